@@ -1,0 +1,51 @@
+"""``load(path) -> Map``: pick the reader by the file's kind (Markdown or flowviz YAML/JSON)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from flowviz.config import Config, load_config
+from flowviz.errors import MapError
+from flowviz.model import SCHEMA, Map
+from flowviz.parse.markdown import read_markdown
+from flowviz.source import SourceText, read_source
+
+DATA_SUFFIXES = {".yaml", ".yml", ".json"}
+
+
+def load(path: str | Path, config: Config | None = None) -> Map:
+    """Read the map at ``path``; raise MapError (or ConfigError) when it cannot be used."""
+    source = read_source(path)
+    if Path(path).suffix.lower() in DATA_SUFFIXES:
+        return read_data(source)
+    return read_markdown(source, config if config is not None else load_config(path))
+
+
+def read_data(source: SourceText) -> Map:
+    """A map written as flowviz YAML or JSON (what ``export`` writes) back into the model."""
+    try:
+        data = yaml.safe_load(source.text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise MapError(
+            f"not valid YAML/JSON ({getattr(exc, 'problem', None) or 'syntax error'})",
+            source.path,
+            line,
+        ) from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise MapError(f"not a flowviz map export: expected 'schema: {SCHEMA}'", source.path, 1)
+    try:
+        model = Map.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise MapError(f"invalid map data at {where}: {first['msg']}", source.path, 1) from None
+    return model
+
+
+__all__ = ["json", "load", "read_data"]

@@ -1,0 +1,1 @@
+"""Markdown maps into the model: blocks (tokens), sections, then one builder per section kind."""

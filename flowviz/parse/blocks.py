@@ -1,0 +1,272 @@
+"""markdown-it-py tokens -> a flat list of blocks (headings, paragraphs, tables, lists), each
+with its 1-based source line, its cells as plain text without Markdown emphasis."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_TABLE_LINE = re.compile(r"^\s{0,3}(?:>\s*)*\|")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell as plain text, with the 1-based column where its text starts."""
+
+    text: str
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row: its cells (padded or cut to the header) and how many the line really had."""
+
+    cells: tuple[Cell, ...]
+    line: int
+    raw_cells: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A GFM table."""
+
+    header: tuple[Cell, ...]
+    rows: tuple[Row, ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A Markdown heading."""
+
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph; ``strong`` when it is wholly bold (used as a sub-heading in maps)."""
+
+    text: str
+    line: int
+    strong: bool
+    raw_table_lines: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class Item:
+    """A list item: its own text, its marker number and its nested items."""
+
+    text: str
+    line: int
+    number: int | None
+    ordered: bool
+    children: list[Item] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A top-level list with its (nested) items."""
+
+    items: tuple[Item, ...]
+    line: int
+    ordered: bool
+
+
+Block = Heading | Paragraph | Table | ListBlock
+
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Split Markdown ``text`` into blocks in document order."""
+    tokens = _MD.parse(text)
+    lines = text.split("\n")
+    return _Walker(tokens, lines).walk()
+
+
+class _Walker:
+    """One pass over the token stream that collects blocks."""
+
+    def __init__(self, tokens: list[Token], lines: list[str]) -> None:
+        self.tokens = tokens
+        self.lines = lines
+        self.pos = 0
+
+    def walk(self) -> list[Block]:
+        blocks: list[Block] = []
+        while self.pos < len(self.tokens):
+            token = self.tokens[self.pos]
+            if token.type == "heading_open":
+                blocks.append(self._heading(token))
+            elif token.type == "paragraph_open":
+                blocks.append(self._paragraph(token))
+            elif token.type == "table_open":
+                blocks.append(self._table(token))
+            elif token.type in ("bullet_list_open", "ordered_list_open"):
+                blocks.append(self._list(token))
+            else:
+                self.pos += 1
+        return blocks
+
+    def _line(self, token: Token) -> int:
+        return token.map[0] + 1 if token.map else 0
+
+    def _heading(self, token: Token) -> Heading:
+        inline = self.tokens[self.pos + 1]
+        self.pos += 3
+        return Heading(int(token.tag[1:]), inline_text(inline), self._line(token))
+
+    def _paragraph(self, token: Token) -> Paragraph:
+        inline = self.tokens[self.pos + 1]
+        self.pos += 3
+        start, end = token.map or (0, 0)
+        table_lines = tuple(
+            n + 1
+            for n in range(start, end)
+            if n < len(self.lines) and _TABLE_LINE.match(self.lines[n])
+        )
+        return Paragraph(inline_text(inline), self._line(token), is_strong(inline), table_lines)
+
+    def _table(self, token: Token) -> Table:
+        header: list[Cell] = []
+        rows: list[Row] = []
+        row_cells: list[str] = []
+        row_line = 0
+        in_head = False
+        self.pos += 1
+        while self.tokens[self.pos].type != "table_close":
+            tok = self.tokens[self.pos]
+            if tok.type == "thead_open":
+                in_head = True
+            elif tok.type == "tbody_open":
+                in_head = False
+            elif tok.type == "tr_open":
+                row_cells, row_line = [], self._line(tok)
+            elif tok.type == "inline":
+                row_cells.append(inline_text(tok))
+            elif tok.type == "tr_close":
+                raw = raw_cells(self.lines[row_line - 1]) if row_line else []
+                cells = _with_columns(row_cells, raw)
+                if in_head:
+                    header = list(cells)
+                else:
+                    rows.append(Row(cells, row_line, tuple(text for _, text in raw)))
+            self.pos += 1
+        self.pos += 1
+        return Table(tuple(header), tuple(rows), self._line(token))
+
+    def _list(self, token: Token) -> ListBlock:
+        ordered = token.type == "ordered_list_open"
+        items = self._items(ordered)
+        return ListBlock(tuple(items), self._line(token), ordered)
+
+    def _items(self, ordered: bool) -> list[Item]:
+        """Read list items up to the matching list close; ``pos`` is on the list open."""
+        depth = 1
+        self.pos += 1
+        items: list[Item] = []
+        while depth:
+            tok = self.tokens[self.pos]
+            if tok.type == "list_item_open" and depth == 1:
+                items.append(self._item(tok, ordered))
+                continue
+            if tok.type.endswith("_list_open"):
+                depth += 1
+            elif tok.type.endswith("_list_close"):
+                depth -= 1
+            self.pos += 1
+        return items
+
+    def _item(self, token: Token, ordered: bool) -> Item:
+        """Read one list item (text of its first paragraph, nested lists as children)."""
+        number = int(token.info) if ordered and token.info.isdigit() else None
+        item = Item("", self._line(token), number, ordered)
+        texts: list[str] = []
+        self.pos += 1
+        while (
+            self.tokens[self.pos].type != "list_item_close"
+            or self.tokens[self.pos].level != token.level
+        ):
+            tok = self.tokens[self.pos]
+            if tok.type in ("bullet_list_open", "ordered_list_open"):
+                item.children.extend(self._items(tok.type == "ordered_list_open"))
+                continue
+            if tok.type == "inline" and not item.children:
+                texts.append(inline_text(tok))
+            self.pos += 1
+        self.pos += 1
+        item.text = "\n".join(t for t in texts if t)
+        return item
+
+
+def inline_text(token: Token) -> str:
+    """Plain text of an inline token: emphasis and backticks dropped, ``<br>`` as a newline,
+    a link as its text (and its address when that differs)."""
+    parts: list[str] = []
+    href: str | None = None
+    link_start = 0
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak":
+            parts.append("\n")
+        elif kind == "html_inline":
+            parts.append("\n" if _BR.match(child.content.strip()) else child.content)
+        elif kind == "link_open":
+            href, link_start = str(child.attrs.get("href", "")), len(parts)
+        elif kind == "link_close":
+            if href and href not in "".join(parts[link_start:]):
+                parts.append(f" ({href})")
+            href = None
+        elif kind == "image":
+            parts.append(child.content)
+    text = "".join(parts)
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+def is_strong(token: Token) -> bool:
+    """Whether an inline token is one bold run (``**Поток 1: ...**``), maybe with a colon."""
+    kids = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip(" :"))]
+    return len(kids) >= 3 and kids[0].type == "strong_open" and kids[-1].type == "strong_close"
+
+
+def raw_cells(line: str) -> list[tuple[int, str]]:
+    """Cells of a raw table line split on unescaped pipes: (1-based column, text)."""
+    body = re.sub(r"^\s*(?:>\s*)*", "", line)
+    offset = len(line) - len(body)
+    bounds = [i for i, ch in enumerate(body) if ch == "|" and not _escaped(body, i)]
+    starts = [-1, *bounds]
+    ends = [*bounds, len(body)]
+    cells = []
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        text = body[start + 1 : end]
+        edge = index == 0 or index == len(starts) - 1
+        if edge and not text.strip() and bounds:
+            continue
+        lead = len(text) - len(text.lstrip())
+        cells.append((offset + start + 2 + lead, text.strip()))
+    return cells
+
+
+def _escaped(text: str, index: int) -> bool:
+    slashes = 0
+    while index - slashes - 1 >= 0 and text[index - slashes - 1] == "\\":
+        slashes += 1
+    return slashes % 2 == 1
+
+
+def _with_columns(texts: list[str], raw: list[tuple[int, str]]) -> tuple[Cell, ...]:
+    columns = [col for col, _ in raw]
+    return tuple(
+        Cell(text, columns[i] if i < len(columns) else (columns[-1] if columns else 1))
+        for i, text in enumerate(texts)
+    )

@@ -1,0 +1,79 @@
+"""Shared state while one map is read: its file, the system registry and the findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flowviz.model import Diagnostic, Severity
+from flowviz.parse.systems import Registry, known_kind
+
+
+@dataclass(slots=True)
+class Report:
+    """Collects diagnostics for one file."""
+
+    file: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def add(
+        self,
+        code: str,
+        severity: Severity,
+        line: int,
+        message: str,
+        *,
+        column: int = 1,
+        section: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        """Record one finding."""
+        self.diagnostics.append(
+            Diagnostic(
+                code=code,
+                severity=severity,
+                file=self.file,
+                line=max(line, 1),
+                column=max(column, 1),
+                message=message,
+                section=section,
+                hint=hint,
+            )
+        )
+
+
+@dataclass(slots=True)
+class Context:
+    """What every section reader needs."""
+
+    report: Report
+    registry: Registry
+    identifiers: set[str] = field(default_factory=set)
+    """Lower-case names of the identifiers the map defines."""
+
+    def system(
+        self, cell: str, line: int, column: int, section: str
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """Resolve a system cell, creating (and reporting) a system for an unknown name."""
+        resolved = self.registry.resolve(cell)
+        if resolved.system is not None:
+            return resolved.system, resolved.parts
+        if resolved.unknown is None:
+            return None, ()
+        return self.unknown_system(resolved.unknown, line, column, section), ()
+
+    def unknown_system(self, name: str, line: int, column: int, section: str) -> str:
+        """A new system for a name no section 1 entry or alias explains (an info finding)."""
+        existing = self.registry.lookup(name)
+        if existing is not None:
+            return existing
+        draft = self.registry.add(name, known_kind(name) or "other")
+        self.report.add(
+            "FV101",
+            "info",
+            line,
+            f"'{name}' is not a system listed in section 1; read as a new system '{draft.id}'",
+            column=column,
+            section=section,
+            hint="list it in section 1 or map it to a system with 'aliases' in flowviz.yaml",
+        )
+        return draft.id

@@ -1,0 +1,281 @@
+"""Section 7: numbered data flows, their declared path and their steps (who sends what to whom,
+through what, naming and creating which identifiers)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from flowviz.model import Flow, Step
+from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph
+from flowviz.parse.context import Context
+from flowviz.parse.sections import ARROW, FLOW_TITLE, RawSection, is_flow_title
+from flowviz.parse.systems import PLACE_PREPOSITIONS, Mention, word_before
+from flowviz.parse.text import identifiers_in, leading_number, split_top, words
+
+FROM_PREPOSITIONS = frozenset({"из", "от", "from", "со"})
+
+_IMPORTANT = re.compile(r"важно|important|примечани|notes?\b", re.I)
+_STEP_PREFIX = re.compile(r"^\s*(?:шаг|step)\s*(\d+)\s*[:.)—–-]\s*", re.I)
+_METHOD = re.compile(
+    r"(?<![\w])(?:через|посредством|с помощью|via|using|through)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<method>[^()]+?)(?=\s*\(|\s*[,;]|\.\s|\.?$|\s+(?:и|с|для|при|в|во|на|к|and|to|into|for|with|when|on)\s)",
+    re.IGNORECASE,
+)
+_CREATE_BEFORE = re.compile(
+    r"(?<![\w])(?:созда[её]тся|создаются|создается|генерируется|генерируются|присваивается|"
+    r"присваиваются|формируется|выда[её]тся|появляется|creates?|generates?|assigns?|issues?|"
+    r"new)(?![\w])",
+    re.IGNORECASE,
+)
+_CREATE_AFTER = re.compile(
+    r"^\s*(?:is |are |gets? |get )?(?:created|generated|assigned|issued|создан|создается)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _FlowDraft:
+    number: int
+    title: str
+    path: list[list[str]]
+    path_text: str
+    line: int
+    steps: list[Step] = field(default_factory=list)
+
+
+def read_flows(section: RawSection, ctx: Context) -> list[Flow]:
+    """Every flow of the section with its steps, in document order."""
+    drafts: list[_FlowDraft] = []
+    current: _FlowDraft | None = None
+    notes = False
+    for block in section.blocks:
+        if isinstance(block, Heading | Paragraph) and _is_title(block):
+            current = _start(block.text, block.line, drafts, ctx, section.label)
+            drafts.append(current)
+        elif isinstance(block, Heading) or (isinstance(block, Paragraph) and block.strong):
+            current, notes = None, bool(_IMPORTANT.search(block.text))
+        elif (
+            isinstance(block, Paragraph) and current is not None and _STEP_PREFIX.match(block.text)
+        ):
+            current.steps.append(read_step(block.text, block.line, len(current.steps) + 1, ctx))
+        elif isinstance(block, ListBlock) and current is not None:
+            _add_steps(current, block.items, ctx)
+        elif isinstance(block, ListBlock):
+            found = _flows_in_list(block, drafts, ctx, section.label)
+            drafts.extend(found)
+            if not found and not notes:
+                _orphan_list(block, ctx, section.label)
+    return [
+        Flow(
+            number=d.number,
+            title=d.title,
+            path=d.path,
+            path_text=d.path_text,
+            line=d.line,
+            steps=d.steps,
+        )
+        for d in drafts
+    ]
+
+
+def _is_title(block: Heading | Paragraph) -> bool:
+    if isinstance(block, Paragraph) and not block.strong:
+        match = FLOW_TITLE.match(block.text)
+        return bool(match and match.group(1)) and "\n" not in block.text
+    return is_flow_title(block.text.rstrip(":"))
+
+
+def _orphan_list(block: ListBlock, ctx: Context, label: str) -> None:
+    for item in _flat(block.items):
+        ctx.report.add(
+            "FV107",
+            "warning",
+            item.line,
+            "list item in the data-flow section is under no flow title; not read as a step",
+            section=label,
+            hint="put a title such as '**Поток 1: ... (A → B)**' above the steps",
+        )
+
+
+def _flows_in_list(
+    block: ListBlock, drafts: list[_FlowDraft], ctx: Context, label: str
+) -> list[_FlowDraft]:
+    """Flows written as list items (``- **Поток 1: ...**``) with their steps nested."""
+    found: list[_FlowDraft] = []
+    if not all(is_flow_title(item.text.rstrip(":")) for item in block.items):
+        return found
+    for item in block.items:
+        draft = _start(item.text, item.line, drafts + found, ctx, label)
+        _add_steps(draft, item.children, ctx)
+        found.append(draft)
+    return found
+
+
+def _start(text: str, line: int, drafts: list[_FlowDraft], ctx: Context, label: str) -> _FlowDraft:
+    """A flow from its title: number, title and declared path."""
+    text = text.strip().rstrip(":").strip()
+    match = FLOW_TITLE.match(text)
+    number: int | None = None
+    if match and match.group(1):
+        number, title = int(match.group(1)), match.group(2)
+    else:
+        number, title = leading_number(text)
+    if number is None:
+        number = max((d.number for d in drafts), default=0) + 1
+    title, path_text = _split_path(title)
+    path = _path(path_text, line, ctx, label)
+    return _FlowDraft(number, title, path, path_text, line)
+
+
+def _split_path(title: str) -> tuple[str, str]:
+    """``Создание лида (Сайт → CRM)`` -> (``Создание лида``, ``Сайт → CRM``)."""
+    for match in re.finditer(r"\(([^()]*)\)", title):
+        if ARROW.search(match.group(1)):
+            rest = (title[: match.start()] + title[match.end() :]).strip(" :—–-")
+            return rest, match.group(1).strip()
+    if ARROW.search(title):
+        head, sep, tail = title.partition(":")
+        if sep and ARROW.search(tail) and not ARROW.search(head):
+            return head.strip(), tail.strip()
+        return title.strip(), title.strip()
+    return title.strip(), ""
+
+
+def _path(text: str, line: int, ctx: Context, label: str) -> list[list[str]]:
+    stages: list[list[str]] = []
+    if not text:
+        return stages
+    for stage in ARROW.split(text):
+        ids: list[str] = []
+        for name in split_top(stage, ",/+&"):
+            for piece in re.split(r"\s+(?:и|and)\s+", name):
+                system = ctx.system(piece, line, 1, label)[0]
+                if system is not None:
+                    top = ctx.registry.top(system)
+                    if top not in ids:
+                        ids.append(top)
+        if ids:
+            stages.append(ids)
+    return stages
+
+
+def _add_steps(draft: _FlowDraft, items: list[Item] | tuple[Item, ...], ctx: Context) -> None:
+    for item in _flat(items):
+        draft.steps.append(read_step(item.text, item.line, len(draft.steps) + 1, ctx))
+
+
+def _flat(items: list[Item] | tuple[Item, ...]) -> list[Item]:
+    out: list[Item] = []
+    for item in items:
+        out.append(item)
+        out.extend(_flat(item.children))
+    return out
+
+
+def read_step(text: str, line: int, number: int, ctx: Context) -> Step:
+    """One step: the acting system, the receiving one, the method and the identifiers."""
+    body = _STEP_PREFIX.sub("", text, count=1)
+    method_match = _METHOD.search(body)
+    method_span = method_match.span() if method_match else (0, 0)
+    depth = _paren_depth(body)
+    mentions = [
+        m
+        for m in ctx.registry.mentions(body)
+        if depth[m.start] == 0 and not method_span[0] <= m.start < method_span[1]
+    ]
+    source, target = _roles(body, mentions, ctx)
+    skip = [(m.start, m.end) for m in ctx.registry.mentions(body)]
+    named = identifiers_in(body, ctx.identifiers, skip)
+    registry = ctx.registry
+    return Step(
+        number=number,
+        text=text,
+        source=registry.top(source.system) if source else None,
+        target=registry.top(target.system) if target else None,
+        source_parts=_parts(source, body, ctx),
+        target_parts=_parts(target, body, ctx),
+        method=method_match.group("method").strip() if method_match else None,
+        identifiers=named,
+        created=_created(body, named),
+        line=line,
+    )
+
+
+def _roles(
+    body: str, mentions: list[Mention], ctx: Context
+) -> tuple[Mention | None, Mention | None]:
+    """Who acts (the first system not after a place preposition, or the one after 'из/from')
+    and who receives (the first other system after 'в/на/to/in')."""
+    before = {m.start: _word_before(body, m.start) for m in mentions}
+    placed = [m for m in mentions if before[m.start] in PLACE_PREPOSITIONS]
+    sources = [m for m in mentions if before[m.start] in FROM_PREPOSITIONS]
+    sources += [m for m in mentions if m not in placed and m not in sources]
+    source = sources[0] if sources else None
+    top = ctx.registry.top
+    target = next(
+        (m for m in placed if source is None or top(m.system) != top(source.system)), None
+    )
+    if source is None and target is not None and len(placed) > 1:
+        source, target = (
+            target,
+            next((m for m in placed[1:] if top(m.system) != top(target.system)), None),
+        )
+    if (
+        target is None
+        and source is not None
+        and ctx.registry.systems[top(source.system)].kind == "actor"
+    ):
+        target = next(
+            (m for m in mentions if ctx.registry.systems[top(m.system)].kind != "actor"), None
+        )
+    return source, target
+
+
+def _word_before(text: str, start: int) -> str:
+    before = words(text[:start])
+    return word_before(before, len(before))
+
+
+def _parts(mention: Mention | None, body: str, ctx: Context) -> list[str]:
+    """The tools named with a system: the mention itself when it is a tool, or its bracket."""
+    if mention is None:
+        return []
+    registry = ctx.registry
+    top = registry.top(mention.system)
+    parts = [mention.system] if mention.system != top else []
+    bracket = re.match(r"\s*\(([^()]*)\)", body[mention.end :])
+    if bracket:
+        resolved = registry.resolve(f"{registry.systems[top].name} ({bracket.group(1)})")
+        parts += [p for p in resolved.parts if p not in parts]
+    return parts
+
+
+def _created(body: str, named: list[str]) -> list[str]:
+    """Identifiers the step creates: ``(создается lead_id)``, ``(creates lead_id)``,
+    ``(lead_id is created)``."""
+    created: list[str] = []
+    for match in _CREATE_BEFORE.finditer(body):
+        clause = re.split(r"[,;()]|\.\s", body[match.end() :], maxsplit=1)[0]
+        created += [n for n in named if _has(clause, n)]
+    for name in named:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body, re.I):
+            if _CREATE_AFTER.match(body[match.end() :]):
+                created.append(name)
+    return [n for n in named if n in created]
+
+
+def _has(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I) is not None
+
+
+def _paren_depth(text: str) -> list[int]:
+    depth, out = 0, []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        out.append(depth)
+        if ch == ")" and depth:
+            depth -= 1
+    out.append(depth)
+    return out

@@ -1,0 +1,488 @@
+"""Keyword sets (Russian and English, with synonyms) that recognise sections, table kinds and
+columns, scored over the whole heading or header rather than by one substring."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from flowviz.parse.text import stems
+
+Patterns = Mapping[str, Sequence[str]]
+
+DOCUMENT_TITLE = [
+    "карта интеграций",
+    "integration map",
+    "integrations map",
+    "схема интеграций",
+    "integration overview map",
+]
+"""A heading that names the whole document, not a section."""
+
+SECTION_PATTERNS: Patterns = {
+    "overview": [
+        "общая информация",
+        "общие сведения",
+        "о проекте",
+        "системы проекта",
+        "основные системы",
+        "general information",
+        "overview",
+        "project information",
+        "project and systems",
+        "project overview",
+        "systems overview",
+        "project summary",
+    ],
+    "checklist": [
+        "чеклист",
+        "чек-лист",
+        "обязательных полей",
+        "checklist",
+        "check list",
+        "mandatory fields",
+        "required fields",
+    ],
+    "integrations": ["интеграции", "integrations", "integration", "интеграция", "connections"],
+    "identifiers": [
+        "идентификаторы пользователей",
+        "синхронизация данных",
+        "синхронизация идентификаторов",
+        "user identifiers",
+        "identifiers",
+        "data sync",
+        "data synchronization",
+        "identity",
+        "identifier sync",
+        "идентификаторы",
+    ],
+    "flows": [
+        "потоки данных",
+        "схема потоков",
+        "поток данных",
+        "data flows",
+        "data flow",
+        "flows",
+        "flow diagram",
+        "сценарии",
+        "scenarios",
+    ],
+    "requirements": [
+        "технические требования",
+        "требования",
+        "technical requirements",
+        "requirements",
+        "non-functional requirements",
+        "nfr",
+        "sla",
+    ],
+    "tests": [
+        "план тестирования",
+        "тестирование",
+        "тесты",
+        "test plan",
+        "testing",
+        "tests",
+        "qa",
+        "testing plan",
+        "acceptance",
+    ],
+    "id_schema": [
+        "схема идентификаторов",
+        "привязок",
+        "привязки",
+        "identifier schema",
+        "id schema",
+        "identifier mapping",
+        "id mapping",
+        "bindings",
+        "identifier bindings",
+        "identity map",
+        "схема привязок",
+    ],
+}
+
+SECTION_BY_NUMBER = {
+    1: "overview",
+    2: "integrations",
+    3: "integrations",
+    4: "integrations",
+    5: "integrations",
+    6: "identifiers",
+    7: "flows",
+    8: "requirements",
+    9: "tests",
+    10: "id_schema",
+}
+
+TABLE_COLUMNS: Mapping[str, Patterns] = {
+    "integrations": {
+        "source": [
+            "источник",
+            "источник данных",
+            "откуда",
+            "отправитель",
+            "source",
+            "source data",
+            "data source",
+            "from",
+            "sender",
+            "origin",
+            "система источник",
+            "source system",
+            "trigger event",
+            "событие",
+            "event",
+            "что передается",
+            "what",
+        ],
+        "target": [
+            "получатель",
+            "приемник",
+            "куда",
+            "назначение",
+            "система получатель",
+            "receiver",
+            "recipient",
+            "destination",
+            "target",
+            "to",
+            "target system",
+            "receiving system",
+        ],
+        "method": [
+            "метод",
+            "способ",
+            "метод интеграции",
+            "способ интеграции",
+            "тип интеграции",
+            "протокол",
+            "method",
+            "integration method",
+            "mechanism",
+            "transport",
+            "protocol",
+            "integration type",
+            "connector",
+            "how",
+            "via",
+        ],
+        "identifiers": [
+            "идентификаторы",
+            "идентификатор",
+            "ключи",
+            "id",
+            "ids",
+            "identifiers",
+            "identifier",
+            "keys",
+            "matching keys",
+        ],
+        "fields": [
+            "поля",
+            "поля данных",
+            "данные",
+            "атрибуты",
+            "передаваемые данные",
+            "fields",
+            "data fields",
+            "payload",
+            "data",
+            "attributes",
+            "data points",
+        ],
+        "purpose": [
+            "цель",
+            "цель передачи",
+            "зачем",
+            "бизнес цель",
+            "purpose",
+            "goal",
+            "why",
+            "use case",
+            "business goal",
+            "reason",
+        ],
+        "details": [
+            "технические детали",
+            "детали",
+            "примечания",
+            "комментарий",
+            "параметры",
+            "конфигурация",
+            "реализация",
+            "technical details",
+            "details",
+            "tech details",
+            "notes",
+            "comment",
+            "comments",
+            "configuration",
+            "implementation",
+            "technical notes",
+        ],
+        "status": ["статус", "состояние", "готовность", "status", "state", "readiness"],
+    },
+    "id_rules": {
+        "source": [
+            "система источник",
+            "источник",
+            "source system",
+            "from system",
+            "source",
+            "system from",
+            "from",
+        ],
+        "source_ids": [
+            "идентификатор источник",
+            "идентификатор источника",
+            "source identifier",
+            "source id",
+            "from id",
+            "from identifier",
+            "source key",
+        ],
+        "target": [
+            "система получатель",
+            "получатель",
+            "target system",
+            "destination system",
+            "receiver",
+            "target",
+            "to system",
+            "to",
+            "destination",
+        ],
+        "target_ids": [
+            "идентификатор получатель",
+            "идентификатор получателя",
+            "target identifier",
+            "target id",
+            "destination identifier",
+            "to id",
+            "target key",
+        ],
+        "method": ["метод синхронизации", "метод", "способ", "sync method", "method", "how"],
+        "priority": ["приоритет", "важность", "priority", "importance"],
+    },
+    "id_schema": {
+        "name": ["идентификатор", "название", "identifier", "id", "name", "key"],
+        "owner": [
+            "система источник",
+            "источник",
+            "владелец",
+            "система",
+            "source system",
+            "source",
+            "owner",
+            "system",
+            "issued by",
+        ],
+        "uniqueness": ["уникальность", "uniqueness", "unique", "scope"],
+        "format": ["формат", "тип", "пример", "format", "type", "example"],
+        "rules": [
+            "правила синхронизации",
+            "правила",
+            "жизненный цикл",
+            "хранение",
+            "sync rules",
+            "rules",
+            "lifecycle",
+            "storage",
+            "synchronization rules",
+        ],
+        "bindings": [
+            "привязка",
+            "привязка к другим системам",
+            "связи",
+            "bindings",
+            "binding",
+            "links",
+            "linked to",
+            "mapping",
+            "relations",
+            "binding to other systems",
+        ],
+    },
+    "tests": {
+        "name": [
+            "этап",
+            "этап тестирования",
+            "тест",
+            "проверка",
+            "stage",
+            "test",
+            "test stage",
+            "step",
+            "test case",
+            "check",
+        ],
+        "systems": ["системы", "интеграция", "systems", "scope", "integration", "system"],
+        "criteria": [
+            "критерии",
+            "критерии успешности",
+            "ожидаемый результат",
+            "success criteria",
+            "criteria",
+            "acceptance",
+            "expected result",
+            "acceptance criteria",
+        ],
+        "owner": ["ответственный", "исполнитель", "owner", "responsible", "assignee"],
+        "due": [
+            "срок",
+            "сроки",
+            "длительность",
+            "дата",
+            "deadline",
+            "due",
+            "duration",
+            "timeline",
+            "date",
+            "eta",
+        ],
+    },
+    "systems": {
+        "role": ["роль", "тип", "категория", "role", "type", "category", "kind"],
+        "product": [
+            "продукт",
+            "сервис",
+            "название",
+            "инструмент",
+            "платформа",
+            "система",
+            "product",
+            "service",
+            "name",
+            "tool",
+            "platform",
+            "system",
+        ],
+        "url": [
+            "url",
+            "домен",
+            "доступ",
+            "адрес",
+            "ссылка",
+            "идентификаторы",
+            "domain",
+            "access",
+            "address",
+            "link",
+            "ids",
+            "account",
+        ],
+    },
+    "requirements": {
+        "label": [
+            "параметр",
+            "требование",
+            "показатель",
+            "метрика",
+            "parameter",
+            "requirement",
+            "metric",
+            "item",
+        ],
+        "value": ["значение", "целевое значение", "норма", "value", "target", "target value"],
+    },
+}
+
+NUMBER_HEADERS = frozenset({"№", "#", "n", "no", "no.", "nr", "nº", "номер", "num", "п/п", "№ п/п"})
+
+REQUIRED_COLUMNS: Mapping[str, Sequence[frozenset[str]]] = {
+    "integrations": [frozenset({"target"})],
+    "id_rules": [frozenset({"source", "target"})],
+    "id_schema": [frozenset({"name"}), frozenset({"uniqueness", "format", "rules", "bindings"})],
+    "tests": [frozenset({"name"}), frozenset({"systems", "criteria"})],
+    "systems": [frozenset({"role", "product"})],
+    "requirements": [frozenset({"label"}), frozenset({"value"})],
+}
+"""Each set must have at least one of its columns present for the table to be of that kind."""
+
+TABLE_FOR_SECTION = {
+    "integrations": "integrations",
+    "identifiers": "id_rules",
+    "id_schema": "id_schema",
+    "tests": "tests",
+    "overview": "systems",
+    "requirements": "requirements",
+}
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(stems(p) for p in patterns)
+
+
+def pattern_score(text_stems: Sequence[str], patterns: Sequence[str]) -> float:
+    """Best score of ``patterns`` against a text: the length of the longest pattern whose stems
+    all occur, plus one half when it covers the whole text."""
+    have = set(text_stems)
+    best = 0.0
+    for pattern in _compiled(tuple(patterns)):
+        if pattern and set(pattern) <= have:
+            score = len(pattern) + (0.5 if set(pattern) == have else 0.0)
+            best = max(best, score)
+    return best
+
+
+def section_scores(title: str) -> dict[str, float]:
+    """Score of every section kind for a heading, summed over its matching patterns."""
+    have = set(stems(title))
+    scores: dict[str, float] = {}
+    for kind, patterns in SECTION_PATTERNS.items():
+        total = sum(len(p) for p in _compiled(tuple(patterns)) if p and set(p) <= have)
+        if total:
+            scores[kind] = float(total)
+    return scores
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMap:
+    """Which header cell holds which field of one table kind."""
+
+    kind: str
+    columns: dict[str, int]
+    score: float
+
+
+def map_columns(kind: str, header: Sequence[str]) -> ColumnMap:
+    """Assign header cells to the fields of ``kind``, best matches first, each used once."""
+    fields = TABLE_COLUMNS[kind]
+    candidates: list[tuple[float, int, str]] = []
+    for index, cell in enumerate(header):
+        cell_stems = stems(cell)
+        if cell.strip().lower() in NUMBER_HEADERS:
+            candidates.append((3.0, index, "number"))
+            continue
+        for name, patterns in fields.items():
+            score = pattern_score(cell_stems, patterns)
+            if score:
+                candidates.append((score, index, name))
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    columns: dict[str, int] = {}
+    used: set[int] = set()
+    total = 0.0
+    for score, index, name in candidates:
+        if name in columns or index in used:
+            continue
+        columns[name] = index
+        used.add(index)
+        total += score if name != "number" else 0.0
+    return ColumnMap(kind, columns, total)
+
+
+def classify_table(header: Sequence[str], section_kind: str | None) -> ColumnMap | None:
+    """The table kind that fits ``header`` best (the section's own kind breaks ties)."""
+    preferred = TABLE_FOR_SECTION.get(section_kind or "")
+    best: ColumnMap | None = None
+    for kind in TABLE_COLUMNS:
+        mapped = map_columns(kind, header)
+        if not all(mapped.columns.keys() & need for need in REQUIRED_COLUMNS[kind]):
+            continue
+        score = mapped.score + (1.5 if kind == preferred else 0.0)
+        if best is None or score > best.score:
+            best = ColumnMap(kind, mapped.columns, score)
+    return best

@@ -1,0 +1,243 @@
+"""A decoded Markdown map -> the model: split into sections, then read each kind in an order
+that lets later sections resolve names the earlier ones declare."""
+
+from __future__ import annotations
+
+import re
+
+from flowviz.config import Config
+from flowviz.errors import MapError
+from flowviz.model import Integration, Map, Project, Section
+from flowviz.parse.blocks import Paragraph, Table, parse_blocks
+from flowviz.parse.context import Context, Report
+from flowviz.parse.flows import read_flows
+from flowviz.parse.identifiers import (
+    IdentifierBook,
+    read_bindings,
+    read_id_rules,
+    read_id_schema_rows,
+    read_identifier_list,
+)
+from flowviz.parse.integrations import read_integration_rows
+from flowviz.parse.keywords import classify_table
+from flowviz.parse.overview import read_overview
+from flowviz.parse.plan import (
+    read_checklist,
+    read_requirements,
+    read_tests,
+    requirements_from_table,
+)
+from flowviz.parse.sections import RawSection, split_sections
+from flowviz.parse.systems import Registry
+from flowviz.source import SourceText
+
+MAP_KINDS = frozenset({"integrations", "identifiers", "flows", "id_schema"})
+
+
+def read_markdown(source: SourceText, config: Config) -> Map:
+    """Read a Markdown integration map; raise MapError when it is not one."""
+    blocks = parse_blocks(source.text)
+    _, sections = split_sections(blocks, source.text.count("\n") + 1)
+    if not any(s.kind in MAP_KINDS for s in sections):
+        raise MapError(
+            "not an integration map: no integration, identifier or data-flow section found",
+            source.path,
+            1,
+        )
+    ctx = Context(Report(source.path), Registry())
+    return _Reader(source, sections, ctx, config).read()
+
+
+class _Reader:
+    """Reads the sections of one map into the model."""
+
+    def __init__(
+        self, source: SourceText, sections: list[RawSection], ctx: Context, config: Config
+    ) -> None:
+        self.source = source
+        self.sections = sections
+        self.ctx = ctx
+        self.config = config
+        self.book = IdentifierBook()
+        self.owners: dict[int, str | None] = {}
+
+    def read(self) -> Map:
+        project = self._overview()
+        self._apply_aliases()
+        self._owners()
+        self._identifiers()
+        tables = self._tables()
+        flows = [f for s in self._of("flows") for f in read_flows(s, self.ctx)]
+        requirements = [r for s in self._of("requirements") for r in read_requirements(s, self.ctx)]
+        requirements += tables["requirements"]
+        bindings = [b for s in self._of("id_schema") for b in read_bindings(s, self.ctx)]
+        checklist = [c for s in self._of("checklist") for c in read_checklist(s)]
+        return Map(
+            file=self.source.path,
+            language=_language(self.sections),
+            project=project,
+            sections=[_section(s, self.owners.get(i)) for i, s in enumerate(self.sections)],
+            systems=self.ctx.registry.freeze(),
+            integrations=tables["integrations"],
+            identifiers=self.book.freeze(),
+            id_rules=tables["id_rules"],
+            bindings=bindings,
+            flows=flows,
+            requirements=requirements,
+            tests=tables["tests"],
+            checklist=checklist,
+            diagnostics=sorted(
+                self.ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)
+            ),
+        )
+
+    def _of(self, kind: str) -> list[RawSection]:
+        return [s for s in self.sections if s.kind == kind]
+
+    def _overview(self) -> Project:
+        project = Project()
+        for section in self._of("overview"):
+            read = read_overview(section, self.ctx)
+            project = read if project.line is None else project
+        return project
+
+    def _apply_aliases(self) -> None:
+        registry = self.ctx.registry
+        for key, names in self.config.aliases.items():
+            system = key if key in registry.systems else registry.lookup(key)
+            if system is None:
+                system = registry.add(key, "other").id
+            for name in names:
+                registry.alias(system, str(name))
+
+    def _owners(self) -> None:
+        for index, section in enumerate(self.sections):
+            if section.kind != "integrations":
+                continue
+            mentions = self.ctx.registry.mentions(section.title)
+            self.owners[index] = self.ctx.registry.top(mentions[0].system) if mentions else None
+
+    def _identifiers(self) -> None:
+        for section in self._of("identifiers"):
+            read_identifier_list(section, self.book, self.ctx)
+        self.ctx.identifiers = set(self.book.drafts)
+        for section in self._of("id_schema"):
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    mapped = classify_table([c.text for c in block.header], section.kind)
+                    if mapped is not None and mapped.kind == "id_schema":
+                        read_id_schema_rows(block, mapped, self.book, self.ctx, section.label)
+        self.ctx.identifiers = set(self.book.drafts)
+
+    def _tables(self) -> dict[str, list]:
+        out: dict[str, list] = {"integrations": [], "id_rules": [], "tests": [], "requirements": []}
+        counters: dict[str, int] = {}
+        for index, section in enumerate(self.sections):
+            for block in section.blocks:
+                if isinstance(block, Paragraph) and block.raw_table_lines:
+                    self._broken_table(block, section)
+                if not isinstance(block, Table):
+                    continue
+                self._row_shapes(block, section)
+                mapped = classify_table([c.text for c in block.header], section.kind)
+                kind = mapped.kind if mapped else None
+                label = section.label
+                if mapped is None or (kind == "systems" and section.kind != "overview"):
+                    self._unread_table(block, section)
+                elif kind == "integrations":
+                    key = label
+                    rows = read_integration_rows(
+                        block,
+                        mapped,
+                        section,
+                        self.owners.get(index),
+                        self.ctx,
+                        counters.get(key, 0),
+                    )
+                    counters[key] = counters.get(key, 0) + len(rows)
+                    out["integrations"].extend(rows)
+                elif kind == "id_rules":
+                    out["id_rules"].extend(read_id_rules(block, mapped, self.ctx, label))
+                elif kind == "tests":
+                    out["tests"].extend(read_tests(block, mapped, self.ctx, label))
+                elif kind == "requirements":
+                    out["requirements"].extend(requirements_from_table(block, mapped))
+                elif kind == "id_schema" and section.kind != "id_schema":
+                    read_id_schema_rows(block, mapped, self.book, self.ctx, label)
+        return out
+
+    def _row_shapes(self, table: Table, section: RawSection) -> None:
+        width = len(table.header)
+        for row in table.rows:
+            count = len(row.raw_cells)
+            if count < width:
+                missing = ", ".join(f"'{c.text}'" for c in table.header[count:])
+                self.ctx.report.add(
+                    "FV102",
+                    "warning",
+                    row.line,
+                    f"row has {count} of {width} cells; read with {missing} empty",
+                    column=row.cells[-1].column if row.cells else 1,
+                    section=section.label,
+                    hint="add the missing cells (an empty cell is '| |')",
+                )
+            elif count > width:
+                extra = " | ".join(row.raw_cells[width:])
+                self.ctx.report.add(
+                    "FV103",
+                    "warning",
+                    row.line,
+                    f"row has {count} cells but the header has {width}; the extra cells "
+                    f"'{_short(extra)}' are not read",
+                    section=section.label,
+                    hint="escape a '|' inside a cell as '\\|' or add the column to the header",
+                )
+
+    def _unread_table(self, table: Table, section: RawSection) -> None:
+        header = " | ".join(c.text for c in table.header)
+        for row in table.rows:
+            self.ctx.report.add(
+                "FV105",
+                "warning",
+                row.line,
+                f"table row not read: the header '{_short(header)}' is not one flowviz knows",
+                section=section.label,
+                hint="use the template's column names (source, receiver, method, ...)",
+            )
+
+    def _broken_table(self, block: Paragraph, section: RawSection) -> None:
+        for line in block.raw_table_lines:
+            self.ctx.report.add(
+                "FV106",
+                "warning",
+                line,
+                "table line not read: no valid header and '---' separator row above it "
+                "(or their cell counts differ)",
+                section=section.label,
+                hint="give the table a header row and a separator row with as many cells",
+            )
+
+
+def _section(raw: RawSection, owner: str | None) -> Section:
+    return Section(
+        number=raw.number,
+        kind=raw.kind,
+        owner=owner,
+        title=raw.title,
+        line=raw.line,  # type: ignore[arg-type]
+        end_line=raw.end_line,
+    )
+
+
+def _language(sections: list[RawSection]) -> str:
+    text = " ".join(s.title for s in sections)
+    cyrillic = len(re.findall(r"[а-яё]", text, re.I))
+    latin = len(re.findall(r"[a-z]", text, re.I))
+    return "ru" if cyrillic >= latin else "en"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+__all__ = ["Integration", "read_markdown"]

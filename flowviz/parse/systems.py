@@ -1,0 +1,463 @@
+"""The system registry: canonical systems, the surface forms that name them, and the lookup of
+system mentions in cells and sentences (Russian word forms resolve through stems)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from slugify import slugify
+
+from flowviz.model import System, SystemKind
+from flowviz.parse.text import split_head, split_top, stems, words
+
+ROLE_WORDS: dict[str, list[str]] = {
+    "cms": [
+        "сайт",
+        "веб-сайт",
+        "лендинг",
+        "cms",
+        "site",
+        "website",
+        "web site",
+        "landing page",
+        "landing",
+        "framework",
+        "фреймворк",
+        "cms / framework",
+        "интернет-магазин",
+        "online store",
+        "web app",
+        "веб-приложение",
+    ],
+    "crm": ["crm", "црм", "crm-система", "crm system"],
+    "esp": [
+        "esp",
+        "email-платформа",
+        "email платформа",
+        "email-платформы",
+        "email platform",
+        "email service",
+        "email service provider",
+        "почтовый сервис",
+        "сервис рассылок",
+        "email-сервис",
+        "email marketing platform",
+    ],
+    "analytics": [
+        "analytics",
+        "аналитика",
+        "веб-аналитика",
+        "web analytics",
+        "системы аналитики",
+        "analytics tools",
+    ],
+}
+ROLE_NAMES = {"cms": "CMS", "crm": "CRM", "esp": "ESP", "analytics": "Analytics"}
+
+WEAK_WORDS: dict[str, list[str]] = {"esp": ["email", "e-mail", "письмо", "рассылка", "newsletter"]}
+"""Words that name a role only right after a preposition of place ("ссылка в email")."""
+
+ACTOR_WORDS: dict[str, list[str]] = {
+    "user": [
+        "пользователь",
+        "посетитель",
+        "клиент",
+        "покупатель",
+        "подписчик",
+        "user",
+        "visitor",
+        "customer",
+        "buyer",
+        "prospect",
+        "workspace owner",
+        "account owner",
+    ],
+    "manager": [
+        "менеджер",
+        "оператор",
+        "продавец",
+        "администратор",
+        "sales manager",
+        "manager",
+        "operator",
+        "agent",
+        "sales rep",
+        "admin",
+        "administrator",
+    ],
+}
+ACTOR_NAMES = {"user": "User", "manager": "Manager"}
+
+KNOWN_PRODUCTS: dict[str, list[str]] = {
+    "crm": [
+        "hubspot",
+        "bitrix24",
+        "битрикс24",
+        "amocrm",
+        "salesforce",
+        "pipedrive",
+        "zoho crm",
+        "retailcrm",
+        "kommo",
+        "мегаплан",
+        "dynamics 365",
+        "freshsales",
+    ],
+    "esp": [
+        "mailchimp",
+        "sendpulse",
+        "unisender",
+        "sendsay",
+        "brevo",
+        "sendinblue",
+        "klaviyo",
+        "mindbox",
+        "dashamail",
+        "mailerlite",
+        "activecampaign",
+        "getresponse",
+        "esputnik",
+        "customer.io",
+        "sendgrid",
+        "mailgun",
+        "postmark",
+    ],
+    "analytics": [
+        "ga4",
+        "google analytics",
+        "google analytics 4",
+        "meta pixel",
+        "facebook pixel",
+        "яндекс метрика",
+        "яндекс.метрика",
+        "yandex metrica",
+        "yandex metrika",
+        "метрика",
+        "tiktok pixel",
+        "vk pixel",
+        "top.mail.ru",
+        "amplitude",
+        "mixpanel",
+        "roistat",
+        "calltouch",
+        "google tag manager",
+        "gtm",
+        "linkedin insight tag",
+        "hotjar",
+    ],
+    "cms": [
+        "tilda",
+        "wordpress",
+        "webflow",
+        "1с-битрикс",
+        "1c-bitrix",
+        "joomla",
+        "drupal",
+        "shopify",
+        "wix",
+        "next.js",
+        "insales",
+        "single page startup",
+        "modx",
+        "opencart",
+    ],
+}
+
+NOT_SYSTEMS = frozenset(
+    stems(word)
+    for word in [
+        "универсальный",
+        "все системы",
+        "все",
+        "все системы проекта",
+        "all systems",
+        "all",
+        "universal",
+        "any",
+        "внешние сервисы",
+        "external services",
+        "api",
+        "нет",
+        "none",
+        "n/a",
+        "не используются",
+        "not used",
+        "другие системы",
+        "other systems",
+        "прочие",
+    ]
+)
+
+PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "to", "into", "in", "on", "onto", "insid"})
+DETERMINERS = frozenset(
+    {"the", "a", "an", "it", "their", "our", "your", "this", "that", "свой", "сво", "наш"}
+)
+"""Words skipped when looking for the preposition before a name ("in the email")."""
+
+
+def word_before(ws: list, index: int) -> str:
+    """The stem of the word before ``ws[index]``, past articles and possessives."""
+    i = index - 1
+    while i >= 0 and ws[i].stem in DETERMINERS:
+        i -= 1
+    return ws[i].stem if i >= 0 else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A system named in a text: its id, the span and the surface form."""
+
+    system: str
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What a system cell names: the system and the tools (parts) named with it."""
+
+    system: str | None
+    parts: tuple[str, ...] = ()
+    unknown: str | None = None
+    others: tuple[str, ...] = ()
+    """Further systems of other groups named in the same cell (``CRM, ESP``)."""
+
+
+@dataclass(slots=True)
+class Draft:
+    """A system while the map is read; frozen into ``model.System`` at the end."""
+
+    id: str
+    name: str
+    kind: SystemKind
+    product: str | None = None
+    url: str | None = None
+    ids: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    parent: str | None = None
+    line: int | None = None
+    placeholders: list[str] = field(default_factory=list)
+
+    def freeze(self) -> System:
+        return System(
+            id=self.id,
+            name=self.name,
+            kind=self.kind,
+            product=self.product,
+            url=self.url,
+            ids=self.ids,
+            aliases=self.aliases,
+            parent=self.parent,
+            line=self.line,
+            placeholders=self.placeholders,
+        )
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, lower case: ``Битрикс 24`` and ``битрикс-24`` meet."""
+    return re.sub(r"[\W_]+", "", text.lower().replace("ё", "е"))
+
+
+class Registry:
+    """Canonical systems with an index from word stems to system ids."""
+
+    def __init__(self) -> None:
+        self.systems: dict[str, Draft] = {}
+        self._index: dict[tuple[str, ...], str] = {}
+        self._weak: dict[tuple[str, ...], str] = {}
+        self._compact: dict[str, str] = {}
+        self._longest = 1
+
+    # -- building -------------------------------------------------------------------------
+    def add(self, name: str, kind: SystemKind, *, key: str | None = None, **extra: object) -> Draft:
+        """Register a new system with an id slugged from ``key`` (or ``name``)."""
+        base = slugify(key or name) or kind
+        system_id, n = base, 1
+        while system_id in self.systems:
+            n += 1
+            system_id = f"{base}-{n}"
+        draft = Draft(system_id, name, kind, **extra)  # type: ignore[arg-type]
+        self.systems[system_id] = draft
+        self.alias(system_id, name)
+        return draft
+
+    def alias(self, system_id: str, surface: str, *, record: bool = True) -> None:
+        """Let ``surface`` name ``system_id`` (first claim wins); keep it among the aliases."""
+        surface = surface.strip()
+        key = stems(surface)
+        if not key or key in NOT_SYSTEMS:
+            return
+        self._index.setdefault(key, system_id)
+        self._compact.setdefault(compact(surface), system_id)
+        self._longest = max(self._longest, len(key))
+        draft = self.systems[system_id]
+        if record and surface not in draft.aliases:
+            draft.aliases.append(surface)
+
+    def role(self, kind: str) -> Draft:
+        """The system that plays ``kind`` (cms, crm, esp, analytics), created on first use."""
+        for draft in self.systems.values():
+            if draft.kind == kind and draft.parent is None:
+                return draft
+        draft = self.add(ROLE_NAMES[kind], kind, key=kind)  # type: ignore[arg-type]
+        self._teach_role(draft.id, kind)
+        return draft
+
+    def _teach_role(self, system_id: str, kind: str) -> None:
+        for word in ROLE_WORDS[kind]:
+            self.alias(system_id, word, record=False)
+        for word in WEAK_WORDS.get(kind, []):
+            self._weak.setdefault(stems(word), system_id)
+
+    def claim_role(self, draft: Draft, kind: str) -> None:
+        """Make ``draft`` the system that the role words of ``kind`` name."""
+        self._teach_role(draft.id, kind)
+
+    def actor(self, key: str, surface: str) -> Draft:
+        """The actor ``key`` (user, manager), created on first mention with its surface form."""
+        if key not in self.systems:
+            name = surface[:1].upper() + surface[1:]
+            self.add(name, "actor", key=key)
+        draft = self.systems[key]
+        if surface not in draft.aliases and surface.lower() != draft.name.lower():
+            draft.aliases.append(surface)
+        return draft
+
+    # -- looking up ------------------------------------------------------------------------
+    def mentions(self, text: str) -> list[Mention]:
+        """Every system or actor named in ``text``, left to right, longest match first."""
+        ws = words(text)
+        found: list[Mention] = []
+        i = 0
+        while i < len(ws):
+            hit = self._match_at(ws, i, text)
+            if hit is None:
+                i += 1
+                continue
+            system_id, length = hit
+            start, end = ws[i].start, ws[i + length - 1].end
+            found.append(Mention(system_id, start, end, text[start:end]))
+            i += length
+        return found
+
+    def _match_at(self, ws: list, i: int, text: str) -> tuple[str, int] | None:
+        for length in range(min(self._longest, len(ws) - i), 0, -1):
+            key = tuple(w.stem for w in ws[i : i + length])
+            system_id = self._index.get(key)
+            if system_id is None:
+                system_id = self._role_or_actor(key, ws[i].start, ws[i + length - 1].end, text)
+            if system_id is not None:
+                return system_id, length
+        weak = self._weak.get((ws[i].stem,))
+        if weak and word_before(ws, i) in PLACE_PREPOSITIONS:
+            end = ws[i].end
+            if text[end : end + 1] != "-":
+                return weak, 1
+        return None
+
+    def _role_or_actor(self, key: tuple[str, ...], start: int, end: int, text: str) -> str | None:
+        """Role words create their role system; actor words their actor, on first mention."""
+        for kind, surfaces in ROLE_WORDS.items():
+            if key in _stem_set(tuple(surfaces)):
+                return self.role(kind).id
+        for actor, surfaces in ACTOR_WORDS.items():
+            if key in _stem_set(tuple(surfaces)):
+                return self.actor(actor, text[start:end]).id
+        return None
+
+    def lookup(self, name: str) -> str | None:
+        """The system a short name means, exactly, by compact form, or by close spelling."""
+        key = stems(name)
+        if not key or key in NOT_SYSTEMS:
+            return None
+        if key in self._index:
+            return self._index[key]
+        squeezed = compact(name)
+        if squeezed in self._compact:
+            return self._compact[squeezed]
+        mentions = [m for m in self.mentions(name) if self.systems[m.system].kind != "actor"]
+        if mentions and len({m.system for m in mentions}) == 1:
+            covered = sum(m.end - m.start for m in mentions)
+            if covered >= len(name.strip()) * 0.5:
+                return mentions[0].system
+        if len(squeezed) >= 5 and self._compact:
+            best = process.extractOne(squeezed, list(self._compact), scorer=fuzz.ratio)
+            if best and best[1] >= 88:
+                return self._compact[best[0]]
+        return None
+
+    def resolve(self, cell: str) -> Resolved:
+        """What a system cell names: ``Analytics (GA4, Meta Pixel)`` -> analytics + parts."""
+        text = cell.strip()
+        if not text or stems(text) in NOT_SYSTEMS:
+            return Resolved(None)
+        head, inner = split_head(text)
+        names = [n for n in re.split(r"\s*(?:/|,|\+|&|\band\b|\bи\b)\s*", head) if n.strip()]
+        found = [self.lookup(n) for n in names] if len(names) > 1 else [self.lookup(head)]
+        if len(names) > 1 and None in found:
+            found = [self.lookup(head)]
+        found = [f for f in found if f]
+        if not found:
+            if stems(head) in NOT_SYSTEMS or not head:
+                return Resolved(None)
+            return Resolved(None, unknown=head)
+        tops = list(dict.fromkeys(self.top(f) for f in found))
+        system = tops[0]
+        parts = [f for f in found if f != system and self.top(f) == system]
+        if len(tops) == 1:
+            parts += self._bracket_parts(system, inner)
+        return Resolved(system, tuple(dict.fromkeys(parts)), others=tuple(tops[1:]))
+
+    def _bracket_parts(self, system: str, inner: str | None) -> list[str]:
+        """Parts of ``system`` named in its bracket; data words in the bracket are ignored."""
+        if not inner:
+            return []
+        parts: list[str] = []
+        for name in split_top(inner, ",;/"):
+            hit = self.lookup(name)
+            if hit and hit != system and self.systems[hit].parent == system:
+                parts.append(hit)
+            elif hit is None and self.systems[system].kind != "actor":
+                kind = known_kind(name)
+                if kind and kind == self.systems[system].kind:
+                    parts.append(self.part(system, name).id)
+        return parts
+
+    def part(self, parent: str, name: str, line: int | None = None) -> Draft:
+        """The part ``name`` of group ``parent``, created if new."""
+        existing = self.lookup(name)
+        if existing and self.systems[existing].parent == parent:
+            return self.systems[existing]
+        kind = self.systems[parent].kind
+        return self.add(name, kind, parent=parent, product=name, line=line)
+
+    def top(self, system_id: str) -> str:
+        """The group a part belongs to (or the system itself)."""
+        parent = self.systems[system_id].parent
+        return parent if parent else system_id
+
+    def freeze(self) -> list[System]:
+        return [d.freeze() for d in self.systems.values()]
+
+
+def known_kind(name: str) -> SystemKind | None:
+    """The role of a well-known product (``HubSpot`` -> crm), else None."""
+    squeezed = compact(name)
+    for kind, products in KNOWN_PRODUCTS.items():
+        if squeezed in {compact(p) for p in products}:
+            return kind  # type: ignore[return-value]
+    return None
+
+
+_STEM_SETS: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
+
+
+def _stem_set(surfaces: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    cached = _STEM_SETS.get(surfaces)
+    if cached is None:
+        cached = frozenset(stems(s) for s in surfaces)
+        _STEM_SETS[surfaces] = cached
+    return cached

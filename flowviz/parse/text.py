@@ -1,0 +1,179 @@
+"""Small text helpers shared by the section readers: word stems, placeholders, list splitting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+_WORD = re.compile(r"[^\W_]+(?:_[^\W_]+)*", re.UNICODE)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_RU = snowballstemmer.stemmer("russian")
+_EN = snowballstemmer.stemmer("english")
+_BRACKET = re.compile(r"\[([^\[\]]*)\]")
+_EXAMPLE = re.compile(
+    r"^\s*(?:например|напр\.?|пример|e\.\s?g\.?|eg|for example|example|such as)\s*[:.,]?\s*",
+    re.IGNORECASE,
+)
+_CHECKBOX = re.compile(r"^\s*\[( |x|X)\]\s+")
+_INSTRUCTION = re.compile(
+    r"^\s*(?:указать|указать\s.*|заполнить.*|вписать.*|tbd|todo|to do|fill in.*|specify.*|"
+    r"enter .*|add .*|\.\.\.|…)?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of a text: its stem and its span in the text."""
+
+    stem: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Lower-case stem of one word, Russian or English by its letters."""
+    word = word.lower().replace("ё", "е")
+    return _RU.stemWord(word) if _CYRILLIC.search(word) else _EN.stemWord(word)
+
+
+def words(text: str) -> list[Word]:
+    """Every word of ``text`` with its stem and span (``lead_id`` is one word)."""
+    return [Word(stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """The stems of ``text``'s words, in order."""
+    return tuple(w.stem for w in words(text))
+
+
+def fill(text: str) -> tuple[str, bool]:
+    """Resolve template placeholders in ``text``.
+
+    ``[Например: X]`` becomes ``X``, an instruction (``[указать]``) becomes nothing, any
+    other bracketed hint (``[Настроено / Требует настройки]``) its inner text; returns the
+    text and whether any placeholder was found. A text with no square brackets is returned as it is.
+    """
+    if "[" not in text or _CHECKBOX.match(text):
+        return text, False
+    found = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal found
+        inner = match.group(1)
+        if _CHECKBOX.match(match.group(0) + " "):
+            return match.group(0)
+        found = True
+        example = _EXAMPLE.match(inner)
+        if example:
+            return inner[example.end() :]
+        return "" if _INSTRUCTION.match(inner) else inner
+
+    value = _BRACKET.sub(replace, text)
+    value = re.sub(r"\s+([—–-])\s*$", "", value.strip())
+    value = re.sub(r"^\s*[—–-]\s+", "", value)
+    return value.strip(), found
+
+
+def bracket_placeholder_text(text: str) -> str:
+    """The text inside a placeholder (``[Настроено / Требует настройки]``), else the text."""
+    match = _BRACKET.fullmatch(text.strip())
+    return match.group(1) if match else text
+
+
+def checkbox(text: str) -> tuple[bool | None, str]:
+    """``[x] text`` -> (True, text); ``[ ] text`` -> (False, text); else (None, text)."""
+    match = _CHECKBOX.match(text)
+    if not match:
+        return None, text
+    return match.group(1) != " ", text[match.end() :]
+
+
+def split_top(text: str, separators: str = ",;\n") -> list[str]:
+    """Split on separators outside brackets; strip and drop empty parts."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}" and depth:
+            depth -= 1
+        if ch in separators and not depth:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_head(text: str) -> tuple[str, str | None]:
+    """``Analytics (GA4, Meta Pixel)`` -> (``Analytics``, ``GA4, Meta Pixel``)."""
+    match = re.match(r"^(.*?)\s*[(（]([^()]*)[)）]\s*(.*)$", text.strip(), re.DOTALL)
+    if not match:
+        return text.strip(), None
+    head = (match.group(1) + " " + match.group(3)).strip()
+    return head, match.group(2).strip()
+
+
+def split_dash(text: str) -> tuple[str, str]:
+    """``Битрикс24 — https://x`` -> (``Битрикс24``, ``https://x``) on a spaced dash."""
+    parts = re.split(r"\s+[—–]\s+|\s+-{1,2}\s+", text, maxsplit=1)
+    return parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """``Label: value`` -> (label, value) when a short label ends with a colon."""
+    match = re.match(r"^([^:\n]{1,80}?):\s*(.*)$", text, re.DOTALL)
+    if not match or "://" in match.group(0)[: match.end(1) + 3]:
+        return None
+    return match.group(1).strip(), match.group(2).strip()
+
+
+def leading_number(text: str) -> tuple[int | None, str]:
+    """``2. Title`` / ``Раздел 2: Title`` / ``§2 Title`` -> (2, ``Title``)."""
+    match = re.match(
+        r"^\s*(?:раздел|section|часть|part|§)?\s*(\d{1,3})(?:[.):]|\s*[—–-])?\s+(.*)$",
+        text,
+        re.IGNORECASE | re.DOTALL,
+    )
+    if not match:
+        return None, text.strip()
+    return int(match.group(1)), match.group(2).strip()
+
+
+def as_int(text: str) -> int | None:
+    """The integer a cell holds (``1``, ``1.``, ``#1``), else None."""
+    match = re.fullmatch(r"\s*#?(\d{1,6})\.?\s*", text)
+    return int(match.group(1)) if match else None
+
+
+IDENTIFIER_TOKEN = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@/-])")
+"""A snake_case token (``lead_id``, ``utm_source``), the usual way maps name identifiers."""
+
+
+def identifiers_in(text: str, known: set[str], skip: list[tuple[int, int]] = ()) -> list[str]:
+    """Identifiers named in ``text`` in order: known names and ``*_id`` tokens, outside ``skip``."""
+    found: list[tuple[int, str]] = []
+    for name in known:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
+            found.append((match.start(), match.group()))
+    for match in _ID_TOKEN.finditer(text):
+        found.append((match.start(), match.group()))
+    out: list[str] = []
+    for start, name in sorted(found):
+        if any(a <= start < b for a, b in skip):
+            continue
+        if name.lower() not in (o.lower() for o in out):
+            out.append(name)
+    return out
+
+
+_ID_TOKEN = re.compile(
+    r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_(?:id|uid|key|ids)(?![\w-])"
+)
