@@ -26,7 +26,7 @@ format: setup
 	$(VENV)/ruff check --fix .
 
 golden: setup
-	FLOWVIZ_UPDATE_GOLDEN=1 $(VENV)/python -m pytest tests/test_golden.py -q
+	FLOWVIZ_UPDATE_GOLDEN=1 $(VENV)/python -m pytest tests/test_golden.py tests/test_schema.py -q
 
 clean:
 	rm -rf output .pytest_cache .ruff_cache

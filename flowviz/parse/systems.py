@@ -165,6 +165,28 @@ KNOWN_PRODUCTS: dict[str, list[str]] = {
     ],
 }
 
+PRODUCT_SYNONYMS: list[list[str]] = [
+    [
+        "яндекс метрика",
+        "яндекс.метрика",
+        "метрика",
+        "yandex metrica",
+        "yandex metrika",
+        "yandex.metrica",
+        "ym",
+    ],
+    ["ga4", "google analytics 4", "google analytics", "ga 4"],
+    ["meta pixel", "facebook pixel", "fb pixel", "пиксель meta", "пиксель facebook"],
+    ["tiktok pixel", "пиксель tiktok"],
+    ["vk pixel", "пиксель vk", "пиксель вк", "vk ads pixel"],
+    ["google tag manager", "gtm"],
+    ["bitrix24", "битрикс24", "битрикс 24", "b24", "б24"],
+    ["amocrm", "амосрм", "amo crm", "kommo"],
+    ["hubspot", "hubspot crm"],
+    ["1с-битрикс", "1c-bitrix", "битрикс", "bitrix"],
+]
+"""Other names of the same product; a system named by one answers to all of them."""
+
 NOT_SYSTEMS = frozenset(
     stems(word)
     for word in [
@@ -267,7 +289,6 @@ class Registry:
     def __init__(self) -> None:
         self.systems: dict[str, Draft] = {}
         self._index: dict[tuple[str, ...], str] = {}
-        self._weak: dict[tuple[str, ...], str] = {}
         self._compact: dict[str, str] = {}
         self._longest = 1
 
@@ -282,6 +303,8 @@ class Registry:
         draft = Draft(system_id, name, kind, **extra)  # type: ignore[arg-type]
         self.systems[system_id] = draft
         self.alias(system_id, name)
+        for synonym in synonyms(name):
+            self.alias(system_id, synonym, record=False)
         return draft
 
     def alias(self, system_id: str, surface: str, *, record: bool = True) -> None:
@@ -309,8 +332,6 @@ class Registry:
     def _teach_role(self, system_id: str, kind: str) -> None:
         for word in ROLE_WORDS[kind]:
             self.alias(system_id, word, record=False)
-        for word in WEAK_WORDS.get(kind, []):
-            self._weak.setdefault(stems(word), system_id)
 
     def claim_role(self, draft: Draft, kind: str) -> None:
         """Make ``draft`` the system that the role words of ``kind`` name."""
@@ -351,11 +372,11 @@ class Registry:
                 system_id = self._role_or_actor(key, ws[i].start, ws[i + length - 1].end, text)
             if system_id is not None:
                 return system_id, length
-        weak = self._weak.get((ws[i].stem,))
-        if weak and word_before(ws, i) in PLACE_PREPOSITIONS:
-            end = ws[i].end
-            if text[end : end + 1] != "-":
-                return weak, 1
+        end = ws[i].end
+        if word_before(ws, i) in PLACE_PREPOSITIONS and text[end : end + 1] != "-":
+            for kind, surfaces in WEAK_WORDS.items():
+                if (ws[i].stem,) in _stem_set(tuple(surfaces)):
+                    return self.role(kind).id, 1
         return None
 
     def _role_or_actor(self, key: tuple[str, ...], start: int, end: int, text: str) -> str | None:
@@ -398,7 +419,7 @@ class Registry:
         names = [n for n in re.split(r"\s*(?:/|,|\+|&|\band\b|\bи\b)\s*", head) if n.strip()]
         found = [self.lookup(n) for n in names] if len(names) > 1 else [self.lookup(head)]
         if len(names) > 1 and None in found:
-            found = [self.lookup(head)]
+            found = self._known_parts(names, found) or [self.lookup(head)]
         found = [f for f in found if f]
         if not found:
             if stems(head) in NOT_SYSTEMS or not head:
@@ -410,6 +431,17 @@ class Registry:
         if len(tops) == 1:
             parts += self._bracket_parts(system, inner)
         return Resolved(system, tuple(dict.fromkeys(parts)), others=tuple(tops[1:]))
+
+    def _known_parts(self, names: list[str], found: list[str | None]) -> list[str | None]:
+        """``GA4 / Analytics``: well-known tools named beside their group become its parts."""
+        groups = {self.systems[f].kind: f for f in found if f and self.systems[f].parent is None}
+        out: list[str | None] = []
+        for name, hit in zip(names, found, strict=True):
+            kind = known_kind(name) if hit is None else None
+            if hit is None and (kind is None or kind not in groups):
+                return []
+            out.append(hit if hit is not None else self.part(groups[kind], name.strip()).id)
+        return out
 
     def _bracket_parts(self, system: str, inner: str | None) -> list[str]:
         """Parts of ``system`` named in its bracket; data words in the bracket are ignored."""
@@ -441,6 +473,15 @@ class Registry:
 
     def freeze(self) -> list[System]:
         return [d.freeze() for d in self.systems.values()]
+
+
+def synonyms(name: str) -> list[str]:
+    """Other names of the product ``name`` (``Яндекс Метрика`` -> ``Метрика``, ...)."""
+    squeezed = compact(name)
+    for group in PRODUCT_SYNONYMS:
+        if squeezed in {compact(g) for g in group}:
+            return [g for g in group if compact(g) != squeezed]
+    return []
 
 
 def known_kind(name: str) -> SystemKind | None:

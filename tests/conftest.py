@@ -1,0 +1,26 @@
+"""Shared paths and helpers for the test suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+GOLDEN = ROOT / "tests" / "golden"
+MAPS = ROOT / "maps"
+SEED = FIXTURES / "seed-template.md"
+EXAMPLES = sorted(MAPS.glob("*.md"))
+
+
+@pytest.fixture
+def write_map(tmp_path: Path):
+    """Write Markdown text to a map file in a temporary folder and return its path."""
+
+    def write(text: str, name: str = "map.md") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,147 @@
+"""The command line: exports, versions, and one clear line (exit 2) for unusable input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import flowviz
+from flowviz.cli import main
+from tests.conftest import EXAMPLES, ROOT, SEED
+
+RU_MAP = ROOT / "maps" / "ru-petshop.md"
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script as a user would."""
+    exe = Path(sys.executable).with_name("flowviz")
+    return subprocess.run(
+        [str(exe), *args], capture_output=True, text=True, cwd=ROOT, env=env, check=False
+    )
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"flowviz {flowviz.__version__}"
+
+
+def test_export_json_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(RU_MAP), "--to", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == "flowviz/map@1"
+    assert list(data)[:4] == ["schema", "file", "language", "project"]
+    for key in ("systems", "integrations", "identifiers", "id_rules", "flows", "requirements"):
+        assert data[key], key
+    assert data["diagnostics"] == []
+    step = data["flows"][0]["steps"][1]
+    assert {"source", "target", "method", "identifiers"} <= set(step)
+
+
+def test_export_yaml_to_file_and_read_it_back(tmp_path: Path) -> None:
+    out = tmp_path / "deep" / "map.yaml"
+    assert main(["export", str(RU_MAP), "--to", "yaml", "-o", str(out)]) == 0
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["schema"] == "flowviz/map@1"
+    assert flowviz.load(out) == flowviz.load(RU_MAP)
+
+
+@pytest.mark.parametrize("path", [*EXAMPLES, SEED], ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_round_trip_gives_the_same_model(path: Path, fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"export.{fmt}"
+    assert main(["export", str(path), "--to", fmt, "-o", str(out)]) == 0
+    assert flowviz.load(out) == flowviz.load(path)
+
+
+def test_output_is_identical_across_processes_and_hash_seeds() -> None:
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        for fmt in ("json", "yaml"):
+            result = run_cli("export", "maps/en-saas.md", "--to", fmt, env=env)
+            assert result.returncode == 0, result.stderr
+            outputs.add((fmt, result.stdout))
+    assert len(outputs) == 2
+
+
+def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+BAD_INPUTS = {
+    "missing file": (lambda tmp: tmp / "nope.md", "no such file"),
+    "a directory": (lambda tmp: tmp, "is a directory"),
+    "binary file": (
+        lambda tmp: _write_bytes(tmp, "x.md", bytes(range(256)) * 4),
+        "binary file",
+    ),
+    "cp1251": (
+        lambda tmp: _write_bytes(
+            tmp, "cp.md", "## 2. Интеграции сайта\n\nСайт отправляет данные\n".encode("cp1251")
+        ),
+        "cp1251, not UTF-8",
+    ),
+    "utf-16": (
+        lambda tmp: _write_bytes(tmp, "u16.md", "## 2. Интеграции\n".encode("utf-16")),
+        "UTF-16",
+    ),
+    "not a map": (
+        lambda tmp: _write_bytes(tmp, "readme.md", b"# Hello\n\nJust some notes.\n"),
+        "not an integration map",
+    ),
+    "empty file": (lambda tmp: _write_bytes(tmp, "empty.md", b""), "not an integration map"),
+    "broken yaml": (
+        lambda tmp: _write_bytes(tmp, "map.yaml", b"schema: [flowviz\n  - x: {\n"),
+        "not valid YAML",
+    ),
+    "foreign yaml": (
+        lambda tmp: _write_bytes(tmp, "other.yaml", b"name: something\n"),
+        "not a flowviz map export",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_unusable_input_is_one_line_with_the_file_and_exit_2(case: str, tmp_path: Path) -> None:
+    make, expected = BAD_INPUTS[case]
+    path = make(tmp_path)
+    result = run_cli("export", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"flowviz: {path}")
+    assert expected in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_flowviz_yaml_names_its_file(tmp_path: Path) -> None:
+    (tmp_path / "map.md").write_text(RU_MAP.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "flowviz.yaml").write_text("aliases: [1, 2]\n", encoding="utf-8")
+    result = run_cli("export", str(tmp_path / "map.md"))
+    assert result.returncode == 2
+    assert "flowviz.yaml" in result.stderr
+    assert "aliases" in result.stderr
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    result = run_cli("export", "maps/en-saas.md", "--to", "xml")
+    assert result.returncode == 2
+    assert "'xml' is not one of" in result.stderr
+
+
+def test_failed_write_leaves_no_partial_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run_cli("export", "maps/en-saas.md", "-o", str(blocker / "out.json"))
+    assert result.returncode == 2
+    assert "cannot write output" in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "x"

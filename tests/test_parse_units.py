@@ -1,0 +1,222 @@
+"""Unit specifications of the parser stages: blocks, text helpers, sections, columns, steps."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowviz.parse.blocks import Paragraph, Table, parse_blocks, raw_cells
+from flowviz.parse.context import Context, Report
+from flowviz.parse.flows import read_step
+from flowviz.parse.integrations import identifier_list, parse_details, parse_status
+from flowviz.parse.keywords import classify_table
+from flowviz.parse.sections import classify_heading, is_flow_title
+from flowviz.parse.systems import Registry
+from flowviz.parse.text import fill, leading_number, split_top
+
+
+def test_cells_lose_emphasis_and_backticks_and_keep_breaks() -> None:
+    table = parse_blocks("| a | b |\n|---|---|\n| **x** _y_ | `q` <br> z \\| w |\n")[0]
+    assert isinstance(table, Table)
+    assert [c.text for c in table.rows[0].cells] == ["x y", "q\nz | w"]
+
+
+def test_cell_columns_are_one_based_and_skip_escaped_pipes() -> None:
+    assert raw_cells("| ab | c \\| d |  e |") == [(3, "ab"), (8, "c \\| d"), (18, "e")]
+    assert raw_cells("a | b") == [(1, "a"), (5, "b")]
+
+
+def test_link_keeps_its_address() -> None:
+    para = parse_blocks("See [the hook](https://x.example/h) now\n")[0]
+    assert isinstance(para, Paragraph)
+    assert para.text == "See the hook (https://x.example/h) now"
+
+
+def test_table_lines_that_are_not_a_table_are_flagged() -> None:
+    para = parse_blocks("| a | b |\n| --- |\n| 1 | 2 |\n")[0]
+    assert isinstance(para, Paragraph)
+    assert para.raw_table_lines == (1, 2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[Например: Webhook / REST API]", ("Webhook / REST API", True)),
+        ("[e.g. Webhook]", ("Webhook", True)),
+        ("[указать]", ("", True)),
+        ("[specify]", ("", True)),
+        ("[Настроено / Требует настройки]", ("Настроено / Требует настройки", True)),
+        ("Webhook", ("Webhook", False)),
+        ("[x] done", ("[x] done", False)),
+    ],
+)
+def test_placeholders_keep_their_example(text: str, expected: tuple[str, bool]) -> None:
+    assert fill(text) == expected
+
+
+def test_split_top_respects_brackets() -> None:
+    text = "event_name, event_params (value, currency), utm_source"
+    assert split_top(text) == ["event_name", "event_params (value, currency)", "utm_source"]
+    assert identifier_list("client_id (GA4), user_id / lead_id") == [
+        "client_id",
+        "user_id",
+        "lead_id",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("2. Интеграции", 2), ("Раздел 3: CRM", 3), ("10) Bindings", 10), ("Overview", None)],
+)
+def test_leading_numbers(text: str, number: int | None) -> None:
+    assert leading_number(text)[0] == number
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("2. Интеграции сайта (CMS) с внешними системами", "integrations"),
+        ("Website (CMS) integrations", "integrations"),
+        ("6. User identifiers and data sync", "identifiers"),
+        ("Идентификаторы и синхронизация", "identifiers"),
+        ("7. Data flow diagram", "flows"),
+        ("8. Technical requirements for integrations", "requirements"),
+        ("9. План тестирования интеграций", "tests"),
+        ("Integration test plan", "tests"),
+        ("10. Identifier schema and bindings", "id_schema"),
+        ("1. Project and systems overview", "overview"),
+        ("Required sections checklist", "checklist"),
+        ("3. HubSpot", "integrations"),
+        ("Карта интеграций: Клиент", None),
+        ("PURPOSE: Шаблон детальной карты интеграций", None),
+    ],
+)
+def test_sections_are_classified_by_keywords_and_number(heading: str, kind: str | None) -> None:
+    assert classify_heading(heading)[0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Поток 1: Создание лида (Сайт → CRM)", True),
+        ("Flow 2 - Upgrade (Site -> Stripe)", True),
+        ("3. Оплата (Сайт → CloudPayments)", True),
+        ("Важно для ИИ-генерации", False),
+        ("Основные потоки данных", False),
+    ],
+)
+def test_flow_titles(text: str, expected: bool) -> None:
+    assert is_flow_title(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("header", "kind", "field", "index"),
+    [
+        (["#", "Source", "Destination", "Via", "Status"], "integrations", "target", 2),
+        (["Что", "Куда", "Способ", "Статус"], "integrations", "method", 2),
+        (["Получатель", "Источник данных в CRM", "Метод"], "integrations", "source", 1),
+        (["From system", "From id", "To system", "To id"], "id_rules", "target_ids", 3),
+        (["Identifier", "Owner", "Format", "Bindings"], "id_schema", "owner", 1),
+        (["Stage", "Systems", "Success criteria", "Owner", "Due"], "tests", "due", 4),
+    ],
+)
+def test_columns_by_header_keywords(header: list[str], kind: str, field: str, index: int) -> None:
+    mapped = classify_table(header, None)
+    assert mapped is not None
+    assert mapped.kind == kind
+    assert mapped.columns[field] == index
+
+
+def test_unknown_header_is_no_table_kind() -> None:
+    assert classify_table(["Foo", "Bar", "Baz"], None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "why"),
+    [
+        ("Настроено", "configured", None),
+        ("Не настроено", "needs_setup", None),
+        ("Требует настройки", "needs_setup", None),
+        ("Не требуется — нет офлайн-продаж", "not_required", "нет офлайн-продаж"),
+        ("Not required (no paid ads yet)", "not_required", "no paid ads yet"),
+        ("Не требуется", "not_required", None),
+        ("Configured ✅", "configured", None),
+        ("Настроено / Требует настройки", "unknown", None),
+        ("???", "unknown", None),
+    ],
+)
+def test_status_is_normalised(text: str, status: str, why: str | None) -> None:
+    assert parse_status(text) == (status, why)
+
+
+def test_details_are_read() -> None:
+    details = parse_details(
+        "URL: https://hooks.x.ru/lead, метод: POST, формат: JSON, "
+        "заголовки: Authorization Bearer {token}, триггер: при создании сделки"
+    )
+    assert details.urls == ["https://hooks.x.ru/lead"]
+    assert (details.http_method, details.format, details.auth) == ("POST", "JSON", "Bearer")
+    assert details.trigger == "при создании сделки"
+
+
+@pytest.fixture
+def ctx() -> Context:
+    registry = Registry()
+    crm = registry.add("Битрикс24", "crm", product="Битрикс24")
+    registry.claim_role(crm, "crm")
+    metrics = registry.role("analytics")
+    registry.part(metrics.id, "Яндекс Метрика")
+    return Context(Report("m.md"), registry, {"lead_id", "client_id", "email"})
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "method", "created"),
+    [
+        (
+            "Сайт отправляет данные в Битрикс24 через Webhook (создается lead_id)",
+            "cms",
+            "bitriks24",
+            "Webhook",
+            ["lead_id"],
+        ),
+        ("Пользователь заполняет форму на сайте", "user", "cms", None, []),
+        ("Пользователь кликает по ссылке в email", "user", "esp", None, []),
+        ("Данные из CRM передаются в ESP через API", "bitriks24", "esp", "API", []),
+        (
+            "При оплате Битрикс24 передает сделку в Метрику через API офлайн-конверсий",
+            "bitriks24",
+            "analytics",
+            "API офлайн-конверсий",
+            [],
+        ),
+        (
+            "The site sends the lead to the CRM via webhook (lead_id is created)",
+            "cms",
+            "bitriks24",
+            "webhook",
+            ["lead_id"],
+        ),
+        ("User clicks the link in the email", "user", "esp", None, []),
+        ("CRM обновляет данные лида", "bitriks24", None, None, []),
+        ("Шаг 3: ESP -> Analytics через UTM", "esp", None, "UTM", []),
+    ],
+)
+def test_step_roles(
+    ctx: Context, text: str, source: str, target: str | None, method: str | None, created: list
+) -> None:
+    step = read_step(text, 10, 1, ctx)
+    assert (step.source, step.target, step.method, step.created) == (
+        source,
+        target,
+        method,
+        created,
+    )
+
+
+def test_step_tool_mentions_are_parts_of_their_group(ctx: Context) -> None:
+    step = read_step("CRM отправляет конверсию в Яндекс Метрику", 1, 1, ctx)
+    assert (step.target, step.target_parts) == ("analytics", ["iandeks-metrika"])
+
+
+def test_email_as_a_word_is_not_an_identifier_mention_when_it_is_the_letter(ctx: Context) -> None:
+    step = read_step("Пользователь кликает по ссылке в email (client_id)", 1, 1, ctx)
+    assert step.identifiers == ["client_id"]
