@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 
+import flowviz
 from flowviz.model import Map
 from flowviz.render.data import map_data
 from tests.conftest import ROOT, SEED
@@ -25,8 +26,6 @@ def test_schema_file_is_up_to_date() -> None:
 
 
 def test_export_has_the_documented_top_level_keys() -> None:
-    import flowviz
-
     data = map_data(flowviz.load(SEED))
     assert list(data) == [
         "schema",
