@@ -70,6 +70,7 @@ class Project(Record):
     goals: list[str] = Field(default_factory=list, description="The integration goals.")
     extra: dict[str, str] = Field(default_factory=dict, description="Other labelled facts.")
     line: int | None = Field(None, description="Line of the first project fact.")
+    lines: dict[str, int] = Field(default_factory=dict, description="Line of each fact.")
     placeholders: list[str] = Field(default_factory=list, description="Unfilled fields.")
 
 

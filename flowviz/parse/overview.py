@@ -36,7 +36,7 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
     extra: dict[str, str] = {}
     goals: list[str] = []
     placeholders: list[str] = []
-    first_line: int | None = None
+    lines: dict[str, int] = {}
     context = "facts"
     for block in section.blocks:
         if isinstance(block, Paragraph) and block.strong:
@@ -54,7 +54,7 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
                 if key is None and _declare(label, value, item.line, ctx, context == "systems"):
                     continue
                 key = key or label
-                first_line = first_line or item.line
+                lines.setdefault(key, item.line)
                 text, is_placeholder = fill(value)
                 if is_placeholder:
                     placeholders.append(key if key in PROJECT_KEYS else f"extra.{key}")
@@ -62,7 +62,10 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
                     facts[key] = text
                 else:
                     extra[key] = text
-    return Project(**facts, goals=goals, extra=extra, line=first_line, placeholders=placeholders)
+    first_line = min(lines.values(), default=None)
+    return Project(
+        **facts, goals=goals, extra=extra, line=first_line, lines=lines, placeholders=placeholders
+    )
 
 
 def _context(text: str) -> str:
@@ -111,8 +114,7 @@ def _declare(label: str, value: str, line: int, ctx: Context, any_label: bool) -
     A label that is no role declares a system only where the list is one of systems."""
     role = _role_of(label)
     if role is None and pattern_score(stems(label), OTHER_SYSTEMS):
-        _declare_others(value, line, ctx)
-        return True
+        return _declare_others(value, line, ctx)
     product_text, access_text = split_dash(value)
     product, product_placeholder = fill(product_text)
     access, access_placeholder = fill(access_text)
@@ -176,14 +178,18 @@ def _declare_analytics(
     parts: list[Draft] = []
     for name in names:
         head, inner = split_head(name)
-        if not head or tools_placeholder:
+        if not head:
             continue
         part = ctx.registry.part(group.id, head, line)
         part.line = line
+        if tools_placeholder and "product" not in part.placeholders:
+            part.placeholders.append("product")
         if inner:
             part.ids.extend(i for i in split_top(inner, ",;") if _ID_LIKE.match(i))
         parts.append(part)
-    if len(access_ids) == len(parts) and all(_ID_LIKE.match(a) for a in access_ids):
+    if tools_placeholder:
+        group.url = access or None
+    elif len(access_ids) == len(parts) and all(_ID_LIKE.match(a) for a in access_ids):
         for part, ident in zip(parts, access_ids, strict=True):
             if ident not in part.ids:
                 part.ids.append(ident)
@@ -191,17 +197,19 @@ def _declare_analytics(
         group.url = access
 
 
-def _declare_others(value: str, line: int, ctx: Context) -> None:
-    """``Другие системы: CloudPayments (платежи), 1С — доступ`` -> one system each."""
+def _declare_others(value: str, line: int, ctx: Context) -> bool:
+    """``Другие системы: CloudPayments (платежи), 1С — доступ`` -> one system each; False
+    when the value is only a placeholder (it is then kept as a project fact)."""
     names, access = split_dash(value)
     names, placeholder = fill(names)
     if placeholder:
-        return
+        return False
     for name in split_top(names, ",;"):
         head, _ = split_head(name)
         if head and ctx.registry.lookup(head) is None:
             draft = _new_system(head, known_kind(head) or "other", line, ctx)
             draft.url = fill(access)[0] or None
+    return True
 
 
 def _new_system(name: str, kind: str, line: int, ctx: Context) -> Draft:

@@ -338,23 +338,25 @@ class Registry:
         self._teach_role(draft.id, kind)
 
     def actor(self, key: str, surface: str) -> Draft:
-        """The actor ``key`` (user, manager), created on first mention with its surface form."""
+        """The actor ``key`` (user, manager), created on first mention, named by the dictionary
+        form of the word the map uses (``пользователей`` -> ``Пользователь``)."""
         if key not in self.systems:
-            name = surface[:1].upper() + surface[1:]
-            self.add(name, "actor", key=key)
+            wanted = stems(surface)
+            word = next((w for w in ACTOR_WORDS[key] if stems(w) == wanted), surface)
+            self.add(word[:1].upper() + word[1:], "actor", key=key)
         draft = self.systems[key]
         if surface not in draft.aliases and surface.lower() != draft.name.lower():
             draft.aliases.append(surface)
         return draft
 
     # -- looking up ------------------------------------------------------------------------
-    def mentions(self, text: str) -> list[Mention]:
-        """Every system or actor named in ``text``, left to right, longest match first."""
+    def mentions(self, text: str, *, actors: bool = True) -> list[Mention]:
+        """Every system (and actor) named in ``text``, left to right, longest match first."""
         ws = words(text)
         found: list[Mention] = []
         i = 0
         while i < len(ws):
-            hit = self._match_at(ws, i, text)
+            hit = self._match_at(ws, i, text, actors)
             if hit is None:
                 i += 1
                 continue
@@ -364,12 +366,15 @@ class Registry:
             i += length
         return found
 
-    def _match_at(self, ws: list, i: int, text: str) -> tuple[str, int] | None:
+    def _match_at(self, ws: list, i: int, text: str, actors: bool) -> tuple[str, int] | None:
         for length in range(min(self._longest, len(ws) - i), 0, -1):
             key = tuple(w.stem for w in ws[i : i + length])
             system_id = self._index.get(key)
+            if system_id is not None and not actors and self.systems[system_id].kind == "actor":
+                system_id = None
             if system_id is None:
-                system_id = self._role_or_actor(key, ws[i].start, ws[i + length - 1].end, text)
+                span = (ws[i].start, ws[i + length - 1].end)
+                system_id = self._role_or_actor(key, span, text, actors)
             if system_id is not None:
                 return system_id, length
         end = ws[i].end
@@ -379,14 +384,16 @@ class Registry:
                     return self.role(kind).id, 1
         return None
 
-    def _role_or_actor(self, key: tuple[str, ...], start: int, end: int, text: str) -> str | None:
+    def _role_or_actor(
+        self, key: tuple[str, ...], span: tuple[int, int], text: str, actors: bool
+    ) -> str | None:
         """Role words create their role system; actor words their actor, on first mention."""
         for kind, surfaces in ROLE_WORDS.items():
             if key in _stem_set(tuple(surfaces)):
                 return self.role(kind).id
         for actor, surfaces in ACTOR_WORDS.items():
-            if key in _stem_set(tuple(surfaces)):
-                return self.actor(actor, text[start:end]).id
+            if actors and key in _stem_set(tuple(surfaces)):
+                return self.actor(actor, text[span[0] : span[1]]).id
         return None
 
     def lookup(self, name: str) -> str | None:
@@ -399,7 +406,7 @@ class Registry:
         squeezed = compact(name)
         if squeezed in self._compact:
             return self._compact[squeezed]
-        mentions = [m for m in self.mentions(name) if self.systems[m.system].kind != "actor"]
+        mentions = self.mentions(name, actors=False)
         if mentions and len({m.system for m in mentions}) == 1:
             covered = sum(m.end - m.start for m in mentions)
             if covered >= len(name.strip()) * 0.5:
