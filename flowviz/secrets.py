@@ -10,7 +10,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 from detect_secrets.core.scan import _process_line_based_plugins
-from detect_secrets.settings import default_settings
+from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+from detect_secrets.settings import cache_bust, configure_settings_from_baseline
 
 MASK = "********"
 SHOWN = 4
@@ -85,9 +86,12 @@ def _plugin_hits(text: str) -> list[tuple[str, str]]:
 
 @cache
 def _use_default_settings() -> None:
-    """Enter detect-secrets' default plugin settings once: they are process-global, and
-    entering them per text costs more than the scan."""
-    default_settings().__enter__()
+    """Switch on every detect-secrets plugin once (what its ``default_settings`` does, without
+    a context to close): its settings are process-global, and entering them per text costs
+    more than the scan itself."""
+    plugins = get_mapping_from_secret_type_to_class().values()
+    cache_bust()
+    configure_settings_from_baseline({"plugins_used": [{"name": p.__name__} for p in plugins]})
 
 
 def _whole_token(text: str, start: int, end: int) -> tuple[int, int]:

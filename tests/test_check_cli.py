@@ -1,0 +1,87 @@
+"""`flowviz check` as CI runs it: formats, exit codes, strictness, ignores."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import FIXTURES, ROOT
+
+EXE = str(Path(sys.executable).with_name("flowviz"))
+SEED = "tests/fixtures/seed-template.md"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([EXE, "check", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_clean_maps_exit_0_with_a_summary() -> None:
+    result = run("maps/ru-petshop.md", "maps/en-saas.md")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == "2 maps checked: 0 error(s), 0 warning(s), 0 info"
+
+
+def test_text_lines_name_file_line_column_code_and_severity() -> None:
+    result = run(SEED)
+    assert result.returncode == 0, "the template has warnings but no errors"
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{SEED}:39:1: FV210 warning: placeholder left in 'name'")
+    assert result.stdout.splitlines()[1].startswith("    hint: ")
+
+
+def test_strict_fails_on_warnings() -> None:
+    assert run(SEED, "--strict").returncode == 1
+
+
+def test_errors_exit_1(tmp_path: Path) -> None:
+    text = (FIXTURES / "check" / "clean.md").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.md"
+    broken.write_text(text.split("#### 9.")[0], encoding="utf-8")
+    result = run(str(broken))
+    assert result.returncode == 1
+    assert "FV201 error: mandatory section 9 (test plan) is missing" in result.stdout
+
+
+def test_json_format() -> None:
+    result = run(SEED, "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["schema"] == "flowviz/findings@1"
+    assert set(data["summary"]) == {"error", "warning", "info"}
+    assert data["summary"]["warning"] == sum(
+        1 for f in data["findings"] if f["severity"] == "warning"
+    )
+    assert set(data["findings"][0]) == {
+        "code",
+        "severity",
+        "file",
+        "line",
+        "column",
+        "message",
+        "section",
+        "hint",
+    }
+
+
+def test_github_annotations() -> None:
+    result = run(SEED, "--format", "github")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"::warning file={SEED},line=39,col=1,title=FV210::")
+    assert any(line.startswith("::notice ") for line in lines)
+    assert all(line.startswith("::") for line in lines)
+
+
+def test_ignore_option_and_config(tmp_path: Path) -> None:
+    result = run(SEED, "--ignore", "FV210", "--ignore", "FV241", "--ignore", "FV235")
+    assert result.stdout.strip() == "1 map checked: 0 error(s), 0 warning(s), 0 info"
+    copy = tmp_path / "seed.md"
+    copy.write_text((ROOT / SEED).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "flowviz.yaml").write_text("ignore: [FV210, FV241, FV235]\n", encoding="utf-8")
+    assert "0 warning(s), 0 info" in run(str(copy)).stdout
+
+
+def test_unusable_input_exits_2() -> None:
+    result = run("nope.md")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "flowviz: nope.md: no such file"

@@ -1,0 +1,84 @@
+"""Secrets: one module finds them; every output shows at most their first four characters."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flowviz.secrets import MASK, find_secrets, redact, redact_data
+from tests.conftest import FIXTURES
+
+SECRETS = {
+    "stripe key": "api_key: sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+    "aws key": "AKIAIOSFODNN7EXAMPLE",
+    "password in url": "https://admin:hunter2pass@crm.example.com/hook",
+    "password keyword": "password=SuperSecret123",
+    "jwt": "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123456",
+    "opaque bearer": "Authorization: Bearer abcdefghij0123456789XYZ",
+    "hex token": "token: 9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+    "mailchimp": "key 0123456789abcdef0123456789abcdef-us6",
+}
+NOT_SECRETS = [
+    "Authorization: Bearer {token}",
+    "GA4 Measurement ID: G-XXXXXXXXXX, Meta Pixel ID: 123456789",
+    "https://hooks.zoomarket.ru/tilda/order",
+    "POST https://zoomarket.amocrm.ru/api/v4/leads/complex",
+    "Контейнер GTM-ZM7Q4K2, VK-RTRG-418273-aBcDe",
+    "ключ API из хранилища секретов",
+    "lead_id, client_id, subscriber_id",
+]
+
+
+@pytest.mark.parametrize("name", sorted(SECRETS))
+def test_secrets_are_found_and_cut_to_four_characters(name: str) -> None:
+    text = SECRETS[name]
+    found = find_secrets(text)
+    assert len(found) == 1, found
+    value = text[found[0].start : found[0].end]
+    out = redact(text)
+    assert value not in out
+    assert value[:4] + MASK in out
+    assert redact(out) == out, "redaction is idempotent"
+
+
+@pytest.mark.parametrize("text", NOT_SECRETS)
+def test_ordinary_cells_are_left_alone(text: str) -> None:
+    assert find_secrets(text) == []
+    assert redact(text) == text
+
+
+def test_allowlist_and_nested_data() -> None:
+    value = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
+    data = {"a": [f"key: {value}", {"b": value}], "n": 3}
+    out = redact_data(data)
+    assert value not in json.dumps(out)
+    assert out["n"] == 3
+    assert redact_data(data, allow=[value]) == data
+
+
+def test_export_redacts_unless_told_not_to(tmp_path: Path) -> None:
+    clean = (FIXTURES / "check" / "clean.md").read_text(encoding="utf-8")
+    secret = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
+    path = tmp_path / "map.md"
+    path.write_text(clean.replace("POST, JSON |", f"POST, JSON, key: {secret} |", 1), "utf-8")
+    exe = str(Path(sys.executable).with_name("flowviz"))
+    for fmt in ("json", "yaml"):
+        out = subprocess.run(
+            [exe, "export", str(path), "--to", fmt], capture_output=True, text=True, check=True
+        ).stdout
+        assert secret not in out
+        assert "sk_l" + MASK in out
+        raw = subprocess.run(
+            [exe, "export", str(path), "--to", fmt, "--no-redact"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert secret in raw
+    checked = subprocess.run([exe, "check", str(path)], capture_output=True, text=True)
+    assert secret not in checked.stdout + checked.stderr
+    assert "FV270" in checked.stdout
