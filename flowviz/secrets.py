@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from detect_secrets.core.scan import _process_line_based_plugins
 from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+from detect_secrets.core.scan import _process_line_based_plugins
 from detect_secrets.settings import cache_bust, configure_settings_from_baseline
 
 MASK = "********"

@@ -14,7 +14,9 @@ SEED = "tests/fixtures/seed-template.md"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([EXE, "check", *args], capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(
+        [EXE, "check", *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
 
 
 def test_clean_maps_exit_0_with_a_summary() -> None:
