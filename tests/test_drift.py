@@ -935,47 +935,16 @@ _ARROW_STEP = "a step written as 'A -> B: what' gets target None instead of B"
 
 XFAIL: dict[tuple, str] = {
     # ru-dental-bitrix.md
-    ("ru-dental-bitrix.md", "systems"): _DENTAL_PATIENT + "; no 'user' system at all",
-    ("ru-dental-bitrix.md", "steps", 1): _DENTAL_PATIENT + " (line 88, step 1.1)",
-    ("ru-dental-bitrix.md", "steps", 3): _DENTAL_PATIENT + " (line 107, step 3.3)",
     # en-coffee-shopify.md
     ("en-coffee-shopify.md", "steps", 1): (
         "line 75 'The customer places an order on the storefront': target None, expected "
         "shopify (section 1 declares 'Storefront (CMS): Shopify'); line 77 'Shopify -> GA4: "
         "purchase event ...': " + _ARROW_STEP + " (expected analytics with part ga4)"
     ),
-    ("en-coffee-shopify.md", "steps", 2): (
-        "line 86 'The subscriber clicks a link in the email': source None, expected user "
-        "('subscriber' is not an English actor word)"
-    ),
     ("en-coffee-shopify.md", "step_parts"): (
         "line 77 'Shopify -> GA4: ...': target_parts [] instead of ['ga4'] (" + _ARROW_STEP + ")"
     ),
     # ru-furniture-bold.md
-    ("ru-furniture-bold.md", "systems"): (
-        "line 18 'Другие системы: не используются' creates a system 'ne-ispolzuiutsia' (kind "
-        "other); and no user/manager actors because " + _FURNITURE_BOLD
-    ),
-    ("ru-furniture-bold.md", "sections"): _FURNITURE_BOLD,
-    ("ru-furniture-bold.md", "integration_pairs"): (
-        _FURNITURE_BOLD + ": rows of sections 4 and 5 get source retailcrm (4.2 and 5.1 become "
-        "retailcrm -> retailcrm)"
-    ),
-    ("ru-furniture-bold.md", "integration_ids"): (
-        _FURNITURE_BOLD + ": rows 4.1, 4.2, 5.1 are numbered 3.3, 3.4, 3.5"
-    ),
-    ("ru-furniture-bold.md", "integration_parts"): _FURNITURE_BOLD + ": no 4.x / 5.x ids",
-    ("ru-furniture-bold.md", "statuses"): _FURNITURE_BOLD + ": no 4.x / 5.x ids",
-    ("ru-furniture-bold.md", "methods"): _FURNITURE_BOLD + ": no 4.x / 5.x ids",
-    ("ru-furniture-bold.md", "integration_identifiers"): _FURNITURE_BOLD + ": no 5.1",
-    ("ru-furniture-bold.md", "flows"): _FURNITURE_BOLD + ": no flow is read",
-    ("ru-furniture-bold.md", "step_counts"): _FURNITURE_BOLD + ": no flow is read",
-    ("ru-furniture-bold.md", "steps", 1): _FURNITURE_BOLD + ": no flow is read",
-    ("ru-furniture-bold.md", "steps", 2): _FURNITURE_BOLD + ": no flow is read",
-    ("ru-furniture-bold.md", "created", 1): _FURNITURE_BOLD + ": no flow is read",
-    ("ru-furniture-bold.md", "created", 2): _FURNITURE_BOLD + ": no flow is read",
-    ("ru-furniture-bold.md", "step_methods"): _FURNITURE_BOLD + ": no flow is read",
-    ("ru-furniture-bold.md", "step_parts"): _FURNITURE_BOLD + ": no flow is read",
     # en-advisory-table.md
     ("en-advisory-table.md", "systems"): _ADVISORY_LINKEDIN,
     ("en-advisory-table.md", "flows"): (
@@ -987,10 +956,6 @@ XFAIL: dict[tuple, str] = {
     ),
     ("en-advisory-table.md", "unknown_systems"): _ADVISORY_LINKEDIN,
     # ru-chess-school.md
-    ("ru-chess-school.md", "sections"): (
-        "the document title '# Онлайн-школа шахмат «Гамбит» — интеграции' (line 1) is read as an "
-        "unnumbered integrations section"
-    ),
     ("ru-chess-school.md", "steps", 1): (
         "line 58 'Родитель оставляет заявку ... на сайте': source None, expected user (the "
         "parent is the user); line 61 '... назначает пробный урок в Мегаплане': target None, "
@@ -1017,10 +982,6 @@ XFAIL: dict[tuple, str] = {
         "'other' system)"
     ),
     ("ru-travel-uon.md", "integration_ids"): "5.1 (line 46): source analytics, not mango-office",
-    ("ru-travel-uon.md", "methods"): (
-        "section 2 table (line 22) heads its method column 'Как' ('how'); flowviz does not map "
-        "it, so 2.1-2.4 have method ''"
-    ),
 }
 
 

@@ -208,7 +208,10 @@ def _roles(
     """Who acts (the first system not after a place preposition, or the one after 'из/from')
     and who receives (the first other system after 'в/на/to/in')."""
     before = {m.start: _word_before(body, m.start) for m in mentions}
-    placed = [m for m in mentions if before[m.start] in PLACE_PREPOSITIONS]
+    kind = ctx.registry.kind_of
+    placed = [
+        m for m in mentions if before[m.start] in PLACE_PREPOSITIONS and kind(m.system) != "actor"
+    ]
     sources = [m for m in mentions if before[m.start] in FROM_PREPOSITIONS]
     sources += [m for m in mentions if m not in placed and m not in sources]
     source = sources[0] if sources else None

@@ -11,7 +11,7 @@ from flowviz.parse.context import Context
 from flowviz.parse.integrations import identifier_list
 from flowviz.parse.keywords import ColumnMap
 from flowviz.parse.sections import RawSection
-from flowviz.parse.text import IDENTIFIER_TOKEN, fill, split_dash, split_head
+from flowviz.parse.text import IDENTIFIER_TOKEN, fill, identifiers_in, split_dash, split_head
 
 _NAME = re.compile(r"^[\w.$:-]{1,48}$")
 _IMPORTANT = re.compile(r"важно|important|примечани|notes?\b", re.I)
@@ -171,8 +171,8 @@ def read_bindings(section: RawSection, ctx: Context) -> list[Binding]:
             continue
         for item in block.items:
             title = item.text.rstrip(":").strip()
-            names = [m.group() for m in IDENTIFIER_TOKEN.finditer(title)]
-            names += [n for n in ctx.identifiers if _mentions(title, n) and n not in names]
+            tokens = [m.group() for m in IDENTIFIER_TOKEN.finditer(title)]
+            names = identifiers_in(title, ctx.identifiers | {t.lower() for t in tokens})
             out.append(
                 Binding(
                     number=item.number,
@@ -183,10 +183,6 @@ def read_bindings(section: RawSection, ctx: Context) -> list[Binding]:
                 )
             )
     return out
-
-
-def _mentions(text: str, name: str) -> bool:
-    return re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text, re.I) is not None
 
 
 def _flat(items: list[Item]) -> list[Item]:

@@ -9,7 +9,7 @@ from flowviz.parse.blocks import Item, ListBlock, Paragraph, Table
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import map_columns, pattern_score
 from flowviz.parse.sections import RawSection
-from flowviz.parse.systems import ROLE_WORDS, Draft, known_kind
+from flowviz.parse.systems import NOT_SYSTEMS, ROLE_WORDS, Draft, known_kind
 from flowviz.parse.text import fill, split_dash, split_head, split_label, split_top, stems
 
 PROJECT_KEYS = {
@@ -99,8 +99,8 @@ def _project_key(label: str) -> str | None:
 
 def _role_of(label: str) -> str | None:
     """The role a section 1 label names (``ESP (Email-платформа)`` -> esp), else None."""
-    head, _ = split_head(label)
-    for part in [*re.split(r"\s*/\s*", head), head]:
+    head, inner = split_head(label)
+    for part in [*re.split(r"\s*/\s*", head), head, *([inner] if inner else [])]:
         key = stems(part)
         for kind, surfaces in ROLE_WORDS.items():
             if any(stems(s) == key for s in surfaces):
@@ -206,7 +206,7 @@ def _declare_others(value: str, line: int, ctx: Context) -> bool:
         return False
     for name in split_top(names, ",;"):
         head, _ = split_head(name)
-        if head and ctx.registry.lookup(head) is None:
+        if head and stems(head) not in NOT_SYSTEMS and ctx.registry.lookup(head) is None:
             draft = _new_system(head, known_kind(head) or "other", line, ctx)
             draft.url = fill(access)[0] or None
     return True

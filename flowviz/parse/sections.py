@@ -67,11 +67,17 @@ def classify_heading(text: str) -> tuple[str | None, int | None, str]:
 
 
 def split_sections(blocks: list[Block], last_line: int) -> tuple[list[Block], list[RawSection]]:
-    """The blocks before the first section, and the sections in document order."""
+    """The blocks before the first section, and the sections in document order.
+
+    A first heading of level 1 without a number is the document's title, not a section."""
     preamble: list[Block] = []
     sections: list[RawSection] = []
     current: RawSection | None = None
+    first = next((b for b in blocks if isinstance(b, Heading)), None)
     for block in blocks:
+        if block is first and block.level == 1 and leading_number(block.text)[0] is None:
+            preamble.append(block)
+            continue
         started = _starts_section(block, current)
         if started is not None:
             if current is not None:
@@ -87,12 +93,25 @@ def split_sections(blocks: list[Block], last_line: int) -> tuple[list[Block], li
     return preamble, sections
 
 
-def _starts_section(block: Block, current: RawSection | None) -> RawSection | None:
-    if isinstance(block, Paragraph) and block.strong and current is None:
-        kind, number, title = classify_heading(block.text.rstrip(":"))
-        if kind is not None and number is not None:
-            return RawSection(kind, number, title, 7, block.line)
+def _bold_section(block: Paragraph, current: RawSection | None) -> RawSection | None:
+    """A wholly bold line ``**4. Интеграции ESP**`` starts a section when it has a number and
+    its keywords name a section kind (inside section 7 such lines are flow titles)."""
+    text = block.text.rstrip(":")
+    if current is not None and current.kind == "flows" and is_flow_title(text):
         return None
+    number, title = leading_number(text)
+    if number is None or not section_scores(title) or "\n" in text:
+        return None
+    kind, number, title = classify_heading(text)
+    if kind is None:
+        return None
+    level = current.level if current is not None else 7
+    return RawSection(kind, number, title, level, block.line)
+
+
+def _starts_section(block: Block, current: RawSection | None) -> RawSection | None:
+    if isinstance(block, Paragraph) and block.strong:
+        return _bold_section(block, current)
     if not isinstance(block, Heading):
         return None
     if current is not None and current.kind == "flows" and is_flow_title(block.text):

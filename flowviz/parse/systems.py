@@ -73,6 +73,27 @@ ACTOR_WORDS: dict[str, list[str]] = {
         "prospect",
         "workspace owner",
         "account owner",
+        "пациент",
+        "родитель",
+        "ученик",
+        "студент",
+        "гость",
+        "слушатель",
+        "участник",
+        "абонент",
+        "заявитель",
+        "турист",
+        "subscriber",
+        "patient",
+        "parent",
+        "student",
+        "member",
+        "guest",
+        "shopper",
+        "attendee",
+        "applicant",
+        "traveler",
+        "traveller",
     ],
     "manager": [
         "менеджер",
@@ -391,9 +412,10 @@ class Registry:
         for kind, surfaces in ROLE_WORDS.items():
             if key in _stem_set(tuple(surfaces)):
                 return self.role(kind).id
-        for actor, surfaces in ACTOR_WORDS.items():
-            if actors and key in _stem_set(tuple(surfaces)):
-                return self.actor(actor, text[span[0] : span[1]]).id
+        surface = text[span[0] : span[1]]
+        for actor, words_ in ACTOR_WORDS.items():
+            if actors and key in _stem_set(tuple(words_)) and _actor_form(surface, words_):
+                return self.actor(actor, surface).id
         return None
 
     def lookup(self, name: str) -> str | None:
@@ -473,6 +495,10 @@ class Registry:
         kind = self.systems[parent].kind
         return self.add(name, kind, parent=parent, product=name, line=line)
 
+    def kind_of(self, system_id: str) -> str:
+        """The kind of a system (cms, crm, ..., actor)."""
+        return self.systems[system_id].kind
+
     def top(self, system_id: str) -> str:
         """The group a part belongs to (or the system itself)."""
         parent = self.systems[system_id].parent
@@ -480,6 +506,15 @@ class Registry:
 
     def freeze(self) -> list[System]:
         return [d.freeze() for d in self.systems.values()]
+
+
+def _actor_form(surface: str, words_: list[str]) -> bool:
+    """Russian actor words match in any case form; English ones only as the noun itself or
+    its plural (``subscriber`` is an actor, ``subscribe`` is not)."""
+    if re.search(r"[а-яё]", surface, re.IGNORECASE):
+        return True
+    lowered = surface.lower()
+    return any(lowered in (w, w + "s") for w in words_)
 
 
 def synonyms(name: str) -> list[str]:
