@@ -946,21 +946,7 @@ XFAIL: dict[tuple, str] = {
     ),
     # ru-furniture-bold.md
     # en-advisory-table.md
-    ("en-advisory-table.md", "systems"): _ADVISORY_LINKEDIN,
-    ("en-advisory-table.md", "flows"): (
-        _ADVISORY_LINKEDIN + ": flow 3 path is [[salesforce], [analytics, linkedin]]"
-    ),
-    ("en-advisory-table.md", "steps", 3): _ADVISORY_LINKEDIN + ": step 3.2 target 'linkedin'",
-    ("en-advisory-table.md", "step_parts"): (
-        _ADVISORY_LINKEDIN + ": step 3.2 target_parts [] instead of ['linkedin-insight-tag']"
-    ),
-    ("en-advisory-table.md", "unknown_systems"): _ADVISORY_LINKEDIN,
     # ru-chess-school.md
-    ("ru-chess-school.md", "steps", 1): (
-        "line 58 'Родитель оставляет заявку ... на сайте': source None, expected user (the "
-        "parent is the user); line 61 '... назначает пробный урок в Мегаплане': target None, "
-        "expected megaplan (the locative 'Мегаплане' stems to 'мегаплан', the name to 'мегапла')"
-    ),
     ("ru-chess-school.md", "steps", 2): (
         "line 68 'ЮKassa -> GetCourse: уведомление об успешной оплате': "
         + _ARROW_STEP

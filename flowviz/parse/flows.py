@@ -273,12 +273,16 @@ def _has(text: str, name: str) -> bool:
 
 
 def _paren_depth(text: str) -> list[int]:
-    depth, out = 0, []
+    """Per character: how deep it sits in brackets or quotes (a quoted «label» names no
+    system that acts or receives)."""
+    depth, quoted, out = 0, False, []
     for ch in text:
-        if ch == "(":
+        if ch == '"':
+            quoted = not quoted
+        if ch in "(«“" or (ch == '"' and quoted):
             depth += 1
         out.append(depth)
-        if ch == ")" and depth:
+        if (ch in ")»”" or (ch == '"' and not quoted)) and depth:
             depth -= 1
     out.append(depth)
     return out

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from slugify import slugify
 
 from flowviz.model import System, SystemKind
-from flowviz.parse.text import split_head, split_top, stems, words
+from flowviz.parse.text import light_key, light_stem, split_head, split_top, stems, words
 
 ROLE_WORDS: dict[str, list[str]] = {
     "cms": [
@@ -310,6 +310,7 @@ class Registry:
     def __init__(self) -> None:
         self.systems: dict[str, Draft] = {}
         self._index: dict[tuple[str, ...], str] = {}
+        self._light: dict[tuple[str, ...], str] = {}
         self._compact: dict[str, str] = {}
         self._longest = 1
 
@@ -335,6 +336,7 @@ class Registry:
         if not key or key in NOT_SYSTEMS:
             return
         self._index.setdefault(key, system_id)
+        self._light.setdefault(light_key(surface), system_id)
         self._compact.setdefault(compact(surface), system_id)
         self._longest = max(self._longest, len(key))
         draft = self.systems[system_id]
@@ -391,6 +393,9 @@ class Registry:
         for length in range(min(self._longest, len(ws) - i), 0, -1):
             key = tuple(w.stem for w in ws[i : i + length])
             system_id = self._index.get(key)
+            if system_id is None:
+                light = tuple(light_stem(text[w.start : w.end]) for w in ws[i : i + length])
+                system_id = self._light.get(light)
             if system_id is not None and not actors and self.systems[system_id].kind == "actor":
                 system_id = None
             if system_id is None:
@@ -398,12 +403,28 @@ class Registry:
                 system_id = self._role_or_actor(key, span, text, actors)
             if system_id is not None:
                 return system_id, length
+        prefix = self._name_prefix(ws, i, text)
+        if prefix is not None:
+            return prefix, 1
         end = ws[i].end
         if word_before(ws, i) in PLACE_PREPOSITIONS and text[end : end + 1] != "-":
             for kind, surfaces in WEAK_WORDS.items():
                 if (ws[i].stem,) in _stem_set(tuple(surfaces)):
                     return self.role(kind).id, 1
         return None
+
+    def _name_prefix(self, ws: list, i: int, text: str) -> str | None:
+        """``LinkedIn`` for ``LinkedIn Insight Tag``: a capitalised word that begins exactly one
+        system's longer name, when no other capitalised word follows it."""
+        word = text[ws[i].start : ws[i].end]
+        if len(word) < 5 or not word[0].isupper():
+            return None
+        following = text[ws[i + 1].start : ws[i + 1].end] if i + 1 < len(ws) else ""
+        if following[:1].isupper():
+            return None
+        first = ws[i].stem
+        hits = {sid for key, sid in self._index.items() if len(key) > 1 and key[0] == first}
+        return hits.pop() if len(hits) == 1 else None
 
     def _role_or_actor(
         self, key: tuple[str, ...], span: tuple[int, int], text: str, actors: bool

@@ -177,3 +177,31 @@ def identifiers_in(text: str, known: set[str], skip: list[tuple[int, int]] = ())
 _ID_TOKEN = re.compile(
     r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_(?:id|uid|key|ids)(?![\w-])"
 )
+
+
+_RU_ENDINGS = sorted(
+    "ами ями ого его ому ему ыми ими ов ев ей ой ом ем ам ям ах ях ую юю ая яя ое ее ые ие ый ий "
+    "а я у ю е ы и о ь й".split(),
+    key=len,
+    reverse=True,
+)
+
+
+@lru_cache(maxsize=65536)
+def light_stem(word: str) -> str:
+    """A gentler stem for names: lower case, one Russian case ending cut (``Мегаплане`` and
+    ``Мегаплан`` meet where the Snowball stemmer parts them), an English plural cut."""
+    word = word.lower().replace("ё", "е")
+    if _CYRILLIC.search(word):
+        for ending in _RU_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[: -len(ending)]
+        return word
+    if word.endswith("'s"):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def light_key(text: str) -> tuple[str, ...]:
+    """The light stems of ``text``'s words."""
+    return tuple(light_stem(m.group()) for m in _WORD.finditer(text))
