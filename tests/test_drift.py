@@ -936,30 +936,13 @@ _ARROW_STEP = "a step written as 'A -> B: what' gets target None instead of B"
 XFAIL: dict[tuple, str] = {
     # ru-dental-bitrix.md
     # en-coffee-shopify.md
-    ("en-coffee-shopify.md", "steps", 1): (
-        "line 75 'The customer places an order on the storefront': target None, expected "
-        "shopify (section 1 declares 'Storefront (CMS): Shopify'); line 77 'Shopify -> GA4: "
-        "purchase event ...': " + _ARROW_STEP + " (expected analytics with part ga4)"
-    ),
-    ("en-coffee-shopify.md", "step_parts"): (
-        "line 77 'Shopify -> GA4: ...': target_parts [] instead of ['ga4'] (" + _ARROW_STEP + ")"
-    ),
     # ru-furniture-bold.md
     # en-advisory-table.md
     # ru-chess-school.md
-    ("ru-chess-school.md", "steps", 2): (
-        "line 68 'ЮKassa -> GetCourse: уведомление об успешной оплате': "
-        + _ARROW_STEP
-        + " (expected getcourse)"
-    ),
     # en-gym-freshsales.md
     ("en-gym-freshsales.md", "integration_parts"): (
         "5.1 (line 54, data column headed 'Data', cell 'First-touch channel (GA4)'): "
         "source_parts [] instead of ['ga4']"
-    ),
-    ("en-gym-freshsales.md", "step_parts"): (
-        "step 1.3 (line 70) '... sends free_pass_submit to GA4 and Meta Pixel via GTM': "
-        "target_parts ['ga4'] instead of ['ga4', 'meta-pixel']"
     ),
     # ru-travel-uon.md
     ("ru-travel-uon.md", "integration_pairs"): (

@@ -197,7 +197,7 @@ def ctx() -> Context:
         ),
         ("User clicks the link in the email", "user", "esp", None, []),
         ("CRM обновляет данные лида", "bitriks24", None, None, []),
-        ("Шаг 3: ESP -> Analytics через UTM", "esp", None, "UTM", []),
+        ("Шаг 3: ESP -> Analytics через UTM", "esp", "analytics", "UTM", []),
     ],
 )
 def test_step_roles(

@@ -207,6 +207,9 @@ def _roles(
 ) -> tuple[Mention | None, Mention | None]:
     """Who acts (the first system not after a place preposition, or the one after 'из/from')
     and who receives (the first other system after 'в/на/to/in')."""
+    arrowed = _arrow_roles(body, mentions, ctx)
+    if arrowed is not None:
+        return arrowed
     before = {m.start: _word_before(body, m.start) for m in mentions}
     kind = ctx.registry.kind_of
     placed = [
@@ -235,6 +238,22 @@ def _roles(
     return source, target
 
 
+def _arrow_roles(
+    body: str, mentions: list[Mention], ctx: Context
+) -> tuple[Mention, Mention | None] | None:
+    """``Shopify -> GA4: purchase``: the system before the first arrow sends to the one after."""
+    depth = _paren_depth(body)
+    arrow = next((m for m in ARROW.finditer(body) if depth[m.start()] == 0), None)
+    if arrow is None:
+        return None
+    left = [m for m in mentions if m.end <= arrow.start()]
+    right = [m for m in mentions if m.start >= arrow.end()]
+    if not left:
+        return None
+    target = right[0] if right and ctx.registry.kind_of(right[0].system) != "actor" else None
+    return left[-1], target
+
+
 def _word_before(text: str, start: int) -> str:
     before = words(text[:start])
     return word_before(before, len(before))
@@ -247,11 +266,32 @@ def _parts(mention: Mention | None, body: str, ctx: Context) -> list[str]:
     registry = ctx.registry
     top = registry.top(mention.system)
     parts = [mention.system] if mention.system != top else []
+    parts += [p for p in _joined_parts(mention, body, ctx) if p not in parts]
     bracket = re.match(r"\s*\(([^()]*)\)", body[mention.end :])
     if bracket:
         resolved = registry.resolve(f"{registry.systems[top].name} ({bracket.group(1)})")
         parts += [p for p in resolved.parts if p not in parts]
     return parts
+
+
+_JOINER = re.compile(r"^\s*(?:,|/|\+|&|and|и|или|or)\s*$", re.IGNORECASE)
+
+
+def _joined_parts(mention: Mention, body: str, ctx: Context) -> list[str]:
+    """``в GA4 и Метрику``: tools of the same group joined to a mention by 'и', 'and', ','."""
+    registry = ctx.registry
+    top = registry.top(mention.system)
+    out: list[str] = []
+    previous = mention
+    for other in registry.mentions(body, actors=False):
+        if other.start < mention.end:
+            continue
+        if not _JOINER.match(body[previous.end : other.start]) or registry.top(other.system) != top:
+            break
+        if other.system != top:
+            out.append(other.system)
+        previous = other
+    return out
 
 
 def _created(body: str, named: list[str]) -> list[str]:

@@ -179,12 +179,10 @@ _ID_TOKEN = re.compile(
 )
 
 
-_RU_ENDINGS = sorted(
-    "ами ями ого его ому ему ыми ими ов ев ей ой ом ем ам ям ах ях ую юю ая яя ое ее ые ие ый ий "
-    "а я у ю е ы и о ь й".split(),
-    key=len,
-    reverse=True,
+_ENDINGS = (
+    "ами ями ого его ому ему ыми ими ов ев ей ой ом ем ам ям ах ях ую юю ая яя ое ее ые ие ый ий"
 )
+_RU_ENDINGS = sorted([*_ENDINGS.split(), *"аяуюеыиоьй"], key=len, reverse=True)
 
 
 @lru_cache(maxsize=65536)
