@@ -918,40 +918,8 @@ MAPS = list(EXPECT)
 # Where flowviz disagrees with the human reading: (map, check[, key]) -> what differs.
 # --------------------------------------------------------------------------------------------
 
-_DENTAL_PATIENT = (
-    "'Пациент' (the clinic's patient, i.e. the user) is not read as the user actor: "
-    "step source is None"
-)
-_FURNITURE_BOLD = (
-    "sections 4, 5, 7 and 9 are bold lines ('**4. Интеграции ESP ...**', lines 37, 44, 61, 82) "
-    "after ## headings; flowviz only starts a section at a bold line before the first heading, "
-    "so 4 and 5 are read as part of section 3, 7 as part of section 6 and 9 as part of section 8"
-)
-_ADVISORY_LINKEDIN = (
-    "'LinkedIn' (flow 3 title line 83, step line 86) means the map's 'LinkedIn Insight Tag'; "
-    "flowviz creates a new system 'linkedin' (kind other, FV101)"
-)
-_ARROW_STEP = "a step written as 'A -> B: what' gets target None instead of B"
-
-XFAIL: dict[tuple, str] = {
-    # ru-dental-bitrix.md
-    # en-coffee-shopify.md
-    # ru-furniture-bold.md
-    # en-advisory-table.md
-    # ru-chess-school.md
-    # en-gym-freshsales.md
-    ("en-gym-freshsales.md", "integration_parts"): (
-        "5.1 (line 54, data column headed 'Data', cell 'First-touch channel (GA4)'): "
-        "source_parts [] instead of ['ga4']"
-    ),
-    # ru-travel-uon.md
-    ("ru-travel-uon.md", "integration_pairs"): (
-        "5.1 (line 46) 'Звонки (Mango Office)' in the analytics/call-tracking section: source "
-        "analytics, expected mango-office (the bracket names the sending system, a section 1 "
-        "'other' system)"
-    ),
-    ("ru-travel-uon.md", "integration_ids"): "5.1 (line 46): source analytics, not mango-office",
-}
+XFAIL: dict[tuple, str] = {}
+"""A known disagreement marks its case ``xfail(strict=True)`` here, with what differs."""
 
 
 def cases(check: str, keyed: str | None = None) -> list:

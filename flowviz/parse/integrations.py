@@ -129,7 +129,8 @@ def _row(
         if is_placeholder:
             placeholders.append(name)
     label = section.label
-    source, source_parts = _source(values.get("source", ""), owner, row, cells, ctx, label)
+    source_text = values.get("source", "") if "source" in values else values.get("fields", "")
+    source, source_parts = _source(source_text, owner, row, cells, ctx, label)
     targets = _targets(values.get("target", ""), row, cells, ctx, label)
     status, justification = parse_status(values.get("status", ""))
     if status != "not_required" and _says_not_required(values.get("method", "")):
@@ -171,11 +172,26 @@ def _source(
         return resolved.system, resolved.parts
     if owner is not None:
         _, inner = split_head(text)
+        named = _declared_system(inner, owner, ctx)
+        if named is not None:
+            return named, ()
         return owner, tuple(_parts_of(owner, inner, ctx))
     if not text:
         return None, ()
     column = cells["source"].column if "source" in cells else 1
     return ctx.system(text, row.line, column, label)
+
+
+def _declared_system(inner: str | None, owner: str, ctx: Context) -> str | None:
+    """``Звонки (Mango Office)`` in analytics' table: a bracket that is just the name of
+    another system section 1 declares says that system sends the data."""
+    system = ctx.registry.lookup(inner) if inner else None
+    if system is None or system == owner:
+        return None
+    draft = ctx.registry.systems[system]
+    if draft.kind == "actor" or draft.line is None or ctx.registry.top(system) == owner:
+        return None
+    return system
 
 
 def _parts_of(owner: str, inner: str | None, ctx: Context) -> list[str]:
