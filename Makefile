@@ -12,6 +12,7 @@ setup:
 demo: setup
 	$(VENV)/flowviz export $(EXAMPLE) --to json -o output/$(STEM)/map.json
 	$(VENV)/flowviz export $(EXAMPLE) --to yaml -o output/$(STEM)/map.yaml
+	$(VENV)/flowviz check $(EXAMPLE)
 	@echo "demo: wrote output/$(STEM)/map.json and map.yaml"
 
 test: setup lint

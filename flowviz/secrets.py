@@ -9,10 +9,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
-from detect_secrets.core.scan import _process_line_based_plugins
-from detect_secrets.settings import cache_bust, configure_settings_from_baseline
-
 MASK = "********"
 SHOWN = 4
 """How many leading characters of a secret any output may show."""
@@ -75,6 +71,8 @@ def _find(text: str) -> tuple[Secret, ...]:
 
 def _plugin_hits(text: str) -> list[tuple[str, str]]:
     """detect-secrets' line plugins (keyword, AWS, Stripe, JWT, basic auth ...) over each line."""
+    from detect_secrets.core.scan import _process_line_based_plugins  # noqa: PLC0415 (slow)
+
     _use_default_settings()
     lines = list(enumerate(text.splitlines() or [text], start=1))
     return [
@@ -89,6 +87,14 @@ def _use_default_settings() -> None:
     """Switch on every detect-secrets plugin once (what its ``default_settings`` does, without
     a context to close): its settings are process-global, and entering them per text costs
     more than the scan itself."""
+    from detect_secrets.core.plugins.util import (  # noqa: PLC0415 (pulls in requests)
+        get_mapping_from_secret_type_to_class,
+    )
+    from detect_secrets.settings import (  # noqa: PLC0415
+        cache_bust,
+        configure_settings_from_baseline,
+    )
+
     plugins = get_mapping_from_secret_type_to_class().values()
     cache_bust()
     configure_settings_from_baseline({"plugins_used": [{"name": p.__name__} for p in plugins]})
