@@ -168,6 +168,11 @@ CASES = {
     "FV103 row with an extra cell": Case(
         replace("| Developer | 1 день |", "| Developer | 1 день | лишнее |"), "FV103", "лишнее"
     ),
+    "FV108 identifier row without a name": Case(
+        replace("| client_id | GA4 | на браузер |", "|  | GA4 | на браузер |"),
+        "FV108",
+        "|  | GA4 | на браузер |",
+    ),
     "FV107 steps under no flow title": Case(
         replace("**Поток 1: Заказ (Сайт → CRM → Analytics)**\n", "**Основные потоки:**\n"),
         "FV107",

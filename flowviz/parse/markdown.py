@@ -19,7 +19,7 @@ from flowviz.parse.identifiers import (
     read_identifier_list,
 )
 from flowviz.parse.integrations import read_integration_rows
-from flowviz.parse.keywords import classify_table
+from flowviz.parse.keywords import ColumnMap, classify_table
 from flowviz.parse.overview import read_overview
 from flowviz.parse.plan import (
     read_checklist,
@@ -126,7 +126,7 @@ class _Reader:
                 if isinstance(block, Table):
                     mapped = classify_table([c.text for c in block.header], section.kind)
                     if mapped is not None and mapped.kind == "id_schema":
-                        read_id_schema_rows(block, mapped, self.book, self.ctx, section.label)
+                        self._id_schema(block, mapped, section)
         self.ctx.identifiers = set(self.book.drafts)
 
     def _tables(self) -> dict[str, list]:
@@ -163,8 +163,20 @@ class _Reader:
                 elif kind == "requirements":
                     out["requirements"].extend(requirements_from_table(block, mapped))
                 elif kind == "id_schema" and section.kind != "id_schema":
-                    read_id_schema_rows(block, mapped, self.book, self.ctx, label)
+                    self._id_schema(block, mapped, section)
         return out
+
+    def _id_schema(self, table: Table, mapped: ColumnMap, section: RawSection) -> None:
+        unread = read_id_schema_rows(table, mapped, self.book, self.ctx, section.label)
+        for line in unread:
+            self.ctx.report.add(
+                "FV108",
+                "warning",
+                line,
+                "identifier table row not read: its identifier cell is empty",
+                section=section.label,
+                hint="name the identifier in the first column",
+            )
 
     def _row_shapes(self, table: Table, section: RawSection) -> None:
         width = len(table.header)
