@@ -69,6 +69,15 @@ class Item:
     children: list[Item] = field(default_factory=list)
 
 
+def flatten(items: list[Item] | tuple[Item, ...]) -> list[Item]:
+    """Items and their nested items, depth first, in document order."""
+    out: list[Item] = []
+    for item in items:
+        out.append(item)
+        out.extend(flatten(item.children))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class ListBlock:
     """A top-level list with its (nested) items."""

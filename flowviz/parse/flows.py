@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from flowviz.model import Flow, Step
-from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph
+from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph, flatten
 from flowviz.parse.context import Context
 from flowviz.parse.sections import ARROW, FLOW_TITLE, RawSection, is_flow_title
 from flowviz.parse.systems import PLACE_PREPOSITIONS, Mention, word_before
@@ -87,7 +87,7 @@ def _is_title(block: Heading | Paragraph) -> bool:
 
 
 def _orphan_list(block: ListBlock, ctx: Context, label: str) -> None:
-    for item in _flat(block.items):
+    for item in flatten(block.items):
         ctx.report.add(
             "FV107",
             "warning",
@@ -161,16 +161,8 @@ def _path(text: str, line: int, ctx: Context, label: str) -> list[list[str]]:
 
 
 def _add_steps(draft: _FlowDraft, items: list[Item] | tuple[Item, ...], ctx: Context) -> None:
-    for item in _flat(items):
+    for item in flatten(items):
         draft.steps.append(read_step(item.text, item.line, len(draft.steps) + 1, ctx))
-
-
-def _flat(items: list[Item] | tuple[Item, ...]) -> list[Item]:
-    out: list[Item] = []
-    for item in items:
-        out.append(item)
-        out.extend(_flat(item.children))
-    return out
 
 
 def read_step(text: str, line: int, number: int, ctx: Context) -> Step:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from flowviz.model import Binding, Identifier, IdRule
-from flowviz.parse.blocks import Item, ListBlock, Paragraph, Row, Table
+from flowviz.parse.blocks import Item, ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context
 from flowviz.parse.integrations import identifier_list
 from flowviz.parse.keywords import ColumnMap
@@ -103,7 +103,8 @@ def read_id_schema_rows(
     """Rows of the section 10 table merge into the identifiers; returns unread row lines."""
     unread: list[int] = []
     for row in table.rows:
-        values, placeholders = _values(row, mapped)
+        read = mapped.read(row)
+        values, placeholders = read.values, read.placeholders
         name = values.get("name", "").strip().strip("`*\"'")
         if not name:
             if any(values.values()):
@@ -125,12 +126,11 @@ def read_id_rules(table: Table, mapped: ColumnMap, ctx: Context, label: str) -> 
     """Rows of the identifier sync table."""
     rules: list[IdRule] = []
     for row in table.rows:
-        values, placeholders = _values(row, mapped)
+        read = mapped.read(row)
+        values, placeholders = read.values, read.placeholders
         if not any(values.values()):
             continue
-        cols = {
-            name: row.cells[i].column for name, i in mapped.columns.items() if i < len(row.cells)
-        }
+        cols = read.columns
         source = ctx.system(values.get("source", ""), row.line, cols.get("source", 1), label)[0]
         target = ctx.system(values.get("target", ""), row.line, cols.get("target", 1), label)[0]
         rules.append(
@@ -147,17 +147,6 @@ def read_id_rules(table: Table, mapped: ColumnMap, ctx: Context, label: str) -> 
             )
         )
     return rules
-
-
-def _values(row: Row, mapped: ColumnMap) -> tuple[dict[str, str], list[str]]:
-    values: dict[str, str] = {}
-    placeholders: list[str] = []
-    for name, index in mapped.columns.items():
-        if index < len(row.cells):
-            values[name], is_placeholder = fill(row.cells[index].text)
-            if is_placeholder:
-                placeholders.append(name)
-    return values, placeholders
 
 
 def read_bindings(section: RawSection, ctx: Context) -> list[Binding]:
@@ -178,16 +167,8 @@ def read_bindings(section: RawSection, ctx: Context) -> list[Binding]:
                     number=item.number,
                     title=title,
                     identifiers=list(dict.fromkeys(names)),
-                    items=[c.text for c in _flat(item.children)],
+                    items=[c.text for c in flatten(item.children)],
                     line=item.line,
                 )
             )
-    return out
-
-
-def _flat(items: list[Item]) -> list[Item]:
-    out: list[Item] = []
-    for item in items:
-        out.append(item)
-        out.extend(_flat(item.children))
     return out

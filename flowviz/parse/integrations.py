@@ -9,7 +9,7 @@ from flowviz.parse.blocks import Row, Table
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import ColumnMap
 from flowviz.parse.sections import RawSection
-from flowviz.parse.text import fill, split_head, split_label, split_top, stems
+from flowviz.parse.text import split_head, split_label, split_top, stems
 
 _URL = re.compile(r"https?://[^\s,;)\]}>\"'`]+")
 _HTTP = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE)\b")
@@ -121,13 +121,8 @@ def _owner_from_header(table: Table, mapped: ColumnMap, ctx: Context) -> str | N
 def _row(
     row: Row, mapped: ColumnMap, section: RawSection, owner: str | None, ctx: Context, index: int
 ) -> list[Integration]:
-    cells = {name: row.cells[i] for name, i in mapped.columns.items() if i < len(row.cells)}
-    values: dict[str, str] = {}
-    placeholders: list[str] = []
-    for name, cell in cells.items():
-        values[name], is_placeholder = fill(cell.text)
-        if is_placeholder:
-            placeholders.append(name)
+    read = mapped.read(row)
+    values, cells = read.values, read.columns
     label = section.label
     source_text = values.get("source", "") if "source" in values else values.get("fields", "")
     source, source_parts = _source(source_text, owner, row, cells, ctx, label)
@@ -151,8 +146,8 @@ def _row(
         "status": status,
         "status_text": values.get("status", ""),
         "justification": justification,
-        "columns": {name: cell.column for name, cell in cells.items()},
-        "placeholders": placeholders,
+        "columns": cells,
+        "placeholders": read.placeholders,
     }
     section_key = section.number if section.number is not None else "x"
     return [
@@ -178,7 +173,7 @@ def _source(
         return owner, tuple(_parts_of(owner, inner, ctx))
     if not text:
         return None, ()
-    column = cells["source"].column if "source" in cells else 1
+    column = cells.get("source", 1)
     return ctx.system(text, row.line, column, label)
 
 
@@ -211,7 +206,7 @@ def _targets(
     """The receiving system(s) of a row; several when the cell names several groups."""
     if not text:
         return [(None, ())]
-    column = cells["target"].column if "target" in cells else 1
+    column = cells.get("target", 1)
     resolved = ctx.registry.resolve(text)
     if resolved.system is not None and not resolved.others:
         return [(resolved.system, resolved.parts)]

@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from flowviz.parse.text import stems
+from flowviz.parse.blocks import Row
+from flowviz.parse.text import fill, stems
 
 Patterns = Mapping[str, Sequence[str]]
 
@@ -444,12 +445,35 @@ def section_scores(title: str) -> dict[str, float]:
 
 
 @dataclass(frozen=True, slots=True)
+class RowValues:
+    """One row read through a ColumnMap: text per field, placeholder fields, cell columns."""
+
+    values: dict[str, str]
+    placeholders: list[str]
+    columns: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
 class ColumnMap:
     """Which header cell holds which field of one table kind."""
 
     kind: str
     columns: dict[str, int]
     score: float
+
+    def read(self, row: Row) -> RowValues:
+        """The row's cells by field, placeholders resolved to their example values."""
+        values: dict[str, str] = {}
+        placeholders: list[str] = []
+        columns: dict[str, int] = {}
+        for name, index in self.columns.items():
+            if index >= len(row.cells):
+                continue
+            values[name], is_placeholder = fill(row.cells[index].text)
+            columns[name] = row.cells[index].column
+            if is_placeholder:
+                placeholders.append(name)
+        return RowValues(values, placeholders, columns)
 
 
 def map_columns(kind: str, header: Sequence[str]) -> ColumnMap:

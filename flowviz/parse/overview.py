@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from flowviz.model import Project
-from flowviz.parse.blocks import Item, ListBlock, Paragraph, Table
+from flowviz.parse.blocks import ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import map_columns, pattern_score
 from flowviz.parse.sections import RawSection
@@ -44,7 +44,7 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
         elif isinstance(block, Table):
             _systems_table(block, ctx, section.label)
         elif isinstance(block, ListBlock):
-            for item in _flat(block.items):
+            for item in flatten(block.items):
                 labelled = split_label(item.text)
                 if context == "goals" or labelled is None:
                     goals.append(item.text)
@@ -76,14 +76,6 @@ def _context(text: str) -> str:
     if pattern_score(text_stems, ["системы", "systems", "стек", "stack", "tools", "инструменты"]):
         return "systems"
     return "facts"
-
-
-def _flat(items: tuple[Item, ...] | list[Item]) -> list[Item]:
-    out: list[Item] = []
-    for item in items:
-        out.append(item)
-        out.extend(_flat(item.children))
-    return out
 
 
 def _project_key(label: str) -> str | None:

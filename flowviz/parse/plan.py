@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from flowviz.model import ChecklistItem, Requirement, TestStage
-from flowviz.parse.blocks import Item, ListBlock, Paragraph, Table
+from flowviz.parse.blocks import ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import ColumnMap, pattern_score
 from flowviz.parse.sections import ARROW, RawSection
@@ -93,7 +93,7 @@ def read_requirements(section: RawSection, ctx: Context) -> list[Requirement]:
             skipping = bool(_IMPORTANT.search(block.text))
             group = _group(block.text) or group
         elif isinstance(block, ListBlock) and not skipping:
-            out.extend(_requirement(item.text, item.line, group) for item in _flat(block.items))
+            out.extend(_requirement(item.text, item.line, group) for item in flatten(block.items))
     return out
 
 
@@ -206,15 +206,8 @@ def read_tests(table: Table, mapped: ColumnMap, ctx: Context, label: str) -> lis
     """Rows of the test-plan table."""
     out = []
     for row in table.rows:
-        values: dict[str, str] = {}
-        placeholders: list[str] = []
-        cols: dict[str, int] = {}
-        for name, index in mapped.columns.items():
-            if index < len(row.cells):
-                values[name], is_placeholder = fill(row.cells[index].text)
-                cols[name] = row.cells[index].column
-                if is_placeholder:
-                    placeholders.append(name)
+        read = mapped.read(row)
+        values, placeholders, cols = read.values, read.placeholders, read.columns
         if not any(values.values()):
             continue
         systems_text = values.get("systems", "")
@@ -251,7 +244,7 @@ def read_checklist(section: RawSection) -> list[ChecklistItem]:
     for block in section.blocks:
         if not isinstance(block, ListBlock):
             continue
-        for item in _flat(block.items):
+        for item in flatten(block.items):
             checked, text = checkbox(item.text)
             if checked is None:
                 continue
@@ -263,12 +256,4 @@ def read_checklist(section: RawSection) -> list[ChecklistItem]:
             out.append(
                 ChecklistItem(text=text, checked=checked, section=number_value, line=item.line)
             )
-    return out
-
-
-def _flat(items: list[Item] | tuple[Item, ...]) -> list[Item]:
-    out: list[Item] = []
-    for item in items:
-        out.append(item)
-        out.extend(_flat(item.children))
     return out
