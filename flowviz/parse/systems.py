@@ -311,6 +311,8 @@ class Registry:
         self.systems: dict[str, Draft] = {}
         self._index: dict[tuple[str, ...], str] = {}
         self._light: dict[tuple[str, ...], str] = {}
+        self._heads: dict[str, set[str]] = {}
+        """First stem of a several-word name -> the systems with such names."""
         self._compact: dict[str, str] = {}
         self._longest = 1
 
@@ -337,6 +339,8 @@ class Registry:
             return
         self._index.setdefault(key, system_id)
         self._light.setdefault(light_key(surface), system_id)
+        if len(key) > 1:
+            self._heads.setdefault(key[0], set()).add(self._index[key])
         self._compact.setdefault(compact(surface), system_id)
         self._longest = max(self._longest, len(key))
         draft = self.systems[system_id]
@@ -422,9 +426,8 @@ class Registry:
         following = text[ws[i + 1].start : ws[i + 1].end] if i + 1 < len(ws) else ""
         if following[:1].isupper():
             return None
-        first = ws[i].stem
-        hits = {sid for key, sid in self._index.items() if len(key) > 1 and key[0] == first}
-        return hits.pop() if len(hits) == 1 else None
+        hits = self._heads.get(ws[i].stem, set())
+        return next(iter(hits)) if len(hits) == 1 else None
 
     def _role_or_actor(
         self, key: tuple[str, ...], span: tuple[int, int], text: str, actors: bool
