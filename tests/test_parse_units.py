@@ -220,3 +220,17 @@ def test_step_tool_mentions_are_parts_of_their_group(ctx: Context) -> None:
 def test_email_as_a_word_is_not_an_identifier_mention_when_it_is_the_letter(ctx: Context) -> None:
     step = read_step("Пользователь кликает по ссылке в email (client_id)", 1, 1, ctx)
     assert step.identifiers == ["client_id"]
+
+
+def test_close_spellings_resolve_but_distinct_names_stay_apart() -> None:
+    registry = Registry()
+    crm = registry.add("Bitrix24", "crm", product="Bitrix24")
+    omsk = registry.add("WMS Омск", "other")
+    tomsk = registry.add("WMS Томск", "other")
+    assert registry.lookup("Bitirx24") == crm.id
+    assert registry.lookup("Битрикс 24") == crm.id
+    assert registry.lookup("WMS Томск") == tomsk.id
+    assert registry.lookup("WMS Омск") == omsk.id
+    assert registry.lookup("WMS Тамск") == tomsk.id
+    assert registry.lookup("WMS Томск", fuzzy=False) == tomsk.id
+    assert registry.lookup("Bitirx24", fuzzy=False) is None

@@ -198,7 +198,11 @@ def _declare_others(value: str, line: int, ctx: Context) -> bool:
         return False
     for name in split_top(names, ",;"):
         head, _ = split_head(name)
-        if head and stems(head) not in NOT_SYSTEMS and ctx.registry.lookup(head) is None:
+        if (
+            head
+            and stems(head) not in NOT_SYSTEMS
+            and ctx.registry.lookup(head, fuzzy=False) is None
+        ):
             draft = _new_system(head, known_kind(head) or "other", line, ctx)
             draft.url = fill(access)[0] or None
     return True

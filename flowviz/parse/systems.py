@@ -312,6 +312,7 @@ class Registry:
         self._index: dict[tuple[str, ...], str] = {}
         self._light: dict[tuple[str, ...], str] = {}
         self._heads: dict[str, set[str]] = {}
+        self._surfaces: dict[str, str] = {}
         """First stem of a several-word name -> the systems with such names."""
         self._compact: dict[str, str] = {}
         self._longest = 1
@@ -342,6 +343,7 @@ class Registry:
         if len(key) > 1:
             self._heads.setdefault(key[0], set()).add(self._index[key])
         self._compact.setdefault(compact(surface), system_id)
+        self._surfaces.setdefault(surface.lower(), system_id)
         self._longest = max(self._longest, len(key))
         draft = self.systems[system_id]
         if record and surface not in draft.aliases:
@@ -442,8 +444,9 @@ class Registry:
                 return self.actor(actor, surface).id
         return None
 
-    def lookup(self, name: str) -> str | None:
-        """The system a short name means, exactly, by compact form, or by close spelling."""
+    def lookup(self, name: str, *, fuzzy: bool = True) -> str | None:
+        """The system a short name means: exactly, by compact form, by the names it holds,
+        or (with ``fuzzy``) by a close spelling of a known name."""
         key = stems(name)
         if not key or key in NOT_SYSTEMS:
             return None
@@ -457,10 +460,23 @@ class Registry:
             covered = sum(m.end - m.start for m in mentions)
             if covered >= len(name.strip()) * 0.5:
                 return mentions[0].system
-        if len(squeezed) >= 5 and self._compact:
-            best = process.extractOne(squeezed, list(self._compact), scorer=fuzz.ratio)
-            if best and best[1] >= 88:
-                return self._compact[best[0]]
+        return self._close_spelling(name) if fuzzy else None
+
+    def _close_spelling(self, name: str) -> str | None:
+        """``Bitirx24`` -> ``Bitrix24``: a known name spelled almost the same, word for word,
+        each word starting with the same letter (so ``WMS Томск`` never becomes ``WMS Омск``)."""
+        wanted = name.lower().split()
+        if len(compact(name)) < 5 or not self._surfaces:
+            return None
+        for surface, score, _ in process.extract(
+            name.lower(), list(self._surfaces), scorer=fuzz.ratio, limit=5
+        ):
+            known = surface.split()
+            same_shape = len(known) == len(wanted) and all(
+                a[:1] == b[:1] for a, b in zip(known, wanted, strict=True)
+            )
+            if score >= 85 and same_shape:
+                return self._surfaces[surface]
         return None
 
     def resolve(self, cell: str) -> Resolved:
@@ -513,7 +529,7 @@ class Registry:
 
     def part(self, parent: str, name: str, line: int | None = None) -> Draft:
         """The part ``name`` of group ``parent``, created if new."""
-        existing = self.lookup(name)
+        existing = self.lookup(name, fuzzy=False)
         if existing and self.systems[existing].parent == parent:
             return self.systems[existing]
         kind = self.systems[parent].kind
