@@ -226,32 +226,35 @@ def identifier_list(text: str) -> list[str]:
     return out
 
 
-def parse_status(text: str) -> tuple[Status, str | None]:
-    """Normalise a status cell; ``Не требуется — причина`` keeps the reason."""
-    lowered = text.lower().replace("ё", "е")
-    if not lowered.strip():
-        return "unknown", None
-    hits = [
-        (lowered.find(word), status)
-        for status, surfaces in STATUS_WORDS
-        for word in surfaces
-        if _has_phrase(lowered, word)
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """One pattern for several phrases, each a whole word where it starts or ends with one."""
+    parts = [
+        ("(?<!\\w)" if p[0].isalnum() else "")
+        + re.escape(p)
+        + ("(?!\\w)" if p[-1].isalnum() else "")
+        for p in phrases
     ]
-    if not hits:
-        return "unknown", None
-    if len({status for _, status in hits}) > 1 and "/" in lowered:
-        return "unknown", None
-    status = min(hits)[1] if hits[0][1] != "not_required" else "not_required"
-    status = "not_required" if any(s == "not_required" for _, s in hits) else status
-    if status != "not_required":
-        return status, None
-    return status, _justification(text)
+    return re.compile("|".join(parts))
 
 
-def _has_phrase(text: str, phrase: str) -> bool:
-    if not phrase[0].isalnum():
-        return phrase in text
-    return re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", text) is not None
+_STATUS_PATTERNS = [(status, _phrase_pattern(words)) for status, words in STATUS_WORDS]
+
+
+def parse_status(text: str) -> tuple[Status, str | None]:
+    """Normalise a status cell; ``Не требуется — причина`` keeps the reason. Where several
+    statuses are named the earliest wins (``Не настроено``), and a list of options
+    (``Настроено / Требует настройки``) is no status at all."""
+    lowered = text.lower().replace("ё", "е")
+    found = {
+        status: match.start()
+        for status, pattern in _STATUS_PATTERNS
+        if (match := pattern.search(lowered)) is not None
+    }
+    if "not_required" in found:
+        return "not_required", _justification(text)
+    if not found or (len(found) > 1 and "/" in lowered):
+        return "unknown", None
+    return min(found, key=lambda status: found[status]), None
 
 
 def _justification(text: str) -> str | None:

@@ -396,7 +396,8 @@ class Registry:
         return found
 
     def _match_at(self, ws: list, i: int, text: str, actors: bool) -> tuple[str, int] | None:
-        for length in range(min(self._longest, len(ws) - i), 0, -1):
+        longest = max(self._longest, _VOCAB_LONGEST)
+        for length in range(min(longest, len(ws) - i), 0, -1):
             key = tuple(w.stem for w in ws[i : i + length])
             system_id = self._index.get(key)
             if system_id is None:
@@ -404,7 +405,7 @@ class Registry:
                 system_id = self._light.get(light)
             if system_id is not None and not actors and self.systems[system_id].kind == "actor":
                 system_id = None
-            if system_id is None:
+            if system_id is None and key in _VOCAB:
                 span = (ws[i].start, ws[i + length - 1].end)
                 system_id = self._role_or_actor(key, span, text, actors)
             if system_id is not None:
@@ -413,10 +414,9 @@ class Registry:
         if prefix is not None:
             return prefix, 1
         end = ws[i].end
-        if word_before(ws, i) in PLACE_PREPOSITIONS and text[end : end + 1] != "-":
-            for kind, surfaces in WEAK_WORDS.items():
-                if (ws[i].stem,) in _stem_set(tuple(surfaces)):
-                    return self.role(kind).id, 1
+        weak = _WEAK.get(ws[i].stem)
+        if weak and word_before(ws, i) in PLACE_PREPOSITIONS and text[end : end + 1] != "-":
+            return self.role(weak).id, 1
         return None
 
     def _name_prefix(self, ws: list, i: int, text: str) -> str | None:
@@ -435,13 +435,12 @@ class Registry:
         self, key: tuple[str, ...], span: tuple[int, int], text: str, actors: bool
     ) -> str | None:
         """Role words create their role system; actor words their actor, on first mention."""
-        for kind, surfaces in ROLE_WORDS.items():
-            if key in _stem_set(tuple(surfaces)):
-                return self.role(kind).id
+        what, name = _VOCAB[key]
+        if what == "role":
+            return self.role(name).id
         surface = text[span[0] : span[1]]
-        for actor, words_ in ACTOR_WORDS.items():
-            if actors and key in _stem_set(tuple(words_)) and _actor_form(surface, words_):
-                return self.actor(actor, surface).id
+        if actors and _actor_form(surface, ACTOR_WORDS[name]):
+            return self.actor(name, surface).id
         return None
 
     def lookup(self, name: str, *, fuzzy: bool = True) -> str | None:
@@ -575,12 +574,23 @@ def known_kind(name: str) -> SystemKind | None:
     return None
 
 
-_STEM_SETS: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
+def _vocabulary() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Stems of every role and actor word -> ("role", kind) or ("actor", key)."""
+    vocab: dict[tuple[str, ...], tuple[str, str]] = {}
+    for kind, surfaces in ROLE_WORDS.items():
+        for surface in surfaces:
+            vocab.setdefault(stems(surface), ("role", kind))
+    for actor, surfaces in ACTOR_WORDS.items():
+        for surface in surfaces:
+            vocab.setdefault(stems(surface), ("actor", actor))
+    return vocab
 
 
-def _stem_set(surfaces: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    cached = _STEM_SETS.get(surfaces)
-    if cached is None:
-        cached = frozenset(stems(s) for s in surfaces)
-        _STEM_SETS[surfaces] = cached
-    return cached
+_VOCAB = _vocabulary()
+_VOCAB_LONGEST = max(len(key) for key in _VOCAB)
+_WEAK = {
+    stems(w)[0]: kind
+    for kind, surfaces in WEAK_WORDS.items()
+    for w in surfaces
+    if len(stems(w)) == 1
+}
