@@ -27,25 +27,37 @@ def load(path: str | Path, config: Config | None = None) -> Map:
 
 def read_data(source: SourceText) -> Map:
     """A map written as flowviz YAML or JSON (what ``export`` writes) back into the model."""
+    data = _json(source) if source.path.lower().endswith(".json") else _yaml(source)
+    return _validate(data, source)
+
+
+def _json(source: SourceText) -> object:
     try:
-        data = yaml.safe_load(source.text)
+        return json.loads(source.text)
+    except json.JSONDecodeError as exc:
+        raise MapError(f"not valid JSON ({exc.msg})", source.path, exc.lineno) from None
+
+
+def _yaml(source: SourceText) -> object:
+    try:
+        return yaml.safe_load(source.text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        raise MapError(
-            f"not valid YAML/JSON ({getattr(exc, 'problem', None) or 'syntax error'})",
-            source.path,
-            line,
-        ) from None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise MapError(f"not valid YAML ({problem})", source.path, line) from None
+
+
+def _validate(data: object, source: SourceText) -> Map:
+    """The export's data as the model, or a MapError naming the first bad field."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise MapError(f"not a flowviz map export: expected 'schema: {SCHEMA}'", source.path, 1)
     try:
-        model = Map.model_validate(data)
+        return Map.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise MapError(f"invalid map data at {where}: {first['msg']}", source.path, 1) from None
-    return model
 
 
-__all__ = ["json", "load", "read_data"]
+__all__ = ["load", "read_data"]

@@ -54,14 +54,36 @@ def decode(data: bytes, shown: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        if b"\x00" in data[:4096] and _guess(data) is None:
+        if b"\x00" in data[:4096]:
+            wide = _wide_unicode(data)
+            if wide:
+                raise MapError(
+                    _reencode_message(f"{wide} without a byte order mark"), shown, 1
+                ) from None
             raise MapError("binary file, not a Markdown or YAML map", shown, line) from None
         guess = _guess(data) or "an unknown encoding"
         raise MapError(_reencode_message(f"{guess}, not UTF-8"), shown, line) from None
     if "\x00" in text:
+        wide = _wide_unicode(data)
+        if wide:
+            raise MapError(_reencode_message(f"{wide} without a byte order mark"), shown, 1)
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise MapError("binary file, not a Markdown or YAML map (NUL byte)", shown, line)
     return text
+
+
+def _wide_unicode(data: bytes) -> str | None:
+    """``UTF-16-LE`` / ``UTF-16-BE`` when the bytes read as text in that encoding."""
+    sample = data[:4096]
+    for codec, name in (("utf-16-le", "UTF-16-LE"), ("utf-16-be", "UTF-16-BE")):
+        try:
+            text = sample[: len(sample) // 2 * 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+        if text and "\x00" not in text and printable / len(text) > 0.95:
+            return name
+    return None
 
 
 def _guess(data: bytes) -> str | None:

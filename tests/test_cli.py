@@ -96,6 +96,10 @@ BAD_INPUTS = {
         lambda tmp: _write_bytes(tmp, "u16.md", "## 2. Интеграции\n".encode("utf-16")),
         "UTF-16",
     ),
+    "utf-16 without bom": (
+        lambda tmp: _write_bytes(tmp, "be.md", "## 2. Интеграции\n".encode("utf-16-be")),
+        "UTF-16-BE without a byte order mark",
+    ),
     "not a map": (
         lambda tmp: _write_bytes(tmp, "readme.md", b"# Hello\n\nJust some notes.\n"),
         "not an integration map",

@@ -171,22 +171,20 @@ def read_step(text: str, line: int, number: int, ctx: Context) -> Step:
     method_match = _METHOD.search(body)
     method_span = method_match.span() if method_match else (0, 0)
     depth = _paren_depth(body)
+    every = ctx.registry.mentions(body)
     mentions = [
-        m
-        for m in ctx.registry.mentions(body)
-        if depth[m.start] == 0 and not method_span[0] <= m.start < method_span[1]
+        m for m in every if depth[m.start] == 0 and not method_span[0] <= m.start < method_span[1]
     ]
     source, target = _roles(body, mentions, ctx)
-    skip = [(m.start, m.end) for m in ctx.registry.mentions(body)]
-    named = identifiers_in(body, ctx.identifiers, skip)
+    named = identifiers_in(body, ctx.identifiers, [(m.start, m.end) for m in every])
     registry = ctx.registry
     return Step(
         number=number,
         text=text,
         source=registry.top(source.system) if source else None,
         target=registry.top(target.system) if target else None,
-        source_parts=_parts(source, body, ctx),
-        target_parts=_parts(target, body, ctx),
+        source_parts=_parts(source, body, every, ctx),
+        target_parts=_parts(target, body, every, ctx),
         method=method_match.group("method").strip() if method_match else None,
         identifiers=named,
         created=_created(body, named),
@@ -251,14 +249,14 @@ def _word_before(text: str, start: int) -> str:
     return word_before(before, len(before))
 
 
-def _parts(mention: Mention | None, body: str, ctx: Context) -> list[str]:
+def _parts(mention: Mention | None, body: str, every: list[Mention], ctx: Context) -> list[str]:
     """The tools named with a system: the mention itself when it is a tool, or its bracket."""
     if mention is None:
         return []
     registry = ctx.registry
     top = registry.top(mention.system)
     parts = [mention.system] if mention.system != top else []
-    parts += [p for p in _joined_parts(mention, body, ctx) if p not in parts]
+    parts += [p for p in _joined_parts(mention, body, every, ctx) if p not in parts]
     bracket = re.match(r"\s*\(([^()]*)\)", body[mention.end :])
     if bracket:
         resolved = registry.resolve(f"{registry.systems[top].name} ({bracket.group(1)})")
@@ -269,13 +267,13 @@ def _parts(mention: Mention | None, body: str, ctx: Context) -> list[str]:
 _JOINER = re.compile(r"^\s*(?:,|/|\+|&|and|и|или|or)\s*$", re.IGNORECASE)
 
 
-def _joined_parts(mention: Mention, body: str, ctx: Context) -> list[str]:
+def _joined_parts(mention: Mention, body: str, every: list[Mention], ctx: Context) -> list[str]:
     """``в GA4 и Метрику``: tools of the same group joined to a mention by 'и', 'and', ','."""
     registry = ctx.registry
     top = registry.top(mention.system)
     out: list[str] = []
     previous = mention
-    for other in registry.mentions(body, actors=False):
+    for other in every:
         if other.start < mention.end:
             continue
         if not _JOINER.match(body[previous.end : other.start]) or registry.top(other.system) != top:

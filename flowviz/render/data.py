@@ -4,6 +4,7 @@ trailing newline."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import yaml
@@ -25,8 +26,19 @@ class _Dumper(yaml.SafeDumper):
     """Safe YAML with block style for multi-line strings."""
 
 
+_BREAKS_YAML_FOLDS = re.compile("[\x85\u2028\u2029]")
+_BLOCK_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value and not value.endswith((" ", "\t")) and "\r" not in value else None
+    """Multi-line text as a literal block; text with characters that YAML folds or cannot
+    print in a block (NEL, line and paragraph separators, controls) double-quoted, where
+    they are escaped, so the text reads back unchanged."""
+    style = None
+    if _BREAKS_YAML_FOLDS.search(value):
+        style = '"'
+    elif "\n" in value and not _BLOCK_UNSAFE.search(value) and value == value.strip(" \t"):
+        style = "|"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
