@@ -38,6 +38,7 @@ from markdown_it import MarkdownIt
 import flowviz
 from flowviz.check import check
 
+
 def load_and_check(path: Path) -> object:
     """What ``flowviz check MAP`` does: read the map, then run every rule."""
     return check(flowviz.load(path))
