@@ -1820,11 +1820,11 @@ class _Builder:
             steps.insert(0, self._actor_step(chain[0].sender))
         if internal:
             steps.append(self._internal_step(chain[-1].target.system))
-        path: list[str] = []
+        path = [chain[0].sender.path]
         for row in chain:
-            for system in (row.sender, row.target.system):
-                if system.path not in path:
-                    path.append(system.path)
+            if row.sender.path != path[-1] or row.target.system.path in path:
+                break
+            path.append(row.target.system.path)
         title = chain[0].data.title.split(" (")[0]
         return Flow(number, title, path, steps, chain)
 
