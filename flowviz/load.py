@@ -53,11 +53,18 @@ def _validate(data: object, source: SourceText) -> Map:
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise MapError(f"not a flowviz map export: expected 'schema: {SCHEMA}'", source.path, 1)
     try:
-        return Map.model_validate(data)
+        return relocate(Map.model_validate(data), source.path)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise MapError(f"invalid map data at {where}: {first['msg']}", source.path, 1) from None
 
 
-__all__ = ["load", "read_data"]
+def relocate(model: Map, path: str) -> Map:
+    """The model as read from ``path``: its findings name that file; every object keeps the
+    line of the Markdown it came from."""
+    diagnostics = [d.model_copy(update={"file": path}) for d in model.diagnostics]
+    return model.model_copy(update={"file": path, "diagnostics": diagnostics})
+
+
+__all__ = ["load", "read_data", "relocate"]

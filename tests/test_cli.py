@@ -13,6 +13,7 @@ import yaml
 
 import flowviz
 from flowviz.cli import main
+from flowviz.load import relocate
 from tests.conftest import EXAMPLES, ROOT, SEED
 
 RU_MAP = ROOT / "maps" / "ru-petshop.md"
@@ -48,7 +49,7 @@ def test_export_yaml_to_file_and_read_it_back(tmp_path: Path) -> None:
     out = tmp_path / "deep" / "map.yaml"
     assert main(["export", str(RU_MAP), "--to", "yaml", "-o", str(out)]) == 0
     assert yaml.safe_load(out.read_text(encoding="utf-8"))["schema"] == "flowviz/map@1"
-    assert flowviz.load(out) == flowviz.load(RU_MAP)
+    assert flowviz.load(out) == relocate(flowviz.load(RU_MAP), str(out))
 
 
 @pytest.mark.parametrize("path", [*EXAMPLES, SEED], ids=lambda p: p.stem)
@@ -56,7 +57,7 @@ def test_export_yaml_to_file_and_read_it_back(tmp_path: Path) -> None:
 def test_round_trip_gives_the_same_model(path: Path, fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"export.{fmt}"
     assert main(["export", str(path), "--to", fmt, "-o", str(out)]) == 0
-    assert flowviz.load(out) == flowviz.load(path)
+    assert flowviz.load(out) == relocate(flowviz.load(path), str(out))
 
 
 DETERMINISM_CASES = [*EXAMPLES, SEED, *sorted((ROOT / "tests/fixtures/drift").glob("*.md"))]
@@ -128,6 +129,20 @@ def test_unusable_input_is_one_line_with_the_file_and_exit_2(case: str, tmp_path
     assert lines[0].startswith(f"flowviz: {path}")
     assert expected in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_findings_on_a_yaml_input_name_the_yaml_file(tmp_path: Path) -> None:
+    source = tmp_path / "map.md"
+    source.write_text(
+        RU_MAP.read_text(encoding="utf-8").replace("| Настроено |", "| [указать] |", 1),
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.yaml"
+    assert main(["export", str(source), "--to", "yaml", "-o", str(out)]) == 0
+    result = run_cli("check", str(out))
+    assert result.returncode == 0
+    placeholder = next(line for line in result.stdout.splitlines() if "FV210" in line)
+    assert placeholder.startswith(f"{out}:50:")
 
 
 def test_bad_flowviz_yaml_names_its_file(tmp_path: Path) -> None:
