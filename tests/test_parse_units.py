@@ -234,3 +234,20 @@ def test_close_spellings_resolve_but_distinct_names_stay_apart() -> None:
     assert registry.lookup("WMS Тамск") == tomsk.id
     assert registry.lookup("WMS Томск", fuzzy=False) == tomsk.id
     assert registry.lookup("Bitirx24", fuzzy=False) is None
+
+
+def test_html_tables_pasted_into_a_map_are_read_with_their_row_lines() -> None:
+    text = (
+        "<table>\n"
+        "<tr><th>Источник</th><th>Получатель</th></tr>\n"
+        "<tr><td>Форма &amp; заявка</td><td><b>CRM</b></td></tr>\n"
+        "<tr>\n  <td>Подписка<br>footer</td>\n  <td>ESP</td>\n</tr>\n"
+        "</table>\n"
+    )
+    table = parse_blocks(text)[0]
+    assert isinstance(table, Table)
+    assert [c.text for c in table.header] == ["Источник", "Получатель"]
+    assert [(r.line, [c.text for c in r.cells]) for r in table.rows] == [
+        (3, ["Форма & заявка", "CRM"]),
+        (4, ["Подписка\nfooter", "ESP"]),
+    ]
