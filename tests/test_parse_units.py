@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import flowviz
 from flowviz.parse.blocks import Paragraph, Table, parse_blocks, raw_cells
 from flowviz.parse.context import Context, Report
 from flowviz.parse.flows import read_step
@@ -251,3 +252,27 @@ def test_html_tables_pasted_into_a_map_are_read_with_their_row_lines() -> None:
         (3, ["Форма & заявка", "CRM"]),
         (4, ["Подписка\nfooter", "ESP"]),
     ]
+
+
+def test_section_one_labels_with_a_dash_declare_systems(write_map) -> None:
+    path = write_map(
+        "## 1. Общая информация\n\n"
+        "- Клиент — ООО «Ромашка»\n"
+        "- CRM — amoCRM (romashka.amocrm.ru)\n"
+        "- Сайт — Tilda\n"
+        "- Аналитика — Яндекс.Метрика, GA4\n\n"
+        "## 2. Интеграции сайта\n\n"
+        "| Источник данных на сайте | Получатель | Метод |\n|---|---|---|\n"
+        "| Форма | amo | Webhook |\n"
+    )
+    model = flowviz.load(path)
+    assert model.project.client == "ООО «Ромашка»"
+    crm = model.system("amocrm")
+    assert (crm.kind, crm.url) == ("crm", "romashka.amocrm.ru")
+    assert [(s.id, s.parent) for s in model.systems if s.kind == "analytics"] == [
+        ("analytics", None),
+        ("iandeks-metrika", "analytics"),
+        ("ga4", "analytics"),
+    ]
+    assert [(i.source, i.target) for i in model.integrations] == [("tilda", "amocrm")]
+    assert model.diagnostics == []

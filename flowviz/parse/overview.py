@@ -27,6 +27,7 @@ PROJECT_KEYS = {
     ],
 }
 OTHER_SYSTEMS = ["другие системы", "прочие системы", "other systems", "others", "other", "прочее"]
+_ADDRESS = re.compile(r"https?://|\w\.\w{2,}")
 _ID_LIKE = re.compile(r"^[A-Z0-9][\w-]*\d[\w-]*$|^\d{4,}$|^G-\w+$", re.IGNORECASE)
 
 
@@ -45,7 +46,7 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
             _systems_table(block, ctx, section.label)
         elif isinstance(block, ListBlock):
             for item in flatten(block.items):
-                labelled = split_label(item.text)
+                labelled = split_label(item.text) or _dash_label(item.text)
                 if context == "goals" or labelled is None:
                     goals.append(item.text)
                     continue
@@ -66,6 +67,15 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
     return Project(
         **facts, goals=goals, extra=extra, line=first_line, lines=lines, placeholders=placeholders
     )
+
+
+def _dash_label(text: str) -> tuple[str, str] | None:
+    """``CRM — amoCRM (company.amocrm.ru)``: a role or fact label before a spaced dash."""
+    left, right = split_dash(text)
+    if not right or len(left.split()) > 4:
+        return None
+    known = _role_of(left) or _project_key(left) or pattern_score(stems(left), OTHER_SYSTEMS)
+    return (left, right) if known else None
 
 
 def _context(text: str) -> str:
@@ -123,7 +133,7 @@ def _declare(label: str, value: str, line: int, ctx: Context, any_label: bool) -
         )
         return True
     draft = _role_system(role, label, product, product_placeholder, line, ctx)
-    draft.url = access or None
+    draft.url = access or draft.url
     if access_placeholder:
         draft.placeholders.append("url")
     return True
@@ -136,8 +146,10 @@ def _role_system(
     registry = ctx.registry
     head, _ = split_head(label)
     if product and not placeholder:
-        name, _ = split_head(product)
+        name, inner = split_head(product)
         draft = registry.add(name, role, key=name, product=name, line=line)  # type: ignore[arg-type]
+        if inner and _ADDRESS.search(inner):
+            draft.url = inner
     else:
         draft = registry.add(head, role, key=role, line=line)  # type: ignore[arg-type]
         if product:

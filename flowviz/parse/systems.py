@@ -202,7 +202,7 @@ PRODUCT_SYNONYMS: list[list[str]] = [
     ["vk pixel", "пиксель vk", "пиксель вк", "vk ads pixel"],
     ["google tag manager", "gtm"],
     ["bitrix24", "битрикс24", "битрикс 24", "b24", "б24"],
-    ["amocrm", "амосрм", "amo crm", "kommo"],
+    ["amocrm", "амосрм", "amo crm", "amo", "амо", "kommo"],
     ["hubspot", "hubspot crm"],
     ["1с-битрикс", "1c-bitrix", "битрикс", "bitrix"],
 ]
