@@ -8,11 +8,12 @@ import flowviz
 from flowviz.parse.blocks import Paragraph, Table, parse_blocks, raw_cells
 from flowviz.parse.context import Context, Report
 from flowviz.parse.flows import read_step
-from flowviz.parse.integrations import identifier_list, parse_details, parse_status
+from flowviz.parse.integrations import parse_details, parse_status
 from flowviz.parse.keywords import classify_table
 from flowviz.parse.sections import classify_heading, is_flow_title
 from flowviz.parse.systems import Registry
-from flowviz.parse.text import fill, leading_number, split_top
+from flowviz.parse.text import fill, identifier_list, leading_number, split_top
+from tests.conftest import FIXTURES
 
 
 def test_cells_lose_emphasis_and_backticks_and_keep_breaks() -> None:
@@ -276,3 +277,17 @@ def test_section_one_labels_with_a_dash_declare_systems(write_map) -> None:
     ]
     assert [(i.source, i.target) for i in model.integrations] == [("tilda", "amocrm")]
     assert model.diagnostics == []
+
+
+def test_flow_steps_written_as_a_table() -> None:
+    model = flowviz.load(FIXTURES / "step-table.md")
+    steps = model.flows[0].steps
+    assert [(s.line, s.source, s.target, s.method) for s in steps] == [
+        (24, "user", "cms", None),
+        (25, "cms", "hubspot", "Webhook"),
+        (26, "hubspot", "mailchimp", "API"),
+        (27, "mailchimp", None, None),
+    ]
+    assert steps[1].created == ["lead_id"]
+    assert steps[1].text == "Сайт | HubSpot | лид (создается lead_id) | Webhook"
+    assert [d for d in model.diagnostics if d.code != "FV101"] == []

@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 
 from flowviz.model import Flow, Step
-from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph, flatten
+from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context
+from flowviz.parse.keywords import classify_table
 from flowviz.parse.sections import ARROW, FLOW_TITLE, RawSection, is_flow_title
 from flowviz.parse.systems import PLACE_PREPOSITIONS, Mention, word_before
-from flowviz.parse.text import identifiers_in, leading_number, split_top, words
+from flowviz.parse.text import identifier_list, identifiers_in, leading_number, split_top, words
 
 FROM_PREPOSITIONS = frozenset({"из", "от", "from", "со"})
 
@@ -61,6 +62,8 @@ def read_flows(section: RawSection, ctx: Context) -> list[Flow]:
             current.steps.append(read_step(block.text, block.line, len(current.steps) + 1, ctx))
         elif isinstance(block, ListBlock) and current is not None:
             _add_steps(current, block.items, ctx)
+        elif isinstance(block, Table):
+            _step_table(block, current, ctx, section.label)
         elif isinstance(block, ListBlock):
             found = _flows_in_list(block, drafts, ctx, section.label)
             drafts.extend(found)
@@ -77,6 +80,61 @@ def read_flows(section: RawSection, ctx: Context) -> list[Flow]:
         )
         for d in drafts
     ]
+
+
+def _step_table(table: Table, flow: _FlowDraft | None, ctx: Context, label: str) -> None:
+    """A flow's steps written as a table: ``| Шаг | Откуда | Куда | Что | Метод |``."""
+    mapped = classify_table([c.text for c in table.header], "flows")
+    if mapped is None or mapped.kind != "steps":
+        return  # the reader of tables reports a table it cannot place
+    for row in table.rows:
+        if flow is None:
+            ctx.report.add(
+                "FV107",
+                "warning",
+                row.line,
+                "step table row in the data-flow section is under no flow title; not read",
+                section=label,
+                hint="put a title such as '**Поток 1: ... (A → B)**' above it",
+            )
+            continue
+        values = mapped.read(row).values
+        if any(values.values()):
+            skip = mapped.columns.get("number")
+            text = " | ".join(c.text for i, c in enumerate(row.cells) if i != skip and c.text)
+            step = _table_step(values, text, row.line, len(flow.steps) + 1, ctx, label)
+            flow.steps.append(step)
+
+
+def _cell_system(text: str, line: int, ctx: Context, label: str) -> tuple[str | None, tuple]:
+    """A system cell of a step table; a person (``Пользователь``) is the actor."""
+    mentions = ctx.registry.mentions(text)
+    if len(mentions) == 1 and ctx.registry.kind_of(mentions[0].system) == "actor":
+        return mentions[0].system, ()
+    return ctx.system(text, line, 1, label)
+
+
+def _table_step(
+    values: dict[str, str], text: str, line: int, number: int, ctx: Context, label: str
+) -> Step:
+    source, source_parts = _cell_system(values.get("source", ""), line, ctx, label)
+    target, target_parts = _cell_system(values.get("target", ""), line, ctx, label)
+    data = values.get("data", "")
+    named = identifier_list(values.get("identifiers", ""))
+    named += [n for n in identifiers_in(data, ctx.identifiers) if n not in named]
+    top = ctx.registry.top
+    return Step(
+        number=number,
+        text=text,
+        source=top(source) if source else None,
+        target=top(target) if target and top(target) != (top(source) if source else None) else None,
+        source_parts=[*source_parts, *([source] if source and top(source) != source else [])],
+        target_parts=[*target_parts, *([target] if target and top(target) != target else [])],
+        method=values.get("method") or None,
+        identifiers=named,
+        created=_created(data, named),
+        line=line,
+    )
 
 
 def _is_title(block: Heading | Paragraph) -> bool:

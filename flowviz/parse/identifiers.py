@@ -8,10 +8,16 @@ from dataclasses import dataclass, field
 from flowviz.model import Binding, Identifier, IdRule
 from flowviz.parse.blocks import Item, ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context
-from flowviz.parse.integrations import identifier_list
 from flowviz.parse.keywords import ColumnMap
 from flowviz.parse.sections import RawSection
-from flowviz.parse.text import IDENTIFIER_TOKEN, fill, identifiers_in, split_dash, split_head
+from flowviz.parse.text import (
+    IDENTIFIER_TOKEN,
+    fill,
+    identifier_list,
+    identifiers_in,
+    split_dash,
+    split_head,
+)
 
 _NAME = re.compile(r"^[\w.$:-]{1,48}$")
 _IMPORTANT = re.compile(r"важно|important|примечани|notes?\b", re.I)

@@ -9,7 +9,7 @@ from flowviz.parse.blocks import Row, Table
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import ColumnMap
 from flowviz.parse.sections import RawSection
-from flowviz.parse.text import split_head, split_label, split_top, stems
+from flowviz.parse.text import identifier_list, split_head, split_label, split_top, stems
 
 _URL = re.compile(r"https?://[^\s,;)\]}>\"'`]+")
 _HTTP = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE)\b")
@@ -213,17 +213,6 @@ def _targets(
     if resolved.system is not None:
         return [(resolved.system, resolved.parts)] + [(o, ()) for o in resolved.others]
     return [ctx.system(text, row.line, column, label)]
-
-
-def identifier_list(text: str) -> list[str]:
-    """``client_id (GA4), user_id / lead_id`` -> [client_id, user_id, lead_id]."""
-    out: list[str] = []
-    for part in split_top(text, ",;/\n"):
-        head, _ = split_head(part)
-        head = head.strip().strip("\"'`*")
-        if head and head not in out:
-            out.append(head)
-    return out
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:

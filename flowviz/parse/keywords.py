@@ -379,6 +379,50 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "account",
         ],
     },
+    "steps": {
+        "source": [
+            "откуда",
+            "от кого",
+            "кто",
+            "отправитель",
+            "источник",
+            "система источник",
+            "from",
+            "source",
+            "sender",
+            "who",
+            "actor",
+            "source system",
+        ],
+        "target": [
+            "куда",
+            "кому",
+            "получатель",
+            "система получатель",
+            "to",
+            "target",
+            "receiver",
+            "destination",
+            "target system",
+        ],
+        "data": [
+            "что",
+            "что передается",
+            "данные",
+            "действие",
+            "описание",
+            "событие",
+            "what",
+            "data",
+            "payload",
+            "action",
+            "description",
+            "event",
+            "step description",
+        ],
+        "method": ["метод", "как", "через", "способ", "method", "via", "how", "channel"],
+        "identifiers": ["идентификаторы", "ключи", "ids", "identifiers", "keys"],
+    },
     "requirements": {
         "label": [
             "параметр",
@@ -394,11 +438,29 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
     },
 }
 
-NUMBER_HEADERS = frozenset({"№", "#", "n", "no", "no.", "nr", "nº", "номер", "num", "п/п", "№ п/п"})
+NUMBER_HEADERS = frozenset(
+    {
+        "№",
+        "#",
+        "n",
+        "no",
+        "no.",
+        "nr",
+        "nº",
+        "номер",
+        "num",
+        "п/п",
+        "№ п/п",
+        "шаг",
+        "step",
+        "№ шага",
+    }
+)
 
 REQUIRED_COLUMNS: Mapping[str, Sequence[frozenset[str]]] = {
     "integrations": [frozenset({"target"})],
     "id_rules": [frozenset({"source", "target"})],
+    "steps": [frozenset({"source"}), frozenset({"target"})],
     "id_schema": [frozenset({"name"}), frozenset({"uniqueness", "format", "rules", "bindings"})],
     "tests": [frozenset({"name"}), frozenset({"systems", "criteria"})],
     "systems": [frozenset({"role", "product"})],
@@ -411,6 +473,7 @@ TABLE_FOR_SECTION = {
     "identifiers": "id_rules",
     "id_schema": "id_schema",
     "tests": "tests",
+    "flows": "steps",
     "overview": "systems",
     "requirements": "requirements",
 }
@@ -507,6 +570,8 @@ def classify_table(header: Sequence[str], section_kind: str | None) -> ColumnMap
     preferred = TABLE_FOR_SECTION.get(section_kind or "")
     best: ColumnMap | None = None
     for kind in TABLE_COLUMNS:
+        if kind == "steps" and section_kind != "flows":
+            continue
         mapped = map_columns(kind, header)
         if not all(mapped.columns.keys() & need for need in REQUIRED_COLUMNS[kind]):
             continue

@@ -203,3 +203,14 @@ def light_stem(word: str) -> str:
 def light_key(text: str) -> tuple[str, ...]:
     """The light stems of ``text``'s words."""
     return tuple(light_stem(m.group()) for m in _WORD.finditer(text))
+
+
+def identifier_list(text: str) -> list[str]:
+    """``client_id (GA4), user_id / lead_id`` -> [client_id, user_id, lead_id]."""
+    out: list[str] = []
+    for part in split_top(text, ",;/\n"):
+        head, _ = split_head(part)
+        head = head.strip().strip("\"'`*")
+        if head and head not in out:
+            out.append(head)
+    return out
