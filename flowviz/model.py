@@ -57,6 +57,10 @@ class Section(Record):
     title: str = Field(description="Heading text.")
     line: int = Field(description="Line of the heading.")
     end_line: int = Field(description="Last line of the section.")
+    not_required_line: int | None = Field(
+        None, description="Line where the section says it is not required ('Не требуется')."
+    )
+    justification: str | None = Field(None, description="Why it is not required.")
 
 
 class Project(Record):

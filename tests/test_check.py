@@ -82,6 +82,14 @@ CASES = {
         "[Например: 1 день]",
         column_at="[Например: 1 день]",
     ),
+    "FV211 section not required without reason": Case(
+        replace(
+            "| № | Источник данных в ESP |",
+            "Не требуется\n\n| № | Источник данных в ESP |",
+        ),
+        "FV211",
+        "Не требуется",
+    ),
     "FV211 not required without reason": Case(
         replace("Не требуется — атрибуция в GA4", "Не требуется"), "FV211", "| Не требуется |"
     ),
@@ -203,6 +211,17 @@ def test_rule_triggers_on_its_line(name: str, write_map) -> None:
     assert hit.file.endswith("map.md")
     if case.column_at:
         assert hit.column == column_of(text, case.column_at)
+
+
+def test_a_section_that_says_why_it_is_not_required_is_not_empty(write_map) -> None:
+    text = cut("| № | Источник данных в ESP |", "#### 5. Интеграции")(CLEAN)
+    text = text.replace(
+        "#### 4. Интеграции ESP (Email-платформы) с внешними системами\n",
+        "#### 4. Интеграции ESP (Email-платформы) с внешними системами\n\n"
+        "Не требуется — UniSender только принимает данные.\n\n",
+    )
+    found = _load(write_map, text)
+    assert [(f.code, f.message) for f in found] == []
 
 
 def test_placeholder_finding_names_section_and_column(write_map) -> None:

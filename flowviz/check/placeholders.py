@@ -109,7 +109,8 @@ def unfilled_placeholders(model: Map, config: Config) -> Iterator[Diagnostic]:
 
 
 def unjustified_not_required(model: Map, config: Config) -> Iterator[Diagnostic]:
-    """FV211: an integration marked 'Не требуется' / 'Not required' gives no reason."""
+    """FV211: an integration or a section marked 'Не требуется' / 'Not required' gives no
+    reason."""
     for row in model.integrations:
         if row.status == "not_required" and not row.justification:
             yield finding(
@@ -119,5 +120,18 @@ def unjustified_not_required(model: Map, config: Config) -> Iterator[Diagnostic]
                 row.line,
                 f"integration {row.id} is marked {quote(row.status_text)} without a justification",
                 column=row.columns.get("status", 1),
-                hint="say why after a dash: 'Не требуется — <reason>'",
+                hint=HINT_REASON,
             )
+    for section in model.sections:
+        if section.not_required_line and not section.justification:
+            yield finding(
+                model,
+                "FV211",
+                "warning",
+                section.not_required_line,
+                f"section {quote(section.title)} says it is not required without a justification",
+                hint=HINT_REASON,
+            )
+
+
+HINT_REASON = "say why after a dash: 'Не требуется — <reason>'"

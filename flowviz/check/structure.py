@@ -49,6 +49,7 @@ def content_lines(model: Map) -> list[int]:
     lines += [f.line for f in model.flows] + [s.line for f in model.flows for s in f.steps]
     lines += [r.line for r in model.requirements] + [t.line for t in model.tests]
     lines += [c.line for c in model.checklist]
+    lines += [s.not_required_line for s in model.sections if s.not_required_line]
     return lines
 
 
@@ -56,7 +57,11 @@ def empty_sections(model: Map, config: Config) -> Iterator[Diagnostic]:
     """FV202: a mandatory section is there but nothing in it could be read."""
     lines = content_lines(model)
     for section in model.sections:
-        if section.kind in MANDATORY and not _lines_in(section, lines):
+        if (
+            section.kind in MANDATORY
+            and not _lines_in(section, lines)
+            and not section.not_required_line
+        ):
             yield finding(
                 model,
                 "FV202",

@@ -8,7 +8,7 @@ import re
 from flowviz.config import Config
 from flowviz.errors import MapError
 from flowviz.model import Integration, Map, Project, Section
-from flowviz.parse.blocks import Paragraph, Table, parse_blocks
+from flowviz.parse.blocks import ListBlock, Paragraph, Table, parse_blocks
 from flowviz.parse.context import Context, Report
 from flowviz.parse.flows import read_flows
 from flowviz.parse.identifiers import (
@@ -18,7 +18,7 @@ from flowviz.parse.identifiers import (
     read_id_schema_rows,
     read_identifier_list,
 )
-from flowviz.parse.integrations import read_integration_rows
+from flowviz.parse.integrations import parse_status, read_integration_rows
 from flowviz.parse.keywords import ColumnMap, classify_table
 from flowviz.parse.overview import read_overview
 from flowviz.parse.plan import (
@@ -231,14 +231,27 @@ class _Reader:
 
 
 def _section(raw: RawSection, owner: str | None) -> Section:
+    note = _not_required_note(raw)
     return Section(
         number=raw.number,
-        kind=raw.kind,
+        kind=raw.kind,  # type: ignore[arg-type]
         owner=owner,
         title=raw.title,
-        line=raw.line,  # type: ignore[arg-type]
+        line=raw.line,
         end_line=raw.end_line,
+        not_required_line=note[0] if note else None,
+        justification=parse_status(note[1])[1] if note else None,
     )
+
+
+def _not_required_note(raw: RawSection) -> tuple[int, str] | None:
+    """``Не требуется — ...`` written in a section's own text (not in a table)."""
+    texts = [(b.line, b.text) for b in raw.blocks if isinstance(b, Paragraph)]
+    texts += [(i.line, i.text) for b in raw.blocks if isinstance(b, ListBlock) for i in b.items]
+    for line, text in texts:
+        if parse_status(text)[0] == "not_required" and len(text) < 400:
+            return line, text
+    return None
 
 
 def _language(sections: list[RawSection]) -> str:
