@@ -1135,7 +1135,6 @@ XFAIL: dict[tuple, str] = {
         "sub-section '2.2 Школа (GetCourse)' under '2. ИНТЕГРАЦИИ САЙТОВ', is kind 'other', "
         "not 'cms'"
     ),
-    (SCHOOL, "sections"): EMOJI_NUMBER + "sections are (None, kind, owner), not (1..9, ...)",
     (SCHOOL, "integration_pairs"): (
         "the rows of '### 2.2 Школа (GetCourse)' (lines 39-41) are sent by 'tilda' (the sender "
         "of sub-section 2.1), not by 'getcourse': ('tilda', 'bitriks24'), ('tilda', "
@@ -1143,18 +1142,12 @@ XFAIL: dict[tuple, str] = {
     ),
     (SCHOOL, "integration_ids"): EMOJI_NUMBER + "('x.1', 'tilda', 'getcourse'), ... and rows "
     "39-41 sent by 'tilda' instead of 'getcourse'",
-    (SCHOOL, "integration_parts"): EMOJI_NUMBER + "no integration '2.2', '2.5', '3.1', '4.1', "
-    "'5.1'",
-    (SCHOOL, "statuses"): EMOJI_NUMBER + "no integration '2.1', '2.4', '3.1', '5.1'",
     (SCHOOL, "methods"): EMOJI_NUMBER + "no integration '2.x' / '3.2'; besides, row x.2 (line "
     "33) keeps the link target in its method: 'Цели Метрики (https://yandex.ru/support/"
     "metrica/general/goal-js.html)', not 'Цели Метрики'",
-    (SCHOOL, "integration_identifiers"): EMOJI_NUMBER + "no integration '2.1', '3.1', '3.2'",
     (SCHOOL, "source_data"): EMOJI_NUMBER + "no integration '2.1' / '2.3'; besides, the cells "
     "keep their HTML: '<b>Форма регистрации на марафон</b>' (line 32), '<b>Заказы и "
     "оплаты</b>' (line 39)",
-    (SCHOOL, "details"): EMOJI_NUMBER + "no integration '2.1' / '2.3' (the URLs and POST of "
-    "lines 32 and 39 are read, under ids 'x.1' and 'x.3')",
     (SCHOOL, "step_counts"): SUB_BULLETS + "{1: 4, 2: 6, 3: 3}",
     (SCHOOL, "steps", 2): SUB_BULLETS + "(None, None) x3 for the sub-bullets; and 'Битрикс 24' "
     "is no system in a step: line 93 'GetCourse передаёт заказ в Битрикс 24 ...' gives "
@@ -1258,13 +1251,6 @@ XFAIL: dict[tuple, str] = {
         "action happens"
     ),
     # en-hotel-cloudbeds.md
-    (HOTEL, "sections"): DECIMAL_NUMBER + "sections are (None, kind, owner)",
-    (HOTEL, "integration_ids"): DECIMAL_NUMBER + "('x.1', 'squarespace', 'cloudbeds'), ...",
-    (HOTEL, "integration_parts"): DECIMAL_NUMBER + "no integration '2.3', '3.2', '4.1', '5.1'",
-    (HOTEL, "statuses"): DECIMAL_NUMBER + "no integration '2.1', '2.4', '3.2', '5.1'",
-    (HOTEL, "methods"): DECIMAL_NUMBER + "no integration '2.1', '2.4', '3.1'",
-    (HOTEL, "integration_identifiers"): DECIMAL_NUMBER + "no integration '2.1', '3.1'",
-    (HOTEL, "source_data"): DECIMAL_NUMBER + "no integration '2.1'",
     (HOTEL, "steps", 1): (
         "line 74 'A pre-arrival email is sent to the guest by Klaviyo ...' (passive with a "
         "'by' agent) gives ('user', 'klaviyo'), not ('klaviyo', None): the guest is read as the "

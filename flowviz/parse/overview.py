@@ -46,7 +46,7 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
             _systems_table(block, ctx, section.label)
         elif isinstance(block, ListBlock):
             for item in flatten(block.items):
-                labelled = split_label(item.text) or _dash_label(item.text)
+                labelled = split_label(item.text) or _dash_label(item.text, context)
                 if context == "goals" or labelled is None:
                     goals.append(item.text)
                     continue
@@ -69,11 +69,14 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
     )
 
 
-def _dash_label(text: str) -> tuple[str, str] | None:
-    """``CRM — amoCRM (company.amocrm.ru)``: a role or fact label before a spaced dash."""
+def _dash_label(text: str, context: str) -> tuple[str, str] | None:
+    """``CRM — amoCRM (company.amocrm.ru)``: a label before a spaced dash; in a list of
+    systems any short label, elsewhere a role or a project fact."""
     left, right = split_dash(text)
     if not right or len(left.split()) > 4:
         return None
+    if context == "systems":
+        return left, right
     known = _role_of(left) or _project_key(left) or pattern_score(stems(left), OTHER_SYSTEMS)
     return (left, right) if known else None
 

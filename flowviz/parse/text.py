@@ -128,17 +128,19 @@ def split_dash(text: str) -> tuple[str, str]:
 
 
 def split_label(text: str) -> tuple[str, str] | None:
-    """``Label: value`` -> (label, value) when a short label ends with a colon."""
-    match = re.match(r"^([^:\n]{1,80}?):\s*(.*)$", text, re.DOTALL)
+    """``Label: value`` -> (label, value) when a short label ends with a colon and a space
+    (``1С:ERP`` is a name, not a label)."""
+    match = re.match(r"^([^:\n]{1,80}?):(?:\s+|$)(.*)$", text, re.DOTALL)
     if not match or "://" in match.group(0)[: match.end(1) + 3]:
         return None
     return match.group(1).strip(), match.group(2).strip()
 
 
 def leading_number(text: str) -> tuple[int | None, str]:
-    """``2. Title`` / ``Раздел 2: Title`` / ``§2 Title`` -> (2, ``Title``)."""
+    """``2. Title`` / ``Раздел 2: Title`` / ``§2 Title`` / ``📋 2.0 Title`` -> (2, ``Title``);
+    a sub-number (``2.1 Title``) is no section number."""
     match = re.match(
-        r"^\s*(?:раздел|section|часть|part|§)?\s*(\d{1,3})(?:[.):]|\s*[—–-])?\s+(.*)$",
+        r"^[^\w§]*(?:раздел|section|часть|part|§)?\s*(\d{1,3})(?:\.0)?(?:[.):]|\s*[—–-])?\s+(.*)$",
         text,
         re.IGNORECASE | re.DOTALL,
     )
