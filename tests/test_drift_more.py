@@ -1110,25 +1110,6 @@ ODOO_GOAL = (
 
 XFAIL: dict[tuple, str] = {
     # ru-metal-1c-erp.md
-    (METAL, "goals"): (
-        "line 25 'Счёт и заказ покупателя в 1С:ERP создаются из сделки без ручного ввода' is "
-        "split at the colon of '1С:ERP' into project.extra {'Счёт и заказ покупателя в 1С': "
-        "'ERP создаются ...'}; goals holds 2 of the 3 goals"
-    ),
-    (METAL, "systems"): ERP_COLON + "row 11.1 (line 128) makes its source-data cell 'Статус "
-    "оплаты и отгрузки' a system 'status-oplaty-i-otgruzki' (kind other)",
-    (METAL, "parents"): ERP_COLON + "system '1s-erp' has product None, not '1С:ERP'",
-    (METAL, "sections"): ERP_COLON + "section 11 'Интеграции 1С:ERP' (line 123) has owner None, "
-    "not '1s-erp'",
-    (METAL, "integration_pairs"): ERP_COLON + "integration 11.1 (line 128) runs from "
-    "'status-oplaty-i-otgruzki' (its source-data cell), not from '1s-erp', to 'amocrm'",
-    (METAL, "integration_ids"): ERP_COLON + "integration 11.1 (line 128) has source "
-    "'status-oplaty-i-otgruzki', not '1s-erp'",
-    (METAL, "identifiers"): ERP_COLON + "order_id ('`order_id` (1С:ERP)', line 69) has owner "
-    "None, not '1s-erp'",
-    (METAL, "unknown_systems"): ERP_COLON + "FV101 on line 43 ('1С:ERP' is not listed in "
-    "section 1, though line 20 lists it) and on line 128 ('Статус оплаты и отгрузки'); a "
-    "reader expects none",
     # ru-school-getcourse.md
     (SCHOOL, "systems"): (
         "GetCourse, declared as 'Платформа школы: GetCourse' (line 14) and given its own "
@@ -1227,10 +1208,6 @@ XFAIL: dict[tuple, str] = {
         "any finding"
     ),
     # en-pumps-pipedrive-odoo.md
-    (PUMPS, "goals"): ODOO_GOAL + "goals ['ERP — Odoo (quotes, stock and invoices; "
-    "erp.pumpco.co.uk)']",
-    (PUMPS, "parents"): ODOO_GOAL + "'odoo' has product None, not 'Odoo'",
-    (PUMPS, "unknown_systems"): ODOO_GOAL + "FV101 on line 33 ('Odoo' is not listed)",
     (PUMPS, "integration_count"): INTEGRATION_COLUMN + "6 integrations, not 10",
     (PUMPS, "integration_pairs"): INTEGRATION_COLUMN + "no ('wordpress', ...) pairs",
     (PUMPS, "integration_ids"): INTEGRATION_COLUMN + "ids start at '3.1'",

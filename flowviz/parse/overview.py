@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from flowviz.model import Project
-from flowviz.parse.blocks import ListBlock, Paragraph, Table, flatten
+from flowviz.parse.blocks import Item, ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import map_columns, pattern_score
 from flowviz.parse.sections import RawSection
@@ -40,19 +40,21 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
     lines: dict[str, int] = {}
     context = "facts"
     for block in section.blocks:
-        if isinstance(block, Paragraph) and block.strong:
+        if isinstance(block, Paragraph) and (block.strong or _is_caption(block.text)):
             context = _context(block.text)
         elif isinstance(block, Table):
             _systems_table(block, ctx, section.label)
         elif isinstance(block, ListBlock):
-            for item in flatten(block.items):
-                labelled = split_label(item.text) or _dash_label(item.text, context)
-                if context == "goals" or labelled is None:
+            items = flatten(block.items)
+            here = "systems" if context == "facts" and _lists_systems(items) else context
+            for item in items:
+                labelled = split_label(item.text) or _dash_label(item.text, here)
+                if here == "goals" or labelled is None:
                     goals.append(item.text)
                     continue
                 label, value = labelled
                 key = _project_key(label)
-                if key is None and _declare(label, value, item.line, ctx, context == "systems"):
+                if key is None and _declare(label, value, item.line, ctx, here == "systems"):
                     continue
                 key = key or label
                 lines.setdefault(key, item.line)
@@ -67,6 +69,20 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
     return Project(
         **facts, goals=goals, extra=extra, line=first_line, lines=lines, placeholders=placeholders
     )
+
+
+def _is_caption(text: str) -> bool:
+    """A short line ending with a colon that names the list below it (``Цели интеграций:``)."""
+    return text.rstrip().endswith(":") and len(text.split()) <= 6 and "\n" not in text
+
+
+def _lists_systems(items: list[Item]) -> bool:
+    """Whether a list of section 1 declares systems: two or more of its items name a role."""
+    roles = 0
+    for item in items:
+        labelled = split_label(item.text) or _dash_label(item.text, "facts")
+        roles += bool(labelled and _role_of(labelled[0]))
+    return roles >= 2
 
 
 def _dash_label(text: str, context: str) -> tuple[str, str] | None:
