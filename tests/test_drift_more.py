@@ -1134,10 +1134,6 @@ XFAIL: dict[tuple, str] = {
     "is no system in a step: line 93 'GetCourse передаёт заказ в Битрикс 24 ...' gives "
     "('getcourse', None), line 95 'Битрикс 24 отправляет оплату в Яндекс.Метрику ...' gives "
     "(None, 'analytics')",
-    (SCHOOL, "steps", 3): (
-        "line 100 'Менеджер звонит ученику и отмечает результат в Битрикс 24' gives "
-        "('manager', None): 'Битрикс 24' is not resolved to 'bitriks24' in a step"
-    ),
     (SCHOOL, "created", 2): SUB_BULLETS + "deal_id is created at step 4, not step 2",
     (SCHOOL, "step_methods"): (
         "(1, 1): a '—' method cell in the step table gives method '—', not None; (3, 1): "
@@ -1153,19 +1149,11 @@ XFAIL: dict[tuple, str] = {
     ),
     (SCHOOL, "step_lines"): SUB_BULLETS + "{2: [90, 91, 92, 93, 94, 95]}",
     # ru-clinic-medelement.md
-    (CLINIC, "steps", 1): (
-        "line 70 'Сайт передаёт заявку в Битрикс 24 через Webhook' gives ('1s-bitriks', None): "
-        "'Битрикс 24' with a space is not resolved to 'bitriks24' in a step"
-    ),
     (CLINIC, "steps", 2): (
         "line 77 'Врач закрывает приём в MedElement' gives (None, 'medelement'): a doctor is "
         "staff, read as no actor; lines 78-79 resolve 'Битрикс 24' to the site 1С-Битрикс: "
         "('medelement', '1s-bitriks') and ('1s-bitriks', 'analytics') instead of "
         "('medelement', 'bitriks24') and ('bitriks24', 'analytics')"
-    ),
-    (CLINIC, "step_parts"): (
-        "line 71 'Сайт отправляет цель «Запись» в YM и GA 4 через GTM' has target parts "
-        "['iandeks-metrika'] only: 'GA 4' (with a space) after 'и' is dropped"
     ),
     # en-bank-creatio.md
     (BANK, "language"): DEFINITION_LIST + "client None",
@@ -1198,11 +1186,6 @@ XFAIL: dict[tuple, str] = {
     (BANK, "unknown_systems"): DEFINITION_LIST + "FV101 on lines 40-43 and 49 (Creatio, GA4, "
     "Meta Pixel, Mindbox, RiskLens); and, the flows unread, none on line 86 (Twilio)",
     # mixed-flowers-hubspot.md
-    (FLOWERS, "steps", 3): (
-        "line 74 'Клики из писем передаются из Mailchimp в GA 4 через UTM-метки' gives "
-        "('mailchimp', None): 'GA 4' with a space is not resolved in a step"
-    ),
-    (FLOWERS, "step_parts"): "step (3, 4) on line 74: 'в GA 4' gives no target part ([], [])",
     (FLOWERS, "nothing_lost"): (
         "the empty row on line 44 ('|  |  |  |  |  |  |') is neither in the model nor named by "
         "any finding"

@@ -403,6 +403,9 @@ class Registry:
             if system_id is None:
                 light = tuple(light_stem(text[w.start : w.end]) for w in ws[i : i + length])
                 system_id = self._light.get(light)
+            if system_id is None and length > 1:
+                joined = compact(text[ws[i].start : ws[i + length - 1].end])
+                system_id = self._compact.get(joined)
             if system_id is not None and not actors and self.systems[system_id].kind == "actor":
                 system_id = None
             if system_id is None and key in _VOCAB:
