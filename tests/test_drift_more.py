@@ -1149,12 +1149,6 @@ XFAIL: dict[tuple, str] = {
     ),
     (SCHOOL, "step_lines"): SUB_BULLETS + "{2: [90, 91, 92, 93, 94, 95]}",
     # ru-clinic-medelement.md
-    (CLINIC, "steps", 2): (
-        "line 77 'Врач закрывает приём в MedElement' gives (None, 'medelement'): a doctor is "
-        "staff, read as no actor; lines 78-79 resolve 'Битрикс 24' to the site 1С-Битрикс: "
-        "('medelement', '1s-bitriks') and ('1s-bitriks', 'analytics') instead of "
-        "('medelement', 'bitriks24') and ('bitriks24', 'analytics')"
-    ),
     # en-bank-creatio.md
     (BANK, "language"): DEFINITION_LIST + "client None",
     (BANK, "project_name"): DEFINITION_LIST + "project name None",
@@ -1170,19 +1164,11 @@ XFAIL: dict[tuple, str] = {
     "systems of their own, so parts are ([], []) everywhere",
     (BANK, "identifiers"): DEFINITION_LIST + "every owner is None",
     (BANK, "flows"): USE_CASE + "flows []",
-    (BANK, "step_counts"): USE_CASE + "{}",
     (BANK, "steps", 1): USE_CASE + "flow 1 not read",
     (BANK, "steps", 2): USE_CASE + "flow 2 not read",
     (BANK, "steps", 3): USE_CASE + "flow 3 not read",
-    (BANK, "created", 1): USE_CASE + "flow 1 not read",
-    (BANK, "created", 2): USE_CASE + "flow 2 not read",
-    (BANK, "created", 3): USE_CASE + "flow 3 not read",
-    (BANK, "step_methods"): USE_CASE + "no steps",
     (BANK, "step_parts"): USE_CASE + "no steps",
-    (BANK, "step_identifiers"): USE_CASE + "no steps",
-    (BANK, "step_lines"): USE_CASE + "{}",
     (BANK, "tests"): DEFINITION_LIST + "test 1 'Webflow → Creatio' covers ['creatio'] only",
-    (BANK, "problems"): USE_CASE + "12 FV107 warnings where a reader expects none",
     (BANK, "unknown_systems"): DEFINITION_LIST + "FV101 on lines 40-43 and 49 (Creatio, GA4, "
     "Meta Pixel, Mindbox, RiskLens); and, the flows unread, none on line 86 (Twilio)",
     # mixed-flowers-hubspot.md

@@ -12,7 +12,8 @@ from flowviz.parse.text import leading_number, stems
 
 _META = re.compile(r"^[A-Z][A-Z ]{2,}:")
 FLOW_TITLE = re.compile(
-    r"^\s*(?:поток|flow|data flow|сценарий|scenario|процесс|process|цепочка)\s*"
+    r"^\s*(?:поток|flow|data flow|сценарий|scenario|процесс|process|цепочка|use case|"
+    r"user journey|journey|кейс)\s*"
     r"(?:№|#|no\.?)?\s*(\d+)?\s*[:.)—–-]?\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )

@@ -107,9 +107,30 @@ ACTOR_WORDS: dict[str, list[str]] = {
         "sales rep",
         "admin",
         "administrator",
+        "врач",
+        "доктор",
+        "сотрудник",
+        "консультант",
+        "куратор",
+        "преподаватель",
+        "учитель",
+        "тренер",
+        "специалист",
+        "бухгалтер",
+        "кассир",
+        "логист",
+        "doctor",
+        "staff",
+        "employee",
+        "consultant",
+        "teacher",
+        "coach",
+        "support agent",
+        "accountant",
+        "cashier",
+        "recruiter",
     ],
 }
-ACTOR_NAMES = {"user": "User", "manager": "Manager"}
 
 KNOWN_PRODUCTS: dict[str, list[str]] = {
     "crm": [
