@@ -1143,10 +1143,6 @@ XFAIL: dict[tuple, str] = {
     ),
     (SCHOOL, "step_parts"): SUB_BULLETS + "step (2, 3) is the sub-bullet on line 92: ([], [])",
     (SCHOOL, "step_identifiers"): SUB_BULLETS + "step (2, 3) is the sub-bullet on line 92: []",
-    (SCHOOL, "nothing_lost"): (
-        "the empty row on line 42 ('|   |   |   |   |   |   |   |') is neither in the model nor "
-        "named by any finding"
-    ),
     (SCHOOL, "step_lines"): SUB_BULLETS + "{2: [90, 91, 92, 93, 94, 95]}",
     # ru-clinic-medelement.md
     # en-bank-creatio.md
@@ -1172,10 +1168,6 @@ XFAIL: dict[tuple, str] = {
     (BANK, "unknown_systems"): DEFINITION_LIST + "FV101 on lines 40-43 and 49 (Creatio, GA4, "
     "Meta Pixel, Mindbox, RiskLens); and, the flows unread, none on line 86 (Twilio)",
     # mixed-flowers-hubspot.md
-    (FLOWERS, "nothing_lost"): (
-        "the empty row on line 44 ('|  |  |  |  |  |  |') is neither in the model nor named by "
-        "any finding"
-    ),
     # en-pumps-pipedrive-odoo.md
     (PUMPS, "integration_count"): INTEGRATION_COLUMN + "6 integrations, not 10",
     (PUMPS, "integration_pairs"): INTEGRATION_COLUMN + "no ('wordpress', ...) pairs",

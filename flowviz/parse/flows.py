@@ -23,6 +23,12 @@ _METHOD = re.compile(
     r"(?P<method>[^()]+?)(?=\s*\(|\s*[,;]|\.\s|\.?$|\s+(?:и|с|для|при|в|во|на|к|and|to|into|for|with|when|on)\s)",
     re.IGNORECASE,
 )
+_DELAY = re.compile(
+    r"^\s*(?:\d+|несколько|пару|a few|few|\d+[.,]\d+)\s*(?:сек|мин|час|дн|недел|месяц|sec|min|"
+    r"hour|day|week|month)",
+    re.IGNORECASE,
+)
+"""``через 24 часа`` is a delay, not a method."""
 _CREATE_BEFORE = re.compile(
     r"(?<![\w])(?:созда[её]тся|создаются|создается|генерируется|генерируются|присваивается|"
     r"присваиваются|формируется|выда[её]тся|появляется|creates?|generates?|assigns?|issues?|"
@@ -226,7 +232,7 @@ def _add_steps(draft: _FlowDraft, items: list[Item] | tuple[Item, ...], ctx: Con
 def read_step(text: str, line: int, number: int, ctx: Context) -> Step:
     """One step: the acting system, the receiving one, the method and the identifiers."""
     body = _STEP_PREFIX.sub("", text, count=1)
-    method_match = _METHOD.search(body)
+    method_match = next((m for m in _METHOD.finditer(body) if not _DELAY.match(m["method"])), None)
     method_span = method_match.span() if method_match else (0, 0)
     depth = _paren_depth(body)
     every = ctx.registry.mentions(body)

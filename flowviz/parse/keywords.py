@@ -3,6 +3,7 @@ columns, scored over the whole heading or header rather than by one substring.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -507,6 +508,10 @@ def section_scores(title: str) -> dict[str, float]:
     return scores
 
 
+_NOTHING = re.compile(r"^\s*(?:[—–-]+|n/?a|нет|none|—)?\s*$", re.IGNORECASE)
+"""A cell that says there is nothing there: empty, a dash, 'n/a', 'нет'."""
+
+
 @dataclass(frozen=True, slots=True)
 class RowValues:
     """One row read through a ColumnMap: text per field, placeholder fields, cell columns."""
@@ -532,7 +537,8 @@ class ColumnMap:
         for name, index in self.columns.items():
             if index >= len(row.cells):
                 continue
-            values[name], is_placeholder = fill(row.cells[index].text)
+            text = row.cells[index].text
+            values[name], is_placeholder = fill("" if _NOTHING.match(text) else text)
             columns[name] = row.cells[index].column
             if is_placeholder:
                 placeholders.append(name)

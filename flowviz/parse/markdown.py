@@ -182,6 +182,16 @@ class _Reader:
         width = len(table.header)
         for row in table.rows:
             count = len(row.raw_cells)
+            if not any(c.text for c in row.cells):
+                self.ctx.report.add(
+                    "FV104",
+                    "info",
+                    row.line,
+                    "empty table row; nothing to read",
+                    section=section.label,
+                    hint="remove the row or fill it in",
+                )
+                continue
             if count < width:
                 missing = ", ".join(f"'{c.text}'" for c in table.header[count:])
                 self.ctx.report.add(
