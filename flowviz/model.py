@@ -181,7 +181,9 @@ class Step(Record):
     method: str | None = Field(None, description="'через X' / 'via X'.")
     identifiers: list[str] = Field(default_factory=list, description="Identifiers mentioned.")
     created: list[str] = Field(default_factory=list, description="Identifiers created here.")
+    notes: list[str] = Field(default_factory=list, description="Its nested sub-points.")
     line: int = Field(description="Line of the step.")
+    lines: list[int] = Field(default_factory=list, description="Lines of its sub-points.")
 
 
 class Flow(Record):

@@ -1129,21 +1129,6 @@ XFAIL: dict[tuple, str] = {
     (SCHOOL, "source_data"): EMOJI_NUMBER + "no integration '2.1' / '2.3'; besides, the cells "
     "keep their HTML: '<b>Форма регистрации на марафон</b>' (line 32), '<b>Заказы и "
     "оплаты</b>' (line 39)",
-    (SCHOOL, "step_counts"): SUB_BULLETS + "{1: 4, 2: 6, 3: 3}",
-    (SCHOOL, "steps", 2): SUB_BULLETS + "(None, None) x3 for the sub-bullets; and 'Битрикс 24' "
-    "is no system in a step: line 93 'GetCourse передаёт заказ в Битрикс 24 ...' gives "
-    "('getcourse', None), line 95 'Битрикс 24 отправляет оплату в Яндекс.Метрику ...' gives "
-    "(None, 'analytics')",
-    (SCHOOL, "created", 2): SUB_BULLETS + "deal_id is created at step 4, not step 2",
-    (SCHOOL, "step_methods"): (
-        "(1, 1): a '—' method cell in the step table gives method '—', not None; (3, 1): "
-        "'через 24 часа после брошенного заказа' ('after 24 hours') is read as the method '24 "
-        "часа после брошенного заказа', not None; (2, 2) / (2, 3) shifted by the sub-bullet "
-        "steps (None, None)"
-    ),
-    (SCHOOL, "step_parts"): SUB_BULLETS + "step (2, 3) is the sub-bullet on line 92: ([], [])",
-    (SCHOOL, "step_identifiers"): SUB_BULLETS + "step (2, 3) is the sub-bullet on line 92: []",
-    (SCHOOL, "step_lines"): SUB_BULLETS + "{2: [90, 91, 92, 93, 94, 95]}",
     # ru-clinic-medelement.md
     # en-bank-creatio.md
     (BANK, "language"): DEFINITION_LIST + "client None",

@@ -225,8 +225,19 @@ def _path(text: str, line: int, ctx: Context, label: str) -> list[list[str]]:
 
 
 def _add_steps(draft: _FlowDraft, items: list[Item] | tuple[Item, ...], ctx: Context) -> None:
-    for item in flatten(items):
-        draft.steps.append(read_step(item.text, item.line, len(draft.steps) + 1, ctx))
+    """Steps of a list. Items nested under a step are its sub-points; under a line that names
+    no system (a group label such as 'Регистрация:') they are steps themselves."""
+    for item in items:
+        step = read_step(item.text, item.line, len(draft.steps) + 1, ctx)
+        if item.children and (step.source or step.target):
+            nested = flatten(item.children)
+            step = step.model_copy(
+                update={"notes": [n.text for n in nested], "lines": [n.line for n in nested]}
+            )
+            draft.steps.append(step)
+            continue
+        draft.steps.append(step)
+        _add_steps(draft, item.children, ctx)
 
 
 def read_step(text: str, line: int, number: int, ctx: Context) -> Step:
