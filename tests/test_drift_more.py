@@ -1116,13 +1116,6 @@ XFAIL: dict[tuple, str] = {
         "sub-section '2.2 Школа (GetCourse)' under '2. ИНТЕГРАЦИИ САЙТОВ', is kind 'other', "
         "not 'cms'"
     ),
-    (SCHOOL, "integration_pairs"): (
-        "the rows of '### 2.2 Школа (GetCourse)' (lines 39-41) are sent by 'tilda' (the sender "
-        "of sub-section 2.1), not by 'getcourse': ('tilda', 'bitriks24'), ('tilda', "
-        "'unisender'), ('tilda', 'analytics')"
-    ),
-    (SCHOOL, "integration_ids"): EMOJI_NUMBER + "('x.1', 'tilda', 'getcourse'), ... and rows "
-    "39-41 sent by 'tilda' instead of 'getcourse'",
     (SCHOOL, "methods"): EMOJI_NUMBER + "no integration '2.x' / '3.2'; besides, row x.2 (line "
     "33) keeps the link target in its method: 'Цели Метрики (https://yandex.ru/support/"
     "metrica/general/goal-js.html)', not 'Цели Метрики'",

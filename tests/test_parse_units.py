@@ -291,3 +291,22 @@ def test_flow_steps_written_as_a_table() -> None:
     assert steps[1].created == ["lead_id"]
     assert steps[1].text == "Сайт | HubSpot | лид (создается lead_id) | Webhook"
     assert [d for d in model.diagnostics if d.code != "FV101"] == []
+
+
+def test_a_sub_heading_naming_a_system_makes_it_the_sender(write_map) -> None:
+    table = "| Данные | Получатель | Метод |\n|---|---|---|\n| Заявки | amoCRM | API |\n"
+    path = write_map(
+        "## 1. Системы\n\n- **CMS:** Tilda\n- **CRM:** amoCRM\n- **Другие системы:** GetCourse\n\n"
+        "## 2. Интеграции сайтов\n\n### 2.1 Лендинги\n\n"
+        + table
+        + "\n### 2.2 Школа (GetCourse)\n\n"
+        + table
+        + "\n### 2.3 Передача в amoCRM\n\n"
+        + table
+    )
+    model = flowviz.load(path)
+    assert [(i.id, i.source) for i in model.integrations] == [
+        ("2.1", "tilda"),
+        ("2.2", "getcourse"),
+        ("2.3", "getcourse"),
+    ]

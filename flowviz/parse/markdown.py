@@ -8,7 +8,7 @@ import re
 from flowviz.config import Config
 from flowviz.errors import MapError
 from flowviz.model import Integration, Map, Project, Section
-from flowviz.parse.blocks import ListBlock, Paragraph, Table, parse_blocks
+from flowviz.parse.blocks import Heading, ListBlock, Paragraph, Table, parse_blocks
 from flowviz.parse.context import Context, Report
 from flowviz.parse.flows import read_flows
 from flowviz.parse.identifiers import (
@@ -28,7 +28,8 @@ from flowviz.parse.plan import (
     requirements_from_table,
 )
 from flowviz.parse.sections import RawSection, split_sections
-from flowviz.parse.systems import Registry
+from flowviz.parse.systems import PLACE_PREPOSITIONS, Registry, word_before
+from flowviz.parse.text import words
 from flowviz.source import SourceText
 
 MAP_KINDS = frozenset({"integrations", "identifiers", "flows", "id_schema"})
@@ -130,41 +131,49 @@ class _Reader:
         self.ctx.identifiers = set(self.book.drafts)
 
     def _tables(self) -> dict[str, list]:
+        """Every table, read by its kind; a sub-heading that names a system inside an
+        integration section (``### 2.2 Школа (GetCourse)``) makes it the sender below it."""
         out: dict[str, list] = {"integrations": [], "id_rules": [], "tests": [], "requirements": []}
-        counters: dict[str, int] = {}
         for index, section in enumerate(self.sections):
+            owner = self.owners.get(index)
             for block in section.blocks:
-                if isinstance(block, Paragraph) and block.raw_table_lines:
+                if isinstance(block, Heading) and section.kind == "integrations":
+                    owner = self._sub_owner(block.text) or owner
+                elif isinstance(block, Paragraph) and block.raw_table_lines:
                     self._broken_table(block, section)
-                if not isinstance(block, Table):
-                    continue
-                self._row_shapes(block, section)
-                mapped = classify_table([c.text for c in block.header], section.kind)
-                kind = mapped.kind if mapped else None
-                label = section.label
-                if mapped is None or (kind == "systems" and section.kind != "overview"):
-                    self._unread_table(block, section)
-                elif kind == "integrations":
-                    key = label
-                    rows = read_integration_rows(
-                        block,
-                        mapped,
-                        section,
-                        self.owners.get(index),
-                        self.ctx,
-                        counters.get(key, 0),
-                    )
-                    counters[key] = counters.get(key, 0) + len(rows)
-                    out["integrations"].extend(rows)
-                elif kind == "id_rules":
-                    out["id_rules"].extend(read_id_rules(block, mapped, self.ctx, label))
-                elif kind == "tests":
-                    out["tests"].extend(read_tests(block, mapped, self.ctx, label))
-                elif kind == "requirements":
-                    out["requirements"].extend(requirements_from_table(block, mapped))
-                elif kind == "id_schema" and section.kind != "id_schema":
-                    self._id_schema(block, mapped, section)
+                elif isinstance(block, Table):
+                    self._table(block, section, owner, out)
         return out
+
+    def _sub_owner(self, heading: str) -> str | None:
+        """The system a sub-heading is about; one named as a destination ('в CRM') is not."""
+        registry = self.ctx.registry
+        ws = words(heading)
+        starts = {w.start: i for i, w in enumerate(ws)}
+        for mention in registry.mentions(heading, actors=False):
+            if word_before(ws, starts[mention.start]) not in PLACE_PREPOSITIONS:
+                return registry.top(mention.system)
+        return None
+
+    def _table(self, table: Table, section: RawSection, owner: str | None, out: dict) -> None:
+        self._row_shapes(table, section)
+        mapped = classify_table([c.text for c in table.header], section.kind)
+        kind = mapped.kind if mapped else None
+        label = section.label
+        if mapped is None or (kind == "systems" and section.kind != "overview"):
+            self._unread_table(table, section)
+        elif kind == "integrations":
+            done = sum(1 for i in out["integrations"] if i.section == section.number)
+            rows = read_integration_rows(table, mapped, section, owner, self.ctx, done)
+            out["integrations"].extend(rows)
+        elif kind == "id_rules":
+            out["id_rules"].extend(read_id_rules(table, mapped, self.ctx, label))
+        elif kind == "tests":
+            out["tests"].extend(read_tests(table, mapped, self.ctx, label))
+        elif kind == "requirements":
+            out["requirements"].extend(requirements_from_table(table, mapped))
+        elif kind == "id_schema" and section.kind != "id_schema":
+            self._id_schema(table, mapped, section)
 
     def _id_schema(self, table: Table, mapped: ColumnMap, section: RawSection) -> None:
         unread = read_id_schema_rows(table, mapped, self.book, self.ctx, section.label)
