@@ -1147,20 +1147,6 @@ XFAIL: dict[tuple, str] = {
     "Meta Pixel, Mindbox, RiskLens); and, the flows unread, none on line 86 (Twilio)",
     # mixed-flowers-hubspot.md
     # en-pumps-pipedrive-odoo.md
-    (PUMPS, "integration_count"): INTEGRATION_COLUMN + "6 integrations, not 10",
-    (PUMPS, "integration_pairs"): INTEGRATION_COLUMN + "no ('wordpress', ...) pairs",
-    (PUMPS, "integration_ids"): INTEGRATION_COLUMN + "ids start at '3.1'",
-    (PUMPS, "integration_parts"): INTEGRATION_COLUMN + "no integration '2.2' / '2.3'",
-    (PUMPS, "statuses"): INTEGRATION_COLUMN + "no integration '2.1'",
-    (PUMPS, "methods"): INTEGRATION_COLUMN + "no integration '2.1' / '2.4'",
-    (PUMPS, "integration_identifiers"): INTEGRATION_COLUMN + "no integration '2.1'",
-    (PUMPS, "source_data"): INTEGRATION_COLUMN + "no integration '2.1'",
-    (PUMPS, "identifiers"): (
-        "section 6's 'Identifier | Owner | Description' table (lines 54-60) is rejected (FV105 "
-        "on each row), so the map has no identifiers at all"
-    ),
-    (PUMPS, "problems"): INTEGRATION_COLUMN + "and section 6's 'Identifier | Owner | "
-    "Description' table gets FV105 on lines 54-60: 11 warnings where a reader expects none",
     (PUMPS, "steps", 2): (
         "line 82 'A visitor subscribes to the newsletter on the website' gives ('user', "
         "'brevo') ('to the newsletter' read as the ESP), not ('user', 'wordpress') where the "

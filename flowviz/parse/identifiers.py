@@ -120,6 +120,8 @@ def read_id_schema_rows(
         for key in ("uniqueness", "format", "rules", "bindings"):
             if values.get(key):
                 draft.fields[key] = values[key]
+        if values.get("description"):
+            draft.fields.setdefault("description", values["description"])
         draft.placeholders.extend(p for p in placeholders if p not in draft.placeholders)
         owner_text = values.get("owner", "")
         if owner_text and draft.owner is None:

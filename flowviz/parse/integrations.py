@@ -8,7 +8,7 @@ from flowviz.model import Details, Integration, Status
 from flowviz.parse.blocks import Row, Table
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import ColumnMap
-from flowviz.parse.sections import RawSection
+from flowviz.parse.sections import ARROW, RawSection
 from flowviz.parse.text import identifier_list, split_head, split_label, split_top, stems
 
 _URL = re.compile(r"https?://[^\s,;)\]}>\"'`]+")
@@ -124,9 +124,14 @@ def _row(
     read = mapped.read(row)
     values, cells = read.values, read.columns
     label = section.label
-    source_text = values.get("source", "") if "source" in values else values.get("fields", "")
-    source, source_parts = _source(source_text, owner, row, cells, ctx, label)
-    targets = _targets(values.get("target", ""), row, cells, ctx, label)
+    pair = _pair(values)
+    if pair is not None:
+        source, source_parts = ctx.system(pair[0], row.line, cells.get("pair", 1), label)
+        targets = _targets(pair[1], row, cells, ctx, label)
+    else:
+        source_text = values.get("source", "") if "source" in values else values.get("fields", "")
+        source, source_parts = _source(source_text, owner, row, cells, ctx, label)
+        targets = _targets(values.get("target", ""), row, cells, ctx, label)
     status, justification = parse_status(values.get("status", ""))
     if status != "not_required" and _says_not_required(values.get("method", "")):
         status, justification = parse_status(values["method"])
@@ -137,7 +142,7 @@ def _row(
         "source": source,
         "source_parts": list(source_parts),
         "source_data": values.get("source", ""),
-        "target_text": values.get("target", ""),
+        "target_text": pair[1] if pair is not None else values.get("target", ""),
         "method": values.get("method", ""),
         "identifiers": identifier_list(values.get("identifiers", "")),
         "fields": split_top(values.get("fields", ""), ",;\n"),
@@ -156,6 +161,14 @@ def _row(
         )
         for n, (target, parts) in enumerate(targets)
     ]
+
+
+def _pair(values: dict[str, str]) -> tuple[str, str] | None:
+    """``Website → Pipedrive`` in an 'Integration' column that stands for both ends."""
+    if "target" in values or not ARROW.search(values.get("pair", "")):
+        return None
+    left, right = ARROW.split(values["pair"], maxsplit=1)
+    return left.strip(), right.strip()
 
 
 def _source(

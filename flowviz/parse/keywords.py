@@ -229,6 +229,20 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "technical notes",
         ],
         "status": ["статус", "состояние", "готовность", "status", "state", "readiness"],
+        "pair": [
+            "интеграция",
+            "связка",
+            "направление",
+            "маршрут",
+            "integration",
+            "direction",
+            "route",
+            "connection",
+            "flow",
+            "pair",
+            "systems",
+            "системы",
+        ],
     },
     "id_rules": {
         "source": [
@@ -309,6 +323,15 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "mapping",
             "relations",
             "binding to other systems",
+        ],
+        "description": [
+            "описание",
+            "назначение",
+            "значение",
+            "description",
+            "meaning",
+            "comment",
+            "purpose",
         ],
     },
     "tests": {
@@ -459,10 +482,13 @@ NUMBER_HEADERS = frozenset(
 )
 
 REQUIRED_COLUMNS: Mapping[str, Sequence[frozenset[str]]] = {
-    "integrations": [frozenset({"target"})],
+    "integrations": [frozenset({"target", "pair"})],
     "id_rules": [frozenset({"source", "target"})],
     "steps": [frozenset({"source"}), frozenset({"target"})],
-    "id_schema": [frozenset({"name"}), frozenset({"uniqueness", "format", "rules", "bindings"})],
+    "id_schema": [
+        frozenset({"name"}),
+        frozenset({"uniqueness", "format", "rules", "bindings", "description"}),
+    ],
     "tests": [frozenset({"name"}), frozenset({"systems", "criteria"})],
     "systems": [frozenset({"role", "product"})],
     "requirements": [frozenset({"label"}), frozenset({"value"})],
