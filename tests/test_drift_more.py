@@ -1147,17 +1147,7 @@ XFAIL: dict[tuple, str] = {
     "Meta Pixel, Mindbox, RiskLens); and, the flows unread, none on line 86 (Twilio)",
     # mixed-flowers-hubspot.md
     # en-pumps-pipedrive-odoo.md
-    (PUMPS, "steps", 2): (
-        "line 82 'A visitor subscribes to the newsletter on the website' gives ('user', "
-        "'brevo') ('to the newsletter' read as the ESP), not ('user', 'wordpress') where the "
-        "action happens"
-    ),
     # en-hotel-cloudbeds.md
-    (HOTEL, "steps", 1): (
-        "line 74 'A pre-arrival email is sent to the guest by Klaviyo ...' (passive with a "
-        "'by' agent) gives ('user', 'klaviyo'), not ('klaviyo', None): the guest is read as the "
-        "sender and the agent as the receiver"
-    ),
     (HOTEL, "step_identifiers"): (
         "line 74: the word 'email' in 'A pre-arrival email is sent ...' is read as the "
         "identifier email: ['email'], not []"

@@ -14,7 +14,8 @@ from flowviz.parse.sections import ARROW, FLOW_TITLE, RawSection, is_flow_title
 from flowviz.parse.systems import PLACE_PREPOSITIONS, Mention, word_before
 from flowviz.parse.text import identifier_list, identifiers_in, leading_number, split_top, words
 
-FROM_PREPOSITIONS = frozenset({"из", "от", "from", "со"})
+FROM_PREPOSITIONS = frozenset({"из", "от", "from", "со", "by"})
+"""Words before the sender: 'из CRM', 'from HubSpot', '(is sent) by Klaviyo'."""
 
 _IMPORTANT = re.compile(r"важно|important|примечани|notes?\b", re.I)
 _STEP_PREFIX = re.compile(r"^\s*(?:шаг|step)\s*(\d+)\s*[:.)—–-]\s*", re.I)
@@ -292,11 +293,11 @@ def _roles(
             target,
             next((m for m in placed[1:] if top(m.system) != top(target.system)), None),
         )
-    if (
-        target is None
-        and source is not None
-        and ctx.registry.systems[top(source.system)].kind == "actor"
-    ):
+    acting_person = source is not None and kind(top(source.system)) == "actor"
+    if acting_person and target is not None and target.weak:
+        # a person's action goes where it happens: 'subscribes to the newsletter on the site'
+        target = next((m for m in placed if not m.weak), target)
+    if target is None and acting_person:
         target = next(
             (m for m in mentions if ctx.registry.systems[top(m.system)].kind != "actor"), None
         )

@@ -277,6 +277,8 @@ class Mention:
     start: int
     end: int
     surface: str
+    weak: bool = False
+    """Named only by a common word (``письмо``, ``newsletter``) after a preposition of place."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,13 +412,14 @@ class Registry:
             if hit is None:
                 i += 1
                 continue
-            system_id, length = hit
+            system_id, length, weak = hit
             start, end = ws[i].start, ws[i + length - 1].end
-            found.append(Mention(system_id, start, end, text[start:end]))
+            found.append(Mention(system_id, start, end, text[start:end], weak))
             i += length
         return found
 
-    def _match_at(self, ws: list, i: int, text: str, actors: bool) -> tuple[str, int] | None:
+    def _match_at(self, ws: list, i: int, text: str, actors: bool) -> tuple[str, int, bool] | None:
+        """(system, words matched, named only by a weak word) for a name at word ``i``."""
         longest = max(self._longest, _VOCAB_LONGEST)
         for length in range(min(longest, len(ws) - i), 0, -1):
             key = tuple(w.stem for w in ws[i : i + length])
@@ -433,14 +436,14 @@ class Registry:
                 span = (ws[i].start, ws[i + length - 1].end)
                 system_id = self._role_or_actor(key, span, text, actors)
             if system_id is not None:
-                return system_id, length
+                return system_id, length, False
         prefix = self._name_prefix(ws, i, text)
         if prefix is not None:
-            return prefix, 1
+            return prefix, 1, False
         end = ws[i].end
         weak = _WEAK.get(ws[i].stem)
         if weak and word_before(ws, i) in PLACE_PREPOSITIONS and text[end : end + 1] != "-":
-            return self.role(weak).id, 1
+            return self.role(weak).id, 1, True
         return None
 
     def _name_prefix(self, ws: list, i: int, text: str) -> str | None:
