@@ -1116,12 +1116,6 @@ XFAIL: dict[tuple, str] = {
         "sub-section '2.2 Школа (GetCourse)' under '2. ИНТЕГРАЦИИ САЙТОВ', is kind 'other', "
         "not 'cms'"
     ),
-    (SCHOOL, "methods"): EMOJI_NUMBER + "no integration '2.x' / '3.2'; besides, row x.2 (line "
-    "33) keeps the link target in its method: 'Цели Метрики (https://yandex.ru/support/"
-    "metrica/general/goal-js.html)', not 'Цели Метрики'",
-    (SCHOOL, "source_data"): EMOJI_NUMBER + "no integration '2.1' / '2.3'; besides, the cells "
-    "keep their HTML: '<b>Форма регистрации на марафон</b>' (line 32), '<b>Заказы и "
-    "оплаты</b>' (line 39)",
     # ru-clinic-medelement.md
     # en-bank-creatio.md
     (BANK, "language"): DEFINITION_LIST + "client None",

@@ -27,10 +27,18 @@ def test_cell_columns_are_one_based_and_skip_escaped_pipes() -> None:
     assert raw_cells("a | b") == [(1, "a"), (5, "b")]
 
 
-def test_link_keeps_its_address() -> None:
-    para = parse_blocks("See [the hook](https://x.example/h) now\n")[0]
+def test_links_keep_their_words_in_text_and_their_addresses_apart() -> None:
+    table = parse_blocks("| a |\n|---|\n| See [the hook](https://x.example/h) <b>now</b> |\n")[0]
+    assert isinstance(table, Table)
+    cell = table.rows[0].cells[0]
+    assert (cell.text, cell.links) == ("See the hook now", ("https://x.example/h",))
+    assert parse_details(cell.text, cell.links).urls == ["https://x.example/h"]
+
+
+def test_unknown_tags_stay_as_text() -> None:
+    para = parse_blocks("Cell <script>alert(1)</script> and <i>x</i>\n")[0]
     assert isinstance(para, Paragraph)
-    assert para.text == "See the hook (https://x.example/h) now"
+    assert para.text == "Cell <script>alert(1)</script> and x"
 
 
 def test_table_lines_that_are_not_a_table_are_flagged() -> None:

@@ -11,6 +11,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_FORMATTING_TAG = re.compile(
+    r"^</?(?:b|strong|i|em|u|s|strike|del|ins|span|font|mark|sup|sub|small|big|code|tt|kbd)"
+    r"(?:\s[^<>]*)?/?>$",
+    re.IGNORECASE,
+)
 _HTML_TABLE = re.compile(r"<t[rdh][\s>]", re.IGNORECASE)
 _TABLE_LINE = re.compile(r"^\s{0,3}(?:>\s*)*\|")
 
@@ -21,6 +26,8 @@ class Cell:
 
     text: str
     column: int
+    links: tuple[str, ...] = ()
+    """Addresses of the links in the cell (their words are in ``text``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +76,7 @@ class Item:
     number: int | None
     ordered: bool
     children: list[Item] = field(default_factory=list)
+    links: tuple[str, ...] = ()
 
 
 def flatten(items: list[Item] | tuple[Item, ...]) -> list[Item]:
@@ -150,7 +158,7 @@ class _Walker:
     def _table(self, token: Token) -> Table:
         header: list[Cell] = []
         rows: list[Row] = []
-        row_cells: list[str] = []
+        row_cells: list[tuple[str, tuple[str, ...]]] = []
         row_line = 0
         in_head = False
         self.pos += 1
@@ -163,7 +171,7 @@ class _Walker:
             elif tok.type == "tr_open":
                 row_cells, row_line = [], self._line(tok)
             elif tok.type == "inline":
-                row_cells.append(inline_text(tok))
+                row_cells.append((inline_text(tok), inline_links(tok)))
             elif tok.type == "tr_close":
                 raw = raw_cells(self.lines[row_line - 1]) if row_line else []
                 cells = _with_columns(row_cells, raw)
@@ -213,6 +221,7 @@ class _Walker:
                 continue
             if tok.type == "inline" and not item.children:
                 texts.append(inline_text(tok))
+                item.links += inline_links(tok)
             self.pos += 1
         self.pos += 1
         item.text = "\n".join(t for t in texts if t)
@@ -220,11 +229,10 @@ class _Walker:
 
 
 def inline_text(token: Token) -> str:
-    """Plain text of an inline token: emphasis and backticks dropped, ``<br>`` as a newline,
-    a link as its text (and its address when that differs)."""
+    """Plain text of an inline token: emphasis, backticks and formatting tags (``<b>``,
+    ``<span>``) dropped, ``<br>`` as a newline, a link as its words (its address is in
+    ``inline_links``). Any other tag stays as text."""
     parts: list[str] = []
-    href: str | None = None
-    link_start = 0
     for child in token.children or []:
         kind = child.type
         if kind in ("text", "code_inline"):
@@ -234,17 +242,24 @@ def inline_text(token: Token) -> str:
         elif kind == "hardbreak":
             parts.append("\n")
         elif kind == "html_inline":
-            parts.append("\n" if _BR.match(child.content.strip()) else child.content)
-        elif kind == "link_open":
-            href, link_start = str(child.attrs.get("href", "")), len(parts)
-        elif kind == "link_close":
-            if href and href not in "".join(parts[link_start:]):
-                parts.append(f" ({href})")
-            href = None
+            tag = child.content.strip()
+            if _BR.match(tag):
+                parts.append("\n")
+            elif not _FORMATTING_TAG.match(tag):
+                parts.append(child.content)
         elif kind == "image":
             parts.append(child.content)
     text = "".join(parts)
     return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+def inline_links(token: Token) -> tuple[str, ...]:
+    """The addresses of an inline token's links, in order."""
+    return tuple(
+        str(child.attrs.get("href", ""))
+        for child in token.children or []
+        if child.type == "link_open" and child.attrs.get("href")
+    )
 
 
 def is_strong(token: Token) -> bool:
@@ -278,11 +293,13 @@ def _escaped(text: str, index: int) -> bool:
     return slashes % 2 == 1
 
 
-def _with_columns(texts: list[str], raw: list[tuple[int, str]]) -> tuple[Cell, ...]:
+def _with_columns(
+    cells: list[tuple[str, tuple[str, ...]]], raw: list[tuple[int, str]]
+) -> tuple[Cell, ...]:
     columns = [col for col, _ in raw]
     return tuple(
-        Cell(text, columns[i] if i < len(columns) else (columns[-1] if columns else 1))
-        for i, text in enumerate(texts)
+        Cell(text, columns[i] if i < len(columns) else (columns[-1] if columns else 1), links)
+        for i, (text, links) in enumerate(cells)
     )
 
 

@@ -147,7 +147,7 @@ def _row(
         "identifiers": identifier_list(values.get("identifiers", "")),
         "fields": split_top(values.get("fields", ""), ",;\n"),
         "purpose": values.get("purpose", ""),
-        "details": parse_details(values.get("details", "")),
+        "details": parse_details(values.get("details", ""), read.links.get("details", ())),
         "status": status,
         "status_text": values.get("status", ""),
         "justification": justification,
@@ -275,9 +275,10 @@ def _says_not_required(text: str) -> bool:
     return parse_status(text)[0] == "not_required"
 
 
-def parse_details(text: str) -> Details:
-    """Read URLs, HTTP method, format, auth scheme and trigger out of a details cell."""
-    if not text:
+def parse_details(text: str, links: tuple[str, ...] = ()) -> Details:
+    """Read URLs (written out or linked), HTTP method, format, auth scheme and trigger out of a
+    details cell."""
+    if not text and not links:
         return Details()
     http = _HTTP.search(text)
     formats = [f for f in _FORMATS if re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text, re.I)]
@@ -285,7 +286,7 @@ def parse_details(text: str) -> Details:
     trigger = _trigger(text)
     return Details(
         text=text,
-        urls=list(dict.fromkeys(u.rstrip(".") for u in _URL.findall(text))),
+        urls=list(dict.fromkeys([*(u.rstrip(".") for u in _URL.findall(text)), *links])),
         http_method=http.group(1) if http else None,
         format=formats[0] if formats else None,
         auth=auth,

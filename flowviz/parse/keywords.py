@@ -545,6 +545,7 @@ class RowValues:
     values: dict[str, str]
     placeholders: list[str]
     columns: dict[str, int]
+    links: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -560,15 +561,17 @@ class ColumnMap:
         values: dict[str, str] = {}
         placeholders: list[str] = []
         columns: dict[str, int] = {}
+        links: dict[str, tuple[str, ...]] = {}
         for name, index in self.columns.items():
             if index >= len(row.cells):
                 continue
+            links[name] = row.cells[index].links
             text = row.cells[index].text
             values[name], is_placeholder = fill("" if _NOTHING.match(text) else text)
             columns[name] = row.cells[index].column
             if is_placeholder:
                 placeholders.append(name)
-        return RowValues(values, placeholders, columns)
+        return RowValues(values, placeholders, columns, links)
 
 
 def map_columns(kind: str, header: Sequence[str]) -> ColumnMap:

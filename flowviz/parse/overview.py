@@ -53,6 +53,8 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
                     goals.append(item.text)
                     continue
                 label, value = labelled
+                if item.links and not _ADDRESS.search(value):
+                    value = f"{value} — {item.links[0]}"
                 key = _project_key(label)
                 if key is None and _declare(label, value, item.line, ctx, here == "systems"):
                     continue
