@@ -1118,27 +1118,6 @@ XFAIL: dict[tuple, str] = {
     ),
     # ru-clinic-medelement.md
     # en-bank-creatio.md
-    (BANK, "language"): DEFINITION_LIST + "client None",
-    (BANK, "project_name"): DEFINITION_LIST + "project name None",
-    (BANK, "systems"): DEFINITION_LIST + "systems 'cms', 'crm', 'esp', 'creatio' (other), "
-    "'mindbox' (esp), 'ga4' / 'meta-pixel' without a group, no 'webflow', no actors",
-    (BANK, "parents"): DEFINITION_LIST + "'ga4' and 'meta-pixel' have no parent; products None",
-    (BANK, "sections"): DEFINITION_LIST + "sections 2-4 are owned by 'cms', 'crm', 'esp' "
-    "instead of 'webflow', 'creatio', 'mindbox'",
-    (BANK, "integration_pairs"): DEFINITION_LIST + "('cms', 'creatio'), ('cms', 'ga4'), "
-    "('crm', 'risklens'), ...",
-    (BANK, "integration_ids"): DEFINITION_LIST + "('2.1', 'cms', 'creatio'), ...",
-    (BANK, "integration_parts"): DEFINITION_LIST + "receivers 'ga4' / 'meta-pixel' are "
-    "systems of their own, so parts are ([], []) everywhere",
-    (BANK, "identifiers"): DEFINITION_LIST + "every owner is None",
-    (BANK, "flows"): USE_CASE + "flows []",
-    (BANK, "steps", 1): USE_CASE + "flow 1 not read",
-    (BANK, "steps", 2): USE_CASE + "flow 2 not read",
-    (BANK, "steps", 3): USE_CASE + "flow 3 not read",
-    (BANK, "step_parts"): USE_CASE + "no steps",
-    (BANK, "tests"): DEFINITION_LIST + "test 1 'Webflow → Creatio' covers ['creatio'] only",
-    (BANK, "unknown_systems"): DEFINITION_LIST + "FV101 on lines 40-43 and 49 (Creatio, GA4, "
-    "Meta Pixel, Mindbox, RiskLens); and, the flows unread, none on line 86 (Twilio)",
     # mixed-flowers-hubspot.md
     # en-pumps-pipedrive-odoo.md
     # en-hotel-cloudbeds.md

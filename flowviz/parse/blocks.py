@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
 
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _FORMATTING_TAG = re.compile(
@@ -99,7 +100,7 @@ class ListBlock:
 
 Block = Heading | Paragraph | Table | ListBlock
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table").use(deflist_plugin)
 
 
 def parse_blocks(text: str) -> list[Block]:
@@ -129,6 +130,8 @@ class _Walker:
                 blocks.append(self._table(token))
             elif token.type in ("bullet_list_open", "ordered_list_open"):
                 blocks.append(self._list(token))
+            elif token.type == "dl_open":
+                blocks.append(self._definitions(token))
             elif token.type == "html_block" and _HTML_TABLE.search(token.content):
                 blocks.append(html_table(token.content, self._line(token)))
                 self.pos += 1
@@ -182,6 +185,24 @@ class _Walker:
             self.pos += 1
         self.pos += 1
         return Table(tuple(header), tuple(rows), self._line(token))
+
+    def _definitions(self, token: Token) -> ListBlock:
+        """A definition list (``Term`` / ``: definition``) read as ``Term: definition`` items."""
+        items: list[Item] = []
+        self.pos += 1
+        while self.tokens[self.pos].type != "dl_close":
+            tok = self.tokens[self.pos]
+            if tok.type == "dt_open":
+                term = self.tokens[self.pos + 1]
+                items.append(Item(inline_text(term), self._line(tok), None, False))
+                items[-1].links += inline_links(term)
+                items[-1].text += ":"
+            elif tok.type == "inline" and items and self.tokens[self.pos - 1].type != "dt_open":
+                items[-1].text += " " + inline_text(tok)
+                items[-1].links += inline_links(tok)
+            self.pos += 1
+        self.pos += 1
+        return ListBlock(tuple(items), self._line(token), False)
 
     def _list(self, token: Token) -> ListBlock:
         ordered = token.type == "ordered_list_open"

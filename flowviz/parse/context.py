@@ -61,7 +61,7 @@ class Context:
             return None, ()
         return self.unknown_system(resolved.unknown, line, column, section), ()
 
-    def unknown_system(self, name: str, line: int, column: int, section: str) -> str:
+    def unknown_system(self, name: str, line: int, column: int, section: str | None) -> str:
         """A new system for a name no section 1 entry or alias explains (an info finding)."""
         existing = self.registry.lookup(name)
         if existing is not None:

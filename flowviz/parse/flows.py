@@ -66,9 +66,11 @@ def read_flows(section: RawSection, ctx: Context) -> list[Flow]:
         elif (
             isinstance(block, Paragraph) and current is not None and _STEP_PREFIX.match(block.text)
         ):
-            current.steps.append(read_step(block.text, block.line, len(current.steps) + 1, ctx))
+            current.steps.append(
+                read_step(block.text, block.line, len(current.steps) + 1, ctx, section.label)
+            )
         elif isinstance(block, ListBlock) and current is not None:
-            _add_steps(current, block.items, ctx)
+            _add_steps(current, block.items, ctx, section.label)
         elif isinstance(block, Table):
             _step_table(block, current, ctx, section.label)
         elif isinstance(block, ListBlock):
@@ -172,7 +174,7 @@ def _flows_in_list(
         return found
     for item in block.items:
         draft = _start(item.text, item.line, drafts + found, ctx, label)
-        _add_steps(draft, item.children, ctx)
+        _add_steps(draft, item.children, ctx, label)
         found.append(draft)
     return found
 
@@ -225,11 +227,13 @@ def _path(text: str, line: int, ctx: Context, label: str) -> list[list[str]]:
     return stages
 
 
-def _add_steps(draft: _FlowDraft, items: list[Item] | tuple[Item, ...], ctx: Context) -> None:
+def _add_steps(
+    draft: _FlowDraft, items: list[Item] | tuple[Item, ...], ctx: Context, label: str | None = None
+) -> None:
     """Steps of a list. Items nested under a step are its sub-points; under a line that names
     no system (a group label such as 'Регистрация:') they are steps themselves."""
     for item in items:
-        step = read_step(item.text, item.line, len(draft.steps) + 1, ctx)
+        step = read_step(item.text, item.line, len(draft.steps) + 1, ctx, label)
         if item.children and (step.source or step.target):
             nested = flatten(item.children)
             step = step.model_copy(
@@ -238,10 +242,10 @@ def _add_steps(draft: _FlowDraft, items: list[Item] | tuple[Item, ...], ctx: Con
             draft.steps.append(step)
             continue
         draft.steps.append(step)
-        _add_steps(draft, item.children, ctx)
+        _add_steps(draft, item.children, ctx, label)
 
 
-def read_step(text: str, line: int, number: int, ctx: Context) -> Step:
+def read_step(text: str, line: int, number: int, ctx: Context, label: str | None = None) -> Step:
     """One step: the acting system, the receiving one, the method and the identifiers."""
     body = _STEP_PREFIX.sub("", text, count=1)
     method_match = next((m for m in _METHOD.finditer(body) if not _DELAY.match(m["method"])), None)
@@ -252,6 +256,8 @@ def read_step(text: str, line: int, number: int, ctx: Context) -> Step:
         m for m in every if depth[m.start] == 0 and not method_span[0] <= m.start < method_span[1]
     ]
     source, target = _roles(body, mentions, ctx)
+    if source is None:
+        source = _unknown_sender(body, depth, line, ctx, label)
     named = identifiers_in(body, ctx.identifiers, [(m.start, m.end) for m in every])
     registry = ctx.registry
     return Step(
@@ -282,7 +288,9 @@ def _roles(
         m for m in mentions if before[m.start] in PLACE_PREPOSITIONS and kind(m.system) != "actor"
     ]
     sources = [m for m in mentions if before[m.start] in FROM_PREPOSITIONS]
-    sources += [m for m in mentions if m not in placed and m not in sources]
+    sources += [
+        m for m in mentions if m not in sources and before[m.start] not in PLACE_PREPOSITIONS
+    ]
     source = sources[0] if sources else None
     top = ctx.registry.top
     target = next(
@@ -302,6 +310,30 @@ def _roles(
             (m for m in mentions if ctx.registry.systems[top(m.system)].kind != "actor"), None
         )
     return source, target
+
+
+_UNKNOWN_SENDER = re.compile(
+    r"(?<![\w-])(?:by|from|из|от)\s+(?:the\s+)?([A-Z][\w.+-]*[A-Za-z0-9](?:\s[A-Z][\w.+-]*)?)"
+)
+_NOT_NAME_WORDS = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December API UTM"
+)
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+
+def _unknown_sender(
+    body: str, depth: list[int], line: int, ctx: Context, label: str | None
+) -> Mention | None:
+    """``... is sent to the applicant by Twilio``: a product name no section lists, named as
+    the sender, becomes a new system (reported) rather than leaving the step without one."""
+    for match in _UNKNOWN_SENDER.finditer(body):
+        name = match.group(1)
+        if depth[match.start(1)] or name.split()[0] in _NOT_NAMES:
+            continue
+        system = ctx.unknown_system(name, line, match.start(1) + 1, label)
+        return Mention(system, match.start(1), match.end(1), name)
+    return None
 
 
 def _arrow_roles(
