@@ -1111,11 +1111,6 @@ ODOO_GOAL = (
 XFAIL: dict[tuple, str] = {
     # ru-metal-1c-erp.md
     # ru-school-getcourse.md
-    (SCHOOL, "systems"): (
-        "GetCourse, declared as 'Платформа школы: GetCourse' (line 14) and given its own "
-        "sub-section '2.2 Школа (GetCourse)' under '2. ИНТЕГРАЦИИ САЙТОВ', is kind 'other', "
-        "not 'cms'"
-    ),
     # ru-clinic-medelement.md
     # en-bank-creatio.md
     # mixed-flowers-hubspot.md
