@@ -258,7 +258,8 @@ def read_step(text: str, line: int, number: int, ctx: Context, label: str | None
     source, target = _roles(body, mentions, ctx)
     if source is None:
         source = _unknown_sender(body, depth, line, ctx, label)
-    named = identifiers_in(body, ctx.identifiers, [(m.start, m.end) for m in every])
+    skip = [(m.start, m.end) for m in every] + _letters(body)
+    named = identifiers_in(body, ctx.identifiers, skip)
     registry = ctx.registry
     return Step(
         number=number,
@@ -390,6 +391,14 @@ def _joined_parts(mention: Mention, body: str, every: list[Mention], ctx: Contex
             out.append(other.system)
         previous = other
     return out
+
+
+_A_LETTER = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+)?(e-?mail)\b", re.IGNORECASE)
+
+
+def _letters(body: str) -> list[tuple[int, int]]:
+    """``a pre-arrival email`` is a letter, not the identifier ``email``."""
+    return [match.span(1) for match in _A_LETTER.finditer(body)]
 
 
 def _created(body: str, named: list[str]) -> list[str]:
