@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from drift_support import read
+
+from flowviz.model import Map
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -24,3 +27,10 @@ def write_map(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def model(request: pytest.FixtureRequest) -> Map:
+    """The map read from the file a drifted-map check is parametrised with (``drift_support``
+    parametrises it indirectly); each file is read once."""
+    return read(request.param)

@@ -9,37 +9,20 @@ forms, extra sections, and a few deliberate defects.
 The expectations below were written by reading each map as a person would, not by running the
 parser. Where flowviz disagrees with that reading the expectation stays as it is and the one test
 case carries ``xfail(strict=True)`` with the disagreement spelled out in ``XFAIL``.
+
+The checks themselves (``test_systems``, ``test_flow_steps``, ...) are written once in
+``tests/drift_support.py`` and shared with ``tests/test_drift_more.py``; imported here, each runs
+once per map below (and once per flow for the per-flow checks).
 """
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
-from typing import Any
 
-import pytest
-
-from flowviz import load
-from flowviz.model import Map
+from drift_support import *  # noqa: F403 (the shared checks, run over this batch)
+from drift_support import Batch, Expect, line_of
 
 DRIFT = Path(__file__).resolve().parent / "fixtures" / "drift"
-
-
-@cache
-def read(name: str) -> Map:
-    return load(DRIFT / name)
-
-
-def line_of(name: str, needle: str) -> int:
-    """1-based line of the one line of the fixture that contains ``needle``."""
-    hits = [
-        n
-        for n, text in enumerate((DRIFT / name).read_text(encoding="utf-8").splitlines(), 1)
-        if needle in text
-    ]
-    assert len(hits) == 1, f"{needle!r} found on lines {hits} of {name}"
-    return hits[0]
-
 
 # --------------------------------------------------------------------------------------------
 # Expectations, one block per map (written by hand from the Markdown).
@@ -47,7 +30,7 @@ def line_of(name: str, needle: str) -> int:
 
 A = "analytics"
 
-EXPECT: dict[str, dict[str, Any]] = {
+EXPECT: dict[str, Expect] = {
     # ## headings with one ### section, "Раздел 2. Сайт → внешние системы" titles, columns
     # "Куда / Что передаётся / Способ / Комментарий" in another order, no fields/purpose
     # columns, product names in cells, "Шаг N:" prefixes (bullets and paragraphs), "->" in
@@ -912,7 +895,6 @@ EXPECT: dict[str, dict[str, Any]] = {
     },
 }
 
-MAPS = list(EXPECT)
 
 # --------------------------------------------------------------------------------------------
 # Where flowviz disagrees with the human reading: (map, check[, key]) -> what differs.
@@ -922,220 +904,25 @@ XFAIL: dict[tuple, str] = {}
 """A known disagreement marks its case ``xfail(strict=True)`` here, with what differs."""
 
 
-def cases(check: str, keyed: str | None = None) -> list:
-    """pytest params for ``check`` over every map (and every key of ``EXPECT[map][keyed]``)."""
-    out = []
-    for name in MAPS:
-        keys = [None] if keyed is None else list(EXPECT[name][keyed])
-        for key in keys:
-            ident = (name, check) if key is None else (name, check, key)
-            reason = XFAIL.get(ident)
-            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-            test_id = name.removesuffix(".md") + ("" if key is None else f"-{key}")
-            args = (name,) if key is None else (name, key)
-            out.append(pytest.param(*args, marks=marks, id=test_id))
-    return out
-
+BATCH = Batch(DRIFT, EXPECT, XFAIL)
+pytest_generate_tests = BATCH.generate_tests
 
 # --------------------------------------------------------------------------------------------
-# The checks.
+# Single points worth their own test.
 # --------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("name", cases("language"))
-def test_language_and_client(name: str) -> None:
-    m = read(name)
-    assert m.language == EXPECT[name]["language"]
-    assert m.project.client == EXPECT[name]["client"]
-
-
-@pytest.mark.parametrize("name", cases("systems"))
-def test_systems(name: str) -> None:
-    m = read(name)
-    assert {(s.id, s.kind) for s in m.systems} == EXPECT[name]["systems"]
-
-
-@pytest.mark.parametrize("name", cases("parents"))
-def test_system_parents_and_products(name: str) -> None:
-    m = read(name)
-    exp = EXPECT[name]
-    assert {s.id: s.parent for s in m.systems if s.parent} == exp["parents"]
-    products = {s.id: s.product for s in m.systems if s.id in exp["products"]}
-    assert products == exp["products"]
-
-
-@pytest.mark.parametrize("name", cases("sections"))
-def test_sections(name: str) -> None:
-    m = read(name)
-    got = [(s.number, s.kind, s.owner) for s in m.sections]
-    assert got == EXPECT[name]["sections"]
-
-
-@pytest.mark.parametrize("name", cases("integration_count"))
-def test_integration_count(name: str) -> None:
-    assert len(read(name).integrations) == len(EXPECT[name]["integrations"])
-
-
-@pytest.mark.parametrize("name", cases("integration_pairs"))
-def test_integration_pairs(name: str) -> None:
-    got = [(i.source, i.target) for i in read(name).integrations]
-    assert got == [(s, t) for _, s, t in EXPECT[name]["integrations"]]
-
-
-@pytest.mark.parametrize("name", cases("integration_ids"))
-def test_integration_ids(name: str) -> None:
-    got = [(i.id, i.source, i.target) for i in read(name).integrations]
-    assert got == EXPECT[name]["integrations"]
-
-
-@pytest.mark.parametrize("name", cases("integration_parts"))
-def test_integration_parts(name: str) -> None:
-    by_id = {i.id: i for i in read(name).integrations}
-    got = {
-        key: (by_id[key].source_parts, by_id[key].target_parts) if key in by_id else None
-        for key in EXPECT[name]["parts"]
-    }
-    assert got == EXPECT[name]["parts"]
-
-
-@pytest.mark.parametrize("name", cases("statuses"))
-def test_integration_statuses(name: str) -> None:
-    by_id = {i.id: i for i in read(name).integrations}
-    got = {
-        key: (by_id[key].status, by_id[key].justification) if key in by_id else None
-        for key in EXPECT[name]["statuses"]
-    }
-    assert got == EXPECT[name]["statuses"]
-
-
-@pytest.mark.parametrize("name", cases("methods"))
-def test_integration_methods(name: str) -> None:
-    by_id = {i.id: i for i in read(name).integrations}
-    got = {key: by_id[key].method if key in by_id else None for key in EXPECT[name]["methods"]}
-    assert got == EXPECT[name]["methods"]
-
-
-@pytest.mark.parametrize("name", cases("integration_identifiers"))
-def test_integration_identifiers(name: str) -> None:
-    by_id = {i.id: i for i in read(name).integrations}
-    want = EXPECT[name]["integration_ids"]
-    got = {key: by_id[key].identifiers if key in by_id else None for key in want}
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("identifiers"))
-def test_identifiers(name: str) -> None:
-    got = {i.name: i.owner for i in read(name).identifiers}
-    assert got == EXPECT[name]["identifiers"]
-
-
-@pytest.mark.parametrize("name", cases("id_rules"))
-def test_id_rules(name: str) -> None:
-    got = [(r.source, r.target) for r in read(name).id_rules]
-    assert got == EXPECT[name]["id_rules"]
-
-
-@pytest.mark.parametrize("name", cases("flows"))
-def test_flows(name: str) -> None:
-    got = [(f.number, f.title, f.path) for f in read(name).flows]
-    assert got == EXPECT[name]["flows"]
-
-
-@pytest.mark.parametrize("name", cases("step_counts"))
-def test_flow_step_counts(name: str) -> None:
-    got = {f.number: len(f.steps) for f in read(name).flows}
-    assert got == {n: len(steps) for n, steps in EXPECT[name]["steps"].items()}
-
-
-@pytest.mark.parametrize(("name", "flow"), cases("steps", "steps"))
-def test_flow_steps(name: str, flow: int) -> None:
-    flows = {f.number: f for f in read(name).flows}
-    assert flow in flows, f"flow {flow} not read"
-    got = [(s.source, s.target) for s in flows[flow].steps]
-    assert got == EXPECT[name]["steps"][flow]
-
-
-@pytest.mark.parametrize(("name", "flow"), cases("created", "created"))
-def test_flow_created(name: str, flow: int) -> None:
-    flows = {f.number: f for f in read(name).flows}
-    assert flow in flows, f"flow {flow} not read"
-    got = {s.number: s.created for s in flows[flow].steps if s.created}
-    assert got == EXPECT[name]["created"][flow]
-
-
-def _step(name: str, flow: int, number: int):
-    flows = {f.number: f for f in read(name).flows}
-    assert flow in flows, f"flow {flow} not read"
-    steps = {s.number: s for s in flows[flow].steps}
-    assert number in steps, f"step {flow}.{number} not read"
-    return steps[number]
-
-
-@pytest.mark.parametrize("name", cases("step_methods"))
-def test_step_methods(name: str) -> None:
-    want = EXPECT[name]["step_methods"]
-    got = {key: _step(name, *key).method for key in want}
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("step_parts"))
-def test_step_parts(name: str) -> None:
-    want = EXPECT[name]["step_parts"]
-    got = {key: (_step(name, *key).source_parts, _step(name, *key).target_parts) for key in want}
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("step_identifiers"))
-def test_step_identifiers(name: str) -> None:
-    want = EXPECT[name]["step_ids"]
-    got = {key: _step(name, *key).identifiers for key in want}
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("requirements"))
-def test_requirements(name: str) -> None:
-    m = read(name)
-    want = EXPECT[name]["requirements"]
-    got = {r.key: (r.comparator, r.value, r.unit) for r in m.requirements if r.key in want}
-    assert got == want
-    backoff = next((r.backoff for r in m.requirements if r.key == "retries"), None)
-    if EXPECT[name]["backoff"] is not None:
-        assert backoff == EXPECT[name]["backoff"]
-
-
-@pytest.mark.parametrize("name", cases("tests"))
-def test_test_plan(name: str) -> None:
-    assert [t.systems for t in read(name).tests] == EXPECT[name]["tests"]
-
-
-@pytest.mark.parametrize("name", cases("problems"))
-def test_warnings_and_errors(name: str) -> None:
-    """No warning or error unless the map has a deliberate defect, and then on its line."""
-    got = sorted(
-        (d.code, d.line) for d in read(name).diagnostics if d.severity in ("warning", "error")
-    )
-    want = sorted((code, line_of(name, needle)) for code, needle in EXPECT[name]["problems"])
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("unknown_systems"))
-def test_unknown_systems(name: str) -> None:
-    """FV101 only where a map names a system section 1 does not list."""
-    got = sorted((d.code, d.line) for d in read(name).diagnostics if d.code == "FV101")
-    want = sorted((code, line_of(name, needle)) for code, needle in EXPECT[name]["info"])
-    assert got == want
 
 
 def test_two_receivers_in_one_cell_share_the_row_number() -> None:
     """ru-travel-uon.md row 2.1 names "U-ON.Travel, Sendsay": two integrations of one row."""
-    rows = [i for i in read("ru-travel-uon.md").integrations if i.section == 2]
+    model = BATCH.read("ru-travel-uon.md")
+    rows = [i for i in model.integrations if i.section == 2]
     assert [(i.number, i.target) for i in rows[:2]] == [(1, "u-on-travel"), (1, "sendsay")]
-    assert all(i.line == line_of("ru-travel-uon.md", "| 1 | Форма подбора тура") for i in rows[:2])
+    assert all(i.line == line_of(model, "| 1 | Форма подбора тура") for i in rows[:2])
 
 
 def test_details_read_from_a_notes_column() -> None:
     """en-gym-freshsales.md: the "Notes" column holds the technical details."""
-    details = {i.id: i.details for i in read("en-gym-freshsales.md").integrations}["2.1"]
+    details = {i.id: i.details for i in BATCH.read("en-gym-freshsales.md").integrations}["2.1"]
     assert details.http_method == "POST"
     assert details.format == "JSON"
     assert details.urls == ["https://peakform.myfreshworks.com/crm/sales/api/leads"]

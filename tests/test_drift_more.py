@@ -16,49 +16,32 @@ The expectations below were written by reading each map as a careful person woul
 running the parser. Where flowviz disagrees with that reading the expectation stays as it is
 and the one test case carries ``xfail(strict=True)`` with the disagreement spelled out in
 ``XFAIL``.
+
+The checks both batches share (``test_systems``, ``test_flow_steps``, ...) are written once in
+``tests/drift_support.py``; imported here, each runs once per map below (and once per flow for
+the per-flow checks). The checks only this batch has expectations for come after ``XFAIL``.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
+from drift_support import *  # noqa: F403 (the shared checks, run over this batch)
+from drift_support import ANY, Batch, Expect, line_of, model_lines, per_map, per_row, text_lines
 
-from flowviz import load
 from flowviz.check import check
 from flowviz.model import Map
 
 DRIFT = Path(__file__).resolve().parent / "fixtures" / "drift2"
-
-
-@cache
-def read(name: str) -> Map:
-    return load(DRIFT / name)
-
-
-@cache
-def text_lines(name: str) -> list[str]:
-    return (DRIFT / name).read_text(encoding="utf-8").splitlines()
-
-
-def line_of(name: str, needle: str) -> int:
-    """1-based line of the one line of the fixture that contains ``needle``."""
-    hits = [n for n, text in enumerate(text_lines(name), 1) if needle in text]
-    assert len(hits) == 1, f"{needle!r} found on lines {hits} of {name}"
-    return hits[0]
-
 
 # --------------------------------------------------------------------------------------------
 # Expectations, one block per map (written by hand from the Markdown).
 # --------------------------------------------------------------------------------------------
 
 A = "analytics"
-ANY = "*"
-"""A section owner the map leaves open (two sites share section 2)."""
 
-EXPECT: dict[str, dict[str, Any]] = {
+EXPECT: dict[str, Expect] = {
     # B2B manufacturing: setext headings ("Раздел N. ...\n-----") under a setext "=====" title,
     # section 1 as dashed bullets ("Клиент — ...", "CRM — amoCRM (stalprofil.amocrm.ru)") under
     # a plain "Системы проекта:" line, an ERP role, tables without outer pipes and with
@@ -1068,317 +1051,55 @@ FLOWERS = "mixed-flowers-hubspot.md"
 PUMPS = "en-pumps-pipedrive-odoo.md"
 HOTEL = "en-hotel-cloudbeds.md"
 
-ERP_COLON = (
-    "line 20 '- ERP — 1С:ERP (учёт заказов ...)' is split at the colon inside the product name "
-    "(label 'ERP — 1С', value 'ERP (...)') and kept in project.extra, so 1С:ERP is never "
-    "declared: "
-)
-EMOJI_NUMBER = (
-    "an emoji before the section number ('## 📋 1. ОБЩАЯ ИНФОРМАЦИЯ ##', '## 🔗 2. ИНТЕГРАЦИИ "
-    "САЙТОВ ##') makes every section number None, so integration ids are 'x.1', 'x.2', ... "
-    "instead of '2.1', '3.1', ...: "
-)
-DECIMAL_NUMBER = (
-    "'## 2.0 Website integrations' style numbers ('1.0' ... '9.0') are read as no number, so "
-    "every section number is None and integration ids are 'x.1', 'x.2', ... instead of "
-    "'2.1', '3.1', ...: "
-)
-SUB_BULLETS = (
-    "the nested sub-bullets under steps 1 and 2 of flow 2 (lines 91, 92, 94: 'способ оплаты: "
-    "...', 'в заказе сохраняются UTM-метки', 'если контакт уже есть ...') are read as steps, so "
-    "flow 2 has 6 steps (lines 90-95) instead of 3 (lines 90, 93, 95): "
-)
-DEFINITION_LIST = (
-    "section 1 written as a definition-like list ('Client' / ': Northbank JSC, ...', 'CRM' / "
-    "': Creatio — ...') is not read at all: no project facts, no declared systems; the "
-    "roles become bare 'cms', 'crm', 'esp', 'analytics' and the products unknown systems: "
-)
-USE_CASE = (
-    "'### Use case N: ...' headings are not flow titles, so section 7 has no flows and all "
-    "12 steps (lines 81-87, 91-93, 97-98) get FV107 instead: "
-)
-INTEGRATION_COLUMN = (
-    "section 2's table names both ends in one 'Integration' column ('Website → Pipedrive') "
-    "and has no receiver column; flowviz rejects the header (FV105 on lines 24-27) and reads "
-    "none of its 4 rows: "
-)
-ODOO_GOAL = (
-    "line 18 '- ERP — Odoo (quotes, stock and invoices; ...)' under 'Systems in scope:' is "
-    "read as a goal, not as a system (the dashed role lines above it are read as systems), so "
-    "Odoo is never declared: "
-)
-
-XFAIL: dict[tuple, str] = {
-    # ru-metal-1c-erp.md
-    # ru-school-getcourse.md
-    # ru-clinic-medelement.md
-    # en-bank-creatio.md
-    # mixed-flowers-hubspot.md
-    # en-pumps-pipedrive-odoo.md
-    # en-hotel-cloudbeds.md
-    (HOTEL, "step_identifiers"): (
-        "line 74: the word 'email' in 'A pre-arrival email is sent ...' is read as the "
-        "identifier email: ['email'], not []"
-    ),
-}
+XFAIL: dict[tuple, str] = {}
 """A known disagreement marks its case ``xfail(strict=True)`` here, with what differs."""
 
 
-def cases(check_name: str, keyed: str | None = None) -> list:
-    """pytest params for ``check_name`` over every map (and every key of
-    ``EXPECT[map][keyed]``)."""
-    out = []
-    for name in MAPS:
-        keys = [None] if keyed is None else list(EXPECT[name][keyed])
-        for key in keys:
-            ident = (name, check_name) if key is None else (name, check_name, key)
-            reason = XFAIL.get(ident)
-            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-            test_id = name.removesuffix(".md") + ("" if key is None else f"-{key}")
-            args = (name,) if key is None else (name, key)
-            out.append(pytest.param(*args, marks=marks, id=test_id))
-    return out
-
+BATCH = Batch(DRIFT, EXPECT, XFAIL)
+pytest_generate_tests = BATCH.generate_tests
 
 # --------------------------------------------------------------------------------------------
-# The checks.
+# The checks only this batch has expectations for.
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", cases("language"))
-def test_language_and_client(name: str) -> None:
-    m = read(name)
-    assert (m.language, m.project.client) == (EXPECT[name]["language"], EXPECT[name]["client"])
+@per_map("project_name")
+def test_project_name(model: Map, expect: Expect) -> None:
+    assert model.project.name == expect["name"]
 
 
-@pytest.mark.parametrize("name", cases("project_name"))
-def test_project_name(name: str) -> None:
-    assert read(name).project.name == EXPECT[name]["name"]
-
-
-@pytest.mark.parametrize("name", cases("goals"))
-def test_goals(name: str) -> None:
+@per_map("goals")
+def test_goals(model: Map, expect: Expect) -> None:
     """Section 1's goals, and only they (no system line read as a goal)."""
-    assert read(name).project.goals == EXPECT[name]["goals"]
+    assert model.project.goals == expect["goals"]
 
 
-@pytest.mark.parametrize("name", cases("systems"))
-def test_systems(name: str) -> None:
-    m = read(name)
-    assert {(s.id, s.kind) for s in m.systems} == EXPECT[name]["systems"]
-
-
-@pytest.mark.parametrize("name", cases("parents"))
-def test_system_parents_and_products(name: str) -> None:
-    m = read(name)
-    exp = EXPECT[name]
-    assert {s.id: s.parent for s in m.systems if s.parent} == exp["parents"]
-    products = {s.id: s.product for s in m.systems if s.id in exp["products"]}
-    assert products == exp["products"]
-
-
-@pytest.mark.parametrize("name", cases("system_ids"))
-def test_system_ids(name: str) -> None:
-    want = EXPECT[name]["system_ids"]
-    got = {s.id: s.ids for s in read(name).systems if s.id in want}
+@per_map("system_ids")
+def test_system_ids(model: Map, expect: Expect) -> None:
+    want = expect["system_ids"]
+    got = {s.id: s.ids for s in model.systems if s.id in want}
     assert got == want
 
 
-@pytest.mark.parametrize("name", cases("sections"))
-def test_sections(name: str) -> None:
-    want = EXPECT[name]["sections"]
-    got = [(s.number, s.kind, s.owner) for s in read(name).sections]
-    for index, (number, kind, _owner) in enumerate(got[: len(want)]):
-        if want[index][2] == ANY:
-            got[index] = (number, kind, ANY)
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("integration_count"))
-def test_integration_count(name: str) -> None:
-    assert len(read(name).integrations) == len(EXPECT[name]["integrations"])
-
-
-@pytest.mark.parametrize("name", cases("integration_pairs"))
-def test_integration_pairs(name: str) -> None:
-    got = [(i.source, i.target) for i in read(name).integrations]
-    assert got == [(s, t) for _, s, t in EXPECT[name]["integrations"]]
-
-
-@pytest.mark.parametrize("name", cases("integration_ids"))
-def test_integration_ids(name: str) -> None:
-    got = [(i.id, i.source, i.target) for i in read(name).integrations]
-    assert got == EXPECT[name]["integrations"]
-
-
-def _by_id(name: str) -> dict:
-    return {i.id: i for i in read(name).integrations}
-
-
-@pytest.mark.parametrize("name", cases("integration_parts"))
-def test_integration_parts(name: str) -> None:
-    by_id = _by_id(name)
-    got = {
-        key: (by_id[key].source_parts, by_id[key].target_parts) if key in by_id else None
-        for key in EXPECT[name]["parts"]
-    }
-    assert got == EXPECT[name]["parts"]
-
-
-@pytest.mark.parametrize("name", cases("statuses"))
-def test_integration_statuses(name: str) -> None:
-    by_id = _by_id(name)
-    got = {
-        key: (by_id[key].status, by_id[key].justification) if key in by_id else None
-        for key in EXPECT[name]["statuses"]
-    }
-    assert got == EXPECT[name]["statuses"]
-
-
-@pytest.mark.parametrize("name", cases("methods"))
-def test_integration_methods(name: str) -> None:
-    by_id = _by_id(name)
-    got = {key: by_id[key].method if key in by_id else None for key in EXPECT[name]["methods"]}
-    assert got == EXPECT[name]["methods"]
-
-
-@pytest.mark.parametrize("name", cases("integration_identifiers"))
-def test_integration_identifiers(name: str) -> None:
-    by_id = _by_id(name)
-    want = EXPECT[name]["integration_ids"]
-    got = {key: by_id[key].identifiers if key in by_id else None for key in want}
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("source_data"))
-def test_integration_source_data(name: str) -> None:
+@per_map("source_data")
+def test_integration_source_data(model: Map, expect: Expect) -> None:
     """Source-data cells as a reader sees them (no <b> tags, brackets of data kept)."""
-    by_id = _by_id(name)
-    want = EXPECT[name]["source_data"]
-    got = {key: by_id[key].source_data if key in by_id else None for key in want}
-    assert got == want
+    got = per_row(model, expect["source_data"], lambda i: i.source_data)
+    assert got == expect["source_data"]
 
 
-@pytest.mark.parametrize("name", cases("details"))
-def test_integration_details(name: str) -> None:
+@per_map("details")
+def test_integration_details(model: Map, expect: Expect) -> None:
     """URLs and HTTP method read out of details cells (with <br> inside, or very long)."""
-    by_id = _by_id(name)
-    want = EXPECT[name]["details"]
-    got = {
-        key: (by_id[key].details.urls, by_id[key].details.http_method) if key in by_id else None
-        for key in want
-    }
-    assert got == want
+    got = per_row(model, expect["details"], lambda i: (i.details.urls, i.details.http_method))
+    assert got == expect["details"]
 
 
-@pytest.mark.parametrize("name", cases("identifiers"))
-def test_identifiers(name: str) -> None:
-    got = {i.name: i.owner for i in read(name).identifiers}
-    assert got == EXPECT[name]["identifiers"]
-
-
-@pytest.mark.parametrize("name", cases("id_rules"))
-def test_id_rules(name: str) -> None:
-    got = [(r.source, r.target) for r in read(name).id_rules]
-    assert got == EXPECT[name]["id_rules"]
-
-
-@pytest.mark.parametrize("name", cases("flows"))
-def test_flows(name: str) -> None:
-    got = [(f.number, f.title, f.path) for f in read(name).flows]
-    assert got == EXPECT[name]["flows"]
-
-
-@pytest.mark.parametrize("name", cases("step_counts"))
-def test_flow_step_counts(name: str) -> None:
-    got = {f.number: len(f.steps) for f in read(name).flows}
-    assert got == {n: len(steps) for n, steps in EXPECT[name]["steps"].items()}
-
-
-@pytest.mark.parametrize(("name", "flow"), cases("steps", "steps"))
-def test_flow_steps(name: str, flow: int) -> None:
-    flows = {f.number: f for f in read(name).flows}
-    assert flow in flows, f"flow {flow} not read"
-    got = [(s.source, s.target) for s in flows[flow].steps]
-    assert got == EXPECT[name]["steps"][flow]
-
-
-@pytest.mark.parametrize(("name", "flow"), cases("created", "created"))
-def test_flow_created(name: str, flow: int) -> None:
-    flows = {f.number: f for f in read(name).flows}
-    assert flow in flows, f"flow {flow} not read"
-    got = {s.number: s.created for s in flows[flow].steps if s.created}
-    assert got == EXPECT[name]["created"][flow]
-
-
-def _step(name: str, flow: int, number: int):
-    flows = {f.number: f for f in read(name).flows}
-    assert flow in flows, f"flow {flow} not read"
-    steps = {s.number: s for s in flows[flow].steps}
-    assert number in steps, f"step {flow}.{number} not read"
-    return steps[number]
-
-
-@pytest.mark.parametrize("name", cases("step_methods"))
-def test_step_methods(name: str) -> None:
-    want = EXPECT[name]["step_methods"]
-    got = {key: _step(name, *key).method for key in want}
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("step_parts"))
-def test_step_parts(name: str) -> None:
-    want = EXPECT[name]["step_parts"]
-    got = {key: (_step(name, *key).source_parts, _step(name, *key).target_parts) for key in want}
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("step_identifiers"))
-def test_step_identifiers(name: str) -> None:
-    want = EXPECT[name]["step_ids"]
-    got = {key: _step(name, *key).identifiers for key in want}
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("requirements"))
-def test_requirements(name: str) -> None:
-    m = read(name)
-    want = EXPECT[name]["requirements"]
-    got = {r.key: (r.comparator, r.value, r.unit) for r in m.requirements if r.key in want}
-    assert got == want
-    backoff = next((r.backoff for r in m.requirements if r.key == "retries"), None)
-    if EXPECT[name]["backoff"] is not None:
-        assert backoff == EXPECT[name]["backoff"]
-
-
-@pytest.mark.parametrize("name", cases("tests"))
-def test_test_plan(name: str) -> None:
-    assert [t.systems for t in read(name).tests] == EXPECT[name]["tests"]
-
-
-@pytest.mark.parametrize("name", cases("problems"))
-def test_warnings_and_errors(name: str) -> None:
-    """No warning or error from reading unless the map has a deliberate reading defect."""
-    got = sorted(
-        (d.code, d.line) for d in read(name).diagnostics if d.severity in ("warning", "error")
-    )
-    want = sorted((code, line_of(name, needle)) for code, needle in EXPECT[name]["problems"])
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("unknown_systems"))
-def test_unknown_systems(name: str) -> None:
-    """FV101 only where a map names a system section 1 does not list."""
-    got = sorted((d.code, d.line) for d in read(name).diagnostics if d.code == "FV101")
-    want = sorted((code, line_of(name, needle)) for code, needle in EXPECT[name]["info"])
-    assert got == want
-
-
-@pytest.mark.parametrize("name", cases("checked"))
-def test_check_findings(name: str) -> None:
+@per_map("checked")
+def test_check_findings(model: Map, expect: Expect) -> None:
     """The deliberate defects that `flowviz check` (not the reader) reports, on their lines."""
-    found = {(d.code, d.line) for d in check(read(name))}
-    want = {(code, line_of(name, needle)) for code, needle in EXPECT[name]["checked"]}
+    found = {(d.code, d.line) for d in check(model)}
+    want = {(code, line_of(model, needle)) for code, needle in expect["checked"]}
     assert want <= found
 
 
@@ -1388,33 +1109,10 @@ def test_check_findings(name: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def model_lines(model: Map) -> set[int]:
-    """Every ``line`` / ``lines`` value of the model, diagnostics left out."""
-    found: set[int] = set()
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key == "line" and isinstance(item, int):
-                    found.add(item)
-                elif key == "lines" and isinstance(item, list):
-                    found.update(i for i in item if isinstance(i, int))
-                else:
-                    walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    data = model.model_dump()
-    data.pop("diagnostics")
-    walk(data)
-    return found
-
-
 @pytest.mark.parametrize("name", MAPS)
 def test_hand_counted_lines_are_rows_and_steps(name: str) -> None:
     """The hand counts themselves point at table rows and list steps (typo guard)."""
-    lines = text_lines(name)
+    lines = BATCH.text_lines(name)
     for n in EXPECT[name]["rows"]:
         text = lines[n - 1].strip()
         assert "|" in text or text.startswith("<tr>"), f"line {n} is no table row: {text!r}"
@@ -1425,22 +1123,22 @@ def test_hand_counted_lines_are_rows_and_steps(name: str) -> None:
             assert text[:1].isdigit() or text.startswith("|"), f"line {n} is no step: {text!r}"
 
 
-@pytest.mark.parametrize("name", cases("nothing_lost"))
-def test_nothing_lost(name: str) -> None:
-    m = read(name)
-    kept = model_lines(m)
-    reported = {d.line for d in m.diagnostics}
-    step_lines = [n for numbers in EXPECT[name]["step_lines"].values() for n in numbers]
-    lost = [n for n in [*EXPECT[name]["rows"], *step_lines] if n not in kept | reported]
-    assert lost == [], "\n".join(f"{n}: {text_lines(name)[n - 1][:90]}" for n in lost)
+@per_map("nothing_lost")
+def test_nothing_lost(model: Map, expect: Expect) -> None:
+    kept = model_lines(model)
+    reported = {d.line for d in model.diagnostics}
+    step_lines = [n for numbers in expect["step_lines"].values() for n in numbers]
+    lost = [n for n in [*expect["rows"], *step_lines] if n not in kept | reported]
+    lines = text_lines(Path(model.file))
+    assert lost == [], "\n".join(f"{n}: {lines[n - 1][:90]}" for n in lost)
 
 
-@pytest.mark.parametrize("name", cases("step_lines"))
-def test_step_lines(name: str) -> None:
+@per_map("step_lines")
+def test_step_lines(model: Map, expect: Expect) -> None:
     """Each flow's steps come from exactly the lines counted by hand (no sub-bullet, no line
     of a mermaid block, no table header)."""
-    got = {f.number: [s.line for s in f.steps] for f in read(name).flows}
-    assert got == EXPECT[name]["step_lines"]
+    got = {f.number: [s.line for s in f.steps] for f in model.flows}
+    assert got == expect["step_lines"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1451,7 +1149,7 @@ def test_step_lines(name: str) -> None:
 def test_empty_rows_are_no_integrations_and_no_warnings() -> None:
     """An empty table row ("|   |   |") holds no integration; it may be noted, not warned."""
     for name, needle_line in (("ru-school-getcourse.md", 42), ("mixed-flowers-hubspot.md", 44)):
-        m = read(name)
+        m = BATCH.read(name)
         assert needle_line not in {i.line for i in m.integrations}
         assert not [d for d in m.diagnostics if d.line == needle_line and d.severity != "info"], (
             name
@@ -1460,6 +1158,6 @@ def test_empty_rows_are_no_integrations_and_no_warnings() -> None:
 
 def test_escaped_pipe_stays_in_its_cell() -> None:
     """ru-school-getcourse.md row 2.4: "GetCourse \\| Unisender" is one method cell."""
-    m = read("ru-school-getcourse.md")
-    row = line_of("ru-school-getcourse.md", "| 2 | Регистрация на марафон | Unisender |")
+    m = BATCH.read("ru-school-getcourse.md")
+    row = line_of(m, "| 2 | Регистрация на марафон | Unisender |")
     assert not [d for d in m.diagnostics if d.line == row and d.code in ("FV102", "FV103")]

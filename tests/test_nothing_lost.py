@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
+from drift_support import model_lines
 
 from flowviz import Map, load
 
@@ -158,31 +158,8 @@ def scan_flows(lines: list[str]) -> ScannedFlows:
 
 
 # --------------------------------------------------------------------------------------------
-# What the model holds
+# What the model holds (every ``line`` / ``lines`` value: ``drift_support.model_lines``)
 # --------------------------------------------------------------------------------------------
-
-
-def model_lines(model: Map) -> set[int]:
-    """Every ``line`` and ``lines`` value anywhere in the model, diagnostics left out."""
-    found: set[int] = set()
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key == "line" and isinstance(item, int):
-                    found.add(item)
-                elif key == "lines" and isinstance(item, list):
-                    found.update(i for i in item if isinstance(i, int))
-                else:
-                    walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    data = model.model_dump()
-    data.pop("diagnostics")
-    walk(data)
-    return found
 
 
 def diagnostic_lines(model: Map, code: str | None = None) -> set[int]:
