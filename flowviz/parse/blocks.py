@@ -18,6 +18,7 @@ _FORMATTING_TAG = re.compile(
     re.IGNORECASE,
 )
 _HTML_TABLE = re.compile(r"<t[rdh][\s>]", re.IGNORECASE)
+_PIPE = re.compile(r"\|")
 _TABLE_LINE = re.compile(r"^\s{0,3}(?:>\s*)*\|")
 
 
@@ -293,7 +294,7 @@ def raw_cells(line: str) -> list[tuple[int, str]]:
     """Cells of a raw table line split on unescaped pipes: (1-based column, text)."""
     body = re.sub(r"^\s*(?:>\s*)*", "", line)
     offset = len(line) - len(body)
-    bounds = [i for i, ch in enumerate(body) if ch == "|" and not _escaped(body, i)]
+    bounds = [m.start() for m in _PIPE.finditer(body) if not _escaped(body, m.start())]
     starts = [-1, *bounds]
     ends = [*bounds, len(body)]
     cells = []

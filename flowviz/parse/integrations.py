@@ -14,6 +14,9 @@ from flowviz.parse.text import identifier_list, split_head, split_label, split_t
 _URL = re.compile(r"https?://[^\s,;)\]}>\"'`]+")
 _HTTP = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE)\b")
 _FORMATS = ["JSON", "XML", "CSV", "YAML", "Protobuf", "form-data", "x-www-form-urlencoded"]
+_FORMAT = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in _FORMATS) + r")(?![\w-])", re.I
+)
 _AUTH = [
     ("OAuth 2.0", re.compile(r"\boauth\s*2(?:\.0)?\b|\boauth\b", re.I)),
     ("Bearer", re.compile(r"\bbearer\b", re.I)),
@@ -281,14 +284,15 @@ def parse_details(text: str, links: tuple[str, ...] = ()) -> Details:
     if not text and not links:
         return Details()
     http = _HTTP.search(text)
-    formats = [f for f in _FORMATS if re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text, re.I)]
+    named = _FORMAT.search(text)
+    data_format = next(f for f in _FORMATS if f.lower() == named.group().lower()) if named else None
     auth = next((name for name, pattern in _AUTH if pattern.search(text)), None)
     trigger = _trigger(text)
     return Details(
         text=text,
         urls=list(dict.fromkeys([*(u.rstrip(".") for u in _URL.findall(text)), *links])),
         http_method=http.group(1) if http else None,
-        format=formats[0] if formats else None,
+        format=data_format,
         auth=auth,
         trigger=trigger,
     )

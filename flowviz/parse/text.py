@@ -162,9 +162,8 @@ IDENTIFIER_TOKEN = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]
 def identifiers_in(text: str, known: set[str], skip: list[tuple[int, int]] = ()) -> list[str]:
     """Identifiers named in ``text`` in order: known names and ``*_id`` tokens, outside ``skip``."""
     found: list[tuple[int, str]] = []
-    for name in known:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
-            found.append((match.start(), match.group()))
+    if known:
+        found += [(m.start(), m.group()) for m in _names_pattern(frozenset(known)).finditer(text)]
     for match in _ID_TOKEN.finditer(text):
         found.append((match.start(), match.group()))
     out: list[str] = []
@@ -174,6 +173,15 @@ def identifiers_in(text: str, known: set[str], skip: list[tuple[int, int]] = ())
         if name.lower() not in (o.lower() for o in out):
             out.append(name)
     return out
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a set of identifier names, each a whole word, longest first."""
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])", re.IGNORECASE
+    )
 
 
 _ID_TOKEN = re.compile(
