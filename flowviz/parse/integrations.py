@@ -9,7 +9,7 @@ from flowviz.parse.blocks import Row, Table
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import ColumnMap
 from flowviz.parse.sections import ARROW, RawSection
-from flowviz.parse.text import identifier_list, split_head, split_label, split_top, stems
+from flowviz.parse.text import as_int, identifier_list, split_head, split_label, split_top, stems
 
 _URL = re.compile(r"https?://[^\s,;)\]}>\"'`]+")
 _HTTP = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE)\b")
@@ -140,7 +140,7 @@ def _row(
         status, justification = parse_status(values["method"])
     common = {
         "section": section.number,
-        "number": _int(values.get("number", "")),
+        "number": as_int(values.get("number", "")),
         "line": row.line,
         "source": source,
         "source_parts": list(source_parts),
@@ -304,8 +304,3 @@ def _trigger(text: str) -> str | None:
         if labelled and stems(labelled[0])[:1] in (("триггер",), ("trigger",), ("запуск",)):
             return labelled[1] or None
     return None
-
-
-def _int(text: str) -> int | None:
-    match = re.fullmatch(r"\s*#?(\d{1,6})\.?\s*", text)
-    return int(match.group(1)) if match else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from slugify import slugify
@@ -326,9 +327,14 @@ class Draft:
         )
 
 
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """Letters and digits only, lower case: ``Битрикс 24`` and ``битрикс-24`` meet."""
-    return re.sub(r"[\W_]+", "", text.lower().replace("ё", "е"))
+    return _NOT_ALNUM.sub("", text.lower().replace("ё", "е"))
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_NAME_LIST = re.compile(r"\s*(?:/|,|\+|&|\band\b|\bи\b)\s*")
 
 
 class Registry:
@@ -515,7 +521,7 @@ class Registry:
         if not text or stems(text) in NOT_SYSTEMS:
             return Resolved(None)
         head, inner = split_head(text)
-        names = [n for n in re.split(r"\s*(?:/|,|\+|&|\band\b|\bи\b)\s*", head) if n.strip()]
+        names = [n for n in _NAME_LIST.split(head) if n.strip()]
         found = [self.lookup(n) for n in names] if len(names) > 1 else [self.lookup(head)]
         if len(names) > 1 and None in found:
             found = self._known_parts(names, found) or [self.lookup(head)]

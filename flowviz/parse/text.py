@@ -17,6 +17,12 @@ _EXAMPLE = re.compile(
     r"^\s*(?:например|напр\.?|пример|e\.\s?g\.?|eg|for example|example|such as)\s*[:.,]?\s*",
     re.IGNORECASE,
 )
+_TRAILING_DASH = re.compile(r"\s+([—–-])\s*$")
+_LEADING_DASH = re.compile(r"^\s*[—–-]\s+")
+_HEAD_AND_BRACKET = re.compile(r"^(.*?)\s*[(（]([^()]*)[)）]\s*(.*)$", re.DOTALL)
+_SPACED_DASH = re.compile(r"\s+[—–]\s+|\s+-{1,2}\s+")
+_LABEL = re.compile(r"^([^:\n]{1,80}?):(?:\s+|$)(.*)$", re.DOTALL)
+_INT_CELL = re.compile(r"\s*#?(\d{1,6})\.?\s*")
 _CHECKBOX = re.compile(r"^\s*\[( |x|X)\]\s+")
 _INSTRUCTION = re.compile(
     r"^\s*(?:указать|указать\s.*|заполнить.*|вписать.*|tbd|todo|to do|fill in.*|specify.*|"
@@ -74,8 +80,8 @@ def fill(text: str) -> tuple[str, bool]:
         return "" if _INSTRUCTION.match(inner) else inner
 
     value = _BRACKET.sub(replace, text)
-    value = re.sub(r"\s+([—–-])\s*$", "", value.strip())
-    value = re.sub(r"^\s*[—–-]\s+", "", value)
+    value = _TRAILING_DASH.sub("", value.strip())
+    value = _LEADING_DASH.sub("", value)
     return value.strip(), found
 
 
@@ -114,7 +120,7 @@ def split_top(text: str, separators: str = ",;\n") -> list[str]:
 
 def split_head(text: str) -> tuple[str, str | None]:
     """``Analytics (GA4, Meta Pixel)`` -> (``Analytics``, ``GA4, Meta Pixel``)."""
-    match = re.match(r"^(.*?)\s*[(（]([^()]*)[)）]\s*(.*)$", text.strip(), re.DOTALL)
+    match = _HEAD_AND_BRACKET.match(text.strip())
     if not match:
         return text.strip(), None
     head = (match.group(1) + " " + match.group(3)).strip()
@@ -123,14 +129,14 @@ def split_head(text: str) -> tuple[str, str | None]:
 
 def split_dash(text: str) -> tuple[str, str]:
     """``Битрикс24 — https://x`` -> (``Битрикс24``, ``https://x``) on a spaced dash."""
-    parts = re.split(r"\s+[—–]\s+|\s+-{1,2}\s+", text, maxsplit=1)
+    parts = _SPACED_DASH.split(text, maxsplit=1)
     return parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
 
 
 def split_label(text: str) -> tuple[str, str] | None:
     """``Label: value`` -> (label, value) when a short label ends with a colon and a space
     (``1С:ERP`` is a name, not a label)."""
-    match = re.match(r"^([^:\n]{1,80}?):(?:\s+|$)(.*)$", text, re.DOTALL)
+    match = _LABEL.match(text)
     if not match or "://" in match.group(0)[: match.end(1) + 3]:
         return None
     return match.group(1).strip(), match.group(2).strip()
@@ -151,7 +157,7 @@ def leading_number(text: str) -> tuple[int | None, str]:
 
 def as_int(text: str) -> int | None:
     """The integer a cell holds (``1``, ``1.``, ``#1``), else None."""
-    match = re.fullmatch(r"\s*#?(\d{1,6})\.?\s*", text)
+    match = _INT_CELL.fullmatch(text)
     return int(match.group(1)) if match else None
 
 
