@@ -4,7 +4,7 @@ EXAMPLE ?= maps/ru-petshop.md
 STEM := $(basename $(notdir $(EXAMPLE)))
 VENV := .venv/bin
 
-.PHONY: setup demo test lint format golden clean
+.PHONY: setup demo test lint format golden bench clean
 
 setup:
 	@scripts/setup.sh
@@ -28,6 +28,9 @@ format: setup
 
 golden: setup
 	FLOWVIZ_UPDATE_GOLDEN=1 $(VENV)/python -m pytest tests/test_golden.py tests/test_schema.py -q
+
+bench: setup
+	$(VENV)/python benchmarks/bench.py
 
 clean:
 	rm -rf output .pytest_cache .ruff_cache
