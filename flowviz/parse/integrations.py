@@ -25,11 +25,6 @@ _AUTH = [
     ("HMAC", re.compile(r"\bhmac\b|\bsignature\b|\bподпись", re.I)),
     ("JWT", re.compile(r"\bjwt\b", re.I)),
 ]
-_TRIGGER = re.compile(
-    r"(?:триггер|trigger|when|запуск)\s*:\s*([^,;\n]+(?:,\s*[^,;:\n]+)*?)(?=[,;\n]\s*\w+\s*:|$)",
-    re.I,
-)
-
 STATUS_WORDS: list[tuple[Status, list[str]]] = [
     (
         "not_required",

@@ -7,7 +7,7 @@ import re
 
 from flowviz.config import Config
 from flowviz.errors import MapError
-from flowviz.model import Integration, Map, Project, Section
+from flowviz.model import Map, Project, Section
 from flowviz.parse.blocks import Heading, ListBlock, Paragraph, Table, parse_blocks
 from flowviz.parse.context import Context, Report
 from flowviz.parse.flows import read_flows
@@ -115,13 +115,11 @@ class _Reader:
         for index, section in enumerate(self.sections):
             if section.kind != "integrations":
                 continue
-            mentions = self.ctx.registry.mentions(section.title)
-            self.owners[index] = self.ctx.registry.top(mentions[0].system) if mentions else None
+            self.owners[index] = self._heading_sender(section.title)
 
     def _identifiers(self) -> None:
         for section in self._of("identifiers"):
             read_identifier_list(section, self.book, self.ctx)
-        self.ctx.identifiers = set(self.book.drafts)
         for section in self._of("id_schema"):
             for block in section.blocks:
                 if isinstance(block, Table):
@@ -138,15 +136,16 @@ class _Reader:
             owner = self.owners.get(index)
             for block in section.blocks:
                 if isinstance(block, Heading) and section.kind == "integrations":
-                    owner = self._sub_owner(block.text) or owner
+                    owner = self._heading_sender(block.text) or owner
                 elif isinstance(block, Paragraph) and block.raw_table_lines:
                     self._broken_table(block, section)
                 elif isinstance(block, Table):
                     self._table(block, section, owner, out)
         return out
 
-    def _sub_owner(self, heading: str) -> str | None:
-        """The system a sub-heading is about; one named as a destination ('в CRM') is not."""
+    def _heading_sender(self, heading: str) -> str | None:
+        """The system an integration (sub-)heading is about; one named as a destination
+        ('Передача в CRM') is not."""
         registry = self.ctx.registry
         ws = words(heading)
         starts = {w.start: i for i, w in enumerate(ws)}
@@ -282,6 +281,3 @@ def _language(sections: list[RawSection]) -> str:
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-__all__ = ["Integration", "read_markdown"]

@@ -85,12 +85,6 @@ def fill(text: str) -> tuple[str, bool]:
     return value.strip(), found
 
 
-def bracket_placeholder_text(text: str) -> str:
-    """The text inside a placeholder (``[Настроено / Требует настройки]``), else the text."""
-    match = _BRACKET.fullmatch(text.strip())
-    return match.group(1) if match else text
-
-
 def checkbox(text: str) -> tuple[bool | None, str]:
     """``[x] text`` -> (True, text); ``[ ] text`` -> (False, text); else (None, text)."""
     match = _CHECKBOX.match(text)
