@@ -9,15 +9,37 @@ from pathlib import Path
 import click
 
 from flowviz import __version__
-from flowviz.backend import write_text
+from flowviz.backend import write_bytes, write_text
 from flowviz.check import check
 from flowviz.config import Config, load_config
-from flowviz.errors import FlowvizError
+from flowviz.errors import FlowvizError, UsageError
 from flowviz.load import DATA_SUFFIXES, load
 from flowviz.model import Diagnostic, Map
+from flowviz.pictures import PICTURE_FORMATS, draw
 from flowviz.render import findings as findings_format
 from flowviz.render.data import to_json, to_yaml
-from flowviz.views import redacted
+from flowviz.views import (
+    DIRECTIONS,
+    Direction,
+    Filters,
+    build,
+    parse_views,
+    redacted,
+    resolve_identifier,
+    resolve_system,
+)
+
+STATUSES = ("configured", "needs_setup", "not_required", "unknown")
+DEFAULT_VIEWS = "overview,flows,identifiers"
+RENDER_EXAMPLES = """
+\b
+Examples:
+  flowviz render maps/client.md                      # overview, flows, identifiers as SVG
+  flowviz render maps/client.md --view all --format svg,png,dot
+  flowviz render maps/client.md --view flow:2 -o docs/img
+  flowviz render maps/client.md --view system:amoCRM --direction out --depth 2
+  flowviz render maps/client.md --identifier client_id --status needs_setup
+"""
 
 EXPORTERS = {"json": to_json, "yaml": to_yaml}
 FINDING_FORMATS = ("text", "json", "github")
@@ -107,6 +129,118 @@ def check_command(
     click.echo(render(), nl=False)
     failing = {"error", "warning"} if strict else {"error"}
     if any(item.severity in failing for item in found):
+        raise Failed
+
+
+def _csv_choice(value: str, allowed: Sequence[str], what: str) -> list[str]:
+    items = [item.strip().lower() for item in value.split(",") if item.strip()]
+    for item in items:
+        if item not in allowed:
+            raise UsageError(f"unknown {what}: {item!r} (must be one of {', '.join(allowed)})")
+    return list(dict.fromkeys(items))
+
+
+def _output_folders(map_paths: Sequence[str], output: str | None) -> list[Path]:
+    """One folder per map: ``output/<stem>/`` (or ``DIR`` for one map, ``DIR/<stem>/`` for
+    several); two maps with one stem get ``<stem>-2``, so no two share a folder."""
+    if output and len(map_paths) == 1:
+        return [Path(output)]
+    base = Path(output or "output")
+    folders: list[Path] = []
+    for path in map_paths:
+        stem, n = Path(path).stem, 1
+        while base / (stem if n == 1 else f"{stem}-{n}") in folders:
+            n += 1
+        folders.append(base / (stem if n == 1 else f"{stem}-{n}"))
+    return folders
+
+
+@cli.command("render", epilog=RENDER_EXAMPLES)
+@click.argument("map_paths", metavar="MAP...", nargs=-1, required=True)
+@click.option("-o", "--output", metavar="DIR", help="Folder for the pictures [output/<map-stem>/].")
+@click.option(
+    "--view",
+    "view_names",
+    default=DEFAULT_VIEWS,
+    show_default=True,
+    help="Comma-separated: overview, flows, flow:N, identifiers, system:S, all.",
+)
+@click.option(
+    "--format", "formats", default="svg", show_default=True, help="Comma-separated: svg, png, dot."
+)
+@click.option("--system", "system_name", metavar="S", help="Only S and its neighbourhood.")
+@click.option("--identifier", metavar="I", help="Only what carries identifier I.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only integrations with this status.")
+@click.option("--method", metavar="M", help="Only links whose method contains M.")
+@click.option("--flow", "flow_number", type=int, metavar="N", help="Only what flow N uses.")
+@click.option(
+    "--direction",
+    type=click.Choice(DIRECTIONS),
+    default="both",
+    show_default=True,
+    help="With --system or system:S: links into it, out of it, or both.",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="With --system or system:S: how many links away.",
+)
+@click.option("--no-fold", is_flag=True, help="Draw every integration row as its own edge.")
+@click.option("--no-redact", is_flag=True, help="Keep secrets found in cells in tooltips.")
+def render_command(
+    map_paths: tuple[str, ...],
+    output: str | None,
+    view_names: str,
+    formats: str,
+    system_name: str | None,
+    identifier: str | None,
+    status: str | None,
+    method: str | None,
+    flow_number: int | None,
+    direction: Direction,
+    depth: int,
+    no_fold: bool,
+    no_redact: bool,
+) -> None:
+    """Draw MAP(s) as pictures: overview, data flows, identifiers, systems.
+
+    Writes output/<map-stem>/overview.svg, flow-<n>.svg, identifiers.svg, system-<id>.svg
+    (a filter adds .<filter>-<value> before the extension) and prints each file written.
+    Every integration is drawn or reported: exit 1 when Graphviz could not draw one."""
+    picture_formats = _csv_choice(formats, PICTURE_FORMATS, "format")
+    incomplete = False
+    for path, folder in zip(map_paths, _output_folders(map_paths, output), strict=True):
+        model, config = _read(path)
+        filters = Filters(
+            system=resolve_system(model, system_name) if system_name else None,
+            identifier=resolve_identifier(model, identifier) if identifier else None,
+            status=status,
+            method=method,
+            flow=flow_number,
+            direction=direction,
+            depth=depth,
+        )
+        specs = parse_views(model, view_names)
+        graphs = build(
+            model,
+            specs,
+            filters,
+            fold=not no_fold,
+            redact=not no_redact,
+            allow=config.secrets_allowlist,
+        )
+        for graph in graphs:
+            picture = draw(graph, picture_formats, path)
+            for fmt, data in picture.outputs.items():
+                target = folder / f"{graph.name}.{fmt}"
+                write_bytes(target, data)
+                click.echo(str(target))
+            for finding in picture.findings:
+                click.echo(findings_format.one_line(finding), err=True)
+            incomplete = incomplete or not picture.complete
+    if incomplete:
         raise Failed
 
 

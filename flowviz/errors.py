@@ -25,3 +25,7 @@ class MapError(FlowvizError):
 
 class ConfigError(FlowvizError):
     """``flowviz.yaml`` beside a map is malformed."""
+
+
+class UsageError(FlowvizError):
+    """A command names something the map does not have (a view, system or identifier)."""

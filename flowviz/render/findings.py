@@ -23,14 +23,19 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def one_line(item: Diagnostic) -> str:
+    """``path:line:col: CODE severity: message``."""
+    return (
+        f"{item.file}:{item.line}:{item.column}: {item.code} {item.severity}: "
+        f"{_one_line(item.message)}"
+    )
+
+
 def to_text(findings: Sequence[Diagnostic], files: Sequence[str]) -> str:
     """``path:line:col: CODE severity: message`` lines, each hint below, and a summary."""
     lines = []
     for item in findings:
-        lines.append(
-            f"{item.file}:{item.line}:{item.column}: {item.code} {item.severity}: "
-            f"{_one_line(item.message)}"
-        )
+        lines.append(one_line(item))
         if item.hint:
             lines.append(f"    hint: {_one_line(item.hint)}")
     c = counts(findings)

@@ -1,0 +1,129 @@
+"""Pictures of graph views: DOT from the renderer, laid out by the backend, every edge counted.
+
+``dot`` can exit with an error or silently drop edges on big graphs. Each picture is laid out
+first as SVG and its edges are counted against the edges asked for; when any is missing, the
+next label strategy is tried (``label``, then ``xlabel``, then no labels, then ``sfdp``). What
+is still missing after the last try is named in a finding, never left as a silent gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from flowviz.backend import GraphvizTimeout, Layout, drawn_edges, run_graphviz
+from flowviz.graph import Graph
+from flowviz.model import Diagnostic
+from flowviz.render.dot import LabelMode, to_dot
+
+PICTURE_FORMATS = ("svg", "png", "dot")
+STRATEGIES: tuple[tuple[str, LabelMode], ...] = (
+    ("dot", "label"),
+    ("dot", "xlabel"),
+    ("dot", "none"),
+    ("sfdp", "none"),
+)
+LABEL_EDGES_MAX = 400
+"""Above this many edges ``dot`` is known to fail with ``label``: start with ``xlabel``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """One view drawn: each format's bytes, how it was laid out, and what it could not draw."""
+
+    graph: Graph
+    outputs: dict[str, bytes]
+    engine: str
+    labels: LabelMode
+    tries: int
+    findings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every edge asked for is in the picture."""
+        return not any(f.code == "FV301" for f in self.findings)
+
+
+def draw(graph: Graph, formats: Sequence[str], file: str) -> Picture:
+    """``graph`` as every format in ``formats`` (``svg``, ``png``, ``dot``); ``file`` is the
+    map, named by the findings."""
+    asked = [edge.id for edge in graph.edges]
+    first = 0 if len(asked) <= LABEL_EDGES_MAX else 1
+    chosen: tuple[str, LabelMode, str, Layout] | None = None
+    missing: list[str] = asked
+    best = (len(asked) + 1, True)
+    tries = 0
+    for engine, labels in STRATEGIES[first:]:
+        tries += 1
+        text = to_dot(graph, labels)
+        try:
+            layout = run_graphviz(text, ["svg"], engine)
+        except GraphvizTimeout:
+            continue
+        drawn = drawn_edges(layout.outputs["svg"])
+        lost = [edge_id for edge_id in asked if edge_id not in drawn]
+        score = (len(lost), layout.returncode != 0)
+        if score < best:
+            chosen, missing, best = (engine, labels, text, layout), lost, score
+        if score == (0, False):
+            break
+    if chosen is None:
+        raise GraphvizTimeout(f"no layout of '{graph.name}' finished in time")
+    engine, labels, text, layout = chosen
+    outputs = {"svg": layout.outputs["svg"], "dot": text.encode("utf-8")}
+    findings = [*_unplaced(graph, file), *_lost(graph, missing, file)]
+    if "png" in formats:
+        bitmap = run_graphviz(text, ["png"], engine)
+        outputs["png"] = bitmap.outputs["png"]
+        if bitmap.scaled:
+            findings.append(_scaled(graph, file))
+    wanted = {fmt: outputs[fmt] for fmt in formats if fmt in outputs}
+    return Picture(graph, wanted, engine, labels, tries, findings)
+
+
+def _lost(graph: Graph, missing: list[str], file: str) -> list[Diagnostic]:
+    by_id = {edge.id: edge for edge in graph.edges}
+    findings = []
+    for edge_id in missing:
+        for member in by_id[edge_id].members:
+            findings.append(
+                Diagnostic(
+                    code="FV301",
+                    severity="warning",
+                    file=file,
+                    line=member.line,
+                    message=f"{member.id} is missing from the '{graph.name}' picture: "
+                    "Graphviz could not draw it",
+                    hint="Render a narrower view (--system, --status, --identifier) or SVG only.",
+                )
+            )
+    return findings
+
+
+def _scaled(graph: Graph, file: str) -> Diagnostic:
+    return Diagnostic(
+        code="FV302",
+        severity="info",
+        file=file,
+        line=1,
+        message=f"the '{graph.name}' PNG was scaled down to fit cairo's size limit",
+        hint="Use the SVG, which is never scaled, or render a narrower view.",
+    )
+
+
+def _unplaced(graph: Graph, file: str) -> list[Diagnostic]:
+    """A finding for each member the view could not place (an integration with no sender or
+    receiver, a step with no sender)."""
+    return [
+        Diagnostic(
+            code="FV303",
+            severity="warning",
+            file=file,
+            line=note.line,
+            message=f"{note.member or note.text} is not in the '{graph.name}' picture: "
+            "its sender or receiver names no system",
+            hint="Name both systems as section 1 lists them.",
+        )
+        for note in graph.notes
+        if not note.drawn
+    ]

@@ -1,0 +1,232 @@
+"""Graph view -> DOT text for Graphviz: styles by system kind and status, a legend, tooltips.
+
+Pure text built by small functions; every map string goes through ``render.quoting``. Edge
+labels can be drawn as ``label`` (the best layout), as ``xlabel`` (what ``dot`` still lays out
+at thousands of edges) or not at all; the tooltips always carry everything.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+from flowviz.graph import Cluster, Edge, Graph, Member, Node, Note
+from flowviz.render.quoting import html, quote
+from flowviz.wording import WORDS, Language, fact_label, word
+
+LabelMode = Literal["label", "xlabel", "none"]
+LABEL_MODES: tuple[LabelMode, ...] = ("label", "xlabel", "none")
+FONT = "DejaVu Sans"
+STEP_WRAP = 72
+
+KIND_STYLE: dict[str, dict[str, str]] = {
+    "cms": {"shape": "box", "style": "rounded,filled", "fillcolor": "#dbeafe", "color": "#1d4ed8"},
+    "crm": {"shape": "cylinder", "style": "filled", "fillcolor": "#ffedd5", "color": "#c2410c"},
+    "esp": {"shape": "component", "style": "filled", "fillcolor": "#dcfce7", "color": "#15803d"},
+    "analytics": {
+        "shape": "ellipse",
+        "style": "filled",
+        "fillcolor": "#ede9fe",
+        "color": "#6d28d9",
+    },
+    "other": {"shape": "box", "style": "filled", "fillcolor": "#f1f5f9", "color": "#475569"},
+    "actor": {"shape": "egg", "style": "filled", "fillcolor": "#fef9c3", "color": "#a16207"},
+    "group": {"shape": "tab", "style": "filled", "fillcolor": "#f5f3ff", "color": "#6d28d9"},
+}
+STATUS_STYLE: dict[str, dict[str, str]] = {
+    "configured": {"style": "solid", "penwidth": "1.6", "color": "#1f2937"},
+    "needs_setup": {"style": "dashed", "penwidth": "1.6", "color": "#d97706"},
+    "not_required": {"style": "dotted", "penwidth": "1.2", "color": "#9ca3af"},
+    "unknown": {"style": "solid", "penwidth": "0.8", "color": "#6b7280"},
+    "mixed": {"style": "solid", "penwidth": "1.2", "color": "#1f2937:#d97706"},
+}
+STATUS_SAMPLE = {
+    "configured": "━━━━",
+    "needs_setup": "╍╍╍╍",
+    "not_required": "┈┈┈┈",
+    "unknown": "────",
+    "mixed": "═══",
+}
+MEMBER_STYLE: dict[str, dict[str, str]] = {
+    "step": {"style": "solid", "penwidth": "1.4", "color": "#1f2937", "fontcolor": "#1d4ed8"},
+    "rule": {"style": "solid", "penwidth": "1.3", "color": "#1d4ed8"},
+    "binding": {"style": "dashed", "penwidth": "1.0", "color": "#6b7280", "arrowhead": "none"},
+}
+GRAPH_ATTRS = {
+    "rankdir": "LR",
+    "fontname": FONT,
+    "fontsize": "16",
+    "labelloc": "t",
+    "labeljust": "l",
+    "nodesep": "0.35",
+    "ranksep": "0.9",
+    "pad": "0.3",
+    "outputorder": "edgesfirst",
+    "compound": "true",
+}
+NODE_ATTRS = {"fontname": FONT, "fontsize": "11", "margin": "0.15,0.06"}
+EDGE_ATTRS = {"fontname": FONT, "fontsize": "9", "arrowsize": "0.7"}
+
+
+def to_dot(graph: Graph, labels: LabelMode = "label") -> str:
+    """The DOT text of ``graph`` with edge labels drawn as ``labels`` says."""
+    return "\n".join(_lines(graph, labels)) + "\n"
+
+
+def _lines(graph: Graph, labels: LabelMode) -> Iterator[str]:
+    yield f"digraph {quote(graph.name)} {{"
+    yield f"  graph [{_attrs({**GRAPH_ATTRS, 'label': graph.title, 'id': graph.name})}]"
+    yield f"  node [{_attrs(NODE_ATTRS)}]"
+    yield f"  edge [{_attrs(EDGE_ATTRS)}]"
+    by_cluster: dict[str | None, list[Node]] = {}
+    for node in graph.nodes:
+        by_cluster.setdefault(node.cluster, []).append(node)
+    for cluster in graph.clusters:
+        yield from _cluster(cluster, by_cluster.get(cluster.id, []), graph.language)
+    for node in by_cluster.get(None, []):
+        yield "  " + _node(node, graph.language)
+    orphans = {c for c in by_cluster if c is not None} - {c.id for c in graph.clusters}
+    for key in sorted(orphans):
+        for node in by_cluster[key]:
+            yield "  " + _node(node, graph.language)
+    for edge in graph.edges:
+        yield "  " + _edge(edge, graph, labels)
+    if graph.notes:
+        yield "  " + _notes(graph.notes, graph)
+        yield '  { rank="source" "_notes" }'
+    yield "  " + _legend(graph)
+    yield '  { rank="sink" "_legend" }'
+    yield "}"
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    return " ".join(f"{key}={quote(value)}" for key, value in attrs.items())
+
+
+def _cluster(cluster: Cluster, nodes: list[Node], language: Language) -> Iterator[str]:
+    style = KIND_STYLE.get(cluster.kind, KIND_STYLE["other"])
+    attrs = {
+        "id": cluster.id,
+        "label": cluster.label,
+        "style": "rounded,dashed",
+        "color": style["color"],
+        "fontsize": "12",
+        "labeljust": "l",
+    }
+    yield f"  subgraph {quote('cluster_' + cluster.key)} {{"
+    yield f"    graph [{_attrs(attrs)}]"
+    for node in nodes:
+        yield "    " + _node(node, language)
+    yield "  }"
+
+
+def _node(node: Node, language: Language) -> str:
+    attrs = {"id": node.id, **KIND_STYLE.get(node.kind, KIND_STYLE["other"])}
+    tooltip = _tooltip(node.label, node.facts, language)
+    if node.ports:
+        record = {"id": node.id, "shape": "plain", "tooltip": tooltip}
+        return f"{quote(node.key)} [{_attrs(record)} label={_record(node)}]"
+    attrs |= {"label": node.label, "tooltip": tooltip}
+    return f"{quote(node.key)} [{_attrs(attrs)}]"
+
+
+def _record(node: Node) -> str:
+    """An HTML-like table: the system as its header, one row (port ``p<i>``) per identifier."""
+    style = KIND_STYLE.get(node.kind, KIND_STYLE["other"])
+    rows = [f'<TR><TD BGCOLOR="{style["fillcolor"]}"><B>{html(node.label)}</B></TD></TR>']
+    rows += [
+        f'<TR><TD PORT="p{i}" ALIGN="LEFT">{html(name)}</TD></TR>'
+        for i, name in enumerate(node.ports)
+    ]
+    table = '<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="{}">'
+    return "<" + table.format(style["color"]) + "".join(rows) + "</TABLE>>"
+
+
+def _edge(edge: Edge, graph: Graph, labels: LabelMode) -> str:
+    kind = edge.members[0].kind
+    style = STATUS_STYLE[edge.status] if kind == "integration" else MEMBER_STYLE[kind]
+    tooltip = "\n\n".join(_member_tooltip(m, graph.language) for m in edge.members)
+    attrs = {"id": edge.id, **style, "tooltip": tooltip, "labeltooltip": tooltip}
+    if edge.label and labels != "none":
+        attrs[labels] = edge.label
+    if edge.source == edge.target and kind == "step":
+        attrs["style"] = "dotted"
+    ends = (
+        _end(graph, edge.source, edge.source_port),
+        _end(graph, edge.target, edge.target_port),
+    )
+    return f"{ends[0]} -> {ends[1]} [{_attrs(attrs)}]"
+
+
+def _end(graph: Graph, node_id: str, port: str | None) -> str:
+    key = node_id.removeprefix("system:")
+    if port is None:
+        return quote(key)
+    node = next((n for n in graph.nodes if n.id == node_id), None)
+    if node is None or port not in node.ports:
+        return quote(key)
+    return f"{quote(key)}:{quote('p' + str(node.ports.index(port)))}"
+
+
+def _member_tooltip(member: Member, language: Language) -> str:
+    title = member.id.split(":", 1)[1]
+    return _tooltip(title, [(k, v) for k, v in member.facts if k != "line"], language) + (
+        f"\n({fact_label(language, 'line')} {member.line})"
+    )
+
+
+def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -> str:
+    lines = [title]
+    for key, value in facts:
+        label = fact_label(language, key) if key in WORDS[language] else key
+        lines.append(f"{label}: {value}")
+    return "\n".join(lines)
+
+
+def _notes(notes: tuple[Note, ...], graph: Graph) -> str:
+    """The step list beside a flow's picture (and what could not be drawn)."""
+    language = graph.language
+    rows = [f'<TR><TD ALIGN="LEFT"><B>{html(word(language, "steps"))}</B></TD></TR>']
+    for note in notes:
+        text = note.text if note.drawn else f"{note.text} ({word(language, 'not_drawn')})"
+        wrapped = "\n".join(textwrap.wrap(text, STEP_WRAP)) or text
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{html(wrapped)}</TD></TR>')
+    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+    return f'"_notes" [id="notes" shape="plain" label=<{table}{"".join(rows)}</TABLE>>]'
+
+
+def _legend(graph: Graph) -> str:
+    """One table: the kinds of node drawn, then the edge styles used."""
+    language = graph.language
+    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html(word(language, "legend"))}</B></TD></TR>']
+    for kind in dict.fromkeys(node.kind for node in graph.nodes):
+        fill = KIND_STYLE.get(kind, KIND_STYLE["other"])["fillcolor"]
+        rows.append(
+            f'<TR><TD BGCOLOR="{fill}" BORDER="1">  </TD>'
+            f'<TD ALIGN="LEFT">{html(word(language, kind))}</TD></TR>'
+        )
+    for kind, status in dict.fromkeys(_edge_styles(graph.edges)):
+        sample, colour, name = _sample(kind, status, language)
+        rows.append(
+            f'<TR><TD><FONT COLOR="{colour}">{sample}</FONT></TD>'
+            f'<TD ALIGN="LEFT">{html(name)}</TD></TR>'
+        )
+    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
+    return f'"_legend" [id="legend" shape="plain" label=<{table}{"".join(rows)}</TABLE>>]'
+
+
+def _edge_styles(edges: Iterable[Edge]) -> Iterator[tuple[str, str]]:
+    for edge in edges:
+        kind = edge.members[0].kind
+        yield (kind, edge.status if kind == "integration" else kind)
+
+
+def _sample(kind: str, status: str, language: Language) -> tuple[str, str, str]:
+    if kind == "integration":
+        colour = STATUS_STYLE[status]["color"].split(":")[0]
+        return STATUS_SAMPLE[status], colour, word(language, status)
+    if kind == "step":
+        return "━━ 1", MEMBER_STYLE["step"]["color"], word(language, "step")
+    colour = MEMBER_STYLE[kind]["color"]
+    return ("━━━━" if kind == "rule" else "╍╍╍╍"), colour, word(language, kind)

@@ -1,0 +1,313 @@
+"""Views: pure functions from the model to the graph a picture shows.
+
+``overview`` (every system and integration), ``flow`` N (its steps, numbered), ``identifiers``
+(section 6's sync rules and section 10's bindings) and ``system`` S (its neighbourhood). Each
+takes ``Filters``; ``build`` picks the view for a ``ViewSpec`` and is where redaction is
+decided: every picture is drawn from the redacted model unless asked otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from flowviz.errors import UsageError
+from flowviz.graph import Graph, Node, Note, ViewKind
+from flowviz.model import Flow, Map
+from flowviz.parse.systems import compact
+from flowviz.views.edges import build_edges
+from flowviz.views.filters import DIRECTIONS, Direction, Filters, apply
+from flowviz.views.links import (
+    SHARED,
+    Link,
+    binding_links,
+    integration_links,
+    rule_links,
+    step_links,
+    unplaced_integrations,
+)
+from flowviz.views.nodes import build_nodes, node_id
+from flowviz.views.redact import redacted
+from flowviz.wording import word
+
+__all__ = [
+    "DIRECTIONS",
+    "Direction",
+    "Filters",
+    "ViewSpec",
+    "build",
+    "flow",
+    "identifiers",
+    "overview",
+    "parse_views",
+    "redacted",
+    "resolve_identifier",
+    "resolve_system",
+    "system",
+]
+
+NO_FILTERS = Filters()
+VIEW_NAMES = ("overview", "flows", "flow:N", "identifiers", "system:S", "all")
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSpec:
+    """Which view to build: ``overview``, ``flow`` (with its number), ``identifiers``,
+    ``system`` (with its id)."""
+
+    kind: ViewKind
+    arg: str | None = None
+
+
+# -- the views ----------------------------------------------------------------------------
+
+
+def overview(model: Map, filters: Filters = NO_FILTERS, fold: bool = True) -> Graph:
+    """Every system (groups as clusters) and every integration, folded by pair."""
+    links = apply(integration_links(model), filters, model)
+    edges = build_edges(links, fold)
+    narrowed = filters != NO_FILTERS
+    used = [end for edge in edges for end in (edge.source, edge.target)]
+    if filters.system:
+        used.append(node_id(filters.system))
+    nodes, clusters = build_nodes(model, used, everything=not narrowed)
+    return Graph(
+        kind="overview",
+        name=_name("overview", filters),
+        title=_title(model, word(model.language, "overview") + ": " + _project(model), filters),
+        language=model.language,
+        nodes=nodes,
+        clusters=clusters,
+        edges=edges,
+        notes=() if filters.system or filters.flow else _unplaced(model),
+        filters=filters.applied(),
+    )
+
+
+def system(model: Map, system_id: str, filters: Filters = NO_FILTERS, fold: bool = True) -> Graph:
+    """``system_id`` and its neighbourhood (``filters.depth`` links away, in
+    ``filters.direction``)."""
+    found = model.system(system_id)
+    graph = overview(model, replace(filters, system=system_id), fold)
+    name = found.name if found else system_id
+    own = replace(filters, system=None)
+    return replace(
+        graph,
+        kind="system",
+        name=_name(f"system-{system_id}", own, keep_neighbourhood=filters),
+        title=_title(model, word(model.language, "system", name=name), own),
+    )
+
+
+def flow(model: Map, number: int, filters: Filters = NO_FILTERS) -> Graph:
+    """Flow ``number``: its systems and actors, one numbered edge per step (an internal step
+    is a loop on its system), and the step list."""
+    chosen = _flow(model, number)
+    links = apply(step_links(chosen), replace(filters, flow=None), model)
+    edges = build_edges(links, fold=False)
+    nodes, clusters = build_nodes(model, [e for edge in edges for e in (edge.source, edge.target)])
+    notes = tuple(
+        Note(f"{s.number}. {s.text}", s.line, f"step:{number}.{s.number}", s.source is not None)
+        for s in chosen.steps
+    )
+    title = word(model.language, "flow", number=number, title=chosen.title)
+    return Graph(
+        kind="flow",
+        name=_name(f"flow-{number}", replace(filters, flow=None)),
+        title=_title(model, title, replace(filters, flow=None)),
+        language=model.language,
+        nodes=nodes,
+        clusters=clusters,
+        edges=edges,
+        notes=notes,
+        filters=replace(filters, flow=None).applied(),
+    )
+
+
+def identifiers(model: Map, filters: Filters = NO_FILTERS) -> Graph:
+    """Systems as records of the identifiers they hold; section 6's sync rules between them
+    (method and priority), section 10's bindings dashed."""
+    links = apply([*rule_links(model), *binding_links(model)], filters, model)
+    edges = build_edges(links, fold=False)
+    held = _held_identifiers(model, links)
+    nodes, _ = build_nodes(model, [node_id(key) for key in held])
+    nodes = tuple(_record(model, node, held[node.key]) for node in nodes)
+    return Graph(
+        kind="identifiers",
+        name=_name("identifiers", filters),
+        title=_title(model, word(model.language, "identifiers") + ": " + _project(model), filters),
+        language=model.language,
+        nodes=nodes,
+        edges=edges,
+        filters=filters.applied(),
+    )
+
+
+# -- choosing views -----------------------------------------------------------------------
+
+
+def build(
+    model: Map,
+    specs: Sequence[ViewSpec],
+    filters: Filters = NO_FILTERS,
+    *,
+    fold: bool = True,
+    redact: bool = True,
+    allow: Iterable[str] = (),
+) -> list[Graph]:
+    """The graphs for ``specs``, drawn from the redacted model unless ``redact`` is False."""
+    source = redacted(model, tuple(allow)) if redact else model
+    graphs = []
+    for spec in specs:
+        if spec.kind == "overview":
+            graphs.append(overview(source, filters, fold))
+        elif spec.kind == "flow":
+            graphs.append(flow(source, int(spec.arg or 0), filters))
+        elif spec.kind == "identifiers":
+            graphs.append(identifiers(source, filters))
+        else:
+            graphs.append(system(source, spec.arg or "", filters, fold))
+    return graphs
+
+
+def parse_views(model: Map, text: str) -> list[ViewSpec]:
+    """``overview,flows,flow:2,identifiers,system:crm,all`` as view specs, in order, once each.
+
+    Raises ``UsageError`` naming the valid choices for an unknown view, flow or system."""
+    specs: list[ViewSpec] = []
+    for raw in (part.strip() for part in text.split(",")):
+        if not raw:
+            continue
+        name, _, arg = raw.partition(":")
+        specs.extend(_expand(model, name.strip().lower(), arg.strip()))
+    return list(dict.fromkeys(specs))
+
+
+def _expand(model: Map, name: str, arg: str) -> list[ViewSpec]:
+    flows = [ViewSpec("flow", str(f.number)) for f in model.flows]
+    if name == "overview":
+        return [ViewSpec("overview")]
+    if name == "identifiers":
+        return [ViewSpec("identifiers")]
+    if name == "flows":
+        return flows
+    if name == "flow":
+        if not any(spec.arg == arg for spec in flows):
+            valid = ", ".join(str(f.number) for f in model.flows) or "none: the map has no flows"
+            raise UsageError(f"unknown flow: {arg!r} (the map's flows: {valid})")
+        return [ViewSpec("flow", arg)]
+    if name == "system":
+        return [ViewSpec("system", resolve_system(model, arg))]
+    if name == "all":
+        systems = [ViewSpec("system", s.id) for s in model.systems if s.kind != "actor"]
+        return [ViewSpec("overview"), *flows, ViewSpec("identifiers"), *systems]
+    raise UsageError(f"unknown view: {name!r} (must be one of {', '.join(VIEW_NAMES)})")
+
+
+def resolve_system(model: Map, name: str) -> str:
+    """The id of the system ``name`` names (its id, name, product or any alias, in any case)."""
+    wanted = compact(name)
+    for candidate in model.systems:
+        names = (candidate.id, candidate.name, candidate.product or "", *candidate.aliases)
+        if wanted and any(compact(n) == wanted for n in names):
+            return candidate.id
+    valid = ", ".join(s.id for s in model.systems if s.kind != "actor")
+    raise UsageError(f"unknown system: {name!r} (the map's systems: {valid})")
+
+
+def resolve_identifier(model: Map, name: str) -> str:
+    """``name`` as the map spells the identifier (any case)."""
+    known = _all_identifiers(model)
+    found = next((ident for ident in known if ident.casefold() == name.casefold()), None)
+    if found is None:
+        raise UsageError(
+            f"unknown identifier: {name!r} (the map's identifiers: {', '.join(known) or 'none'})"
+        )
+    return found
+
+
+def _all_identifiers(model: Map) -> list[str]:
+    names = [i.name for i in model.identifiers]
+    names += [n for row in model.integrations for n in row.identifiers]
+    names += [n for rule in model.id_rules for n in (*rule.source_ids, *rule.target_ids)]
+    names += [n for f in model.flows for s in f.steps for n in (*s.identifiers, *s.created)]
+    return list(dict.fromkeys(names))
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _flow(model: Map, number: int) -> Flow:
+    found = next((f for f in model.flows if f.number == number), None)
+    if found is None:
+        valid = ", ".join(str(f.number) for f in model.flows) or "none"
+        raise UsageError(f"unknown flow: {number} (the map's flows: {valid})")
+    return found
+
+
+def _project(model: Map) -> str:
+    return model.project.name or Path(model.file).stem
+
+
+def _name(base: str, filters: Filters, keep_neighbourhood: Filters | None = None) -> str:
+    applied = list(filters.applied())
+    if keep_neighbourhood is not None:
+        applied += [
+            pair
+            for pair in Filters(
+                system="x", direction=keep_neighbourhood.direction, depth=keep_neighbourhood.depth
+            ).applied()
+            if pair[0] != "system"
+        ]
+    return base + "".join(f".{key}-{value}" for key, value in applied)
+
+
+def _title(model: Map, title: str, filters: Filters) -> str:
+    shown = [
+        f"{key} = {getattr(filters, key)}"
+        for key, _ in filters.applied()
+        if key not in ("direction", "depth")
+    ]
+    if filters.system:
+        shown += [f"direction = {filters.direction}", f"depth = {filters.depth}"]
+    if not shown:
+        return title
+    return f"{title} ({word(model.language, 'filter')}: {'; '.join(shown)})"
+
+
+def _unplaced(model: Map) -> tuple[Note, ...]:
+    return tuple(
+        Note(
+            f"{row.id}: {row.source_data or '?'} → {row.target_text or '?'}",
+            row.line,
+            f"integration:{row.id}",
+            drawn=False,
+        )
+        for row in unplaced_integrations(model)
+    )
+
+
+def _held_identifiers(model: Map, links: list[Link]) -> dict[str, list[str]]:
+    """System id -> the identifiers it holds in the drawn rules and bindings, owned first."""
+    held: dict[str, list[str]] = {}
+    for link in links:
+        for end in (link.source, link.target):
+            if end is not None:
+                held.setdefault(end.system, [])
+    for ident in model.identifiers:
+        owner = ident.owner or SHARED
+        if owner in held:
+            held[owner].append(ident.name)
+    for link in links:
+        for end in (link.source, link.target):
+            if end is not None:
+                held[end.system] += end.ids
+    return {key: list(dict.fromkeys(names)) for key, names in held.items()}
+
+
+def _record(model: Map, node: Node, ports: list[str]) -> Node:
+    label = word(model.language, "shared") if node.key == SHARED else node.label
+    described = {i.name: i.description or i.format for i in model.identifiers}
+    facts = node.facts + tuple((name, described.get(name, "")) for name in ports)
+    return replace(node, label=label, ports=tuple(ports), facts=facts)

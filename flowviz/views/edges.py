@@ -1,0 +1,107 @@
+"""Edges from links: each link drawn at its ends' nodes, parallel integrations folded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import product
+
+from flowviz.graph import Edge, EdgeStatus, Member
+from flowviz.views.links import Link, shorten
+from flowviz.views.nodes import end_nodes
+
+FOLD_LABEL_MAX = 30
+
+Key = tuple[str, str, str | None, str | None]
+"""(source node, target node, source port, target port)."""
+
+
+def link_edges(link: Link) -> list[Edge]:
+    """A link's edges: one per pair of drawn ends (a link to two tools gives two edges); an
+    internal step is a loop on its sender."""
+    if link.source is None:
+        return []
+    sources = end_nodes(link.source)
+    targets = end_nodes(link.target) if link.target else [sources[0]]
+    pairs = list(product(sources, targets))
+    edges = []
+    for source, target in pairs:
+        edge_id = link.member.id
+        if len(pairs) > 1:
+            edge_id += f"/{_key(source)}/{_key(target)}"
+        edges.append(
+            Edge(
+                id=edge_id,
+                source=source,
+                target=target,
+                label=link.member.label,
+                members=(link.member,),
+                status=_status([link.member]),
+                source_port=link.source.port,
+                target_port=link.target.port if link.target else None,
+                order=link.order,
+            )
+        )
+    return edges
+
+
+def build_edges(links: Iterable[Link], fold: bool) -> tuple[Edge, ...]:
+    """Every link's edges in order; with ``fold``, integrations between the same two ends
+    become one edge (count and methods as its label, every row a member)."""
+    edges = [edge for link in links for edge in link_edges(link)]
+    if not fold:
+        return tuple(edges)
+    buckets: dict[Key, list[Edge]] = {}
+    out: list[Edge | Key] = []
+    for edge in edges:
+        if edge.members[0].kind != "integration":
+            out.append(edge)
+            continue
+        key = (edge.source, edge.target, edge.source_port, edge.target_port)
+        if key not in buckets:
+            buckets[key] = []
+            out.append(key)
+        buckets[key].append(edge)
+    return tuple(item if isinstance(item, Edge) else _fold(buckets[item]) for item in out)
+
+
+def _fold(edges: list[Edge]) -> Edge:
+    if len(edges) == 1:
+        return edges[0]
+    members = tuple(m for edge in edges for m in edge.members)
+    first = edges[0]
+    return Edge(
+        id=f"pair:{_key(first.source)}/{_key(first.target)}",
+        source=first.source,
+        target=first.target,
+        label=fold_label(members),
+        members=members,
+        status=_status(members),
+        source_port=first.source_port,
+        target_port=first.target_port,
+    )
+
+
+def fold_label(members: Iterable[Member]) -> str:
+    """``3× Webhook, API``: how many rows, and their methods without repeats.
+
+    >>> m = lambda label: Member("integration:2.1", "integration", 1, label)
+    >>> fold_label([m("Webhook"), m("API"), m("Webhook")])
+    '3× Webhook, API'
+    """
+    members = list(members)
+    methods = list(dict.fromkeys(m.label for m in members if m.label))
+    return shorten(f"{len(members)}× {', '.join(methods)}".strip(), FOLD_LABEL_MAX)
+
+
+def _status(members: Iterable[Member]) -> EdgeStatus:
+    found = {m.status for m in members}
+    if len(found) == 1:
+        status = found.pop()
+        if status in ("configured", "needs_setup", "not_required"):
+            return status  # type: ignore[return-value]
+        return "unknown"
+    return "mixed"
+
+
+def _key(node: str) -> str:
+    return node.removeprefix("system:")

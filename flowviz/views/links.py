@@ -1,0 +1,209 @@
+"""Links: the model's integrations, steps, sync rules and bindings as uniform directed links.
+
+A link is what a view filters and draws: a member (the row, step or rule with its facts) and
+its two ends at the model's level (a system id and the tools of a group it names). Turning a
+link's ends into drawn nodes is ``views.ends``' job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from flowviz.graph import Member
+from flowviz.model import Flow, Integration, Map, Step
+
+LABEL_MAX = 24
+"""Longest edge label before it is shortened with an ellipsis."""
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """One end of a link: a system and the tools of its group it names (none: the whole)."""
+
+    system: str
+    parts: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    """The identifiers held at this end (identifiers view); the first is where edges end."""
+
+    @property
+    def port(self) -> str | None:
+        """The identifier row an edge ends at, if any."""
+        return self.ids[0] if self.ids else None
+
+    def touches(self, system_id: str, parent_of: dict[str, str | None]) -> bool:
+        """Whether this end is ``system_id``, names it as a part, or is its group."""
+        if system_id in (self.system, *self.parts):
+            return True
+        return parent_of.get(system_id) == self.system and not self.parts
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A member with its ends at the model's level; ``target`` None for an internal step."""
+
+    member: Member
+    source: End | None
+    target: End | None
+    method: str = ""
+    identifiers: frozenset[str] = frozenset()
+    order: int | None = None
+
+
+def shorten(text: str, limit: int = LABEL_MAX) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis.
+
+    >>> shorten("Measurement Protocol / Conversion API", 20)
+    'Measurement Protocol…'
+    >>> shorten("  two\\nlines ")
+    'two lines'
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: limit - 1].rstrip(" ,;/·-") + "…"
+
+
+def _facts(*pairs: tuple[str, object]) -> tuple[tuple[str, str], ...]:
+    """Non-empty facts as text (lists joined with commas)."""
+    out = []
+    for key, value in pairs:
+        text = ", ".join(value) if isinstance(value, list | tuple) else str(value or "")
+        if text.strip():
+            out.append((key, text))
+    return tuple(out)
+
+
+def integration_links(model: Map) -> Iterator[Link]:
+    """One link per integration row with both ends known (see ``unplaced_integrations``)."""
+    for row in model.integrations:
+        if row.source and row.target:
+            yield Link(
+                member=_integration_member(row),
+                source=End(row.source, tuple(row.source_parts)),
+                target=End(row.target, tuple(row.target_parts)),
+                method=row.method,
+                identifiers=frozenset(row.identifiers),
+            )
+
+
+def unplaced_integrations(model: Map) -> list[Integration]:
+    """Rows whose sender or receiver names no system: they cannot be drawn."""
+    return [row for row in model.integrations if not (row.source and row.target)]
+
+
+def _integration_member(row: Integration) -> Member:
+    return Member(
+        id=f"integration:{row.id}",
+        kind="integration",
+        line=row.line,
+        label=shorten(row.method),
+        status=row.status,
+        facts=_facts(
+            ("source_data", row.source_data),
+            ("target", row.target_text),
+            ("method", row.method),
+            ("identifiers", row.identifiers),
+            ("fields", row.fields),
+            ("purpose", row.purpose),
+            ("details", row.details.text),
+            ("status", row.status_text or row.status),
+            ("justification", row.justification),
+            ("line", row.line),
+        ),
+    )
+
+
+def step_links(flow: Flow) -> Iterator[Link]:
+    """One link per step of ``flow`` that has a sender; an internal step links to nothing."""
+    for step in flow.steps:
+        if step.source:
+            yield Link(
+                member=step_member(flow, step),
+                source=End(step.source, tuple(step.source_parts)),
+                target=End(step.target, tuple(step.target_parts)) if step.target else None,
+                method=step.method or "",
+                identifiers=frozenset(step.identifiers) | frozenset(step.created),
+                order=step.number,
+            )
+
+
+def step_member(flow: Flow, step: Step) -> Member:
+    """A step as an edge member: numbered, with its text and identifiers."""
+    label = str(step.number)
+    if step.method:
+        label = f"{step.number} · {shorten(step.method, LABEL_MAX - 4)}"
+    return Member(
+        id=f"step:{flow.number}.{step.number}",
+        kind="step",
+        line=step.line,
+        label=label,
+        facts=_facts(
+            ("step", step.text),
+            ("method", step.method),
+            ("identifiers", step.identifiers),
+            ("created", step.created),
+            ("line", step.line),
+        ),
+    )
+
+
+def rule_links(model: Map) -> Iterator[Link]:
+    """One link per sync rule of section 6 (``rule:6.<row>``) with both systems known."""
+    number = _section_number(model, "identifiers", 6)
+    for row, rule in enumerate(model.id_rules, start=1):
+        if not (rule.source and rule.target):
+            continue
+        ids = [*rule.source_ids, *rule.target_ids]
+        label = " → ".join(", ".join(side) for side in (rule.source_ids, rule.target_ids) if side)
+        yield Link(
+            member=Member(
+                id=f"rule:{number}.{row}",
+                kind="rule",
+                line=rule.line,
+                label=shorten(" · ".join(x for x in (rule.priority, rule.method) if x), 32),
+                facts=_facts(
+                    ("identifiers", label),
+                    ("method", rule.method),
+                    ("priority", rule.priority),
+                    ("line", rule.line),
+                ),
+            ),
+            source=End(rule.source, ids=tuple(rule.source_ids)),
+            target=End(rule.target, ids=tuple(rule.target_ids)),
+            method=rule.method,
+            identifiers=frozenset(ids),
+        )
+
+
+def binding_links(model: Map) -> Iterator[Link]:
+    """Section 10's binding rules: a link between each adjacent pair of identifiers it binds,
+    from the system that owns the first to the one that owns the second."""
+    number = _section_number(model, "id_schema", 10)
+    owners = {ident.name: ident.owner for ident in model.identifiers}
+    for row, binding in enumerate(model.bindings, start=1):
+        names = binding.identifiers
+        for index, (first, second) in enumerate(pairwise(names)):
+            suffix = f"/{index + 1}" if len(names) > 2 else ""
+            yield Link(
+                member=Member(
+                    id=f"binding:{number}.{binding.number or row}{suffix}",
+                    kind="binding",
+                    line=binding.line,
+                    label="",
+                    facts=_facts(("binding", binding.title), *(("note", i) for i in binding.items)),
+                ),
+                source=End(owners.get(first) or SHARED, ids=(first,)),
+                target=End(owners.get(second) or SHARED, ids=(second,)),
+                identifiers=frozenset(names),
+            )
+
+
+SHARED = "_shared"
+"""The record that holds identifiers no system owns (``email`` — 'Универсальный'); system ids
+are slugs, so an underscore never meets one."""
+
+
+def _section_number(model: Map, kind: str, default: int) -> int:
+    return next((s.number for s in model.sections if s.kind == kind and s.number), default)
