@@ -77,15 +77,17 @@ def run_graphviz(
     return Layout(outputs, done.returncode, stderr)
 
 
+_EDGE = re.compile(rb'<g id="([^"]*)" class="edge">')
+
+
 def drawn_edges(svg: bytes) -> set[str]:
-    """The ids of the edges a Graphviz SVG really draws (a group with a path in it)."""
-    text = svg.decode("utf-8", "replace")
+    """The ids of the edges a Graphviz SVG really draws (an edge group with a path in it)."""
+    starts = list(_EDGE.finditer(svg))
     drawn = set()
-    for match in re.finditer(r'<g id="([^"]*)" class="edge">', text):
-        end = text.find('class="', match.end())
-        body = text[match.end() : end if end != -1 else len(text)]
-        if "<path" in body:
-            drawn.add(html.unescape(match.group(1)))
+    for match, after in zip(starts, [*starts[1:], None], strict=True):
+        end = after.start() if after else len(svg)
+        if svg.find(b"<path", match.end(), end) != -1:
+            drawn.add(html.unescape(match.group(1).decode("utf-8")))
     return drawn
 
 

@@ -3,12 +3,13 @@
 A view (``flowviz.views``) builds a :class:`Graph` from the model; renderers draw it and never
 look at the model's raw fields. Ids are stable and generated from the model's ids, never from
 map text: ``system:crm``, ``integration:2.1``, ``step:1.3``, ``rule:6.2``, ``binding:10.1``.
+The types are named tuples: immutable, typed, and four times cheaper to build than frozen
+dataclasses, which counts at thousands of rows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 ViewKind = Literal["overview", "flow", "identifiers", "system"]
 NodeKind = Literal["cms", "crm", "esp", "analytics", "other", "actor", "group"]
@@ -19,8 +20,7 @@ Facts = tuple[tuple[str, str], ...]
 """(key, value) pairs for a tooltip; keys are language-neutral (``method``, ``purpose``, ...)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(NamedTuple):
     """A row, step or rule that an edge stands for."""
 
     id: str
@@ -37,8 +37,7 @@ class Member:
     """Everything the row says, for the tooltip."""
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(NamedTuple):
     """A system, a tool of a group, an actor, or a group addressed as a whole."""
 
     id: str
@@ -59,8 +58,7 @@ class Node:
     """Rows of a record node (the identifiers view: the identifiers a system holds)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cluster:
+class Cluster(NamedTuple):
     """A group of tools (``Analytics (GA4, Meta Pixel)``) drawn as a box around its parts."""
 
     id: str
@@ -73,8 +71,7 @@ class Cluster:
     """The group's role."""
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     """A directed edge: one or more members between the same two drawn ends."""
 
     id: str
@@ -102,8 +99,7 @@ class Edge:
         return tuple(member.line for member in self.members)
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(NamedTuple):
     """A line shown beside the picture (a flow's step list), or a member not drawn."""
 
     text: str
@@ -116,8 +112,7 @@ class Note:
     """False for a member the picture cannot draw (e.g. a step with no sender)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Graph:
+class Graph(NamedTuple):
     """What one picture shows."""
 
     kind: ViewKind
@@ -133,7 +128,7 @@ class Graph:
     edges: tuple[Edge, ...] = ()
     notes: tuple[Note, ...] = ()
     """A flow's steps in order (drawn beside the picture)."""
-    filters: tuple[tuple[str, str], ...] = field(default=())
+    filters: tuple[tuple[str, str], ...] = ()
     """The filters applied, as (name, value)."""
 
     def members(self) -> tuple[Member, ...]:

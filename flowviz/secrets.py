@@ -50,7 +50,11 @@ class Secret:
 
 def find_secrets(text: str, allow: Iterable[str] = ()) -> list[Secret]:
     """Secrets in ``text`` in order, none overlapping; values in ``allow`` are not secrets."""
-    return [s for s in _find(text) if text[s.start : s.end] not in set(allow)]
+    found = _find(text)
+    if not found:
+        return []
+    allowed = set(allow)
+    return [s for s in found if text[s.start : s.end] not in allowed]
 
 
 @lru_cache(maxsize=8192)
@@ -135,7 +139,15 @@ def redact_data(data: Any, allow: Iterable[str] = ()) -> Any:
     if isinstance(data, str):
         return redact(data, allowed)
     if isinstance(data, dict):
-        return {key: redact_data(value, allowed) for key, value in data.items()}
+        return {key: _redact_value(value, allowed) for key, value in data.items()}
     if isinstance(data, list):
-        return [redact_data(value, allowed) for value in data]
+        return [_redact_value(value, allowed) for value in data]
     return data
+
+
+def _redact_value(value: Any, allowed: tuple[str, ...]) -> Any:
+    if isinstance(value, str):
+        return redact(value, allowed) if value else value
+    if isinstance(value, dict | list):
+        return redact_data(value, allowed)
+    return value

@@ -111,4 +111,4 @@ def word(language: Language, key: str, **values: object) -> str:
 
 def fact_label(language: Language, key: str) -> str:
     """The tooltip label of a fact key (``identifiers`` has its own key: it is also a title)."""
-    return word(language, "identifiers_fact" if key == "identifiers" else key)
+    return WORDS[language]["identifiers_fact" if key == "identifiers" else key]

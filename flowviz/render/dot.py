@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Literal
 
 from flowviz.graph import Cluster, Edge, Graph, Member, Node, Note
@@ -65,6 +66,10 @@ GRAPH_ATTRS = {
     "outputorder": "edgesfirst",
     "compound": "true",
 }
+BIG_GRAPH_EDGES = 150
+BIG_GRAPH_ATTRS = {"nslimit": "2", "mclimit": "0.22", "searchsize": "20"}
+"""Bounds on ``dot``'s optimisation passes for big graphs: a 2,000-row overview lays out in
+a third of a second instead of seconds, with a layout that is as readable at that size."""
 NODE_ATTRS = {"fontname": FONT, "fontsize": "11", "margin": "0.15,0.06"}
 EDGE_ATTRS = {"fontname": FONT, "fontsize": "9", "arrowsize": "0.7"}
 
@@ -76,7 +81,10 @@ def to_dot(graph: Graph, labels: LabelMode = "label") -> str:
 
 def _lines(graph: Graph, labels: LabelMode) -> Iterator[str]:
     yield f"digraph {quote(graph.name)} {{"
-    yield f"  graph [{_attrs({**GRAPH_ATTRS, 'label': graph.title, 'id': graph.name})}]"
+    attrs = {**GRAPH_ATTRS, "label": graph.title, "id": graph.name}
+    if len(graph.edges) > BIG_GRAPH_EDGES:
+        attrs |= BIG_GRAPH_ATTRS
+    yield f"  graph [{_attrs(attrs)}]"
     yield f"  node [{_attrs(NODE_ATTRS)}]"
     yield f"  edge [{_attrs(EDGE_ATTRS)}]"
     by_cluster: dict[str | None, list[Node]] = {}
@@ -171,17 +179,18 @@ def _end(graph: Graph, node_id: str, port: str | None) -> str:
 
 def _member_tooltip(member: Member, language: Language) -> str:
     title = member.id.split(":", 1)[1]
-    return _tooltip(title, [(k, v) for k, v in member.facts if k != "line"], language) + (
-        f"\n({fact_label(language, 'line')} {member.line})"
-    )
+    line = f"\n({fact_label(language, 'line')} {member.line})"
+    return _tooltip(title, member.facts, language) + line
 
 
 def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -> str:
-    lines = [title]
-    for key, value in facts:
-        label = fact_label(language, key) if key in WORDS[language] else key
-        lines.append(f"{label}: {value}")
-    return "\n".join(lines)
+    labels = _fact_labels(language)
+    return "\n".join([title, *(f"{labels.get(key, key)}: {value}" for key, value in facts)])
+
+
+@cache
+def _fact_labels(language: Language) -> dict[str, str]:
+    return {key: fact_label(language, key) for key in WORDS[language]}
 
 
 def _notes(notes: tuple[Note, ...], graph: Graph) -> str:

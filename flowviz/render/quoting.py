@@ -12,10 +12,6 @@ from __future__ import annotations
 import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_QUOTED = str.maketrans({"\\": "\\\\", '"': '\\"', "&": "&amp;", "\t": " "})
-_HTML = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\t": " "}
-)
 
 
 def clean(text: str) -> str:
@@ -48,7 +44,10 @@ def quote(text: str) -> str:
     >>> print(quote("Сайт → CRM"))
     "Сайт → CRM"
     """
-    return '"' + clean(text).translate(_QUOTED).replace("\n", "\\n") + '"'
+    if not text.isprintable():
+        text = clean(text).replace("\t", " ")
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    return '"' + text.replace("\n", "\\n") + '"'
 
 
 def html(text: str) -> str:
@@ -61,4 +60,6 @@ def html(text: str) -> str:
     >>> html("back\\\\slash")
     'back\\\\slash'
     """
-    return clean(text).translate(_HTML).replace("\n", '<BR ALIGN="LEFT"/>')
+    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace('"', "&quot;").replace("'", "&#39;").replace("\t", " ")
+    return text.replace("\n", '<BR ALIGN="LEFT"/>')

@@ -92,8 +92,7 @@ def system(model: Map, system_id: str, filters: Filters = NO_FILTERS, fold: bool
     graph = overview(model, replace(filters, system=system_id), fold)
     name = found.name if found else system_id
     own = replace(filters, system=None)
-    return replace(
-        graph,
+    return graph._replace(
         kind="system",
         name=_name(f"system-{system_id}", own, keep_neighbourhood=filters),
         title=_title(model, word(model.language, "system", name=name), own),
@@ -310,4 +309,4 @@ def _record(model: Map, node: Node, ports: list[str]) -> Node:
     label = word(model.language, "shared") if node.key == SHARED else node.label
     described = {i.name: i.description or i.format for i in model.identifiers}
     facts = node.facts + tuple((name, described.get(name, "")) for name in ports)
-    return replace(node, label=label, ports=tuple(ports), facts=facts)
+    return node._replace(label=label, ports=tuple(ports), facts=facts)

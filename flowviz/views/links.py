@@ -8,8 +8,8 @@ link's ends into drawn nodes is ``views.ends``' job.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from flowviz.graph import Member
 from flowviz.model import Flow, Integration, Map, Step
@@ -18,8 +18,7 @@ LABEL_MAX = 24
 """Longest edge label before it is shortened with an ellipsis."""
 
 
-@dataclass(frozen=True, slots=True)
-class End:
+class End(NamedTuple):
     """One end of a link: a system and the tools of its group it names (none: the whole)."""
 
     system: str
@@ -39,8 +38,7 @@ class End:
         return parent_of.get(system_id) == self.system and not self.parts
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A member with its ends at the model's level; ``target`` None for an internal step."""
 
     member: Member
@@ -59,20 +57,17 @@ def shorten(text: str, limit: int = LABEL_MAX) -> str:
     >>> shorten("  two\\nlines ")
     'two lines'
     """
+    if len(text) <= limit and text.isprintable() and "  " not in text and text == text.strip():
+        return text
     flat = " ".join(text.split())
     if len(flat) <= limit:
         return flat
     return flat[: limit - 1].rstrip(" ,;/·-") + "…"
 
 
-def _facts(*pairs: tuple[str, object]) -> tuple[tuple[str, str], ...]:
-    """Non-empty facts as text (lists joined with commas)."""
-    out = []
-    for key, value in pairs:
-        text = ", ".join(value) if isinstance(value, list | tuple) else str(value or "")
-        if text.strip():
-            out.append((key, text))
-    return tuple(out)
+def _facts(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    """The pairs whose value is not empty."""
+    return tuple(pair for pair in pairs if pair[1])
 
 
 def integration_links(model: Map) -> Iterator[Link]:
@@ -104,13 +99,12 @@ def _integration_member(row: Integration) -> Member:
             ("source_data", row.source_data),
             ("target", row.target_text),
             ("method", row.method),
-            ("identifiers", row.identifiers),
-            ("fields", row.fields),
+            ("identifiers", ", ".join(row.identifiers)),
+            ("fields", ", ".join(row.fields)),
             ("purpose", row.purpose),
             ("details", row.details.text),
             ("status", row.status_text or row.status),
-            ("justification", row.justification),
-            ("line", row.line),
+            ("justification", row.justification or ""),
         ),
     )
 
@@ -141,10 +135,9 @@ def step_member(flow: Flow, step: Step) -> Member:
         label=label,
         facts=_facts(
             ("step", step.text),
-            ("method", step.method),
-            ("identifiers", step.identifiers),
-            ("created", step.created),
-            ("line", step.line),
+            ("method", step.method or ""),
+            ("identifiers", ", ".join(step.identifiers)),
+            ("created", ", ".join(step.created)),
         ),
     )
 
@@ -167,7 +160,6 @@ def rule_links(model: Map) -> Iterator[Link]:
                     ("identifiers", label),
                     ("method", rule.method),
                     ("priority", rule.priority),
-                    ("line", rule.line),
                 ),
             ),
             source=End(rule.source, ids=tuple(rule.source_ids)),
@@ -192,7 +184,9 @@ def binding_links(model: Map) -> Iterator[Link]:
                     kind="binding",
                     line=binding.line,
                     label="",
-                    facts=_facts(("binding", binding.title), *(("note", i) for i in binding.items)),
+                    facts=_facts(
+                        ("binding", binding.title), *(("note", item) for item in binding.items)
+                    ),
                 ),
                 source=End(owners.get(first) or SHARED, ids=(first,)),
                 target=End(owners.get(second) or SHARED, ids=(second,)),
