@@ -4,16 +4,17 @@ EXAMPLE ?= maps/ru-petshop.md
 STEM := $(basename $(notdir $(EXAMPLE)))
 VENV := .venv/bin
 
-.PHONY: setup demo test lint format golden bench clean
+.PHONY: setup demo test lint format golden pictures bench clean
 
 setup:
 	@scripts/setup.sh
 
 demo: setup
+	$(VENV)/flowviz render $(EXAMPLE) --view overview,flows,identifiers --format svg,png -o output/$(STEM)
 	$(VENV)/flowviz export $(EXAMPLE) --to json -o output/$(STEM)/map.json
 	$(VENV)/flowviz export $(EXAMPLE) --to yaml -o output/$(STEM)/map.yaml
 	$(VENV)/flowviz check $(EXAMPLE)
-	@echo "demo: wrote output/$(STEM)/map.json and map.yaml"
+	@echo "demo: pictures (overview, flow-N, identifiers as SVG and PNG) and map.json, map.yaml are in output/$(STEM)/"
 
 test: setup lint
 	$(VENV)/python -m pytest
@@ -28,6 +29,10 @@ format: setup
 
 golden: setup
 	FLOWVIZ_UPDATE_GOLDEN=1 $(VENV)/python -m pytest tests/test_golden.py tests/test_schema.py -q
+
+# The pictures the README shows, drawn from the bundled example by this code.
+pictures: setup
+	$(VENV)/flowviz render $(EXAMPLE) --view overview,flow:1 --format svg -o docs/images/$(STEM)
 
 bench: setup
 	$(VENV)/python benchmarks/bench.py
