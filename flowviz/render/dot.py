@@ -196,9 +196,13 @@ def _fact_labels(language: Language) -> dict[str, str]:
 def _notes(notes: tuple[Note, ...], graph: Graph) -> str:
     """The step list beside a flow's picture (and what could not be drawn)."""
     language = graph.language
-    rows = [f'<TR><TD ALIGN="LEFT"><B>{html(word(language, "steps"))}</B></TD></TR>']
+    steps = graph.kind == "flow"
+    title = word(language, "steps" if steps else "undrawn")
+    rows = [f'<TR><TD ALIGN="LEFT"><B>{html(title)}</B></TD></TR>']
     for note in notes:
-        text = note.text if note.drawn else f"{note.text} ({word(language, 'not_drawn')})"
+        text = note.text
+        if steps and not note.drawn:
+            text += f" ({word(language, 'not_drawn')})"
         wrapped = "\n".join(textwrap.wrap(text, STEP_WRAP)) or text
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{html(wrapped)}</TD></TR>')
     table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'

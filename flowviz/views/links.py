@@ -62,7 +62,7 @@ def shorten(text: str, limit: int = LABEL_MAX) -> str:
     flat = " ".join(text.split())
     if len(flat) <= limit:
         return flat
-    return flat[: limit - 1].rstrip(" ,;/·-") + "…"
+    return flat[: limit - 1].rstrip(" ,;/·-…") + "…"
 
 
 def _facts(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
