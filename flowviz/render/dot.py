@@ -154,8 +154,8 @@ def _record(node: Node) -> str:
 def _edge(edge: Edge, graph: Graph, labels: LabelMode) -> str:
     kind = edge.members[0].kind
     style = STATUS_STYLE[edge.status] if kind == "integration" else MEMBER_STYLE[kind]
-    tooltip = "\n\n".join(_member_tooltip(m, graph.language) for m in edge.members)
-    attrs = {"id": edge.id, **style, "tooltip": tooltip, "labeltooltip": tooltip}
+    tooltip = quote("\n\n".join(_member_tooltip(m, graph.language) for m in edge.members))
+    attrs = {"id": edge.id, **style}
     if edge.label and labels != "none":
         attrs[labels] = edge.label
     if edge.source == edge.target and kind == "step":
@@ -164,7 +164,7 @@ def _edge(edge: Edge, graph: Graph, labels: LabelMode) -> str:
         _end(graph, edge.source, edge.source_port),
         _end(graph, edge.target, edge.target_port),
     )
-    return f"{ends[0]} -> {ends[1]} [{_attrs(attrs)}]"
+    return f"{ends[0]} -> {ends[1]} [{_attrs(attrs)} tooltip={tooltip} labeltooltip={tooltip}]"
 
 
 def _end(graph: Graph, node_id: str, port: str | None) -> str:
