@@ -259,6 +259,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "flowviz"
+        click.echo(f"flowviz: {exc.format_message()} (see '{command} --help')", err=True)
+        return 2
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
