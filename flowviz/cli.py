@@ -11,7 +11,8 @@ import click
 from flowviz import __version__
 from flowviz.backend import write_bytes, write_text
 from flowviz.check import check
-from flowviz.config import Config, load_config
+from flowviz.codes import CODES, unknown_codes
+from flowviz.config import CONFIG_NAME, Config, load_config
 from flowviz.errors import FlowvizError, UsageError
 from flowviz.load import DATA_SUFFIXES, load
 from flowviz.model import Diagnostic, Map
@@ -49,6 +50,10 @@ class Failed(Exception):
     """The command ran but its verdict is 'fail' (exit code 1)."""
 
 
+class Unusable(Exception):
+    """Some input could not be read; what could be read was done (exit code 2)."""
+
+
 def _config_for(path: str) -> Config:
     """flowviz.yaml beside a Markdown map (a YAML export carries none)."""
     if Path(path).suffix.lower() in DATA_SUFFIXES:
@@ -58,7 +63,35 @@ def _config_for(path: str) -> Config:
 
 def _read(path: str) -> tuple[Map, Config]:
     config = _config_for(path)
+    _known_codes(config.ignore, path)
     return load(path, config), config
+
+
+def _readable(paths: Sequence[str]) -> list[tuple[str, Map, Config]]:
+    """The maps among ``paths`` that can be read; one error line on stderr for each other."""
+    read = []
+    for path in paths:
+        try:
+            read.append((path, *_read(path)))
+        except FlowvizError as exc:
+            click.echo(f"flowviz: {exc}", err=True)
+    return read
+
+
+def _report_unreadable(any_unreadable: bool) -> None:
+    """Exit 2 once every readable map is done, when some could not be read."""
+    if any_unreadable:
+        raise Unusable
+
+
+def _known_codes(codes: Sequence[str], path: str | None = None) -> None:
+    unknown = unknown_codes(tuple(codes))
+    if unknown:
+        where = f" in {Path(path).parent / CONFIG_NAME}" if path else ""
+        raise UsageError(
+            f"unknown finding code{where}: {', '.join(unknown)} "
+            f"(flowviz's codes: {', '.join(CODES)})"
+        )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -116,17 +149,20 @@ def check_command(
 ) -> None:
     """Check MAP(s): report what is missing or inconsistent, with a line for every finding.
 
+    A map that cannot be read gets one error line; the others are still checked.
     Exit status: 0 clean, 1 errors (with --strict: warnings too), 2 unusable input."""
+    _known_codes(ignored)
     found: list[Diagnostic] = []
-    for path in map_paths:
-        model, config = _read(path)
+    read = _readable(map_paths)
+    for _, model, config in read:
         found.extend(check(model, config, ignored))
     render = {
-        "text": lambda: findings_format.to_text(found, map_paths),
+        "text": lambda: findings_format.to_text(found, [path for path, _, _ in read]),
         "json": lambda: findings_format.to_json(found),
         "github": lambda: findings_format.to_github(found),
     }[fmt]
     click.echo(render(), nl=False)
+    _report_unreadable(len(read) < len(map_paths))
     failing = {"error", "warning"} if strict else {"error"}
     if any(item.severity in failing for item in found):
         raise Failed
@@ -211,8 +247,10 @@ def render_command(
     Every integration is drawn or reported: exit 1 when Graphviz could not draw one."""
     picture_formats = _csv_choice(formats, PICTURE_FORMATS, "format")
     incomplete = False
-    for path, folder in zip(map_paths, _output_folders(map_paths, output), strict=True):
-        model, config = _read(path)
+    folders = dict(zip(map_paths, _output_folders(map_paths, output), strict=True))
+    read = _readable(map_paths)
+    for path, model, config in read:
+        folder = folders[path]
         filters = Filters(
             system=resolve_system(model, system_name) if system_name else None,
             identifier=resolve_identifier(model, identifier) if identifier else None,
@@ -240,6 +278,7 @@ def render_command(
             for finding in picture.findings:
                 click.echo(findings_format.one_line(finding), err=True)
             incomplete = incomplete or not picture.complete
+    _report_unreadable(len(read) < len(map_paths))
     if incomplete:
         raise Failed
 
@@ -254,6 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except FlowvizError as exc:
         click.echo(f"flowviz: {exc}", err=True)
+        return 2
+    except Unusable:
         return 2
     except Failed:
         return 1

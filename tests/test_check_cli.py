@@ -87,3 +87,29 @@ def test_unusable_input_exits_2() -> None:
     result = run("nope.md")
     assert result.returncode == 2
     assert result.stderr.strip() == "flowviz: nope.md: no such file"
+
+
+def test_every_readable_map_is_checked_and_each_unreadable_one_named(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.md"
+    result = run("maps/en-saas.md", str(missing), "maps/ru-petshop.md")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"flowviz: {missing}: no such file"
+    assert "2 maps checked" in result.stdout
+
+
+def test_an_unknown_code_to_ignore_is_refused_naming_the_known_ones() -> None:
+    result = run("maps/en-saas.md", "--ignore", "FV999")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "FV999" in result.stderr
+    assert "FV101" in result.stderr
+    assert result.stdout == ""
+
+
+def test_an_unknown_code_in_flowviz_yaml_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "map.md").write_text((ROOT / "maps/en-saas.md").read_text(encoding="utf-8"))
+    (tmp_path / "flowviz.yaml").write_text("ignore: [FV241, FV998]\n", encoding="utf-8")
+    result = run(str(tmp_path / "map.md"))
+    assert result.returncode == 2
+    assert "FV998" in result.stderr
+    assert "flowviz.yaml" in result.stderr
