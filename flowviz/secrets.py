@@ -4,10 +4,10 @@ few patterns of our own) and redaction, used by every output and by the check's 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 MASK = "********"
 SHOWN = 4
@@ -133,21 +133,79 @@ def redact(text: str, allow: Iterable[str] = ()) -> str:
     return text
 
 
-def redact_data(data: Any, allow: Iterable[str] = ()) -> Any:
-    """Redact every string inside plain JSON-like data (dicts, lists, strings)."""
+Trail = tuple[Any, str | int] | None
+"""The keys to a text as a linked list, (trail of the parent, key): cheap to extend."""
+
+
+class Cell(NamedTuple):
+    """A text somewhere in a model's data, with the place in the map it came from."""
+
+    trail: Trail
+    text: str
+    line: int
+    """Line of the nearest object that knows its line."""
+    column: int
+    """1-based column of the cell, where the object records it; else 1."""
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        """Keys from the top of the data to the text."""
+        keys: list[str | int] = []
+        trail = self.trail
+        while trail is not None:
+            trail, key = trail
+            keys.append(key)
+        return tuple(reversed(keys))
+
+
+def cells(data: Any) -> Iterator[Cell]:
+    """Every non-empty text inside JSON-like ``data`` (a dumped model), in document order:
+    the one walk that redaction and the check's secret rule share."""
+    stack: list[tuple[Any, Trail, int, Any, str | None]] = [(data, None, 1, None, None)]
+    while stack:
+        value, trail, line, columns, column_key = stack.pop()
+        if type(value) is str:
+            if value:
+                column = columns.get(column_key, 1) if columns else 1
+                yield Cell(trail, value, line, column)
+        elif type(value) is dict:
+            owner = type(value.get("line")) is int
+            if owner:
+                line, columns = value["line"], value.get("columns")
+            stack.extend(
+                (item, (trail, key), line, columns, key if owner else column_key)
+                for key, item in reversed(value.items())
+                if key != "columns" and type(item) is not int
+            )
+        elif type(value) is list:
+            stack.extend(
+                (item, (trail, index), line, columns, column_key)
+                for index, item in reversed(list(enumerate(value)))
+            )
+
+
+def secret_cells(data: Any, allow: Iterable[str] = ()) -> Iterator[tuple[Cell, list[Secret]]]:
+    """The cells of ``data`` that hold secrets, with the secrets found in each."""
     allowed = tuple(allow)
-    if isinstance(data, str):
-        return redact(data, allowed)
-    if isinstance(data, dict):
-        return {key: _redact_value(value, allowed) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_redact_value(value, allowed) for value in data]
+    for cell in cells(data):
+        found = find_secrets(cell.text, allowed)
+        if found:
+            yield cell, found
+
+
+def redact_data(data: Any, allow: Iterable[str] = ()) -> Any:
+    """``data`` with every secret in its texts cut to four characters and a mask; the input
+    is left as it is (only the containers on the way to a changed text are copied)."""
+    allowed = tuple(allow)
+    for cell, _ in list(secret_cells(data, allowed)):
+        data = _replaced(data, cell.path, redact(cell.text, allowed))
     return data
 
 
-def _redact_value(value: Any, allowed: tuple[str, ...]) -> Any:
-    if isinstance(value, str):
-        return redact(value, allowed) if value else value
-    if isinstance(value, dict | list):
-        return redact_data(value, allowed)
-    return value
+def _replaced(data: Any, path: tuple[str | int, ...], value: str) -> Any:
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[head] = _replaced(data[head], rest, value)  # type: ignore[index]
+    return copy

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
+import flowviz
+from flowviz.check import check
 from flowviz.secrets import MASK, find_secrets, redact, redact_data
+from flowviz.views import redacted
 from tests.conftest import FIXTURES
 
 SECRETS = {
@@ -82,3 +85,18 @@ def test_export_redacts_unless_told_not_to(tmp_path: Path) -> None:
     checked = subprocess.run([exe, "check", str(path)], capture_output=True, text=True, check=False)
     assert secret not in checked.stdout + checked.stderr
     assert "FV270" in checked.stdout
+
+
+def test_check_reports_every_secret_that_redaction_masks() -> None:
+    """A password in a linked URL and a token in a step's sub-point: the export masks them, so
+    the check names them, on their own lines (one walk over the model serves both)."""
+    model = flowviz.load(FIXTURES / "secrets" / "hidden-places.md")
+    hits = {(f.line, f.message.split(" (")[0]) for f in check(model) if f.code == "FV270"}
+    assert hits == {
+        (10, "basic auth credentials in linked URL of integration 2.1"),
+        (17, "json web token in sub-point of step 1.2"),
+    }
+    masked = json.dumps(redacted(model).model_dump(mode="json"), ensure_ascii=False)
+    for secret in ("Hunter2Secret99", "abcDEF123456xyz"):
+        assert secret in json.dumps(model.model_dump(mode="json"), ensure_ascii=False)
+        assert secret not in masked

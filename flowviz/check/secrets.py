@@ -1,4 +1,7 @@
-"""Secrets pasted into cells: warn, without ever repeating the secret."""
+"""Secrets pasted into the map: warn, without ever repeating the secret.
+
+The rule walks the same texts as redaction (``secrets.cells``), so whatever an export or a
+picture masks is reported here, wherever it sits: a cell, a linked URL, a step's sub-point."""
 
 from __future__ import annotations
 
@@ -7,50 +10,76 @@ from collections.abc import Iterator
 from flowviz.check.base import finding
 from flowviz.config import Config
 from flowviz.model import Diagnostic, Map
-from flowviz.secrets import find_secrets
+from flowviz.secrets import Cell, secret_cells
 
-TEXT_FIELDS = ("source_data", "target_text", "method", "purpose", "status_text")
-
-
-def _cells(model: Map) -> Iterator[tuple[str, int, int, str]]:
-    """(text, line, column, where) for every text the map's author wrote."""
-    for row in model.integrations:
-        yield row.details.text, row.line, row.columns.get("details", 1), "technical details"
-        for field in TEXT_FIELDS:
-            yield getattr(row, field), row.line, 1, field.replace("_", " ")
-        yield ", ".join(row.fields), row.line, row.columns.get("fields", 1), "data fields"
-    for system in model.systems:
-        yield system.url or "", system.line or 1, 1, f"URL of {system.name}"
-    for key, value in {**model.project.extra}.items():
-        yield value, model.project.lines.get(key, 1), 1, key
-    for rule in model.id_rules:
-        yield rule.method, rule.line, rule.columns.get("method", 1), "sync method"
-    for ident in model.identifiers:
-        for field in ("format", "rules", "bindings", "description"):
-            yield getattr(ident, field), ident.line, 1, f"identifier {ident.name}"
-    for flow in model.flows:
-        for step in flow.steps:
-            yield step.text, step.line, 1, f"step {flow.number}.{step.number}"
-    for requirement in model.requirements:
-        yield requirement.text, requirement.line, 1, "technical requirements"
-    for stage in model.tests:
-        yield stage.criteria, stage.line, stage.columns.get("criteria", 1), "test plan"
+FIELD_NAMES = {
+    "details": "technical details",
+    "text": "text",
+    "urls": "linked URL",
+    "target_text": "receiver",
+    "status_text": "status",
+    "source_ids": "source identifiers",
+    "target_ids": "target identifiers",
+    "systems_text": "systems",
+    "notes": "sub-point",
+    "items": "sub-point",
+    "url": "URL",
+}
+OBJECT_NAMES = {
+    "integrations": "integration",
+    "systems": "system",
+    "identifiers": "identifier",
+    "id_rules": "sync rule",
+    "bindings": "binding rule",
+    "flows": "flow",
+    "requirements": "technical requirements",
+    "tests": "test plan",
+    "checklist": "checklist",
+    "project": "project facts",
+    "sections": "heading",
+}
 
 
 def secrets_in_cells(model: Map, config: Config) -> Iterator[Diagnostic]:
     """FV270: a token, key or password written into the map."""
-    for text, line, column, where in _cells(model):
-        if not text:
-            continue
-        for secret in find_secrets(text, config.secrets_allowlist):
+    data = model.model_dump(mode="json", by_alias=True, exclude={"diagnostics"})
+    seen: set[tuple[int, str]] = set()
+    for cell, found in secret_cells(data, config.secrets_allowlist):
+        for secret in found:
+            value = cell.text[secret.start : secret.end]
+            if (cell.line, value) in seen:
+                continue
+            seen.add((cell.line, value))
             yield finding(
                 model,
                 "FV270",
                 "warning",
-                line,
-                f"{secret.kind.lower()} in {where} ({secret.preview(text)}); renders and "
-                "exports redact it",
-                column=column,
+                cell.line,
+                f"{secret.kind.lower()} in {_where(cell, data)} ({secret.preview(cell.text)}); "
+                "renders and exports redact it",
+                column=cell.column,
                 hint="keep secrets in a vault and write a reference ('{token}', 'from the "
                 "vault'); add a false alarm to 'secrets_allowlist' in flowviz.yaml",
             )
+
+
+def _where(cell: Cell, data: dict) -> str:
+    """``technical details of integration 2.1``, ``text of step 1.3`` ..."""
+    keys = [key for key in cell.path if isinstance(key, str)]
+    field = FIELD_NAMES.get(keys[-1], keys[-1].replace("_", " ")) if keys else "text"
+    if keys and keys[-1] == "text" and len(keys) > 1:
+        field = FIELD_NAMES.get(keys[-2], keys[-2].replace("_", " "))
+    return f"{field} of {_owner(cell.path, data)}"
+
+
+def _owner(path: tuple[str | int, ...], data: dict) -> str:
+    top = path[0] if path else ""
+    name = OBJECT_NAMES.get(str(top), str(top))
+    if top == "flows" and len(path) > 3 and path[2] == "steps":
+        flow = data["flows"][path[1]]
+        return f"step {flow['number']}.{flow['steps'][path[3]]['number']}"
+    if len(path) > 1 and isinstance(path[1], int):
+        item = data[top][path[1]]
+        label = item.get("id") or item.get("name") or item.get("number") or ""
+        return f"{name} {label}".strip()
+    return name
