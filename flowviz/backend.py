@@ -83,9 +83,9 @@ _EDGE = re.compile(rb'<g id="([^"]*)" class="edge">')
 def drawn_edges(svg: bytes) -> set[str]:
     """The ids of the edges a Graphviz SVG really draws (an edge group with a path in it)."""
     starts = list(_EDGE.finditer(svg))
+    ends = [match.start() for match in starts[1:]] + [len(svg)] * bool(starts)
     drawn = set()
-    for match, after in zip(starts, [*starts[1:], None], strict=True):
-        end = after.start() if after else len(svg)
+    for match, end in zip(starts, ends, strict=True):
         if svg.find(b"<path", match.end(), end) != -1:
             drawn.add(html.unescape(match.group(1).decode("utf-8")))
     return drawn

@@ -13,13 +13,19 @@ from functools import cache
 from typing import Literal
 
 from flowviz.graph import Cluster, Edge, Graph, Member, Node, Note
-from flowviz.render.quoting import html, quote
+from flowviz.render.quoting import html, quote, quote_tooltip
+from flowviz.views.links import shorten
 from flowviz.wording import WORDS, Language, fact_label, word
 
 LabelMode = Literal["label", "xlabel", "none"]
 LABEL_MODES: tuple[LabelMode, ...] = ("label", "xlabel", "none")
 FONT = "DejaVu Sans"
 STEP_WRAP = 72
+TOOLTIP_FULL_MAX = 6_000
+"""Longest tooltip of a folded edge that still lists each row with all its facts."""
+NOTE_MAX = 400
+"""Longest step text in a flow's step list (the step's tooltip has all of it)."""
+NOTES_BYTES = 12_000
 
 KIND_STYLE: dict[str, dict[str, str]] = {
     "cms": {"shape": "box", "style": "rounded,filled", "fillcolor": "#dbeafe", "color": "#1d4ed8"},
@@ -101,15 +107,18 @@ def _lines(graph: Graph, labels: LabelMode) -> Iterator[str]:
     for edge in graph.edges:
         yield "  " + _edge(edge, graph, labels)
     if graph.notes:
-        yield "  " + _notes(graph.notes, graph)
-        yield '  { rank="source" "_notes" }'
+        yield from ("  " + line for line in _notes(graph.notes, graph))
     yield "  " + _legend(graph)
     yield '  { rank="sink" "_legend" }'
     yield "}"
 
 
 def _attrs(attrs: dict[str, str]) -> str:
-    return " ".join(f"{key}={quote(value)}" for key, value in attrs.items())
+    return " ".join(f"{key}={_QUOTE.get(key, quote)(value)}" for key, value in attrs.items())
+
+
+_QUOTE = {"tooltip": quote_tooltip, "labeltooltip": quote_tooltip}
+"""Attributes whose text ``dot`` reads differently from a label's."""
 
 
 def _cluster(cluster: Cluster, nodes: list[Node], language: Language) -> Iterator[str]:
@@ -154,7 +163,7 @@ def _record(node: Node) -> str:
 def _edge(edge: Edge, graph: Graph, labels: LabelMode) -> str:
     kind = edge.members[0].kind
     style = STATUS_STYLE[edge.status] if kind == "integration" else MEMBER_STYLE[kind]
-    tooltip = quote("\n\n".join(_member_tooltip(m, graph.language) for m in edge.members))
+    tooltip = quote_tooltip("\n\n".join(_member_tooltip(m, graph.language) for m in edge.members))
     attrs = {"id": edge.id, **style}
     if edge.label and labels != "none":
         attrs[labels] = edge.label
@@ -177,6 +186,24 @@ def _end(graph: Graph, node_id: str, port: str | None) -> str:
     return f"{quote(key)}:{quote('p' + str(node.ports.index(port)))}"
 
 
+def _edge_tooltip(edge: Edge, language: Language) -> str:
+    """Every member with everything it says; when that is too long for one tooltip, every
+    member on one line (id, method, status, line) instead."""
+    full = "\n\n".join(_member_tooltip(m, language) for m in edge.members)
+    if len(full) <= TOOLTIP_FULL_MAX or len(edge.members) == 1:
+        return full
+    return "\n".join(_member_line(m, language) for m in edge.members)
+
+
+def _member_line(member: Member, language: Language) -> str:
+    facts = dict(member.facts)
+    status = facts.get("status", "")
+    parts = [member.id.split(":", 1)[1], shorten(facts.get("source_data", ""), 40)]
+    parts += [member.label, status if len(status) <= 30 else shorten(status, 30)]
+    text = " · ".join(part for part in parts if part)
+    return f"{text} ({fact_label(language, 'line')} {member.line})"
+
+
 def _member_tooltip(member: Member, language: Language) -> str:
     title = member.id.split(":", 1)[1]
     line = f"\n({fact_label(language, 'line')} {member.line})"
@@ -193,20 +220,40 @@ def _fact_labels(language: Language) -> dict[str, str]:
     return {key: fact_label(language, key) for key in WORDS[language]}
 
 
-def _notes(notes: tuple[Note, ...], graph: Graph) -> str:
-    """The step list beside a flow's picture (and what could not be drawn)."""
+def _notes(notes: tuple[Note, ...], graph: Graph) -> Iterator[str]:
+    """The step list beside a flow's picture (or the rows the overview cannot draw), as
+    tables of at most ``NOTES_BYTES`` each, so that ``dot`` takes every one."""
     language = graph.language
     steps = graph.kind == "flow"
     title = word(language, "steps" if steps else "undrawn")
     rows = [f'<TR><TD ALIGN="LEFT"><B>{html(title)}</B></TD></TR>']
     for note in notes:
-        text = note.text
+        text = shorten(note.text, NOTE_MAX)
         if steps and not note.drawn:
             text += f" ({word(language, 'not_drawn')})"
         wrapped = "\n".join(textwrap.wrap(text, STEP_WRAP)) or text
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{html(wrapped)}</TD></TR>')
     table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
-    return f'"_notes" [id="notes" shape="plain" label=<{table}{"".join(rows)}</TABLE>>]'
+    for index, chunk in enumerate(_chunks(rows, NOTES_BYTES)):
+        name = "notes" if index == 0 else f"notes-{index + 1}"
+        label = f"<{table}{''.join(chunk)}</TABLE>>"
+        yield f'{quote("_" + name)} [id={quote(name)} shape="plain" label={label}]'
+        yield f'{{ rank="source" {quote("_" + name)} }}'
+
+
+def _chunks(rows: list[str], limit: int) -> Iterator[list[str]]:
+    """``rows`` in runs whose UTF-8 size stays under ``limit``."""
+    chunk: list[str] = []
+    size = 0
+    for row in rows:
+        length = len(row.encode("utf-8"))
+        if chunk and size + length > limit:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(row)
+        size += length
+    if chunk:
+        yield chunk
 
 
 def _legend(graph: Graph) -> str:

@@ -1,31 +1,40 @@
 """All quoting of DOT text: every string from a map reaches DOT through one of these.
 
-``quote`` makes a double-quoted DOT string (ids, labels, tooltips); ``html`` makes text safe
-inside an HTML-like label (``<...>``). Both drop control characters that XML forbids, so the
-SVG that ``dot`` writes stays well-formed, and escape ``&`` so that ``dot`` shows the map's
-text as written rather than decoding entities in it. Escape the *final* text: a quoted piece
-pasted into another string is no longer quoted.
+``quote`` makes a double-quoted DOT string for ids and labels, ``quote_tooltip`` one for
+tooltips, ``html`` makes text safe inside an HTML-like label (``<...>``). Each drops the
+control characters that XML forbids, so the SVG that ``dot`` writes stays well-formed; each
+escapes ``&`` so that ``dot`` shows the map's text as written rather than decoding entities in
+it; each escapes ``\\`` as many times as ``dot`` expands its own escapes (``\\N``, ``\\G``,
+``\\E``, ``\\L``) in that place: once in labels and HTML-like labels, twice in tooltips. And
+each cuts its text with an ellipsis to what ``dot`` 2.43 accepts in one string (16,384 bytes).
+Escape the *final* text: a quoted piece pasted into another string is no longer quoted.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+MAX_BYTES = 16_000
+"""Longest string token written to DOT: ``dot`` 2.43 refuses one of 16,384 bytes or more."""
+ELLIPSIS = "…"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean(text: str) -> str:
-    """``text`` without control characters, with one kind of line break.
+    """``text`` without control characters, with one kind of line break and no tabs.
 
-    >>> clean("a\\r\\nb\\x00c\\x1b")
-    'a\\nbc'
+    >>> clean("a\\r\\nb\\x00c\\x1b\\td")
+    'a\\nbc d'
     """
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if text.isprintable():
+        return text
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
 
 
-def quote(text: str) -> str:
-    """A double-quoted DOT string showing ``text`` as written: ``\\`` doubled, ``"`` escaped,
-    ``&`` as ``&amp;``, line breaks as ``\\n``.
+def quote(text: str, limit: int = MAX_BYTES) -> str:
+    """A double-quoted DOT string that a label shows as ``text`` is written: ``\\`` doubled,
+    ``"`` escaped, ``&`` as ``&amp;``, line breaks as ``\\n``.
 
     >>> print(quote('say "hi"'))
     "say \\"hi\\""
@@ -43,23 +52,61 @@ def quote(text: str) -> str:
     "two\\nlines"
     >>> print(quote("Сайт → CRM"))
     "Сайт → CRM"
+    >>> print(quote("0123456789abc", limit=12))
+    "0123456…"
     """
-    if not text.isprintable():
-        text = clean(text).replace("\t", " ")
-    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
-    return '"' + text.replace("\n", "\\n") + '"'
+    return '"' + _fit(clean(text), _label_escape, limit - 2) + '"'
 
 
-def html(text: str) -> str:
-    """``text`` safe inside an HTML-like label; line breaks become ``<BR/>``.
+def quote_tooltip(text: str, limit: int = MAX_BYTES) -> str:
+    """A double-quoted DOT string that a tooltip shows as ``text`` is written: ``dot`` expands
+    escapes in a tooltip twice, so ``\\`` is written four times.
+
+    >>> print(quote_tooltip("C:\\\\Users\\\\Name"))
+    "C:\\\\\\\\Users\\\\\\\\Name"
+    >>> print(quote_tooltip('a "b"\\nc'))
+    "a \\"b\\"\\nc"
+    """
+    return '"' + _fit(clean(text), _tooltip_escape, limit - 2) + '"'
+
+
+def html(text: str, limit: int = MAX_BYTES) -> str:
+    """``text`` safe inside an HTML-like label; line breaks become ``<BR/>``, ``\\`` doubled.
 
     >>> html('<script>alert("x")</script>')
     '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
     >>> html("a & b\\nc")
     'a &amp; b<BR ALIGN="LEFT"/>c'
     >>> html("back\\\\slash")
-    'back\\\\slash'
+    'back\\\\\\\\slash'
     """
-    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace('"', "&quot;").replace("'", "&#39;").replace("\t", " ")
+    return _fit(clean(text), _html_escape, limit)
+
+
+def _label_escape(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    return text.replace("\n", "\\n")
+
+
+def _tooltip_escape(text: str) -> str:
+    text = text.replace("\\", "\\\\\\\\").replace('"', '\\"').replace("&", "&amp;")
+    return text.replace("\n", "\\n")
+
+
+def _html_escape(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace('"', "&quot;").replace("'", "&#39;").replace("\\", "\\\\")
     return text.replace("\n", '<BR ALIGN="LEFT"/>')
+
+
+def _fit(text: str, escape: Callable[[str], str], limit: int) -> str:
+    """``escape(text)``, the text first cut (with an ellipsis) until it is at most ``limit``
+    bytes in UTF-8."""
+    escaped = escape(text)
+    size = len(escaped.encode("utf-8")) if len(escaped) * 4 > limit else len(escaped)
+    while size > limit:
+        keep = max(int(len(text) * limit / size) - 1, 0)
+        text = text[:keep].rstrip() + ELLIPSIS
+        escaped = escape(text)
+        size = len(escaped.encode("utf-8"))
+    return escaped

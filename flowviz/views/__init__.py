@@ -16,8 +16,8 @@ from flowviz.errors import UsageError
 from flowviz.graph import Graph, Node, Note, ViewKind
 from flowviz.model import Flow, Map
 from flowviz.parse.systems import compact
-from flowviz.views.edges import build_edges
-from flowviz.views.filters import DIRECTIONS, Direction, Filters, apply
+from flowviz.views.edges import build_edges, fold_edges
+from flowviz.views.filters import DIRECTIONS, Direction, Filters, apply, neighbourhood
 from flowviz.views.links import (
     SHARED,
     Link,
@@ -66,7 +66,8 @@ class ViewSpec:
 def overview(model: Map, filters: Filters = NO_FILTERS, fold: bool = True) -> Graph:
     """Every system (groups as clusters) and every integration, folded by pair."""
     links = apply(integration_links(model), filters, model)
-    edges = build_edges(links, fold)
+    edges = neighbourhood(build_edges(links), filters, model)
+    edges = fold_edges(edges) if fold else tuple(edges)
     narrowed = filters != NO_FILTERS
     used = [end for edge in edges for end in (edge.source, edge.target)]
     if filters.system:
@@ -104,7 +105,7 @@ def flow(model: Map, number: int, filters: Filters = NO_FILTERS) -> Graph:
     is a loop on its system), and the step list."""
     chosen = _flow(model, number)
     links = apply(step_links(chosen), replace(filters, flow=None), model)
-    edges = build_edges(links, fold=False)
+    edges = tuple(neighbourhood(build_edges(links), filters, model))
     nodes, clusters = build_nodes(model, [e for edge in edges for e in (edge.source, edge.target)])
     notes = tuple(
         Note(f"{s.number}. {s.text}", s.line, f"step:{number}.{s.number}", s.source is not None)
@@ -128,7 +129,9 @@ def identifiers(model: Map, filters: Filters = NO_FILTERS) -> Graph:
     """Systems as records of the identifiers they hold; section 6's sync rules between them
     (method and priority), section 10's bindings dashed."""
     links = apply([*rule_links(model), *binding_links(model)], filters, model)
-    edges = build_edges(links, fold=False)
+    edges = tuple(neighbourhood(build_edges(links), filters, model))
+    drawn = {member.id for edge in edges for member in edge.members}
+    links = [link for link in links if link.member.id in drawn]
     held = _held_identifiers(model, links)
     nodes, _ = build_nodes(model, [node_id(key) for key in held])
     nodes = tuple(_record(model, node, held[node.key]) for node in nodes)

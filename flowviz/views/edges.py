@@ -21,8 +21,10 @@ def link_edges(link: Link) -> list[Edge]:
     if link.source is None:
         return []
     sources = end_nodes(link.source)
-    targets = end_nodes(link.target) if link.target else [sources[0]]
-    pairs = list(product(sources, targets))
+    if link.target is None:
+        pairs = [(source, source) for source in sources]
+    else:
+        pairs = list(product(sources, end_nodes(link.target)))
     edges = []
     for source, target in pairs:
         edge_id = link.member.id
@@ -44,12 +46,14 @@ def link_edges(link: Link) -> list[Edge]:
     return edges
 
 
-def build_edges(links: Iterable[Link], fold: bool) -> tuple[Edge, ...]:
-    """Every link's edges in order; with ``fold``, integrations between the same two ends
-    become one edge (count and methods as its label, every row a member)."""
-    edges = [edge for link in links for edge in link_edges(link)]
-    if not fold:
-        return tuple(edges)
+def build_edges(links: Iterable[Link]) -> list[Edge]:
+    """Every link's edges, in order."""
+    return [edge for link in links for edge in link_edges(link)]
+
+
+def fold_edges(edges: Iterable[Edge]) -> tuple[Edge, ...]:
+    """Integrations between the same two ends become one edge (count and methods as its
+    label, every row a member); other edges stay as they are."""
     buckets: dict[Key, list[Edge]] = {}
     out: list[Edge | Key] = []
     for edge in edges:

@@ -9,8 +9,9 @@ from typing import Literal
 
 from slugify import slugify
 
+from flowviz.graph import Edge
 from flowviz.model import Map
-from flowviz.views.links import End, Link
+from flowviz.views.links import Link
 
 Direction = Literal["in", "out", "both"]
 DIRECTIONS: tuple[Direction, ...] = ("in", "out", "both")
@@ -49,12 +50,11 @@ class Filters:
 
 
 def apply(links: Iterable[Link], filters: Filters, model: Map) -> list[Link]:
-    """The links that pass every filter, in their order."""
+    """The links that pass the filters on what they carry (identifier, status, method, flow),
+    in their order; ``system`` is applied to their edges (``neighbourhood``)."""
     kept = [link for link in links if _passes(link, filters)]
     if filters.flow is not None:
         kept = [link for link in kept if _in_flow(link, filters.flow, model)]
-    if filters.system is not None:
-        kept = neighbourhood(kept, filters.system, filters.direction, filters.depth, model)
     return kept
 
 
@@ -80,36 +80,39 @@ def _in_flow(link: Link, number: int, model: Map) -> bool:
     return (link.source.system, link.target.system) in pairs
 
 
-def neighbourhood(
-    links: list[Link], system: str, direction: Direction, depth: int, model: Map
-) -> list[Link]:
-    """The links within ``depth`` hops of ``system``, following ``direction``."""
+def neighbourhood(edges: list[Edge], filters: Filters, model: Map) -> list[Edge]:
+    """The edges within ``filters.depth`` hops of ``filters.system``, following
+    ``filters.direction``; all of them when no system is asked for. A tool counts as part of
+    its group, and an edge to a group as a whole reaches each of its tools."""
+    if filters.system is None:
+        return edges
     parent_of = {s.id: s.parent for s in model.systems}
-    reached, frontier, kept = {system}, {system}, set()
-    for _ in range(max(depth, 0)):
-        found = set()
-        for index, link in enumerate(links):
+    reached, frontier, kept = {filters.system}, {filters.system}, set()
+    for _ in range(max(filters.depth, 0)):
+        found: set[str] = set()
+        for index, edge in enumerate(edges):
             if index in kept:
                 continue
-            for near, far in _directed_ends(link, direction):
-                if near is not None and any(near.touches(s, parent_of) for s in frontier):
+            for near, far in _directed(edge, filters.direction):
+                if any(_touches(near, system, parent_of) for system in frontier):
                     kept.add(index)
-                    if far is not None:
-                        found.update(_systems_of(far))
+                    found.add(far)
         frontier = found - reached
         reached |= found
         if not frontier:
             break
-    return [link for index, link in enumerate(links) if index in kept]
+    return [edge for index, edge in enumerate(edges) if index in kept]
 
 
-def _directed_ends(link: Link, direction: Direction) -> list[tuple[End | None, End | None]]:
-    """(end near the system, far end) pairs to follow in ``direction``."""
-    out = [(link.source, link.target)] if direction in ("out", "both") else []
+def _directed(edge: Edge, direction: Direction) -> list[tuple[str, str]]:
+    """(end near the system, far end) as system ids, to follow in ``direction``."""
+    source, target = edge.source.removeprefix("system:"), edge.target.removeprefix("system:")
+    out = [(source, target)] if direction in ("out", "both") else []
     if direction in ("in", "both"):
-        out.append((link.target, link.source))
+        out.append((target, source))
     return out
 
 
-def _systems_of(end: End) -> set[str]:
-    return set(end.parts) or {end.system}
+def _touches(end: str, system: str, parent_of: dict[str, str | None]) -> bool:
+    """Whether a drawn end is ``system``, one of its tools, or the group it belongs to."""
+    return end == system or parent_of.get(end) == system or parent_of.get(system) == end

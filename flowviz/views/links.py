@@ -31,12 +31,6 @@ class End(NamedTuple):
         """The identifier row an edge ends at, if any."""
         return self.ids[0] if self.ids else None
 
-    def touches(self, system_id: str, parent_of: dict[str, str | None]) -> bool:
-        """Whether this end is ``system_id``, names it as a part, or is its group."""
-        if system_id in (self.system, *self.parts):
-            return True
-        return parent_of.get(system_id) == self.system and not self.parts
-
 
 class Link(NamedTuple):
     """A member with its ends at the model's level; ``target`` None for an internal step."""
@@ -53,7 +47,7 @@ def shorten(text: str, limit: int = LABEL_MAX) -> str:
     """``text`` on one line, cut to ``limit`` characters with an ellipsis.
 
     >>> shorten("Measurement Protocol / Conversion API", 20)
-    'Measurement Protocol…'
+    'Measurement Protoco…'
     >>> shorten("  two\\nlines ")
     'two lines'
     """
