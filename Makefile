@@ -17,7 +17,7 @@ demo: setup
 	@echo "demo: pictures (overview, flow-N, identifiers as SVG and PNG) and map.json, map.yaml are in output/$(STEM)/"
 
 test: setup lint
-	$(VENV)/python -m pytest
+	$(VENV)/python -m pytest -n auto
 
 lint: setup
 	$(VENV)/ruff check .

@@ -374,7 +374,7 @@ def test_unmangled_maps_satisfy_the_invariants(name: str) -> None:
     check_model(model, text, f"maps/{name}.md")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mangled=mangled_map())
 def test_mangled_maps_stay_consistent(mangled: tuple[str, str]) -> None:
     name, text = mangled
@@ -479,7 +479,7 @@ FLOW_MAP = (
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example(mangled=("control-char", FLOW_MAP.format(char="\x7f")), fmt="json")
 @example(mangled=("next-line", FLOW_MAP.format(char="\x85")), fmt="yaml")
 @given(mangled=mangled_map(), fmt=st.sampled_from(["json", "yaml"]))
@@ -487,7 +487,7 @@ def test_cli_export_of_mangled_map(mangled: tuple[str, str], fmt: str) -> None:
     export_round_trip(*mangled, fmt)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=arbitrary_text)
 def test_cli_export_of_arbitrary_text(text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
