@@ -16,19 +16,7 @@ from flowviz.config import CONFIG_NAME, Config, load_config
 from flowviz.errors import FlowvizError, UsageError
 from flowviz.load import DATA_SUFFIXES, load
 from flowviz.model import Diagnostic, Map
-from flowviz.pictures import PICTURE_FORMATS, draw
 from flowviz.render import findings as findings_format
-from flowviz.render.data import to_json, to_yaml
-from flowviz.views import (
-    DIRECTIONS,
-    Direction,
-    Filters,
-    build,
-    parse_views,
-    redacted,
-    resolve_identifier,
-    resolve_system,
-)
 
 STATUSES = ("configured", "needs_setup", "not_required", "unknown")
 DEFAULT_VIEWS = "overview,flows,identifiers"
@@ -42,7 +30,10 @@ Examples:
   flowviz render maps/client.md --identifier client_id --status needs_setup
 """
 
-EXPORTERS = {"json": to_json, "yaml": to_yaml}
+EXPORT_FORMATS = ("json", "yaml")
+DIRECTIONS = ("in", "out", "both")
+"""Choices the options offer; the modules behind each command are imported when it runs,
+so that ``flowviz check`` does not pay for drawing or YAML."""
 FINDING_FORMATS = ("text", "json", "github")
 
 
@@ -105,7 +96,7 @@ def cli() -> None:
 @click.option(
     "--to",
     "fmt",
-    type=click.Choice(sorted(EXPORTERS)),
+    type=click.Choice(EXPORT_FORMATS),
     default="json",
     show_default=True,
     help="Output format.",
@@ -116,10 +107,13 @@ def cli() -> None:
 )
 def export_command(map_path: str, fmt: str, output: str | None, no_redact: bool) -> None:
     """Export MAP (Markdown or flowviz YAML/JSON) as flowviz/map@1 data."""
+    from flowviz.render.data import to_json, to_yaml  # noqa: PLC0415 (only this command)
+    from flowviz.views import redacted  # noqa: PLC0415
+
     model, config = _read(map_path)
     if not no_redact:
         model = redacted(model, config.secrets_allowlist)
-    text = EXPORTERS[fmt](model)
+    text = (to_json if fmt == "json" else to_yaml)(model)
     if output:
         write_text(output, text)
     else:
@@ -235,7 +229,7 @@ def render_command(
     status: str | None,
     method: str | None,
     flow_number: int | None,
-    direction: Direction,
+    direction: str,
     depth: int,
     no_fold: bool,
     no_redact: bool,
@@ -245,6 +239,15 @@ def render_command(
     Writes output/<map-stem>/overview.svg, flow-<n>.svg, identifiers.svg, system-<id>.svg
     (a filter adds .<filter>-<value> before the extension) and prints each file written.
     Every integration is drawn or reported: exit 1 when Graphviz could not draw one."""
+    from flowviz.pictures import PICTURE_FORMATS, draw  # noqa: PLC0415 (only this command)
+    from flowviz.views import (  # noqa: PLC0415
+        Filters,
+        build,
+        parse_views,
+        resolve_identifier,
+        resolve_system,
+    )
+
     picture_formats = _csv_choice(formats, PICTURE_FORMATS, "format")
     incomplete = False
     folders = dict(zip(map_paths, _output_folders(map_paths, output), strict=True))
@@ -257,7 +260,7 @@ def render_command(
             status=status,
             method=method,
             flow=flow_number,
-            direction=direction,
+            direction=direction,  # type: ignore[arg-type]
             depth=depth,
         )
         specs = parse_views(model, view_names)
