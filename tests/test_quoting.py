@@ -31,7 +31,9 @@ DOCTEST_MODULES = [
     "flowviz.render.quoting",
     "flowviz.views.links",
     "flowviz.views.edges",
+    "flowviz.views.filters",
     "flowviz.wording",
+    "flowviz.codes",
 ]
 
 

@@ -90,13 +90,13 @@ def system(model: Map, system_id: str, filters: Filters = NO_FILTERS, fold: bool
     """``system_id`` and its neighbourhood (``filters.depth`` links away, in
     ``filters.direction``)."""
     found = model.system(system_id)
-    graph = overview(model, replace(filters, system=system_id), fold)
-    name = found.name if found else system_id
-    own = replace(filters, system=None)
-    return graph._replace(
+    own = replace(filters, system=system_id)
+    title = word(model.language, "system", name=found.name if found else system_id)
+    return overview(model, own, fold)._replace(
         kind="system",
-        name=_name(f"system-{system_id}", own, keep_neighbourhood=filters),
-        title=_title(model, word(model.language, "system", name=name), own),
+        name=_name(f"system-{system_id}", own, without=("system",)),
+        title=_title(model, title, own, without=("system",)),
+        filters=own.applied(without=("system",)),
     )
 
 
@@ -105,6 +105,7 @@ def flow(model: Map, number: int, filters: Filters = NO_FILTERS) -> Graph:
     is a loop on its system), and the step list."""
     chosen = _flow(model, number)
     links = apply(step_links(chosen), replace(filters, flow=None), model)
+    own = ("flow",)
     edges = tuple(neighbourhood(build_edges(links), filters, model))
     nodes, clusters = build_nodes(model, [e for edge in edges for e in (edge.source, edge.target)])
     notes = tuple(
@@ -114,14 +115,14 @@ def flow(model: Map, number: int, filters: Filters = NO_FILTERS) -> Graph:
     title = word(model.language, "flow", number=number, title=chosen.title)
     return Graph(
         kind="flow",
-        name=_name(f"flow-{number}", replace(filters, flow=None)),
-        title=_title(model, title, replace(filters, flow=None)),
+        name=_name(f"flow-{number}", filters, without=own),
+        title=_title(model, title, filters, without=own),
         language=model.language,
         nodes=nodes,
         clusters=clusters,
         edges=edges,
         notes=notes,
-        filters=replace(filters, flow=None).applied(),
+        filters=filters.applied(without=own),
     )
 
 
@@ -252,27 +253,14 @@ def _project(model: Map) -> str:
     return model.project.name or Path(model.file).stem
 
 
-def _name(base: str, filters: Filters, keep_neighbourhood: Filters | None = None) -> str:
-    applied = list(filters.applied())
-    if keep_neighbourhood is not None:
-        applied += [
-            pair
-            for pair in Filters(
-                system="x", direction=keep_neighbourhood.direction, depth=keep_neighbourhood.depth
-            ).applied()
-            if pair[0] != "system"
-        ]
-    return base + "".join(f".{key}-{value}" for key, value in applied)
+def _name(base: str, filters: Filters, without: tuple[str, ...] = ()) -> str:
+    """The file stem: the view's name, then ``.<filter>-<value>`` for each filter in use."""
+    return base + "".join(f".{key}-{value}" for key, value in filters.applied(without))
 
 
-def _title(model: Map, title: str, filters: Filters) -> str:
-    shown = [
-        f"{key} = {getattr(filters, key)}"
-        for key, _ in filters.applied()
-        if key not in ("direction", "depth")
-    ]
-    if filters.system:
-        shown += [f"direction = {filters.direction}", f"depth = {filters.depth}"]
+def _title(model: Map, title: str, filters: Filters, without: tuple[str, ...] = ()) -> str:
+    """The view's title, with the filters in use as the map's reader wrote them."""
+    shown = [f"{name} = {getattr(filters, name)}" for name in filters.in_use(without)]
     if not shown:
         return title
     return f"{title} ({word(model.language, 'filter')}: {'; '.join(shown)})"

@@ -36,17 +36,29 @@ class Filters:
     depth: int = 1
     """With ``system``: how many links away from it."""
 
-    def applied(self) -> tuple[tuple[str, str], ...]:
-        """The filters in use as (name, ASCII value), for file names and titles."""
-        out = []
+    def in_use(self, without: tuple[str, ...] = ()) -> list[str]:
+        """Names of the filters that narrow the view (``direction`` and ``depth`` only with a
+        ``system``), leaving out those in ``without``."""
+        names = []
         for item in fields(self):
             value = getattr(self, item.name)
-            if value is None or (item.name, value) in (("direction", "both"), ("depth", 1)):
+            if item.name in without or value is None or value == item.default:
                 continue
             if item.name in ("direction", "depth") and self.system is None:
                 continue
-            out.append((item.name, slugify(str(value), regex_pattern=r"[^-a-z0-9_]+") or "x"))
-        return tuple(out)
+            names.append(item.name)
+        return names
+
+    def applied(self, without: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
+        """The filters in use as (name, ASCII value), for file names.
+
+        >>> Filters(status="needs_setup", method="Webhook / API").applied()
+        (('status', 'needs_setup'), ('method', 'webhook-api'))
+        """
+        return tuple(
+            (name, slugify(str(getattr(self, name)), regex_pattern=r"[^-a-z0-9_]+") or "x")
+            for name in self.in_use(without)
+        )
 
 
 def apply(links: Iterable[Link], filters: Filters, model: Map) -> list[Link]:
