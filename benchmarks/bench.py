@@ -129,7 +129,7 @@ def markdown_table(head: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _sizes(values: list[str]) -> list[int]:
+def parse_sizes(values: list[str]) -> list[int]:
     """``--sizes 100 300`` or ``--sizes 100,300``."""
     sizes = [int(v) for value in values for v in value.split(",") if v.strip()]
     if not sizes or min(sizes) < 1:
@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     try:
-        sizes = _sizes(args.sizes)
+        sizes = parse_sizes(args.sizes)
     except (ValueError, argparse.ArgumentTypeError):
         parser.error("--sizes takes positive integers")
     stages = {name: STAGES[name] for name in args.stages}

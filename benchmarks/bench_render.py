@@ -36,6 +36,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench import markdown_table, parse_sizes
 from make_map import make_map
 
 import flowviz
@@ -177,20 +178,6 @@ def header(png: bool) -> list[str]:
     return [*cells, "png ms", "png scaled"] if png else cells
 
 
-def markdown_table(head: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---:" for _ in head) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def _sizes(values: list[str]) -> list[int]:
-    """``--sizes 30 100`` or ``--sizes 30,100``."""
-    sizes = [int(v) for value in values for v in value.split(",") if v.strip()]
-    if not sizes or min(sizes) < 1:
-        raise argparse.ArgumentTypeError("sizes must be positive integers")
-    return sizes
-
-
 def _dot_version() -> str:
     program = shutil.which("dot")
     if program is None:
@@ -217,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     try:
-        sizes = _sizes(args.sizes)
+        sizes = parse_sizes(args.sizes)
     except (ValueError, argparse.ArgumentTypeError):
         parser.error("--sizes takes positive integers")
     print(
