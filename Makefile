@@ -36,6 +36,7 @@ pictures: setup
 
 bench: setup
 	$(VENV)/python benchmarks/bench.py
+	$(VENV)/python benchmarks/bench_render.py
 
 clean:
 	rm -rf output .pytest_cache .ruff_cache
