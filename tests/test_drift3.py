@@ -108,7 +108,6 @@ HOTEL = "ru-hotel-html"
 KODVILLE = "mixed-kodville-school"
 
 BULLET_BINDINGS = "class 6: binding rules written as bullets are neither read nor reported"
-TOOL_RULES = "class 3: a sync rule sent to or by a tool ({}) keeps only the analytics group"
 
 XFAIL: dict[tuple[str, str], str] = {
     # ru-flowers-drupal
@@ -119,8 +118,7 @@ XFAIL: dict[tuple[str, str], str] = {
     (FLOWERS, "integrations"): "class 2: rows of the site and of '1С:УНФ' name the short-form"
     " systems; class 3: source cells 'Яндекс Метрика: ...', 'GA4: ...', 'VK Pixel: ...' give"
     " no source tool",
-    (FLOWERS, "id_rules"): "class 2: 'Сайт на Drupal', '1С:УНФ' are new systems; "
-    + TOOL_RULES.format("GA4, Яндекс Метрика"),
+    (FLOWERS, "id_rules"): "class 2: 'Сайт на Drupal', '1С:УНФ' are new systems",
     (FLOWERS, "flows"): "class 4: emoji before the bold title ('🛒 **Поток 1: ...**',"
     " '📦 **Поток 4: ...**'): flow 1 is lost, flow 4's steps join flow 3",
     (FLOWERS, "flow_steps"): "class 4: flow 1's steps are lost; class 2: steps naming"
@@ -133,7 +131,6 @@ XFAIL: dict[tuple[str, str], str] = {
     (KEELSON, "system_ids"): "class 1: the <br>-separated analytics line gives no tool its ID",
     (KEELSON, "integrations"): "class 5: 3.5 'Not required' with its reason in the purpose"
     " cell has no justification",
-    (KEELSON, "id_rules"): TOOL_RULES.format("GA4, LinkedIn Insight Tag"),
     (KEELSON, "bindings"): BULLET_BINDINGS + " ('- **a to b:** text')",
     (KEELSON, "no_findings"): "class 1: FV250 for LinkedIn Insight Tag and Hotjar, listed on"
     " the <br>-separated line; class 5: FV211 on 3.5 whose reason is in the purpose cell",
@@ -146,8 +143,6 @@ XFAIL: dict[tuple[str, str], str] = {
     " word) instead of the site, 5.1 'Звонки (коллтрекинг Calltouch)' and 5.3 'Цели GA4 (...)'"
     " give no source tool; class 1: three analytics groups; class 5: 5.3's status in the"
     " details cell of the short row is 'unknown'",
-    (GARAGE, "id_rules"): "class 1: the rule sent by Calltouch has source 'analytics-2'; "
-    + TOOL_RULES.format("Calltouch"),
     # en-dental-pipedrive
     (DENTAL, "systems"): "class 1: 'Microsoft Clarity', third tool of the <br>-separated"
     " Analytics cell of the systems table, is no system",
@@ -156,7 +151,6 @@ XFAIL: dict[tuple[str, str], str] = {
     (DENTAL, "integrations"): "class 1: Clarity missing from 2.3's parts and 5.2's source;"
     " class 5: 3.3 and 5.2 'Not required' with the reason in the details / purpose cell have"
     " no justification",
-    (DENTAL, "id_rules"): TOOL_RULES.format("GA4"),
     (DENTAL, "flows"): "class 4: '🦷 **Flow 3: ...**' (emoji before the bold) is not read;"
     " its steps join flow 2",
     (DENTAL, "flow_steps"): "class 2: 'the patient app' (short form of 'Patient app"
@@ -174,7 +168,7 @@ XFAIL: dict[tuple[str, str], str] = {
     (STROY, "same_system"): "class 2: '1С:УТ' and '1С:Управление торговлей' are two systems",
     (STROY, "integrations"): "class 2: rows naming '1С:УТ' go to the new system; class 3:"
     " 5.2 'GA4 events export' gives no source tool",
-    (STROY, "id_rules"): "class 2: '1С:УТ' is a new system; " + TOOL_RULES.format("Яндекс Метрика"),
+    (STROY, "id_rules"): "class 2: '1С:УТ' is a new system",
     (STROY, "flow_steps"): "class 2: steps naming '1С:УТ' go to the new system",
     (STROY, "bindings"): BULLET_BINDINGS + " ('- a ↔ b — text', no bold)",
     (STROY, "no_name_reported_twice"): "class 5: Roistat gets both FV101 and FV250 on line 83",
@@ -214,8 +208,7 @@ XFAIL: dict[tuple[str, str], str] = {
     (HOTEL, "integrations"): "class 2: the site is two systems; class 5: 3.3 'Не требуется'"
     " with the reason in the purpose cell has no justification; class 3: 5.1 'Mango Office:"
     " ...' and 5.2 'Яндекс Метрика: ...' give no source tool",
-    (HOTEL, "id_rules"): "class 2: 'Сайт на 1С-Битрикс' is a new system; "
-    + TOOL_RULES.format("Яндекс Метрика"),
+    (HOTEL, "id_rules"): "class 2: 'Сайт на 1С-Битрикс' is a new system",
     (HOTEL, "flows"): "class 4: '🏨 **Поток 1: ...**' (emoji before the bold) is not read",
     (HOTEL, "flow_steps"): "class 4: flow 1's steps are lost; class 2: 'в DataLens' (short"
     " form of 'Yandex DataLens') is not resolved",
@@ -229,7 +222,6 @@ XFAIL: dict[tuple[str, str], str] = {
     (KODVILLE, "system_ids"): "class 1: the '/'-separated analytics line gives no tool its ID",
     (KODVILLE, "integrations"): "class 5: 3.3's status 'Configured' in the details cell of the"
     " short row is 'unknown'",
-    (KODVILLE, "id_rules"): TOOL_RULES.format("Яндекс Метрика"),
     (KODVILLE, "bindings"): BULLET_BINDINGS + " ('+ **a → b:** text')",
     (KODVILLE, "no_findings"): "class 1: FV250 for GA4, Яндекс Метрика, Top.Mail.Ru (the '/'"
     " line) and FV101 for Umnico (second system of the ';'-separated 'Мессенджеры' line)",
