@@ -149,8 +149,14 @@ class IdRule(Record):
     """A row of the identifier sync table (section 6)."""
 
     source: str | None = Field(description="Id of the source system.")
+    source_parts: list[str] = Field(
+        default_factory=list, description="Tools of the source group the rule names (GA4)."
+    )
     source_ids: list[str] = Field(default_factory=list, description="Source identifiers.")
     target: str | None = Field(description="Id of the target system.")
+    target_parts: list[str] = Field(
+        default_factory=list, description="Tools of the target group the rule names."
+    )
     target_ids: list[str] = Field(default_factory=list, description="Target identifiers.")
     method: str = Field("", description="Sync method.")
     priority: str = Field("", description="Priority as written.")

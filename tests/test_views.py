@@ -360,6 +360,8 @@ def test_an_internal_step_of_named_parts_is_a_loop_on_each_part(write_map) -> No
 
 
 def test_identifiers_view_has_one_edge_per_sync_rule(model: Map) -> None:
+    """One edge per rule and pair of drawn ends: a rule that names a tool (``GA4``) is drawn
+    at the tool, as an integration row is."""
     graph = identifiers(model)
     section = next((s.number for s in model.sections if s.kind == "identifiers" and s.number), 6)
     rules = {
@@ -368,12 +370,19 @@ def test_identifiers_view_has_one_edge_per_sync_rule(model: Map) -> None:
         if rule.source and rule.target
     }
     drawn = [e for e in graph.edges if e.members[0].kind == "rule"]
-    assert [e.id for e in drawn] == list(rules)
+    assert list(dict.fromkeys(e.members[0].id for e in drawn)) == list(rules)
     nodes = {node.id: node for node in graph.nodes}
+    for rule_id, rule in rules.items():
+        pairs = list(
+            product(ends(rule.source, rule.source_parts), ends(rule.target, rule.target_parts))
+        )
+        found = [e for e in drawn if e.members[0].id == rule_id]
+        assert [(e.source, e.target) for e in found] == pairs, rule_id
+        if len(pairs) == 1:
+            assert found[0].id == rule_id
     for edge in drawn:
-        rule = rules[edge.id]
-        assert [(m.id, m.line) for m in edge.members] == [(edge.id, rule.line)]
-        assert (edge.source, edge.target) == (f"system:{rule.source}", f"system:{rule.target}")
+        rule = rules[edge.members[0].id]
+        assert [(m.id, m.line) for m in edge.members] == [(edge.members[0].id, rule.line)]
         assert set(rule.source_ids) <= set(nodes[edge.source].ports), edge.id
         assert set(rule.target_ids) <= set(nodes[edge.target].ports), edge.id
         for port, node in ((edge.source_port, edge.source), (edge.target_port, edge.target)):

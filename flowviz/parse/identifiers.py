@@ -139,13 +139,19 @@ def read_id_rules(table: Table, mapped: ColumnMap, ctx: Context, label: str) -> 
         if not any(values.values()):
             continue
         cols = read.columns
-        source = ctx.system(values.get("source", ""), row.line, cols.get("source", 1), label)[0]
-        target = ctx.system(values.get("target", ""), row.line, cols.get("target", 1), label)[0]
+        source, source_parts = ctx.system(
+            values.get("source", ""), row.line, cols.get("source", 1), label
+        )
+        target, target_parts = ctx.system(
+            values.get("target", ""), row.line, cols.get("target", 1), label
+        )
         rules.append(
             IdRule(
                 source=source,
+                source_parts=list(source_parts),
                 source_ids=identifier_list(values.get("source_ids", "")),
                 target=target,
+                target_parts=list(target_parts),
                 target_ids=identifier_list(values.get("target_ids", "")),
                 method=values.get("method", ""),
                 priority=values.get("priority", ""),

@@ -9,7 +9,16 @@ from flowviz.parse.blocks import Row, Table
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import ColumnMap
 from flowviz.parse.sections import ARROW, RawSection
-from flowviz.parse.text import as_int, identifier_list, split_head, split_label, split_top, stems
+from flowviz.parse.systems import synonyms
+from flowviz.parse.text import (
+    as_int,
+    identifier_list,
+    split_head,
+    split_label,
+    split_top,
+    stems,
+    words,
+)
 
 _URL = re.compile(r"https?://[^\s,;)\]}>\"'`]+")
 _HTTP = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE)\b")
@@ -123,16 +132,19 @@ def _row(
     values, cells = read.values, read.columns
     label = section.label
     pair = _pair(values)
+    source_text = values.get("source", "") if "source" in values else values.get("fields", "")
     if pair is not None:
         source, source_parts = ctx.system(pair[0], row.line, cells.get("pair", 1), label)
         targets = _targets(pair[1], row, cells, ctx, label)
+    elif values.get("sender"):
+        source, source_parts = ctx.system(values["sender"], row.line, cells["sender"], label)
+        if source is not None and not source_parts:
+            source_parts = tuple(_tools_named(source, source_text, ctx))
+        targets = _targets(values.get("target", ""), row, cells, ctx, label)
     else:
-        source_text = values.get("source", "") if "source" in values else values.get("fields", "")
         source, source_parts = _source(source_text, owner, row, cells, ctx, label)
         targets = _targets(values.get("target", ""), row, cells, ctx, label)
-    status, justification = parse_status(values.get("status", ""))
-    if status != "not_required" and _says_not_required(values.get("method", "")):
-        status, justification = parse_status(values["method"])
+    status, status_text, justification = _row_status(row, mapped, values)
     common = {
         "section": section.number,
         "number": as_int(values.get("number", "")),
@@ -147,7 +159,7 @@ def _row(
         "purpose": values.get("purpose", ""),
         "details": parse_details(values.get("details", ""), read.links.get("details", ())),
         "status": status,
-        "status_text": values.get("status", ""),
+        "status_text": status_text,
         "justification": justification,
         "columns": cells,
         "placeholders": read.placeholders,
@@ -172,26 +184,48 @@ def _pair(values: dict[str, str]) -> tuple[str, str] | None:
 def _source(
     text: str, owner: str | None, row: Row, cells: dict, ctx: Context, label: str
 ) -> tuple[str | None, tuple[str, ...]]:
-    """The sending system: the cell's system when it names one, else the section's owner."""
-    resolved = ctx.registry.resolve(text) if text else None
-    if resolved is not None and resolved.system is not None:
-        return resolved.system, resolved.parts
-    if owner is not None:
-        _, inner = split_head(text)
-        named = _declared_system(inner, owner, ctx)
+    """The sending system: the cell's system when the whole cell names one, else the
+    section's owner (with the tools of its group the cell names)."""
+    if owner is None:
+        if not text:
+            return None, ()
+        return ctx.system(text, row.line, cells.get("source", 1), label)
+    resolved = _whole_name(text, ctx)
+    if resolved is not None:
+        return resolved
+    head, inner = split_head(text)
+    labelled = split_label(head)
+    for name in (inner, labelled[0] if labelled else None):
+        named = _declared_system(name, owner, ctx)
         if named is not None:
             return named, ()
-        return owner, tuple(_parts_of(owner, inner, ctx))
-    if not text:
-        return None, ()
-    column = cells.get("source", 1)
-    return ctx.system(text, row.line, column, label)
+    return owner, tuple(_tools_named(owner, text, ctx))
 
 
-def _declared_system(inner: str | None, owner: str, ctx: Context) -> str | None:
-    """``Звонки (Mango Office)`` in analytics' table: a bracket that is just the name of
-    another system section 1 declares says that system sends the data."""
-    system = ctx.registry.lookup(inner) if inner else None
+def _whole_name(text: str, ctx: Context) -> tuple[str, tuple[str, ...]] | None:
+    """The system (and tools) a source cell names when the cell, but for a bracket, is
+    nothing but names: ``Calendly``, ``Analytics (GA4)``; not ``Виджет онлайн-записи``,
+    where one word is a system's role label and the other is data."""
+    resolved = ctx.registry.resolve(text) if text else None
+    if resolved is None or resolved.system is None:
+        return None
+    head, _ = split_head(text)
+    spans = [(m.start, m.end) for m in ctx.registry.mentions(head, actors=False)]
+    loose = [w for w in words(head) if w.stem not in _JOINERS]
+    if spans and not all(any(a <= w.start and w.end <= b for a, b in spans) for w in loose):
+        return None
+    return resolved.system, resolved.parts
+
+
+_JOINERS = frozenset(stems("и или and or"))
+"""Words that join the names of a cell (``GA4 и Метрика``) and name nothing themselves."""
+
+
+def _declared_system(name: str | None, owner: str, ctx: Context) -> str | None:
+    """``Звонки (Mango Office)`` or ``Mango Office: звонки`` in analytics' table: a bracket or
+    a label that is just the name of another system section 1 declares says that system
+    sends the data."""
+    system = ctx.registry.lookup(name) if name else None
     if system is None or system == owner:
         return None
     draft = ctx.registry.systems[system]
@@ -200,15 +234,30 @@ def _declared_system(inner: str | None, owner: str, ctx: Context) -> str | None:
     return system
 
 
-def _parts_of(owner: str, inner: str | None, ctx: Context) -> list[str]:
-    """Tools of ``owner`` named in a source-data bracket (``События (GA4, Meta Pixel)``)."""
-    if not inner:
-        return []
-    names = split_top(inner, ",;/")
-    hits = [ctx.registry.lookup(n) for n in names]
-    if hits and all(h is not None and ctx.registry.systems[h].parent == owner for h in hits):
-        return [h for h in hits if h]
-    return []
+def _tools_named(group: str, text: str, ctx: Context) -> list[str]:
+    """Tools of ``group`` a source-data cell names anywhere, in the order named
+    (``События (GA4, Meta Pixel)``, ``Яндекс Метрика: визиты``, ``GA4 events export``,
+    ``Звонки (коллтрекинг Calltouch)``). Only looks: names no tool is known by stay data."""
+    have = stems(text)
+    found: list[tuple[int, str]] = []
+    for tool in ctx.registry.systems.values():
+        if tool.parent != group:
+            continue
+        forms = {tool.name, tool.product or "", *tool.aliases, *synonyms(tool.name)}
+        at = [_find(have, stems(form)) for form in forms if form]
+        hits = [i for i in at if i is not None]
+        if hits:
+            found.append((min(hits), tool.id))
+    return [tool for _, tool in sorted(found)]
+
+
+def _find(have: tuple[str, ...], want: tuple[str, ...]) -> int | None:
+    """Where the words ``want`` stand together in ``have``, if they do."""
+    if not want:
+        return None
+    return next(
+        (i for i in range(len(have) - len(want) + 1) if have[i : i + len(want)] == want), None
+    )
 
 
 def _targets(
@@ -226,7 +275,7 @@ def _targets(
     return [ctx.system(text, row.line, column, label)]
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+def _phrase_pattern(phrases: list[str], flags: int = 0) -> re.Pattern[str]:
     """One pattern for several phrases, each a whole word where it starts or ends with one."""
     parts = [
         ("(?<!\\w)" if p[0].isalnum() else "")
@@ -234,7 +283,7 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
         + ("(?!\\w)" if p[-1].isalnum() else "")
         for p in phrases
     ]
-    return re.compile("|".join(parts))
+    return re.compile("|".join(parts), flags)
 
 
 _STATUS_PATTERNS = [(status, _phrase_pattern(words)) for status, words in STATUS_WORDS]
@@ -257,16 +306,124 @@ def parse_status(text: str) -> tuple[Status, str | None]:
     return min(found, key=lambda status: found[status]), None
 
 
+_NOT_REQUIRED = _phrase_pattern(dict(STATUS_WORDS)["not_required"], re.IGNORECASE)
+_AFTER_PHRASE = re.compile(r"^\s*[—–:,(.-]*\s*(.*)$", re.S)
+_LEADING_REASON = re.compile(r"\s*[—–:-]\s*(\S.*)$", re.S)
+REASON_MIN_WORDS = 3
+"""Words a cell needs beside its 'not required' phrase to be a reason on its own
+(``Сообщения отправляет Fitbase напрямую, дублировать не нужно``; not ``Пока не нужно``)."""
+
+
+def _phrase(text: str) -> re.Match[str] | None:
+    """Where ``text`` says 'not required' ('не требуется', 'not needed', ...), if it does."""
+    return _NOT_REQUIRED.search(text.replace("ё", "е").replace("Ё", "Е"))
+
+
 def _justification(text: str) -> str | None:
     """What follows ``Не требуется`` (after a dash, colon or bracket), if anything."""
-    match = re.search(
-        r"(?:не требуется|not required|not needed|n/a|not applicable|не нужн\w*|не используется|"
-        r"out of scope|вне рамок)\s*[—–:,(.-]*\s*(.*)$",
-        text,
-        re.I | re.S,
-    )
-    reason = match.group(1).strip().rstrip(")").strip() if match else ""
+    match = _phrase(text)
+    if match is None:
+        return None
+    after = _AFTER_PHRASE.match(text[match.end() :])
+    reason = after.group(1).strip().rstrip(")").strip() if after else ""
     return reason or None
+
+
+def _status_reason(text: str) -> str | None:
+    """The reason a status cell gives: what follows 'Не требуется', else the whole cell when
+    it is a sentence ending in the phrase (``..., дублировать из Битрикс24 не нужно``)."""
+    reason = _justification(text)
+    if reason is not None:
+        return reason
+    match = _phrase(text)
+    if match is not None and len(words(text[: match.start()])) >= REASON_MIN_WORDS:
+        return text.strip()
+    return None
+
+
+def _cell_reason(text: str) -> str | None:
+    """The reason another cell of a 'not required' row gives when it says so itself: the
+    words after a leading ``Not needed:`` / ``Не нужно —``, else the whole cell as written
+    (``Not needed in phase 1: ...``, ``В первой фазе не нужно: ...``), if it says more than
+    the phrase."""
+    match = _phrase(text)
+    if match is None:
+        return None
+    before, after = text[: match.start()], text[match.end() :]
+    lead = _LEADING_REASON.match(after)
+    if not before.strip() and lead is not None:
+        return lead.group(1).strip()
+    return text.strip() if len(words(before) + words(after)) >= REASON_MIN_WORDS else None
+
+
+_NOT_TEXT = frozenset({"number", "source", "sender", "target", "pair", "identifiers"})
+"""Fields whose cells name systems, numbers or identifiers: never a status or a reason."""
+
+
+def _row_status(
+    row: Row, mapped: ColumnMap, values: dict[str, str]
+) -> tuple[Status, str, str | None]:
+    """The row's status, the text it was read from and, when not required, why.
+
+    The status cell rules; the method cell's 'Не требуется' overrides a status that is not
+    'not required'. In a short row whose status cell is one of the missing cells, a cell that
+    holds only a status word (``Настроено`` left in the details column) is the status. The
+    reason of a 'not required' row: the status cell's own (after a dash, or the cell is a
+    sentence around the phrase); else the first cell that says 'not needed' with a reason
+    (``Not needed: ...`` in the purpose or details column); else, for a status word left in
+    another cell of a short row, the next filled cell after it."""
+    text = values.get("status", "")
+    status, justification = parse_status(text)
+    if status == "not_required" and justification is None:
+        justification = _status_reason(text)
+    fields = sorted(
+        (index, name)
+        for name, index in mapped.columns.items()
+        if name not in _NOT_TEXT and name != "status"
+    )
+    moved: int | None = None
+    if status != "not_required" and _says_not_required(values.get("method", "")):
+        text = values["method"]
+        status, justification = parse_status(text)
+        moved = mapped.columns["method"]
+    elif _status_missing(row, mapped) and not text:
+        for index, name in reversed(fields):
+            word = _status_word(values.get(name, ""))
+            if word is not None:
+                text, (status, justification), moved = values[name], word, index
+                break
+    if status != "not_required" or justification is not None:
+        return status, text, justification
+    for index, name in fields:
+        reason = _cell_reason(values.get(name, "")) if index != moved else None
+        if reason is not None:
+            return status, text, reason
+    if moved is not None and _status_missing(row, mapped):
+        after = [values.get(name, "") for index, name in fields if index > moved]
+        justification = next((cell for cell in after if cell.strip()), None)
+    return status, text, justification
+
+
+def _status_missing(row: Row, mapped: ColumnMap) -> bool:
+    """The row is short and its status cell is one of the cells it lacks."""
+    index = mapped.columns.get("status")
+    return index is not None and index >= len(row.raw_cells)
+
+
+def _status_word(text: str) -> tuple[Status, str | None] | None:
+    """The status a cell holds when it is nothing but a status word (``Настроено``,
+    ``Configured``), or 'not required' with its reason after a dash."""
+    lowered = text.strip().lower().replace("ё", "е")
+    for status, pattern in _STATUS_PATTERNS:
+        match = pattern.match(lowered)
+        if match is None:
+            continue
+        rest = lowered[match.end() :].strip(" .!")
+        if not rest:
+            return status, None
+        if status == "not_required" and rest[:1] in "—–:-(":
+            return status, _justification(text)
+    return None
 
 
 def _says_not_required(text: str) -> bool:

@@ -20,6 +20,7 @@ from flowviz.views.edges import build_edges, fold_edges
 from flowviz.views.filters import DIRECTIONS, Direction, Filters, apply, neighbourhood
 from flowviz.views.links import (
     SHARED,
+    End,
     Link,
     binding_links,
     integration_links,
@@ -279,21 +280,29 @@ def _unplaced(model: Map) -> tuple[Note, ...]:
 
 
 def _held_identifiers(model: Map, links: list[Link]) -> dict[str, list[str]]:
-    """System id -> the identifiers it holds in the drawn rules and bindings, owned first."""
+    """System id -> the identifiers it holds in the drawn rules and bindings, owned first; a
+    rule that names tools of a group is held by those tools."""
     held: dict[str, list[str]] = {}
     for link in links:
         for end in (link.source, link.target):
-            if end is not None:
-                held.setdefault(end.system, [])
+            for key in _drawn_at(end):
+                held.setdefault(key, [])
     for ident in model.identifiers:
         owner = ident.owner or SHARED
         if owner in held:
             held[owner].append(ident.name)
     for link in links:
         for end in (link.source, link.target):
-            if end is not None:
-                held[end.system] += end.ids
+            for key in _drawn_at(end):
+                held[key] += end.ids
     return {key: list(dict.fromkeys(names)) for key, names in held.items()}
+
+
+def _drawn_at(end: End | None) -> tuple[str, ...]:
+    """The systems an end is drawn at: its tools, else the system itself."""
+    if end is None:
+        return ()
+    return end.parts or (end.system,)
 
 
 def _record(model: Map, node: Node, ports: list[str]) -> Node:

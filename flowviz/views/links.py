@@ -137,7 +137,8 @@ def step_member(flow: Flow, step: Step) -> Member:
 
 
 def rule_links(model: Map) -> Iterator[Link]:
-    """One link per sync rule of section 6 (``rule:6.<row>``) with both systems known."""
+    """One link per sync rule of section 6 (``rule:6.<row>``) with both systems known; a rule
+    that names tools of a group (``GA4``) ends at those tools, as an integration does."""
     number = _section_number(model, "identifiers", 6)
     for row, rule in enumerate(model.id_rules, start=1):
         if not (rule.source and rule.target):
@@ -156,8 +157,8 @@ def rule_links(model: Map) -> Iterator[Link]:
                     ("priority", rule.priority),
                 ),
             ),
-            source=End(rule.source, ids=tuple(rule.source_ids)),
-            target=End(rule.target, ids=tuple(rule.target_ids)),
+            source=End(rule.source, tuple(rule.source_parts), tuple(rule.source_ids)),
+            target=End(rule.target, tuple(rule.target_parts), tuple(rule.target_ids)),
             method=rule.method,
             identifiers=frozenset(ids),
         )
