@@ -37,7 +37,8 @@ from typing import Any
 import yaml
 
 DATA = Path(__file__).with_name("make_map_data")
-LANGUAGES = ("ru", "en")
+LANGUAGES = tuple(sorted(p.stem for p in DATA.glob("*.yaml") if p.stem != "shared"))
+"""One data file per language: ``make_map_data/<language>.yaml``."""
 CORE = ("cms", "crm", "esp", "analytics")
 """The kinds of the core systems, whose integrations are sections 2-5 in this order."""
 PAGE_TAGGING = ("cms",)
@@ -54,8 +55,8 @@ ROWS_PER_SYSTEM = 25
 """One further system per 25 integration rows (at least 2)."""
 NOT_REQUIRED_BELOW = 0.04
 NEEDS_SETUP_BELOW = 0.3
-"""A row is "not required" with a random draw below 0.04, "needs setup" below 0.3, else
-"configured"."""
+"""A row's status: "not required" when a draw in [0, 1) is below 0.04, "needs setup" below 0.3,
+else "configured"."""
 EXTRA_ID_SHARE = 0.3
 """Rows that also carry email or phone."""
 FLOW_STEPS = (3, 7)
@@ -94,7 +95,7 @@ class Kind:
     sends: tuple[Data, ...]
     routes: tuple[tuple[str, ...], ...]
     """Receiver kinds for each record of ``sends``."""
-    targets: tuple[str, ...]
+    fallback: tuple[str, ...]
     """Receiver kinds when none of a record's is in the map."""
     methods: tuple[str, ...]
     """Methods by which data gets INTO a system of this kind."""
@@ -152,7 +153,7 @@ def content(language: str) -> Content:
             ids=tuple(structure["ids"]),
             sends=tuple(Data(**record) for record in records.values()),
             routes=tuple(tuple(receivers) for receivers in structure["sends"].values()),
-            targets=tuple(structure["fallback"]),
+            fallback=tuple(structure["fallback"]),
             methods=tuple(local["methods"]),
             purposes=tuple(local["purposes"]),
         )
@@ -246,20 +247,20 @@ class _Builder:
 
     def __init__(self, rows: int, language: str, seed: int) -> None:
         if language not in LANGUAGES:
-            raise ValueError(f"language must be 'ru' or 'en', not {language!r}")
+            raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
         if rows < 1:
             raise ValueError("rows must be at least 1")
         self.rows = rows
         self.rng = random.Random(seed)
         found = content(language)
-        self.kinds, self.bindings, self.w = found.kinds, found.bindings, found.words
-        project = self.rng.choice(self.w["projects"])
+        self.kinds, self.bindings, self.words = found.kinds, found.bindings, found.words
+        project = self.rng.choice(self.words["projects"])
         self.project, self.domain, self.about = project["name"], project["domain"], project["about"]
         self.slug = self.domain.split(".")[0]
         self.systems: list[System] = []
         self.core: dict[str, System] = {}
         self.targets: dict[str, list[Target]] = {}
-        self.tools: dict[str, dict[str, str]] = self.w["analytics"]["tools"]
+        self.tools: dict[str, dict[str, str]] = self.words["analytics"]["tools"]
         self.notes: dict[str, str] = {}
 
     def _host(self, pattern: str) -> str:
@@ -268,14 +269,14 @@ class _Builder:
     # -- systems ----------------------------------------------------------------------------
     def declare_systems(self) -> None:
         for key in CORE[:3]:
-            spec = self.w["core"][key]
+            spec = self.words["core"][key]
             name, nom = spec["name"], spec["nom"]
             cells = (name, *spec["cells"])
             path = spec.get("path", nom)
             ids = self.kinds[key].ids
             host = self._host(spec["host"])
             self.core[key] = System(key, name, key, host, nom, spec["acc"], cells, path, ids)
-        group = self.w["analytics"]
+        group = self.words["analytics"]
         cell = group["cell"].format(tools=", ".join(self.tools))
         ids = tuple(tool["id"] for tool in self.tools.values())
         name = group["name"]
@@ -287,13 +288,13 @@ class _Builder:
         self._targets()
 
     def _declare_others(self) -> None:
-        pool = [(o["name"], o["kind"], o["note"], o["host"]) for o in self.w["others"]]
-        for city in self.w["cities"]:
-            for kind, name in self.w["regional"].items():
+        pool = [(o["name"], o["kind"], o["note"], o["host"]) for o in self.words["others"]]
+        for city in self.words["cities"]:
+            for kind, name in self.words["regional"].items():
                 pool.append((name.format(city=city), kind, "", f"{kind}-{len(pool)}.{self.domain}"))
         wanted = max(2, min(len(pool), self.rows // ROWS_PER_SYSTEM))
         for index, (name, kind, note, host) in enumerate(pool[:wanted]):
-            acc = self.w["receiver"].format(name=name)
+            acc = self.words["receiver"].format(name=name)
             cells = (name, f"**{name}**")
             ids = self.kinds[kind].ids
             system = System(f"o{index}", name, kind, self._host(host), name, acc, cells, name, ids)
@@ -320,8 +321,8 @@ class _Builder:
         other systems post conversions to one tool's server API."""
         group, *tools = self.targets["analytics"]
         for kinds, method in (
-            (PAGE_TAGGING, self.w["analytics"]["tag_method"]),
-            (LINK_TAGGING, self.w["analytics"]["link_method"]),
+            (PAGE_TAGGING, self.words["analytics"]["tag_method"]),
+            (LINK_TAGGING, self.words["analytics"]["link_method"]),
         ):
             if sender.kind in kinds:
                 return [Target(group.system, group.cell, group.acc, method, group.ids)]
@@ -329,7 +330,7 @@ class _Builder:
 
     # -- integration sections ---------------------------------------------------------------
     def sections(self) -> list[Section]:
-        titles = self.w["integrations"]["titles"]
+        titles = self.words["integrations"]["titles"]
         tools = ", ".join(self.tools)
         out = [
             Section(
@@ -357,7 +358,7 @@ class _Builder:
         index = rng.randrange(len(kind.sends))
         data = kind.sends[index]
         present = [k for k in kind.routes[index] if self._receivers(k, sender)]
-        present = present or [k for k in kind.targets if self._receivers(k, sender)]
+        present = present or [k for k in kind.fallback if self._receivers(k, sender)]
         target = rng.choice(self._receivers(rng.choice(present or ["crm"]), sender))
         method = target.method or self._method(sender, data, target)
         if sender.key == "analytics":
@@ -370,12 +371,7 @@ class _Builder:
         if rng.random() < EXTRA_ID_SHARE:
             ids.append(rng.choice(["email", "phone"]))
         cell = target.cell or rng.choice(target.system.cells)
-        roll = rng.random()
-        status = "configured"
-        if roll < NEEDS_SETUP_BELOW:
-            status = "needs_setup"
-        if roll < NOT_REQUIRED_BELOW:
-            status = "nr"
+        status = self._draw_status()
         purpose = rng.choice(self.kinds[target.system.kind].purposes)
         return Row(
             sender=sender,
@@ -390,6 +386,14 @@ class _Builder:
             nom=nom,
         )
 
+    def _draw_status(self) -> str:
+        roll = self.rng.random()
+        if roll < NOT_REQUIRED_BELOW:
+            return "nr"
+        if roll < NEEDS_SETUP_BELOW:
+            return "needs_setup"
+        return "configured"
+
     def _receivers(self, kind: str, sender: System) -> list[Target]:
         if kind == "analytics":
             return [] if sender.key == "analytics" else self._analytics_targets(sender)
@@ -399,13 +403,13 @@ class _Builder:
         if sender.key == "analytics":
             return self.tools[data.tool]["export"]
         method = self.rng.choice(self.kinds[target.system.kind].methods)
-        senders = self.w["sender_only"].get(method)
+        senders = self.words["sender_only"].get(method)
         if senders is not None and sender.kind not in senders:
-            return self.w["default_method"]
+            return self.words["default_method"]
         return method
 
     def _details(self, method: str, receiver: System, data: Data) -> str:
-        words = self.w["integrations"]
+        words = self.words["integrations"]
         trigger = self.rng.choice(words["triggers"])
         http = self.rng.choice(HTTP_METHODS)
         template = words["details"].get(method, words["details"]["default"])
@@ -438,7 +442,7 @@ class _Builder:
         if actor:
             steps.insert(0, self._actor_step(chain[0].sender))
         if internal:
-            steps.append(self.w["flows"]["internal"].format(system=chain[-1].target.system.nom))
+            steps.append(self.words["flows"]["internal"].format(system=chain[-1].target.system.nom))
         path = [chain[0].sender.path]
         for row in chain:
             if row.sender.path != path[-1] or row.target.system.path in path:
@@ -461,7 +465,7 @@ class _Builder:
         return self.rng.choice(rest or usable)
 
     def _step(self, row: Row, first: bool) -> str:
-        rng, words = self.rng, self.w["flows"]
+        rng, words = self.rng, self.words["flows"]
         own = [i for i in row.ids if i in row.target.ids]
         theirs = [i for i in row.ids if i not in row.target.ids and i not in ("email", "phone")]
         if own and first and rng.random() < CREATED_SHARE:
@@ -481,7 +485,7 @@ class _Builder:
 
     def _actor_step(self, system: System) -> str:
         """A person's action that starts a flow, in the system where it happens."""
-        words = self.w["flows"]
+        words = self.words["flows"]
         choices = words["actor"].get(system.kind, [words["actor_default"]])
         return self.rng.choice(choices).format(system=system.name)
 
@@ -506,13 +510,13 @@ class _Builder:
         return Built(text, rows, flows, self.systems)
 
     def _h(self, number: int, title: str) -> str:
-        return f"{self.w['heading']} {number}. {title}\n\n"
+        return f"{self.words['heading']} {number}. {title}\n\n"
 
     def _head(self) -> str:
-        return self.w["head"].format(project=self.project, further=len(self.systems) - 4)
+        return self.words["head"].format(project=self.project, further=len(self.systems) - 4)
 
     def _overview(self) -> str:
-        words = self.w["overview"]
+        words = self.words["overview"]
         others = ", ".join(
             f"{s.name} ({self.notes[s.name]})" if self.notes[s.name] else s.name
             for s in self.systems[4:]
@@ -532,7 +536,7 @@ class _Builder:
         )
 
     def _integrations(self, section: Section) -> str:
-        words = self.w["integrations"]
+        words = self.words["integrations"]
         head = self._h(section.number, section.title)
         if not section.rows:
             return head + words["none"] + "\n"
@@ -559,7 +563,7 @@ class _Builder:
         return head + intro + "\n\n" + _table(columns, rows) + "\n"
 
     def _status(self, status: str) -> str:
-        words = self.w["integrations"]
+        words = self.words["integrations"]
         if status == "nr":
             return f"{words['status']['nr']} — {self.rng.choice(words['not_required'])}"
         return words["status"][status]
@@ -574,16 +578,16 @@ class _Builder:
             else:
                 for ident in system.ids:
                     out.setdefault(ident, system.name)
-        universal = self.w["sync"]["universal"]
+        universal = self.words["sync"]["universal"]
         out.setdefault("email", universal)
         out.setdefault("phone", universal)
         return list(out.items())
 
     def _identifiers(self, sections: list[Section]) -> str:
-        words = self.w["sync"]
+        words = self.words["sync"]
         lines = [self._h(6, words["title"]), words["list"] + "\n\n"]
         for ident, owner in self._used_ids():
-            about = self.w["identifiers"][ident]["about"]
+            about = self.words["identifiers"][ident]["about"]
             owned = "" if owner == words["universal"] else f" ({owner})"
             lines.append(f"- **{ident}**{owned} — {about}\n")
         lines.append("\n" + words["rules"] + "\n\n")
@@ -610,20 +614,20 @@ class _Builder:
         return "".join(lines) + _table(words["columns"], rules) + "\n"
 
     def _flows(self, flows: list[Flow]) -> str:
-        words = self.w["flows"]
+        words = self.words["flows"]
         out = [self._h(7, words["title"]), words["list"] + "\n"]
         for flow in flows:
-            path = self.w["arrow"].join(flow.path)
+            path = self.words["arrow"].join(flow.path)
             out.append(f"\n**{words['flow']} {flow.number}: {flow.title} ({path})**\n\n")
             out.extend(f"{n}. {step}\n" for n, step in enumerate(flow.steps, 1))
         return "".join(out)
 
     def _requirements(self) -> str:
-        words = self.w["requirements"]
+        words = self.words["requirements"]
         return self._h(8, words["title"]) + words["text"].format(domain=self.domain)
 
     def _tests(self, sections: list[Section]) -> str:
-        words = self.w["tests"]
+        words = self.words["tests"]
         stages = []
         for section in (s for s in sections if s.rows):
             owner = section.owner.path
@@ -633,7 +637,7 @@ class _Builder:
                 [
                     str(len(stages) + 1),
                     words["stage"].format(system=owner),
-                    f"{owner}{self.w['arrow']}{receivers}",
+                    f"{owner}{self.words['arrow']}{receivers}",
                     words["criteria"].format(count=len(section.rows), section=section.number),
                     self.rng.choice(words["owners"]),
                     words["days"]["one" if days == 1 else "more"].format(days=days),
@@ -644,8 +648,8 @@ class _Builder:
         return head + _table(words["columns"], stages) + "\n"
 
     def _id_schema(self) -> str:
-        words = self.w["schema"]
-        texts = self.w["identifiers"]
+        words = self.words["schema"]
+        texts = self.words["identifiers"]
         used = self._used_ids()
         rows = [
             [
@@ -775,7 +779,7 @@ def check(rows: int, *, language: str = "ru", seed: int = 0) -> tuple[list[str],
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("rows", type=int, help="number of integration table rows")
-    parser.add_argument("--language", choices=["ru", "en"], default="ru")
+    parser.add_argument("--language", choices=LANGUAGES, default="ru")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     parser.add_argument(
