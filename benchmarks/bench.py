@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from make_map import make_map
+from make_map import LANGUAGES, make_map
 from markdown_it import MarkdownIt
 
 import flowviz
@@ -153,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=list(STAGES),
         help="stages to measure (default: all)",
     )
-    parser.add_argument("--language", choices=["ru", "en"], default="ru")
+    parser.add_argument("--language", choices=LANGUAGES, default="ru")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     if args.repeat < 1:

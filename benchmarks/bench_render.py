@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import markdown_table, parse_sizes
-from make_map import make_map
+from make_map import LANGUAGES, make_map
 
 import flowviz
 from flowviz import views
@@ -195,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="map sizes in integration rows (default: 30 100 1000 2000)",
     )
     parser.add_argument("--repeat", type=int, default=5, help="runs per median (default: 5)")
-    parser.add_argument("--language", choices=["ru", "en"], default="ru")
+    parser.add_argument("--language", choices=LANGUAGES, default="ru")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--png", action="store_true", help="also time dot to PNG and report cairo's scaling"
