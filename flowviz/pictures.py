@@ -96,7 +96,7 @@ def _lost(graph: Graph, missing: list[str], file: str) -> list[Diagnostic]:
                     line=member.line,
                     message=f"{member.id} is missing from the '{graph.name}' picture: "
                     "Graphviz could not draw it",
-                    hint="Render a narrower view (--system, --status, --identifier) or SVG only.",
+                    hint="Render a narrower view (--system, --status, --identifier, --flow).",
                 )
             )
     return findings
