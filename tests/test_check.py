@@ -181,9 +181,14 @@ CASES = {
         "FV108",
         "|  | GA4 | на браузер |",
     ),
-    "FV107 steps under no flow title": Case(
-        replace("**Поток 1: Заказ (Сайт → CRM → Analytics)**\n", "**Основные потоки:**\n"),
+    "FV107 steps under a heading that is no flow title": Case(
+        replace("**Поток 1: Заказ (Сайт → CRM → Analytics)**\n", "**Заказ**\n"),
         "FV107",
+        "1. Пользователь заполняет",
+    ),
+    "FV109 steps under a label that names flows in general": Case(
+        replace("**Поток 1: Заказ (Сайт → CRM → Analytics)**\n", "**Основные потоки:**\n"),
+        "FV109",
         "1. Пользователь заполняет",
     ),
 }

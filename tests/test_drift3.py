@@ -121,14 +121,11 @@ XFAIL: dict[tuple[str, str], str] = {
     " no source tool",
     (FLOWERS, "id_rules"): "class 2: 'Сайт на Drupal', '1С:УНФ' are new systems; "
     + TOOL_RULES.format("GA4, Яндекс Метрика"),
-    (FLOWERS, "flows"): "class 4: emoji before the bold title ('🛒 **Поток 1: ...**',"
-    " '📦 **Поток 4: ...**'): flow 1 is lost, flow 4's steps join flow 3",
-    (FLOWERS, "flow_steps"): "class 4: flow 1's steps are lost; class 2: steps naming"
-    " 'Сайт на Drupal' / '1С:УНФ' / 'Мобильное приложение' go to the short-form systems",
+    (FLOWERS, "flow_steps"): "class 2: steps naming 'Сайт на Drupal' / '1С:УНФ' /"
+    " 'Мобильное приложение' go to the short-form systems",
     (FLOWERS, "bindings"): BULLET_BINDINGS + " ('- **Привязка ...:**' with sub-bullets)",
     (FLOWERS, "no_findings"): "FV101 for '1С:УНФ', 'Мобильное приложение', 'Сайт на Drupal'"
-    " (class 2); FV250 for Яндекс Метрика and VK Pixel, listed on the ';' line (class 1); FV107"
-    " for flow 1's steps (class 4)",
+    " (class 2); FV250 for Яндекс Метрика and VK Pixel, listed on the ';' line (class 1)",
     # en-keelson-hubspot
     (KEELSON, "system_ids"): "class 1: the <br>-separated analytics line gives no tool its ID",
     (KEELSON, "integrations"): "class 5: 3.5 'Not required' with its reason in the purpose"
@@ -157,8 +154,6 @@ XFAIL: dict[tuple[str, str], str] = {
     " class 5: 3.3 and 5.2 'Not required' with the reason in the details / purpose cell have"
     " no justification",
     (DENTAL, "id_rules"): TOOL_RULES.format("GA4"),
-    (DENTAL, "flows"): "class 4: '🦷 **Flow 3: ...**' (emoji before the bold) is not read;"
-    " its steps join flow 2",
     (DENTAL, "flow_steps"): "class 2: 'the patient app' (short form of 'Patient app"
     " \"SmileBook\"') is not resolved: flow 4's steps have no target",
     (DENTAL, "bindings"): BULLET_BINDINGS + " ('- **a to b**' with sub-bullets)",
@@ -185,26 +180,20 @@ XFAIL: dict[tuple[str, str], str] = {
     (FITNESS, "integrations"): "class 5: 3.3 ('Не требуется' in the details cell, reason in"
     " the status cell) and 5.3 (short row: 'Не требуется' in the method cell, reason in the"
     " purpose cell) have no justification; class 1: VK Pixel is no system (5.3's source)",
-    (FITNESS, "flows"): "class 4: the first flow's list has no title and is lost (FV107)"
-    " instead of read as an untitled flow",
-    (FITNESS, "flow_steps"): "class 4: the untitled first flow's steps are lost",
     (FITNESS, "bindings"): BULLET_BINDINGS + " ('* **Привязка ...** — text')",
     (FITNESS, "not_required_sections"): "class 5: section 1 is marked not required by"
     " 'коробка не используется' in the CRM line, section 4 by the numbered note '2. Отдельная"
     " очередь повторов не требуется: ...'",
-    (FITNESS, "no_findings"): "class 5: FV211 on 3.3 and 5.3 whose reasons sit in other cells;"
-    " class 4: FV107 on the untitled flow's steps",
+    (FITNESS, "no_findings"): "class 5: FV211 on 3.3 and 5.3 whose reasons sit in other cells",
     # en-leafline-shopify
     (LEAFLINE, "systems"): "class 1: the analytics tools as nested bullets become systems named"
     " by their IDs ('g-lf55tea001', ...), kind other, no parent",
     (LEAFLINE, "system_ids"): "class 1: nested-bullet tools get no ID",
     (LEAFLINE, "integrations"): "class 1: 2.2 has no target parts and 4.1 no GA4, the tools"
     " being misread",
-    (LEAFLINE, "flows"): "class 4: three untitled step lists: no flow is read",
-    (LEAFLINE, "flow_steps"): "class 4: the untitled flows' steps are lost",
+    (LEAFLINE, "flow_steps"): "class 2: 'the mobile app' (short form of section 1's 'Mobile"
+    " app' with its quoted brand) is not resolved: line 122 has no source",
     (LEAFLINE, "bindings"): BULLET_BINDINGS + " ('- **a to b** — text')",
-    (LEAFLINE, "no_findings"): "class 4: FV107 on every step of the untitled flows and FV202"
-    " on section 7",
     # ru-hotel-html
     (HOTEL, "systems"): "class 2: 'Сайт на 1С-Битрикс' (sync table) becomes a second system"
     " beside 'Сайт на 1С-Битрикс: Управление сайтом (редакция «Стандарт»)'",
@@ -216,13 +205,11 @@ XFAIL: dict[tuple[str, str], str] = {
     " ...' and 5.2 'Яндекс Метрика: ...' give no source tool",
     (HOTEL, "id_rules"): "class 2: 'Сайт на 1С-Битрикс' is a new system; "
     + TOOL_RULES.format("Яндекс Метрика"),
-    (HOTEL, "flows"): "class 4: '🏨 **Поток 1: ...**' (emoji before the bold) is not read",
-    (HOTEL, "flow_steps"): "class 4: flow 1's steps are lost; class 2: 'в DataLens' (short"
-    " form of 'Yandex DataLens') is not resolved",
+    (HOTEL, "flow_steps"): "class 2: 'в DataLens' (short form of 'Yandex DataLens') is not"
+    " resolved",
     (HOTEL, "bindings"): BULLET_BINDINGS + " ('- **Привязка ...:**' with sub-bullets)",
     (HOTEL, "no_findings"): "class 1: FV250 for GA4 and VK Pixel (lines 2-3 of the HTML cell);"
-    " class 5: FV211 on 3.3; class 2: FV101 for 'Сайт на 1С-Битрикс'; class 4: FV107 on"
-    " flow 1's steps",
+    " class 5: FV211 on 3.3; class 2: FV101 for 'Сайт на 1С-Битрикс'",
     # mixed-kodville-school
     (KODVILLE, "systems"): "class 1: 'GA4 (...) / Яндекс Метрика (...) / Top.Mail.Ru (...)'"
     " is read as one system; the 'LMS' label is read as CMS (GetCourse kind cms)",
