@@ -107,7 +107,6 @@ LEAFLINE = "en-leafline-shopify"
 HOTEL = "ru-hotel-html"
 KODVILLE = "mixed-kodville-school"
 
-BULLET_BINDINGS = "class 6: binding rules written as bullets are neither read nor reported"
 TOOL_RULES = "class 3: a sync rule sent to or by a tool ({}) keeps only the analytics group"
 
 XFAIL: dict[tuple[str, str], str] = {
@@ -123,7 +122,6 @@ XFAIL: dict[tuple[str, str], str] = {
     + TOOL_RULES.format("GA4, Яндекс Метрика"),
     (FLOWERS, "flow_steps"): "class 2: steps naming 'Сайт на Drupal' / '1С:УНФ' /"
     " 'Мобильное приложение' go to the short-form systems",
-    (FLOWERS, "bindings"): BULLET_BINDINGS + " ('- **Привязка ...:**' with sub-bullets)",
     (FLOWERS, "no_findings"): "FV101 for '1С:УНФ', 'Мобильное приложение', 'Сайт на Drupal'"
     " (class 2); FV250 for Яндекс Метрика and VK Pixel, listed on the ';' line (class 1)",
     # en-keelson-hubspot
@@ -131,7 +129,6 @@ XFAIL: dict[tuple[str, str], str] = {
     (KEELSON, "integrations"): "class 5: 3.5 'Not required' with its reason in the purpose"
     " cell has no justification",
     (KEELSON, "id_rules"): TOOL_RULES.format("GA4, LinkedIn Insight Tag"),
-    (KEELSON, "bindings"): BULLET_BINDINGS + " ('- **a to b:** text')",
     (KEELSON, "no_findings"): "class 1: FV250 for LinkedIn Insight Tag and Hotjar, listed on"
     " the <br>-separated line; class 5: FV211 on 3.5 whose reason is in the purpose cell",
     # ru-autoservice-table
@@ -156,7 +153,6 @@ XFAIL: dict[tuple[str, str], str] = {
     (DENTAL, "id_rules"): TOOL_RULES.format("GA4"),
     (DENTAL, "flow_steps"): "class 2: 'the patient app' (short form of 'Patient app"
     " \"SmileBook\"') is not resolved: flow 4's steps have no target",
-    (DENTAL, "bindings"): BULLET_BINDINGS + " ('- **a to b**' with sub-bullets)",
     (DENTAL, "not_required_sections"): "class 5: the numbered note '2. A separate IP"
     " allow-list is not required, ...' marks section 4 not required",
     (DENTAL, "no_findings"): "class 1: FV250 for Meta Pixel, listed in the table cell;"
@@ -171,7 +167,6 @@ XFAIL: dict[tuple[str, str], str] = {
     " 5.2 'GA4 events export' gives no source tool",
     (STROY, "id_rules"): "class 2: '1С:УТ' is a new system; " + TOOL_RULES.format("Яндекс Метрика"),
     (STROY, "flow_steps"): "class 2: steps naming '1С:УТ' go to the new system",
-    (STROY, "bindings"): BULLET_BINDINGS + " ('- a ↔ b — text', no bold)",
     (STROY, "no_name_reported_twice"): "class 5: Roistat gets both FV101 and FV250 on line 83",
     # ru-fitness-notes
     (FITNESS, "systems"): "class 1: VK Pixel and Top.Mail.Ru, after <br> on the analytics"
@@ -180,7 +175,6 @@ XFAIL: dict[tuple[str, str], str] = {
     (FITNESS, "integrations"): "class 5: 3.3 ('Не требуется' in the details cell, reason in"
     " the status cell) and 5.3 (short row: 'Не требуется' in the method cell, reason in the"
     " purpose cell) have no justification; class 1: VK Pixel is no system (5.3's source)",
-    (FITNESS, "bindings"): BULLET_BINDINGS + " ('* **Привязка ...** — text')",
     (FITNESS, "not_required_sections"): "class 5: section 1 is marked not required by"
     " 'коробка не используется' in the CRM line, section 4 by the numbered note '2. Отдельная"
     " очередь повторов не требуется: ...'",
@@ -193,7 +187,6 @@ XFAIL: dict[tuple[str, str], str] = {
     " being misread",
     (LEAFLINE, "flow_steps"): "class 2: 'the mobile app' (short form of section 1's 'Mobile"
     " app' with its quoted brand) is not resolved: line 122 has no source",
-    (LEAFLINE, "bindings"): BULLET_BINDINGS + " ('- **a to b** — text')",
     # ru-hotel-html
     (HOTEL, "systems"): "class 2: 'Сайт на 1С-Битрикс' (sync table) becomes a second system"
     " beside 'Сайт на 1С-Битрикс: Управление сайтом (редакция «Стандарт»)'",
@@ -207,7 +200,6 @@ XFAIL: dict[tuple[str, str], str] = {
     + TOOL_RULES.format("Яндекс Метрика"),
     (HOTEL, "flow_steps"): "class 2: 'в DataLens' (short form of 'Yandex DataLens') is not"
     " resolved",
-    (HOTEL, "bindings"): BULLET_BINDINGS + " ('- **Привязка ...:**' with sub-bullets)",
     (HOTEL, "no_findings"): "class 1: FV250 for GA4 and VK Pixel (lines 2-3 of the HTML cell);"
     " class 5: FV211 on 3.3; class 2: FV101 for 'Сайт на 1С-Битрикс'",
     # mixed-kodville-school
@@ -217,7 +209,6 @@ XFAIL: dict[tuple[str, str], str] = {
     (KODVILLE, "integrations"): "class 5: 3.3's status 'Configured' in the details cell of the"
     " short row is 'unknown'",
     (KODVILLE, "id_rules"): TOOL_RULES.format("Яндекс Метрика"),
-    (KODVILLE, "bindings"): BULLET_BINDINGS + " ('+ **a → b:** text')",
     (KODVILLE, "no_findings"): "class 1: FV250 for GA4, Яндекс Метрика, Top.Mail.Ru (the '/'"
     " line) and FV101 for Umnico (second system of the ';'-separated 'Мессенджеры' line)",
 }

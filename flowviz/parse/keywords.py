@@ -150,6 +150,34 @@ FLOW_LABEL_STEMS = (
 """Word beginnings of a label that names flows in general (``**Основные потоки данных:**``,
 ``**Main data flows:**``): the step lists under it are flows without a title of their own."""
 
+BINDING_WORDS = (
+    "привязка",
+    "связь",
+    "связка",
+    "сопоставление",
+    "binding",
+    "link",
+    "linking",
+    "mapping",
+    "matching",
+)
+"""First words of a binding rule of section 10 (``Привязка client_id к lead_id``)."""
+
+BINDING_JOINERS = ("к", "с", "и", "to", "with", "and", "→", "->", "↔", "<->", "⟷", "<=>", "=", ",")
+"""What joins the identifiers a binding rule names (``client_id и ym_uid к lead_id``)."""
+
+BINDING_LABEL_STEMS = (
+    "привязк",
+    "связ",
+    "сопоставлен",
+    "binding",
+    "linking",
+    "mapping",
+    "matching",
+)
+"""Word beginnings of a label over a list of binding rules (``**Правила привязки:**``,
+``**Binding rules:**``): every item under it is a binding rule."""
+
 
 def alternation(phrases: Sequence[str], *, stems_only: bool = False) -> str:
     """A regex alternation of ``phrases`` as whole words (longest first, a space matching any
