@@ -153,8 +153,6 @@ XFAIL: dict[tuple[str, str], str] = {
     (DENTAL, "id_rules"): TOOL_RULES.format("GA4"),
     (DENTAL, "flow_steps"): "class 2: 'the patient app' (short form of 'Patient app"
     " \"SmileBook\"') is not resolved: flow 4's steps have no target",
-    (DENTAL, "not_required_sections"): "class 5: the numbered note '2. A separate IP"
-    " allow-list is not required, ...' marks section 4 not required",
     (DENTAL, "no_findings"): "class 1: FV250 for Meta Pixel, listed in the table cell;"
     " class 5: FV211 on 3.3 and 5.2 whose reasons are in other cells",
     # mixed-stroyopt-dwh
@@ -175,9 +173,6 @@ XFAIL: dict[tuple[str, str], str] = {
     (FITNESS, "integrations"): "class 5: 3.3 ('Не требуется' in the details cell, reason in"
     " the status cell) and 5.3 (short row: 'Не требуется' in the method cell, reason in the"
     " purpose cell) have no justification; class 1: VK Pixel is no system (5.3's source)",
-    (FITNESS, "not_required_sections"): "class 5: section 1 is marked not required by"
-    " 'коробка не используется' in the CRM line, section 4 by the numbered note '2. Отдельная"
-    " очередь повторов не требуется: ...'",
     (FITNESS, "no_findings"): "class 5: FV211 on 3.3 and 5.3 whose reasons sit in other cells",
     # en-leafline-shopify
     (LEAFLINE, "systems"): "class 1: the analytics tools as nested bullets become systems named"

@@ -178,6 +178,22 @@ BINDING_LABEL_STEMS = (
 """Word beginnings of a label over a list of binding rules (``**Правила привязки:**``,
 ``**Binding rules:**``): every item under it is a binding rule."""
 
+NOT_REQUIRED_SUBJECTS = (
+    "раздел",
+    "этот раздел",
+    "данный раздел",
+    "весь раздел",
+    "статус",
+    "статус раздела",
+    "section",
+    "this section",
+    "the section",
+    "the whole section",
+    "status",
+)
+"""Words a line may put before "Не требуется" when it speaks of the section as a whole
+(``Раздел не требуется — ...``, ``Status: not required``)."""
+
 
 def alternation(phrases: Sequence[str], *, stems_only: bool = False) -> str:
     """A regex alternation of ``phrases`` as whole words (longest first, a space matching any
