@@ -181,10 +181,25 @@ CASES = {
         "FV108",
         "|  | GA4 | на браузер |",
     ),
-    "FV107 steps under no flow title": Case(
-        replace("**Поток 1: Заказ (Сайт → CRM → Analytics)**\n", "**Основные потоки:**\n"),
+    "FV107 steps under a heading that is no flow title": Case(
+        replace("**Поток 1: Заказ (Сайт → CRM → Analytics)**\n", "**Заказ**\n"),
         "FV107",
         "1. Пользователь заполняет",
+    ),
+    "FV109 steps under a label that names flows in general": Case(
+        replace("**Поток 1: Заказ (Сайт → CRM → Analytics)**\n", "**Основные потоки:**\n"),
+        "FV109",
+        "1. Пользователь заполняет",
+    ),
+    "FV110 bullet of section 10 that is no binding rule": Case(
+        replace(
+            "| email | Универсальный | на человека | email | нормализуется | все системы |",
+            "| email | Универсальный | на человека | email | нормализуется | все системы |\n\n"
+            "- Все идентификаторы хранятся в CRM",
+        ),
+        "FV110",
+        "- Все идентификаторы хранятся в CRM",
+        severity="info",
     ),
 }
 

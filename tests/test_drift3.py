@@ -107,7 +107,6 @@ LEAFLINE = "en-leafline-shopify"
 HOTEL = "ru-hotel-html"
 KODVILLE = "mixed-kodville-school"
 
-BULLET_BINDINGS = "class 6: binding rules written as bullets are neither read nor reported"
 
 XFAIL: dict[tuple[str, str], str] = {
     # ru-flowers-drupal
@@ -118,17 +117,12 @@ XFAIL: dict[tuple[str, str], str] = {
     (FLOWERS, "integrations"): "class 2: rows of the site and of '1С:УНФ' name the short-form"
     " systems",
     (FLOWERS, "id_rules"): "class 2: 'Сайт на Drupal', '1С:УНФ' are new systems",
-    (FLOWERS, "flows"): "class 4: emoji before the bold title ('🛒 **Поток 1: ...**',"
-    " '📦 **Поток 4: ...**'): flow 1 is lost, flow 4's steps join flow 3",
-    (FLOWERS, "flow_steps"): "class 4: flow 1's steps are lost; class 2: steps naming"
-    " 'Сайт на Drupal' / '1С:УНФ' / 'Мобильное приложение' go to the short-form systems",
-    (FLOWERS, "bindings"): BULLET_BINDINGS + " ('- **Привязка ...:**' with sub-bullets)",
+    (FLOWERS, "flow_steps"): "class 2: steps naming 'Сайт на Drupal' / '1С:УНФ' /"
+    " 'Мобильное приложение' go to the short-form systems",
     (FLOWERS, "no_findings"): "FV101 for '1С:УНФ', 'Мобильное приложение', 'Сайт на Drupal'"
-    " (class 2); FV250 for Яндекс Метрика and VK Pixel, listed on the ';' line (class 1); FV107"
-    " for flow 1's steps (class 4)",
+    " (class 2); FV250 for Яндекс Метрика and VK Pixel, listed on the ';' line (class 1)",
     # en-keelson-hubspot
     (KEELSON, "system_ids"): "class 1: the <br>-separated analytics line gives no tool its ID",
-    (KEELSON, "bindings"): BULLET_BINDINGS + " ('- **a to b:** text')",
     (KEELSON, "no_findings"): "class 1: FV250 for LinkedIn Insight Tag and Hotjar, listed on"
     " the <br>-separated line",
     # ru-autoservice-table
@@ -145,13 +139,8 @@ XFAIL: dict[tuple[str, str], str] = {
     (DENTAL, "system_ids"): "class 1: the <br>-separated table cell gives no tool its ID",
     (DENTAL, "same_system"): "class 1: Microsoft Clarity is no system",
     (DENTAL, "integrations"): "class 1: Clarity missing from 2.3's parts and 5.2's source",
-    (DENTAL, "flows"): "class 4: '🦷 **Flow 3: ...**' (emoji before the bold) is not read;"
-    " its steps join flow 2",
     (DENTAL, "flow_steps"): "class 2: 'the patient app' (short form of 'Patient app"
     " \"SmileBook\"') is not resolved: flow 4's steps have no target",
-    (DENTAL, "bindings"): BULLET_BINDINGS + " ('- **a to b**' with sub-bullets)",
-    (DENTAL, "not_required_sections"): "class 5: the numbered note '2. A separate IP"
-    " allow-list is not required, ...' marks section 4 not required",
     (DENTAL, "no_findings"): "class 1: FV250 for Meta Pixel, listed in the table cell",
     # mixed-stroyopt-dwh
     (STROY, "systems"): "class 2: '1С:УТ' becomes a new system beside '1С:Управление"
@@ -162,32 +151,20 @@ XFAIL: dict[tuple[str, str], str] = {
     (STROY, "integrations"): "class 2: rows naming '1С:УТ' go to the new system",
     (STROY, "id_rules"): "class 2: '1С:УТ' is a new system",
     (STROY, "flow_steps"): "class 2: steps naming '1С:УТ' go to the new system",
-    (STROY, "bindings"): BULLET_BINDINGS + " ('- a ↔ b — text', no bold)",
     (STROY, "no_name_reported_twice"): "class 5: Roistat gets both FV101 and FV250 on line 83",
     # ru-fitness-notes
     (FITNESS, "systems"): "class 1: VK Pixel and Top.Mail.Ru, after <br> on the analytics"
     " line, are no systems",
     (FITNESS, "system_ids"): "class 1: the <br>-separated analytics line gives no tool its ID",
     (FITNESS, "integrations"): "class 1: VK Pixel is no system (5.3's source)",
-    (FITNESS, "flows"): "class 4: the first flow's list has no title and is lost (FV107)"
-    " instead of read as an untitled flow",
-    (FITNESS, "flow_steps"): "class 4: the untitled first flow's steps are lost",
-    (FITNESS, "bindings"): BULLET_BINDINGS + " ('* **Привязка ...** — text')",
-    (FITNESS, "not_required_sections"): "class 5: section 1 is marked not required by"
-    " 'коробка не используется' in the CRM line, section 4 by the numbered note '2. Отдельная"
-    " очередь повторов не требуется: ...'",
-    (FITNESS, "no_findings"): "class 4: FV107 on the untitled flow's steps",
     # en-leafline-shopify
     (LEAFLINE, "systems"): "class 1: the analytics tools as nested bullets become systems named"
     " by their IDs ('g-lf55tea001', ...), kind other, no parent",
     (LEAFLINE, "system_ids"): "class 1: nested-bullet tools get no ID",
     (LEAFLINE, "integrations"): "class 1: 2.2 has no target parts and 4.1 no GA4, the tools"
     " being misread",
-    (LEAFLINE, "flows"): "class 4: three untitled step lists: no flow is read",
-    (LEAFLINE, "flow_steps"): "class 4: the untitled flows' steps are lost",
-    (LEAFLINE, "bindings"): BULLET_BINDINGS + " ('- **a to b** — text')",
-    (LEAFLINE, "no_findings"): "class 4: FV107 on every step of the untitled flows and FV202"
-    " on section 7",
+    (LEAFLINE, "flow_steps"): "class 2: 'the mobile app' (short form of section 1's 'Mobile"
+    " app' with its quoted brand) is not resolved: line 122 has no source",
     # ru-hotel-html
     (HOTEL, "systems"): "class 2: 'Сайт на 1С-Битрикс' (sync table) becomes a second system"
     " beside 'Сайт на 1С-Битрикс: Управление сайтом (редакция «Стандарт»)'",
@@ -196,17 +173,14 @@ XFAIL: dict[tuple[str, str], str] = {
     (HOTEL, "same_system"): "class 2: '1С-Битрикс' is two systems",
     (HOTEL, "integrations"): "class 2: the site is two systems",
     (HOTEL, "id_rules"): "class 2: 'Сайт на 1С-Битрикс' is a new system",
-    (HOTEL, "flows"): "class 4: '🏨 **Поток 1: ...**' (emoji before the bold) is not read",
-    (HOTEL, "flow_steps"): "class 4: flow 1's steps are lost; class 2: 'в DataLens' (short"
-    " form of 'Yandex DataLens') is not resolved",
-    (HOTEL, "bindings"): BULLET_BINDINGS + " ('- **Привязка ...:**' with sub-bullets)",
+    (HOTEL, "flow_steps"): "class 2: 'в DataLens' (short form of 'Yandex DataLens') is not"
+    " resolved",
     (HOTEL, "no_findings"): "class 1: FV250 for GA4 and VK Pixel (lines 2-3 of the HTML cell);"
-    " class 2: FV101 for 'Сайт на 1С-Битрикс'; class 4: FV107 on flow 1's steps",
+    " class 2: FV101 for 'Сайт на 1С-Битрикс'",
     # mixed-kodville-school
     (KODVILLE, "systems"): "class 1: 'GA4 (...) / Яндекс Метрика (...) / Top.Mail.Ru (...)'"
     " is read as one system; the 'LMS' label is read as CMS (GetCourse kind cms)",
     (KODVILLE, "system_ids"): "class 1: the '/'-separated analytics line gives no tool its ID",
-    (KODVILLE, "bindings"): BULLET_BINDINGS + " ('+ **a → b:** text')",
     (KODVILLE, "no_findings"): "class 1: FV250 for GA4, Яндекс Метрика, Top.Mail.Ru (the '/'"
     " line) and FV101 for Umnico (second system of the ';'-separated 'Мессенджеры' line)",
 }

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from flowviz.model import Flow, Step
 from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context
-from flowviz.parse.keywords import classify_table
+from flowviz.parse.keywords import FLOW_LABEL_STEMS, alternation, classify_table
 from flowviz.parse.sections import ARROW, FLOW_TITLE, RawSection, is_flow_title
 from flowviz.parse.systems import PLACE_PREPOSITIONS, Mention, word_before
 from flowviz.parse.text import identifier_list, identifiers_in, leading_number, split_top, words
@@ -52,32 +52,52 @@ class _FlowDraft:
     steps: list[Step] = field(default_factory=list)
 
 
+_OPEN, _NOTES, _OTHER = "open", "notes", "other"
+"""What the lists under no flow title are: flows of their own (right under the section heading
+or under a label that names flows in general), notes, or lists under a heading that is no
+flow title (reported, not read)."""
+
+_FLOW_LABEL = re.compile(alternation(FLOW_LABEL_STEMS, stems_only=True), re.IGNORECASE)
+
+
 def read_flows(section: RawSection, ctx: Context) -> list[Flow]:
     """Every flow of the section with its steps, in document order."""
     drafts: list[_FlowDraft] = []
     current: _FlowDraft | None = None
-    notes = False
+    place = _OPEN
+    taken = _titled_numbers(section)
+    label = section.label
+    chained: _FlowDraft | None = None  # the untitled flow that 'Шаг N:' paragraphs go on
     for block in section.blocks:
+        if isinstance(block, Paragraph) and _STEP_PREFIX.match(block.text) and current is None:
+            chained = _step_paragraph(block, chained, place, drafts, taken, ctx, label)
+            continue
+        plain = isinstance(block, Paragraph) and not block.strong and not _is_notes_label(block)
+        if not plain or _is_title(block):  # type: ignore[arg-type]
+            chained = None
         if isinstance(block, Heading | Paragraph) and _is_title(block):
-            current = _start(block.text, block.line, drafts, ctx, section.label)
+            current, place = _start(block.text, block.line, drafts, ctx, label), _OPEN
             drafts.append(current)
-        elif isinstance(block, Heading) or (isinstance(block, Paragraph) and block.strong):
-            current, notes = None, bool(_IMPORTANT.search(block.text))
-        elif (
-            isinstance(block, Paragraph) and current is not None and _STEP_PREFIX.match(block.text)
+        elif isinstance(block, Heading) or (
+            isinstance(block, Paragraph) and (block.strong or _is_notes_label(block))
         ):
+            current, place = None, _place_under(block.text)
+        elif isinstance(block, Paragraph) and _STEP_PREFIX.match(block.text) and current:
             current.steps.append(
-                read_step(block.text, block.line, len(current.steps) + 1, ctx, section.label)
+                read_step(block.text, block.line, len(current.steps) + 1, ctx, label)
             )
         elif isinstance(block, ListBlock) and current is not None:
-            _add_steps(current, block.items, ctx, section.label)
+            _add_steps(current, block.items, ctx, label)
         elif isinstance(block, Table):
-            _step_table(block, current, ctx, section.label)
+            flow = current
+            if flow is None and place == _OPEN and _is_step_table(block) and block.rows:
+                flow = _untitled(block.rows[0].line, drafts, taken, ctx, label)
+            _step_table(block, flow, ctx, label)
         elif isinstance(block, ListBlock):
-            found = _flows_in_list(block, drafts, ctx, section.label)
+            found = _flows_in_list(block, drafts, ctx, label)
             drafts.extend(found)
-            if not found and not notes:
-                _orphan_list(block, ctx, section.label)
+            if not found and place != _NOTES:
+                _untitled_lists(block, place, drafts, taken, ctx, label)
     return [
         Flow(
             number=d.number,
@@ -89,6 +109,133 @@ def read_flows(section: RawSection, ctx: Context) -> list[Flow]:
         )
         for d in drafts
     ]
+
+
+def _place_under(text: str) -> str:
+    """What the lists under a heading or label that is no flow title are."""
+    if _IMPORTANT.search(text):
+        return _NOTES
+    return _OPEN if _FLOW_LABEL.search(text) else _OTHER
+
+
+def _is_notes_label(block: Paragraph) -> bool:
+    """A plain label line such as ``Важно:`` / ``Notes:`` over a list of notes."""
+    text = block.text.strip()
+    return (
+        not block.strong
+        and "\n" not in text
+        and len(text) <= 60
+        and text.endswith(":")
+        and bool(_IMPORTANT.search(text))
+    )
+
+
+def _titled_numbers(section: RawSection) -> set[int]:
+    """The numbers the section's flow titles give, wherever they stand."""
+    numbers: set[int] = set()
+    for block in section.blocks:
+        if isinstance(block, Heading | Paragraph) and _is_title(block):
+            texts = [block.text]
+        elif isinstance(block, ListBlock) and all(
+            is_flow_title(i.text.rstrip(":")) for i in block.items
+        ):
+            texts = [i.text for i in block.items]
+        else:
+            continue
+        numbers.update(n for n in map(_title_number, texts) if n is not None)
+    return numbers
+
+
+def _title_number(text: str) -> int | None:
+    text = text.strip().rstrip(":").strip()
+    match = FLOW_TITLE.match(text)
+    if match and match.group(1):
+        return int(match.group(1))
+    return leading_number(text)[0]
+
+
+def _untitled(
+    line: int, drafts: list[_FlowDraft], taken: set[int], ctx: Context, label: str
+) -> _FlowDraft | None:
+    """A flow for steps that have no title: the next number, unless a flow title of the
+    section gives that number (then the steps stand above their flows and are not read)."""
+    number = max((d.number for d in drafts), default=0) + 1
+    if number in taken:
+        return None
+    ctx.report.add(
+        "FV109",
+        "warning",
+        line,
+        f"steps in the data-flow section under no flow title; read as flow {number} with no title",
+        section=label,
+        hint=f"put a title such as '**Поток {number}: ... (A → B)**' above the steps",
+    )
+    draft = _FlowDraft(number, "", [], "", line)
+    drafts.append(draft)
+    return draft
+
+
+def _untitled_lists(
+    block: ListBlock,
+    place: str,
+    drafts: list[_FlowDraft],
+    taken: set[int],
+    ctx: Context,
+    label: str,
+) -> None:
+    """A list under no flow title: each run of it (a numbered list that starts again at 1
+    is a new run) is a flow with no title, or is reported when it cannot be one."""
+    for run in _runs(block.items):
+        flow = _untitled(run[0].line, drafts, taken, ctx, label) if place == _OPEN else None
+        if flow is None:
+            _orphan_items(run, ctx, label)
+        else:
+            _add_steps(flow, run, ctx, label)
+
+
+def _runs(items: tuple[Item, ...]) -> list[list[Item]]:
+    """The items of a list split where its numbering starts again (``5.`` then ``1.``)."""
+    runs: list[list[Item]] = []
+    for item in items:
+        last = runs[-1][-1] if runs else None
+        restart = (
+            last is not None
+            and item.number is not None
+            and last.number is not None
+            and item.number <= last.number
+        )
+        if last is None or restart:
+            runs.append([item])
+        else:
+            runs[-1].append(item)
+    return runs
+
+
+def _step_paragraph(
+    block: Paragraph,
+    chained: _FlowDraft | None,
+    place: str,
+    drafts: list[_FlowDraft],
+    taken: set[int],
+    ctx: Context,
+    label: str,
+) -> _FlowDraft | None:
+    """A ``Шаг N:`` paragraph under no flow title: a step of the untitled flow the previous
+    ``Шаг`` paragraphs began (a new one at ``Шаг 1``), or reported."""
+    match = _STEP_PREFIX.match(block.text)
+    restart = match is not None and int(match.group(1)) == 1
+    if chained is None or restart:
+        chained = _untitled(block.line, drafts, taken, ctx, label) if place == _OPEN else None
+    if chained is None:
+        _orphan(block.line, ctx, label)
+        return None
+    chained.steps.append(read_step(block.text, block.line, len(chained.steps) + 1, ctx, label))
+    return chained
+
+
+def _is_step_table(table: Table) -> bool:
+    mapped = classify_table([c.text for c in table.header], "flows")
+    return mapped is not None and mapped.kind == "steps"
 
 
 def _step_table(table: Table, flow: _FlowDraft | None, ctx: Context, label: str) -> None:
@@ -153,16 +300,20 @@ def _is_title(block: Heading | Paragraph) -> bool:
     return is_flow_title(block.text.rstrip(":"))
 
 
-def _orphan_list(block: ListBlock, ctx: Context, label: str) -> None:
-    for item in flatten(block.items):
-        ctx.report.add(
-            "FV107",
-            "warning",
-            item.line,
-            "list item in the data-flow section is under no flow title; not read as a step",
-            section=label,
-            hint="put a title such as '**Поток 1: ... (A → B)**' above the steps",
-        )
+def _orphan_items(items: list[Item], ctx: Context, label: str) -> None:
+    for item in flatten(items):
+        _orphan(item.line, ctx, label)
+
+
+def _orphan(line: int, ctx: Context, label: str) -> None:
+    ctx.report.add(
+        "FV107",
+        "warning",
+        line,
+        "list item in the data-flow section is under no flow title; not read as a step",
+        section=label,
+        hint="put a title such as '**Поток 1: ... (A → B)**' above the steps",
+    )
 
 
 def _flows_in_list(

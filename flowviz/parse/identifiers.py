@@ -6,9 +6,15 @@ import re
 from dataclasses import dataclass, field
 
 from flowviz.model import Binding, Identifier, IdRule
-from flowviz.parse.blocks import Item, ListBlock, Paragraph, Table, flatten
+from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context
-from flowviz.parse.keywords import ColumnMap
+from flowviz.parse.keywords import (
+    BINDING_JOINERS,
+    BINDING_LABEL_STEMS,
+    BINDING_WORDS,
+    ColumnMap,
+    alternation,
+)
 from flowviz.parse.sections import RawSection
 from flowviz.parse.text import (
     IDENTIFIER_TOKEN,
@@ -17,9 +23,11 @@ from flowviz.parse.text import (
     identifiers_in,
     split_dash,
     split_head,
+    split_label,
 )
 
 _NAME = re.compile(r"^[\w.$:-]{1,48}$")
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.$-]{0,47}$")
 _IMPORTANT = re.compile(r"важно|important|примечани|notes?\b", re.I)
 
 
@@ -163,26 +171,93 @@ def read_id_rules(table: Table, mapped: ColumnMap, ctx: Context, label: str) -> 
     return rules
 
 
+_BINDING_START = re.compile(r"^[^\w]*" + alternation(BINDING_WORDS), re.IGNORECASE)
+_JOINER = re.compile(
+    r"\s*(?:"
+    + "|".join(
+        re.escape(j) if not j[0].isalpha() else rf"(?<!\S){re.escape(j)}(?!\S)"
+        for j in sorted(BINDING_JOINERS, key=len, reverse=True)
+    )
+    + r")\s*",
+    re.IGNORECASE,
+)
+_BINDING_LABEL = re.compile(alternation(BINDING_LABEL_STEMS, stems_only=True), re.IGNORECASE)
+
+
 def read_bindings(section: RawSection, ctx: Context) -> list[Binding]:
-    """Section 10's numbered binding rules with their sub-points."""
+    """Section 10's binding rules with their sub-points: every item of a numbered list, every
+    item of a bulleted one under a binding-rules label (``**Правила привязки:**``), and any
+    other bulleted item that starts with a binding word or binds two identifiers; another
+    bulleted item is reported (FV110). Lists under a notes label (``**Важно:**``) are skipped."""
     out: list[Binding] = []
-    skipping = False
+    skipping = rules = False
     for block in section.blocks:
-        if isinstance(block, Paragraph) and block.strong:
+        if isinstance(block, Heading) or (isinstance(block, Paragraph) and block.strong):
             skipping = bool(_IMPORTANT.search(block.text))
-        if skipping or not isinstance(block, ListBlock) or not block.ordered:
+            rules = bool(_BINDING_LABEL.search(block.text)) and not skipping
+        if skipping or not isinstance(block, ListBlock):
             continue
         for item in block.items:
-            title = item.text.rstrip(":").strip()
-            tokens = [m.group() for m in IDENTIFIER_TOKEN.finditer(title)]
-            names = identifiers_in(title, ctx.identifiers | {t.lower() for t in tokens})
-            out.append(
-                Binding(
-                    number=item.number,
-                    title=title,
-                    identifiers=list(dict.fromkeys(names)),
-                    items=[c.text for c in flatten(item.children)],
-                    line=item.line,
+            binding = _binding(item, ctx)
+            if block.ordered or rules or _is_binding(item.text, binding):
+                out.append(binding)
+            else:
+                ctx.report.add(
+                    "FV110",
+                    "info",
+                    item.line,
+                    "list item in the identifier-schema section is not read as a binding rule:"
+                    " it names fewer than two identifiers",
+                    section=section.label,
+                    hint="write it as '- **Привязка a к b:** ...' or under '**Правила привязки:**'",
                 )
-            )
     return out
+
+
+def _binding(item: Item, ctx: Context) -> Binding:
+    """A rule ``Привязка a к b: text`` / ``a ↔ b — text``: its head is the title, the text
+    after it its first sub-point; the identifiers are the head's (the whole text's when the
+    head names fewer than two)."""
+    text = item.text.strip()
+    head, rest = _rule_head(text)
+    title = head.rstrip(":").strip()
+    names = _identifiers(title, ctx)
+    if len(names) < 2 and rest:
+        names = _identifiers(text, ctx)
+    return Binding(
+        number=item.number if item.ordered else None,
+        title=title,
+        identifiers=names,
+        items=[*([rest] if rest else []), *(c.text for c in flatten(item.children))],
+        line=item.line,
+    )
+
+
+def _rule_head(text: str) -> tuple[str, str]:
+    """``head: rest`` or ``head — rest``, whichever separator comes first; a text with
+    neither is all head."""
+    cuts = []
+    labelled = split_label(text)
+    if labelled and labelled[1]:
+        cuts.append((len(labelled[0]), labelled))
+    head, rest = split_dash(text)
+    if rest:
+        cuts.append((len(head), (head, rest)))
+    if not cuts:
+        return text, ""
+    return min(cuts, key=lambda cut: cut[0])[1]
+
+
+def _identifiers(text: str, ctx: Context) -> list[str]:
+    """Identifiers the text names: known ones, snake_case tokens, and any single word that a
+    joiner sets beside another (``phone`` in ``Привязка phone к lead_id``)."""
+    tokens = [m.group() for m in IDENTIFIER_TOKEN.finditer(text)]
+    body = text[_BINDING_START.match(text).end() :] if _BINDING_START.match(text) else text
+    pieces = [p.strip().strip("`*\"'") for p in _JOINER.split(body)]
+    if len(pieces) > 1:
+        tokens += [p for p in pieces if _LATIN_NAME.match(p)]
+    return list(dict.fromkeys(identifiers_in(text, ctx.identifiers | {t.lower() for t in tokens})))
+
+
+def _is_binding(text: str, binding: Binding) -> bool:
+    return len(binding.identifiers) >= 2 or bool(_BINDING_START.match(text))

@@ -118,6 +118,92 @@ SECTION_BY_NUMBER = {
     10: "id_schema",
 }
 
+FLOW_WORDS = (
+    "поток",
+    "flow",
+    "data flow",
+    "сценарий",
+    "scenario",
+    "процесс",
+    "process",
+    "цепочка",
+    "use case",
+    "user journey",
+    "journey",
+    "кейс",
+)
+"""The word a flow title is built on (``Поток 1: ...``, ``Scenario 2 — ...``), wherever
+decoration (an emoji, a sub-number) puts it."""
+
+FLOW_LABEL_STEMS = (
+    "поток",
+    "flow",
+    "сценари",
+    "scenario",
+    "процесс",
+    "process",
+    "цепочк",
+    "use case",
+    "journey",
+    "кейс",
+)
+"""Word beginnings of a label that names flows in general (``**Основные потоки данных:**``,
+``**Main data flows:**``): the step lists under it are flows without a title of their own."""
+
+BINDING_WORDS = (
+    "привязка",
+    "связь",
+    "связка",
+    "сопоставление",
+    "binding",
+    "link",
+    "linking",
+    "mapping",
+    "matching",
+)
+"""First words of a binding rule of section 10 (``Привязка client_id к lead_id``)."""
+
+BINDING_JOINERS = ("к", "с", "и", "to", "with", "and", "→", "->", "↔", "<->", "⟷", "<=>", "=", ",")
+"""What joins the identifiers a binding rule names (``client_id и ym_uid к lead_id``)."""
+
+BINDING_LABEL_STEMS = (
+    "привязк",
+    "связ",
+    "сопоставлен",
+    "binding",
+    "linking",
+    "mapping",
+    "matching",
+)
+"""Word beginnings of a label over a list of binding rules (``**Правила привязки:**``,
+``**Binding rules:**``): every item under it is a binding rule."""
+
+NOT_REQUIRED_SUBJECTS = (
+    "раздел",
+    "этот раздел",
+    "данный раздел",
+    "весь раздел",
+    "статус",
+    "статус раздела",
+    "section",
+    "this section",
+    "the section",
+    "the whole section",
+    "status",
+)
+"""Words a line may put before "Не требуется" when it speaks of the section as a whole
+(``Раздел не требуется — ...``, ``Status: not required``)."""
+
+
+def alternation(phrases: Sequence[str], *, stems_only: bool = False) -> str:
+    """A regex alternation of ``phrases`` as whole words (longest first, a space matching any
+    run of spaces); with ``stems_only`` a phrase may go on with more letters (``поток`` also
+    matches ``потоки``)."""
+    parts = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)]
+    tail = r"\w*" if stems_only else r"(?![^\W\d_])"
+    return rf"(?<!\w)(?:{'|'.join(parts)}){tail}"
+
+
 TABLE_COLUMNS: Mapping[str, Patterns] = {
     "integrations": {
         "source": [

@@ -18,8 +18,13 @@ from flowviz.parse.identifiers import (
     read_id_schema_rows,
     read_identifier_list,
 )
-from flowviz.parse.integrations import parse_status, read_integration_rows
-from flowviz.parse.keywords import ColumnMap, classify_table
+from flowviz.parse.integrations import STATUS_WORDS, parse_status, read_integration_rows
+from flowviz.parse.keywords import (
+    NOT_REQUIRED_SUBJECTS,
+    ColumnMap,
+    alternation,
+    classify_table,
+)
 from flowviz.parse.overview import read_overview
 from flowviz.parse.plan import (
     read_checklist,
@@ -262,12 +267,27 @@ def _section(raw: RawSection, owner: str | None) -> Section:
     )
 
 
+_SECTION_NOT_REQUIRED = re.compile(
+    r"^[^\w]*(?:" + alternation(NOT_REQUIRED_SUBJECTS) + r"\s*[:—–-]?\s*(?:is\s+)?)?"
+    r"(?:" + alternation([w for s, ws in STATUS_WORDS if s == "not_required" for w in ws]) + ")"
+    r"(?=\s*$|\s*[—–:.,;()!-])",
+    re.IGNORECASE,
+)
+"""A line about the section as a whole: it starts with "Не требуется" (maybe after
+``Раздел`` / ``Status:``) and the phrase ends there (``Не требуется — причина``), unlike a
+note in which something else is not required (``Отдельная очередь повторов не требуется``)."""
+
+
 def _not_required_note(raw: RawSection) -> tuple[int, str] | None:
-    """``Не требуется — ...`` written in a section's own text (not in a table)."""
+    """``Не требуется — ...`` written in a section's own text (not in a table) about the
+    section as a whole: a line that says so from its start, or the section's only text."""
     texts = [(b.line, b.text) for b in raw.blocks if isinstance(b, Paragraph)]
     texts += [(i.line, i.text) for b in raw.blocks if isinstance(b, ListBlock) for i in b.items]
+    only = len(texts) == 1 and not any(isinstance(b, Table) for b in raw.blocks)
     for line, text in texts:
-        if parse_status(text)[0] == "not_required" and len(text) < 400:
+        if parse_status(text)[0] != "not_required" or len(text) >= 400:
+            continue
+        if only or _SECTION_NOT_REQUIRED.match(text.replace("ё", "е")):
             return line, text
     return None
 

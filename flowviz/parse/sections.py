@@ -7,16 +7,24 @@ import re
 from dataclasses import dataclass, field
 
 from flowviz.parse.blocks import Block, Heading, Paragraph
-from flowviz.parse.keywords import DOCUMENT_TITLE, SECTION_BY_NUMBER, pattern_score, section_scores
+from flowviz.parse.keywords import (
+    DOCUMENT_TITLE,
+    FLOW_WORDS,
+    SECTION_BY_NUMBER,
+    alternation,
+    pattern_score,
+    section_scores,
+)
 from flowviz.parse.text import leading_number, stems
 
 _META = re.compile(r"^[A-Z][A-Z ]{2,}:")
 FLOW_TITLE = re.compile(
-    r"^\s*(?:поток|flow|data flow|сценарий|scenario|процесс|process|цепочка|use case|"
-    r"user journey|journey|кейс)\s*"
+    r"^[^\w]*(?:\d+(?:\.\d+)+\.?(?=[^\w.])[^\w]*)?" + alternation(FLOW_WORDS) + r"\s*"
     r"(?:№|#|no\.?)?\s*(\d+)?\s*[:.)—–-]?\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+"""A flow title: its word and number after any decoration (an emoji, ``#``, a sub-number
+``7.1``): ``🛒 Поток 1: ...``, ``Flow 2 — ...``, ``Поток №3``, ``Сценарий 4.``."""
 ARROW = re.compile(r"\s*(?:→|->|⟶|➝|➔|=>|—>|–>|⇒|→)\s*")
 
 

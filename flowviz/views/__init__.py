@@ -113,7 +113,7 @@ def flow(model: Map, number: int, filters: Filters = NO_FILTERS) -> Graph:
         Note(f"{s.number}. {s.text}", s.line, f"step:{number}.{s.number}", s.source is not None)
         for s in chosen.steps
     )
-    title = word(model.language, "flow", number=number, title=chosen.title)
+    title = word(model.language, "flow", number=number, title=chosen.title).rstrip(": ")
     return Graph(
         kind="flow",
         name=_name(f"flow-{number}", filters, without=own),
