@@ -3,6 +3,7 @@ few patterns of our own) and redaction, used by every output and by the check's 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,12 +14,24 @@ MASK = "********"
 SHOWN = 4
 """How many leading characters of a secret any output may show."""
 
-_CANDIDATE = re.compile(
-    r"(?=[A-Za-z0-9+_=.-]*\d)(?=[A-Za-z0-9+_=.-]*[A-Za-z])[A-Za-z0-9+_=.-]{16,}|"
+_MARKER = re.compile(
     r"://[^\s/@]+:[^\s/@]+@|"
     r"(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|пароль|ключ)\S*\s*[:=]",
     re.IGNORECASE,
 )
+_RUN = re.compile(r"[A-Za-z0-9+_=.-]{16,}")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _candidate(text: str) -> bool:
+    """Whether ``text`` may hold a secret: a password in a URL, a secret keyword before ``:``
+    or ``=``, or a run of 16 or more token characters with both digits and letters."""
+    if _MARKER.search(text):
+        return True
+    return any(_DIGIT.search(run) and _LETTER.search(run) for run in _RUN.findall(text))
+
+
 _OWN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("Bearer token", re.compile(r"\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)")),
     (
@@ -59,9 +72,9 @@ def find_secrets(text: str, allow: Iterable[str] = ()) -> list[Secret]:
 
 @lru_cache(maxsize=8192)
 def _find(text: str) -> tuple[Secret, ...]:
-    if MASK in text and not _CANDIDATE.search(text.replace(MASK, " ")):
+    if MASK in text and not _candidate(text.replace(MASK, " ")):
         return ()
-    if not _CANDIDATE.search(text):
+    if not _candidate(text):
         return ()
     spans: list[tuple[int, int, str]] = []
     for kind, value in _plugin_hits(text):
@@ -191,6 +204,21 @@ def secret_cells(data: Any, allow: Iterable[str] = ()) -> Iterator[tuple[Cell, l
         found = find_secrets(cell.text, allowed)
         if found:
             yield cell, found
+
+
+_JSON_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
+
+
+def any_secret_in_json(text: str, allow: Iterable[str] = ()) -> bool:
+    """Whether any string of the JSON document ``text`` holds a secret: each distinct string
+    is looked at once, without building the document's objects (the quick answer, usually
+    no, that spares a walk over every text of a big model)."""
+    allowed = tuple(allow)
+    for raw in set(_JSON_STRING.findall(text)):
+        value = json.loads(f'"{raw}"') if "\\" in raw else raw
+        if find_secrets(value, allowed):
+            return True
+    return False
 
 
 def redact_data(data: Any, allow: Iterable[str] = ()) -> Any:
