@@ -106,86 +106,52 @@ FITNESS = "ru-fitness-notes"
 LEAFLINE = "en-leafline-shopify"
 HOTEL = "ru-hotel-html"
 KODVILLE = "mixed-kodville-school"
-HARBOUR = "en-harbourline-marina"
 
 BULLET_BINDINGS = "class 6: binding rules written as bullets are neither read nor reported"
 TOOL_RULES = "class 3: a sync rule sent to or by a tool ({}) keeps only the analytics group"
 
 XFAIL: dict[tuple[str, str], str] = {
     # ru-flowers-drupal
-    (FLOWERS, "systems"): "class 2: 'Сайт на Drupal', 'Мобильное приложение' (short forms) and"
-    " '1С:УНФ' (abbreviation of '1С:Управление нашей фирмой') become new systems",
-    (FLOWERS, "system_ids"): "class 1: the ';'-separated analytics line gives no tool its ID",
-    (FLOWERS, "same_system"): "class 2: Drupal, Мобильное приложение, 1С:УНФ are two systems each",
-    (FLOWERS, "integrations"): "class 2: rows of the site and of '1С:УНФ' name the short-form"
-    " systems; class 3: source cells 'Яндекс Метрика: ...', 'GA4: ...', 'VK Pixel: ...' give"
-    " no source tool",
-    (FLOWERS, "id_rules"): "class 2: 'Сайт на Drupal', '1С:УНФ' are new systems; "
-    + TOOL_RULES.format("GA4, Яндекс Метрика"),
+    (FLOWERS, "integrations"): "class 3: source cells 'Яндекс Метрика: ...', 'GA4: ...',"
+    " 'VK Pixel: ...' give no source tool",
+    (FLOWERS, "id_rules"): TOOL_RULES.format("GA4, Яндекс Метрика"),
     (FLOWERS, "flows"): "class 4: emoji before the bold title ('🛒 **Поток 1: ...**',"
     " '📦 **Поток 4: ...**'): flow 1 is lost, flow 4's steps join flow 3",
-    (FLOWERS, "flow_steps"): "class 4: flow 1's steps are lost; class 2: steps naming"
-    " 'Сайт на Drupal' / '1С:УНФ' / 'Мобильное приложение' go to the short-form systems",
+    (FLOWERS, "flow_steps"): "class 4: flow 1's steps are lost",
     (FLOWERS, "bindings"): BULLET_BINDINGS + " ('- **Привязка ...:**' with sub-bullets)",
-    (FLOWERS, "no_findings"): "FV101 for '1С:УНФ', 'Мобильное приложение', 'Сайт на Drupal'"
-    " (class 2); FV250 for Яндекс Метрика and VK Pixel, listed on the ';' line (class 1); FV107"
-    " for flow 1's steps (class 4)",
+    (FLOWERS, "no_findings"): "class 4: FV107 for flow 1's steps",
     # en-keelson-hubspot
-    (KEELSON, "system_ids"): "class 1: the <br>-separated analytics line gives no tool its ID",
     (KEELSON, "integrations"): "class 5: 3.5 'Not required' with its reason in the purpose"
     " cell has no justification",
-    (KEELSON, "id_rules"): TOOL_RULES.format("GA4, LinkedIn Insight Tag"),
+    (KEELSON, "id_rules"): TOOL_RULES.format("GA4, LinkedIn Insight Tag, CallRail"),
     (KEELSON, "bindings"): BULLET_BINDINGS + " ('- **a to b:** text')",
-    (KEELSON, "no_findings"): "class 1: FV250 for LinkedIn Insight Tag and Hotjar, listed on"
-    " the <br>-separated line; class 5: FV211 on 3.5 whose reason is in the purpose cell",
+    (KEELSON, "no_findings"): "class 5: FV211 on 3.5 whose reason is in the purpose cell",
     # ru-autoservice-table
-    (GARAGE, "systems"): "class 1: three 'Analytics' rows of the systems table make three"
-    " groups (analytics, analytics-2, analytics-3)",
-    (GARAGE, "system_ids"): "class 1: the systems table's ID column is not kept for Яндекс"
-    " Метрика and Calltouch",
-    (GARAGE, "integrations"): "class 3: 2.1 'Виджет онлайн-записи' is sent by YCLIENTS (its role"
-    " word) instead of the site, 5.1 'Звонки (коллтрекинг Calltouch)' and 5.3 'Цели GA4 (...)'"
-    " give no source tool; class 1: three analytics groups; class 5: 5.3's status in the"
-    " details cell of the short row is 'unknown'",
-    (GARAGE, "id_rules"): "class 1: the rule sent by Calltouch has source 'analytics-2'; "
-    + TOOL_RULES.format("Calltouch"),
+    (GARAGE, "integrations"): "class 3: 5.1 'Звонки (коллтрекинг Calltouch)' and 5.3 'Цели"
+    " GA4 (...)' give no source tool; class 5: 5.3's status in the details cell of the short"
+    " row is 'unknown'",
+    (GARAGE, "id_rules"): TOOL_RULES.format("Calltouch"),
     # en-dental-pipedrive
-    (DENTAL, "systems"): "class 1: 'Microsoft Clarity', third tool of the <br>-separated"
-    " Analytics cell of the systems table, is no system",
-    (DENTAL, "system_ids"): "class 1: the <br>-separated table cell gives no tool its ID",
-    (DENTAL, "same_system"): "class 1: Microsoft Clarity is no system",
-    (DENTAL, "integrations"): "class 1: Clarity missing from 2.3's parts and 5.2's source;"
-    " class 5: 3.3 and 5.2 'Not required' with the reason in the details / purpose cell have"
-    " no justification",
+    (DENTAL, "integrations"): "class 3: 5.2 'Microsoft Clarity: session recordings' gives no"
+    " source tool; class 5: 3.3 and 5.2 'Not required' with the reason in the details /"
+    " purpose cell have no justification",
     (DENTAL, "id_rules"): TOOL_RULES.format("GA4"),
     (DENTAL, "flows"): "class 4: '🦷 **Flow 3: ...**' (emoji before the bold) is not read;"
     " its steps join flow 2",
-    (DENTAL, "flow_steps"): "class 2: 'the patient app' (short form of 'Patient app"
-    " \"SmileBook\"') is not resolved: flow 4's steps have no target",
     (DENTAL, "bindings"): BULLET_BINDINGS + " ('- **a to b**' with sub-bullets)",
     (DENTAL, "not_required_sections"): "class 5: the numbered note '2. A separate IP"
     " allow-list is not required, ...' marks section 4 not required",
-    (DENTAL, "no_findings"): "class 1: FV250 for Meta Pixel, listed in the table cell;"
-    " class 5: FV211 on 3.3 and 5.2 whose reasons are in other cells",
+    (DENTAL, "no_findings"): "class 5: FV211 on 3.3 and 5.2 whose reasons are in other cells",
     # mixed-stroyopt-dwh
-    (STROY, "systems"): "class 2: '1С:УТ' becomes a new system beside '1С:Управление"
-    " торговлей 11.5'",
-    (STROY, "system_ids"): "class 1: 'Яндекс Метрика (счётчик 55443322)': the ID in the"
-    " bracket is not kept",
-    (STROY, "same_system"): "class 2: '1С:УТ' and '1С:Управление торговлей' are two systems",
-    (STROY, "integrations"): "class 2: rows naming '1С:УТ' go to the new system; class 3:"
-    " 5.2 'GA4 events export' gives no source tool",
-    (STROY, "id_rules"): "class 2: '1С:УТ' is a new system; " + TOOL_RULES.format("Яндекс Метрика"),
-    (STROY, "flow_steps"): "class 2: steps naming '1С:УТ' go to the new system",
+    (STROY, "integrations"): "class 3: 5.2 'GA4 events export' gives no source tool",
+    (STROY, "id_rules"): TOOL_RULES.format("Яндекс Метрика"),
     (STROY, "bindings"): BULLET_BINDINGS + " ('- a ↔ b — text', no bold)",
-    (STROY, "no_name_reported_twice"): "class 5: Roistat gets both FV101 and FV250 on line 83",
     # ru-fitness-notes
-    (FITNESS, "systems"): "class 1: VK Pixel and Top.Mail.Ru, after <br> on the analytics"
-    " line, are no systems",
-    (FITNESS, "system_ids"): "class 1: the <br>-separated analytics line gives no tool its ID",
     (FITNESS, "integrations"): "class 5: 3.3 ('Не требуется' in the details cell, reason in"
     " the status cell) and 5.3 (short row: 'Не требуется' in the method cell, reason in the"
-    " purpose cell) have no justification; class 1: VK Pixel is no system (5.3's source)",
+    " purpose cell) have no justification; class 3: 5.3 'Аудитории VK Pixel' gives no source"
+    " tool",
+    (FITNESS, "id_rules"): TOOL_RULES.format("CoMagic, a call tracker of the group"),
     (FITNESS, "flows"): "class 4: the first flow's list has no title and is lost (FV107)"
     " instead of read as an untitled flow",
     (FITNESS, "flow_steps"): "class 4: the untitled first flow's steps are lost",
@@ -196,59 +162,25 @@ XFAIL: dict[tuple[str, str], str] = {
     (FITNESS, "no_findings"): "class 5: FV211 on 3.3 and 5.3 whose reasons sit in other cells;"
     " class 4: FV107 on the untitled flow's steps",
     # en-leafline-shopify
-    (LEAFLINE, "systems"): "class 1: the analytics tools as nested bullets become systems named"
-    " by their IDs ('g-lf55tea001', ...), kind other, no parent",
-    (LEAFLINE, "system_ids"): "class 1: nested-bullet tools get no ID",
-    (LEAFLINE, "integrations"): "class 1: 2.2 has no target parts and 4.1 no GA4, the tools"
-    " being misread",
     (LEAFLINE, "flows"): "class 4: three untitled step lists: no flow is read",
     (LEAFLINE, "flow_steps"): "class 4: the untitled flows' steps are lost",
     (LEAFLINE, "bindings"): BULLET_BINDINGS + " ('- **a to b** — text')",
     (LEAFLINE, "no_findings"): "class 4: FV107 on every step of the untitled flows and FV202"
     " on section 7",
     # ru-hotel-html
-    (HOTEL, "systems"): "class 2: 'Сайт на 1С-Битрикс' (sync table) becomes a second system"
-    " beside 'Сайт на 1С-Битрикс: Управление сайтом (редакция «Стандарт»)'",
-    (HOTEL, "system_ids"): "class 1: the three lines of the HTML Analytics cell give no tool"
-    " its ID",
-    (HOTEL, "same_system"): "class 2: '1С-Битрикс' is two systems",
-    (HOTEL, "integrations"): "class 2: the site is two systems; class 5: 3.3 'Не требуется'"
-    " with the reason in the purpose cell has no justification; class 3: 5.1 'Mango Office:"
-    " ...' and 5.2 'Яндекс Метрика: ...' give no source tool",
-    (HOTEL, "id_rules"): "class 2: 'Сайт на 1С-Битрикс' is a new system; "
-    + TOOL_RULES.format("Яндекс Метрика"),
+    (HOTEL, "integrations"): "class 5: 3.3 'Не требуется' with the reason in the purpose cell"
+    " has no justification; class 3: 5.1 'Mango Office: ...' and 5.2 'Яндекс Метрика: ...'"
+    " give no source tool",
+    (HOTEL, "id_rules"): TOOL_RULES.format("Яндекс Метрика, Mango Office"),
     (HOTEL, "flows"): "class 4: '🏨 **Поток 1: ...**' (emoji before the bold) is not read",
-    (HOTEL, "flow_steps"): "class 4: flow 1's steps are lost; class 2: 'в DataLens' (short"
-    " form of 'Yandex DataLens') is not resolved",
+    (HOTEL, "flow_steps"): "class 4: flow 1's steps are lost",
     (HOTEL, "bindings"): BULLET_BINDINGS + " ('- **Привязка ...:**' with sub-bullets)",
-    (HOTEL, "no_findings"): "class 1: FV250 for GA4 and VK Pixel (lines 2-3 of the HTML cell);"
-    " class 5: FV211 on 3.3; class 2: FV101 for 'Сайт на 1С-Битрикс'; class 4: FV107 on"
-    " flow 1's steps",
+    (HOTEL, "no_findings"): "class 5: FV211 on 3.3; class 4: FV107 on flow 1's steps",
     # mixed-kodville-school
-    (KODVILLE, "systems"): "class 1: 'GA4 (...) / Яндекс Метрика (...) / Top.Mail.Ru (...)'"
-    " is read as one system; the 'LMS' label is read as CMS (GetCourse kind cms)",
-    (KODVILLE, "system_ids"): "class 1: the '/'-separated analytics line gives no tool its ID",
     (KODVILLE, "integrations"): "class 5: 3.3's status 'Configured' in the details cell of the"
     " short row is 'unknown'",
     (KODVILLE, "id_rules"): TOOL_RULES.format("Яндекс Метрика"),
     (KODVILLE, "bindings"): BULLET_BINDINGS + " ('+ **a → b:** text')",
-    (KODVILLE, "no_findings"): "class 1: FV250 for GA4, Яндекс Метрика, Top.Mail.Ru (the '/'"
-    " line) and FV101 for Umnico (second system of the ';'-separated 'Мессенджеры' line)",
-    # en-harbourline-marina
-    (HARBOUR, "systems"): "class 1: three 'Analytics' rows of the systems table make three"
-    " groups, 'Meta Pixel / TikTok Pixel' one tool, the 'Messengers' line one system; class 2:"
-    " 'Website on WordPress', 'customer portal', 'BigQuery' become new systems",
-    (HARBOUR, "system_ids"): "class 1: the systems table's ID column is not kept for Mixpanel,"
-    " Meta Pixel and TikTok Pixel",
-    (HARBOUR, "same_system"): "class 2: WordPress, BigQuery, Customer portal are two systems"
-    " each; class 1: Twilio is in the one system the 'Messengers' line makes and a new one",
-    (HARBOUR, "integrations"): "class 2: 'Data warehouse' and 'Customer portal' receivers;"
-    " class 1: three analytics groups",
-    (HARBOUR, "id_rules"): "class 2: 'Website on WordPress' and 'Customer portal' are new systems",
-    (HARBOUR, "flow_steps"): "class 2: 'the data warehouse', 'BigQuery' and the short forms of"
-    " the site are not resolved",
-    (HARBOUR, "no_findings"): "class 1: FV250 for Meta Pixel and TikTok Pixel, FV101 for"
-    " Twilio; class 2: FV101 for the short forms",
 }
 """A known disagreement marks its case ``xfail(strict=True)`` here, with what differs."""
 
