@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from flowviz.model import Project
 from flowviz.parse.blocks import Item, ListBlock, Paragraph, Table, flatten
@@ -49,6 +49,8 @@ class Entry:
 
     text: str
     line: int
+    access: str = ""
+    """Its IDs or address from a cell of their own (``| GA4<br>Метрика | G-1<br>123 |``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +65,7 @@ class Tool:
 
 def read_overview(section: RawSection, ctx: Context) -> Project:
     """Declare the systems section 1 lists and return the project facts."""
-    facts: dict[str, str] = {}
-    extra: dict[str, str] = {}
-    goals: list[str] = []
-    placeholders: list[str] = []
-    lines: dict[str, int] = {}
+    facts = _Facts(ctx)
     context = "facts"
     for block in section.blocks:
         if isinstance(block, Paragraph) and (block.strong or _is_caption(block.text)):
@@ -76,55 +74,89 @@ def read_overview(section: RawSection, ctx: Context) -> Project:
             _systems_table(block, ctx, section.label)
         elif isinstance(block, ListBlock):
             here = "systems" if context == "facts" and _lists_systems(block.items) else context
-            for item, children in _walk(block.items, here):
-                labelled = split_label(item.text) or _dash_label(item.text, here)
-                if here == "goals" or labelled is None:
-                    goals.append(item.text)
-                    continue
-                label, value = labelled
-                link = item.links[0] if item.links and not _ADDRESS.search(value) else ""
-                key = _project_key(label)
-                if key is None and _declare(
-                    label, value, link, item.line, ctx, here == "systems", children
-                ):
-                    continue
-                key = key or label
-                lines.setdefault(key, item.line)
-                text, is_placeholder = fill(f"{value} — {link}" if link else value)
-                if is_placeholder:
-                    placeholders.append(key if key in PROJECT_KEYS else f"extra.{key}")
-                if key in PROJECT_KEYS:
-                    facts[key] = text
-                else:
-                    extra[key] = text
+            facts.read(block.items, here)
     _join_analytics_group(ctx)
-    first_line = min(lines.values(), default=None)
-    return Project(
-        **facts, goals=goals, extra=extra, line=first_line, lines=lines, placeholders=placeholders
-    )
+    return facts.project()
 
 
-def _walk(items: Sequence[Item], context: str) -> Iterator[tuple[Item, tuple[Item, ...]]]:
-    """Each item with the nested items that belong to its declaration (the tools under
-    ``Analytics:``, the systems under ``Другие системы:``); other nested items come after it."""
-    for item in items:
-        children = tuple(item.children) if _takes_children(item, context) else ()
-        yield item, children
-        if not children:
-            yield from _walk(item.children, context)
+@dataclass(slots=True)
+class _Facts:
+    """The project facts, goals and extra lines of section 1's lists, read item by item."""
+
+    ctx: Context
+    facts: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
+    goals: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def read(self, items: Sequence[Item], here: str) -> None:
+        """Each item, then its nested items unless they are more of the systems it declares
+        (the tools under ``Analytics:``, the systems under ``Другие системы:``)."""
+        for item in items:
+            children = _declared_children(item, here)
+            if not (self._item(item, children, here) and children):
+                self.read(item.children, here)
+
+    def _item(self, item: Item, children: Sequence[Item], here: str) -> bool:
+        """Read one item; True when it declares systems."""
+        labelled = split_label(item.text) or _dash_label(item.text, here)
+        if here == "goals" or labelled is None:
+            self.goals.append(item.text)
+            return False
+        label, value = labelled
+        link = item.links[0] if item.links and not _ADDRESS.search(value) else ""
+        key = _project_key(label)
+        if key is None and _declare(
+            label, value, link, item.line, self.ctx, here == "systems", children
+        ):
+            return True
+        key = key or label
+        self.lines.setdefault(key, item.line)
+        text, is_placeholder = fill(f"{value} — {link}" if link else value)
+        if is_placeholder:
+            self.placeholders.append(key if key in PROJECT_KEYS else f"extra.{key}")
+        if key in PROJECT_KEYS:
+            self.facts[key] = text
+        else:
+            self.extra[key] = text
+        return False
+
+    def project(self) -> Project:
+        first_line = min(self.lines.values(), default=None)
+        return Project(
+            **self.facts,
+            goals=self.goals,
+            extra=self.extra,
+            line=first_line,
+            lines=self.lines,
+            placeholders=self.placeholders,
+        )
 
 
-def _takes_children(item: Item, context: str) -> bool:
-    """Nested items are more of a line's systems when the line is a label with no value, or
-    the analytics line, or the line of other systems."""
+def _declared_children(item: Item, context: str) -> tuple[Item, ...]:
+    """The nested items that are more of the systems a line declares: under the analytics
+    line, the line of other systems, or a system label with no value; never items that are
+    labelled lines themselves (``- **Системы:**`` over ``- CRM: amoCRM``)."""
     labelled = split_label(item.text) or _dash_label(item.text, context)
     if not item.children or labelled is None or context == "goals":
-        return False
+        return ()
     label, value = labelled
-    if _project_key(label) is not None:
-        return False
+    if _project_key(label) is not None or any(_is_labelled(c.text) for c in item.children):
+        return ()
     listing = _role_of(label) == "analytics" or _is_others(label)
-    return listing or (not value.strip() and (context == "systems" or _is_system_label(label)))
+    declares = _role_of(label) is not None or context == "systems"
+    return tuple(item.children) if listing or (declares and not value.strip()) else ()
+
+
+def _is_labelled(text: str) -> bool:
+    """``CRM: amoCRM``, ``ERP — 1С:ERP``: a line whose label is a role, category of system,
+    project fact or the other systems."""
+    labelled = split_label(text) or _short_dash_label(text)
+    if labelled is None:
+        return False
+    label = labelled[0]
+    return _is_system_label(label) or _is_others(label) or _project_key(label) is not None
 
 
 def _is_caption(text: str) -> bool:
@@ -137,21 +169,26 @@ def _lists_systems(items: Sequence[Item]) -> bool:
     (the template's or another category of system: ERP, LMS, call tracking ...)."""
     roles = 0
     for item in flatten(items):
-        labelled = split_label(item.text) or _dash_label(item.text, "facts")
+        labelled = split_label(item.text) or _short_dash_label(item.text)
         roles += bool(labelled and _is_system_label(labelled[0]))
     return roles >= 2
+
+
+def _short_dash_label(text: str) -> tuple[str, str] | None:
+    """``ERP — 1С:ERP``: a short text before a spaced dash, and what follows it."""
+    left, right = split_dash(text)
+    return (left, right) if right and len(left.split()) <= 4 else None
 
 
 def _dash_label(text: str, context: str) -> tuple[str, str] | None:
     """``CRM — amoCRM (company.amocrm.ru)``: a label before a spaced dash; in a list of
     systems any short label, elsewhere a role or a project fact."""
-    left, right = split_dash(text)
-    if not right or len(left.split()) > 4:
-        return None
-    if context == "systems":
-        return left, right
-    known = _is_system_label(left) or _project_key(left) or _is_others(left)
-    return (left, right) if known else None
+    labelled = _short_dash_label(text)
+    if labelled is None or context == "systems":
+        return labelled
+    left = labelled[0]
+    known = _role_of(left) or _project_key(left) or _is_others(left)
+    return labelled if known else None
 
 
 def _context(text: str) -> str:
@@ -252,10 +289,11 @@ def _declare_named(
     ctx: Context,
     any_label: bool,
 ) -> bool:
-    """The systems of a line whose label is a category (``ERP``, ``Мессенджеры``) or, in a
-    list of systems, any other label: one system per entry (``Telegram-бот; Umnico``). A
-    category decides the kind; a label names its system only when the line has one."""
-    if category is None and not any_label:
+    """In a list of systems, the systems of a line whose label is no role: one per entry
+    (``Мессенджеры: Telegram-бот; Umnico``). A category label (``ERP``, ``LMS``) decides the
+    kind and names its system only weakly; any label names its system only when the line
+    has one."""
+    if not any_label:
         return False
     drafts: list[Draft] = []
     for entry in entries:
@@ -266,7 +304,10 @@ def _declare_named(
         head, _ = split_head(product)
         kind = CATEGORY_KINDS.get(category, "other") if category else known_kind(head)
         draft = _new_system(product, kind or "other", entry.line, ctx)
-        draft.url = fill(own_access or (access if len(entries) == 1 else ""))[0] or None
+        url = fill(own_access or (access if len(entries) == 1 else ""))[0]
+        ids = _ids_in(url) if draft.kind == "analytics" else ()
+        draft.ids.extend(ids)
+        draft.url = None if ids else url or None
         drafts.append(draft)
     if len(drafts) == 1 and category is None:
         ctx.registry.alias(drafts[0].id, label)
@@ -307,19 +348,31 @@ def _declare_analytics(
     registry = ctx.registry
     group = _analytics_group(label, line, ctx)
     single = len(entries) == 1
+    shared = split_top(access, ",;/\n") if access and not _ADDRESS.search(access) else []
+    if (
+        len(entries) > 1
+        and len(shared) == len(entries)
+        and not any(split_dash(e.text)[1] for e in entries)
+    ):  # a cell of tools beside a cell of their IDs, line by line
+        entries = [Entry(e.text, e.line, a) for e, a in zip(entries, shared, strict=True)]
+        access = ""
     for entry in entries or [Entry("", line)]:
         names_text, own_access = split_dash(entry.text)
+        own_access = own_access or entry.access
+        labelled = None if own_access else split_label(entry.text)
+        if labelled and "[" not in labelled[0]:
+            names_text, own_access = labelled  # a nested "GA4: G-XXXX"
         if _SPACED_SLASH.search(own_access) and split_dash(own_access)[1]:
             pieces = split_top(_SPACED_SLASH.sub(";", entry.text), ";")
             _declare_analytics(label, [Entry(p, entry.line) for p in pieces], "", line, ctx)
             continue
         names_text, tools_placeholder = fill(names_text)
         given, access_placeholder = fill(own_access or (access if single else ""))
-        for field, missing in (("product", tools_placeholder), ("url", access_placeholder)):
-            if missing and field not in group.placeholders:
-                group.placeholders.append(field)
-        shared = "" if tools_placeholder else given
-        tools, rest = _tools(names_text, shared, entry.line, own=bool(own_access) and not single)
+        for missing, name in ((tools_placeholder, "product"), (access_placeholder, "url")):
+            if missing and name not in group.placeholders:
+                group.placeholders.append(name)
+        offered = "" if tools_placeholder else given
+        tools, rest = _tools(names_text, offered, entry.line, own=bool(own_access) and not single)
         rest = given if tools_placeholder else rest
         for tool in tools:
             part = registry.part(group.id, tool.name, tool.line)
