@@ -496,7 +496,8 @@ class Registry:
         self._claim("surface", self._surfaces, surface.lower(), system_id, derived)
         self._longest = max(self._longest, len(key))
         draft = self.systems[system_id]
-        if record and surface not in draft.aliases:
+        held = not derived or self._index[key] == system_id
+        if record and held and surface not in draft.aliases:
             draft.aliases.append(surface)
 
     def _claim(self, name: str, table: dict, key: object, system_id: str, derived: bool) -> None:
