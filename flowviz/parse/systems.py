@@ -833,11 +833,16 @@ def _shorter(name: str) -> list[str]:
     for size in (2, 1):
         for i in range(1, len(ws) - size):
             if " ".join(lowered[i : i + size]) in PLATFORM_WORDS:
-                out += [" ".join(ws[:i]), " ".join(ws[i + size :])]
+                platform = ws[i + size :]  # a name: 'на Drupal', not 'на базе движка'
+                out += [" ".join(ws[:i])] + [" ".join(platform)] * _is_name(platform[0])
     if len(ws) > 1 and lowered[0] in VENDOR_WORDS and _distinctive(ws[1:]):
         out.append(" ".join(ws[1:]))
     out += _abbreviations(name)
     return [o for o in out if o and o != name]
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
 
 
 def _distinctive(ws: list[str]) -> bool:
