@@ -220,22 +220,34 @@ def _label_parts(label: str) -> list[str]:
 
 def _role_of(label: str) -> str | None:
     """The role a section 1 label names (``ESP (Email-платформа)`` -> esp), else None."""
-    return _vocabulary_of(label, ROLE_WORDS)
+    return _vocabulary_of(label, _ROLE_KEYS)
 
 
 def _category_of(label: str) -> str | None:
     """The category of system a label beyond the template's roles names (``Коллтрекинг``
     -> call_tracking, ``BI / DWH`` -> bi, ``LMS`` -> lms), else None; a role comes first."""
-    return None if _role_of(label) else _vocabulary_of(label, CATEGORY_WORDS)
+    return None if _role_of(label) else _vocabulary_of(label, _CATEGORY_KEYS)
 
 
-def _vocabulary_of(label: str, vocabulary: dict[str, list[str]]) -> str | None:
+def _vocabulary_of(label: str, keys: dict[tuple[str, ...], str]) -> str | None:
     for part in _label_parts(label):
-        key = stems(part)
-        for kind, surfaces in vocabulary.items():
-            if any(stems(s) == key for s in surfaces):
-                return kind
+        kind = keys.get(stems(part))
+        if kind is not None:
+            return kind
     return None
+
+
+def _stemmed(vocabulary: dict[str, list[str]]) -> dict[tuple[str, ...], str]:
+    """The stems of a vocabulary's every word -> its kind (the first kind naming them)."""
+    keys: dict[tuple[str, ...], str] = {}
+    for kind, surfaces in vocabulary.items():
+        for surface in surfaces:
+            keys.setdefault(stems(surface), kind)
+    return keys
+
+
+_ROLE_KEYS = _stemmed(ROLE_WORDS)
+_CATEGORY_KEYS = _stemmed(CATEGORY_WORDS)
 
 
 def _is_system_label(label: str) -> bool:
