@@ -470,11 +470,16 @@ def test_a_shorter_form_names_the_system_section_one_declares(
 
 def test_a_short_form_never_takes_a_name_from_another_system() -> None:
     registry = Registry()
-    dwh = registry.add("Хранилище на PostgreSQL", "other", product="Хранилище на PostgreSQL")
+    name = "Хранилище на PostgreSQL"
+    dwh = registry.add(name, "other", product=name, line=3)
     assert registry.lookup("PostgreSQL") == dwh.id
-    postgres = registry.add("PostgreSQL", "other", product="PostgreSQL")
+    postgres = registry.add("PostgreSQL", "other", product="PostgreSQL", line=4)
     assert registry.lookup("PostgreSQL") == postgres.id
     assert registry.lookup("Хранилище") == dwh.id
+    assert "PostgreSQL" not in dwh.aliases
+    later = registry.add("Сайт на Tilda 2", "other", product="Сайт на Tilda 2")
+    assert registry.lookup("Tilda") is None, "only section 1's names have short forms"
+    assert later.aliases == ["Сайт на Tilda 2"]
 
 
 def test_a_look_up_never_creates_a_system() -> None:

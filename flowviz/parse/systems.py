@@ -460,8 +460,9 @@ class Registry:
 
     # -- building -------------------------------------------------------------------------
     def add(self, name: str, kind: SystemKind, *, key: str | None = None, **extra: object) -> Draft:
-        """Register a new system with an id slugged from ``key`` (or ``name``); a product
-        also answers to its short forms (``Сайт на Drupal 10`` -> ``Drupal``)."""
+        """Register a new system with an id slugged from ``key`` (or ``name``); a product that
+        section 1 declares (it has a line) also answers to its short forms (``Сайт на Drupal
+        10`` -> ``Drupal``)."""
         base = slugify(key or name) or kind
         system_id, n = base, 1
         while system_id in self.systems:
@@ -472,7 +473,7 @@ class Registry:
         self.alias(system_id, name)
         for synonym in synonyms(name):
             self.alias(system_id, synonym, record=False)
-        if draft.product:
+        if draft.product and draft.line is not None:  # declared in section 1
             for form in short_forms(name):
                 self.alias(system_id, form, derived=True)
                 for synonym in synonyms(form):
@@ -488,6 +489,10 @@ class Registry:
         key = stems(surface)
         if not key or key in NOT_SYSTEMS:
             return
+        previous = self._index.get(key)
+        if previous not in (None, system_id) and not derived and ("index", key) in self._derived:
+            taken = self.systems[previous].aliases  # a short form gives way to a name
+            taken[:] = [a for a in taken if stems(a) != key]
         self._claim("index", self._index, key, system_id, derived)
         self._claim("light", self._light, light_key(surface), system_id, derived)
         if len(key) > 1 and not derived:
