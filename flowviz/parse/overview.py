@@ -270,8 +270,7 @@ def _declare(
     """Declare the system(s) of one ``Label: value`` line (or table row, its ``access`` in a
     column of its own; ``children`` the bullets nested under it); False when it names none.
 
-    A label that is neither a role nor a category of system declares systems only where the
-    list is one of systems."""
+    A label that is no role declares systems only where the list is one of systems."""
     role = _role_of(label)
     category = _category_of(label)
     entries = [Entry(p, line) for p in split_top(value, ";\n")] if value else []
@@ -283,7 +282,7 @@ def _declare(
         return True
     if role is None:
         return _declare_named(label, category, entries, access, ctx, any_label)
-    product_text, own_access = split_dash(entries[0].text if entries else "")
+    product_text, own_access = split_dash(value or (children[0].text if children else ""))
     product, product_placeholder = fill(product_text)
     access, access_placeholder = fill(own_access or access)
     draft = _role_system(role, label, product, product_placeholder, line, ctx)

@@ -791,10 +791,11 @@ def short_forms(name: str) -> list[str]:
     """The shorter names a map may use later for the product ``name`` that section 1 gives
     with qualifiers: without a version (``Drupal 10``), an edition after a colon
     (``1С-Битрикс: Управление сайтом``), a quoted brand (``Мобильное приложение «Ромашка»``),
-    what follows the first comma, the platform phrase (``Сайт на Drupal`` -> ``Drupal``,
-    ``Хранилище на PostgreSQL`` -> ``Хранилище``), the maker (``Yandex DataLens``); and the
-    initials after ``1С:`` (``1С:Управление торговлей`` -> ``1С:УТ``). Role and actor words
-    and words naming nothing are left out.
+    what follows a comma (``Хранилище на PostgreSQL, отчёты в Power BI``); either side of a
+    platform word (``Сайт на Drupal`` -> ``Drupal``, ``Хранилище на PostgreSQL`` ->
+    ``Хранилище``); without the maker (``Yandex DataLens``); and the initials after ``1С:``
+    (``1С:Управление торговлей`` -> ``1С:УТ``). Role and actor words and words naming nothing
+    are left out.
 
     >>> short_forms("Сайт на Drupal 10")
     ['Сайт на Drupal', 'Drupal 10', 'Drupal']
