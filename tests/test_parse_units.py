@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import doctest
+
 import pytest
 
 import flowviz
+import flowviz.check
+from flowviz.parse import systems as systems_module
 from flowviz.parse.blocks import Paragraph, Table, parse_blocks, raw_cells
 from flowviz.parse.context import Context, Report
 from flowviz.parse.flows import read_step
@@ -323,3 +327,189 @@ def test_a_sub_heading_naming_a_system_makes_it_the_sender(write_map) -> None:
         ("2.2", "getcourse"),
         ("2.3", "getcourse"),
     ]
+
+
+# -- section 1: several tools per line, category labels, short forms ------------------------
+
+SITE_TABLE = (
+    "## 2. Интеграции сайта\n\n| Источник данных на сайте | Получатель | Метод |\n|---|---|---|\n"
+)
+
+
+def _tools(model: flowviz.Map) -> list[tuple[str, str | None, list[str]]]:
+    return [(s.name, s.parent, s.ids) for s in model.systems if s.kind == "analytics"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- **Analytics:** GA4 — G-1A2B; Яндекс Метрика — счётчик 123; VK Pixel — 456",
+        "- **Analytics:** GA4 — G-1A2B<br>Яндекс Метрика — счётчик 123<br>VK Pixel — 456",
+        "- **Analytics:** GA4 (G-1A2B) / Яндекс Метрика (счётчик 123) / VK Pixel (456)",
+        "- **Analytics:** GA4, Яндекс Метрика, VK Pixel — G-1A2B, счётчик 123, 456",
+        "- **Analytics:** GA4 / Яндекс Метрика / VK Pixel — G-1A2B / 123 / 456",
+        "- **Analytics:** GA4 — G-1A2B / Яндекс Метрика — 123 / VK Pixel — 456",
+        "- **Analytics:**\n  - GA4 — G-1A2B\n  - Яндекс Метрика: 123\n  - VK Pixel — 456",
+    ],
+)
+def test_an_analytics_line_lists_every_tool_with_its_id(write_map, line: str) -> None:
+    path = write_map(
+        "## 1. Системы\n\n- **CMS:** Tilda\n"
+        + line
+        + "\n\n"
+        + SITE_TABLE
+        + "| Форма | GA4 | JS |\n"
+    )
+    model = flowviz.load(path)
+    assert _tools(model) == [
+        ("Analytics", None, []),
+        ("GA4", "analytics", ["G-1A2B"]),
+        ("Яндекс Метрика", "analytics", ["123"]),
+        ("VK Pixel", "analytics", ["456"]),
+    ]
+    assert [d.code for d in model.diagnostics] == []
+
+
+def test_rows_of_one_role_in_a_systems_table_make_one_group(write_map) -> None:
+    path = write_map(
+        "## 1. Системы\n\n| Роль | Система | ID |\n|---|---|---|\n"
+        "| CMS | Tilda | site.ru |\n"
+        "| Analytics | GA4 | G-7GAR77XQ1K |\n"
+        "| Analytics | Calltouch | site_id 51423 |\n"
+        "| Analytics | Meta Pixel<br>TikTok Pixel | 5566001122<br>CHBL77TT01 |\n"
+        "| Коллтрекинг | CoMagic | кабинет 40123 |\n\n"
+        + SITE_TABLE
+        + "| События | Analytics | GTM |\n"
+    )
+    model = flowviz.load(path)
+    tools = _tools(model)
+    assert tools[:3] == [
+        ("Analytics", None, []),
+        ("GA4", "analytics", ["G-7GAR77XQ1K"]),
+        ("Calltouch", "analytics", ["51423"]),
+    ]
+    assert ("CoMagic", "analytics", ["40123"]) in tools
+    assert len([s for s in model.systems if s.kind == "analytics" and s.parent is None]) == 1
+
+
+def test_labels_beyond_the_template_declare_systems_of_their_category(write_map) -> None:
+    path = write_map(
+        "## 1. Системы\n\n"
+        "- **CMS / Framework:** Сайт на WordPress — garage.ru\n"
+        "- **CRM:** Битрикс24\n"
+        "- **LMS:** GetCourse — school.getcourse.ru\n"
+        "- **Онлайн-запись:** YCLIENTS — компания 778812\n"
+        "- **Мессенджеры:** Telegram-бот (@garage_bot); Umnico (WhatsApp и VK)\n"
+        "- **BI / DWH:** Хранилище на PostgreSQL, отчёты в Power BI\n\n"
+        + SITE_TABLE
+        + "| Виджет онлайн-записи | YCLIENTS | JS-виджет |\n"
+        "| Заявка | Онлайн-запись | API |\n"
+        "| Визиты | Хранилище | ETL |\n"
+        "| Чат | Umnico | API |\n"
+    )
+    model = flowviz.load(path)
+    kinds = {s.name: s.kind for s in model.systems if s.kind != "actor"}
+    assert kinds == {
+        "Сайт на WordPress": "cms",
+        "Битрикс24": "crm",
+        "GetCourse": "other",
+        "YCLIENTS": "other",
+        "Telegram-бот": "other",
+        "Umnico": "other",
+        "Хранилище на PostgreSQL, отчёты в Power BI": "other",
+    }
+    ends = [(i.source, i.target) for i in model.integrations]
+    dwh = "khranilishche-na-postgresql-otchety-v-power-bi"
+    site = "sait-na-wordpress"
+    assert ends == [(site, "yclients"), (site, "yclients"), (site, dwh), (site, "umnico")]
+    assert [d.code for d in model.diagnostics] == []
+
+
+def test_a_category_label_names_its_system_in_a_step_only_as_a_place(write_map) -> None:
+    path = write_map(
+        "## 1. Системы\n\n- **CRM:** amoCRM\n- **Booking:** Dockwa\n- **Chat:** Intercom\n\n"
+        "## 7. Data flows\n\n**Flow 1: Booking**\n\n"
+        "1. amoCRM sends the booking to the booking system via API\n"
+        "2. amoCRM sends the booking widget settings to Intercom\n"
+    )
+    steps = flowviz.load(path).flows[0].steps
+    assert [(s.source, s.target) for s in steps] == [("amocrm", "dockwa"), ("amocrm", "intercom")]
+
+
+@pytest.mark.parametrize(
+    ("label", "declared", "later"),
+    [
+        ("Другие системы", "Сайт на Drupal 10", "Сайт на Drupal"),
+        (
+            "Другие системы",
+            "Портал на 1С-Битрикс: Управление сайтом (редакция «Бизнес»)",
+            "1С-Битрикс",
+        ),
+        (
+            "Другие системы",
+            "Мобильное приложение «Ромашка» (iOS и Android)",
+            "Мобильное приложение",
+        ),
+        ("Other systems", 'Patient app "SmileBook"', "the patient app"),
+        ("BI / DWH", "Хранилище на PostgreSQL, отчёты в Power BI", "Хранилище"),
+        ("ERP", "1С:Управление нашей фирмой", "1С:УНФ"),
+        ("ERP", "1С:Управление торговлей 11.5", "1С:УТ"),
+        ("Booking", "Calendly (Teams plan)", "Calendly"),
+        ("BI", "Yandex DataLens", "DataLens"),
+    ],
+)
+def test_a_shorter_form_names_the_system_section_one_declares(
+    write_map, label: str, declared: str, later: str
+) -> None:
+    path = write_map(
+        f"## 1. Системы\n\n- **CRM:** amoCRM\n- **CMS:** Tilda\n- **{label}:** {declared}\n\n"
+        + SITE_TABLE
+        + f"| Заказ | {later} | API |\n"
+    )
+    model = flowviz.load(path)
+    others = [s for s in model.systems if s.kind == "other"]
+    assert len(others) == 1
+    assert model.integrations[0].target == others[0].id
+    assert model.diagnostics == []
+
+
+def test_a_short_form_never_takes_a_name_from_another_system() -> None:
+    registry = Registry()
+    name = "Хранилище на PostgreSQL"
+    dwh = registry.add(name, "other", product=name, line=3)
+    assert registry.lookup("PostgreSQL") == dwh.id
+    postgres = registry.add("PostgreSQL", "other", product="PostgreSQL", line=4)
+    assert registry.lookup("PostgreSQL") == postgres.id
+    assert registry.lookup("Хранилище") == dwh.id
+    assert "PostgreSQL" not in dwh.aliases
+    later = registry.add("Сайт на Tilda 2", "other", product="Сайт на Tilda 2")
+    assert registry.lookup("Tilda") is None, "only section 1's names have short forms"
+    assert later.aliases == ["Сайт на Tilda 2"]
+
+
+def test_a_look_up_never_creates_a_system() -> None:
+    registry = Registry()
+    assert registry.lookup("CRM") is None
+    assert registry.lookup("Пользователь") is None
+    assert registry.lookup("на сайте") is None
+    assert registry.systems == {}
+    assert registry.resolve("CRM").system == "crm"
+    assert list(registry.systems) == ["crm"]
+
+
+def test_a_known_product_section_one_omits_is_reported_once(write_map) -> None:
+    path = write_map(
+        "## 1. Системы\n\n- **CRM:** amoCRM\n- **CMS:** Tilda\n\n"
+        + SITE_TABLE
+        + "| Звонки | Roistat | API |\n| Заказы | Склад Омск | API |\n"
+    )
+    model = flowviz.load(path)
+    assert (model.system("roistat").kind, model.system("sklad-omsk").kind) == ("analytics", "other")
+    found = [(d.code, d.line) for d in flowviz.check.check(model) if d.code in ("FV101", "FV250")]
+    assert sorted(found) == [("FV101", 11), ("FV250", 10)]
+
+
+def test_examples_of_the_registry_hold() -> None:
+    results = doctest.testmod(systems_module, verbose=False, report=False)
+    assert results.attempted > 0
+    assert results.failed == 0

@@ -62,11 +62,16 @@ class Context:
         return self.unknown_system(resolved.unknown, line, column, section), ()
 
     def unknown_system(self, name: str, line: int, column: int, section: str | None) -> str:
-        """A new system for a name no section 1 entry or alias explains (an info finding)."""
+        """A new system for a name no section 1 entry or alias explains. An unknown name is
+        reported here (FV101, info); a well-known product (``Roistat``) gets its kind, and the
+        check reports it once as a system section 1 does not list (FV250)."""
         existing = self.registry.lookup(name)
         if existing is not None:
             return existing
-        draft = self.registry.add(name, known_kind(name) or "other")
+        kind = known_kind(name)
+        draft = self.registry.add(name, kind or "other")
+        if kind is not None:
+            return draft.id
         self.report.add(
             "FV101",
             "info",

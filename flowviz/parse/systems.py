@@ -57,6 +57,79 @@ ROLE_WORDS: dict[str, list[str]] = {
 }
 ROLE_NAMES = {"cms": "CMS", "crm": "CRM", "esp": "ESP", "analytics": "Analytics"}
 
+CATEGORY_WORDS: dict[str, list[str]] = {
+    "call_tracking": [
+        "коллтрекинг",
+        "колл-трекинг",
+        "call tracking",
+        "call-tracking",
+        "calltracking",
+        "отслеживание звонков",
+    ],
+    "bi": [
+        "bi",
+        "dwh",
+        "bi-система",
+        "хранилище",
+        "хранилище данных",
+        "data warehouse",
+        "business intelligence",
+        "отчётность",
+        "reporting",
+        "дашборды",
+        "dashboards",
+    ],
+    "erp": ["erp", "erp-система", "учётная система", "учетная система", "accounting"],
+    "lms": [
+        "lms",
+        "learning management system",
+        "learning platform",
+        "платформа обучения",
+        "обучающая платформа",
+    ],
+    "messengers": [
+        "мессенджеры",
+        "мессенджер",
+        "messengers",
+        "messenger",
+        "чат",
+        "чаты",
+        "онлайн-чат",
+        "chat",
+        "live chat",
+    ],
+    "booking": [
+        "booking",
+        "online booking",
+        "booking system",
+        "scheduling",
+        "appointments",
+        "онлайн-запись",
+        "запись",
+        "запись на приём",
+        "бронирование",
+        "онлайн-бронирование",
+        "система бронирования",
+    ],
+    "middleware": [
+        "middleware",
+        "интеграционная шина",
+        "шина",
+        "integration platform",
+        "ipaas",
+        "esb",
+        "коннектор",
+        "connector",
+    ],
+    "sms": ["sms", "смс", "sms-шлюз", "sms gateway", "sms-рассылки"],
+}
+"""Section 1 labels beyond the template's roles: each names a category of system, not a
+system, so it names its system only as a whole cell or after a preposition of place."""
+
+CATEGORY_KINDS: dict[str, str] = {"call_tracking": "analytics"}
+"""The kind a category's systems get (a call tracker is a tool of the analytics group);
+every other category is ``other``, whatever the product (an LMS on GetCourse is no CMS)."""
+
 WEAK_WORDS: dict[str, list[str]] = {"esp": ["email", "e-mail", "письмо", "рассылка", "newsletter"]}
 """Words that name a role only right after a preposition of place ("ссылка в email")."""
 
@@ -259,6 +332,35 @@ NOT_SYSTEMS = frozenset(
     ]
 )
 
+VENDOR_WORDS = frozenset(
+    {
+        "yandex",
+        "яндекс",
+        "google",
+        "microsoft",
+        "meta",
+        "amazon",
+        "aws",
+        "vk",
+        "вк",
+        "adobe",
+        "oracle",
+        "sap",
+        "zoho",
+        "mail.ru",
+        "сбер",
+        "sber",
+    }
+)
+"""First words of a product name that name its maker: ``Yandex DataLens`` is also
+``DataLens`` (when the rest is a distinctive name, not a common word such as ``Ads``)."""
+
+PLATFORM_WORDS = frozenset({"на", "on", "built on", "based on", "на базе", "на основе"})
+"""``Сайт на Drupal``, ``Website on WordPress``: the thing, a platform word, the platform."""
+
+ABBREVIATED_VENDORS = ("1С", "1C")
+"""``1С:Управление торговлей`` is also written ``1С:УТ``: initials of the words after it."""
+
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "to", "into", "in", "on", "onto", "insid"})
 DETERMINERS = frozenset(
     {"the", "a", "an", "it", "their", "our", "your", "this", "that", "свой", "сво", "наш"}
@@ -342,17 +444,25 @@ class Registry:
 
     def __init__(self) -> None:
         self.systems: dict[str, Draft] = {}
+        self.roles: dict[str, str] = {}
+        """Role (cms, crm, esp, analytics) -> the system section 1 declares for it."""
         self._index: dict[tuple[str, ...], str] = {}
         self._light: dict[tuple[str, ...], str] = {}
         self._heads: dict[str, set[str]] = {}
-        self._surfaces: dict[str, str] = {}
         """First stem of a several-word name -> the systems with such names."""
+        self._surfaces: dict[str, str] = {}
         self._compact: dict[str, str] = {}
+        self._derived: set[tuple[str, object]] = set()
+        """Keys claimed by a short form only: a system's own name may take them over."""
+        self._labels: dict[tuple[str, ...], str] = {}
+        """Category labels (``Онлайн-запись``, ``Data warehouse``) -> their one system."""
         self._longest = 1
 
     # -- building -------------------------------------------------------------------------
     def add(self, name: str, kind: SystemKind, *, key: str | None = None, **extra: object) -> Draft:
-        """Register a new system with an id slugged from ``key`` (or ``name``)."""
+        """Register a new system with an id slugged from ``key`` (or ``name``); a product that
+        section 1 declares (it has a line) also answers to its short forms (``Сайт на Drupal
+        10`` -> ``Drupal``)."""
         base = slugify(key or name) or kind
         system_id, n = base, 1
         while system_id in self.systems:
@@ -363,33 +473,71 @@ class Registry:
         self.alias(system_id, name)
         for synonym in synonyms(name):
             self.alias(system_id, synonym, record=False)
+        if draft.product and draft.line is not None:  # declared in section 1
+            for form in short_forms(name):
+                self.alias(system_id, form, derived=True)
+                for synonym in synonyms(form):
+                    self.alias(system_id, synonym, record=False, derived=True)
         return draft
 
-    def alias(self, system_id: str, surface: str, *, record: bool = True) -> None:
-        """Let ``surface`` name ``system_id`` (first claim wins); keep it among the aliases."""
+    def alias(
+        self, system_id: str, surface: str, *, record: bool = True, derived: bool = False
+    ) -> None:
+        """Let ``surface`` name ``system_id`` (first claim wins, but a name takes a key over
+        from a short form of another name); keep it among the aliases."""
         surface = surface.strip()
         key = stems(surface)
         if not key or key in NOT_SYSTEMS:
             return
-        self._index.setdefault(key, system_id)
-        self._light.setdefault(light_key(surface), system_id)
-        if len(key) > 1:
+        previous = self._index.get(key)
+        if previous not in (None, system_id) and not derived and ("index", key) in self._derived:
+            taken = self.systems[previous].aliases  # a short form gives way to a name
+            taken[:] = [a for a in taken if stems(a) != key]
+        self._claim("index", self._index, key, system_id, derived)
+        self._claim("light", self._light, light_key(surface), system_id, derived)
+        if len(key) > 1 and not derived:
             self._heads.setdefault(key[0], set()).add(self._index[key])
-        self._compact.setdefault(compact(surface), system_id)
-        self._surfaces.setdefault(surface.lower(), system_id)
+        self._claim("compact", self._compact, compact(surface), system_id, derived)
+        self._claim("surface", self._surfaces, surface.lower(), system_id, derived)
         self._longest = max(self._longest, len(key))
         draft = self.systems[system_id]
-        if record and surface not in draft.aliases:
+        held = not derived or self._index[key] == system_id
+        if record and held and surface not in draft.aliases:
             draft.aliases.append(surface)
+
+    def _claim(self, name: str, table: dict, key: object, system_id: str, derived: bool) -> None:
+        if key not in table or (not derived and (name, key) in self._derived):
+            table[key] = system_id
+            if derived:
+                self._derived.add((name, key))
+            else:
+                self._derived.discard((name, key))
+
+    def label(self, system_id: str, surface: str) -> None:
+        """Let a category label (``Онлайн-запись``) name ``system_id``, but weakly: as a
+        whole cell, or in a sentence right after a preposition of place."""
+        key = stems(surface)
+        if key and key not in NOT_SYSTEMS and key not in _VOCAB:
+            self._labels.setdefault(key, system_id)
+            self._longest = max(self._longest, len(key))
 
     def role(self, kind: str) -> Draft:
         """The system that plays ``kind`` (cms, crm, esp, analytics), created on first use."""
-        for draft in self.systems.values():
-            if draft.kind == kind and draft.parent is None:
-                return draft
+        found = self.playing(kind)
+        if found is not None:
+            return found
         draft = self.add(ROLE_NAMES[kind], kind, key=kind)  # type: ignore[arg-type]
         self._teach_role(draft.id, kind)
         return draft
+
+    def playing(self, kind: str) -> Draft | None:
+        """The system that plays ``kind``, if there is one yet (never creates one)."""
+        if kind in self.roles:
+            return self.systems[self.roles[kind]]
+        for draft in self.systems.values():
+            if draft.kind == kind and draft.parent is None:
+                return draft
+        return None
 
     def _teach_role(self, system_id: str, kind: str) -> None:
         for word in ROLE_WORDS[kind]:
@@ -397,6 +545,7 @@ class Registry:
 
     def claim_role(self, draft: Draft, kind: str) -> None:
         """Make ``draft`` the system that the role words of ``kind`` name."""
+        self.roles.setdefault(kind, draft.id)
         self._teach_role(draft.id, kind)
 
     def actor(self, key: str, surface: str) -> Draft:
@@ -413,12 +562,16 @@ class Registry:
 
     # -- looking up ------------------------------------------------------------------------
     def mentions(self, text: str, *, actors: bool = True) -> list[Mention]:
-        """Every system (and actor) named in ``text``, left to right, longest match first."""
+        """Every system (and actor) named in ``text``, left to right, longest match first; a
+        role or actor word names its system, created on first mention."""
+        return self._scan(text, actors, create=True)
+
+    def _scan(self, text: str, actors: bool, create: bool) -> list[Mention]:
         ws = words(text)
         found: list[Mention] = []
         i = 0
         while i < len(ws):
-            hit = self._match_at(ws, i, text, actors)
+            hit = self._match_at(ws, i, text, actors, create)
             if hit is None:
                 i += 1
                 continue
@@ -428,9 +581,12 @@ class Registry:
             i += length
         return found
 
-    def _match_at(self, ws: list, i: int, text: str, actors: bool) -> tuple[str, int, bool] | None:
+    def _match_at(
+        self, ws: list, i: int, text: str, actors: bool, create: bool
+    ) -> tuple[str, int, bool] | None:
         """(system, words matched, named only by a weak word) for a name at word ``i``."""
         longest = max(self._longest, _VOCAB_LONGEST)
+        placed = None
         for length in range(min(longest, len(ws) - i), 0, -1):
             key = tuple(w.stem for w in ws[i : i + length])
             system_id = self._index.get(key)
@@ -444,16 +600,22 @@ class Registry:
                 system_id = None
             if system_id is None and key in _VOCAB:
                 span = (ws[i].start, ws[i + length - 1].end)
-                system_id = self._role_or_actor(key, span, text, actors)
+                system_id = self._role_or_actor(key, span, text, actors, create)
             if system_id is not None:
                 return system_id, length, False
+            if key in self._labels:
+                if placed is None:
+                    placed = word_before(ws, i) in PLACE_PREPOSITIONS
+                if placed:
+                    return self._labels[key], length, True
         prefix = self._name_prefix(ws, i, text)
         if prefix is not None:
             return prefix, 1, False
         end = ws[i].end
         weak = _WEAK.get(ws[i].stem)
         if weak and word_before(ws, i) in PLACE_PREPOSITIONS and text[end : end + 1] != "-":
-            return self.role(weak).id, 1, True
+            role = self.role(weak) if create else self.playing(weak)
+            return (role.id, 1, True) if role is not None else None
         return None
 
     def _name_prefix(self, ws: list, i: int, text: str) -> str | None:
@@ -469,20 +631,28 @@ class Registry:
         return next(iter(hits)) if len(hits) == 1 else None
 
     def _role_or_actor(
-        self, key: tuple[str, ...], span: tuple[int, int], text: str, actors: bool
+        self, key: tuple[str, ...], span: tuple[int, int], text: str, actors: bool, create: bool
     ) -> str | None:
-        """Role words create their role system; actor words their actor, on first mention."""
+        """Role words name their role system, actor words their actor; with ``create``, one
+        not met before is created on this first mention."""
         what, name = _VOCAB[key]
         if what == "role":
-            return self.role(name).id
+            role = self.role(name) if create else self.playing(name)
+            return role.id if role is not None else None
         surface = text[span[0] : span[1]]
-        if actors and _actor_form(surface, ACTOR_WORDS[name]):
+        if not actors or not _actor_form(surface, ACTOR_WORDS[name]):
+            return None
+        if create:
             return self.actor(name, surface).id
-        return None
+        return name if name in self.systems else None
 
     def lookup(self, name: str, *, fuzzy: bool = True) -> str | None:
         """The system a short name means: exactly, by compact form, by the names it holds,
-        or (with ``fuzzy``) by a close spelling of a known name."""
+        by its category label, or (with ``fuzzy``) by a close spelling of a known name.
+        Only looks: a role word whose system is not there yet names nothing."""
+        return self._find(name, fuzzy, create=False)
+
+    def _find(self, name: str, fuzzy: bool, create: bool) -> str | None:
         key = stems(name)
         if not key or key in NOT_SYSTEMS:
             return None
@@ -491,7 +661,9 @@ class Registry:
         squeezed = compact(name)
         if squeezed in self._compact:
             return self._compact[squeezed]
-        mentions = self.mentions(name, actors=False)
+        if key in self._labels:
+            return self._labels[key]
+        mentions = self._scan(name, False, create)
         if mentions and len({m.system for m in mentions}) == 1:
             covered = sum(m.end - m.start for m in mentions)
             if covered >= len(name.strip()) * 0.5:
@@ -515,16 +687,24 @@ class Registry:
                 return self._surfaces[surface]
         return None
 
+    def _named(self, name: str) -> str | None:
+        """The system a cell's name means, creating the role system a role word names."""
+        return self._find(name, True, create=True)
+
     def resolve(self, cell: str) -> Resolved:
-        """What a system cell names: ``Analytics (GA4, Meta Pixel)`` -> analytics + parts."""
+        """What a system cell names: ``Analytics (GA4, Meta Pixel)`` -> analytics + parts.
+
+        Not a mere look-up: a role word creates its role system when none plays it yet, and
+        well-known tools named beside or in the bracket of their group become its parts."""
         text = cell.strip()
         if not text or stems(text) in NOT_SYSTEMS:
             return Resolved(None)
         head, inner = split_head(text)
         names = [n for n in _NAME_LIST.split(head) if n.strip()]
-        found = [self.lookup(n) for n in names] if len(names) > 1 else [self.lookup(head)]
+        find = self._named
+        found = [find(n) for n in names] if len(names) > 1 else [find(head)]
         if len(names) > 1 and None in found:
-            found = self._known_parts(names, found) or [self.lookup(head)]
+            found = self._known_parts(names, found) or [find(head)]
         found = [f for f in found if f]
         if not found:
             if stems(head) in NOT_SYSTEMS or not head:
@@ -600,6 +780,108 @@ def synonyms(name: str) -> list[str]:
         if squeezed in {compact(g) for g in group}:
             return [g for g in group if compact(g) != squeezed]
     return []
+
+
+_QUOTED = re.compile(r"\s*(?:«[^«»]*»|\"[^\"]*\"|“[^“”]*”|„[^„“”]*[“”])\s*")
+_VERSION = re.compile(r"\s+v?\d+(?:[.,]\d+)*[a-z]?$", re.IGNORECASE)
+_EDITION = re.compile(r"^(.+?\S):\s+\S")
+
+
+def short_forms(name: str) -> list[str]:
+    """The shorter names a map may use later for the product ``name`` that section 1 gives
+    with qualifiers: without a version (``Drupal 10``), an edition after a colon
+    (``1С-Битрикс: Управление сайтом``), a quoted brand (``Мобильное приложение «Ромашка»``),
+    what follows a comma (``Хранилище на PostgreSQL, отчёты в Power BI``); either side of a
+    platform word (``Сайт на Drupal`` -> ``Drupal``, ``Хранилище на PostgreSQL`` ->
+    ``Хранилище``); without the maker (``Yandex DataLens``); and the initials after ``1С:``
+    (``1С:Управление торговлей`` -> ``1С:УТ``). Role and actor words and words naming nothing
+    are left out.
+
+    >>> short_forms("Сайт на Drupal 10")
+    ['Сайт на Drupal', 'Drupal 10', 'Drupal']
+    >>> short_forms("1С:Управление торговлей 11.5")
+    ['1С:Управление торговлей', '1С:УТ', 'Управление торговлей']
+    >>> short_forms('Patient app "SmileBook"')
+    ['Patient app']
+    >>> short_forms("Yandex DataLens"), short_forms("Google Ads"), short_forms("Tilda")
+    (['DataLens'], [], [])
+    """
+    found: list[str] = []
+    todo = [name.strip()]
+    while todo:
+        current = todo.pop(0)
+        for shorter in _shorter(current):
+            form = " ".join(shorter.split()).strip(" ,;:-—–")
+            if form and form != name and form not in found and _names_something(form):
+                found.append(form)
+                todo.append(form)
+    return found
+
+
+def _shorter(name: str) -> list[str]:
+    """One step of :func:`short_forms`: every form one qualifier shorter than ``name``."""
+    out: list[str] = []
+    head, _ = split_head(name)
+    if head != name:
+        out.append(head)
+    edition = _EDITION.match(name)
+    if edition and "//" not in name:
+        out.append(edition.group(1))
+    first = split_top(name, ",")
+    if len(first) > 1:
+        return [first[0]]
+    unquoted = _QUOTED.sub(" ", name).strip()
+    if unquoted != name:
+        out.append(unquoted)
+    out.append(_VERSION.sub("", name))
+    ws = name.split()
+    lowered = [w.lower() for w in ws]
+    for size in (2, 1):
+        for i in range(1, len(ws) - size):
+            if " ".join(lowered[i : i + size]) in PLATFORM_WORDS:
+                platform = ws[i + size :]  # a name: 'на Drupal', not 'на базе движка'
+                out += [" ".join(ws[:i])] + [" ".join(platform)] * _is_name(platform[0])
+    if len(ws) > 1 and lowered[0] in VENDOR_WORDS and _distinctive(ws[1:]):
+        out.append(" ".join(ws[1:]))
+    out += _abbreviations(name)
+    return [o for o in out if o and o != name]
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _distinctive(ws: list[str]) -> bool:
+    """Several words, or one with a capital inside or a digit (``DataLens``, ``S3``), not a
+    common word such as ``Ads`` or ``Доставка``."""
+    if len(ws) > 1:
+        return True
+    word = ws[0]
+    return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
+
+
+def _abbreviations(name: str) -> list[str]:
+    """``1С:Управление нашей фирмой`` -> ``1С:УНФ`` and ``Управление нашей фирмой``."""
+    for vendor in ABBREVIATED_VENDORS:
+        if not name.startswith(vendor + ":"):
+            continue
+        rest = _VERSION.sub("", name[len(vendor) + 1 :]).split()
+        if len(rest) < 2 or not all(w[:1].isalpha() for w in rest):
+            return []
+        initials = "".join(w[0].upper() for w in rest)
+        return [f"{vendor}:{initials}", " ".join(rest)]
+    return []
+
+
+def _names_something(form: str) -> bool:
+    key = stems(form)
+    return (
+        bool(key)
+        and key not in NOT_SYSTEMS
+        and key not in _VOCAB
+        and len(compact(form)) >= 2
+        and not compact(form).isdigit()
+    )
 
 
 def known_kind(name: str) -> SystemKind | None:
