@@ -34,7 +34,10 @@ def _candidate(text: str) -> bool:
 
 _PLUGIN_SHAPES = re.compile(
     r"""
-    (?i:key|pw|pass|secret|token|contrase|softlayer|hooks\.slack\.com|xox[abposr]-)
+    (?i:key|pw|pass|secret|token|contrase)\w*
+      (?:[]'"]{0,2}\s*[:=!]|['"]?]?[ ]+['"]?[\w-]{24}|\S*\s*['"`])
+    |[!=]{2}
+    |(?i:softlayer|hooks\.slack\.com|xox[abposr]-)
     |(?:A3T[A-Z0-9]|ABIA|ACCA|AKIA|ASIA)[0-9A-Z]{16}
     |AKC[a-zA-Z0-9]{10}|AP[\dA-F][a-zA-Z0-9]{8}
     |://[^\s@]+:[^\s@]+@
@@ -50,8 +53,9 @@ _PLUGIN_SHAPES = re.compile(
 """Where one of detect-secrets' line plugins (1.5) could fire, and nowhere much else: a
 necessary condition of each plugin's patterns, so that the plugins (and the 0.2-0.5 s import
 of detect-secrets and requests) are skipped for the IDs and host names a map is full of.
-Keyword, AWS (``aws ... key``), Azure ``AccountKey=``, Cloudant, IBM, SoftLayer and npm
-``_authToken`` all need a key/password/token/secret word; AWS key ids; Artifactory; basic
+Keyword, Azure ``AccountKey=``, Cloudant, IBM, SoftLayer and npm ``_authToken`` all need a
+key/password/token/secret word followed by an assignment (``:``, ``=``, ``!=``, spaces and a
+24+ character value) or a quote (or a ``==`` comparison before it); AWS key ids; Artifactory; basic
 auth (and Cloudant) in URLs; Discord; GitHub; GitLab; a quoted Base64/hex run (the
 high-entropy plugins look only at quoted strings in a line of "cell.ini", and their entropy
 limits need 9 or more hex digits or 23 or more Base64 characters); a public IPv4 address;
