@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from flowviz import __version__
-from flowviz.backend import write_bytes, write_text
 from flowviz.check import check
 from flowviz.codes import CODES, unknown_codes
 from flowviz.config import CONFIG_NAME, Config, load_config
@@ -107,6 +106,7 @@ def cli() -> None:
 )
 def export_command(map_path: str, fmt: str, output: str | None, no_redact: bool) -> None:
     """Export MAP (Markdown or flowviz YAML/JSON) as flowviz/map@1 data."""
+    from flowviz.backend import write_text  # noqa: PLC0415 (only this command and render)
     from flowviz.render.data import to_json, to_yaml  # noqa: PLC0415 (only this command)
     from flowviz.views import redacted  # noqa: PLC0415
 
@@ -239,6 +239,7 @@ def render_command(
     Writes output/<map-stem>/overview.svg, flow-<n>.svg, identifiers.svg, system-<id>.svg
     (a filter adds .<filter>-<value> before the extension) and prints each file written.
     Every integration is drawn or reported: exit 1 when Graphviz could not draw one."""
+    from flowviz.backend import write_bytes  # noqa: PLC0415 (only this command and export)
     from flowviz.pictures import PICTURE_FORMATS, draw  # noqa: PLC0415 (only this command)
     from flowviz.views import (  # noqa: PLC0415
         Filters,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from flowviz.errors import ConfigError
@@ -47,6 +46,8 @@ def load_config(map_path: str | Path) -> Config:
     path = Path(map_path).parent / CONFIG_NAME
     if not path.is_file():
         return Config()
+    import yaml  # noqa: PLC0415 (only when there is a flowviz.yaml)
+
     shown = str(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from flowviz.config import Config, load_config
@@ -39,6 +38,8 @@ def _json(source: SourceText) -> object:
 
 
 def _yaml(source: SourceText) -> object:
+    import yaml  # noqa: PLC0415 (only YAML maps need it)
+
     try:
         return yaml.safe_load(source.text)
     except yaml.YAMLError as exc:

@@ -32,6 +32,36 @@ def _candidate(text: str) -> bool:
     return any(_DIGIT.search(run) and _LETTER.search(run) for run in _RUN.findall(text))
 
 
+_PLUGIN_SHAPES = re.compile(
+    r"""
+    (?i:key|pw|pass|secret|token|contrase)\w*
+      (?:[]'"]{0,2}\s*[:=!]|['"]?]?[ ]+['"]?[\w-]{24}|\S*\s*['"`])
+    |[!=]{2}
+    |(?i:softlayer|hooks\.slack\.com|xox[abposr]-)
+    |(?:A3T[A-Z0-9]|ABIA|ACCA|AKIA|ASIA)[0-9A-Z]{16}
+    |AKC[a-zA-Z0-9]{10}|AP[\dA-F][a-zA-Z0-9]{8}
+    |://[^\s@]+:[^\s@]+@
+    |[MNO][\w-]{23,25}\.[\w-]{6}\.[\w-]{27}
+    |gh[pousr]_|gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt|agent|oas)-|GR1348941
+    |['"](?:[0-9a-fA-F]{9,}|[A-Za-z0-9+/\\=_-]{23,})['"]
+    |\d\.\d{1,3}\.\d{1,3}\.\d
+    |eyJ|[0-9a-z]{32}-us\d|T3BlbkFJ|BEGIN|PuTTY-User-Key-File-2|pypi-AgE|SG\.|sq0csp-
+    |[rs]k_live_|\d{8}:[\w-]{35}|(?:AC|SK)[a-z0-9]{32}
+    """,
+    re.VERBOSE,
+)
+"""Where one of detect-secrets' line plugins (1.5) could fire, and nowhere much else: a
+necessary condition of each plugin's patterns, so that the plugins (and the 0.2-0.5 s import
+of detect-secrets and requests) are skipped for the IDs and host names a map is full of.
+Keyword, Azure ``AccountKey=``, Cloudant, IBM, SoftLayer and npm ``_authToken`` all need a
+key/password/token/secret word followed by an assignment (``:``, ``=``, ``!=``, spaces and a
+24+ character value) or a quote (or a ``==`` comparison before it); AWS key ids; Artifactory; basic
+auth (and Cloudant) in URLs; Discord; GitHub; GitLab; a quoted Base64/hex run (the
+high-entropy plugins look only at quoted strings in a line of "cell.ini", and their entropy
+limits need 9 or more hex digits or 23 or more Base64 characters); a public IPv4 address;
+JWT; Mailchimp; OpenAI; private keys; PyPI; SendGrid; Square; Stripe; Telegram; Twilio;
+Slack. tests/test_secrets.py holds a typical secret for each plugin."""
+
 _OWN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("Bearer token", re.compile(r"\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)")),
     (
@@ -77,7 +107,7 @@ def _find(text: str) -> tuple[Secret, ...]:
     if not _candidate(text):
         return ()
     spans: list[tuple[int, int, str]] = []
-    for kind, value in _plugin_hits(text):
+    for kind, value in _plugin_hits(text) if _PLUGIN_SHAPES.search(text) else ():
         for match in re.finditer(re.escape(value), text):
             spans.append((*_whole_token(text, match.start(), match.end()), kind))
     for kind, pattern in _OWN_PATTERNS:

@@ -6,8 +6,6 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from flowviz.errors import MapError
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -88,6 +86,8 @@ def _wide_unicode(data: bytes) -> str | None:
 
 def _guess(data: bytes) -> str | None:
     """The most likely legacy encoding of ``data``, or None when it looks binary."""
+    from charset_normalizer import from_bytes  # noqa: PLC0415 (only for a file not in UTF-8)
+
     match = from_bytes(data[:65536], cp_isolation=_LIKELY_LEGACY).best()
     return match.encoding if match is not None else None
 

@@ -100,3 +100,58 @@ def test_check_reports_every_secret_that_redaction_masks() -> None:
     for secret in ("Hunter2Secret99", "abcDEF123456xyz"):
         assert secret in json.dumps(model.model_dump(mode="json"), ensure_ascii=False)
         assert secret not in masked
+
+
+PLUGIN_SAMPLES = {
+    "Stripe Access Key": "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+    "AWS Access Key": "AKIAIOSFODNN7EXAMPLE",
+    "Slack Token": "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+    "GitHub Token": "ghp_aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5",
+    "GitLab Token": "glpat-xY7kQ2mN9pL4rT6vW8zB",
+    "JSON Web Token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123456",
+    "Private Key": "-----BEGIN RSA PRIVATE KEY----- MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi",
+    "SendGrid API Key": "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",
+    "Mailchimp Access Key": "0123456789abcdef0123456789abcdef-us6",
+    "Basic Auth Credentials": "https://admin:hunter2pass@crm.example.com/hook",
+    "Secret Keyword": "password=SuperSecret123",
+    "Twilio API Key": "AC0123456789abcdef0123456789abcdef",
+    "Telegram Bot Token": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1",
+    "Square OAuth Secret": "sq0csp-aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5kL7nP9r",
+    "NPM tokens": "//registry.npmjs.org/:_authToken=npm_aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5",
+    "Base64 High Entropy String": 'value "8f3kQ9zLmN2pX7vR4tY6wB1cZaQ"',
+    "Hex High Entropy String": 'value "9f8e7d6c5b4a3928"',
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [*PLUGIN_SAMPLES.items(), ("Secret Keyword", "api_secret = 8f3kQ9zLmN2pX7vR4tY6wB1cZaQ")],
+)
+def test_each_detect_secrets_plugin_still_fires(kind: str, text: str) -> None:
+    """detect-secrets is consulted only where one of its plugins could fire: each plugin's
+    typical secret still gets through that gate and is named by the plugin."""
+    assert kind in {s.kind for s in find_secrets(text)}
+    assert find_secrets(f"в ячейке: {text} ;")
+
+
+@pytest.mark.parametrize("name", ["ru-petshop.md", "en-saas.md"])
+def test_bundled_map_ids_are_not_secrets_and_do_not_load_detect_secrets(name: str) -> None:
+    """The IDs and host names of a normal map (``VK-RTRG-418273-aBcDe``,
+    ``us21.api.mailchimp.com``, "API key from the vault", ``Bearer {token}``) are no secrets,
+    and checking it does not import detect-secrets (and requests), a fifth of a second of the
+    linter's start."""
+    code = (
+        "import sys\n"
+        "from flowviz.cli import main\n"
+        "try:\n"
+        f"    main(['check', 'maps/{name}'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('LOADED' if 'detect_secrets' in sys.modules else 'NOT LOADED')\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
+    assert "FV270" not in out
+    assert out.strip().endswith("NOT LOADED"), out
