@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import inline as _inline_rule
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 
@@ -20,6 +22,10 @@ _FORMATTING_TAG = re.compile(
 _HTML_TABLE = re.compile(r"<t[rdh][\s>]", re.IGNORECASE)
 _PIPE = re.compile(r"\|")
 _TABLE_LINE = re.compile(r"^\s{0,3}(?:>\s*)*\|")
+_INLINE_MARKUP = re.compile(r"[\n\\`*\[!<&]|(?<![^\W_])_|_(?![^\W_])")
+"""A character that may start inline Markdown under ``_MD``'s inline rules (newline, escape,
+backticks, emphasis, link, image, autolink, HTML, entity); an ``_`` between two letters or
+digits cannot open or close emphasis, so it is not one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +112,34 @@ _MD = MarkdownIt("commonmark", {"html": True}).enable("table").use(deflist_plugi
 
 def parse_blocks(text: str) -> list[Block]:
     """Split Markdown ``text`` into blocks in document order."""
-    tokens = _MD.parse(text)
+    tokens = _tokens(text)
     lines = text.split("\n")
     return _Walker(tokens, lines).walk()
+
+
+def _tokens(text: str) -> list[Token]:
+    """``_MD.parse(text)``, the same tokens, but an inline token with no inline markup (most
+    table cells) gets its one text child directly instead of a run of the inline parser."""
+    state = StateCore(text, _MD, {})
+    for rule in _MD.core.ruler.getRules(""):
+        if rule is _inline_rule:
+            _inline(state)
+        else:
+            rule(state)
+    return state.tokens
+
+
+def _inline(state: StateCore) -> None:
+    md = state.md
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        content = token.content
+        if _INLINE_MARKUP.search(content):
+            token.children = token.children or []
+            md.inline.parse(content, md, state.env, token.children)
+        else:
+            token.children = [Token("text", "", 0, content=content)] if content else []
 
 
 class _Walker:
