@@ -603,14 +603,20 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(stems(p) for p in patterns)
 
 
+@cache
+def _stem_sets(patterns: tuple[str, ...]) -> tuple[tuple[frozenset[str], int], ...]:
+    """Each non-empty pattern's stems as a set, with its length in words."""
+    return tuple((frozenset(p), len(p)) for p in _compiled(patterns) if p)
+
+
 def pattern_score(text_stems: Sequence[str], patterns: Sequence[str]) -> float:
     """Best score of ``patterns`` against a text: the length of the longest pattern whose stems
     all occur, plus one half when it covers the whole text."""
-    have = set(text_stems)
+    have = frozenset(text_stems)
     best = 0.0
-    for pattern in _compiled(tuple(patterns)):
-        if pattern and set(pattern) <= have:
-            score = len(pattern) + (0.5 if set(pattern) == have else 0.0)
+    for pattern, length in _stem_sets(tuple(patterns)):
+        if pattern <= have:
+            score = length + (0.5 if pattern == have else 0.0)
             best = max(best, score)
     return best
 
@@ -668,10 +674,15 @@ class ColumnMap:
 
 def map_columns(kind: str, header: Sequence[str]) -> ColumnMap:
     """Assign header cells to the fields of ``kind``, best matches first, each used once."""
+    return _map_columns(kind, header, [stems(cell) for cell in header])
+
+
+def _map_columns(
+    kind: str, header: Sequence[str], header_stems: Sequence[tuple[str, ...]]
+) -> ColumnMap:
     fields = TABLE_COLUMNS[kind]
     candidates: list[tuple[float, int, str]] = []
-    for index, cell in enumerate(header):
-        cell_stems = stems(cell)
+    for index, (cell, cell_stems) in enumerate(zip(header, header_stems, strict=True)):
         if cell.strip().lower() in NUMBER_HEADERS:
             candidates.append((3.0, index, "number"))
             continue
@@ -696,10 +707,11 @@ def classify_table(header: Sequence[str], section_kind: str | None) -> ColumnMap
     """The table kind that fits ``header`` best (the section's own kind breaks ties)."""
     preferred = TABLE_FOR_SECTION.get(section_kind or "")
     best: ColumnMap | None = None
+    header_stems = [stems(cell) for cell in header]
     for kind in TABLE_COLUMNS:
         if kind == "steps" and section_kind != "flows":
             continue
-        mapped = map_columns(kind, header)
+        mapped = _map_columns(kind, header, header_stems)
         if not all(mapped.columns.keys() & need for need in REQUIRED_COLUMNS[kind]):
             continue
         score = mapped.score + (1.5 if kind == preferred else 0.0)

@@ -285,7 +285,7 @@ def _not_required_note(raw: RawSection) -> tuple[int, str] | None:
     texts += [(i.line, i.text) for b in raw.blocks if isinstance(b, ListBlock) for i in b.items]
     only = len(texts) == 1 and not any(isinstance(b, Table) for b in raw.blocks)
     for line, text in texts:
-        if parse_status(text)[0] != "not_required" or len(text) >= 400:
+        if len(text) >= 400 or parse_status(text)[0] != "not_required":
             continue
         if only or _SECTION_NOT_REQUIRED.match(text.replace("ё", "е")):
             return line, text

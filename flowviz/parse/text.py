@@ -54,7 +54,7 @@ def words(text: str) -> list[Word]:
 
 def stems(text: str) -> tuple[str, ...]:
     """The stems of ``text``'s words, in order."""
-    return tuple(w.stem for w in words(text))
+    return tuple([stem(m.group()) for m in _WORD.finditer(text)])
 
 
 def fill(text: str) -> tuple[str, bool]:
