@@ -604,20 +604,27 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def _stem_sets(patterns: tuple[str, ...]) -> tuple[tuple[frozenset[str], int], ...]:
-    """Each non-empty pattern's stems as a set, with its length in words."""
-    return tuple((frozenset(p), len(p)) for p in _compiled(patterns) if p)
+def _stem_sets(patterns: tuple[str, ...]) -> dict[str, list[tuple[frozenset[str], int]]]:
+    """Each non-empty pattern's stems as a set, with its length in words, filed under its
+    first stem (a pattern can match only a text that has that stem)."""
+    out: dict[str, list[tuple[frozenset[str], int]]] = {}
+    for p in _compiled(patterns):
+        if p:
+            out.setdefault(p[0], []).append((frozenset(p), len(p)))
+    return out
 
 
 def pattern_score(text_stems: Sequence[str], patterns: Sequence[str]) -> float:
     """Best score of ``patterns`` against a text: the length of the longest pattern whose stems
     all occur, plus one half when it covers the whole text."""
     have = frozenset(text_stems)
+    by_first = _stem_sets(tuple(patterns))
     best = 0.0
-    for pattern, length in _stem_sets(tuple(patterns)):
-        if pattern <= have:
-            score = length + (0.5 if pattern == have else 0.0)
-            best = max(best, score)
+    for first in have:
+        for pattern, length in by_first.get(first, ()):
+            if pattern <= have:
+                score = length + (0.5 if pattern == have else 0.0)
+                best = max(best, score)
     return best
 
 

@@ -568,10 +568,12 @@ class Registry:
 
     def _scan(self, text: str, actors: bool, create: bool) -> list[Mention]:
         ws = words(text)
+        stems_ = [w.stem for w in ws]
+        lights = [light_stem(text[w.start : w.end]) for w in ws]
         found: list[Mention] = []
         i = 0
         while i < len(ws):
-            hit = self._match_at(ws, i, text, actors, create)
+            hit = self._match_at(ws, i, text, actors, create, stems_, lights)
             if hit is None:
                 i += 1
                 continue
@@ -582,17 +584,24 @@ class Registry:
         return found
 
     def _match_at(
-        self, ws: list, i: int, text: str, actors: bool, create: bool
+        self,
+        ws: list,
+        i: int,
+        text: str,
+        actors: bool,
+        create: bool,
+        stems_: list[str],
+        lights: list[str],
     ) -> tuple[str, int, bool] | None:
-        """(system, words matched, named only by a weak word) for a name at word ``i``."""
+        """(system, words matched, named only by a weak word) for a name at word ``i``;
+        ``stems_`` and ``lights`` are the stems and light stems of ``ws``."""
         longest = max(self._longest, _VOCAB_LONGEST)
         placed = None
         for length in range(min(longest, len(ws) - i), 0, -1):
-            key = tuple(w.stem for w in ws[i : i + length])
+            key = tuple(stems_[i : i + length])
             system_id = self._index.get(key)
             if system_id is None:
-                light = tuple(light_stem(text[w.start : w.end]) for w in ws[i : i + length])
-                system_id = self._light.get(light)
+                system_id = self._light.get(tuple(lights[i : i + length]))
             if system_id is None and length > 1:
                 joined = compact(text[ws[i].start : ws[i + length - 1].end])
                 system_id = self._compact.get(joined)

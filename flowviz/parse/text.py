@@ -97,19 +97,24 @@ def split_top(text: str, separators: str = ",;\n") -> list[str]:
     """Split on separators outside brackets; strip and drop empty parts."""
     parts: list[str] = []
     depth = 0
-    current: list[str] = []
-    for ch in text:
+    last = 0
+    for match in _split_marks(separators).finditer(text):  # only brackets and separators
+        ch, at = match.group(), match.start()
         if ch in "([{":
             depth += 1
         elif ch in ")]}" and depth:
             depth -= 1
         if ch in separators and not depth:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
+            parts.append(text[last:at])
+            last = at + 1
+    parts.append(text[last:])
     return [p.strip() for p in parts if p.strip()]
+
+
+@lru_cache(maxsize=64)
+def _split_marks(separators: str) -> re.Pattern[str]:
+    """The characters ``split_top`` acts on: brackets and ``separators``."""
+    return re.compile("[" + re.escape("()[]{}" + separators) + "]")
 
 
 def split_head(text: str) -> tuple[str, str | None]:
