@@ -21,6 +21,7 @@ _FORMATTING_TAG = re.compile(
 )
 _HTML_TABLE = re.compile(r"<t[rdh][\s>]", re.IGNORECASE)
 _PIPE = re.compile(r"\|")
+_QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)*")
 _TABLE_LINE = re.compile(r"^\s{0,3}(?:>\s*)*\|")
 _INLINE_MARKUP = re.compile(r"[\n\\`*\[!<&]|(?<![^\W_])_|_(?![^\W_])")
 """A character that may start inline Markdown under ``_MD``'s inline rules (newline, escape,
@@ -285,8 +286,13 @@ def inline_text(token: Token) -> str:
     """Plain text of an inline token: emphasis, backticks and formatting tags (``<b>``,
     ``<span>``) dropped, ``<br>`` as a newline, a link as its words (its address is in
     ``inline_links``). Any other tag stays as text."""
+    children = token.children or []
+    if len(children) == 1 and children[0].type == "text":  # most cells: one run of text
+        text = children[0].content
+        if "\n" not in text:
+            return text.strip()
     parts: list[str] = []
-    for child in token.children or []:
+    for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
             parts.append(child.content)
@@ -323,9 +329,11 @@ def is_strong(token: Token) -> bool:
 
 def raw_cells(line: str) -> list[tuple[int, str]]:
     """Cells of a raw table line split on unescaped pipes: (1-based column, text)."""
-    body = re.sub(r"^\s*(?:>\s*)*", "", line)
+    body = _QUOTE_MARKS.sub("", line, count=1)
     offset = len(line) - len(body)
-    bounds = [m.start() for m in _PIPE.finditer(body) if not _escaped(body, m.start())]
+    bounds = [m.start() for m in _PIPE.finditer(body)]
+    if "\\" in body:
+        bounds = [at for at in bounds if not _escaped(body, at)]
     starts = [-1, *bounds]
     ends = [*bounds, len(body)]
     cells = []

@@ -34,7 +34,7 @@ from flowviz.parse.plan import (
 )
 from flowviz.parse.sections import RawSection, split_sections
 from flowviz.parse.systems import PLACE_PREPOSITIONS, Registry, word_before
-from flowviz.parse.text import words
+from flowviz.parse.text import forget_stems, words
 from flowviz.source import SourceText
 
 MAP_KINDS = frozenset({"integrations", "identifiers", "flows", "id_schema"})
@@ -42,6 +42,7 @@ MAP_KINDS = frozenset({"integrations", "identifiers", "flows", "id_schema"})
 
 def read_markdown(source: SourceText, config: Config) -> Map:
     """Read a Markdown integration map; raise MapError when it is not one."""
+    forget_stems()
     blocks = parse_blocks(source.text)
     _, sections = split_sections(blocks, source.text.count("\n") + 1)
     if not any(s.kind in MAP_KINDS for s in sections):

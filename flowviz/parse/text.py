@@ -54,7 +54,23 @@ def words(text: str) -> list[Word]:
 
 def stems(text: str) -> tuple[str, ...]:
     """The stems of ``text``'s words, in order."""
-    return tuple([stem(m.group()) for m in _WORD.finditer(text)])
+    found = _STEMS.get(text)
+    if found is None:
+        if len(_STEMS) >= _STEMS_LIMIT:
+            _STEMS.clear()
+        found = _STEMS[text] = tuple([stem(m.group()) for m in _WORD.finditer(text)])
+    return found
+
+
+_STEMS: dict[str, tuple[str, ...]] = {}
+"""``stems`` of the texts met while reading one map (its cells are looked up by several
+readers); ``forget_stems`` empties it before the next map."""
+_STEMS_LIMIT = 65536
+
+
+def forget_stems() -> None:
+    """Drop the remembered ``stems`` of the map read before."""
+    _STEMS.clear()
 
 
 def fill(text: str) -> tuple[str, bool]:
