@@ -628,6 +628,17 @@ def pattern_score(text_stems: Sequence[str], patterns: Sequence[str]) -> float:
     return best
 
 
+@cache
+def _field_patterns(kind: str) -> dict[str, list[tuple[str, frozenset[str], int]]]:
+    """The patterns of every field of table ``kind`` as in ``_stem_sets``: (field, stems,
+    length), filed under the pattern's first stem."""
+    out: dict[str, list[tuple[str, frozenset[str], int]]] = {}
+    for name, patterns in TABLE_COLUMNS[kind].items():
+        for first, entries in _stem_sets(tuple(patterns)).items():
+            out.setdefault(first, []).extend((name, p, n) for p, n in entries)
+    return out
+
+
 def section_scores(title: str) -> dict[str, float]:
     """Score of every section kind for a heading, summed over its matching patterns."""
     have = set(stems(title))
@@ -688,15 +699,21 @@ def _map_columns(
     kind: str, header: Sequence[str], header_stems: Sequence[tuple[str, ...]]
 ) -> ColumnMap:
     fields = TABLE_COLUMNS[kind]
+    by_first = _field_patterns(kind)
     candidates: list[tuple[float, int, str]] = []
     for index, (cell, cell_stems) in enumerate(zip(header, header_stems, strict=True)):
         if cell.strip().lower() in NUMBER_HEADERS:
             candidates.append((3.0, index, "number"))
             continue
-        for name, patterns in fields.items():
-            score = pattern_score(cell_stems, patterns)
-            if score:
-                candidates.append((score, index, name))
+        # pattern_score of every field at once: only the patterns filed under a stem the cell has
+        have = frozenset(cell_stems)
+        best: dict[str, float] = {}
+        for first in have:
+            for name, pattern, length in by_first.get(first, ()):
+                if pattern <= have:
+                    score = length + (0.5 if pattern == have else 0.0)
+                    best[name] = max(best.get(name, 0.0), score)
+        candidates += [(best[name], index, name) for name in fields if name in best]
     candidates.sort(key=lambda c: (-c[0], c[1]))
     columns: dict[str, int] = {}
     used: set[int] = set()

@@ -570,10 +570,15 @@ class Registry:
         ws = words(text)
         stems_ = [w.stem for w in ws]
         lights = [light_stem(text[w.start : w.end]) for w in ws]
+        # compact() of a run of words is their compact forms joined, as the text between
+        # words compacts to nothing, unless a capital sigma lower-cases by what follows it
+        pieces: list[str] | None = [compact(text[w.start : w.end]) for w in ws]
+        if "Σ" in text or compact(text) != "".join(pieces or ()):
+            pieces = None
         found: list[Mention] = []
         i = 0
         while i < len(ws):
-            hit = self._match_at(ws, i, text, actors, create, stems_, lights)
+            hit = self._match_at(ws, i, text, actors, create, stems_, lights, pieces)
             if hit is None:
                 i += 1
                 continue
@@ -592,9 +597,11 @@ class Registry:
         create: bool,
         stems_: list[str],
         lights: list[str],
+        pieces: list[str] | None,
     ) -> tuple[str, int, bool] | None:
         """(system, words matched, named only by a weak word) for a name at word ``i``;
-        ``stems_`` and ``lights`` are the stems and light stems of ``ws``."""
+        ``stems_``, ``lights`` and ``pieces`` are the stems, light stems and compact forms
+        of ``ws`` (no ``pieces``: compact each run of words from the text)."""
         longest = max(self._longest, _VOCAB_LONGEST)
         placed = None
         for length in range(min(longest, len(ws) - i), 0, -1):
@@ -603,7 +610,10 @@ class Registry:
             if system_id is None:
                 system_id = self._light.get(tuple(lights[i : i + length]))
             if system_id is None and length > 1:
-                joined = compact(text[ws[i].start : ws[i + length - 1].end])
+                if pieces is not None:
+                    joined = "".join(pieces[i : i + length])
+                else:
+                    joined = compact(text[ws[i].start : ws[i + length - 1].end])
                 system_id = self._compact.get(joined)
             if system_id is not None and not actors and self.systems[system_id].kind == "actor":
                 system_id = None
