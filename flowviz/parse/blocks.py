@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import inline as _inline_rule
+from markdown_it.rules_core import text_join as _text_join_rule
 from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
@@ -122,16 +123,21 @@ def _tokens(text: str) -> list[Token]:
     """``_MD.parse(text)``, the same tokens, but an inline token with no inline markup (most
     table cells) gets its one text child directly instead of a run of the inline parser."""
     state = StateCore(text, _MD, {})
+    parsed = state
     for rule in _MD.core.ruler.getRules(""):
         if rule is _inline_rule:
-            _inline(state)
+            parsed = _inline(state)
+        elif rule is _text_join_rule:
+            rule(parsed)  # a lone text child has nothing to join
         else:
             rule(state)
     return state.tokens
 
 
-def _inline(state: StateCore) -> None:
+def _inline(state: StateCore) -> StateCore:
+    """The inline rule of ``_MD``; returns a state holding the inline tokens it parsed."""
     md = state.md
+    parsed = StateCore("", md, state.env)
     for token in state.tokens:
         if token.type != "inline":
             continue
@@ -139,8 +145,10 @@ def _inline(state: StateCore) -> None:
         if _INLINE_MARKUP.search(content):
             token.children = token.children or []
             md.inline.parse(content, md, state.env, token.children)
+            parsed.tokens.append(token)
         else:
             token.children = [Token("text", "", 0, content=content)] if content else []
+    return parsed
 
 
 class _Walker:

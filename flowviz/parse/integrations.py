@@ -297,7 +297,7 @@ def parse_status(text: str) -> tuple[Status, str | None]:
     found: dict[Status, int] = {}
     for (status, pattern), (_, phrases) in zip(_STATUS_PATTERNS, STATUS_WORDS, strict=True):
         # a phrase the pattern finds is in the text as it is: look for one before the regex
-        if any(p in lowered for p in phrases) and (match := pattern.search(lowered)):
+        if any(map(lowered.__contains__, phrases)) and (match := pattern.search(lowered)):
             found[status] = match.start()
     if "not_required" in found:
         return "not_required", _justification(text)

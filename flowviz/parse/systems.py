@@ -604,17 +604,18 @@ class Registry:
         of ``ws`` (no ``pieces``: compact each run of words from the text)."""
         longest = max(self._longest, _VOCAB_LONGEST)
         placed = None
+        index, light, compacts = self._index, self._light, self._compact
         for length in range(min(longest, len(ws) - i), 0, -1):
             key = tuple(stems_[i : i + length])
-            system_id = self._index.get(key)
+            system_id = index.get(key)
             if system_id is None:
-                system_id = self._light.get(tuple(lights[i : i + length]))
+                system_id = light.get(tuple(lights[i : i + length]))
             if system_id is None and length > 1:
                 if pieces is not None:
                     joined = "".join(pieces[i : i + length])
                 else:
                     joined = compact(text[ws[i].start : ws[i + length - 1].end])
-                system_id = self._compact.get(joined)
+                system_id = compacts.get(joined)
             if system_id is not None and not actors and self.systems[system_id].kind == "actor":
                 system_id = None
             if system_id is None and key in _VOCAB:
