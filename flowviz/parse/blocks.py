@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import inline as _inline_rule
+from markdown_it.rules_core import text_join as _text_join_rule
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 
@@ -19,7 +22,12 @@ _FORMATTING_TAG = re.compile(
 )
 _HTML_TABLE = re.compile(r"<t[rdh][\s>]", re.IGNORECASE)
 _PIPE = re.compile(r"\|")
+_QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)*")
 _TABLE_LINE = re.compile(r"^\s{0,3}(?:>\s*)*\|")
+_INLINE_MARKUP = re.compile(r"[\n\\`*\[!<&]|(?<![^\W_])_|_(?![^\W_])")
+"""A character that may start inline Markdown under ``_MD``'s inline rules (newline, escape,
+backticks, emphasis, link, image, autolink, HTML, entity); an ``_`` between two letters or
+digits cannot open or close emphasis, so it is not one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +114,41 @@ _MD = MarkdownIt("commonmark", {"html": True}).enable("table").use(deflist_plugi
 
 def parse_blocks(text: str) -> list[Block]:
     """Split Markdown ``text`` into blocks in document order."""
-    tokens = _MD.parse(text)
+    tokens = _tokens(text)
     lines = text.split("\n")
     return _Walker(tokens, lines).walk()
+
+
+def _tokens(text: str) -> list[Token]:
+    """``_MD.parse(text)``, the same tokens, but an inline token with no inline markup (most
+    table cells) gets its one text child directly instead of a run of the inline parser."""
+    state = StateCore(text, _MD, {})
+    parsed = state
+    for rule in _MD.core.ruler.getRules(""):
+        if rule is _inline_rule:
+            parsed = _inline(state)
+        elif rule is _text_join_rule:
+            rule(parsed)  # a lone text child has nothing to join
+        else:
+            rule(state)
+    return state.tokens
+
+
+def _inline(state: StateCore) -> StateCore:
+    """The inline rule of ``_MD``; returns a state holding the inline tokens it parsed."""
+    md = state.md
+    parsed = StateCore("", md, state.env)
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        content = token.content
+        if _INLINE_MARKUP.search(content):
+            token.children = token.children or []
+            md.inline.parse(content, md, state.env, token.children)
+            parsed.tokens.append(token)
+        else:
+            token.children = [Token("text", "", 0, content=content)] if content else []
+    return parsed
 
 
 class _Walker:
@@ -254,8 +294,13 @@ def inline_text(token: Token) -> str:
     """Plain text of an inline token: emphasis, backticks and formatting tags (``<b>``,
     ``<span>``) dropped, ``<br>`` as a newline, a link as its words (its address is in
     ``inline_links``). Any other tag stays as text."""
+    children = token.children or []
+    if len(children) == 1 and children[0].type == "text":  # most cells: one run of text
+        text = children[0].content
+        if "\n" not in text:
+            return text.strip()
     parts: list[str] = []
-    for child in token.children or []:
+    for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
             parts.append(child.content)
@@ -292,9 +337,11 @@ def is_strong(token: Token) -> bool:
 
 def raw_cells(line: str) -> list[tuple[int, str]]:
     """Cells of a raw table line split on unescaped pipes: (1-based column, text)."""
-    body = re.sub(r"^\s*(?:>\s*)*", "", line)
+    body = _QUOTE_MARKS.sub("", line, count=1)
     offset = len(line) - len(body)
-    bounds = [m.start() for m in _PIPE.finditer(body) if not _escaped(body, m.start())]
+    bounds = [m.start() for m in _PIPE.finditer(body)]
+    if "\\" in body:
+        bounds = [at for at in bounds if not _escaped(body, at)]
     starts = [-1, *bounds]
     ends = [*bounds, len(body)]
     cells = []

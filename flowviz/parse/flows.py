@@ -573,8 +573,11 @@ def _has(text: str, name: str) -> bool:
 def _paren_depth(text: str) -> list[int]:
     """Per character: how deep it sits in brackets or quotes (a quoted «label» names no
     system that acts or receives)."""
-    depth, quoted, out = 0, False, []
-    for ch in text:
+    depth, quoted, out, last = 0, False, [], 0
+    for match in _DEPTH_MARKS.finditer(text):  # the depth changes only at these
+        ch, at = match.group(), match.start()
+        out.extend([depth] * (at - last))
+        last = at + 1
         if ch == '"':
             quoted = not quoted
         if ch in "(«“" or (ch == '"' and quoted):
@@ -582,5 +585,9 @@ def _paren_depth(text: str) -> list[int]:
         out.append(depth)
         if (ch in ")»”" or (ch == '"' and not quoted)) and depth:
             depth -= 1
+    out.extend([depth] * (len(text) - last))
     out.append(depth)
     return out
+
+
+_DEPTH_MARKS = re.compile('[(«“)»”"]')

@@ -294,11 +294,11 @@ def parse_status(text: str) -> tuple[Status, str | None]:
     statuses are named the earliest wins (``Не настроено``), and a list of options
     (``Настроено / Требует настройки``) is no status at all."""
     lowered = text.lower().replace("ё", "е")
-    found = {
-        status: match.start()
-        for status, pattern in _STATUS_PATTERNS
-        if (match := pattern.search(lowered)) is not None
-    }
+    found: dict[Status, int] = {}
+    for (status, pattern), (_, phrases) in zip(_STATUS_PATTERNS, STATUS_WORDS, strict=True):
+        # a phrase the pattern finds is in the text as it is: look for one before the regex
+        if any(map(lowered.__contains__, phrases)) and (match := pattern.search(lowered)):
+            found[status] = match.start()
     if "not_required" in found:
         return "not_required", _justification(text)
     if not found or (len(found) > 1 and "/" in lowered):

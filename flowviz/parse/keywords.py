@@ -603,16 +603,40 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(stems(p) for p in patterns)
 
 
+@cache
+def _stem_sets(patterns: tuple[str, ...]) -> dict[str, list[tuple[frozenset[str], int]]]:
+    """Each non-empty pattern's stems as a set, with its length in words, filed under its
+    first stem (a pattern can match only a text that has that stem)."""
+    out: dict[str, list[tuple[frozenset[str], int]]] = {}
+    for p in _compiled(patterns):
+        if p:
+            out.setdefault(p[0], []).append((frozenset(p), len(p)))
+    return out
+
+
 def pattern_score(text_stems: Sequence[str], patterns: Sequence[str]) -> float:
     """Best score of ``patterns`` against a text: the length of the longest pattern whose stems
     all occur, plus one half when it covers the whole text."""
-    have = set(text_stems)
+    have = frozenset(text_stems)
+    by_first = _stem_sets(tuple(patterns))
     best = 0.0
-    for pattern in _compiled(tuple(patterns)):
-        if pattern and set(pattern) <= have:
-            score = len(pattern) + (0.5 if set(pattern) == have else 0.0)
-            best = max(best, score)
+    for first in have:
+        for pattern, length in by_first.get(first, ()):
+            if pattern <= have:
+                score = length + (0.5 if pattern == have else 0.0)
+                best = max(best, score)
     return best
+
+
+@cache
+def _field_patterns(kind: str) -> dict[str, list[tuple[str, frozenset[str], int]]]:
+    """The patterns of every field of table ``kind`` as in ``_stem_sets``: (field, stems,
+    length), filed under the pattern's first stem."""
+    out: dict[str, list[tuple[str, frozenset[str], int]]] = {}
+    for name, patterns in TABLE_COLUMNS[kind].items():
+        for first, entries in _stem_sets(tuple(patterns)).items():
+            out.setdefault(first, []).extend((name, p, n) for p, n in entries)
+    return out
 
 
 def section_scores(title: str) -> dict[str, float]:
@@ -668,17 +692,28 @@ class ColumnMap:
 
 def map_columns(kind: str, header: Sequence[str]) -> ColumnMap:
     """Assign header cells to the fields of ``kind``, best matches first, each used once."""
+    return _map_columns(kind, header, [stems(cell) for cell in header])
+
+
+def _map_columns(
+    kind: str, header: Sequence[str], header_stems: Sequence[tuple[str, ...]]
+) -> ColumnMap:
     fields = TABLE_COLUMNS[kind]
+    by_first = _field_patterns(kind)
     candidates: list[tuple[float, int, str]] = []
-    for index, cell in enumerate(header):
-        cell_stems = stems(cell)
+    for index, (cell, cell_stems) in enumerate(zip(header, header_stems, strict=True)):
         if cell.strip().lower() in NUMBER_HEADERS:
             candidates.append((3.0, index, "number"))
             continue
-        for name, patterns in fields.items():
-            score = pattern_score(cell_stems, patterns)
-            if score:
-                candidates.append((score, index, name))
+        # pattern_score of every field at once: only the patterns filed under a stem the cell has
+        have = frozenset(cell_stems)
+        best: dict[str, float] = {}
+        for first in have:
+            for name, pattern, length in by_first.get(first, ()):
+                if pattern <= have:
+                    score = length + (0.5 if pattern == have else 0.0)
+                    best[name] = max(best.get(name, 0.0), score)
+        candidates += [(best[name], index, name) for name in fields if name in best]
     candidates.sort(key=lambda c: (-c[0], c[1]))
     columns: dict[str, int] = {}
     used: set[int] = set()
@@ -696,10 +731,11 @@ def classify_table(header: Sequence[str], section_kind: str | None) -> ColumnMap
     """The table kind that fits ``header`` best (the section's own kind breaks ties)."""
     preferred = TABLE_FOR_SECTION.get(section_kind or "")
     best: ColumnMap | None = None
+    header_stems = [stems(cell) for cell in header]
     for kind in TABLE_COLUMNS:
         if kind == "steps" and section_kind != "flows":
             continue
-        mapped = map_columns(kind, header)
+        mapped = _map_columns(kind, header, header_stems)
         if not all(mapped.columns.keys() & need for need in REQUIRED_COLUMNS[kind]):
             continue
         score = mapped.score + (1.5 if kind == preferred else 0.0)

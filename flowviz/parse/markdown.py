@@ -34,7 +34,7 @@ from flowviz.parse.plan import (
 )
 from flowviz.parse.sections import RawSection, split_sections
 from flowviz.parse.systems import PLACE_PREPOSITIONS, Registry, word_before
-from flowviz.parse.text import words
+from flowviz.parse.text import forget_stems, words
 from flowviz.source import SourceText
 
 MAP_KINDS = frozenset({"integrations", "identifiers", "flows", "id_schema"})
@@ -42,6 +42,7 @@ MAP_KINDS = frozenset({"integrations", "identifiers", "flows", "id_schema"})
 
 def read_markdown(source: SourceText, config: Config) -> Map:
     """Read a Markdown integration map; raise MapError when it is not one."""
+    forget_stems()
     blocks = parse_blocks(source.text)
     _, sections = split_sections(blocks, source.text.count("\n") + 1)
     if not any(s.kind in MAP_KINDS for s in sections):
@@ -285,7 +286,7 @@ def _not_required_note(raw: RawSection) -> tuple[int, str] | None:
     texts += [(i.line, i.text) for b in raw.blocks if isinstance(b, ListBlock) for i in b.items]
     only = len(texts) == 1 and not any(isinstance(b, Table) for b in raw.blocks)
     for line, text in texts:
-        if parse_status(text)[0] != "not_required" or len(text) >= 400:
+        if len(text) >= 400 or parse_status(text)[0] != "not_required":
             continue
         if only or _SECTION_NOT_REQUIRED.match(text.replace("ё", "е")):
             return line, text

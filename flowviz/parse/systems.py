@@ -568,10 +568,17 @@ class Registry:
 
     def _scan(self, text: str, actors: bool, create: bool) -> list[Mention]:
         ws = words(text)
+        stems_ = [w.stem for w in ws]
+        lights = [light_stem(text[w.start : w.end]) for w in ws]
+        # compact() of a run of words is their compact forms joined, as the text between
+        # words compacts to nothing, unless a capital sigma lower-cases by what follows it
+        pieces: list[str] | None = [compact(text[w.start : w.end]) for w in ws]
+        if "Σ" in text or compact(text) != "".join(pieces or ()):
+            pieces = None
         found: list[Mention] = []
         i = 0
         while i < len(ws):
-            hit = self._match_at(ws, i, text, actors, create)
+            hit = self._match_at(ws, i, text, actors, create, stems_, lights, pieces)
             if hit is None:
                 i += 1
                 continue
@@ -582,20 +589,33 @@ class Registry:
         return found
 
     def _match_at(
-        self, ws: list, i: int, text: str, actors: bool, create: bool
+        self,
+        ws: list,
+        i: int,
+        text: str,
+        actors: bool,
+        create: bool,
+        stems_: list[str],
+        lights: list[str],
+        pieces: list[str] | None,
     ) -> tuple[str, int, bool] | None:
-        """(system, words matched, named only by a weak word) for a name at word ``i``."""
+        """(system, words matched, named only by a weak word) for a name at word ``i``;
+        ``stems_``, ``lights`` and ``pieces`` are the stems, light stems and compact forms
+        of ``ws`` (no ``pieces``: compact each run of words from the text)."""
         longest = max(self._longest, _VOCAB_LONGEST)
         placed = None
+        index, light, compacts = self._index, self._light, self._compact
         for length in range(min(longest, len(ws) - i), 0, -1):
-            key = tuple(w.stem for w in ws[i : i + length])
-            system_id = self._index.get(key)
+            key = tuple(stems_[i : i + length])
+            system_id = index.get(key)
             if system_id is None:
-                light = tuple(light_stem(text[w.start : w.end]) for w in ws[i : i + length])
-                system_id = self._light.get(light)
+                system_id = light.get(tuple(lights[i : i + length]))
             if system_id is None and length > 1:
-                joined = compact(text[ws[i].start : ws[i + length - 1].end])
-                system_id = self._compact.get(joined)
+                if pieces is not None:
+                    joined = "".join(pieces[i : i + length])
+                else:
+                    joined = compact(text[ws[i].start : ws[i + length - 1].end])
+                system_id = compacts.get(joined)
             if system_id is not None and not actors and self.systems[system_id].kind == "actor":
                 system_id = None
             if system_id is None and key in _VOCAB:

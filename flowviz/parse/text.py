@@ -54,7 +54,23 @@ def words(text: str) -> list[Word]:
 
 def stems(text: str) -> tuple[str, ...]:
     """The stems of ``text``'s words, in order."""
-    return tuple(w.stem for w in words(text))
+    found = _STEMS.get(text)
+    if found is None:
+        if len(_STEMS) >= _STEMS_LIMIT:
+            _STEMS.clear()
+        found = _STEMS[text] = tuple([stem(m.group()) for m in _WORD.finditer(text)])
+    return found
+
+
+_STEMS: dict[str, tuple[str, ...]] = {}
+"""``stems`` of the texts met while reading one map (its cells are looked up by several
+readers); ``forget_stems`` empties it before the next map."""
+_STEMS_LIMIT = 65536
+
+
+def forget_stems() -> None:
+    """Drop the remembered ``stems`` of the map read before."""
+    _STEMS.clear()
 
 
 def fill(text: str) -> tuple[str, bool]:
@@ -97,19 +113,24 @@ def split_top(text: str, separators: str = ",;\n") -> list[str]:
     """Split on separators outside brackets; strip and drop empty parts."""
     parts: list[str] = []
     depth = 0
-    current: list[str] = []
-    for ch in text:
+    last = 0
+    for match in _split_marks(separators).finditer(text):  # only brackets and separators
+        ch, at = match.group(), match.start()
         if ch in "([{":
             depth += 1
         elif ch in ")]}" and depth:
             depth -= 1
         if ch in separators and not depth:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
+            parts.append(text[last:at])
+            last = at + 1
+    parts.append(text[last:])
     return [p.strip() for p in parts if p.strip()]
+
+
+@lru_cache(maxsize=64)
+def _split_marks(separators: str) -> re.Pattern[str]:
+    """The characters ``split_top`` acts on: brackets and ``separators``."""
+    return re.compile("[" + re.escape("()[]{}" + separators) + "]")
 
 
 def split_head(text: str) -> tuple[str, str | None]:
