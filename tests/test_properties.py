@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from mdit_py_plugins.deflist import deflist_plugin
 
 from flowviz import load
 from flowviz.cli import main
@@ -18,6 +20,7 @@ from flowviz.config import Config
 from flowviz.errors import MapError
 from flowviz.load import relocate
 from flowviz.model import Map
+from flowviz.parse.blocks import _MD
 from flowviz.parse.markdown import read_markdown
 from flowviz.render.data import to_json, to_yaml
 from flowviz.source import SourceText, decode
@@ -494,3 +497,20 @@ def test_cli_export_of_arbitrary_text(text: str) -> None:
         path = Path(folder) / "map.md"
         path.write_bytes(text.encode("utf-8", errors="surrogatepass"))
         assert main(["export", str(path)]) in (0, 2)
+
+
+_STOCK = MarkdownIt("commonmark", {"html": True}).enable("table").use(deflist_plugin)
+
+
+@SETTINGS
+@given(text=arbitrary_text)
+@example(text="| a_b | **x** | `c` | \\| | &amp; |\n| --- | --- | --- | --- | --- |\n| 1 | 2 |")
+def test_fast_inline_rule_gives_markdown_its_own_tokens(text: str) -> None:
+    """The reader's faster inline rules change nothing: the same tokens as markdown-it's."""
+    assert [t.as_dict() for t in _MD.parse(text)] == [t.as_dict() for t in _STOCK.parse(text)]
+
+
+@pytest.mark.parametrize("name", sorted(MAP_TEXTS))
+def test_fast_inline_rule_on_real_maps(name: str) -> None:
+    text = MAP_TEXTS[name]
+    assert [t.as_dict() for t in _MD.parse(text)] == [t.as_dict() for t in _STOCK.parse(text)]

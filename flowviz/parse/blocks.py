@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import inline as _inline_rule
 from markdown_it.rules_core import text_join as _text_join_rule
 from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
@@ -109,35 +108,12 @@ class ListBlock:
 
 Block = Heading | Paragraph | Table | ListBlock
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").use(deflist_plugin)
 
-
-def parse_blocks(text: str) -> list[Block]:
-    """Split Markdown ``text`` into blocks in document order."""
-    tokens = _tokens(text)
-    lines = text.split("\n")
-    return _Walker(tokens, lines).walk()
-
-
-def _tokens(text: str) -> list[Token]:
-    """``_MD.parse(text)``, the same tokens, but an inline token with no inline markup (most
-    table cells) gets its one text child directly instead of a run of the inline parser."""
-    state = StateCore(text, _MD, {})
-    parsed = state
-    for rule in _MD.core.ruler.getRules(""):
-        if rule is _inline_rule:
-            parsed = _inline(state)
-        elif rule is _text_join_rule:
-            rule(parsed)  # a lone text child has nothing to join
-        else:
-            rule(state)
-    return state.tokens
-
-
-def _inline(state: StateCore) -> StateCore:
-    """The inline rule of ``_MD``; returns a state holding the inline tokens it parsed."""
-    md = state.md
-    parsed = StateCore("", md, state.env)
+def _inline(state: StateCore) -> None:
+    """markdown-it's core ``inline`` rule, the same tokens faster: an inline token with no
+    inline markup (most table cells) gets its one text child directly, and only the tokens
+    the inline parser did parse are left for ``text_join`` (``env[_PARSED]``)."""
+    md, parsed = state.md, []
     for token in state.tokens:
         if token.type != "inline":
             continue
@@ -145,10 +121,31 @@ def _inline(state: StateCore) -> StateCore:
         if _INLINE_MARKUP.search(content):
             token.children = token.children or []
             md.inline.parse(content, md, state.env, token.children)
-            parsed.tokens.append(token)
+            parsed.append(token)
         else:
             token.children = [Token("text", "", 0, content=content)] if content else []
-    return parsed
+    state.env[_PARSED] = parsed
+
+
+def _text_join(state: StateCore) -> None:
+    """markdown-it's core ``text_join`` rule over the inline tokens that were parsed (a lone
+    text child has nothing to join)."""
+    joined = StateCore("", state.md, state.env)
+    joined.tokens = state.env.pop(_PARSED, state.tokens)
+    _text_join_rule(joined)
+
+
+_PARSED = "flowviz_parsed_inline"
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table").use(deflist_plugin)
+_MD.core.ruler.at("inline", _inline)
+_MD.core.ruler.at("text_join", _text_join)
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Split Markdown ``text`` into blocks in document order."""
+    tokens = _MD.parse(text)
+    lines = text.split("\n")
+    return _Walker(tokens, lines).walk()
 
 
 class _Walker:
