@@ -354,3 +354,9 @@ def test_a_view_of_a_thousand_rows_is_drawn_with_xlabels_and_loses_no_edge(
     assert [f for f in picture.findings if f.code == "FV301"] == []
     assert picture.complete
     assert drawn_edges(picture.outputs["svg"]) == {edge.id for edge in graph.edges}
+
+
+def test_the_command_line_offers_every_direction_the_views_know() -> None:
+    from flowviz import cli, views  # noqa: PLC0415
+
+    assert set(cli.DIRECTIONS) == set(views.DIRECTIONS)
