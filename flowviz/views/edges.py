@@ -18,32 +18,32 @@ Key = tuple[str, str, str | None, str | None]
 def link_edges(link: Link) -> list[Edge]:
     """A link's edges: one per pair of drawn ends (a link to two tools gives two edges); an
     internal step is a loop on its sender."""
-    if link.source is None:
+    source_end, target_end, member = link.source, link.target, link.member
+    if source_end is None:
         return []
-    sources = end_nodes(link.source)
-    if link.target is None:
+    sources = end_nodes(source_end)
+    if target_end is None:
         pairs = [(source, source) for source in sources]
     else:
-        pairs = list(product(sources, end_nodes(link.target)))
-    edges = []
-    for source, target in pairs:
-        edge_id = link.member.id
-        if len(pairs) > 1:
-            edge_id += f"/{_key(source)}/{_key(target)}"
-        edges.append(
-            Edge(
-                id=edge_id,
-                source=source,
-                target=target,
-                label=link.member.label,
-                members=(link.member,),
-                status=_status([link.member]),
-                source_port=link.source.port,
-                target_port=link.target.port if link.target else None,
-                order=link.order,
-            )
+        pairs = list(product(sources, end_nodes(target_end)))
+    fanned = len(pairs) > 1
+    members, status = (member,), _one_status(member.status)
+    source_port = source_end.ids[0] if source_end.ids else None
+    target_port = target_end.ids[0] if target_end is not None and target_end.ids else None
+    return [
+        Edge(
+            f"{member.id}/{_key(source)}/{_key(target)}" if fanned else member.id,
+            source,
+            target,
+            member.label,
+            members,
+            status,
+            source_port,
+            target_port,
+            link.order,
         )
-    return edges
+        for source, target in pairs
+    ]
 
 
 def build_edges(links: Iterable[Link]) -> list[Edge]:
@@ -97,14 +97,15 @@ def fold_label(members: Iterable[Member]) -> str:
     return shorten(f"{len(members)}× {', '.join(methods)}".strip(), FOLD_LABEL_MAX)
 
 
+def _one_status(status: str) -> EdgeStatus:
+    if status in ("configured", "needs_setup", "not_required"):
+        return status  # type: ignore[return-value]
+    return "unknown"
+
+
 def _status(members: Iterable[Member]) -> EdgeStatus:
     found = {m.status for m in members}
-    if len(found) == 1:
-        status = found.pop()
-        if status in ("configured", "needs_setup", "not_required"):
-            return status  # type: ignore[return-value]
-        return "unknown"
-    return "mixed"
+    return _one_status(found.pop()) if len(found) == 1 else "mixed"
 
 
 def _key(node: str) -> str:

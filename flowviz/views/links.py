@@ -61,7 +61,7 @@ def shorten(text: str, limit: int = LABEL_MAX) -> str:
 
 def _facts(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
     """The pairs whose value is not empty."""
-    return tuple(pair for pair in pairs if pair[1])
+    return tuple([pair for pair in pairs if pair[1]])
 
 
 def integration_links(model: Map) -> Iterator[Link]:
