@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 from flowviz.model import Diagnostic, Severity
 from flowviz.parse.systems import Registry, known_kind
+
+if TYPE_CHECKING:
+    from flowviz.parse.sections import RawSection
+
+
+class TablePlace(NamedTuple):
+    """Where a table sits, for the readers of tables: its section, the system that sends the
+    rows of an integration section, and how many integrations that section has before it."""
+
+    section: RawSection
+    owner: str | None = None
+    done: int = 0
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from flowviz.model import Binding, Identifier, IdRule
 from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph, Table, flatten
-from flowviz.parse.context import Context
+from flowviz.parse.context import Context, TablePlace
 from flowviz.parse.keywords import (
     BINDING_JOINERS,
     BINDING_LABEL_STEMS,
@@ -138,8 +138,9 @@ def read_id_schema_rows(
     return unread
 
 
-def read_id_rules(table: Table, mapped: ColumnMap, ctx: Context, label: str) -> list[IdRule]:
+def read_id_rules(table: Table, mapped: ColumnMap, place: TablePlace, ctx: Context) -> list[IdRule]:
     """Rows of the identifier sync table."""
+    label = place.section.label
     rules: list[IdRule] = []
     for row in table.rows:
         read = mapped.read(row)

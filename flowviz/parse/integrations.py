@@ -6,7 +6,7 @@ import re
 
 from flowviz.model import Details, Integration, Status
 from flowviz.parse.blocks import Row, Table
-from flowviz.parse.context import Context
+from flowviz.parse.context import Context, TablePlace
 from flowviz.parse.keywords import ColumnMap
 from flowviz.parse.sections import ARROW, RawSection
 from flowviz.parse.systems import synonyms
@@ -99,16 +99,12 @@ STATUS_WORDS: list[tuple[Status, list[str]]] = [
 
 
 def read_integration_rows(
-    table: Table,
-    mapped: ColumnMap,
-    section: RawSection,
-    owner: str | None,
-    ctx: Context,
-    first_index: int,
+    table: Table, mapped: ColumnMap, place: TablePlace, ctx: Context
 ) -> list[Integration]:
     """Every row of an integration table, in order (a row may name several receivers)."""
+    section, first_index = place.section, place.done
     out: list[Integration] = []
-    owner = owner or _owner_from_header(table, mapped, ctx)
+    owner = place.owner or _owner_from_header(table, mapped, ctx)
     for row in table.rows:
         if not any(c.text for c in row.cells):
             continue

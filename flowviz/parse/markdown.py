@@ -4,12 +4,14 @@ that lets later sections resolve names the earlier ones declare."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from flowviz.config import Config
 from flowviz.errors import MapError
-from flowviz.model import Map, Project, Section
+from flowviz.model import Map, Project, Section, SectionKind
 from flowviz.parse.blocks import Heading, ListBlock, Paragraph, Table, parse_blocks
-from flowviz.parse.context import Context, Report
+from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.flows import read_flows
 from flowviz.parse.identifiers import (
     IdentifierBook,
@@ -38,6 +40,27 @@ from flowviz.parse.text import forget_stems, words
 from flowviz.source import SourceText
 
 MAP_KINDS = frozenset({"integrations", "identifiers", "flows", "id_schema"})
+
+SectionReader = Callable[[RawSection, Context], list[Any]]
+TableReader = Callable[[Table, ColumnMap, TablePlace, Context], list[Any]]
+
+SECTION_READERS: tuple[tuple[str, SectionKind, SectionReader], ...] = (
+    ("flows", "flows", read_flows),
+    ("requirements", "requirements", read_requirements),
+    ("bindings", "id_schema", read_bindings),
+    ("checklist", "checklist", read_checklist),
+)
+"""(model field, kind of section, reader) for what is read from a section's own text, in
+this order, once section 1, the identifiers and every table are read."""
+
+TABLE_READERS: dict[str, TableReader] = {
+    "integrations": read_integration_rows,
+    "id_rules": read_id_rules,
+    "tests": read_tests,
+    "requirements": requirements_from_table,
+}
+"""Kind of table (``keywords.classify_table``) -> its reader; the rows go to the model field
+of that name."""
 
 
 def read_markdown(source: SourceText, config: Config) -> Map:
@@ -73,26 +96,24 @@ class _Reader:
         self._apply_aliases()
         self._owners()
         self._identifiers()
-        tables = self._tables()
-        flows = [f for s in self._of("flows") for f in read_flows(s, self.ctx)]
-        requirements = [r for s in self._of("requirements") for r in read_requirements(s, self.ctx)]
-        requirements += tables["requirements"]
-        bindings = [b for s in self._of("id_schema") for b in read_bindings(s, self.ctx)]
-        checklist = [c for s in self._of("checklist") for c in read_checklist(s)]
+        read = self._tables()
+        for field, kind, reader in SECTION_READERS:
+            read.setdefault(field, [])
+            read[field] = [x for s in self._of(kind) for x in reader(s, self.ctx)] + read[field]
         return Map(
             file=self.source.path,
             language=_language(self.sections),
             project=project,
             sections=[_section(s, self.owners.get(i)) for i, s in enumerate(self.sections)],
             systems=self.ctx.registry.freeze(),
-            integrations=tables["integrations"],
+            integrations=read["integrations"],
             identifiers=self.book.freeze(),
-            id_rules=tables["id_rules"],
-            bindings=bindings,
-            flows=flows,
-            requirements=requirements,
-            tests=tables["tests"],
-            checklist=checklist,
+            id_rules=read["id_rules"],
+            bindings=read["bindings"],
+            flows=read["flows"],
+            requirements=read["requirements"],
+            tests=read["tests"],
+            checklist=read["checklist"],
             diagnostics=sorted(
                 self.ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)
             ),
@@ -137,7 +158,7 @@ class _Reader:
     def _tables(self) -> dict[str, list]:
         """Every table, read by its kind; a sub-heading that names a system inside an
         integration section (``### 2.2 Школа (GetCourse)``) makes it the sender below it."""
-        out: dict[str, list] = {"integrations": [], "id_rules": [], "tests": [], "requirements": []}
+        out: dict[str, list] = {kind: [] for kind in TABLE_READERS}
         for index, section in enumerate(self.sections):
             owner = self.owners.get(index)
             for block in section.blocks:
@@ -164,19 +185,12 @@ class _Reader:
         self._row_shapes(table, section)
         mapped = classify_table([c.text for c in table.header], section.kind)
         kind = mapped.kind if mapped else None
-        label = section.label
         if mapped is None or (kind == "systems" and section.kind != "overview"):
             self._unread_table(table, section)
-        elif kind == "integrations":
+        elif kind in TABLE_READERS:
             done = sum(1 for i in out["integrations"] if i.section == section.number)
-            rows = read_integration_rows(table, mapped, section, owner, self.ctx, done)
-            out["integrations"].extend(rows)
-        elif kind == "id_rules":
-            out["id_rules"].extend(read_id_rules(table, mapped, self.ctx, label))
-        elif kind == "tests":
-            out["tests"].extend(read_tests(table, mapped, self.ctx, label))
-        elif kind == "requirements":
-            out["requirements"].extend(requirements_from_table(table, mapped))
+            place = TablePlace(section, owner, done)
+            out[kind].extend(TABLE_READERS[kind](table, mapped, place, self.ctx))
         elif kind == "id_schema" and section.kind != "id_schema":
             self._id_schema(table, mapped, section)
 

@@ -6,7 +6,7 @@ import re
 
 from flowviz.model import ChecklistItem, Requirement, TestStage
 from flowviz.parse.blocks import ListBlock, Paragraph, Table, flatten
-from flowviz.parse.context import Context
+from flowviz.parse.context import Context, TablePlace
 from flowviz.parse.keywords import ColumnMap, pattern_score
 from flowviz.parse.sections import ARROW, RawSection
 from flowviz.parse.text import as_int, checkbox, fill, leading_number, split_label, stems
@@ -97,8 +97,11 @@ def read_requirements(section: RawSection, ctx: Context) -> list[Requirement]:
     return out
 
 
-def requirements_from_table(table: Table, mapped: ColumnMap) -> list[Requirement]:
-    """A ``parameter | value`` table of section 8."""
+def requirements_from_table(
+    table: Table, mapped: ColumnMap, place: TablePlace, ctx: Context
+) -> list[Requirement]:
+    """A ``parameter | value`` table of section 8 (its place and the context are not needed:
+    the signature is every table reader's)."""
     label_col, value_col = mapped.columns["label"], mapped.columns["value"]
     out = []
     for row in table.rows:
@@ -202,8 +205,9 @@ def _window(text: str) -> float | None:
     return round(float(match.group(1).replace(",", ".")) * factor, 6)
 
 
-def read_tests(table: Table, mapped: ColumnMap, ctx: Context, label: str) -> list[TestStage]:
-    """Rows of the test-plan table."""
+def read_tests(table: Table, mapped: ColumnMap, place: TablePlace, ctx: Context) -> list[TestStage]:
+    """Rows of the test-plan table (its place is not needed: the signature is every table
+    reader's)."""
     out = []
     for row in table.rows:
         read = mapped.read(row)
@@ -238,8 +242,9 @@ def _systems(text: str, ctx: Context) -> list[str]:
     return ids
 
 
-def read_checklist(section: RawSection) -> list[ChecklistItem]:
-    """The checklist's boxes and the section each names."""
+def read_checklist(section: RawSection, ctx: Context) -> list[ChecklistItem]:
+    """The checklist's boxes and the section each names (the context is not needed: the
+    signature is every section reader's)."""
     out = []
     for block in section.blocks:
         if not isinstance(block, ListBlock):
