@@ -55,11 +55,13 @@ def draw(graph: Graph, formats: Sequence[str], file: str) -> Picture:
     missing: list[str] = asked
     best = (len(asked) + 1, True)
     tries = 0
+    # A small picture's first layout nearly always stands: its PNG comes from the same run.
+    bitmaps = ["png"] if "png" in formats and first == 0 else []
     for engine, labels in STRATEGIES[first:]:
         tries += 1
         text = to_dot(graph, labels)
         try:
-            layout = run_graphviz(text, ["svg"], engine)
+            layout = run_graphviz(text, ["svg", *bitmaps], engine)
         except GraphvizTimeout:
             continue
         drawn = drawn_edges(layout.outputs["svg"])
@@ -75,7 +77,7 @@ def draw(graph: Graph, formats: Sequence[str], file: str) -> Picture:
     outputs = {"svg": layout.outputs["svg"], "dot": text.encode("utf-8")}
     findings = [*_unplaced(graph, file), *_lost(graph, missing, file)]
     if "png" in formats:
-        bitmap = run_graphviz(text, ["png"], engine)
+        bitmap = layout if "png" in layout.outputs else run_graphviz(text, ["png"], engine)
         outputs["png"] = bitmap.outputs["png"]
         if bitmap.scaled:
             findings.append(_scaled(graph, file))
