@@ -1,4 +1,5 @@
-"""The words flowviz's pictures use, per map language: titles, legends, tooltip labels."""
+"""The words flowviz's pictures use, per map language (titles, legends, tooltip labels), and
+how a text is cut to fit a label."""
 
 from __future__ import annotations
 
@@ -114,3 +115,23 @@ def word(language: Language, key: str, **values: object) -> str:
 def fact_label(language: Language, key: str) -> str:
     """The tooltip label of a fact key (``identifiers`` has its own key: it is also a title)."""
     return WORDS[language]["identifiers_fact" if key == "identifiers" else key]
+
+
+LABEL_MAX = 24
+"""Longest edge label before it is shortened with an ellipsis."""
+
+
+def shorten(text: str, limit: int = LABEL_MAX) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis.
+
+    >>> shorten("Measurement Protocol / Conversion API", 20)
+    'Measurement Protoco…'
+    >>> shorten("  two\\nlines ")
+    'two lines'
+    """
+    if len(text) <= limit and text.isprintable() and "  " not in text and text == text.strip():
+        return text
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: limit - 1].rstrip(" ,;/·-…") + "…"

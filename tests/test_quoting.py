@@ -29,7 +29,6 @@ XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
 
 DOCTEST_MODULES = [
     "flowviz.render.quoting",
-    "flowviz.views.links",
     "flowviz.views.edges",
     "flowviz.views.filters",
     "flowviz.wording",

@@ -14,8 +14,7 @@ from typing import Literal
 
 from flowviz.graph import Cluster, Edge, Graph, Member, Node, Note
 from flowviz.render.quoting import html, quote, quote_tooltip
-from flowviz.views.links import shorten
-from flowviz.wording import WORDS, Language, fact_label, word
+from flowviz.wording import WORDS, Language, fact_label, shorten, word
 
 LabelMode = Literal["label", "xlabel", "none"]
 LABEL_MODES: tuple[LabelMode, ...] = ("label", "xlabel", "none")

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from itertools import product
 
 from flowviz.graph import Edge, EdgeStatus, Member
-from flowviz.views.links import Link, shorten
+from flowviz.views.links import Link
 from flowviz.views.nodes import end_nodes
+from flowviz.wording import shorten
 
 FOLD_LABEL_MAX = 30
 

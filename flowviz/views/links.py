@@ -13,9 +13,7 @@ from typing import NamedTuple
 
 from flowviz.graph import Member
 from flowviz.model import Flow, Integration, Map, Step
-
-LABEL_MAX = 24
-"""Longest edge label before it is shortened with an ellipsis."""
+from flowviz.wording import LABEL_MAX, shorten
 
 
 class End(NamedTuple):
@@ -41,22 +39,6 @@ class Link(NamedTuple):
     method: str = ""
     identifiers: frozenset[str] = frozenset()
     order: int | None = None
-
-
-def shorten(text: str, limit: int = LABEL_MAX) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis.
-
-    >>> shorten("Measurement Protocol / Conversion API", 20)
-    'Measurement Protoco…'
-    >>> shorten("  two\\nlines ")
-    'two lines'
-    """
-    if len(text) <= limit and text.isprintable() and "  " not in text and text == text.strip():
-        return text
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    return flat[: limit - 1].rstrip(" ,;/·-…") + "…"
 
 
 def _facts(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
