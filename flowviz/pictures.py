@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from flowviz.backend import GraphvizTimeout, Layout, drawn_edges, run_graphviz
 from flowviz.graph import Graph
-from flowviz.model import Diagnostic
+from flowviz.model import Diagnostic, Severity
 from flowviz.render.dot import LabelMode, to_dot
 
 PICTURE_FORMATS = ("svg", "png", "dot")
@@ -85,33 +85,38 @@ def draw(graph: Graph, formats: Sequence[str], file: str) -> Picture:
     return Picture(graph, wanted, engine, labels, tries, findings)
 
 
+def _finding(
+    code: str, severity: Severity, file: str, line: int, message: str, hint: str
+) -> Diagnostic:
+    return Diagnostic(
+        code=code, severity=severity, file=file, line=line, message=message, hint=hint
+    )
+
+
 def _lost(graph: Graph, missing: list[str], file: str) -> list[Diagnostic]:
     by_id = {edge.id: edge for edge in graph.edges}
-    findings = []
-    for edge_id in missing:
-        for member in by_id[edge_id].members:
-            findings.append(
-                Diagnostic(
-                    code="FV301",
-                    severity="warning",
-                    file=file,
-                    line=member.line,
-                    message=f"{member.id} is missing from the '{graph.name}' picture: "
-                    "Graphviz could not draw it",
-                    hint="Render a narrower view (--system, --status, --identifier, --flow).",
-                )
-            )
-    return findings
+    return [
+        _finding(
+            "FV301",
+            "warning",
+            file,
+            member.line,
+            f"{member.id} is missing from the '{graph.name}' picture: Graphviz could not draw it",
+            "Render a narrower view (--system, --status, --identifier, --flow).",
+        )
+        for edge_id in missing
+        for member in by_id[edge_id].members
+    ]
 
 
 def _scaled(graph: Graph, file: str) -> Diagnostic:
-    return Diagnostic(
-        code="FV302",
-        severity="info",
-        file=file,
-        line=1,
-        message=f"the '{graph.name}' PNG was scaled down to fit cairo's size limit",
-        hint="Use the SVG, which is never scaled, or render a narrower view.",
+    return _finding(
+        "FV302",
+        "info",
+        file,
+        1,
+        f"the '{graph.name}' PNG was scaled down to fit cairo's size limit",
+        "Use the SVG, which is never scaled, or render a narrower view.",
     )
 
 
@@ -119,14 +124,14 @@ def _unplaced(graph: Graph, file: str) -> list[Diagnostic]:
     """A finding for each member the view could not place (an integration with no sender or
     receiver, a step with no sender)."""
     return [
-        Diagnostic(
-            code="FV303",
-            severity="warning",
-            file=file,
-            line=note.line,
-            message=f"{note.member or note.text} is not in the '{graph.name}' picture: "
+        _finding(
+            "FV303",
+            "warning",
+            file,
+            note.line,
+            f"{note.member or note.text} is not in the '{graph.name}' picture: "
             "its sender or receiver names no system",
-            hint="Name both systems as section 1 lists them.",
+            "Name both systems as section 1 lists them.",
         )
         for note in graph.notes
         if not note.drawn
