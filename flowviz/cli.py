@@ -13,6 +13,7 @@ from flowviz.check import check
 from flowviz.codes import CODES, unknown_codes
 from flowviz.config import CONFIG_NAME, Config, load_config
 from flowviz.errors import FlowvizError, UsageError
+from flowviz.exports import EXPORT_FORMATS, ExportRequest, export
 from flowviz.load import DATA_SUFFIXES, load
 from flowviz.model import Diagnostic, Map
 from flowviz.render import findings as findings_format
@@ -29,7 +30,6 @@ Examples:
   flowviz render maps/client.md --identifier client_id --status needs_setup
 """
 
-EXPORT_FORMATS = ("json", "yaml")
 DIRECTIONS = ("in", "out", "both")
 """Choices the options offer; the modules behind each command are imported when it runs,
 so that ``flowviz check`` does not pay for drawing or YAML."""
@@ -105,19 +105,19 @@ def cli() -> None:
     "--no-redact", is_flag=True, help="Keep secrets found in cells (redacted by default)."
 )
 def export_command(map_path: str, fmt: str, output: str | None, no_redact: bool) -> None:
-    """Export MAP (Markdown or flowviz YAML/JSON) as flowviz/map@1 data."""
-    from flowviz.backend import write_text  # noqa: PLC0415 (only this command and render)
-    from flowviz.render.data import to_json, to_yaml  # noqa: PLC0415 (only this command)
-    from flowviz.views import redacted  # noqa: PLC0415
+    """Export MAP (Markdown or flowviz YAML/JSON) as one file: its data (json, yaml:
+    flowviz/map@1) or the overview as DOT. Secrets are redacted unless --no-redact."""
+    from flowviz.backend import write_bytes  # noqa: PLC0415 (only this command and render)
 
     model, config = _read(map_path)
-    if not no_redact:
-        model = redacted(model, config.secrets_allowlist)
-    text = (to_json if fmt == "json" else to_yaml)(model)
+    made = export(ExportRequest(model, config, map_path, redact=not no_redact), fmt)
+    for finding in made.findings:
+        click.echo(findings_format.one_line(finding), err=True)
     if output:
-        write_text(output, text)
+        write_bytes(output, made.data)
+        click.echo(output)
     else:
-        click.echo(text, nl=False)
+        click.echo(made.data, nl=False)
 
 
 @cli.command("check")

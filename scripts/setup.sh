@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up a working flowviz checkout: a virtual env with flowviz and its test tools, and
-# Graphviz's `dot` (installed with apt-get when it is missing and we run as root).
+# Set up a working flowviz checkout: a virtual env with flowviz and its test tools, Graphviz's
+# `dot` and Debian's Chromium (installed with apt-get when missing and we run as root), and
+# Mermaid itself (npm, in tools/mermaid) to check the Mermaid flowviz writes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,21 @@ apt_install() {
 if ! command -v dot >/dev/null 2>&1; then
   echo "setup: installing Graphviz (dot)"
   apt_install graphviz fonts-dejavu-core
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing Chromium (headless browser for the HTML report's tests)"
+  apt_install chromium fonts-dejavu-core
+fi
+
+if [ ! -d tools/mermaid/node_modules/mermaid ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "setup: installing Mermaid (npm, tools/mermaid)"
+    (cd tools/mermaid && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  else
+    echo "setup: npm missing; install Node.js 20+ to check Mermaid output" >&2
+    exit 1
+  fi
 fi
 
 if [ ! -x .venv/bin/python ]; then

@@ -1,0 +1,79 @@
+"""Exports: one map as one file of a format (data, DOT, Mermaid, HTML report, draw.io).
+
+Each format is one small function from an :class:`ExportRequest` to an :class:`Export`; the
+command line picks it from ``EXPORTERS``. Every export is drawn from the redacted model unless
+``redact`` is False, and the same map always gives the same bytes. The modules behind each
+format are imported when it runs, so that one format does not pay for another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from flowviz.config import Config
+from flowviz.model import Diagnostic, Map
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What an export is made from: the model as read, its config and file, and whether to
+    redact secrets."""
+
+    model: Map
+    config: Config
+    file: str
+    redact: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """An export's bytes, and what it had to leave out or could not draw."""
+
+    data: bytes
+    findings: list[Diagnostic] = field(default_factory=list)
+
+
+def _redacted(request: ExportRequest) -> Map:
+    """The model every export is made from: redacted unless asked otherwise."""
+    from flowviz.views import redacted  # noqa: PLC0415 (only exports that need it)
+
+    if not request.redact:
+        return request.model
+    return redacted(request.model, request.config.secrets_allowlist)
+
+
+def _json(request: ExportRequest) -> Export:
+    from flowviz.render.data import to_json  # noqa: PLC0415
+
+    return Export(to_json(_redacted(request)).encode("utf-8"))
+
+
+def _yaml(request: ExportRequest) -> Export:
+    from flowviz.render.data import to_yaml  # noqa: PLC0415 (YAML only when asked)
+
+    return Export(to_yaml(_redacted(request)).encode("utf-8"))
+
+
+def _dot(request: ExportRequest) -> Export:
+    """The overview as DOT text, as ``flowviz render --format dot`` writes it."""
+    from flowviz.pictures import LABEL_EDGES_MAX  # noqa: PLC0415
+    from flowviz.render.dot import to_dot  # noqa: PLC0415
+    from flowviz.views import overview  # noqa: PLC0415
+
+    graph = overview(_redacted(request))
+    labels = "label" if len(graph.edges) <= LABEL_EDGES_MAX else "xlabel"
+    return Export(to_dot(graph, labels).encode("utf-8"))
+
+
+EXPORTERS: dict[str, Callable[[ExportRequest], Export]] = {
+    "json": _json,
+    "yaml": _yaml,
+    "dot": _dot,
+}
+EXPORT_FORMATS = tuple(EXPORTERS)
+
+
+def export(request: ExportRequest, fmt: str) -> Export:
+    """``request``'s map as format ``fmt`` (one of ``EXPORT_FORMATS``)."""
+    return EXPORTERS[fmt](request)
