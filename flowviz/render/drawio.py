@@ -25,15 +25,15 @@ from itertools import pairwise
 from flowviz.graph import Cluster, Edge, Graph, Member, Node
 from flowviz.render.dot import FONT, KIND_STYLE, MEMBER_STYLE, STATUS_STYLE
 from flowviz.render.layout import Box, Placed, Point
-from flowviz.wording import WORDS, Language, fact_label
+from flowviz.wording import WORDS, Language, fact_label, word
 
 MARGIN = 20.0
 """Space around the drawing on the page, in draw.io units."""
 UNPLACED_HEIGHT = 40.0
 """Height of a node Graphviz gave no place (laid out in a row below the drawing)."""
-RESERVED = frozenset({"id", "label", "placeholders", "tooltip", "link", "tags", "flowviz_id"})
-"""Attribute names draw.io (or this module) gives a meaning: a fact with such a key is
-written as ``fact_<key>``."""
+RESERVED = frozenset({"id", "label", "placeholders", "tooltip", "link", "tags", "members", "lines"})
+"""Attribute names that draw.io or this module gives a meaning (and any ``flowviz_...``): a
+fact with such a key is written as ``fact_<key>``."""
 SHAPES = {
     "cms": "rounded=1",
     "crm": "shape=cylinder3;boundedLbl=1;backgroundOutline=1;size=6",
@@ -120,7 +120,7 @@ def _name(key: str) -> str:
 def _cell_ids(graph: Graph) -> dict[str, str]:
     """Graph id -> cell id, unique: a second id that comes out the same gets ``-2``, ``-3``."""
     ids: dict[str, str] = {}
-    taken = {"0", "1"}
+    taken = {"0", "1", "notes"}
     everything = [
         *(c.id for c in graph.clusters),
         *(n.id for n in graph.nodes),
@@ -165,6 +165,10 @@ def _fit(graph: Graph, placed: Placed) -> Placed:
             x += size + MARGIN
     if x > MARGIN:
         width, height = max(width, x), height + UNPLACED_HEIGHT + MARGIN
+    if graph.notes:
+        size = _text_size(_notes_label(graph))
+        moved["notes"] = Box(MARGIN, height, *size)
+        width, height = max(width, size[0] + 2 * MARGIN), height + size[1] + MARGIN
     return Placed(
         float(math.ceil(width)),
         float(math.ceil(height)),
@@ -172,6 +176,13 @@ def _fit(graph: Graph, placed: Placed) -> Placed:
         {key: tuple(move(p) for p in route) for key, route in routes.items()},
         {key: move(point) for key, point in labels.items()},
     )
+
+
+def _text_size(text: str) -> tuple[float, float]:
+    """About how much room ``text`` takes in 10-point type."""
+    lines = text.split("\n")
+    longest, count = max(len(line) for line in lines), len(lines)
+    return round(12.0 + 6.0 * longest, 2), round(8.0 + 14.0 * count, 2)
 
 
 def _labelled(graph: Graph, labels: dict[str, Point]) -> Iterator[tuple[str, Edge]]:
@@ -197,6 +208,8 @@ def _cells(graph: Graph, placed: Placed, ids: dict[str, str]) -> Iterator[ET.Ele
         yield _node(node, ids[node.id], parent, _inside(boxes[node.id], frame), graph.language)
     for edge in graph.edges:
         yield _edge(edge, ids, placed, graph.language)
+    if graph.notes:
+        yield _notes(graph, placed)
 
 
 def _inside(box: Box, frame: Box | None) -> Box:
@@ -213,7 +226,7 @@ def _cluster(cluster: Cluster, key: str, frame: Box) -> ET.Element:
         f"strokeColor={colour};verticalAlign=top;align=left;spacingLeft=8;spacingTop=2;"
         f"fontSize=12;fontColor=#000000;{TEXT}"
     )
-    attrs = {"flowviz_id": cluster.id, "kind": cluster.kind}
+    attrs = {"flowviz_id": cluster.id, "flowviz_kind": cluster.kind}
     return _vertex(key, cluster.label, attrs, style, "1", _inside(frame, None))
 
 
@@ -222,10 +235,23 @@ def _node(node: Node, key: str, parent: str, box: Box, language: Language) -> ET
     shape = SHAPES.get(node.kind, SHAPES["other"])
     text = f"{shape};whiteSpace=nowrap;fillColor={style['fillcolor']};"
     text += f"strokeColor={style['color']};fontSize=11;fontColor=#000000;{TEXT}"
-    attrs = {"flowviz_id": node.id, "kind": node.kind, "line": str(node.line or "")}
-    attrs |= _facts(node.facts)
+    attrs = {"flowviz_id": node.id, "flowviz_kind": node.kind, **_facts(node.facts)}
     attrs["tooltip"] = _tooltip(node.label, node.facts, language)
     return _vertex(key, _node_label(node), attrs, text, parent, box)
+
+
+def _notes(graph: Graph, placed: Placed) -> ET.Element:
+    """A text cell below the drawing with the notes (the rows the overview cannot draw), so
+    that none is left out silently; the ids of what they name are its data."""
+    attrs = {"flowviz_id": "notes", "members": "\n".join(n.member or "" for n in graph.notes)}
+    attrs["lines"] = ", ".join(str(note.line) for note in graph.notes)
+    style = f"text;align=left;verticalAlign=top;spacingLeft=4;fontSize=10;fontColor=#000000;{TEXT}"
+    return _vertex("notes", _notes_label(graph), attrs, style, "1", placed.boxes["notes"])
+
+
+def _notes_label(graph: Graph) -> str:
+    title = word(graph.language, "steps" if graph.kind == "flow" else "undrawn")
+    return "\n".join([title, *(note.text for note in graph.notes)])
 
 
 def _node_label(node: Node) -> str:
@@ -252,7 +278,7 @@ def _vertex(
 
 def _edge(edge: Edge, ids: dict[str, str], placed: Placed, language: Language) -> ET.Element:
     first = edge.members[0]
-    attrs = {"flowviz_id": edge.id, "kind": first.kind, "status": edge.status}
+    attrs = {"flowviz_id": edge.id, "flowviz_kind": first.kind, "flowviz_status": edge.status}
     attrs["members"] = "\n".join(member.id for member in edge.members)
     attrs["lines"] = ", ".join(str(line) for line in edge.lines)
     if len(edge.members) == 1:
@@ -319,7 +345,10 @@ def _edge_style(edge: Edge) -> str:
 
 def _facts(facts: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Facts as attributes (a key draw.io or this module uses gets ``fact_`` before it)."""
-    return {(f"fact_{key}" if key in RESERVED else key): value for key, value in facts}
+    return {
+        (f"fact_{key}" if key in RESERVED or key.startswith("flowviz_") else key): value
+        for key, value in facts
+    }
 
 
 def _member_tooltip(member: Member, language: Language) -> str:
