@@ -25,11 +25,12 @@ import pytest
 import flowviz
 from flowviz.backend import run_graphviz
 from flowviz.cli import main
+from flowviz.errors import FlowvizError
 from flowviz.graph import Edge, Graph, Member, Node
 from flowviz.render import drawio, layout
 from flowviz.render.dot import to_dot
 from flowviz.render.drawio import cell_id, to_drawio, xml_text
-from flowviz.render.layout import read_layout
+from flowviz.render.layout import Placed, read_layout
 from flowviz.views import overview, redacted
 from tests.conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT, SEED
 
@@ -265,6 +266,25 @@ def test_rows_the_overview_cannot_draw_are_a_note(tmp_path: Path) -> None:
     note = cells["notes"]
     assert note.attrs["members"] == "integration:3.3"
     assert "3.3: Повторный заказ к празднику → ?" in note.attrs["label"].split("\n")
+
+
+def test_without_a_layout_every_cell_is_still_there() -> None:
+    """Nodes that Graphviz gave no place (none here: no layout at all) stand in a row on the
+    page; edges keep their ends and let draw.io route them."""
+    graph = view(GOLDEN_EXAMPLE)
+    read = read_back(to_drawio(graph, Placed(0.0, 0.0, {}, {}, {})).encode("utf-8"))
+    assert set(read.vertices()) == {cell_id(node.id) for node in graph.nodes}
+    assert set(read.edges()) == {cell_id(edge.id) for edge in graph.edges}
+    assert all(cell.geometry.find("Array") is None for cell in read.edges().values())
+    width = float(read.model.attrib["pageWidth"])
+    for cell in read.vertices().values():
+        assert cell.get("parent") == "1"
+        assert float(cell.geometry.attrib["x"]) + float(cell.geometry.attrib["width"]) <= width
+
+
+def test_a_layout_that_is_not_json_is_an_error() -> None:
+    with pytest.raises(FlowvizError, match="JSON layout could not be read"):
+        read_layout(b"Error: syntax error in line 1")
 
 
 # -- hostile text -------------------------------------------------------------------------

@@ -139,18 +139,13 @@ def _cell_ids(graph: Graph) -> dict[str, str]:
 def _fit(graph: Graph, placed: Placed) -> Placed:
     """``placed`` moved so that what ``graph`` draws starts ``MARGIN`` from the page's top
     left (Graphviz's title and legend, not drawn here, leave no gap), with the page's size as
-    its size; a node Graphviz gave no place (never expected) goes in a row below."""
+    its size; a node Graphviz gave no place (never expected) goes in a row below, the notes
+    under everything."""
     drawn = [*graph.clusters, *graph.nodes]
     boxes = {item.id: placed.boxes[item.id] for item in drawn if item.id in placed.boxes}
     routes = {e.id: placed.routes[e.id] for e in graph.edges if e.id in placed.routes}
-    labels = {e.id: placed.labels[e.id] for e in graph.edges if e.label and e.id in placed.labels}
-    corners = [(b.x, b.y, b.x + b.width, b.y + b.height) for b in boxes.values()]
-    corners += [(p.x, p.y, p.x, p.y) for route in routes.values() for p in route]
-    corners += [_label_corners(placed.labels[key], e.label) for key, e in _labelled(graph, labels)]
-    left = min((c[0] for c in corners), default=0.0)
-    top = min((c[1] for c in corners), default=0.0)
-    right = max((c[2] for c in corners), default=0.0)
-    bottom = max((c[3] for c in corners), default=0.0)
+    labels = {e.id: (placed.labels[e.id], e.label) for e in graph.edges if e.id in placed.labels}
+    left, top, right, bottom = _extent(boxes, routes, labels)
 
     def move(point: Point) -> Point:
         return Point(round(point.x - left + MARGIN, 2), round(point.y - top + MARGIN, 2))
@@ -160,7 +155,7 @@ def _fit(graph: Graph, placed: Placed) -> Placed:
     x = MARGIN
     for node in graph.nodes:
         if node.id not in moved:
-            size = 20.0 + 8.0 * max(len(line) for line in _node_label(node).split("\n"))
+            size = _text_size(_node_label(node))[0]
             moved[node.id] = Box(x, height, size, UNPLACED_HEIGHT)
             x += size + MARGIN
     if x > MARGIN:
@@ -174,7 +169,29 @@ def _fit(graph: Graph, placed: Placed) -> Placed:
         float(math.ceil(height)),
         moved,
         {key: tuple(move(p) for p in route) for key, route in routes.items()},
-        {key: move(point) for key, point in labels.items()},
+        {key: move(point) for key, (point, _) in labels.items()},
+    )
+
+
+def _extent(
+    boxes: dict[str, Box],
+    routes: dict[str, tuple[Point, ...]],
+    labels: dict[str, tuple[Point, str]],
+) -> tuple[float, float, float, float]:
+    """Left, top, right and bottom of the boxes, the routes and (about) the edge labels in
+    9-point type."""
+    corners = [(b.x, b.y, b.x + b.width, b.y + b.height) for b in boxes.values()]
+    corners += [(p.x, p.y, p.x, p.y) for route in routes.values() for p in route]
+    for centre, text in labels.values():
+        half = 2.75 * len(text)
+        corners.append((centre.x - half, centre.y - 6, centre.x + half, centre.y + 6))
+    if not corners:
+        return 0.0, 0.0, 0.0, 0.0
+    return (
+        min(c[0] for c in corners),
+        min(c[1] for c in corners),
+        max(c[2] for c in corners),
+        max(c[3] for c in corners),
     )
 
 
@@ -183,16 +200,6 @@ def _text_size(text: str) -> tuple[float, float]:
     lines = text.split("\n")
     longest, count = max(len(line) for line in lines), len(lines)
     return round(12.0 + 6.0 * longest, 2), round(8.0 + 14.0 * count, 2)
-
-
-def _labelled(graph: Graph, labels: dict[str, Point]) -> Iterator[tuple[str, Edge]]:
-    return ((edge.id, edge) for edge in graph.edges if edge.id in labels)
-
-
-def _label_corners(centre: Point, text: str) -> tuple[float, float, float, float]:
-    """About where an edge label reaches (9-point text, 5.5 points a character)."""
-    half = 2.75 * len(text)
-    return (centre.x - half, centre.y - 6, centre.x + half, centre.y + 6)
 
 
 def _cells(graph: Graph, placed: Placed, ids: dict[str, str]) -> Iterator[ET.Element]:
