@@ -6,7 +6,7 @@ parent present, vertices with a geometry, edges between vertices) and against th
 was drawn from: one cell per node and per edge, with the view's ids, labels, ends and rows.
 Hostile text comes back exactly as written and never as markup; the same map gives the same
 bytes in two processes; the bundled example is a golden file (refresh with
-``FLOWVIZ_UPDATE_GOLDEN=1``, review the diff like code).
+``FLOWVIZ_UPDATE_GOLDEN=1 pytest tests/test_drawio.py``, review the diff like code).
 """
 
 from __future__ import annotations
@@ -385,8 +385,9 @@ def test_the_bundled_example_matches_its_golden_file(exported: dict[str, bytes])
     if os.environ.get("FLOWVIZ_UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_bytes(data)
-    assert golden.exists(), f"no golden file {golden.name}: run 'make golden'"
-    assert data == golden.read_bytes()
+    refresh = "FLOWVIZ_UPDATE_GOLDEN=1 pytest tests/test_drawio.py"
+    assert golden.exists(), f"no golden file {golden.name}: run '{refresh}'"
+    assert data == golden.read_bytes(), f"{golden.name} differs: review, then run '{refresh}'"
 
 
 @pytest.mark.parametrize("module", [drawio, layout], ids=["drawio", "layout"])
