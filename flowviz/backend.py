@@ -16,7 +16,8 @@ from pathlib import Path
 from flowviz.errors import FlowvizError
 
 ENGINES = ("dot", "sfdp")
-FORMATS = ("svg", "png")
+FORMATS = ("svg", "png", "json")
+"""What ``run_graphviz`` is asked for: pictures, and the layout itself as JSON (draw.io)."""
 TIMEOUT = 120.0
 """Seconds one Graphviz run may take before the caller tries another layout."""
 
