@@ -252,9 +252,10 @@ def test_page_is_one_document_in_the_maps_language_with_our_script_and_style_onl
     assert text.startswith("<!DOCTYPE html>\n") and text.endswith("</html>\n")
     assert page.all("html") == [{"lang": "ru"}]
     assert page.raw["script"] == [SCRIPT] and page.raw["style"] == [STYLE]
-    assert [tag for tag, attrs in page.elements if "src" in attrs or "href" in attrs] == [
-        tag for tag, attrs in page.elements if (attrs.get("href") or "").startswith("#")
-    ], "nothing but in-page links"
+    links = [
+        a.get("href") or a.get("src") or "" for _, a in page.elements if {"href", "src"} & set(a)
+    ]
+    assert links and all(link.startswith("#") for link in links), "nothing but in-page links"
     assert REPORT_WORDS["ru"]["findings"] in text and REPORT_WORDS["en"]["findings"] not in text
 
 
@@ -264,6 +265,18 @@ def test_no_map_text_becomes_markup_or_reaches_the_script() -> None:
     handlers = [(tag, a) for tag, attrs in page.elements for a in attrs if a.startswith("on")]
     assert handlers == []
     assert "alert" not in page.raw["script"][0]
+
+
+def shape(text: str) -> list[tuple[str, list[str]]]:
+    """The page's elements and their attribute names: what map text must never change."""
+    return [(tag, sorted(attrs)) for tag, attrs in Page(text).elements]
+
+
+@pytest.mark.parametrize("text", [h[1] for h in HOSTILE], ids=[h[0] for h in HOSTILE])
+def test_page_has_the_same_elements_whatever_the_map_says(text: str) -> None:
+    """Hostile text in every kind of field (names, cells, titles, steps, findings) leaves the
+    page's elements and attributes exactly as plain text does."""
+    assert shape(to_html(small_report(evil=text))) == shape(to_html(small_report(evil="plain")))
 
 
 def test_csp_allows_only_our_own_style_and_script_by_hash() -> None:

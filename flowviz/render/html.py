@@ -157,7 +157,8 @@ def _severity_counts(report: Report) -> str:
     for finding in report.findings:
         counts[finding.severity] += 1
     return " ".join(
-        f'<a class="sev {severity}" href="#findings">{n} {escape(say(language, severity))}</a>'
+        f'<a class="sev {severity}" href="#findings">'
+        f"{escape(say(language, 'count_' + severity))}: {n}</a>"
         for severity, n in counts.items()
         if n
     )

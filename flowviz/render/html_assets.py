@@ -62,7 +62,7 @@ font-weight:600;background:var(--head);border-bottom:1px solid #cbd5e1}
 .js th{top:var(--bar)}
 td{padding:.35rem .5rem;vertical-align:top;border-bottom:1px solid var(--rule);
 white-space:pre-line;overflow-wrap:break-word}
-td .sub,td details,td code{overflow-wrap:anywhere}
+td .sub,td details{overflow-wrap:anywhere}
 tbody tr:nth-child(even){background:var(--zebra)}
 tbody tr:target{background:#fef9c3}
 td.n,th.n{width:1%;white-space:nowrap;text-align:right;font-variant-numeric:tabular-nums}
@@ -95,7 +95,9 @@ tr,figure{break-inside:avoid}
 h2,h3{break-after:avoid}
 figure{border:none;padding:0;overflow:visible}
 .chip,.sev{print-color-adjust:exact;-webkit-print-color-adjust:exact}
-details>*{display:block}
+details{color:var(--muted);font-size:.9em}
+details::details-content{display:block;content-visibility:visible}
+details summary{color:var(--fg);font-weight:600;list-style:none}
 }
 """
 )
