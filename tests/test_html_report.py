@@ -26,7 +26,10 @@ from typing import Any, NamedTuple
 import pytest
 
 import flowviz
+from flowviz.check import check
 from flowviz.cli import main
+from flowviz.config import Config
+from flowviz.exports import ExportRequest, export
 from flowviz.model import (
     Diagnostic,
     Flow,
@@ -381,6 +384,48 @@ def test_report_is_the_same_bytes_in_two_processes_with_different_hash_seeds(
     pages = [(tmp_path / f"{seed}.html").read_bytes() for seed in runs]
     assert pages[0] == pages[1]
     assert pages[0].endswith(b"</html>\n")
+
+
+UNDRAWABLE_STEP = """# Tiny — Integration Map
+
+## 1. Project overview and systems
+
+- **Project name:** Tiny
+
+**Core systems:**
+
+- **CMS / Framework:** Webflow — tiny.example.com
+- **CRM:** HubSpot — app.hubspot.com
+
+## 2. Website (CMS) integrations
+
+| # | Source data on the site | Receiver | Integration method | Identifiers | Data fields |\
+ Purpose | Technical details | Status |
+|---|---|---|---|---|---|---|---|---|
+| 1 | **Order form** | HubSpot | Webhook | email | email | Leads | POST | Configured |
+
+## 7. Data flow diagram
+
+**Flow 1: Order (Site -> HubSpot)**
+
+1. The site sends the order to HubSpot via Webhook
+2. Someone thinks about it for a while
+"""
+
+
+@pytest.mark.dot
+def test_what_a_picture_cannot_draw_is_in_the_findings_table(write_map: Any) -> None:
+    """A step with no sender is missing from its picture: the page lists its FV303 with the
+    check's findings, and the export returns it for the command line to print."""
+    path = write_map(UNDRAWABLE_STEP)
+    model = flowviz.load(str(path))
+    made = export(ExportRequest(model, Config(), str(path)), "html")
+    assert [f.code for f in made.findings] == ["FV303"]
+    page = made.data.decode("utf-8")
+    codes = re.findall(r'<td><code>(FV\d+)</code></td><td class="n">', page)
+    assert sorted(codes) == sorted(f.code for f in [*check(model), *made.findings])
+    step = model.flows[0].steps[1]
+    assert f'<a href="#line-{step.line}">{step.line}</a>' in page
 
 
 @pytest.mark.dot
