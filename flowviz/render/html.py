@@ -223,7 +223,8 @@ def _overview(report: Report, tables: Tables) -> Iterator[str]:
     for number, rows in by_section.items():
         title = titles.get(number) or say(language, "integrations")
         heading = f"{number}. {title}" if number is not None else title
-        yield f'<h3 id="section-{number}">{escape(heading)}</h3>'
+        anchor = f"section-{number}" if number is not None else "section-other"
+        yield f'<h3 id="{anchor}">{escape(heading)}</h3>'
         yield tables.integrations(rows)
 
 
