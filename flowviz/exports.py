@@ -66,6 +66,14 @@ def _dot(request: ExportRequest) -> Export:
     return Export(to_dot(graph, labels).encode("utf-8"))
 
 
+def _html(request: ExportRequest) -> Export:
+    """One self-contained HTML page: section 1's header, every view as inline SVG, the
+    tables and the check's findings, a search box and a system filter."""
+    from flowviz.report import html_report  # noqa: PLC0415 (runs dot: only when asked)
+
+    return html_report(request)
+
+
 def _drawio(request: ExportRequest) -> Export:
     """The overview as a diagrams.net file, laid out by Graphviz (``dot -Tjson``)."""
     from flowviz.backend import GraphvizTimeout, run_graphviz  # noqa: PLC0415
@@ -89,6 +97,7 @@ EXPORTERS: dict[str, Callable[[ExportRequest], Export]] = {
     "json": _json,
     "yaml": _yaml,
     "dot": _dot,
+    "html": _html,
     "drawio": _drawio,
 }
 EXPORT_FORMATS = tuple(EXPORTERS)
