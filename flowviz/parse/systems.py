@@ -12,6 +12,7 @@ from slugify import slugify
 
 from flowviz.model import System, SystemKind
 from flowviz.parse.text import light_key, light_stem, split_head, split_top, stems, words
+from flowviz.secrets import redact
 
 ROLE_WORDS: dict[str, list[str]] = {
     "cms": [
@@ -473,10 +474,11 @@ class Registry:
 
     # -- building -------------------------------------------------------------------------
     def add(self, name: str, kind: SystemKind, *, key: str | None = None, **extra: object) -> Draft:
-        """Register a new system with an id slugged from ``key`` (or ``name``); a product that
+        """Register a new system with an id slugged from ``key`` (or ``name``), a secret in it
+        cut as outputs cut it (ids are the same with and without redaction); a product that
         section 1 declares (it has a line) also answers to its short forms (``Сайт на Drupal
         10`` -> ``Drupal``)."""
-        base = slugify(key or name) or kind
+        base = slugify(redact(key or name)) or kind  # an id never carries a secret
         system_id, n = base, 1
         while system_id in self.systems:
             n += 1
