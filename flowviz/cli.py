@@ -106,7 +106,9 @@ def cli() -> None:
 )
 def export_command(map_path: str, fmt: str, output: str | None, no_redact: bool) -> None:
     """Export MAP (Markdown or flowviz YAML/JSON) as one file: its data (json, yaml:
-    flowviz/map@1) or the overview as DOT. Secrets are redacted unless --no-redact."""
+    flowviz/map@1), the overview as DOT, or mermaid: one Markdown document with the overview,
+    identifiers and every flow as Mermaid diagrams, which GitHub and GitLab draw as they are.
+    Secrets are redacted unless --no-redact."""
     from flowviz.backend import write_bytes  # noqa: PLC0415 (only this command and render)
 
     model, config = _read(map_path)
