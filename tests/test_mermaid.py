@@ -257,6 +257,7 @@ def parsed(
     for graph in _keyword_graphs():
         diagrams[f"keywords/{graph.name}"] = to_mermaid(graph).text
     diagrams |= {f"synthetic/{g.name}": to_mermaid(g).text for g in _unplaced_graphs()}
+    diagrams |= {f"systems/{g.name}": to_mermaid(g).text for g in _system_graphs()}
     request = [{"name": name, "text": text} for name, text in diagrams.items()]
     done = subprocess.run(
         ["node", str(CHECKER)],
@@ -268,7 +269,9 @@ def parsed(
         check=False,
     )
     assert done.returncode in (0, 1), done.stderr
-    return {result["name"]: result for result in json.loads(done.stdout)}
+    results = {result["name"]: result for result in json.loads(done.stdout)}
+    results["run"] = {"returncode": done.returncode, "stderr": done.stderr}
+    return results
 
 
 def _ok(parsed: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:
@@ -364,6 +367,21 @@ def _assert_sequence(graph: Graph, read: dict[str, Any]) -> None:
     assert [n["text"] for n in read["notes"]] == [
         shown(step_note(item, graph.language)) for item in undrawn
     ]
+
+
+def _system_graphs() -> list[Graph]:
+    """Every system view of the bundled example (a flowchart each, as the overview)."""
+    model = flowviz.load(ROOT / "maps" / "ru-petshop.md")
+    return views.build(model, views.parse_views(model, "all"))[len(model.flows) + 2 :]
+
+
+def test_system_views_are_flowcharts_whose_labels_read_back(
+    parsed: dict[str, dict[str, Any]],
+) -> None:
+    graphs = _system_graphs()
+    assert [g.kind for g in graphs] == ["system"] * len(graphs) and len(graphs) > 3
+    for graph in graphs:
+        _assert_flowchart(graph, _ok(parsed, f"systems/{graph.name}"))
 
 
 # -- what cannot be drawn -------------------------------------------------------------------
@@ -499,6 +517,8 @@ def test_the_checker_fails_on_a_bad_diagram_and_shows_a_dropped_quote(
 ) -> None:
     assert not parsed["control/bad-id"]["ok"]
     assert "Parse error" in parsed["control/bad-id"]["error"]
+    assert parsed["run"]["returncode"] == 1
+    assert parsed["run"]["stderr"].startswith("control/bad-id: Parse error on line 2")
     (vertex,) = _ok(parsed, "control/dropped-quote")["vertices"]
     assert vertex["text"] == "say hi", "the comparison of labels would not catch a dropped quote"
 
@@ -568,18 +588,73 @@ for path in sys.argv[1:]:
 
 def test_two_processes_with_different_hash_seeds_write_the_same_documents() -> None:
     paths = [str(p.relative_to(ROOT)) for p in MAPS]
-    outputs = []
-    for seed in ("0", "12345"):
-        done = subprocess.run(
+    runs = [
+        subprocess.Popen(
             [sys.executable, "-c", EXPORT_ALL, *paths],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             cwd=ROOT,
             env={**os.environ, "PYTHONHASHSEED": seed},
-            check=False,
         )
-        assert done.returncode == 0, done.stderr
-        outputs.append(done.stdout)
+        for seed in ("0", "12345")
+    ]
+    outputs = []
+    for run in runs:
+        out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+        outputs.append(out)
     assert len(outputs[0].splitlines()) == len(MAPS)
     assert " False" not in outputs[0]
     assert outputs[0] == outputs[1]
+
+
+# -- drawn in a browser, as GitHub and GitLab draw it ---------------------------------------
+
+RENDER = """async (texts) => {
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+  const out = [];
+  for (const [i, text] of texts.entries()) {
+    try {
+      const { svg } = await mermaid.render('d' + i, text);
+      document.body.insertAdjacentHTML('beforeend', svg);
+      out.push('');
+    } catch (error) {
+      out.push(String(error));
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_chromium_draws_every_diagram_and_runs_nothing_from_the_map(
+    exported: dict[str, Exported],
+) -> None:
+    """Mermaid (its browser bundle) draws each diagram of the hostile and the Russian document
+    in headless Chromium: no error, no dialog, no script, and the hostile text shown as text."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    bundle = MERMAID / "dist" / "mermaid.min.js"
+    if not bundle.is_file():
+        pytest.fail(f"Mermaid is not installed ({bundle} is missing): run 'make setup'")
+    texts = exported["hostile"].diagrams + exported["ru-petshop"].diagrams
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.set_content("<!DOCTYPE html><html><body></body></html>")
+        page.add_script_tag(path=str(bundle))
+        errors = page.evaluate(RENDER, texts)
+        shown_text = page.evaluate("document.body.textContent")
+        scripts = page.evaluate("document.querySelectorAll('svg script, svg img').length")
+        browser.close()
+    assert errors == [""] * len(texts)
+    assert dialogs == []
+    assert scripts == 0
+    assert "<script>alert(1)</scrip…" in shown_text
+    assert 'Legacy "ERP" {v2} Billing' in shown_text
