@@ -111,7 +111,8 @@ def flowchart(graph: Graph) -> Diagram:
         *_class_defs(graph.nodes),
         *_node_lines(graph, ids),
     ]
-    edge_lines = [[_edge_line(edge, graph, ids)] for edge in graph.edges]
+    ports = {node.id: node.ports for node in graph.nodes}
+    edge_lines = [[_edge_line(edge, ports, ids)] for edge in graph.edges]
     styles = _link_styles(graph.edges)
     count = min(len(edge_lines), EDGES_MAX, _fit(head, edge_lines, styles))
     kept = graph.edges[:count]
@@ -153,20 +154,21 @@ def _node(node: Node, ids: Ids, indent: str) -> Iterator[str]:
     yield f"{indent}end"
 
 
-def _edge_line(edge: Edge, graph: Graph, ids: Ids) -> str:
+def _edge_line(edge: Edge, ports: dict[str, tuple[str, ...]], ids: Ids) -> str:
+    """``a -->|"label"| b``; a binding is a dotted line without arrowhead."""
     arrow = "-.-" if edge.members[0].kind == "binding" else "-->"
     text = f"|{label(edge.label, NAME_MAX)}|" if edge.label else ""
-    source = _end(graph, edge.source, edge.source_port, ids)
-    target = _end(graph, edge.target, edge.target_port, ids)
+    source = _end(edge.source, edge.source_port, ports, ids)
+    target = _end(edge.target, edge.target_port, ports, ids)
     return f"  {source} {arrow}{text} {target}"
 
 
-def _end(graph: Graph, node_id: str, port: str | None, ids: Ids) -> str:
-    key = node_id.removeprefix("system:")
-    node = next((n for n in graph.nodes if n.id == node_id), None)
-    if node is not None and port is not None and port in node.ports:
-        return ids(key, "." + port)
-    return ids(key)
+def _end(node_id: str, port: str | None, ports: dict[str, tuple[str, ...]], ids: Ids) -> str:
+    """The id an edge ends at: the identifier's node when the system has that row, else the
+    system (or, in the identifiers view, its subgraph)."""
+    if port is not None and port in ports.get(node_id, ()):
+        return ids(_key(node_id), "." + port)
+    return ids(_key(node_id))
 
 
 def _style_key(edge: Edge) -> str:
