@@ -658,3 +658,45 @@ def test_chromium_draws_every_diagram_and_runs_nothing_from_the_map(
     assert scripts == 0
     assert "<script>alert(1)</scrip…" in shown_text
     assert 'Legacy "ERP" {v2} Billing' in shown_text
+
+
+# -- secrets --------------------------------------------------------------------------------
+
+PLANTED = {
+    "bearer token": "Authorization: Bearer abcdefghij0123456789XYZ",
+    "api key": "api_key: sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+    "password in a url": "https://admin:hunter2pass@crm.example.com/hook",
+    "jwt": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123456",
+    "mailchimp key": "0123456789abcdef0123456789abcdef-us6",
+    "telegram bot token": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1",
+}
+SECRET_PARTS = (
+    "abcdefghij0123456789XYZ",
+    "4eC39HqLyjWDarjtT1zdp7dc",
+    "hunter2pass",
+    "abcDEF123456",
+    "0123456789abcdef0123456789abcdef",
+    "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1",
+)
+
+
+def test_no_planted_secret_reaches_the_document(tmp_path: Path) -> None:
+    """Six kinds of secret in the project name, an integration's method, a step and a sync
+    rule's method of the bundled example: the document shows none (unless --no-redact)."""
+    text = (ROOT / "maps" / "ru-petshop.md").read_text(encoding="utf-8")
+    secrets = list(PLANTED.values())
+    text = text.replace("интеграции интернет-магазина", f"интеграции {secrets[0]}", 1)
+    text = text.replace("| Webhook | lead_id, contact_id,", f"| Webhook {secrets[1]} | lead_id,", 1)
+    text = text.replace("(создается lead_id, создается contact_id)", f"({secrets[2]} {secrets[3]})")
+    text = text.replace("сегмент «Покупатели»", f"сегмент {secrets[1]}", 1)
+    text = text.replace("промокод на первый заказ", f"промокод {secrets[4]} {secrets[5]}", 1)
+    path = tmp_path / "planted.md"
+    path.write_text(text, encoding="utf-8")
+    target = tmp_path / "planted.mermaid.md"
+    assert main(["export", str(path), "--to", "mermaid", "-o", str(target)]) == 0
+    raw = tmp_path / "raw.mermaid.md"
+    assert main(["export", str(path), "--to", "mermaid", "--no-redact", "-o", str(raw)]) == 0
+    for written, redact in ((target, True), (raw, False)):
+        document = _unescaped(written.read_text(encoding="utf-8").replace("<br>", ""))
+        found = [part for part in SECRET_PARTS if part in document]
+        assert found == ([] if redact else list(SECRET_PARTS))
