@@ -10,7 +10,7 @@ one flowchart, and two control diagrams that must fail. The checker prints what 
 a browser shows them, so a ``"`` that Mermaid drops silently fails a test.
 
 Golden documents: ``tests/golden/mermaid/<map>.md``; refresh them with
-``FLOWVIZ_UPDATE_GOLDEN=1`` (``make golden``) and review the diff like code.
+``FLOWVIZ_UPDATE_GOLDEN=1 pytest tests/test_mermaid.py`` and review the diff like code.
 """
 
 from __future__ import annotations
