@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from flowviz.config import Config
 from flowviz.model import Diagnostic, Map
@@ -66,6 +67,38 @@ def _dot(request: ExportRequest) -> Export:
     return Export(to_dot(graph, labels).encode("utf-8"))
 
 
+def _mermaid(request: ExportRequest) -> Export:
+    """One Markdown document: the overview, identifiers and every flow as Mermaid, each under a
+    heading in the map's language; what Mermaid cannot take is named in it and in findings."""
+    from flowviz.render.mermaid import (  # noqa: PLC0415
+        EDGES_MAX,
+        TEXT_MAX,
+        to_markdown,
+        to_mermaid,
+    )
+    from flowviz.views import flow, identifiers, overview  # noqa: PLC0415
+
+    model = _redacted(request)
+    graphs = [overview(model), identifiers(model)]
+    graphs += [flow(model, f.number) for f in model.flows]
+    diagrams = [to_mermaid(graph) for graph in graphs]
+    title = model.project.name or Path(model.file).stem
+    findings = [
+        Diagnostic(
+            code="FV304",
+            severity="warning",
+            file=request.file,
+            line=omitted.line,
+            message=f"{omitted.id} is missing from the '{diagram.graph.name}' Mermaid diagram: "
+            f"Mermaid takes at most {EDGES_MAX} edges and {TEXT_MAX:,} characters",
+            hint="Draw it with 'flowviz render' (SVG), or narrow the map.",
+        )
+        for diagram in diagrams
+        for omitted in diagram.omitted
+    ]
+    return Export(to_markdown(title, diagrams, model.language).encode("utf-8"), findings)
+
+
 def _html(request: ExportRequest) -> Export:
     """One self-contained HTML page: section 1's header, every view as inline SVG, the
     tables and the check's findings, a search box and a system filter."""
@@ -97,6 +130,7 @@ EXPORTERS: dict[str, Callable[[ExportRequest], Export]] = {
     "json": _json,
     "yaml": _yaml,
     "dot": _dot,
+    "mermaid": _mermaid,
     "html": _html,
     "drawio": _drawio,
 }

@@ -52,6 +52,11 @@ WORDS: dict[str, dict[str, str]] = {
         "url": "Адрес",
         "ids": "ID",
         "aliases": "Также",
+        "no_sender": "отправитель не назван: нет стрелки",
+        "mermaid_omitted": (
+            "Mermaid рисует на одной схеме не больше {edges} связей и {chars} знаков; "
+            "не показаны ({count}): {ids}."
+        ),
     },
     "en": {
         "overview": "Integrations",
@@ -97,6 +102,11 @@ WORDS: dict[str, dict[str, str]] = {
         "url": "Address",
         "ids": "IDs",
         "aliases": "Also",
+        "no_sender": "no sender named: no arrow",
+        "mermaid_omitted": (
+            "Mermaid draws at most {edges} links and {chars} characters in one diagram; "
+            "left out ({count}): {ids}."
+        ),
     },
 }
 

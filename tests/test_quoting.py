@@ -29,6 +29,8 @@ XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
 
 DOCTEST_MODULES = [
     "flowviz.render.quoting",
+    "flowviz.render.mermaid_quoting",
+    "flowviz.render.mermaid",
     "flowviz.views.edges",
     "flowviz.views.filters",
     "flowviz.wording",
