@@ -17,7 +17,13 @@ from functools import cache
 from typing import Literal, NamedTuple
 
 from flowviz.graph import Cluster, Edge, Graph, Node
-from flowviz.render.dot import STATUS_SAMPLE, STATUS_STYLE, LabelMode
+from flowviz.render.dot import (
+    BIG_GRAPH_ATTRS,
+    BIG_GRAPH_EDGES,
+    STATUS_SAMPLE,
+    STATUS_STYLE,
+    LabelMode,
+)
 from flowviz.render.quoting import html
 from flowviz.wording import Language, shorten, word
 
@@ -191,7 +197,13 @@ def to_plan(graph: Graph, labels: LabelMode = "label") -> Plan:
         edges=tuple(_edge(edge) for edge in graph.edges),
         legend=_legend(graph),
         labels=labels,
+        graph_attrs=GRAPH_ATTRS + _bounds(graph),
     )
+
+
+def _bounds(graph: Graph) -> Attrs:
+    """Bounds on ``dot``'s optimisation passes for a big picture, as the Graphviz ones have."""
+    return tuple(BIG_GRAPH_ATTRS.items()) if len(graph.edges) > BIG_GRAPH_EDGES else ()
 
 
 def node_key(key: str) -> str:
