@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,6 +30,7 @@ import flowviz
 from flowviz.backend import drawn_edges, embed_images, run_diagrams
 from flowviz.cli import main
 from flowviz.graph import Edge, Graph, Member, Node, Note
+from flowviz.model import Map
 from flowviz.pictures import draw_architecture
 from flowviz.render import architecture
 from flowviz.render.architecture import (
@@ -41,7 +43,7 @@ from flowviz.render.architecture import (
     icon_for,
     to_plan,
 )
-from flowviz.views import Filters, build, overview, parse_views
+from flowviz.views import Filters, ViewSpec, build, overview, parse_views
 from flowviz.wording import shorten
 from tests.conftest import FIXTURES, MAPS, ROOT
 from tests.test_quoting import HOSTILE, assert_inert, assert_shows
@@ -54,8 +56,13 @@ XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
+@cache
+def petshop() -> Map:
+    return flowviz.load(PETSHOP)
+
+
 def petshop_graph() -> Graph:
-    return overview(flowviz.load(PETSHOP))
+    return overview(petshop())
 
 
 def node(label: str, kind: str = "other", product: str = "", key: str = "x") -> Node:
@@ -77,6 +84,16 @@ def test_the_renderer_does_not_import_diagrams() -> None:
     ]
     imported += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     assert [name for name in imported if name.split(".")[0] in ("diagrams", "graphviz")] == []
+
+
+def test_the_architecture_view_is_the_overview_named_for_its_picture() -> None:
+    drawn = build(petshop(), parse_views(petshop(), "architecture"))
+    assert [graph.kind for graph in drawn] == ["architecture"]
+    graph, same = drawn[0], petshop_graph()
+    assert (graph.nodes, graph.clusters, graph.edges) == (same.nodes, same.clusters, same.edges)
+    assert graph.name == "architecture"
+    assert graph.title == "Архитектура: " + same.title.split(": ", 1)[1]
+    assert parse_views(petshop(), "all")[-1] == ViewSpec("architecture")
 
 
 # -- icons ----------------------------------------------------------------------------------
@@ -181,7 +198,7 @@ def test_the_plan_of_petshop_has_its_icons_cluster_and_labelled_edges() -> None:
 
 def test_the_plan_has_stable_ids_from_system_ids() -> None:
     graph = petshop_graph()
-    first, second = to_plan(graph), to_plan(petshop_graph())
+    first, second = to_plan(graph), to_plan(overview(flowviz.load(PETSHOP)))
     assert first == second
     assert [n.id for n in first.nodes] == [n.key for n in graph.nodes]
     assert [n.element for n in first.nodes] == [n.id for n in graph.nodes]
@@ -351,7 +368,7 @@ def test_a_filter_applies_to_the_architecture_picture(tmp_path: Path) -> None:
     )
     assert (run.status, run.err) == (0, "")
     svg = (tmp_path / "architecture.system-amocrm.svg").read_bytes()
-    model = flowviz.load(PETSHOP)
+    model = petshop()
     asked = build(model, parse_views(model, "architecture"), Filters(system="amocrm"))[0]
     assert asked.name == "architecture.system-amocrm"
     assert drawn_edges(svg) == {edge.id for edge in asked.edges}

@@ -104,9 +104,12 @@ def system(model: Map, system_id: str, filters: Filters = NO_FILTERS, fold: bool
 
 
 def architecture(model: Map, filters: Filters = NO_FILTERS, fold: bool = True) -> Graph:
-    """The overview, named for the architecture picture (``architecture.png``)."""
+    """The overview, named and titled for the architecture picture (``architecture.png``)."""
+    title = word(model.language, "architecture") + ": " + _project(model)
     return overview(model, filters, fold)._replace(
-        kind="architecture", name=_name("architecture", filters)
+        kind="architecture",
+        name=_name("architecture", filters),
+        title=_title(model, title, filters),
     )
 
 
