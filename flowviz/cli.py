@@ -241,9 +241,10 @@ def render_command(
 ) -> None:
     """Draw MAP(s) as pictures: overview, data flows, identifiers, systems, architecture.
 
-    Writes output/<map-stem>/overview.svg, flow-<n>.svg, identifiers.svg, system-<id>.svg,
-    architecture.svg (the overview with icons, drawn by mingrammer's diagrams; PNG and SVG only)
-    (a filter adds .<filter>-<value> before the extension) and prints each file written.
+    Writes output/<map-stem>/overview.svg, flow-<n>.svg, identifiers.svg, system-<id>.svg and
+    architecture.svg (the overview with an icon per system, drawn by mingrammer's diagrams, in
+    PNG and SVG only); a filter adds .<filter>-<value> before the extension. Prints each file
+    written.
     Every integration is drawn or reported: exit 1 when Graphviz could not draw one."""
     from flowviz.backend import write_bytes  # noqa: PLC0415 (only this command and export)
     from flowviz.pictures import (  # noqa: PLC0415 (only this command)
