@@ -230,19 +230,29 @@ def _dot(text: str) -> str:
     return nohtml(unquoted(text))
 
 
+@cache
+def _icon_folder() -> Path:
+    """Where ``diagrams`` keeps its icons (``resources/`` beside the package)."""
+    import diagrams  # noqa: PLC0415
+
+    return (Path(diagrams.__file__).parent.parent / "resources").resolve()
+
+
 _IMAGE_HREF = re.compile(rb'(<image\b[^>]*?\s)((?:xlink:)?href)="([^"]*)"')
 
 
 def embed_images(svg: bytes) -> bytes:
-    """``svg`` with every ``<image>`` that links a PNG file holding the picture instead, as a
-    ``data:image/png;base64`` URI; a link to anything else is an error, never kept."""
+    """``svg`` with every ``<image>`` that links an icon of ``diagrams`` (a PNG file among its
+    resources) holding the picture instead, as a ``data:image/png;base64`` URI; a link to
+    anything else is an error, never kept."""
+    icons = _icon_folder()
 
     def inline(match: re.Match[bytes]) -> bytes:
         target = html.unescape(match.group(3).decode("utf-8"))
         if target.startswith("data:image/png;base64,"):
             return match.group(0)
-        path = Path(target)
-        if not (path.is_absolute() and path.suffix.lower() == ".png" and path.is_file()):
+        path = Path(target).resolve()
+        if not (path.suffix.lower() == ".png" and path.is_relative_to(icons) and path.is_file()):
             raise GraphvizError(f"the SVG links an image that is not an icon: {target!r}")
         data = base64.b64encode(path.read_bytes())
         return match.group(1) + match.group(2) + b'="data:image/png;base64,' + data + b'"'

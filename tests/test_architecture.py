@@ -354,10 +354,11 @@ def test_the_svg_embeds_its_icons_and_links_no_file(petshop_rendered: Rendered) 
 def test_embedding_refuses_a_link_that_is_not_an_icon(tmp_path: Path) -> None:
     from flowviz.backend import GraphvizError  # noqa: PLC0415
 
-    other = tmp_path / "notes.txt"
-    other.write_text("x", encoding="utf-8")
-    with pytest.raises(GraphvizError, match="not an icon"):
-        embed_images(f'<svg><image xlink:href="{other}" /></svg>'.encode())
+    for name in ("notes.txt", "picture.png"):
+        other = tmp_path / name
+        other.write_bytes(PNG_MAGIC)
+        with pytest.raises(GraphvizError, match="not an icon"):
+            embed_images(f'<svg><image xlink:href="{other}" /></svg>'.encode())
     assert embed_images(b"<svg><text>href</text></svg>") == b"<svg><text>href</text></svg>"
 
 
