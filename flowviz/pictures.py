@@ -8,6 +8,8 @@ is still missing after the last try is named in a finding, never left as a silen
 
 from __future__ import annotations
 
+import re
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -122,8 +124,23 @@ def draw_architecture(graph: Graph, formats: Sequence[str], file: str) -> Pictur
         raise GraphvizError(f"no architecture picture of '{graph.name}': {failure}")
     labels, outputs = chosen
     findings = [*_unplaced(graph, file), *_lost(graph, missing, file)]
+    if "png" in outputs and png_scaled(outputs["svg"], outputs["png"]):
+        findings.append(_scaled(graph, file))
     kept = {fmt: outputs[fmt] for fmt in wanted}
     return Picture(graph, kept, "diagrams", labels, tries, findings)
+
+
+_SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([0-9.]+)pt"\s+height="([0-9.]+)pt"')
+
+
+def png_scaled(svg: bytes, png: bytes) -> bool:
+    """Whether cairo scaled a PNG down to fit its size limit: the PNG is smaller than the SVG
+    of the same layout at Graphviz's 96 dpi (``diagrams`` hides ``dot``'s warning)."""
+    size = _SVG_SIZE.search(svg)
+    if size is None or len(png) < 24:
+        return False
+    width, height = struct.unpack(">II", png[16:24])
+    return width < float(size[1]) * 96 / 72 - 2 or height < float(size[2]) * 96 / 72 - 2
 
 
 def _finding(

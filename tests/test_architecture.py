@@ -17,6 +17,7 @@ import importlib
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -31,7 +32,7 @@ from flowviz.backend import drawn_edges, embed_images, run_diagrams
 from flowviz.cli import main
 from flowviz.graph import Edge, Graph, Member, Node, Note
 from flowviz.model import Map
-from flowviz.pictures import draw_architecture
+from flowviz.pictures import draw_architecture, png_scaled
 from flowviz.render import architecture
 from flowviz.render.architecture import (
     ICONS,
@@ -408,6 +409,19 @@ def test_an_edge_it_cannot_draw_is_reported() -> None:
     found = {(f.code, f.line) for f in picture.findings}
     assert found == {("FV301", 12), ("FV303", 13)}
     assert "integration:2.1" in next(f.message for f in picture.findings if f.code == "FV301")
+
+
+def test_a_png_smaller_than_its_svg_was_scaled_down() -> None:
+    """cairo scales a bitmap past 32,767 pixels down; ``diagrams`` hides ``dot``'s warning, so
+    the PNG's size is compared with the SVG's at 96 dpi (an FV302 when it is smaller)."""
+    svg = b'<svg width="885pt" height="1286pt" viewBox="0 0 885 1286">'
+
+    def png(width: int, height: int) -> bytes:
+        return PNG_MAGIC + b"\x00\x00\x00\rIHDR" + struct.pack(">II", width, height)
+
+    assert not png_scaled(svg, png(1179, 1715))
+    assert png_scaled(svg, png(590, 858))
+    assert not png_scaled(b"<svg>", png(1, 1))
 
 
 # -- the hostile map ------------------------------------------------------------------------
