@@ -206,6 +206,22 @@ def test_the_plan_has_stable_ids_from_system_ids() -> None:
     assert all(re.fullmatch(r"[a-z0-9-]+", n.id) for n in first.nodes)
 
 
+def test_ids_that_become_the_same_stay_apart() -> None:
+    """System ids of a hand-edited YAML map may hold anything; DOT ids are made safe and
+    stay distinct."""
+    graph = Graph(
+        "overview",
+        "o",
+        "t",
+        "en",
+        nodes=(node("A", key="a:b"), node("B", key="a_b"), node("C", key="a b")),
+        edges=(Edge("integration:1", "system:a:b", "system:a b", "x", ()),),
+    )
+    plan = to_plan(graph)
+    assert [n.id for n in plan.nodes] == ["a_b", "a_b-2", "a_b-3"]
+    assert (plan.edges[0].source, plan.edges[0].target) == ("a_b", "a_b-3")
+
+
 def test_a_long_name_is_cut_and_wrapped_under_its_icon() -> None:
     plan = to_plan(Graph("overview", "o", "t", "en", nodes=(node("Очень " * 100),)))
     label = plan.nodes[0].label

@@ -189,12 +189,13 @@ class Plan(NamedTuple):
 def to_plan(graph: Graph, labels: LabelMode = "label") -> Plan:
     """The architecture plan of ``graph`` (the overview, or any view of systems)."""
     clusters = {cluster.id: cluster for cluster in graph.clusters}
+    ids = node_ids(graph)
     return Plan(
         name=graph.name,
         title=graph.title,
-        nodes=tuple(plan_node(node, clusters) for node in graph.nodes),
+        nodes=tuple(plan_node(node, clusters, ids[node.id]) for node in graph.nodes),
         clusters=tuple(_cluster(cluster) for cluster in graph.clusters),
-        edges=tuple(_edge(edge) for edge in graph.edges),
+        edges=tuple(_edge(edge, ids) for edge in graph.edges),
         legend=_legend(graph),
         labels=labels,
         graph_attrs=GRAPH_ATTRS + _bounds(graph),
@@ -218,14 +219,31 @@ def node_key(key: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", key) or "_"
 
 
-def plan_node(node: Node, clusters: dict[str, Cluster]) -> PlanNode:
+def node_ids(graph: Graph) -> dict[str, str]:
+    """The graph's node ids -> DOT node ids: each system id made DOT-safe, ``-2``, ``-3``
+    added should two become the same (ids of a hand-edited YAML map are not always slugs)."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    ends = [end for edge in graph.edges for end in (edge.source, edge.target)]
+    for key in dict.fromkeys([*(node.id for node in graph.nodes), *ends]):
+        base = node_key(key.removeprefix("system:"))
+        chosen, n = base, 1
+        while chosen in taken:
+            n += 1
+            chosen = f"{base}-{n}"
+        ids[key] = chosen
+        taken.add(chosen)
+    return ids
+
+
+def plan_node(node: Node, clusters: dict[str, Cluster], node_id: str | None = None) -> PlanNode:
     """``node`` as an icon: its kind from its role, refined by a keyword of its name."""
     kind, icon = icon_for(node)
     cluster = clusters.get(node.cluster or "")
     label = wrap(shorten(node.label, LABEL_MAX), LABEL_WRAP)
     height = ICON_HEIGHT + LINE_HEIGHT * label.count("\n")
     return PlanNode(
-        id=node_key(node.key),
+        id=node_id or node_key(node.key),
         element=node.id,
         label=label,
         kind=kind,
@@ -287,24 +305,27 @@ def _cluster(cluster: Cluster) -> PlanCluster:
     return PlanCluster(node_key(cluster.key), cluster.id, shorten(cluster.label, LABEL_MAX))
 
 
-def _edge(edge: Edge) -> PlanEdge:
-    status = edge.status if edge.members[0].kind == "integration" else "unknown"
+def _edge(edge: Edge, ids: dict[str, str]) -> PlanEdge:
+    status = edge.status if _is_integration(edge) else "unknown"
     style = STATUS_STYLE[status]
     attrs = {**style, "fontcolor": style["color"].split(":")[0]}
     return PlanEdge(
         id=edge.id,
-        source=node_key(edge.source.removeprefix("system:")),
-        target=node_key(edge.target.removeprefix("system:")),
+        source=ids[edge.source],
+        target=ids[edge.target],
         label=wrap(edge.label, EDGE_WRAP),
         style=tuple(attrs.items()),
     )
 
 
+def _is_integration(edge: Edge) -> bool:
+    """Whether ``edge`` stands for integration rows (styled by their status)."""
+    return not edge.members or edge.members[0].kind == "integration"
+
+
 def _legend(graph: Graph) -> str:
     """The edge styles the picture uses, with their names, as an HTML-like label."""
-    statuses = dict.fromkeys(
-        edge.status for edge in graph.edges if edge.members[0].kind == "integration"
-    )
+    statuses = dict.fromkeys(edge.status for edge in graph.edges if _is_integration(edge))
     if not statuses:
         return ""
     rows = [_legend_title(graph.language)]
