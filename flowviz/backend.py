@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from flowviz.render.architecture import Plan, PlanNode
 
 ENGINES = ("dot", "sfdp")
-FORMATS = ("svg", "png")
+FORMATS = ("svg", "png", "json")
+"""What ``run_graphviz`` is asked for: pictures, and the layout itself as JSON (draw.io)."""
 TIMEOUT = 120.0
 """Seconds one Graphviz run may take before the caller tries another layout."""
 

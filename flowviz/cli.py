@@ -107,7 +107,10 @@ def cli() -> None:
 )
 def export_command(map_path: str, fmt: str, output: str | None, no_redact: bool) -> None:
     """Export MAP (Markdown or flowviz YAML/JSON) as one file: its data (json, yaml:
-    flowviz/map@1) or the overview as DOT. Secrets are redacted unless --no-redact."""
+    flowviz/map@1), the overview as DOT, an HTML report (html: one self-contained page with
+    every picture, the tables and the check's findings, searchable, working offline), or the
+    overview as a diagrams.net file laid out by Graphviz (drawio: open and edit it in draw.io
+    or Confluence). Secrets are redacted unless --no-redact."""
     from flowviz.backend import write_bytes  # noqa: PLC0415 (only this command and render)
 
     model, config = _read(map_path)

@@ -66,10 +66,39 @@ def _dot(request: ExportRequest) -> Export:
     return Export(to_dot(graph, labels).encode("utf-8"))
 
 
+def _html(request: ExportRequest) -> Export:
+    """One self-contained HTML page: section 1's header, every view as inline SVG, the
+    tables and the check's findings, a search box and a system filter."""
+    from flowviz.report import html_report  # noqa: PLC0415 (runs dot: only when asked)
+
+    return html_report(request)
+
+
+def _drawio(request: ExportRequest) -> Export:
+    """The overview as a diagrams.net file, laid out by Graphviz (``dot -Tjson``)."""
+    from flowviz.backend import GraphvizTimeout, run_graphviz  # noqa: PLC0415
+    from flowviz.pictures import LABEL_EDGES_MAX  # noqa: PLC0415
+    from flowviz.render.dot import to_dot  # noqa: PLC0415
+    from flowviz.render.drawio import to_drawio  # noqa: PLC0415
+    from flowviz.render.layout import read_layout  # noqa: PLC0415
+    from flowviz.views import overview  # noqa: PLC0415
+
+    graph = overview(_redacted(request))
+    labels = "label" if len(graph.edges) <= LABEL_EDGES_MAX else "xlabel"
+    try:
+        layout = run_graphviz(to_dot(graph, labels), ["json"])
+    except GraphvizTimeout:
+        layout = run_graphviz(to_dot(graph, "none"), ["json"], "sfdp")
+    placed = read_layout(layout.outputs["json"])
+    return Export(to_drawio(graph, placed).encode("utf-8"))
+
+
 EXPORTERS: dict[str, Callable[[ExportRequest], Export]] = {
     "json": _json,
     "yaml": _yaml,
     "dot": _dot,
+    "html": _html,
+    "drawio": _drawio,
 }
 EXPORT_FORMATS = tuple(EXPORTERS)
 

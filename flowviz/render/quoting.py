@@ -27,7 +27,7 @@ def clean(text: str) -> str:
     >>> clean("a\\r\\nb\\x00c\\x1b\\td")
     'a\\nbc d'
     """
-    if text.isprintable():
+    if text.isprintable() or ("\n" in text and text.replace("\n", " ").isprintable()):
         return text
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
 
