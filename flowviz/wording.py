@@ -10,6 +10,7 @@ Language = Literal["ru", "en"]
 WORDS: dict[str, dict[str, str]] = {
     "ru": {
         "overview": "Интеграции",
+        "architecture": "Архитектура",
         "flow": "Поток {number}: {title}",
         "identifiers": "Идентификаторы и синхронизация",
         "system": "{name}: связи",
@@ -60,6 +61,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "overview": "Integrations",
+        "architecture": "Architecture",
         "flow": "Flow {number}: {title}",
         "identifiers": "Identifiers and sync",
         "system": "{name}: connections",

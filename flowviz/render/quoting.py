@@ -58,6 +58,19 @@ def quote(text: str, limit: int = MAX_BYTES) -> str:
     return '"' + _fit(clean(text), _label_escape, limit - 2) + '"'
 
 
+def unquoted(text: str, limit: int = MAX_BYTES) -> str:
+    """``quote(text)`` without its two quotes, for a library that adds them itself and leaves
+    an escaped ``\\"`` as it is (the ``graphviz`` package under ``diagrams``): the same escapes,
+    applied once.
+
+    >>> print(unquoted('say "hi" \\\\ & <b>'))
+    say \\"hi\\" \\\\ &amp; <b>
+    >>> print(unquoted("trailing \\\\"))
+    trailing \\\\
+    """
+    return quote(text, limit)[1:-1]
+
+
 def quote_tooltip(text: str, limit: int = MAX_BYTES) -> str:
     """A double-quoted DOT string that a tooltip shows as ``text`` is written: ``dot`` expands
     escapes in a tooltip twice, so ``\\`` is written four times.
