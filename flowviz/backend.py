@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -128,6 +129,32 @@ def write_bytes(path: str | Path, data: bytes) -> None:
             raise
     except OSError as exc:
         raise FlowvizError(f"cannot write output ({exc.strerror or exc})", str(path)) from None
+
+
+# -- the explorer ---------------------------------------------------------------------------
+
+
+def explorer_command(script: str | Path, port: int | None) -> list[str]:
+    """The ``streamlit run`` command line of the explorer: headless, no usage statistics, on
+    ``port`` (else Streamlit's own setting, ``STREAMLIT_SERVER_PORT``, else 8501), serving
+    this machine only unless ``STREAMLIT_SERVER_ADDRESS`` says otherwise (which also spares
+    Streamlit looking up the machine's external address on the internet)."""
+    command = [sys.executable, "-m", "streamlit", "run", str(script)]
+    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    if not os.environ.get("STREAMLIT_SERVER_ADDRESS"):
+        command += ["--server.address", "localhost"]
+    return command + (["--server.port", str(port)] if port is not None else [])
+
+
+def run_explorer(command: Sequence[str], env: dict[str, str]) -> None:
+    """Replace this process with the explorer's server (``command``), so that stopping it
+    (Ctrl+C, a signal) stops the server and leaves no process behind."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        os.execve(command[0], list(command), env)
+    except OSError as exc:
+        raise FlowvizError(f"cannot start the explorer ({exc.strerror or exc})") from None
 
 
 # -- diagrams -------------------------------------------------------------------------------

@@ -312,6 +312,37 @@ def render_command(
         raise Failed
 
 
+@cli.command("explore")
+@click.argument("path", required=False, default=".", type=click.Path(path_type=str))
+@click.option(
+    "--port", type=click.IntRange(1, 65535), help="Port to serve on [STREAMLIT_SERVER_PORT, 8501]."
+)
+def explore_command(path: str, port: int | None) -> None:
+    """Open PATH (a map file, or a folder of maps) in the browser: figures, the picture of any
+    view, tables and findings, filtered by system, identifier, status, method or flow.
+
+    A file selects itself and its folder becomes the root; only maps inside the root open.
+    Runs 'streamlit run' (headless, no usage statistics) until stopped with Ctrl+C."""
+    import os  # noqa: PLC0415
+
+    from flowviz.backend import explorer_command, run_explorer  # noqa: PLC0415
+
+    try:
+        import streamlit  # noqa: F401, PLC0415 (only this command needs it)
+    except ImportError:
+        raise UsageError("the explorer needs Streamlit: pip install 'streamlit>=1.50'") from None
+    from flowviz.explorer import APP, PATH_VARIABLE  # noqa: PLC0415
+    from flowviz.explorer.files import place  # noqa: PLC0415
+
+    where = place(path)
+    chosen = where.root / where.chosen if where.chosen else where.root
+    shown = port or os.environ.get("STREAMLIT_SERVER_PORT") or 8501
+    click.echo(f"flowviz explorer: {chosen}")
+    click.echo(f"Open http://localhost:{shown} (Ctrl+C stops it)")
+    env = {**os.environ, PATH_VARIABLE: str(chosen)}
+    run_explorer(explorer_command(APP, port), env)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI with ``argv``; return the exit code (2 for unusable input)."""
     try:
