@@ -15,7 +15,6 @@ from flowviz.explorer import PATH_VARIABLE
 from flowviz.load import DATA_SUFFIXES
 
 MAP_SUFFIXES = (".md", ".markdown", *sorted(DATA_SUFFIXES))
-UPLOAD_TYPES = tuple(suffix.lstrip(".") for suffix in MAP_SUFFIXES)
 UPLOAD_MAX_MB = 5
 """The largest upload accepted, in megabytes (a map of 1,000 integrations is 0.4 MB)."""
 UPLOAD_MAX_BYTES = UPLOAD_MAX_MB * 1024 * 1024

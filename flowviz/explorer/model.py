@@ -105,7 +105,8 @@ class Selection:
 
 def select(model: Map, filters: Filters) -> Selection:
     """The integrations, sync rules, flow steps and identifiers that ``filters`` keep, and the
-    number of systems the filtered overview shows; everything when nothing is filtered."""
+    number of systems the filtered overview shows; everything when nothing is filtered. The
+    identifiers are those the kept rows carry, or only the one an identifier filter names."""
     picture = overview(model, filters, fold=False)
     systems = sum(1 for node in picture.nodes if node.kind != "actor")
     if not filters.in_use():
@@ -122,7 +123,7 @@ def select(model: Map, filters: Filters) -> Selection:
     names += [n for rule in rules for n in (*rule.source_ids, *rule.target_ids)]
     names += [n for _, step in steps for n in (*step.identifiers, *step.created)]
     if filters.identifier:
-        names.append(filters.identifier)
+        names = [filters.identifier]
     return Selection(rows, rules, steps, list(dict.fromkeys(names)), systems)
 
 

@@ -101,11 +101,10 @@ def _source_widgets(language: Language, where: files.Place, listing: list[str]) 
             st.selectbox(tell(language, "map"), listing, key="map")
         else:
             st.info(tell(language, "no_maps", root=plain(str(where.root))))
+        # No ``type=``: Streamlit would refuse another kind of file with a traceback before
+        # the script runs; ``files.take_upload`` names it in one line instead.
         st.file_uploader(
-            tell(language, "upload"),
-            type=list(files.UPLOAD_TYPES),
-            key="upload",
-            max_upload_size=files.UPLOAD_MAX_MB,
+            tell(language, "upload"), key="upload", max_upload_size=files.UPLOAD_MAX_MB
         )
 
 

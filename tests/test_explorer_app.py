@@ -1,0 +1,301 @@
+"""The explorer's page, driven by Streamlit's ``AppTest`` (no server, no browser).
+
+Each bundled map loads; a system filter and an identifier filter change the figures and the
+tables exactly as ``flowviz.views`` says; a link with filters opens that view; an unknown value
+in a link is dropped with a notice; a bad upload or a map outside the explorer's folder gets
+one clear message and no traceback; a hostile map's text is shown as written, never as HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from streamlit.testing.v1 import AppTest
+
+from flowviz import load
+from flowviz.backend import explorer_command
+from flowviz.cli import main
+from flowviz.errors import FlowvizError
+from flowviz.explorer import APP, PATH_VARIABLE
+from flowviz.explorer.files import UPLOAD_MAX_BYTES, list_maps, open_map
+from flowviz.explorer.model import Choice, options
+from flowviz.explorer.page import TABLES
+from flowviz.explorer.quoting import plain
+from flowviz.explorer.state import read, to_params
+from flowviz.views import Filters, overview, redacted
+from tests.conftest import EXAMPLES, FIXTURES, MAPS, ROOT
+
+pytestmark = pytest.mark.dot
+
+PETSHOP = MAPS / "ru-petshop.md"
+HOSTILE = FIXTURES / "hostile" / "hostile.md"
+
+
+def start(monkeypatch: pytest.MonkeyPatch, target: Path, **params: str) -> AppTest:
+    """The page for ``target`` (a map or a folder), opened with ``params`` in its URL."""
+    monkeypatch.setenv(PATH_VARIABLE, str(target))
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    app.query_params.update(params)
+    return app.run()
+
+
+def figures(app: AppTest) -> list[str]:
+    return [metric.value for metric in app.metric]
+
+
+def table(app: AppTest, key: str) -> list[int]:
+    """The map lines of a table's rows (its first column)."""
+    frames = app.tabs[TABLES.index(key)].dataframe
+    return [] if not frames else [int(line) for line in frames[0].value.iloc[:, 0]]
+
+
+def clean(app: AppTest) -> None:
+    """No traceback, no error line."""
+    assert not app.exception, [e.value for e in app.exception]
+    assert not app.error, [e.value for e in app.error]
+
+
+def expected(path: Path, filters: Filters) -> tuple[list[str], list[int]]:
+    """(systems, integrations) figures and the integration rows' lines that ``filters`` keep,
+    straight from the views (a row to a group's tools is drawn once per tool: counted once)."""
+    model = redacted(load(path))
+    graph = overview(model, filters, fold=False)
+    rows = {m.id: m.line for m in graph.members() if m.kind == "integration"}
+    lines = sorted(rows.values())
+    systems = sum(1 for node in graph.nodes if node.kind != "actor")
+    return [str(systems), str(len(lines))], lines
+
+
+# -- the page -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_each_bundled_map_loads_with_its_figures_picture_and_tables(
+    monkeypatch: pytest.MonkeyPatch, path: Path
+) -> None:
+    app = start(monkeypatch, path)
+    clean(app)
+    model = load(path)
+    assert model.project.name and model.project.name in app.title[0].value.replace("\\", "")
+    assert figures(app)[:2] == [
+        str(sum(1 for s in model.systems if s.kind != "actor")),
+        str(len(model.integrations)),
+    ]
+    assert table(app, "integrations") == [row.line for row in model.integrations]
+    assert app.image, "the view's picture is shown"
+    assert app.query_params["map"] == path.name
+
+
+def test_a_system_filter_changes_figures_and_tables_as_the_views_say(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = start(monkeypatch, PETSHOP)
+    app.selectbox(key="system").set_value("amocrm").run()
+    clean(app)
+    shown, lines = expected(PETSHOP, Filters(system="amocrm"))
+    assert figures(app)[:2] == shown
+    assert table(app, "integrations") == lines
+    assert 0 < len(lines) < len(load(PETSHOP).integrations)
+    assert app.query_params["system"] == "amocrm"
+
+
+def test_an_identifier_filter_changes_figures_and_tables_as_the_views_say(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = start(monkeypatch, PETSHOP)
+    app.selectbox(key="identifier").set_value("client_id").run()
+    clean(app)
+    shown, lines = expected(PETSHOP, Filters(identifier="client_id"))
+    assert figures(app)[:2] == shown
+    assert table(app, "integrations") == lines
+    model = load(PETSHOP)
+    rows = {row.line: row for row in model.integrations}
+    assert all("client_id" in rows[line].identifiers for line in lines)
+    assert table(app, "identifiers") == [i.line for i in model.identifiers if i.name == "client_id"]
+
+
+def test_changing_one_filter_keeps_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = start(monkeypatch, PETSHOP, status="configured")
+    app.selectbox(key="system").set_value("amocrm").run()
+    clean(app)
+    assert app.query_params["status"] == "configured"
+    assert app.query_params["system"] == "amocrm"
+    _, lines = expected(PETSHOP, Filters(system="amocrm", status="configured"))
+    assert table(app, "integrations") == lines
+
+
+def test_a_link_with_filters_opens_that_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = start(monkeypatch, MAPS, map=PETSHOP.name, view="flow", flow="2", identifier="CLIENT_ID")
+    clean(app)
+    model = load(PETSHOP)
+    title = next(f.title for f in model.flows if f.number == 2)
+    assert title in app.caption[0].value.replace("\\", "")
+    assert app.selectbox(key="view").value == "flow"
+    assert app.selectbox(key="flow").value == 2
+    assert app.selectbox(key="identifier").value == "client_id"
+    assert app.query_params["identifier"] == "client_id"
+    steps = [s.line for f in model.flows if f.number == 2 for s in f.steps]
+    assert set(table(app, "steps")) <= set(steps)
+
+
+def test_an_unknown_value_in_a_link_is_dropped_with_a_notice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = start(monkeypatch, PETSHOP, system="<b>nope</b>", depth="9", status="configured")
+    clean(app)
+    notices = " ".join(w.value for w in app.warning)
+    assert "nope" in notices and "depth" in notices
+    assert "<b>" not in notices.replace("\\<", "")
+    assert "system" not in app.query_params and "depth" not in app.query_params
+    assert app.query_params["status"] == "configured"
+    _, lines = expected(PETSHOP, Filters(status="configured"))
+    assert table(app, "integrations") == lines
+
+
+# -- what cannot be opened --------------------------------------------------------------------
+
+BAD_UPLOADS = {
+    "binary": ("image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
+    "cp1251": ("old.md", "# Карта интеграций\n\nСайт и CRM\n".encode("cp1251"), "cp1251"),
+    "not a map": ("notes.md", b"# Shopping list\n\n- milk\n", "not an integration map"),
+    "too large": ("big.md", b"#" * (UPLOAD_MAX_BYTES + 1), "too large"),
+    "not a map file": ("picture.png", b"\x89PNG", "not a map file"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_UPLOADS, ids=str)
+def test_a_bad_upload_gets_one_clear_message_and_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    name, content, message = BAD_UPLOADS[case]
+    app = start(monkeypatch, PETSHOP)
+    app.file_uploader(key="upload").upload(name, content).run()
+    assert not app.exception
+    assert len(app.error) == 1
+    assert app.error[0].value.startswith(f"{name}:")
+    assert message in app.error[0].value
+    assert not app.metric
+
+
+def test_an_uploaded_map_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = start(monkeypatch, PETSHOP)
+    english = MAPS / "en-saas.md"
+    app.file_uploader(key="upload").upload(english.name, english.read_bytes()).run()
+    clean(app)
+    assert table(app, "integrations") == [row.line for row in load(english).integrations]
+
+
+@pytest.mark.parametrize("asked", ["../README.md", "/etc/passwd", "../maps/../../x.md"])
+def test_a_link_to_a_map_outside_the_folder_is_refused(
+    monkeypatch: pytest.MonkeyPatch, asked: str
+) -> None:
+    app = start(monkeypatch, MAPS, map=asked)
+    assert not app.exception
+    assert [e.value for e in app.error] == [
+        f"{asked}: refused: only maps inside the explorer's folder open"
+    ]
+
+
+@pytest.fixture
+def folder_with_a_link_out(tmp_path: Path) -> Path:
+    """A folder with one map and a link to a map outside it."""
+    inside = tmp_path / "maps"
+    inside.mkdir()
+    (inside / "petshop.md").write_bytes(PETSHOP.read_bytes())
+    outside = tmp_path / "secret.md"
+    outside.write_bytes((MAPS / "en-saas.md").read_bytes())
+    (inside / "link.md").symlink_to(outside)
+    return inside
+
+
+def test_a_link_leading_out_of_the_folder_is_refused(
+    monkeypatch: pytest.MonkeyPatch, folder_with_a_link_out: Path
+) -> None:
+    assert list_maps(folder_with_a_link_out) == ["petshop.md"]
+    with pytest.raises(FlowvizError, match="a link that leads outside"):
+        open_map(folder_with_a_link_out, "link.md")
+    app = start(monkeypatch, folder_with_a_link_out, map="link.md")
+    assert not app.exception
+    assert [e.value for e in app.error] == [
+        "link.md: refused: a link that leads outside the explorer's folder"
+    ]
+    assert table(app, "integrations") == [row.line for row in load(PETSHOP).integrations]
+
+
+# -- hostile text --------------------------------------------------------------------------
+
+
+def test_a_hostile_maps_text_is_shown_as_written_never_as_html(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = start(monkeypatch, HOSTILE, view="identifiers")
+    clean(app)
+    for element in [*app.markdown, *app.title, *app.caption, *app.warning, *app.info]:
+        assert not getattr(element.proto, "allow_html", False)
+        assert not re.search(r"(?<!\\)[<>\[\]*_`:$]", element.value.split(": ", 1)[-1])
+    cells = " ".join(
+        str(value) for frame in app.dataframe for value in frame.value.to_numpy().ravel()
+    )
+    assert "<script>alert(1)</script>" in cells
+    assert "Invoices for <script>alert(2)</script> customers" in cells
+    for secret in ("sk_live_7Qm2Xv9LpR4tZk8Wn3Hc6Jd1", "Pa55w0rdXyz", "rk_live_Rb4Nw8Ty2Lq6Zs0"):
+        assert secret not in cells
+    assert not app.get("html") and not app.get("iframe")
+
+
+HOSTILE_TEXT = [
+    '"quoted"',
+    "back\\slash",
+    "trailing\\",
+    "{braces}",
+    "<b>bold</b>",
+    "<script>alert(1)</script>",
+    "a:b",
+    "end",
+    "two\nlines",
+    "x" * 10_000,
+    "Сайт «Оплачено»",
+    "[link](javascript:alert(1)) ![img](http://x/y.png)",
+    ":red[colour] :material/home: $x^2$",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXT, ids=lambda t: t[:20])
+def test_plain_shows_markdown_text_as_written(text: str) -> None:
+    escaped = plain(text)
+    assert "\n" not in escaped
+    rendered = MarkdownIt("commonmark").render(escaped)
+    assert "<b>" not in rendered and "<script" not in rendered and "<a " not in rendered
+    assert "<img" not in rendered
+    assert re.sub(r"\\(.)", r"\1", escaped) == " ".join(text.split("\n"))
+
+
+# -- state and files -------------------------------------------------------------------------
+
+
+def test_filters_go_to_the_url_and_back() -> None:
+    model = load(PETSHOP)
+    chosen = Choice(view="system", system="amocrm", identifier="client_id", flow=2, depth=2)
+    values, unknown = read(to_params(chosen), model, options(model))
+    assert unknown == []
+    assert Choice(**values) == chosen  # type: ignore[arg-type]
+    assert to_params(Choice()) == {}
+
+
+def test_explore_names_a_missing_path_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explore", "no/such/map.md"]) == 2
+    assert capsys.readouterr().err == "flowviz: no/such/map.md: no such map file or folder\n"
+    assert main(["explore", "pyproject.toml"]) == 2
+    assert "not a map file" in capsys.readouterr().err
+
+
+def test_the_server_command_is_headless_without_usage_statistics() -> None:
+    command = explorer_command(APP, 8123)
+    assert command[1:5] == ["-m", "streamlit", "run", str(APP)]
+    assert command[5:7] == ["--server.headless", "true"]
+    assert command[7:9] == ["--browser.gatherUsageStats", "false"]
+    assert command[-2:] == ["--server.port", "8123"]
+    assert "--server.port" not in explorer_command(APP, None)
