@@ -141,6 +141,7 @@ def explorer_command(script: str | Path, port: int | None) -> list[str]:
     Streamlit looking up the machine's external address on the internet)."""
     command = [sys.executable, "-m", "streamlit", "run", str(script)]
     command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    command += ["--client.toolbarMode", "minimal"]
     if not os.environ.get("STREAMLIT_SERVER_ADDRESS"):
         command += ["--server.address", "localhost"]
     return command + (["--server.port", str(port)] if port is not None else [])

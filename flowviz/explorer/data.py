@@ -9,6 +9,7 @@ the map is not read again.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,20 +95,26 @@ def prepared(name: str, data: bytes, config: bytes, folder: str = "") -> Prepare
 
 
 def show(ready: Prepared, choice: Choice, file: str) -> Shown:
-    """The view ``choice`` asks for (uncached)."""
+    """The view ``choice`` asks for (uncached). Graphviz lays the picture out in its own
+    process while the tables are built."""
     from flowviz.pictures import draw  # noqa: PLC0415 (runs dot)
     from flowviz.render.mermaid import to_mermaid  # noqa: PLC0415
 
     graph = draw_graph(ready.model, choice)
-    picture = draw(graph, ["svg", "dot"], file)
-    selection = select(ready.model, choice.filters())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        drawing = pool.submit(draw, graph, ["svg", "dot"], file)
+        same = choice.spec(ready.model).kind in ("overview", "system")
+        selection = select(ready.model, choice.filters(), graph if same else None)
+        shown_tables = tables(ready.model, selection)
+        mermaid = to_mermaid(graph).text
+        picture = drawing.result()
     return Shown(
         graph=graph,
         svg=picture.outputs["svg"],
         dot=picture.outputs["dot"],
-        mermaid=to_mermaid(graph).text,
+        mermaid=mermaid,
         figures=figures(selection, ready.findings),
-        tables=tables(ready.model, selection),
+        tables=shown_tables,
         drawing=picture.findings,
     )
 

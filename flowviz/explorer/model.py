@@ -9,7 +9,11 @@ import pandas as pd
 
 from flowviz.graph import Graph
 from flowviz.model import Diagnostic, IdRule, Integration, Map, Step
-from flowviz.views import Filters, ViewSpec, build, flow, identifiers, overview
+from flowviz.views import Filters, ViewSpec, build, identifiers, overview
+from flowviz.views import _all_identifiers as all_identifiers
+from flowviz.views.edges import build_edges
+from flowviz.views.filters import apply, neighbourhood
+from flowviz.views.links import step_links
 from flowviz.wording import Language, word
 
 VIEWS = ("overview", "flow", "identifiers", "system")
@@ -68,13 +72,11 @@ class Choice:
 
 def options(model: Map) -> Options:
     """The choices ``model`` offers for each filter, in document order."""
-    from flowviz.views import _all_identifiers  # noqa: PLC0415 (the views' own list)
-
     systems = tuple(s.id for s in model.systems if s.kind != "actor")
     methods = [row.method for row in model.integrations] + [r.method for r in model.id_rules]
     return Options(
         systems=systems,
-        identifiers=tuple(_all_identifiers(model)),
+        identifiers=tuple(all_identifiers(model)),
         methods=tuple(dict.fromkeys(m.strip() for m in methods if m.strip())),
         flows=tuple(f.number for f in model.flows),
         names={s.id: s.name for s in model.systems},
@@ -103,16 +105,17 @@ class Selection:
     systems: int
 
 
-def select(model: Map, filters: Filters) -> Selection:
+def select(model: Map, filters: Filters, picture: Graph | None = None) -> Selection:
     """The integrations, sync rules, flow steps and identifiers that ``filters`` keep, and the
     number of systems the filtered overview shows; everything when nothing is filtered. The
-    identifiers are those the kept rows carry, or only the one an identifier filter names."""
-    picture = overview(model, filters, fold=False)
+    identifiers are those the kept rows carry, or only the one an identifier filter names.
+    ``picture`` is the filtered overview when the caller has it already."""
+    picture = picture or overview(model, filters)
     systems = sum(1 for node in picture.nodes if node.kind != "actor")
     if not filters.in_use():
         steps = [(f.number, s) for f in model.flows for s in f.steps]
         return Selection(
-            list(model.integrations), list(model.id_rules), steps, _named(model), systems
+            list(model.integrations), list(model.id_rules), steps, all_identifiers(model), systems
         )
     kept = {m.id for m in picture.members()}
     rows = [row for row in model.integrations if f"integration:{row.id}" in kept]
@@ -127,20 +130,20 @@ def select(model: Map, filters: Filters) -> Selection:
     return Selection(rows, rules, steps, list(dict.fromkeys(names)), systems)
 
 
-def _named(model: Map) -> list[str]:
-    from flowviz.views import _all_identifiers  # noqa: PLC0415
-
-    return _all_identifiers(model)
-
-
 def _steps(model: Map, filters: Filters) -> list[tuple[int, Step]]:
-    """Steps of the flows (only ``filters.flow`` when set) that the filters keep."""
+    """Steps of the flows (only ``filters.flow`` when set) that each flow's view keeps (as
+    ``views.flow`` keeps them, without building its nodes: a map can have a hundred flows)."""
     chosen = [f for f in model.flows if filters.flow in (None, f.number)]
-    kept: list[tuple[int, Step]] = []
+    own = replace(filters, flow=None)
+    kept: set[str] = set()
     for item in chosen:
-        drawn = {m.id for m in flow(model, item.number, replace(filters, flow=None)).members()}
-        kept += [(item.number, s) for s in item.steps if f"step:{item.number}.{s.number}" in drawn]
-    return kept
+        links = apply(step_links(item), own, model)
+        if filters.system is None:
+            kept.update(link.member.id for link in links)
+        else:
+            edges = neighbourhood(build_edges(links), filters, model)
+            kept.update(member.id for edge in edges for member in edge.members)
+    return [(f.number, s) for f in chosen for s in f.steps if f"step:{f.number}.{s.number}" in kept]
 
 
 # -- figures ------------------------------------------------------------------------------

@@ -148,7 +148,9 @@ def _filters(ready: data.Prepared, opened: files.Opened, language: Language) -> 
 def _select(
     language: Language, key: str, options: tuple[object, ...], label: Callable[[object], str]
 ) -> None:
-    st.selectbox(tell(language, key), options, key=key, format_func=label)
+    st.selectbox(
+        tell(language, key), options, key=key, format_func=label, placeholder=tell(language, "any")
+    )
 
 
 def _any(language: Language, label: Callable[[object], str]) -> Callable[[object], str]:
