@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -19,7 +20,7 @@ from flowviz import load
 from flowviz.backend import explorer_command
 from flowviz.cli import main
 from flowviz.errors import FlowvizError
-from flowviz.explorer import APP, PATH_VARIABLE
+from flowviz.explorer import APP, PATH_VARIABLE, data
 from flowviz.explorer.files import UPLOAD_MAX_BYTES, list_maps, open_map
 from flowviz.explorer.model import Choice, options
 from flowviz.explorer.page import TABLES
@@ -153,6 +154,30 @@ def test_an_unknown_value_in_a_link_is_dropped_with_a_notice(
     assert app.query_params["status"] == "configured"
     _, lines = expected(PETSHOP, Filters(status="configured"))
     assert table(app, "integrations") == lines
+
+
+def test_a_filter_change_draws_the_view_again_but_does_not_read_the_map_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Reading and checking are cached on the file's content; a new filter only builds and
+    draws its view, and a filter seen before costs nothing."""
+    copy = tmp_path / PETSHOP.name
+    copy.write_bytes(PETSHOP.read_bytes() + b"\n")  # content of its own: a cold cache
+    calls = {"read": 0, "show": 0}
+    for name in calls:
+        real = getattr(data, f"{name}_map" if name == "read" else name)
+
+        def counted(*args: object, _real: Any = real, _name: str = name) -> object:
+            calls[_name] += 1
+            return _real(*args)
+
+        monkeypatch.setattr(data, f"{name}_map" if name == "read" else name, counted)
+    app = start(monkeypatch, copy)
+    app.selectbox(key="system").set_value("amocrm").run()
+    app.selectbox(key="status").set_value("configured").run()
+    app.selectbox(key="status").set_value(None).run()
+    clean(app)
+    assert calls == {"read": 1, "show": 3}
 
 
 # -- what cannot be opened --------------------------------------------------------------------
