@@ -31,6 +31,8 @@ class Options:
     flows: tuple[int, ...]
     names: dict[str, str] = field(default_factory=dict)
     """System id -> its name, for the choice's label."""
+    titles: dict[int, str] = field(default_factory=dict)
+    """Flow number -> its title, for the choice's label."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ def options(model: Map) -> Options:
         methods=tuple(dict.fromkeys(m.strip() for m in methods if m.strip())),
         flows=tuple(f.number for f in model.flows),
         names={s.id: s.name for s in model.systems},
+        titles={f.number: f.title for f in model.flows},
     )
 
 

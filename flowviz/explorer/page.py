@@ -119,7 +119,7 @@ def _filters(ready: data.Prepared, opened: files.Opened, language: Language) -> 
     """The sidebar's filters; on a map's first run their values come from the URL, later from
     the sidebar (values another map had but this one lacks are dropped), each named."""
     opts = ready.options
-    key = f"{opened.name}\0{len(opened.data)}"
+    key = f"{opened.name}\0{hash(opened.data)}"
     if st.session_state.get(SEEDED) != key:
         if st.session_state.get(SEEDED) is None:
             values, unknown = state.read(st.query_params.to_dict(), ready.model, opts)
@@ -139,7 +139,7 @@ def _filters(ready: data.Prepared, opened: files.Opened, language: Language) -> 
         _select(language, "identifier", (None, *opts.identifiers), _any(language, str))
         _select(language, "status", (None, *STATUSES), _any(language, lambda s: tell(language, s)))
         _select(language, "method", (None, *opts.methods), _any(language, str))
-        _select(language, "flow", (None, *opts.flows), _any(language, str))
+        _select(language, "flow", (None, *opts.flows), _any(language, lambda n: _flow(opts, n)))
         _select(language, "direction", DIRECTIONS, lambda d: tell(language, f"direction_{d}"))
         _select(language, "depth", DEPTHS, str)
     return state.choice({name: st.session_state.get(name) for name in state.KEYS})
@@ -155,6 +155,11 @@ def _select(
 
 def _any(language: Language, label: Callable[[object], str]) -> Callable[[object], str]:
     return lambda value: tell(language, "any") if value is None else label(value)
+
+
+def _flow(opts: Options, number: object) -> str:
+    title = opts.titles.get(number, "")  # type: ignore[call-overload]
+    return f"{number}. {title}" if title else str(number)
 
 
 def _named(language: Language, opts: Options) -> Callable[[object], str]:
