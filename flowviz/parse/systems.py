@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
 from slugify import slugify
 
 from flowviz.model import System, SystemKind
@@ -696,6 +695,8 @@ class Registry:
         wanted = name.lower().split()
         if len(compact(name)) < 5 or not self._surfaces:
             return None
+        from rapidfuzz import fuzz, process  # noqa: PLC0415 (only a name not found otherwise)
+
         for surface, score, _ in process.extract(
             name.lower(), list(self._surfaces), scorer=fuzz.ratio, limit=5
         ):
