@@ -4,6 +4,7 @@ system mentions in cells and sentences (Russian word forms resolve through stems
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -693,18 +694,16 @@ class Registry:
         """``Bitirx24`` -> ``Bitrix24``: a known name spelled almost the same, word for word,
         each word starting with the same letter (so ``WMS Томск`` never becomes ``WMS Омск``)."""
         wanted = name.lower().split()
-        if len(compact(name)) < 5 or not self._surfaces:
+        if len(compact(name)) < 5 or not any(
+            _may_be_spelled(surface, name.lower(), wanted) for surface in self._surfaces
+        ):
             return None
-        from rapidfuzz import fuzz, process  # noqa: PLC0415 (only a name not found otherwise)
+        from rapidfuzz import fuzz, process  # noqa: PLC0415 (only a name some surface may be)
 
         for surface, score, _ in process.extract(
             name.lower(), list(self._surfaces), scorer=fuzz.ratio, limit=5
         ):
-            known = surface.split()
-            same_shape = len(known) == len(wanted) and all(
-                a[:1] == b[:1] for a, b in zip(known, wanted, strict=True)
-            )
-            if score >= 85 and same_shape:
+            if score >= 85 and _same_shape(surface.split(), wanted):
                 return self._surfaces[surface]
         return None
 
@@ -934,3 +933,22 @@ _WEAK = {
     for w in surfaces
     if len(stems(w)) == 1
 }
+
+
+def _same_shape(known: list[str], wanted: list[str]) -> bool:
+    """As many words, each starting with the same letter."""
+    return len(known) == len(wanted) and all(
+        a[:1] == b[:1] for a, b in zip(known, wanted, strict=True)
+    )
+
+
+def _may_be_spelled(surface: str, name: str, wanted: list[str]) -> bool:
+    """Whether ``surface`` could be ``name`` spelled almost the same, so that the fuzzy
+    search runs only when some surface could pass it: the same shape, and enough letters in
+    common for a ratio of 85 (the ratio counts the letters of a common subsequence, which the
+    two strings can have no more of than they share)."""
+    total = len(surface) + len(name)
+    if 200 * min(len(surface), len(name)) < 84 * total or not _same_shape(surface.split(), wanted):
+        return False
+    shared = (Counter(surface) & Counter(name)).total()
+    return 200 * shared >= 84 * total
