@@ -451,6 +451,8 @@ class Registry:
         self._heads: dict[str, set[str]] = {}
         """First stem of a several-word name -> the systems with such names."""
         self._surfaces: dict[str, str] = {}
+        self._shapes: dict[tuple[str, ...], list[str]] = {}
+        """The first letters of a surface's words -> the surfaces with them (close spellings)."""
         self._compact: dict[str, str] = {}
         self._derived: set[tuple[str, object]] = set()
         """Keys claimed by a short form only: a system's own name may take them over."""
@@ -498,7 +500,10 @@ class Registry:
         if len(key) > 1 and not derived:
             self._heads.setdefault(key[0], set()).add(self._index[key])
         self._claim("compact", self._compact, compact(surface), system_id, derived)
-        self._claim("surface", self._surfaces, surface.lower(), system_id, derived)
+        lowered = surface.lower()
+        if lowered not in self._surfaces:
+            self._shapes.setdefault(_shape(lowered.split()), []).append(lowered)
+        self._claim("surface", self._surfaces, lowered, system_id, derived)
         self._longest = max(self._longest, len(key))
         draft = self.systems[system_id]
         held = not derived or self._index[key] == system_id
@@ -693,17 +698,17 @@ class Registry:
     def _close_spelling(self, name: str) -> str | None:
         """``Bitirx24`` -> ``Bitrix24``: a known name spelled almost the same, word for word,
         each word starting with the same letter (so ``WMS Томск`` never becomes ``WMS Омск``)."""
-        wanted = name.lower().split()
-        if len(compact(name)) < 5 or not any(
-            _may_be_spelled(surface, name.lower(), wanted) for surface in self._surfaces
-        ):
+        lowered = name.lower()
+        wanted = lowered.split()
+        candidates = self._shapes.get(_shape(wanted), ())
+        if len(compact(name)) < 5 or not any(_may_be(lowered, known) for known in candidates):
             return None
         from rapidfuzz import fuzz, process  # noqa: PLC0415 (only a name some surface may be)
 
         for surface, score, _ in process.extract(
             name.lower(), list(self._surfaces), scorer=fuzz.ratio, limit=5
         ):
-            if score >= 85 and _same_shape(surface.split(), wanted):
+            if score >= 85 and _shape(surface.split()) == _shape(wanted):
                 return self._surfaces[surface]
         return None
 
@@ -935,20 +940,16 @@ _WEAK = {
 }
 
 
-def _same_shape(known: list[str], wanted: list[str]) -> bool:
-    """As many words, each starting with the same letter."""
-    return len(known) == len(wanted) and all(
-        a[:1] == b[:1] for a, b in zip(known, wanted, strict=True)
-    )
+def _shape(words: list[str]) -> tuple[str, ...]:
+    """The first letter of each word: close spellings keep it."""
+    return tuple(word[:1] for word in words)
 
 
-def _may_be_spelled(surface: str, name: str, wanted: list[str]) -> bool:
-    """Whether ``surface`` could be ``name`` spelled almost the same, so that the fuzzy
-    search runs only when some surface could pass it: the same shape, and enough letters in
-    common for a ratio of 85 (the ratio counts the letters of a common subsequence, which the
-    two strings can have no more of than they share)."""
+def _may_be(name: str, surface: str) -> bool:
+    """Whether ``surface`` has enough letters in common with ``name`` for a ratio of 85, so
+    that the fuzzy search runs only when some surface could pass it (the ratio counts the
+    letters of a common subsequence, and two strings have no more of those than they share)."""
     total = len(surface) + len(name)
-    if 200 * min(len(surface), len(name)) < 84 * total or not _same_shape(surface.split(), wanted):
+    if 200 * min(len(surface), len(name)) < 84 * total:
         return False
-    shared = (Counter(surface) & Counter(name)).total()
-    return 200 * shared >= 84 * total
+    return 200 * (Counter(surface) & Counter(name)).total() >= 84 * total
