@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import text_join as _text_join_rule
@@ -171,6 +170,8 @@ class _Walker:
             elif token.type == "dl_open":
                 blocks.append(self._definitions(token))
             elif token.type == "html_block" and _HTML_TABLE.search(token.content):
+                from flowviz.parse.html_tables import html_table  # noqa: PLC0415 (rare)
+
                 blocks.append(html_table(token.content, self._line(token)))
                 self.pos += 1
             else:
@@ -366,60 +367,4 @@ def _with_columns(
     return tuple(
         Cell(text, columns[i] if i < len(columns) else (columns[-1] if columns else 1), links)
         for i, (text, links) in enumerate(cells)
-    )
-
-
-class _HtmlTable(HTMLParser):
-    """Rows of an HTML table pasted into a map (from Confluence, Google Docs ...)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.rows: list[tuple[int, bool, list[str]]] = []
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "tr":
-            self.rows.append((self.getpos()[0], False, []))
-        elif tag in ("td", "th") and self.rows:
-            self._cell = []
-            if tag == "th":
-                line, _, cells = self.rows[-1]
-                self.rows[-1] = (line, True, cells)
-        elif tag == "br" and self._cell is not None:
-            self._cell.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None and self.rows:
-            text = "".join(self._cell)
-            self.rows[-1][2].append(
-                "\n".join(" ".join(p.split()) for p in text.split("\n")).strip()
-            )
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def html_table(html: str, line: int) -> Table:
-    """A Table from the first rows of an HTML table: its header row, then its body rows."""
-    parser = _HtmlTable()
-    parser.feed(html)
-    parser.close()
-    rows = [(line + offset - 1, cells) for offset, _, cells in parser.rows if cells]
-    if not rows:
-        return Table((), (), line)
-    (_, header), body = rows[0], rows[1:]
-    width = len(header)
-    return Table(
-        tuple(Cell(text, 1) for text in header),
-        tuple(
-            Row(
-                tuple(Cell(text, 1) for text in (cells + [""] * width)[:width]),
-                row_line,
-                tuple(cells),
-            )
-            for row_line, cells in body
-        ),
-        line,
     )
