@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import text_join as _text_join_rule
@@ -28,8 +29,7 @@ backticks, emphasis, link, image, autolink, HTML, entity); an ``_`` between two 
 digits cannot open or close emphasis, so it is not one."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """A table cell as plain text, with the 1-based column where its text starts."""
 
     text: str
@@ -38,8 +38,7 @@ class Cell:
     """Addresses of the links in the cell (their words are in ``text``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """A table row: its cells (padded or cut to the header) and how many the line really had."""
 
     cells: tuple[Cell, ...]
@@ -47,8 +46,7 @@ class Row:
     raw_cells: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     """A GFM table."""
 
     header: tuple[Cell, ...]
@@ -56,8 +54,7 @@ class Table:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     """A Markdown heading."""
 
     level: int
@@ -65,8 +62,7 @@ class Heading:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A paragraph; ``strong`` when it is wholly bold (used as a sub-heading in maps)."""
 
     text: str
@@ -96,8 +92,7 @@ def flatten(items: list[Item] | tuple[Item, ...]) -> list[Item]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class ListBlock:
+class ListBlock(NamedTuple):
     """A top-level list with its (nested) items."""
 
     items: tuple[Item, ...]

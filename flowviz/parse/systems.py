@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from slugify import slugify
 
@@ -376,8 +377,7 @@ def word_before(ws: list, index: int) -> str:
     return ws[i].stem if i >= 0 else ""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A system named in a text: its id, the span and the surface form."""
 
     system: str
@@ -388,8 +388,7 @@ class Mention:
     """Named only by a common word (``письмо``, ``newsletter``) after a preposition of place."""
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(NamedTuple):
     """What a system cell names: the system and the tools (parts) named with it."""
 
     system: str | None
