@@ -23,6 +23,7 @@ NOT_FOR_CHECK = (
     "diagrams",
     "playwright",
     "html.parser",
+    "text_unidecode",
     "flowviz.views",
     "flowviz.graph",
     "flowviz.pictures",
@@ -31,7 +32,8 @@ NOT_FOR_CHECK = (
 )
 """Modules a check of a clean map never needs: validation (pydantic: YAML/JSON maps and
 flowviz.yaml), YAML, the close-spelling search (rapidfuzz: a name no known name matches),
-detect-secrets (a cell shaped like a secret), pictures and their tools, HTML tables."""
+detect-secrets (a cell shaped like a secret), pictures and their tools, HTML tables, and
+text-unidecode (a system name in letters other than Russian and Latin)."""
 
 if importlib.util.find_spec("Stemmer") is not None:
     NOT_FOR_CHECK += ("snowballstemmer",)
