@@ -1,7 +1,7 @@
 """The base of the model's classes: frozen dataclasses that answer pydantic's calls.
 
 Reading and checking a map only builds and walks these objects, so a ``flowviz check`` never
-imports pydantic (about 0.2 s of a fresh process, the half of a save hook's budget). What
+imports pydantic (about 0.2 s of a fresh process, half a save hook's budget). What
 needs pydantic builds a ``TypeAdapter`` of the class on first use: validating data into the
 model (``model_validate``: YAML/JSON maps, the redacted model) and the JSON Schema
 (``model_json_schema``). pydantic reads each field's description and alias from the field's
@@ -69,7 +69,7 @@ class Record:
             else:
                 raise TypeError(f"{cls.__qualname__}() missing keyword argument {name!r}")
             object.__setattr__(self, name, value)
-        if len(values) > len(_keys(cls)) or not values.keys() <= _names(cls):
+        if not values.keys() <= _names(cls):
             unknown = sorted(values.keys() - _names(cls))
             raise TypeError(f"{cls.__qualname__}() got unexpected keyword arguments {unknown}")
 
