@@ -10,11 +10,14 @@ setup:
 	@scripts/setup.sh
 
 demo: setup
-	$(VENV)/flowviz render $(EXAMPLE) --view overview,flows,identifiers --format svg,png -o output/$(STEM)
+	$(VENV)/flowviz render $(EXAMPLE) --view overview,flows,identifiers,architecture --format svg,png -o output/$(STEM)
 	$(VENV)/flowviz export $(EXAMPLE) --to json -o output/$(STEM)/map.json
 	$(VENV)/flowviz export $(EXAMPLE) --to yaml -o output/$(STEM)/map.yaml
+	$(VENV)/flowviz export $(EXAMPLE) --to mermaid -o output/$(STEM)/map.mermaid.md
+	$(VENV)/flowviz export $(EXAMPLE) --to html -o output/$(STEM)/report.html
+	$(VENV)/flowviz export $(EXAMPLE) --to drawio -o output/$(STEM)/overview.drawio
 	$(VENV)/flowviz check $(EXAMPLE)
-	@echo "demo: pictures (overview, flow-N, identifiers as SVG and PNG) and map.json, map.yaml are in output/$(STEM)/"
+	@echo "demo: pictures (overview, flow-N, identifiers, architecture as SVG and PNG), report.html (open it in a browser), map.mermaid.md, overview.drawio, map.json and map.yaml are in output/$(STEM)/"
 
 test: setup lint
 	$(VENV)/python -m pytest -n auto
@@ -28,11 +31,12 @@ format: setup
 	$(VENV)/ruff check --fix .
 
 golden: setup
-	FLOWVIZ_UPDATE_GOLDEN=1 $(VENV)/python -m pytest tests/test_golden.py tests/test_schema.py -q
+	FLOWVIZ_UPDATE_GOLDEN=1 $(VENV)/python -m pytest tests/test_golden.py tests/test_schema.py tests/test_drawio.py tests/test_mermaid.py -q
 
 # The pictures the README shows, drawn from the bundled example by this code.
 pictures: setup
 	$(VENV)/flowviz render $(EXAMPLE) --view overview,flow:1 --format svg -o docs/images/$(STEM)
+	$(VENV)/python scripts/screenshot_report.py $(EXAMPLE) docs/images/$(STEM)/report.png
 
 bench: setup
 	$(VENV)/python benchmarks/bench.py

@@ -1,8 +1,11 @@
-"""The only code that runs processes (Graphviz) and writes output files."""
+"""The only code that runs processes (Graphviz, and ``diagrams`` over it) and writes output
+files."""
 
 from __future__ import annotations
 
+import base64
 import html
+import importlib
 import os
 import re
 import shutil
@@ -12,11 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flowviz.errors import FlowvizError
 
+if TYPE_CHECKING:
+    from flowviz.render.architecture import Plan, PlanNode
+
 ENGINES = ("dot", "sfdp")
-FORMATS = ("svg", "png")
+FORMATS = ("svg", "png", "json")
+"""What ``run_graphviz`` is asked for: pictures, and the layout itself as JSON (draw.io)."""
 TIMEOUT = 120.0
 """Seconds one Graphviz run may take before the caller tries another layout."""
 
@@ -120,3 +128,134 @@ def write_bytes(path: str | Path, data: bytes) -> None:
             raise
     except OSError as exc:
         raise FlowvizError(f"cannot write output ({exc.strerror or exc})", str(path)) from None
+
+
+# -- diagrams -------------------------------------------------------------------------------
+
+DIAGRAMS_FORMATS = ("png", "svg")
+
+
+def run_diagrams(plan: Plan, formats: Sequence[str]) -> dict[str, bytes]:
+    """Draw ``plan`` with mingrammer's ``diagrams`` in a temporary folder; each format's bytes.
+
+    Every node gets its ``nodeid`` from the plan (``diagrams`` would draw random ids), every
+    text is escaped once by ``render.quoting`` and marked as no HTML, and the SVG's icons are
+    embedded as data URIs so that it links to no file."""
+    unknown = [fmt for fmt in formats if fmt not in DIAGRAMS_FORMATS]
+    if unknown or not formats:
+        raise GraphvizError(f"unknown format: {unknown} (must be one of {list(DIAGRAMS_FORMATS)})")
+    if shutil.which("dot") is None:
+        raise GraphvizError("Graphviz's 'dot' is not installed (apt-get install graphviz)")
+    import graphviz  # noqa: PLC0415 (diagrams and its graphviz load only for this picture)
+
+    with tempfile.TemporaryDirectory(prefix="flowviz-") as folder:
+        stem = Path(folder) / "architecture"
+        try:
+            _draw_plan(plan, str(stem), list(formats))
+        except graphviz.ExecutableNotFound:
+            raise GraphvizError("Graphviz's 'dot' is not installed") from None
+        except subprocess.CalledProcessError as exc:
+            stderr = exc.stderr.decode("utf-8", "replace") if exc.stderr else ""
+            first = stderr.strip().splitlines()[:1] or [f"exit status {exc.returncode}"]
+            raise GraphvizError(f"diagrams' dot failed: {first[0]}") from None
+        outputs = {fmt: Path(f"{stem}.{fmt}").read_bytes() for fmt in formats}
+    if "svg" in outputs:
+        outputs["svg"] = embed_images(outputs["svg"])
+    return outputs
+
+
+def _draw_plan(plan: Plan, filename: str, formats: list[str]) -> None:
+    """Build the plan with ``diagrams``; leaving its ``Diagram`` renders every format."""
+    from diagrams import Cluster, Diagram, Edge, Node  # noqa: PLC0415
+
+    attrs = {key: _dot(value) for key, value in plan.graph_attrs}
+    attrs["label"] = _dot(plan.title)
+    with Diagram(
+        filename=filename,
+        show=False,
+        outformat=formats,
+        graph_attr=attrs,
+        node_attr={key: _dot(value) for key, value in plan.node_attrs},
+        edge_attr={key: _dot(value) for key, value in plan.edge_attrs},
+    ):
+        drawn: dict[str, object] = {}
+        clusters = {cluster.id: cluster for cluster in plan.clusters}
+        for key, members in _by_cluster(plan).items():
+            if key is None:
+                drawn |= {node.id: _icon_node(node) for node in members}
+                continue
+            cluster = clusters[key]
+            cluster_attrs = {k: _dot(v) for k, v in plan.cluster_attrs}
+            cluster_attrs |= {"label": _dot(cluster.label), "id": _dot(cluster.element)}
+            with Cluster(cluster.id, graph_attr=cluster_attrs):
+                drawn |= {node.id: _icon_node(node) for node in members}
+        if plan.legend:
+            Node(plan.legend, nodeid="_legend", id="legend", shape="plain", fixedsize="false")
+        label_attr = {"label": "label", "xlabel": "xlabel"}.get(plan.labels)
+        for edge in plan.edges:
+            # diagrams gives every edge its own font: the plan's edge attributes go on each.
+            edge_attrs = {key: _dot(value) for key, value in (*plan.edge_attrs, *edge.style)}
+            edge_attrs["id"] = _dot(edge.id)
+            if label_attr and edge.label:
+                edge_attrs[label_attr] = _dot(edge.label)
+            source, target = drawn.get(edge.source), drawn.get(edge.target)
+            if source is not None and target is not None:
+                source >> Edge(**edge_attrs) >> target  # type: ignore[operator]
+
+
+def _by_cluster(plan: Plan) -> dict[str | None, list[PlanNode]]:
+    """The plan's nodes by cluster, clusters in the plan's order, nodes outside any last."""
+    groups: dict[str | None, list[PlanNode]] = {cluster.id: [] for cluster in plan.clusters}
+    for node in plan.nodes:
+        groups.setdefault(node.cluster if node.cluster in groups else None, []).append(node)
+    return {key: nodes for key, nodes in groups.items() if nodes}
+
+
+def _icon_node(node: PlanNode) -> object:
+    """A ``diagrams`` node of the plan's icon class, with the plan's id and escaped label."""
+    module, _, name = node.icon.rpartition(".")
+    if not module.startswith("diagrams."):
+        raise GraphvizError(f"not a diagrams icon: {node.icon!r}")
+    cls = getattr(importlib.import_module(module), name)
+    attrs = {key: _dot(value) for key, value in node.attrs}
+    return cls(_dot(node.label), nodeid=node.id, id=_dot(node.element), **attrs)
+
+
+def _dot(text: str) -> str:
+    """``text`` escaped once for the ``graphviz`` package, which adds the quotes itself and
+    would otherwise read ``<...>`` as an HTML-like label."""
+    from graphviz import nohtml  # noqa: PLC0415
+
+    from flowviz.render.quoting import unquoted  # noqa: PLC0415
+
+    return nohtml(unquoted(text))
+
+
+@cache
+def _icon_folder() -> Path:
+    """Where ``diagrams`` keeps its icons (``resources/`` beside the package)."""
+    import diagrams  # noqa: PLC0415
+
+    return (Path(diagrams.__file__).parent.parent / "resources").resolve()
+
+
+_IMAGE_HREF = re.compile(rb'(<image\b[^>]*?\s)((?:xlink:)?href)="([^"]*)"')
+
+
+def embed_images(svg: bytes) -> bytes:
+    """``svg`` with every ``<image>`` that links an icon of ``diagrams`` (a PNG file among its
+    resources) holding the picture instead, as a ``data:image/png;base64`` URI; a link to
+    anything else is an error, never kept."""
+    icons = _icon_folder()
+
+    def inline(match: re.Match[bytes]) -> bytes:
+        target = html.unescape(match.group(3).decode("utf-8"))
+        if target.startswith("data:image/png;base64,"):
+            return match.group(0)
+        path = Path(target).resolve()
+        if not (path.suffix.lower() == ".png" and path.is_relative_to(icons) and path.is_file()):
+            raise GraphvizError(f"the SVG links an image that is not an icon: {target!r}")
+        data = base64.b64encode(path.read_bytes())
+        return match.group(1) + match.group(2) + b'="data:image/png;base64,' + data + b'"'
+
+    return _IMAGE_HREF.sub(inline, svg)

@@ -28,6 +28,7 @@ Examples:
   flowviz render maps/client.md --view flow:2 -o docs/img
   flowviz render maps/client.md --view system:amoCRM --direction out --depth 2
   flowviz render maps/client.md --identifier client_id --status needs_setup
+  flowviz render maps/client.md --view architecture --format png,svg
 """
 
 DIRECTIONS = ("in", "out", "both")
@@ -106,7 +107,12 @@ def cli() -> None:
 )
 def export_command(map_path: str, fmt: str, output: str | None, no_redact: bool) -> None:
     """Export MAP (Markdown or flowviz YAML/JSON) as one file: its data (json, yaml:
-    flowviz/map@1) or the overview as DOT. Secrets are redacted unless --no-redact."""
+    flowviz/map@1), the overview as DOT, Markdown with the overview, identifiers and every
+    flow as Mermaid diagrams that GitHub and GitLab draw as they are (mermaid), an HTML report
+    (html: one self-contained page with every picture, the tables and the check's findings,
+    searchable, working offline), or the overview as a diagrams.net file laid out by Graphviz
+    (drawio: open and edit it in draw.io or Confluence). Secrets are redacted unless
+    --no-redact."""
     from flowviz.backend import write_bytes  # noqa: PLC0415 (only this command and render)
 
     model, config = _read(map_path)
@@ -193,10 +199,14 @@ def _output_folders(map_paths: Sequence[str], output: str | None) -> list[Path]:
     "view_names",
     default=DEFAULT_VIEWS,
     show_default=True,
-    help="Comma-separated: overview, flows, flow:N, identifiers, system:S, all.",
+    help="Comma-separated: overview, flows, flow:N, identifiers, system:S, architecture, all.",
 )
 @click.option(
-    "--format", "formats", default="svg", show_default=True, help="Comma-separated: svg, png, dot."
+    "--format",
+    "formats",
+    default="svg",
+    show_default=True,
+    help="Comma-separated: svg, png, dot (the architecture picture has no dot).",
 )
 @click.option("--system", "system_name", metavar="S", help="Only S and its neighbourhood.")
 @click.option("--identifier", metavar="I", help="Only what carries identifier I.")
@@ -234,13 +244,20 @@ def render_command(
     no_fold: bool,
     no_redact: bool,
 ) -> None:
-    """Draw MAP(s) as pictures: overview, data flows, identifiers, systems.
+    """Draw MAP(s) as pictures: overview, data flows, identifiers, systems, architecture.
 
-    Writes output/<map-stem>/overview.svg, flow-<n>.svg, identifiers.svg, system-<id>.svg
-    (a filter adds .<filter>-<value> before the extension) and prints each file written.
+    Writes output/<map-stem>/overview.svg, flow-<n>.svg, identifiers.svg, system-<id>.svg and
+    architecture.svg (the overview with an icon per system, drawn by mingrammer's diagrams, in
+    PNG and SVG only); a filter adds .<filter>-<value> before the extension. Prints each file
+    written.
     Every integration is drawn or reported: exit 1 when Graphviz could not draw one."""
     from flowviz.backend import write_bytes  # noqa: PLC0415 (only this command and export)
-    from flowviz.pictures import PICTURE_FORMATS, draw  # noqa: PLC0415 (only this command)
+    from flowviz.pictures import (  # noqa: PLC0415 (only this command)
+        ARCHITECTURE_FORMATS,
+        PICTURE_FORMATS,
+        draw,
+        draw_architecture,
+    )
     from flowviz.views import (  # noqa: PLC0415
         Filters,
         build,
@@ -274,7 +291,15 @@ def render_command(
             allow=config.secrets_allowlist,
         )
         for graph in graphs:
-            picture = draw(graph, picture_formats, path)
+            if graph.kind == "architecture" and not set(picture_formats) & {*ARCHITECTURE_FORMATS}:
+                click.echo(
+                    f"flowviz: {path}: the architecture picture is PNG or SVG, not "
+                    f"{', '.join(picture_formats)}: not drawn",
+                    err=True,
+                )
+                continue
+            drawer = draw_architecture if graph.kind == "architecture" else draw
+            picture = drawer(graph, picture_formats, path)
             for fmt, data in picture.outputs.items():
                 target = folder / f"{graph.name}.{fmt}"
                 write_bytes(target, data)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-ViewKind = Literal["overview", "flow", "identifiers", "system"]
+ViewKind = Literal["overview", "flow", "identifiers", "system", "architecture"]
+"""``architecture`` is the overview drawn with icons (``diagrams``) instead of Graphviz shapes."""
 NodeKind = Literal["cms", "crm", "esp", "analytics", "other", "actor", "group"]
 EdgeStatus = Literal["configured", "needs_setup", "not_required", "unknown", "mixed"]
 MemberKind = Literal["integration", "step", "rule", "binding"]

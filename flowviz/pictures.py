@@ -8,15 +8,29 @@ is still missing after the last try is named in a finding, never left as a silen
 
 from __future__ import annotations
 
+import re
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from flowviz.backend import GraphvizTimeout, Layout, drawn_edges, run_graphviz
+from flowviz.backend import (
+    DIAGRAMS_FORMATS,
+    GraphvizError,
+    GraphvizTimeout,
+    Layout,
+    drawn_edges,
+    run_diagrams,
+    run_graphviz,
+)
 from flowviz.graph import Graph
 from flowviz.model import Diagnostic, Severity
+from flowviz.render.architecture import to_plan
 from flowviz.render.dot import LabelMode, to_dot
 
 PICTURE_FORMATS = ("svg", "png", "dot")
+ARCHITECTURE_FORMATS = DIAGRAMS_FORMATS
+"""The architecture picture has no DOT file: ``diagrams``' DOT links its icons by absolute
+path into the installed package, so it means nothing elsewhere."""
 STRATEGIES: tuple[tuple[str, LabelMode], ...] = (
     ("dot", "label"),
     ("dot", "xlabel"),
@@ -83,6 +97,50 @@ def draw(graph: Graph, formats: Sequence[str], file: str) -> Picture:
             findings.append(_scaled(graph, file))
     wanted = {fmt: outputs[fmt] for fmt in formats if fmt in outputs}
     return Picture(graph, wanted, engine, labels, tries, findings)
+
+
+def draw_architecture(graph: Graph, formats: Sequence[str], file: str) -> Picture:
+    """``graph`` drawn with ``diagrams`` (icons, clusters, edges labelled by method) as every
+    format in ``formats`` that it has (``png``, ``svg``); its edges are counted in its SVG as
+    ``draw`` counts them, with the same label strategies."""
+    wanted = [fmt for fmt in dict.fromkeys(formats) if fmt in ARCHITECTURE_FORMATS]
+    asked = [edge.id for edge in graph.edges]
+    first = 0 if len(asked) <= LABEL_EDGES_MAX else 1
+    chosen: tuple[LabelMode, dict[str, bytes]] | None = None
+    missing, tries, failure = asked, 0, ""
+    for labels in ("label", "xlabel", "none")[first:]:
+        tries += 1
+        try:
+            outputs = run_diagrams(to_plan(graph, labels), sorted({"svg", *wanted}))
+        except GraphvizError as exc:
+            failure = str(exc)
+            continue
+        lost = [edge_id for edge_id in asked if edge_id not in drawn_edges(outputs["svg"])]
+        if chosen is None or len(lost) < len(missing):
+            chosen, missing = (labels, outputs), lost
+        if not lost:
+            break
+    if chosen is None:
+        raise GraphvizError(f"no architecture picture of '{graph.name}': {failure}")
+    labels, outputs = chosen
+    findings = [*_unplaced(graph, file), *_lost(graph, missing, file)]
+    if "png" in outputs and png_scaled(outputs["svg"], outputs["png"]):
+        findings.append(_scaled(graph, file))
+    kept = {fmt: outputs[fmt] for fmt in wanted}
+    return Picture(graph, kept, "diagrams", labels, tries, findings)
+
+
+_SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([0-9.]+)pt"\s+height="([0-9.]+)pt"')
+
+
+def png_scaled(svg: bytes, png: bytes) -> bool:
+    """Whether cairo scaled a PNG down to fit its size limit: the PNG is smaller than the SVG
+    of the same layout at Graphviz's 96 dpi (``diagrams`` hides ``dot``'s warning)."""
+    size = _SVG_SIZE.search(svg)
+    if size is None or len(png) < 24:
+        return False
+    width, height = struct.unpack(">II", png[16:24])
+    return width < float(size[1]) * 96 / 72 - 2 or height < float(size[2]) * 96 / 72 - 2
 
 
 def _finding(

@@ -10,6 +10,7 @@ Language = Literal["ru", "en"]
 WORDS: dict[str, dict[str, str]] = {
     "ru": {
         "overview": "Интеграции",
+        "architecture": "Архитектура",
         "flow": "Поток {number}: {title}",
         "identifiers": "Идентификаторы и синхронизация",
         "system": "{name}: связи",
@@ -52,9 +53,15 @@ WORDS: dict[str, dict[str, str]] = {
         "url": "Адрес",
         "ids": "ID",
         "aliases": "Также",
+        "no_sender": "отправитель не назван: нет стрелки",
+        "mermaid_omitted": (
+            "Mermaid рисует на одной схеме не больше {edges} связей и {chars} знаков; "
+            "не показаны ({count}): {ids}."
+        ),
     },
     "en": {
         "overview": "Integrations",
+        "architecture": "Architecture",
         "flow": "Flow {number}: {title}",
         "identifiers": "Identifiers and sync",
         "system": "{name}: connections",
@@ -97,6 +104,11 @@ WORDS: dict[str, dict[str, str]] = {
         "url": "Address",
         "ids": "IDs",
         "aliases": "Also",
+        "no_sender": "no sender named: no arrow",
+        "mermaid_omitted": (
+            "Mermaid draws at most {edges} links and {chars} characters in one diagram; "
+            "left out ({count}): {ids}."
+        ),
     },
 }
 

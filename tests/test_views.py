@@ -508,7 +508,9 @@ def test_a_filter_adds_an_ascii_suffix_to_the_file_stem(
     for graph in build(petshop, parse_views(petshop, "all"), filters, redact=False):
         assert ASCII_STEM.match(graph.name), graph.name
         view, _, suffix = graph.name.partition(".")
-        assert view in ("overview", "identifiers") or re.match(r"(flow|system)-", view)
+        assert view in ("overview", "identifiers", "architecture") or re.match(
+            r"(flow|system)-", view
+        )
         wanted = [
             f"{key}-{value}"
             for key, value in filters.applied()
@@ -528,6 +530,7 @@ def test_all_expands_to_overview_flows_identifiers_and_systems(model: Map) -> No
         *(ViewSpec("flow", str(f.number)) for f in model.flows),
         ViewSpec("identifiers"),
         *(ViewSpec("system", s.id) for s in model.systems if s.kind != "actor"),
+        ViewSpec("architecture"),
     ]
     assert parse_views(model, "flows,overview,overview") == [
         *(ViewSpec("flow", str(f.number)) for f in model.flows),
@@ -543,7 +546,7 @@ def test_a_system_view_is_named_by_its_id(petshop: Map) -> None:
     names = [g.name for g in build(petshop, parse_views(petshop, "all"))]
     assert names[:8] == ["overview", *(f"flow-{n}" for n in range(1, 7)), "identifiers"]
     systems = [s.id for s in petshop.systems if s.kind != "actor"]
-    assert names[8:] == [f"system-{key}" for key in systems]
+    assert names[8:] == [*(f"system-{key}" for key in systems), "architecture"]
     assert all(ASCII_STEM.match(name) for name in names)
 
 

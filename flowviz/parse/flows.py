@@ -264,7 +264,7 @@ def _step_table(table: Table, flow: _FlowDraft | None, ctx: Context, label: str)
 
 def _cell_system(text: str, line: int, ctx: Context, label: str) -> tuple[str | None, tuple]:
     """A system cell of a step table; a person (``Пользователь``) is the actor."""
-    mentions = ctx.registry.mentions(text)
+    mentions = ctx.registry.named_in(text)
     if len(mentions) == 1 and ctx.registry.kind_of(mentions[0].system) == "actor":
         return mentions[0].system, ()
     return ctx.system(text, line, 1, label)
@@ -402,7 +402,7 @@ def read_step(text: str, line: int, number: int, ctx: Context, label: str | None
     method_match = next((m for m in _METHOD.finditer(body) if not _DELAY.match(m["method"])), None)
     method_span = method_match.span() if method_match else (0, 0)
     depth = _paren_depth(body)
-    every = ctx.registry.mentions(body)
+    every = ctx.registry.named_in(body)
     mentions = [
         m for m in every if depth[m.start] == 0 and not method_span[0] <= m.start < method_span[1]
     ]

@@ -117,7 +117,7 @@ def _owner_from_header(table: Table, mapped: ColumnMap, ctx: Context) -> str | N
     col = mapped.columns.get("source")
     if col is None:
         return None
-    mentions = ctx.registry.mentions(table.header[col].text)
+    mentions = ctx.registry.named_in(table.header[col].text)
     return ctx.registry.top(mentions[0].system) if mentions else None
 
 

@@ -176,7 +176,7 @@ class _Reader:
         registry = self.ctx.registry
         ws = words(heading)
         starts = {w.start: i for i, w in enumerate(ws)}
-        for mention in registry.mentions(heading, actors=False):
+        for mention in registry.named_in(heading, actors=False):
             if word_before(ws, starts[mention.start]) not in PLACE_PREPOSITIONS:
                 return registry.top(mention.system)
         return None

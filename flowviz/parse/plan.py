@@ -235,7 +235,7 @@ def read_tests(table: Table, mapped: ColumnMap, place: TablePlace, ctx: Context)
 def _systems(text: str, ctx: Context) -> list[str]:
     ids: list[str] = []
     for stage in ARROW.split(text):
-        for mention in ctx.registry.mentions(stage):
+        for mention in ctx.registry.named_in(stage):
             top = ctx.registry.top(mention.system)
             if top not in ids:
                 ids.append(top)

@@ -13,6 +13,7 @@ from slugify import slugify
 
 from flowviz.model import System, SystemKind
 from flowviz.parse.text import light_key, light_stem, split_head, split_top, stems, words
+from flowviz.secrets import redact
 
 ROLE_WORDS: dict[str, list[str]] = {
     "cms": [
@@ -377,15 +378,28 @@ def word_before(ws: list, index: int) -> str:
     return ws[i].stem if i >= 0 else ""
 
 
+Named = str | tuple[str, str]
+"""A system's id, or what would make it: (``role``, kind) or (``actor``, key)."""
+
+
 class Mention(NamedTuple):
     """A system named in a text: its id, the span and the surface form."""
 
     system: str
+    """The system's id; empty while it is one that ``creates`` would make."""
     start: int
     end: int
     surface: str
     weak: bool = False
     """Named only by a common word (``письмо``, ``newsletter``) after a preposition of place."""
+    creates: tuple[str, str] | None = None
+    """(``role``, kind) or (``actor``, key) for a role or actor word: ``Registry.settle``
+    makes its system if it is not there yet (and keeps an actor's word as its alias)."""
+
+    @property
+    def pending(self) -> bool:
+        """Whether the system this mention names does not exist yet."""
+        return not self.system
 
 
 class Resolved(NamedTuple):
@@ -461,10 +475,11 @@ class Registry:
 
     # -- building -------------------------------------------------------------------------
     def add(self, name: str, kind: SystemKind, *, key: str | None = None, **extra: object) -> Draft:
-        """Register a new system with an id slugged from ``key`` (or ``name``); a product that
+        """Register a new system with an id slugged from ``key`` (or ``name``), a secret in it
+        cut as outputs cut it (ids are the same with and without redaction); a product that
         section 1 declares (it has a line) also answers to its short forms (``Сайт на Drupal
         10`` -> ``Drupal``)."""
-        base = slug(key or name) or kind
+        base = slug(redact(key or name)) or kind  # an id never carries a secret
         system_id, n = base, 1
         while system_id in self.systems:
             n += 1
@@ -564,13 +579,32 @@ class Registry:
             draft.aliases.append(surface)
         return draft
 
+    def settle(self, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` with the role systems and actors their words name made where they are
+        not there yet (and each word the map uses for an actor kept as its alias): the one way
+        a mention creates a system, and the caller's choice."""
+        return [self._settled(mention) for mention in mentions]
+
+    def _settled(self, mention: Mention) -> Mention:
+        if mention.creates is None:
+            return mention
+        what, name = mention.creates
+        made = self.role(name) if what == "role" else self.actor(name, mention.surface)
+        return mention._replace(system=made.id, creates=None)
+
+    def named_in(self, text: str, *, actors: bool = True) -> list[Mention]:
+        """The systems named in ``text`` (``mentions``), the role systems and actors its role
+        and actor words name made where they are not there yet (``settle``)."""
+        return self.settle(self.mentions(text, actors=actors))
+
     # -- looking up ------------------------------------------------------------------------
     def mentions(self, text: str, *, actors: bool = True) -> list[Mention]:
-        """Every system (and actor) named in ``text``, left to right, longest match first; a
-        role or actor word names its system, created on first mention."""
-        return self._scan(text, actors, create=True)
+        """Every system (and actor) named in ``text``, left to right, longest match first.
+        Only looks: a role or actor word whose system is not there yet gives a pending
+        mention (``creates``), which ``settle`` can make real."""
+        return self._scan(text, actors)
 
-    def _scan(self, text: str, actors: bool, create: bool) -> list[Mention]:
+    def _scan(self, text: str, actors: bool) -> list[Mention]:
         ws = words(text)
         stems_ = [w.stem for w in ws]
         lights = [light_stem(text[w.start : w.end]) for w in ws]
@@ -582,13 +616,15 @@ class Registry:
         found: list[Mention] = []
         i = 0
         while i < len(ws):
-            hit = self._match_at(ws, i, text, actors, create, stems_, lights, pieces)
+            hit = self._match_at(ws, i, text, actors, stems_, lights, pieces)
             if hit is None:
                 i += 1
                 continue
             system_id, length, weak = hit
             start, end = ws[i].start, ws[i + length - 1].end
-            found.append(Mention(system_id, start, end, text[start:end], weak))
+            creates = system_id if isinstance(system_id, tuple) else None
+            system = self._existing(creates) if creates else system_id
+            found.append(Mention(system, start, end, text[start:end], weak, creates))  # type: ignore[arg-type]
             i += length
         return found
 
@@ -598,16 +634,17 @@ class Registry:
         i: int,
         text: str,
         actors: bool,
-        create: bool,
         stems_: list[str],
         lights: list[str],
         pieces: list[str] | None,
-    ) -> tuple[str, int, bool] | None:
-        """(system, words matched, named only by a weak word) for a name at word ``i``;
-        ``stems_``, ``lights`` and ``pieces`` are the stems, light stems and compact forms
-        of ``ws`` (no ``pieces``: compact each run of words from the text)."""
+    ) -> tuple[Named, int, bool] | None:
+        """(system or what would make it, words matched, named only by a weak word) for a
+        name at word ``i``; ``stems_``, ``lights`` and ``pieces`` are the stems, light stems
+        and compact forms of ``ws`` (no ``pieces``: compact each run of words from the
+        text)."""
         longest = max(self._longest, _VOCAB_LONGEST)
         placed = None
+        system_id: Named | None
         index, light, compacts = self._index, self._light, self._compact
         for length in range(min(longest, len(ws) - i), 0, -1):
             key = tuple(stems_[i : i + length])
@@ -624,7 +661,7 @@ class Registry:
                 system_id = None
             if system_id is None and key in _VOCAB:
                 span = (ws[i].start, ws[i + length - 1].end)
-                system_id = self._role_or_actor(key, span, text, actors, create)
+                system_id = self._role_or_actor(key, span, text, actors)
             if system_id is not None:
                 return system_id, length, False
             if key in self._labels:
@@ -638,8 +675,8 @@ class Registry:
         end = ws[i].end
         weak = _WEAK.get(ws[i].stem)
         if weak and word_before(ws, i) in PLACE_PREPOSITIONS and text[end : end + 1] != "-":
-            role = self.role(weak) if create else self.playing(weak)
-            return (role.id, 1, True) if role is not None else None
+            role = self.playing(weak)
+            return (role.id if role is not None else ("role", weak)), 1, True
         return None
 
     def _name_prefix(self, ws: list, i: int, text: str) -> str | None:
@@ -654,21 +691,24 @@ class Registry:
         hits = self._heads.get(ws[i].stem, set())
         return next(iter(hits)) if len(hits) == 1 else None
 
+    def _existing(self, creates: tuple[str, str]) -> str:
+        """The id of the actor a word names, if it is there yet (else empty)."""
+        what, name = creates
+        return name if what == "actor" and name in self.systems else ""
+
     def _role_or_actor(
-        self, key: tuple[str, ...], span: tuple[int, int], text: str, actors: bool, create: bool
-    ) -> str | None:
-        """Role words name their role system, actor words their actor; with ``create``, one
-        not met before is created on this first mention."""
+        self, key: tuple[str, ...], span: tuple[int, int], text: str, actors: bool
+    ) -> Named | None:
+        """Role words name their role system (or, if it is not there yet, what would make it:
+        ``("role", kind)``); actor words name ``("actor", key)``, their actor."""
         what, name = _VOCAB[key]
         if what == "role":
-            role = self.role(name) if create else self.playing(name)
-            return role.id if role is not None else None
+            role = self.playing(name)
+            return role.id if role is not None else ("role", name)
         surface = text[span[0] : span[1]]
         if not actors or not _actor_form(surface, ACTOR_WORDS[name]):
             return None
-        if create:
-            return self.actor(name, surface).id
-        return name if name in self.systems else None
+        return ("actor", name)
 
     def lookup(self, name: str, *, fuzzy: bool = True) -> str | None:
         """The system a short name means: exactly, by compact form, by the names it holds,
@@ -677,6 +717,7 @@ class Registry:
         return self._find(name, fuzzy, create=False)
 
     def _find(self, name: str, fuzzy: bool, create: bool) -> str | None:
+        """``lookup``; with ``create``, a role word whose system is not there yet makes it."""
         key = stems(name)
         if not key or key in NOT_SYSTEMS:
             return None
@@ -687,7 +728,8 @@ class Registry:
             return self._compact[squeezed]
         if key in self._labels:
             return self._labels[key]
-        mentions = self._scan(name, False, create)
+        mentions = self._scan(name, False)
+        mentions = self.settle(mentions) if create else [m for m in mentions if not m.pending]
         if mentions and len({m.system for m in mentions}) == 1:
             covered = sum(m.end - m.start for m in mentions)
             if covered >= len(name.strip()) * 0.5:

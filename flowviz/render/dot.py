@@ -161,18 +161,28 @@ def _record(node: Node) -> str:
 
 def _edge(edge: Edge, graph: Graph, labels: LabelMode) -> str:
     kind = edge.members[0].kind
-    style = STATUS_STYLE[edge.status] if kind == "integration" else MEMBER_STYLE[kind]
-    tooltip = quote_tooltip("\n\n".join(_member_tooltip(m, graph.language) for m in edge.members))
-    attrs = {"id": edge.id, **style}
-    if edge.label and labels != "none":
-        attrs[labels] = edge.label
+    style = _edge_style(edge.status if kind == "integration" else kind)
     if edge.source == edge.target and kind == "step":
-        attrs["style"] = "dotted"
+        style = _edge_style("loop")
+    tooltip = quote_tooltip(_edge_tooltip(edge, graph.language))
+    label = f" {labels}={quote(edge.label)}" if edge.label and labels != "none" else ""
     ends = (
         _end(graph, edge.source, edge.source_port),
         _end(graph, edge.target, edge.target_port),
     )
-    return f"{ends[0]} -> {ends[1]} [{_attrs(attrs)} tooltip={tooltip} labeltooltip={tooltip}]"
+    return (
+        f"{ends[0]} -> {ends[1]} [id={quote(edge.id)} {style}{label}"
+        f" tooltip={tooltip} labeltooltip={tooltip}]"
+    )
+
+
+@cache
+def _edge_style(name: str) -> str:
+    """The DOT attributes of an edge's style (a status, a member kind, or a step's ``loop``),
+    written once."""
+    if name == "loop":
+        return _attrs({**MEMBER_STYLE["step"], "style": "dotted"})
+    return _attrs(STATUS_STYLE[name] if name in STATUS_STYLE else MEMBER_STYLE[name])
 
 
 def _end(graph: Graph, node_id: str, port: str | None) -> str:
@@ -188,25 +198,27 @@ def _end(graph: Graph, node_id: str, port: str | None) -> str:
 def _edge_tooltip(edge: Edge, language: Language) -> str:
     """Every member with everything it says; when that is too long for one tooltip, every
     member on one line (id, method, status, line) instead."""
-    full = "\n\n".join(_member_tooltip(m, language) for m in edge.members)
+    labels = _fact_labels(language)
+    full = "\n\n".join([_member_tooltip(m, labels) for m in edge.members])
     if len(full) <= TOOLTIP_FULL_MAX or len(edge.members) == 1:
         return full
-    return "\n".join(_member_line(m, language) for m in edge.members)
+    return "\n".join([_member_line(m, labels) for m in edge.members])
 
 
-def _member_line(member: Member, language: Language) -> str:
+def _member_line(member: Member, labels: dict[str, str]) -> str:
     facts = dict(member.facts)
     status = facts.get("status", "")
-    parts = [member.id.split(":", 1)[1], shorten(facts.get("source_data", ""), 40)]
+    parts = [member.id.partition(":")[2], shorten(facts.get("source_data", ""), 40)]
     parts += [member.label, status if len(status) <= 30 else shorten(status, 30)]
     text = " · ".join(part for part in parts if part)
-    return f"{text} ({fact_label(language, 'line')} {member.line})"
+    return f"{text} ({labels['line']} {member.line})"
 
 
-def _member_tooltip(member: Member, language: Language) -> str:
-    title = member.id.split(":", 1)[1]
-    line = f"\n({fact_label(language, 'line')} {member.line})"
-    return _tooltip(title, member.facts, language) + line
+def _member_tooltip(member: Member, labels: dict[str, str]) -> str:
+    lines = [member.id.partition(":")[2]]
+    lines += [f"{labels.get(key, key)}: {value}" for key, value in member.facts]
+    lines.append(f"({labels['line']} {member.line})")
+    return "\n".join(lines)
 
 
 def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -> str:

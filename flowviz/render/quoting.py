@@ -27,7 +27,7 @@ def clean(text: str) -> str:
     >>> clean("a\\r\\nb\\x00c\\x1b\\td")
     'a\\nbc d'
     """
-    if text.isprintable():
+    if text.isprintable() or ("\n" in text and text.replace("\n", " ").isprintable()):
         return text
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
 
@@ -56,6 +56,19 @@ def quote(text: str, limit: int = MAX_BYTES) -> str:
     "0123456…"
     """
     return '"' + _fit(clean(text), _label_escape, limit - 2) + '"'
+
+
+def unquoted(text: str, limit: int = MAX_BYTES) -> str:
+    """``quote(text)`` without its two quotes, for a library that adds them itself and leaves
+    an escaped ``\\"`` as it is (the ``graphviz`` package under ``diagrams``): the same escapes,
+    applied once.
+
+    >>> print(unquoted('say "hi" \\\\ & <b>'))
+    say \\"hi\\" \\\\ &amp; <b>
+    >>> print(unquoted("trailing \\\\"))
+    trailing \\\\
+    """
+    return quote(text, limit)[1:-1]
 
 
 def quote_tooltip(text: str, limit: int = MAX_BYTES) -> str:

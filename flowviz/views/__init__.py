@@ -1,7 +1,8 @@
 """Views: pure functions from the model to the graph a picture shows.
 
 ``overview`` (every system and integration), ``flow`` N (its steps, numbered), ``identifiers``
-(section 6's sync rules and section 10's bindings) and ``system`` S (its neighbourhood). Each
+(section 6's sync rules and section 10's bindings) and ``system`` S (its neighbourhood);
+``architecture`` is the overview again, for the picture with icons (``diagrams``). Each
 takes ``Filters``; ``build`` picks the view for a ``ViewSpec`` and is where redaction is
 decided: every picture is drawn from the redacted model unless asked otherwise.
 """
@@ -37,6 +38,7 @@ __all__ = [
     "Direction",
     "Filters",
     "ViewSpec",
+    "architecture",
     "build",
     "flow",
     "identifiers",
@@ -49,13 +51,13 @@ __all__ = [
 ]
 
 NO_FILTERS = Filters()
-VIEW_NAMES = ("overview", "flows", "flow:N", "identifiers", "system:S", "all")
+VIEW_NAMES = ("overview", "flows", "flow:N", "identifiers", "system:S", "architecture", "all")
 
 
 @dataclass(frozen=True, slots=True)
 class ViewSpec:
     """Which view to build: ``overview``, ``flow`` (with its number), ``identifiers``,
-    ``system`` (with its id)."""
+    ``system`` (with its id), ``architecture``."""
 
     kind: ViewKind
     arg: str | None = None
@@ -98,6 +100,16 @@ def system(model: Map, system_id: str, filters: Filters = NO_FILTERS, fold: bool
         name=_name(f"system-{system_id}", own, without=("system",)),
         title=_title(model, title, own, without=("system",)),
         filters=own.applied(without=("system",)),
+    )
+
+
+def architecture(model: Map, filters: Filters = NO_FILTERS, fold: bool = True) -> Graph:
+    """The overview, named and titled for the architecture picture (``architecture.png``)."""
+    title = word(model.language, "architecture") + ": " + _project(model)
+    return overview(model, filters, fold)._replace(
+        kind="architecture",
+        name=_name("architecture", filters),
+        title=_title(model, title, filters),
     )
 
 
@@ -170,6 +182,8 @@ def build(
             graphs.append(flow(source, int(spec.arg or 0), filters))
         elif spec.kind == "identifiers":
             graphs.append(identifiers(source, filters))
+        elif spec.kind == "architecture":
+            graphs.append(architecture(source, filters, fold))
         else:
             graphs.append(system(source, spec.arg or "", filters, fold))
     return graphs
@@ -194,6 +208,8 @@ def _expand(model: Map, name: str, arg: str) -> list[ViewSpec]:
         return [ViewSpec("overview")]
     if name == "identifiers":
         return [ViewSpec("identifiers")]
+    if name == "architecture":
+        return [ViewSpec("architecture")]
     if name == "flows":
         return flows
     if name == "flow":
@@ -205,7 +221,8 @@ def _expand(model: Map, name: str, arg: str) -> list[ViewSpec]:
         return [ViewSpec("system", resolve_system(model, arg))]
     if name == "all":
         systems = [ViewSpec("system", s.id) for s in model.systems if s.kind != "actor"]
-        return [ViewSpec("overview"), *flows, ViewSpec("identifiers"), *systems]
+        everything = [ViewSpec("overview"), *flows, ViewSpec("identifiers"), *systems]
+        return [*everything, ViewSpec("architecture")]
     raise UsageError(f"unknown view: {name!r} (must be one of {', '.join(VIEW_NAMES)})")
 
 

@@ -7,7 +7,7 @@ from itertools import product
 
 from flowviz.graph import Edge, EdgeStatus, Member
 from flowviz.views.links import Link
-from flowviz.views.nodes import end_nodes
+from flowviz.views.nodes import end_nodes, node_id
 from flowviz.wording import shorten
 
 FOLD_LABEL_MAX = 30
@@ -22,22 +22,30 @@ def link_edges(link: Link) -> list[Edge]:
     source_end, target_end, member = link.source, link.target, link.member
     if source_end is None:
         return []
+    status = _one_status(member.status)
+    source_port = source_end.ids[0] if source_end.ids else None
+    target_port = target_end.ids[0] if target_end is not None and target_end.ids else None
+    if target_end is not None and not source_end.parts and not target_end.parts:
+        # the common case: one system to another, one edge under the member's own id
+        source, target = node_id(source_end.system), node_id(target_end.system)
+        edge = Edge(
+            member.id, source, target, member.label, (member,), status, source_port,
+            target_port, link.order,
+        )  # fmt: skip
+        return [edge]
     sources = end_nodes(source_end)
     if target_end is None:
         pairs = [(source, source) for source in sources]
     else:
         pairs = list(product(sources, end_nodes(target_end)))
     fanned = len(pairs) > 1
-    members, status = (member,), _one_status(member.status)
-    source_port = source_end.ids[0] if source_end.ids else None
-    target_port = target_end.ids[0] if target_end is not None and target_end.ids else None
     return [
         Edge(
             f"{member.id}/{_key(source)}/{_key(target)}" if fanned else member.id,
             source,
             target,
             member.label,
-            members,
+            (member,),
             status,
             source_port,
             target_port,
@@ -98,10 +106,11 @@ def fold_label(members: Iterable[Member]) -> str:
     return shorten(f"{len(members)}× {', '.join(methods)}".strip(), FOLD_LABEL_MAX)
 
 
+_KNOWN_STATUSES = frozenset(("configured", "needs_setup", "not_required"))
+
+
 def _one_status(status: str) -> EdgeStatus:
-    if status in ("configured", "needs_setup", "not_required"):
-        return status  # type: ignore[return-value]
-    return "unknown"
+    return status if status in _KNOWN_STATUSES else "unknown"  # type: ignore[return-value]
 
 
 def _status(members: Iterable[Member]) -> EdgeStatus:

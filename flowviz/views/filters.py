@@ -64,7 +64,10 @@ class Filters:
 def apply(links: Iterable[Link], filters: Filters, model: Map) -> list[Link]:
     """The links that pass the filters on what they carry (identifier, status, method, flow),
     in their order; ``system`` is applied to their edges (``neighbourhood``)."""
-    kept = [link for link in links if _passes(link, filters)]
+    if filters.identifier is None and filters.status is None and filters.method is None:
+        kept = list(links)
+    else:
+        kept = [link for link in links if _passes(link, filters)]
     if filters.flow is not None:
         kept = [link for link in kept if _in_flow(link, filters.flow, model)]
     return kept
