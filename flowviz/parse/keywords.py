@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from flowviz.parse.blocks import Row
 from flowviz.parse.text import fill, stems
@@ -654,8 +654,7 @@ _NOTHING = re.compile(r"^\s*(?:[—–-]+|n/?a|нет|none|—)?\s*$", re.IGNORE
 """A cell that says there is nothing there: empty, a dash, 'n/a', 'нет'."""
 
 
-@dataclass(frozen=True, slots=True)
-class RowValues:
+class RowValues(NamedTuple):
     """One row read through a ColumnMap: text per field, placeholder fields, cell columns."""
 
     values: dict[str, str]
@@ -664,8 +663,7 @@ class RowValues:
     links: dict[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class ColumnMap:
+class ColumnMap(NamedTuple):
     """Which header cell holds which field of one table kind."""
 
     kind: str
