@@ -150,6 +150,18 @@ FLOW_LABEL_STEMS = (
 """Word beginnings of a label that names flows in general (``**Основные потоки данных:**``,
 ``**Main data flows:**``): the step lists under it are flows without a title of their own."""
 
+STEP_WORDS = ("шаг", "step")
+"""The word before a step's number in ``Шаг 2: ...`` / ``Step 2 — ...`` paragraphs."""
+
+IMPORTANT_WORDS = ("важно", "важное", "important")
+"""Words that open an aside (``**Важно:** ...``): what follows is no step, rule or test."""
+
+ASIDE_WORDS = (*IMPORTANT_WORDS, "примечание", "примечания", "note", "notes")
+"""Words of an aside in flows and identifier sections (``Примечание:``, ``Notes``)."""
+
+NAME_JOINERS = (",", "/", "+", "&", "и", "или", "and", "or")
+"""What stands between two names of one list (``GA4 и Метрика``, ``GA4 / Meta Pixel``)."""
+
 BINDING_WORDS = (
     "привязка",
     "связь",
