@@ -45,6 +45,7 @@ from flowviz.model import (
 from flowviz.render.html import CSP, Figure, Report, escape, inline_svg, source_hash, to_html
 from flowviz.render.html_assets import SCRIPT, STYLE
 from flowviz.render.html_words import REPORT_WORDS
+from tests.chromium import chromium as launched_chromium
 from tests.conftest import FIXTURES, MAPS, ROOT
 
 HOSTILE_MAP = FIXTURES / "hostile" / "hostile.md"
@@ -440,26 +441,12 @@ def test_export_help_names_html() -> None:
 
 # -- in headless Chromium -----------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
     """One headless Chromium for the module."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 class Opened(NamedTuple):

@@ -53,6 +53,7 @@ from flowviz.render.mermaid_quoting import (
     shown,
 )
 from flowviz.wording import shorten
+from tests.chromium import chromium
 from tests.conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT, SEED
 from tests.test_quoting import HOSTILE
 
@@ -634,16 +635,11 @@ def test_chromium_draws_every_diagram_and_runs_nothing_from_the_map(
 ) -> None:
     """Mermaid (its browser bundle) draws each diagram of the hostile and the Russian document
     in headless Chromium: no error, no dialog, no script, and the hostile text shown as text."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
     bundle = MERMAID / "dist" / "mermaid.min.js"
     if not bundle.is_file():
         pytest.fail(f"Mermaid is not installed ({bundle} is missing): run 'make setup'")
     texts = exported["hostile"].diagrams + exported["ru-petshop"].diagrams
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
-        )
+    with chromium() as browser:
         page = browser.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
