@@ -14,10 +14,7 @@ import base64
 import doctest
 import hashlib
 import importlib
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -46,7 +43,7 @@ from flowviz.render.html import CSP, Figure, Report, escape, inline_svg, source_
 from flowviz.render.html_assets import SCRIPT, STYLE
 from flowviz.render.html_words import REPORT_WORDS
 from tests.chromium import chromium as launched_chromium
-from tests.conftest import FIXTURES, MAPS, ROOT
+from tests.conftest import FIXTURES, MAPS
 
 HOSTILE_MAP = FIXTURES / "hostile" / "hostile.md"
 REPORTED_MAPS = [MAPS / "ru-petshop.md", MAPS / "en-saas.md", HOSTILE_MAP]
@@ -359,32 +356,6 @@ def test_hostile_report_holds_no_secret_unless_asked(
     assert [s for s in SECRETS if s in text] == []
     kept = export_html(HOSTILE_MAP, tmp_path / "kept.html", "--no-redact")
     assert all(s in kept.read_text(encoding="utf-8") for s in SECRETS)
-
-
-def _export_elsewhere(seed: str, out: Path) -> subprocess.Popen[str]:
-    """The hostile map's report, written by another process with hash seed ``seed``."""
-    command = ["export", str(HOSTILE_MAP), "--to", "html", "-o", str(out)]
-    return subprocess.Popen(
-        [sys.executable, "-c", "from flowviz.cli import run; run()", *command],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONHASHSEED": seed},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-@pytest.mark.dot
-def test_report_is_the_same_bytes_in_two_processes_with_different_hash_seeds(
-    tmp_path: Path,
-) -> None:
-    runs = {seed: _export_elsewhere(seed, tmp_path / f"{seed}.html") for seed in ("0", "4242")}
-    for run in runs.values():
-        _, stderr = run.communicate(timeout=120)
-        assert run.returncode == 0, stderr
-    pages = [(tmp_path / f"{seed}.html").read_bytes() for seed in runs]
-    assert pages[0] == pages[1]
-    assert pages[0].endswith(b"</html>\n")
 
 
 UNDRAWABLE_STEP = """# Tiny — Integration Map

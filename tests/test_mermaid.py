@@ -576,40 +576,6 @@ def test_the_hostile_document_holds_no_secret_and_no_raw_markup(
         assert '"' not in re.sub(r'(?<=[\[({|])"|"(?=[\])}|])', "", diagram), diagram
 
 
-EXPORT_ALL = """
-import hashlib, sys
-from flowviz.config import Config
-from flowviz.exports import ExportRequest, export
-import flowviz
-for path in sys.argv[1:]:
-    made = export(ExportRequest(flowviz.load(path), Config(), path), "mermaid")
-    print(path, hashlib.sha256(made.data).hexdigest(), made.data.endswith(b"\\n"))
-"""
-
-
-def test_two_processes_with_different_hash_seeds_write_the_same_documents() -> None:
-    paths = [str(p.relative_to(ROOT)) for p in MAPS]
-    runs = [
-        subprocess.Popen(
-            [sys.executable, "-c", EXPORT_ALL, *paths],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        )
-        for seed in ("0", "12345")
-    ]
-    outputs = []
-    for run in runs:
-        out, err = run.communicate(timeout=120)
-        assert run.returncode == 0, err
-        outputs.append(out)
-    assert len(outputs[0].splitlines()) == len(MAPS)
-    assert " False" not in outputs[0]
-    assert outputs[0] == outputs[1]
-
-
 # -- drawn in a browser, as GitHub and GitLab draw it ---------------------------------------
 
 RENDER = """async (texts) => {
