@@ -10,14 +10,14 @@ setup:
 	@scripts/setup.sh
 
 demo: setup
-	$(VENV)/flowviz render $(EXAMPLE) --view overview,flows,identifiers --format svg,png -o output/$(STEM)
+	$(VENV)/flowviz render $(EXAMPLE) --view overview,flows,identifiers,architecture --format svg,png -o output/$(STEM)
 	$(VENV)/flowviz export $(EXAMPLE) --to json -o output/$(STEM)/map.json
 	$(VENV)/flowviz export $(EXAMPLE) --to yaml -o output/$(STEM)/map.yaml
 	$(VENV)/flowviz export $(EXAMPLE) --to mermaid -o output/$(STEM)/map.mermaid.md
 	$(VENV)/flowviz export $(EXAMPLE) --to html -o output/$(STEM)/report.html
 	$(VENV)/flowviz export $(EXAMPLE) --to drawio -o output/$(STEM)/overview.drawio
 	$(VENV)/flowviz check $(EXAMPLE)
-	@echo "demo: pictures (overview, flow-N, identifiers as SVG and PNG), report.html (open it in a browser), map.mermaid.md, overview.drawio, map.json and map.yaml are in output/$(STEM)/"
+	@echo "demo: pictures (overview, flow-N, identifiers, architecture as SVG and PNG), report.html (open it in a browser), map.mermaid.md, overview.drawio, map.json and map.yaml are in output/$(STEM)/"
 
 test: setup lint
 	$(VENV)/python -m pytest -n auto

@@ -31,6 +31,14 @@ Examples:
   flowviz render maps/client.md --view architecture --format png,svg
 """
 
+EXPORT_EXAMPLES = """
+\b
+Examples:
+  flowviz export maps/client.md --to json -o map.json           # flowviz/map@1 data
+  flowviz export maps/client.md --to mermaid -o integrations.md # GitHub / GitLab Markdown
+  flowviz export maps/client.md --to html -o report.html        # one file, works offline
+  flowviz export maps/client.md --to drawio -o overview.drawio  # open in diagrams.net
+"""
 DIRECTIONS = ("in", "out", "both")
 """Choices the options offer; the modules behind each command are imported when it runs,
 so that ``flowviz check`` does not pay for drawing or YAML."""
@@ -91,7 +99,7 @@ def cli() -> None:
     """Read integration maps into a typed graph and export, check and draw them."""
 
 
-@cli.command("export")
+@cli.command("export", epilog=EXPORT_EXAMPLES)
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=True, path_type=str))
 @click.option(
     "--to",

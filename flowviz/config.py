@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from flowviz.errors import ConfigError
+from flowviz.records import Field, Record, record
 
 CONFIG_NAME = "flowviz.yaml"
 
 
-class RequirementBounds(BaseModel):
+@record
+class RequirementBounds(Record):
     """The limits section 8's figures should stay within (the template's own values)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     timeout_max: float = Field(5.0, description="Request timeout at most, seconds.")
     retries_min: int = Field(3, description="Retry attempts at least.")
@@ -23,10 +21,9 @@ class RequirementBounds(BaseModel):
     success_rate_min: float = Field(99.9, description="Successful requests at least, percent.")
 
 
-class Config(BaseModel):
+@record
+class Config(Record):
     """Settings read from ``flowviz.yaml`` next to the map; every key is optional."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     aliases: dict[str, list[str]] = Field(
         default_factory=dict,
@@ -63,6 +60,8 @@ def load_config(map_path: str | Path) -> Config:
         return Config()
     if not isinstance(data, dict):
         raise ConfigError("expected a mapping of settings at the top level", shown, 1)
+    from pydantic import ValidationError  # noqa: PLC0415 (only a flowviz.yaml is validated)
+
     try:
         return Config.model_validate(data)
     except ValidationError as exc:

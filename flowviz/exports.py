@@ -26,6 +26,12 @@ class ExportRequest:
     file: str
     redact: bool = True
 
+    def shown_model(self) -> Map:
+        """The model every export is made from: redacted unless asked otherwise."""
+        from flowviz.views import redacted  # noqa: PLC0415 (only exports that need it)
+
+        return redacted(self.model, self.config.secrets_allowlist) if self.redact else self.model
+
 
 @dataclass(frozen=True, slots=True)
 class Export:
@@ -35,25 +41,16 @@ class Export:
     findings: list[Diagnostic] = field(default_factory=list)
 
 
-def _redacted(request: ExportRequest) -> Map:
-    """The model every export is made from: redacted unless asked otherwise."""
-    from flowviz.views import redacted  # noqa: PLC0415 (only exports that need it)
-
-    if not request.redact:
-        return request.model
-    return redacted(request.model, request.config.secrets_allowlist)
-
-
 def _json(request: ExportRequest) -> Export:
     from flowviz.render.data import to_json  # noqa: PLC0415
 
-    return Export(to_json(_redacted(request)).encode("utf-8"))
+    return Export(to_json(request.shown_model()).encode("utf-8"))
 
 
 def _yaml(request: ExportRequest) -> Export:
     from flowviz.render.data import to_yaml  # noqa: PLC0415 (YAML only when asked)
 
-    return Export(to_yaml(_redacted(request)).encode("utf-8"))
+    return Export(to_yaml(request.shown_model()).encode("utf-8"))
 
 
 def _dot(request: ExportRequest) -> Export:
@@ -62,7 +59,7 @@ def _dot(request: ExportRequest) -> Export:
     from flowviz.render.dot import to_dot  # noqa: PLC0415
     from flowviz.views import overview  # noqa: PLC0415
 
-    graph = overview(_redacted(request))
+    graph = overview(request.shown_model())
     labels = "label" if len(graph.edges) <= LABEL_EDGES_MAX else "xlabel"
     return Export(to_dot(graph, labels).encode("utf-8"))
 
@@ -78,7 +75,7 @@ def _mermaid(request: ExportRequest) -> Export:
     )
     from flowviz.views import flow, identifiers, overview  # noqa: PLC0415
 
-    model = _redacted(request)
+    model = request.shown_model()
     graphs = [overview(model), identifiers(model)]
     graphs += [flow(model, f.number) for f in model.flows]
     diagrams = [to_mermaid(graph) for graph in graphs]
@@ -116,7 +113,7 @@ def _drawio(request: ExportRequest) -> Export:
     from flowviz.render.layout import read_layout  # noqa: PLC0415
     from flowviz.views import overview  # noqa: PLC0415
 
-    graph = overview(_redacted(request))
+    graph = overview(request.shown_model())
     labels = "label" if len(graph.edges) <= LABEL_EDGES_MAX else "xlabel"
     try:
         layout = run_graphviz(to_dot(graph, labels), ["json"])

@@ -111,6 +111,8 @@ class Note(NamedTuple):
     """Id of the member it is about."""
     drawn: bool = True
     """False for a member the picture cannot draw (e.g. a step with no sender)."""
+    facts: Facts = ()
+    """What the member says (a step's text, method, identifiers), for a flow player."""
 
 
 class Graph(NamedTuple):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from flowviz.config import Config, load_config
 from flowviz.errors import MapError
 from flowviz.model import SCHEMA, Map
@@ -53,6 +51,8 @@ def _validate(data: object, source: SourceText) -> Map:
     """The export's data as the model, or a MapError naming the first bad field."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise MapError(f"not a flowviz map export: expected 'schema: {SCHEMA}'", source.path, 1)
+    from pydantic import ValidationError  # noqa: PLC0415 (only data maps are validated)
+
     try:
         return relocate(Map.model_validate(data), source.path)
     except ValidationError as exc:

@@ -7,9 +7,9 @@ holds the example value (or nothing) and its name is listed in ``placeholders``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from flowviz.records import Field, Record, record
 
 SCHEMA = "flowviz/map@1"
 
@@ -29,12 +29,7 @@ SectionKind = Literal[
 ]
 
 
-class Record(BaseModel):
-    """Base of every model object: immutable, strict about unknown keys."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
+@record
 class Diagnostic(Record):
     """One finding about the map, in the shape every output shares."""
 
@@ -48,6 +43,7 @@ class Diagnostic(Record):
     hint: str | None = Field(None, description="How to fix it, when there is a clear way.")
 
 
+@record
 class Section(Record):
     """A top-level section of the map as found by its number and keywords."""
 
@@ -63,6 +59,7 @@ class Section(Record):
     justification: str | None = Field(None, description="Why it is not required.")
 
 
+@record
 class Project(Record):
     """Section 1's project facts."""
 
@@ -78,6 +75,7 @@ class Project(Record):
     placeholders: list[str] = Field(default_factory=list, description="Unfilled fields.")
 
 
+@record
 class System(Record):
     """A system (or an actor) that sends or receives data."""
 
@@ -93,6 +91,7 @@ class System(Record):
     placeholders: list[str] = Field(default_factory=list, description="Unfilled fields.")
 
 
+@record
 class Details(Record):
     """A technical-details cell, with the facts read out of it."""
 
@@ -104,6 +103,7 @@ class Details(Record):
     trigger: str | None = Field(None, description="What starts the transfer.")
 
 
+@record
 class Integration(Record):
     """One row of an integration table: data moving from one system to another."""
 
@@ -129,6 +129,7 @@ class Integration(Record):
     placeholders: list[str] = Field(default_factory=list, description="Unfilled fields.")
 
 
+@record
 class Identifier(Record):
     """A user or record identifier (sections 6 and 10)."""
 
@@ -145,6 +146,7 @@ class Identifier(Record):
     placeholders: list[str] = Field(default_factory=list, description="Unfilled fields.")
 
 
+@record
 class IdRule(Record):
     """A row of the identifier sync table (section 6)."""
 
@@ -165,6 +167,7 @@ class IdRule(Record):
     placeholders: list[str] = Field(default_factory=list, description="Unfilled fields.")
 
 
+@record
 class Binding(Record):
     """A numbered binding rule of section 10 ("Привязка client_id к lead_id")."""
 
@@ -175,6 +178,7 @@ class Binding(Record):
     line: int = Field(description="Line of the title.")
 
 
+@record
 class Step(Record):
     """One step of a data flow."""
 
@@ -192,6 +196,7 @@ class Step(Record):
     lines: list[int] = Field(default_factory=list, description="Lines of its sub-points.")
 
 
+@record
 class Flow(Record):
     """A numbered data flow of section 7."""
 
@@ -205,6 +210,7 @@ class Flow(Record):
     steps: list[Step] = Field(default_factory=list, description="Its steps in order.")
 
 
+@record
 class Requirement(Record):
     """A technical requirement of section 8, with its figures where the text gives them."""
 
@@ -221,6 +227,7 @@ class Requirement(Record):
     placeholders: list[str] = Field(default_factory=list, description="Unfilled fields.")
 
 
+@record
 class TestStage(Record):
     """A row of the test plan (section 9)."""
 
@@ -236,6 +243,7 @@ class TestStage(Record):
     placeholders: list[str] = Field(default_factory=list, description="Unfilled fields.")
 
 
+@record
 class ChecklistItem(Record):
     """A box of the mandatory-fields checklist."""
 
@@ -245,6 +253,7 @@ class ChecklistItem(Record):
     line: int = Field(description="Line of the item.")
 
 
+@record
 class Map(Record):
     """An integration map read into typed data."""
 
@@ -264,7 +273,7 @@ class Map(Record):
     checklist: list[ChecklistItem] = Field(default_factory=list, description="Checklist.")
     diagnostics: list[Diagnostic] = Field(default_factory=list, description="Findings.")
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    __pydantic_config__: ClassVar = {"extra": "forbid", "populate_by_name": True}
 
     def system(self, system_id: str) -> System | None:
         """The system with ``system_id``, if any."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from flowviz import __version__
 from flowviz.check import check
-from flowviz.exports import Export, ExportRequest, _redacted
+from flowviz.exports import Export, ExportRequest
 from flowviz.model import Diagnostic
 from flowviz.pictures import draw
 from flowviz.render.html import Figure, Report, to_html
@@ -24,7 +24,7 @@ REPORT_VIEWS = "overview,identifiers,flows"
 def html_report(request: ExportRequest) -> Export:
     """``request``'s map as one self-contained HTML page; the pictures' findings (what they
     could not draw) are in the page and returned as the export's findings."""
-    model = _redacted(request)
+    model = request.shown_model()
     figures: list[Figure] = []
     drawing: list[Diagnostic] = []
     for graph in build(model, parse_views(model, REPORT_VIEWS), redact=False):

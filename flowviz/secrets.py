@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -78,8 +77,7 @@ _OWN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NOT_SECRET = re.compile(r"^(?:\{[^}]*\}|<[^>]*>|\$\{?\w+\}?|x{4,}|\*+|\.{3}|…|example\w*)$", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class Secret:
+class Secret(NamedTuple):
     """A secret found in a text: what it looks like and where it is."""
 
     kind: str

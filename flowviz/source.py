@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from flowviz.errors import MapError
 
@@ -12,8 +12,7 @@ MAX_BYTES = 64 * 1024 * 1024
 _LIKELY_LEGACY = ["cp1251", "koi8_r", "cp866", "utf_16", "utf_32", "latin_1", "mac_cyrillic"]
 
 
-@dataclass(frozen=True, slots=True)
-class SourceText:
+class SourceText(NamedTuple):
     """A decoded map file."""
 
     path: str

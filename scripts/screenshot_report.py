@@ -15,20 +15,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from flowviz.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT))
+from tests.chromium import chromium  # noqa: E402 (the tests' own way to start Chromium)
+
 WIDTH = 1280
 HEIGHT = 1600
 
@@ -41,14 +33,12 @@ def screenshot(map_path: Path, png: Path) -> None:
             status = main(["export", str(map_path), "--to", "html", "-o", str(page_file)])
         if status:
             raise SystemExit(f"flowviz export failed with status {status}")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with chromium() as browser:
             page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
             page.goto(page_file.as_uri())
             png.parent.mkdir(parents=True, exist_ok=True)
             clip = {"x": 0, "y": 0, "width": WIDTH, "height": HEIGHT}
             page.screenshot(path=str(png), full_page=True, clip=clip)
-            browser.close()
 
 
 def run(argv: list[str]) -> None:

@@ -14,12 +14,9 @@ import ast
 import base64
 import doctest
 import importlib
-import os
 import re
 import shutil
 import struct
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -46,7 +43,7 @@ from flowviz.render.architecture import (
 )
 from flowviz.views import Filters, ViewSpec, build, overview, parse_views
 from flowviz.wording import shorten
-from tests.conftest import FIXTURES, MAPS, ROOT
+from tests.conftest import FIXTURES, MAPS
 from tests.test_quoting import HOSTILE, assert_inert, assert_shows
 from tests.test_render_hostile import SECRETS
 
@@ -474,32 +471,3 @@ def test_no_secret_reaches_the_architecture_picture(
 
 
 # -- determinism ----------------------------------------------------------------------------
-
-
-@pytest.mark.dot
-@pytest.mark.slow
-def test_two_processes_with_different_hash_seeds_draw_the_same_bytes(tmp_path: Path) -> None:
-    code = "from flowviz.cli import run; run()"
-    runs = []
-    for seed in ("0", "4242"):
-        folder = tmp_path / f"seed-{seed}"
-        command = [sys.executable, "-c", code, "render", str(PETSHOP), str(HOSTILE_MAP)]
-        command += ["--view", "architecture", "--format", "png,svg", "-o", str(folder)]
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
-        runs.append((folder, process))
-    trees = []
-    for folder, process in runs:
-        _, err = process.communicate(timeout=120)
-        assert process.returncode == 0, err.decode()
-        trees.append({str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*.*")})
-    first, second = trees
-    assert sorted(first) == [
-        "hostile/architecture.png",
-        "hostile/architecture.svg",
-        "ru-petshop/architecture.png",
-        "ru-petshop/architecture.svg",
-    ]
-    assert [name for name in first if first[name] != second[name]] == []

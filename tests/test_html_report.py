@@ -14,10 +14,7 @@ import base64
 import doctest
 import hashlib
 import importlib
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -45,7 +42,8 @@ from flowviz.model import (
 from flowviz.render.html import CSP, Figure, Report, escape, inline_svg, source_hash, to_html
 from flowviz.render.html_assets import SCRIPT, STYLE
 from flowviz.render.html_words import REPORT_WORDS
-from tests.conftest import FIXTURES, MAPS, ROOT
+from tests.chromium import chromium as launched_chromium
+from tests.conftest import FIXTURES, MAPS
 
 HOSTILE_MAP = FIXTURES / "hostile" / "hostile.md"
 REPORTED_MAPS = [MAPS / "ru-petshop.md", MAPS / "en-saas.md", HOSTILE_MAP]
@@ -360,32 +358,6 @@ def test_hostile_report_holds_no_secret_unless_asked(
     assert all(s in kept.read_text(encoding="utf-8") for s in SECRETS)
 
 
-def _export_elsewhere(seed: str, out: Path) -> subprocess.Popen[str]:
-    """The hostile map's report, written by another process with hash seed ``seed``."""
-    command = ["export", str(HOSTILE_MAP), "--to", "html", "-o", str(out)]
-    return subprocess.Popen(
-        [sys.executable, "-c", "from flowviz.cli import run; run()", *command],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONHASHSEED": seed},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-@pytest.mark.dot
-def test_report_is_the_same_bytes_in_two_processes_with_different_hash_seeds(
-    tmp_path: Path,
-) -> None:
-    runs = {seed: _export_elsewhere(seed, tmp_path / f"{seed}.html") for seed in ("0", "4242")}
-    for run in runs.values():
-        _, stderr = run.communicate(timeout=120)
-        assert run.returncode == 0, stderr
-    pages = [(tmp_path / f"{seed}.html").read_bytes() for seed in runs]
-    assert pages[0] == pages[1]
-    assert pages[0].endswith(b"</html>\n")
-
-
 UNDRAWABLE_STEP = """# Tiny — Integration Map
 
 ## 1. Project overview and systems
@@ -440,26 +412,12 @@ def test_export_help_names_html() -> None:
 
 # -- in headless Chromium -----------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
     """One headless Chromium for the module."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 class Opened(NamedTuple):

@@ -21,21 +21,19 @@ from typing import NamedTuple
 import pytest
 
 from flowviz.render.quoting import ELLIPSIS, html, quote, quote_tooltip
+from tests.conftest import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
 
 # -- doctests -------------------------------------------------------------------------------
 
-DOCTEST_MODULES = [
-    "flowviz.render.quoting",
-    "flowviz.render.mermaid_quoting",
-    "flowviz.render.mermaid",
-    "flowviz.views.edges",
-    "flowviz.views.filters",
-    "flowviz.wording",
-    "flowviz.codes",
-]
+DOCTEST_MODULES = sorted(
+    ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    for path in (ROOT / "flowviz").rglob("*.py")
+    if ">>> " in path.read_text(encoding="utf-8")
+)
+"""Every module of flowviz with examples in its docstrings."""
 
 
 @pytest.mark.parametrize("name", DOCTEST_MODULES)

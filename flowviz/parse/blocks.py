@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import text_join as _text_join_rule
@@ -29,8 +29,7 @@ backticks, emphasis, link, image, autolink, HTML, entity); an ``_`` between two 
 digits cannot open or close emphasis, so it is not one."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """A table cell as plain text, with the 1-based column where its text starts."""
 
     text: str
@@ -39,8 +38,7 @@ class Cell:
     """Addresses of the links in the cell (their words are in ``text``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """A table row: its cells (padded or cut to the header) and how many the line really had."""
 
     cells: tuple[Cell, ...]
@@ -48,8 +46,7 @@ class Row:
     raw_cells: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     """A GFM table."""
 
     header: tuple[Cell, ...]
@@ -57,8 +54,7 @@ class Table:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     """A Markdown heading."""
 
     level: int
@@ -66,8 +62,7 @@ class Heading:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A paragraph; ``strong`` when it is wholly bold (used as a sub-heading in maps)."""
 
     text: str
@@ -97,8 +92,7 @@ def flatten(items: list[Item] | tuple[Item, ...]) -> list[Item]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class ListBlock:
+class ListBlock(NamedTuple):
     """A top-level list with its (nested) items."""
 
     items: tuple[Item, ...]
@@ -171,6 +165,8 @@ class _Walker:
             elif token.type == "dl_open":
                 blocks.append(self._definitions(token))
             elif token.type == "html_block" and _HTML_TABLE.search(token.content):
+                from flowviz.parse.html_tables import html_table  # noqa: PLC0415 (rare)
+
                 blocks.append(html_table(token.content, self._line(token)))
                 self.pos += 1
             else:
@@ -366,60 +362,4 @@ def _with_columns(
     return tuple(
         Cell(text, columns[i] if i < len(columns) else (columns[-1] if columns else 1), links)
         for i, (text, links) in enumerate(cells)
-    )
-
-
-class _HtmlTable(HTMLParser):
-    """Rows of an HTML table pasted into a map (from Confluence, Google Docs ...)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.rows: list[tuple[int, bool, list[str]]] = []
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "tr":
-            self.rows.append((self.getpos()[0], False, []))
-        elif tag in ("td", "th") and self.rows:
-            self._cell = []
-            if tag == "th":
-                line, _, cells = self.rows[-1]
-                self.rows[-1] = (line, True, cells)
-        elif tag == "br" and self._cell is not None:
-            self._cell.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None and self.rows:
-            text = "".join(self._cell)
-            self.rows[-1][2].append(
-                "\n".join(" ".join(p.split()) for p in text.split("\n")).strip()
-            )
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def html_table(html: str, line: int) -> Table:
-    """A Table from the first rows of an HTML table: its header row, then its body rows."""
-    parser = _HtmlTable()
-    parser.feed(html)
-    parser.close()
-    rows = [(line + offset - 1, cells) for offset, _, cells in parser.rows if cells]
-    if not rows:
-        return Table((), (), line)
-    (_, header), body = rows[0], rows[1:]
-    width = len(header)
-    return Table(
-        tuple(Cell(text, 1) for text in header),
-        tuple(
-            Row(
-                tuple(Cell(text, 1) for text in (cells + [""] * width)[:width]),
-                row_line,
-                tuple(cells),
-            )
-            for row_line, cells in body
-        ),
-        line,
     )

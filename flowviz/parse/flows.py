@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from flowviz.model import Flow, Step
 from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context
-from flowviz.parse.keywords import FLOW_LABEL_STEMS, alternation, classify_table
+from flowviz.parse.keywords import (
+    ASIDE_WORDS,
+    FLOW_LABEL_STEMS,
+    NAME_JOINERS,
+    STEP_WORDS,
+    alternation,
+    classify_table,
+)
 from flowviz.parse.sections import ARROW, FLOW_TITLE, RawSection, is_flow_title
 from flowviz.parse.systems import PLACE_PREPOSITIONS, Mention, word_before
 from flowviz.parse.text import identifier_list, identifiers_in, leading_number, split_top, words
@@ -17,8 +24,8 @@ from flowviz.parse.text import identifier_list, identifiers_in, leading_number, 
 FROM_PREPOSITIONS = frozenset({"из", "от", "from", "со", "by"})
 """Words before the sender: 'из CRM', 'from HubSpot', '(is sent) by Klaviyo'."""
 
-_IMPORTANT = re.compile(r"важно|important|примечани|notes?\b", re.I)
-_STEP_PREFIX = re.compile(r"^\s*(?:шаг|step)\s*(\d+)\s*[:.)—–-]\s*", re.I)
+_IMPORTANT = re.compile(alternation(ASIDE_WORDS), re.IGNORECASE)
+_STEP_PREFIX = re.compile(rf"^\s*(?:{'|'.join(STEP_WORDS)})\s*(\d+)\s*[:.)—–-]\s*", re.IGNORECASE)
 _METHOD = re.compile(
     r"(?<![\w])(?:через|посредством|с помощью|via|using|through)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<method>[^()]+?)(?=\s*\(|\s*[,;]|\.\s|\.?$|\s+(?:и|с|для|при|в|во|на|к|and|to|into|for|with|when|on)\s)",
@@ -524,7 +531,7 @@ def _parts(mention: Mention | None, body: str, every: list[Mention], ctx: Contex
     return parts
 
 
-_JOINER = re.compile(r"^\s*(?:,|/|\+|&|and|и|или|or)\s*$", re.IGNORECASE)
+_JOINER = re.compile(r"^\s*(?:" + "|".join(map(re.escape, NAME_JOINERS)) + r")\s*$", re.IGNORECASE)
 
 
 def _joined_parts(mention: Mention, body: str, every: list[Mention], ctx: Context) -> list[str]:

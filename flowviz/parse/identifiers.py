@@ -9,6 +9,7 @@ from flowviz.model import Binding, Identifier, IdRule
 from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context, TablePlace
 from flowviz.parse.keywords import (
+    ASIDE_WORDS,
     BINDING_JOINERS,
     BINDING_LABEL_STEMS,
     BINDING_WORDS,
@@ -28,7 +29,7 @@ from flowviz.parse.text import (
 
 _NAME = re.compile(r"^[\w.$:-]{1,48}$")
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.$-]{0,47}$")
-_IMPORTANT = re.compile(r"важно|important|примечани|notes?\b", re.I)
+_IMPORTANT = re.compile(alternation(ASIDE_WORDS), re.IGNORECASE)
 
 
 @dataclass(slots=True)

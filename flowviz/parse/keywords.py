@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from flowviz.parse.blocks import Row
 from flowviz.parse.text import fill, stems
@@ -149,6 +149,18 @@ FLOW_LABEL_STEMS = (
 )
 """Word beginnings of a label that names flows in general (``**Основные потоки данных:**``,
 ``**Main data flows:**``): the step lists under it are flows without a title of their own."""
+
+STEP_WORDS = ("шаг", "step")
+"""The word before a step's number in ``Шаг 2: ...`` / ``Step 2 — ...`` paragraphs."""
+
+IMPORTANT_WORDS = ("важно", "важное", "important")
+"""Words that open an aside (``**Важно:** ...``): what follows is no step, rule or test."""
+
+ASIDE_WORDS = (*IMPORTANT_WORDS, "примечание", "примечания", "note", "notes")
+"""Words of an aside in flows and identifier sections (``Примечание:``, ``Notes``)."""
+
+NAME_JOINERS = (",", "/", "+", "&", "и", "или", "and", "or")
+"""What stands between two names of one list (``GA4 и Метрика``, ``GA4 / Meta Pixel``)."""
 
 BINDING_WORDS = (
     "привязка",
@@ -654,8 +666,7 @@ _NOTHING = re.compile(r"^\s*(?:[—–-]+|n/?a|нет|none|—)?\s*$", re.IGNORE
 """A cell that says there is nothing there: empty, a dash, 'n/a', 'нет'."""
 
 
-@dataclass(frozen=True, slots=True)
-class RowValues:
+class RowValues(NamedTuple):
     """One row read through a ColumnMap: text per field, placeholder fields, cell columns."""
 
     values: dict[str, str]
@@ -664,8 +675,7 @@ class RowValues:
     links: dict[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class ColumnMap:
+class ColumnMap(NamedTuple):
     """Which header cell holds which field of one table kind."""
 
     kind: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from flowviz.model import Project
 from flowviz.parse.blocks import Item, ListBlock, Paragraph, Table, flatten
@@ -42,8 +43,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[_-][^\W_]+)*")
 _SPACED_SLASH = re.compile(r"\s+/\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One piece of a section 1 declaration (``GA4 — G-1`` of an analytics line split on
     ``;`` / ``<br>``, or a bullet nested under it) with its line."""
 
@@ -53,8 +53,7 @@ class Entry:
     """Its IDs or address from a cell of their own (``| GA4<br>Метрика | G-1<br>123 |``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Tool:
+class Tool(NamedTuple):
     """One tool of the analytics group as section 1 names it: name, IDs, own address."""
 
     name: str

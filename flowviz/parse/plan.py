@@ -7,7 +7,7 @@ import re
 from flowviz.model import ChecklistItem, Requirement, TestStage
 from flowviz.parse.blocks import ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context, TablePlace
-from flowviz.parse.keywords import ColumnMap, pattern_score
+from flowviz.parse.keywords import IMPORTANT_WORDS, ColumnMap, alternation, pattern_score
 from flowviz.parse.sections import ARROW, RawSection
 from flowviz.parse.text import as_int, checkbox, fill, leading_number, split_label, stems
 
@@ -45,7 +45,7 @@ GROUPS = {
     "monitoring": ["мониторинг", "monitoring", "observability"],
     "general": ["общие", "general", "технические требования", "technical requirements"],
 }
-_IMPORTANT = re.compile(r"важно|important", re.I)
+_IMPORTANT = re.compile(alternation(IMPORTANT_WORDS), re.IGNORECASE)
 _NUMBER = r"(\d+(?:[.,]\d+)?)"
 _LESS = re.compile(
     r"≤|<=|<|не более|не больше|до\b|не выше|максимум|at most|max\w*|under|below|"

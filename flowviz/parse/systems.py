@@ -4,10 +4,11 @@ system mentions in cells and sentences (Russian word forms resolve through stems
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
 from slugify import slugify
 
 from flowviz.model import System, SystemKind
@@ -381,8 +382,7 @@ Named = str | tuple[str, str]
 """A system's id, or what would make it: (``role``, kind) or (``actor``, key)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A system named in a text: its id, the span and the surface form."""
 
     system: str
@@ -402,8 +402,7 @@ class Mention:
         return not self.system
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(NamedTuple):
     """What a system cell names: the system and the tools (parts) named with it."""
 
     system: str | None
@@ -465,6 +464,8 @@ class Registry:
         self._heads: dict[str, set[str]] = {}
         """First stem of a several-word name -> the systems with such names."""
         self._surfaces: dict[str, str] = {}
+        self._shapes: dict[tuple[str, ...], list[str]] = {}
+        """The first letters of a surface's words -> the surfaces with them (close spellings)."""
         self._compact: dict[str, str] = {}
         self._derived: set[tuple[str, object]] = set()
         """Keys claimed by a short form only: a system's own name may take them over."""
@@ -478,7 +479,7 @@ class Registry:
         cut as outputs cut it (ids are the same with and without redaction); a product that
         section 1 declares (it has a line) also answers to its short forms (``Сайт на Drupal
         10`` -> ``Drupal``)."""
-        base = slugify(redact(key or name)) or kind  # an id never carries a secret
+        base = slug(redact(key or name)) or kind  # an id never carries a secret
         system_id, n = base, 1
         while system_id in self.systems:
             n += 1
@@ -513,7 +514,10 @@ class Registry:
         if len(key) > 1 and not derived:
             self._heads.setdefault(key[0], set()).add(self._index[key])
         self._claim("compact", self._compact, compact(surface), system_id, derived)
-        self._claim("surface", self._surfaces, surface.lower(), system_id, derived)
+        lowered = surface.lower()
+        if lowered not in self._surfaces:
+            self._shapes.setdefault(_shape(lowered.split()), []).append(lowered)
+        self._claim("surface", self._surfaces, lowered, system_id, derived)
         self._longest = max(self._longest, len(key))
         draft = self.systems[system_id]
         held = not derived or self._index[key] == system_id
@@ -586,7 +590,7 @@ class Registry:
             return mention
         what, name = mention.creates
         made = self.role(name) if what == "role" else self.actor(name, mention.surface)
-        return replace(mention, system=made.id, creates=None)
+        return mention._replace(system=made.id, creates=None)
 
     def named_in(self, text: str, *, actors: bool = True) -> list[Mention]:
         """The systems named in ``text`` (``mentions``), the role systems and actors its role
@@ -735,17 +739,17 @@ class Registry:
     def _close_spelling(self, name: str) -> str | None:
         """``Bitirx24`` -> ``Bitrix24``: a known name spelled almost the same, word for word,
         each word starting with the same letter (so ``WMS Томск`` never becomes ``WMS Омск``)."""
-        wanted = name.lower().split()
-        if len(compact(name)) < 5 or not self._surfaces:
+        lowered = name.lower()
+        wanted = lowered.split()
+        candidates = self._shapes.get(_shape(wanted), ())
+        if len(compact(name)) < 5 or not any(_may_be(lowered, known) for known in candidates):
             return None
+        from rapidfuzz import fuzz, process  # noqa: PLC0415 (only a name some surface may be)
+
         for surface, score, _ in process.extract(
             name.lower(), list(self._surfaces), scorer=fuzz.ratio, limit=5
         ):
-            known = surface.split()
-            same_shape = len(known) == len(wanted) and all(
-                a[:1] == b[:1] for a, b in zip(known, wanted, strict=True)
-            )
-            if score >= 85 and same_shape:
+            if score >= 85 and _shape(surface.split()) == _shape(wanted):
                 return self._surfaces[surface]
         return None
 
@@ -975,3 +979,44 @@ _WEAK = {
     for w in surfaces
     if len(stems(w)) == 1
 }
+
+
+def _shape(words: list[str]) -> tuple[str, ...]:
+    """The first letter of each word: close spellings keep it."""
+    return tuple(word[:1] for word in words)
+
+
+def _may_be(name: str, surface: str) -> bool:
+    """Whether ``surface`` has enough letters in common with ``name`` for a ratio of 85, so
+    that the fuzzy search runs only when some surface could pass it (the ratio counts the
+    letters of a common subsequence, and two strings have no more of those than they share)."""
+    total = len(surface) + len(name)
+    if 200 * min(len(surface), len(name)) < 84 * total:
+        return False
+    return 200 * (Counter(surface) & Counter(name)).total() >= 84 * total
+
+
+_TO_LATIN = str.maketrans(
+    dict(
+        zip(
+            "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+            [
+                *("a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n"),
+                *("o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y"),
+                *("", "e", "iu", "ia"),
+            ]
+            * 2,
+            strict=True,
+        )
+    )
+)
+"""Each Russian letter as text-unidecode (python-slugify's transliteration) spells it; ``ъ``
+and ``ь`` as nothing, as a slug leaves them (text-unidecode's ``'`` is dropped)."""
+
+
+def slug(text: str) -> str:
+    """``slugify(text)``: a system's id. Russian letters are spelled in Latin first, so that a
+    name in Russian and ASCII does not load text-unidecode's table (0.3 MB, a fresh
+    ``flowviz check``'s 7 ms); any other text goes to python-slugify as it is."""
+    latin = text.translate(_TO_LATIN)
+    return slugify(latin if latin.isascii() and "&" not in text else text)

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-
-import snowballstemmer
+from typing import Any, NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:_[^\W_]+)*", re.UNICODE)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_RU = snowballstemmer.stemmer("russian")
-_EN = snowballstemmer.stemmer("english")
+
+
+def _stemmers() -> tuple[Any, Any]:
+    """Snowball's Russian and English stemmers: PyStemmer's, compiled from the Snowball
+    sources, when it is installed (a hundred times faster: a fresh ``flowviz check`` stems
+    some 700 words), else snowballstemmer's pure-Python ones, which give the same stems."""
+    try:
+        import Stemmer  # noqa: PLC0415 (PyStemmer)
+    except ImportError:
+        from snowballstemmer.english_stemmer import EnglishStemmer  # noqa: PLC0415
+        from snowballstemmer.russian_stemmer import RussianStemmer  # noqa: PLC0415
+
+        return RussianStemmer(), EnglishStemmer()
+    return Stemmer.Stemmer("russian"), Stemmer.Stemmer("english")
+
+
+_RU, _EN = _stemmers()
 _BRACKET = re.compile(r"\[([^\[\]]*)\]")
 _EXAMPLE = re.compile(
     r"^\s*(?:например|напр\.?|пример|e\.\s?g\.?|eg|for example|example|such as)\s*[:.,]?\s*",
@@ -31,8 +44,7 @@ _INSTRUCTION = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """A word of a text: its stem and its span in the text."""
 
     stem: str

@@ -24,6 +24,7 @@ from flowviz.render.dot import (
     STATUS_STYLE,
     LabelMode,
 )
+from flowviz.render.ids import unique_ids
 from flowviz.render.quoting import html
 from flowviz.wording import Language, shorten, word
 
@@ -222,18 +223,9 @@ def node_key(key: str) -> str:
 def node_ids(graph: Graph) -> dict[str, str]:
     """The graph's node ids -> DOT node ids: each system id made DOT-safe, ``-2``, ``-3``
     added should two become the same (ids of a hand-edited YAML map are not always slugs)."""
-    ids: dict[str, str] = {}
-    taken: set[str] = set()
     ends = [end for edge in graph.edges for end in (edge.source, edge.target)]
-    for key in dict.fromkeys([*(node.id for node in graph.nodes), *ends]):
-        base = node_key(key.removeprefix("system:"))
-        chosen, n = base, 1
-        while chosen in taken:
-            n += 1
-            chosen = f"{base}-{n}"
-        ids[key] = chosen
-        taken.add(chosen)
-    return ids
+    keys = [*(node.id for node in graph.nodes), *ends]
+    return unique_ids(keys, lambda key: node_key(key.removeprefix("system:")))
 
 
 def plan_node(node: Node, clusters: dict[str, Cluster], node_id: str | None = None) -> PlanNode:

@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from flowviz.graph import Cluster, Edge, Graph, Member, Node
 from flowviz.render.dot import FONT, KIND_STYLE, MEMBER_STYLE, STATUS_STYLE
+from flowviz.render.ids import unique_ids
 from flowviz.render.layout import Box, Placed, Point
 from flowviz.wording import WORDS, Language, fact_label, word
 
@@ -119,21 +120,12 @@ def _name(key: str) -> str:
 
 def _cell_ids(graph: Graph) -> dict[str, str]:
     """Graph id -> cell id, unique: a second id that comes out the same gets ``-2``, ``-3``."""
-    ids: dict[str, str] = {}
-    taken = {"0", "1", "notes"}
     everything = [
         *(c.id for c in graph.clusters),
         *(n.id for n in graph.nodes),
         *(e.id for e in graph.edges),
     ]
-    for key in everything:
-        made, count = cell_id(key), 1
-        while made in taken:
-            count += 1
-            made = f"{cell_id(key)}-{count}"
-        ids[key] = made
-        taken.add(made)
-    return ids
+    return unique_ids(everything, cell_id, reserved=("0", "1", "notes"))
 
 
 def _fit(graph: Graph, placed: Placed) -> Placed:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from flowviz.render.ids import first_free
 from flowviz.render.quoting import ELLIPSIS, clean
 
 LIMIT = 2_000
@@ -179,12 +180,7 @@ class Ids:
     def __call__(self, key: str, suffix: str = "") -> str:
         """The id of ``key`` (a system id) with ``suffix`` (a subgraph's, an identifier's)."""
         if (key, suffix) not in self._ids:
-            base = safe_id(key + suffix)
-            candidate, n = base, 2
-            while candidate in self._taken:
-                candidate, n = f"{base}_{n}", n + 1
-            self._ids[key, suffix] = candidate
-            self._taken.add(candidate)
+            self._ids[key, suffix] = first_free(safe_id(key + suffix), self._taken, "_")
         return self._ids[key, suffix]
 
 

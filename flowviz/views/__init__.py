@@ -27,20 +27,42 @@ from flowviz.views.links import (
     integration_links,
     rule_links,
     step_links,
+    step_member,
     unplaced_integrations,
 )
 from flowviz.views.nodes import build_nodes, node_id
 from flowviz.views.redact import redacted
+from flowviz.views.trace import (
+    FOCUS_SYSTEMS,
+    Hop,
+    PlayerStep,
+    Trace,
+    TracedSystem,
+    default_depth,
+    flow_steps,
+    highlighted_edges,
+    highlighted_nodes,
+    trace,
+)
 from flowviz.wording import word
 
 __all__ = [
     "DIRECTIONS",
+    "FOCUS_SYSTEMS",
     "Direction",
     "Filters",
+    "Hop",
+    "PlayerStep",
+    "Trace",
+    "TracedSystem",
     "ViewSpec",
     "architecture",
     "build",
+    "default_depth",
     "flow",
+    "flow_steps",
+    "highlighted_edges",
+    "highlighted_nodes",
     "identifiers",
     "overview",
     "parse_views",
@@ -48,6 +70,7 @@ __all__ = [
     "resolve_identifier",
     "resolve_system",
     "system",
+    "trace",
 ]
 
 NO_FILTERS = Filters()
@@ -122,7 +145,13 @@ def flow(model: Map, number: int, filters: Filters = NO_FILTERS) -> Graph:
     edges = tuple(neighbourhood(build_edges(links), filters, model))
     nodes, clusters = build_nodes(model, [e for edge in edges for e in (edge.source, edge.target)])
     notes = tuple(
-        Note(f"{s.number}. {s.text}", s.line, f"step:{number}.{s.number}", s.source is not None)
+        Note(
+            f"{s.number}. {s.text}",
+            s.line,
+            f"step:{number}.{s.number}",
+            s.source is not None,
+            step_member(chosen, s).facts,
+        )
         for s in chosen.steps
     )
     title = word(model.language, "flow", number=number, title=chosen.title).rstrip(": ")

@@ -123,7 +123,7 @@ def step_member(flow: Flow, step: Step) -> Member:
 def rule_links(model: Map) -> Iterator[Link]:
     """One link per sync rule of section 6 (``rule:6.<row>``) with both systems known; a rule
     that names tools of a group (``GA4``) ends at those tools, as an integration does."""
-    number = _section_number(model, "identifiers", 6)
+    number = section_number(model, "identifiers", 6)
     for row, rule in enumerate(model.id_rules, start=1):
         if not (rule.source and rule.target):
             continue
@@ -151,7 +151,7 @@ def rule_links(model: Map) -> Iterator[Link]:
 def binding_links(model: Map) -> Iterator[Link]:
     """Section 10's binding rules: a link between each adjacent pair of identifiers it binds,
     from the system that owns the first to the one that owns the second."""
-    number = _section_number(model, "id_schema", 10)
+    number = section_number(model, "id_schema", 10)
     owners = {ident.name: ident.owner for ident in model.identifiers}
     for row, binding in enumerate(model.bindings, start=1):
         names = binding.identifiers
@@ -178,5 +178,6 @@ SHARED = "_shared"
 are slugs, so an underscore never meets one."""
 
 
-def _section_number(model: Map, kind: str, default: int) -> int:
+def section_number(model: Map, kind: str, default: int) -> int:
+    """The number of the map's section of ``kind`` (``default`` when it has none)."""
     return next((s.number for s in model.sections if s.kind == kind and s.number), default)

@@ -1,0 +1,64 @@
+"""HTML tables pasted into a map (from Confluence, Google Docs ...) as blocks' tables; a
+module of its own so that only a map that has one imports Python's HTML parser."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from flowviz.parse.blocks import Cell, Row, Table
+
+
+class _HtmlTable(HTMLParser):
+    """Rows of an HTML table pasted into a map (from Confluence, Google Docs ...)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[tuple[int, bool, list[str]]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append((self.getpos()[0], False, []))
+        elif tag in ("td", "th") and self.rows:
+            self._cell = []
+            if tag == "th":
+                line, _, cells = self.rows[-1]
+                self.rows[-1] = (line, True, cells)
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self.rows:
+            text = "".join(self._cell)
+            self.rows[-1][2].append(
+                "\n".join(" ".join(p.split()) for p in text.split("\n")).strip()
+            )
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_table(html: str, line: int) -> Table:
+    """A Table from the first rows of an HTML table: its header row, then its body rows."""
+    parser = _HtmlTable()
+    parser.feed(html)
+    parser.close()
+    rows = [(line + offset - 1, cells) for offset, _, cells in parser.rows if cells]
+    if not rows:
+        return Table((), (), line)
+    (_, header), body = rows[0], rows[1:]
+    width = len(header)
+    return Table(
+        tuple(Cell(text, 1) for text in header),
+        tuple(
+            Row(
+                tuple(Cell(text, 1) for text in (cells + [""] * width)[:width]),
+                row_line,
+                tuple(cells),
+            )
+            for row_line, cells in body
+        ),
+        line,
+    )
