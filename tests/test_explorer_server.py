@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 import pytest
 
+from tests.chromium import chromium
 from tests.conftest import MAPS, ROOT
-from tests.test_html_report import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [pytest.mark.server, pytest.mark.browser, pytest.mark.dot, pytest.mark.slow]
 
@@ -92,24 +92,18 @@ def test_the_server_answers_its_health_check_and_serves_the_page(server: Server)
 
 
 def test_the_page_renders_the_map_in_chromium_without_console_errors(server: Server) -> None:
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            errors: list[str] = []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.goto(f"{server.url}/?system=amocrm", wait_until="domcontentloaded")
-            page.get_by_text("ЗооМаркет", exact=False).first.wait_for(timeout=30_000)
-            page.locator('[data-testid="stMetric"]').first.wait_for(timeout=30_000)
-            page.locator('[data-testid="stImage"] img').first.wait_for(timeout=30_000)
-            assert "system=amocrm" in page.url
-            assert page.locator('[data-testid="stException"]').count() == 0
-            assert errors == []
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"{server.url}/?system=amocrm", wait_until="domcontentloaded")
+        page.get_by_text("ЗооМаркет", exact=False).first.wait_for(timeout=30_000)
+        page.locator('[data-testid="stMetric"]').first.wait_for(timeout=30_000)
+        page.locator('[data-testid="stImage"] img').first.wait_for(timeout=30_000)
+        assert "system=amocrm" in page.url
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert errors == []
 
 
 def test_the_server_stops_cleanly_and_leaves_no_process(server: Server) -> None:
