@@ -22,11 +22,11 @@ from flowviz.cli import main
 from flowviz.errors import FlowvizError
 from flowviz.explorer import APP, PATH_VARIABLE, data
 from flowviz.explorer.files import UPLOAD_MAX_BYTES, list_maps, open_map
-from flowviz.explorer.model import Choice, options
+from flowviz.explorer.model import Choice, options, select
 from flowviz.explorer.page import TABLES
 from flowviz.explorer.quoting import plain
 from flowviz.explorer.state import read, to_params
-from flowviz.views import Filters, overview, redacted
+from flowviz.views import Filters, flow, overview, redacted
 from tests.conftest import EXAMPLES, FIXTURES, MAPS, ROOT
 
 pytestmark = pytest.mark.dot
@@ -308,6 +308,23 @@ def test_filters_go_to_the_url_and_back() -> None:
     assert unknown == []
     assert Choice(**values) == chosen  # type: ignore[arg-type]
     assert to_params(Choice()) == {}
+
+
+@pytest.mark.parametrize("path", [*EXAMPLES, HOSTILE], ids=lambda p: p.name)
+def test_the_steps_table_keeps_what_each_flows_view_keeps(path: Path) -> None:
+    model = redacted(load(path))
+    for system_id in options(model).systems:
+        for direction, depth in (("in", 1), ("out", 1), ("both", 1), ("both", 2)):
+            filters = Filters(system=system_id, direction=direction, depth=depth)  # type: ignore[arg-type]
+            drawn = {m.id for f in model.flows for m in flow(model, f.number, filters).members()}
+            want = [
+                (f.number, s.number)
+                for f in model.flows
+                for s in f.steps
+                if f"step:{f.number}.{s.number}" in drawn
+            ]
+            got = [(number, step.number) for number, step in select(model, filters).steps]
+            assert got == want, (system_id, direction, depth)
 
 
 def test_explore_names_a_missing_path_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:

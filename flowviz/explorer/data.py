@@ -34,7 +34,7 @@ from flowviz.model import Diagnostic, Map
 from flowviz.parse.markdown import read_markdown
 from flowviz.secrets import redact_data
 from flowviz.source import SourceText, decode
-from flowviz.views import redacted
+from flowviz.views import overview, redacted
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,8 @@ class Prepared:
     findings: list[Diagnostic]
     """The check's findings, redacted."""
     options: Options
+    overview: Graph
+    """The unfiltered overview (its systems are the figure when nothing is filtered)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,7 @@ def prepare(name: str, data: bytes, folder: str = "") -> Prepared:
         cleaned = redact_data([f.model_dump(mode="json") for f in found], config.secrets_allowlist)
         found = [Diagnostic.model_validate(item) for item in cleaned]
     clean = redacted(model, tuple(config.secrets_allowlist))
-    return Prepared(clean, found, options(clean))
+    return Prepared(clean, found, options(clean), overview(clean))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -103,8 +105,12 @@ def show(ready: Prepared, choice: Choice, file: str) -> Shown:
     graph = draw_graph(ready.model, choice)
     with ThreadPoolExecutor(max_workers=1) as pool:
         drawing = pool.submit(draw, graph, ["svg", "dot"], file)
-        same = choice.spec(ready.model).kind in ("overview", "system")
-        selection = select(ready.model, choice.filters(), graph if same else None)
+        filters = choice.filters()
+        if choice.spec(ready.model).kind in ("overview", "system"):
+            picture: Graph | None = graph
+        else:
+            picture = None if filters.in_use() else ready.overview
+        selection = select(ready.model, filters, picture)
         shown_tables = tables(ready.model, selection)
         mermaid = to_mermaid(graph).text
         picture = drawing.result()

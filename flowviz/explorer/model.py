@@ -135,12 +135,16 @@ def select(model: Map, filters: Filters, picture: Graph | None = None) -> Select
 
 def _steps(model: Map, filters: Filters) -> list[tuple[int, Step]]:
     """Steps of the flows (only ``filters.flow`` when set) that each flow's view keeps (as
-    ``views.flow`` keeps them, without building its nodes: a map can have a hundred flows)."""
+    ``views.flow`` keeps them, without building its nodes: a map can have a hundred flows).
+    One link away from a system, a step is kept on its own ends whatever flow it is in, so
+    the flows are filtered together; further away, each flow on its own."""
     chosen = [f for f in model.flows if filters.flow in (None, f.number)]
     own = replace(filters, flow=None)
+    together = filters.system is None or filters.depth <= 1
+    groups = [chosen] if together else [[item] for item in chosen]
     kept: set[str] = set()
-    for item in chosen:
-        links = apply(step_links(item), own, model)
+    for group in groups:
+        links = apply([link for item in group for link in step_links(item)], own, model)
         if filters.system is None:
             kept.update(link.member.id for link in links)
         else:
