@@ -180,6 +180,18 @@ def test_a_filter_change_draws_the_view_again_but_does_not_read_the_map_again(
     assert calls == {"read": 1, "show": 3}
 
 
+def test_the_downloads_are_the_views_svg_png_dot_and_mermaid() -> None:
+    opened = open_map(MAPS, PETSHOP.name)
+    chosen = Choice(view="system", system="amocrm")
+    view = data.shown(opened.name, opened.data, opened.config, opened.folder, chosen)
+    assert view.graph.name == "system-amocrm"
+    assert view.svg.startswith(b"<?xml") and b'class="edge"' in view.svg
+    assert view.dot.startswith(b"digraph")
+    assert view.mermaid.startswith("flowchart")
+    png = data.png(opened.name, opened.data, opened.config, opened.folder, chosen)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+
+
 # -- what cannot be opened --------------------------------------------------------------------
 
 BAD_UPLOADS = {
