@@ -4,7 +4,7 @@ EXAMPLE ?= maps/ru-petshop.md
 STEM := $(basename $(notdir $(EXAMPLE)))
 VENV := .venv/bin
 
-.PHONY: setup demo test lint format golden pictures bench clean
+.PHONY: setup demo test lint format golden pictures bench explore clean
 
 setup:
 	@scripts/setup.sh
@@ -18,6 +18,7 @@ demo: setup
 	$(VENV)/flowviz export $(EXAMPLE) --to drawio -o output/$(STEM)/overview.drawio
 	$(VENV)/flowviz check $(EXAMPLE)
 	@echo "demo: pictures (overview, flow-N, identifiers, architecture as SVG and PNG), report.html (open it in a browser), map.mermaid.md, overview.drawio, map.json and map.yaml are in output/$(STEM)/"
+	@echo "demo: 'make explore' opens the example in the explorer at http://localhost:8501 (Ctrl+C stops it)"
 
 test: setup lint
 	$(VENV)/python -m pytest -n auto
@@ -41,6 +42,11 @@ pictures: setup
 bench: setup
 	$(VENV)/python benchmarks/bench.py
 	$(VENV)/python benchmarks/bench_render.py
+	$(VENV)/python benchmarks/bench_explorer.py
+
+# The explorer in the browser: the example map and the maps beside it (PORT=8502 for another port).
+explore: setup
+	$(VENV)/flowviz explore $(EXAMPLE) $(if $(PORT),--port $(PORT))
 
 clean:
 	rm -rf output .pytest_cache .ruff_cache
