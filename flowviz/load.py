@@ -39,7 +39,8 @@ def _yaml(source: SourceText) -> object:
     import yaml  # noqa: PLC0415 (only YAML maps need it)
 
     try:
-        return yaml.safe_load(source.text)
+        # libyaml's loader when PyYAML has it (ten times faster), else PyYAML's own
+        return yaml.load(source.text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1

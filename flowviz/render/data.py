@@ -22,8 +22,9 @@ def to_json(model: Map) -> str:
     return json.dumps(map_data(model), ensure_ascii=False, indent=2) + "\n"
 
 
-class _Dumper(yaml.SafeDumper):
-    """Safe YAML with block style for multi-line strings."""
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Safe YAML with block style for multi-line strings, written by libyaml's emitter when
+    PyYAML has it (ten times faster than its own)."""
 
 
 _BREAKS_YAML_FOLDS = re.compile("[\x85\u2028\u2029]")
