@@ -1,0 +1,104 @@
+"""The reader on real integration documents that are not written in the template.
+
+Each document of ``tests/fixtures/real`` is loaded as a user would load it and what it reports
+is compared with the hand count beside it (``real_support.measure``). The goals, per document:
+
+- no traceback; a refusal (a one-line ``FlowvizError``) only for a document with no counted edge;
+- no trap (a navigation path, a status lifecycle, a cause -> fix line ...) turned into an edge;
+- at least 80% of the counted edges found, and at most 5% of the reported edges invented.
+
+Goals not met yet are held by ``STATE``: the present state of each document, which may only
+get better. When the reader improves, a test here fails until the state is raised to the new
+figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
+"""
+
+from __future__ import annotations
+
+import pytest
+from real_support import DOCS, Measure, measure
+
+STATE: dict[str, tuple[bool, int, int]] = {
+    # document: (still refused, counted edges found, edges invented)
+    "en-b24-account-states": (True, 0, 0),
+    "en-b24-local-app": (True, 0, 0),
+    "en-forms-trello-crm": (True, 0, 0),
+    "en-keboola-crm-hubspot": (True, 0, 0),
+    "en-keboola-shopify": (True, 0, 0),
+    "en-maj-activation": (True, 0, 0),
+    "en-missionbit-webhooks": (True, 0, 0),
+    "en-n8n-lead-enrichment": (False, 0, 0),
+    "en-n8n-marketing-report": (True, 0, 0),
+    "en-n8n-onboarding": (False, 0, 0),
+    "ru-amocrm-telegram-bot": (True, 0, 0),
+    "ru-b24-crm-robot": (True, 0, 0),
+    "ru-bitrix-telegram-send": (True, 0, 0),
+    "ru-datalens-bitrix24": (True, 0, 0),
+    "ru-datalens-extractor-1c": (True, 0, 0),
+    "ru-living-bi-agent": (True, 0, 0),
+    "ru-living-bi-architecture": (True, 0, 0),
+    "ru-yc-direct-clickhouse": (True, 0, 0),
+    "ru-yc-metrica-pro": (True, 0, 0),
+    "ru-yc-metrika-clickhouse": (True, 0, 0),
+}
+
+_MEASURED: dict[str, Measure] = {}
+
+
+def _measured(name: str) -> Measure:
+    if name not in _MEASURED:
+        _MEASURED[name] = measure(name)
+    return _MEASURED[name]
+
+
+def test_every_document_has_its_present_state() -> None:
+    assert sorted(STATE) == DOCS
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_a_document_is_read_or_refused_in_one_line(name: str) -> None:
+    result = _measured(name)
+    refused, _, _ = STATE[name]
+    if result.error is not None:
+        assert "\n" not in result.error
+        assert refused, f"{name} is refused: {result.error}"
+    else:
+        assert not refused, f"{name} is read now: set its 'still refused' to False"
+    if refused:
+        assert result.counted > 0 or result.error is not None
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_no_trap_becomes_an_edge(name: str) -> None:
+    result = _measured(name)
+    assert result.traps == 0, result.extra
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_counted_edges_found_never_fall(name: str) -> None:
+    result = _measured(name)
+    _, found, _ = STATE[name]
+    assert result.found >= found, f"{name}: missed {result.missed}"
+    assert result.found == found, f"{name} finds {result.found} edges now: raise its state"
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_invented_edges_never_grow(name: str) -> None:
+    result = _measured(name)
+    _, _, invented = STATE[name]
+    assert result.invented <= invented, f"{name} invents {result.extra}"
+    assert result.invented == invented, f"{name} invents {result.invented} now: lower its state"
+
+
+def test_the_corpus_invents_at_most_five_percent_of_what_it_reports() -> None:
+    results = [_measured(name) for name in DOCS]
+    reported = sum(r.found + r.invented + r.prose for r in results)
+    invented = sum(r.invented for r in results)
+    assert invented <= 0.05 * reported
+
+
+def test_the_corpus_finds_what_its_state_promises() -> None:
+    results = [_measured(name) for name in DOCS]
+    found = sum(r.found for r in results)
+    counted = sum(r.counted for r in results)
+    assert found >= sum(state[1] for state in STATE.values())
+    assert counted == 73
