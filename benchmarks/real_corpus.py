@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from real_support import measure_all, summary  # noqa: E402
+from real_support import measure_all, summary
 
 
 def main() -> None:
