@@ -17,15 +17,19 @@ from __future__ import annotations
 import pytest
 from real_support import DOCS, Measure, measure
 
+from flowviz.check import check
+from flowviz.errors import MapError
+from flowviz.load import load
+
 STATE: dict[str, tuple[bool, int, int]] = {
     # document: (still refused, counted edges found, edges invented)
     "en-b24-account-states": (True, 0, 0),
     "en-b24-local-app": (True, 0, 0),
-    "en-forms-trello-crm": (True, 0, 0),
+    "en-forms-trello-crm": (False, 3, 0),
     "en-keboola-crm-hubspot": (True, 0, 0),
     "en-keboola-shopify": (True, 0, 0),
     "en-maj-activation": (True, 0, 0),
-    "en-missionbit-webhooks": (True, 0, 0),
+    "en-missionbit-webhooks": (False, 1, 0),
     "en-n8n-lead-enrichment": (False, 0, 0),
     "en-n8n-marketing-report": (True, 0, 0),
     "en-n8n-onboarding": (False, 0, 0),
@@ -34,8 +38,8 @@ STATE: dict[str, tuple[bool, int, int]] = {
     "ru-bitrix-telegram-send": (True, 0, 0),
     "ru-datalens-bitrix24": (True, 0, 0),
     "ru-datalens-extractor-1c": (True, 0, 0),
-    "ru-living-bi-agent": (True, 0, 0),
-    "ru-living-bi-architecture": (True, 0, 0),
+    "ru-living-bi-agent": (False, 4, 0),
+    "ru-living-bi-architecture": (False, 5, 0),
     "ru-yc-direct-clickhouse": (True, 0, 0),
     "ru-yc-metrica-pro": (True, 0, 0),
     "ru-yc-metrika-clickhouse": (True, 0, 0),
@@ -102,3 +106,15 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
     assert counted == 73
+
+
+def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
+    path = write_map("# Leads\n\n- Tilda → amoCRM: заявка\n- amoCRM -> Telegram (webhook)\n")
+    findings = check(load(path))
+    assert [(d.code, d.severity, d.line) for d in findings] == [("FV111", "info", 1)]
+
+
+def test_a_document_with_no_edge_statement_is_still_refused(write_map) -> None:
+    path = write_map("# Notes\n\n- Настройки → Интеграции → amoCRM\n- Сервисы -> Телеграм\n")
+    with pytest.raises(MapError, match="not an integration map"):
+        load(path)

@@ -752,3 +752,28 @@ def classify_table(header: Sequence[str], section_kind: str | None) -> ColumnMap
         if best is None or score > best.score:
             best = ColumnMap(kind, mapped.columns, score)
     return best
+
+
+# --- Documents not in the template's shape: arrow statements ---------------------------------
+
+ARROWS: dict[str, tuple[str, ...]] = {
+    "both": ("<-->", "<->", "<=>", "↔", "⇔", "⟷"),
+    "back": ("<--", "<-", "<=", "←", "⇐", "⟵"),
+    "forward": ("-->", "->", "=>", "→", "⇒", "⟶", "➝", "➔", "—>", "–>"),
+}
+"""Arrow tokens of an edge statement (``A → B``, ``A <-> B``, ``A ← B``) by direction."""
+
+RECEIVER_SEPARATORS = (",", "&", "+", " and ", " и ", " / ")
+"""What separates the receivers of one arrow: ``A → B, C & D`` is an edge to each."""
+
+NAVIGATION_WORDS = (
+    "настройки", "настройка", "меню", "раздел", "вкладка", "кнопка", "перейдите", "откройте",
+    "выберите", "нажмите", "зайдите", "разработчикам", "приложения", "сервисы", "админка",
+    "settings", "menu", "admin", "tab", "click", "select", "go to", "open", "navigate",
+    "preferences",
+)  # fmt: skip
+"""Words of a UI navigation path (``Настройки → Интеграции → amoCRM``): an arrow line with
+one of them in it is a path through an interface, never an edge."""
+
+MAX_END_WORDS = 5
+"""An end of an edge statement longer than this is a sentence (``Ошибка … → Проверьте …``)."""

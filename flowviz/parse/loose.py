@@ -1,0 +1,131 @@
+"""A document not in the template's shape -> the model: its edge statements wherever they
+are (headings, list items, table cells, plain code blocks) become integrations, their ends
+systems; one info finding (FV111) says the document was read this way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from flowviz.config import Config
+from flowviz.errors import MapError
+from flowviz.model import Integration, Map, Project
+from flowviz.parse.arrows import ARROW, Candidate, Ends, Hop, candidate, code_candidates, hops
+from flowviz.parse.arrows import name_of as _name_of
+from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
+from flowviz.parse.context import Context, Report
+from flowviz.parse.systems import Registry, catalogue_kind
+from flowviz.source import SourceText
+
+DIAGRAM_LANGUAGES = frozenset({"mermaid", "plantuml", "puml", "dot", "graphviz"})
+"""Code blocks in a diagram language: read by their own grammar, never as arrow lines."""
+
+
+def read_loose(
+    source: SourceText, blocks: list[Block], code: list[CodeBlock], config: Config
+) -> Map:
+    """Read a document that has none of the template's map sections; refuse it (MapError)
+    when it states no edge either."""
+    ctx = Context(Report(source.path), Registry())
+    ctx.report.add(
+        "FV111",
+        "info",
+        1,
+        "not in the template's shape: read its arrow lines, edge tables, diagrams and "
+        "process lists; the template's sections are not asked for",
+        hint="to check it as a map, write it in the template (sections 1-10)",
+    )
+    found = list(_candidates(blocks, code))
+    extra = config.products
+    ends = Ends(lambda name: _product(name, extra) is not None)
+    for item in found:
+        for segment in item.segments:
+            for end in segment:
+                ends.see(end, item.line)
+    rows = [hop for item in found for hop in hops(item, ends)]
+    integrations = [
+        row for number, hop in enumerate(rows, 1) for row in _rows(hop, number, ctx, extra)
+    ]
+    if not integrations:
+        raise MapError(
+            "not an integration map: no integration, identifier or data-flow section, "
+            "and no edge statement found",
+            source.path,
+            1,
+        )
+    return Map(
+        file=source.path,
+        language=_language(source.text),
+        project=Project(),
+        systems=ctx.registry.freeze(),
+        integrations=integrations,
+        diagnostics=sorted(ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)),
+    )
+
+
+def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidate]:
+    """Every arrow statement of headings, list items, table cells and plain code blocks."""
+    texts: list[tuple[str, int]] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            texts.append((block.text, block.line))
+        elif isinstance(block, ListBlock):
+            texts += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
+        elif isinstance(block, Table):
+            texts += [(c.text, r.line) for r in block.rows for c in r.cells]
+    for text, line in texts:
+        if ARROW.search(text):
+            found = candidate(text, line)
+            if found is not None:
+                yield found
+    for block in code:
+        if block.info not in DIAGRAM_LANGUAGES:
+            yield from code_candidates(block.text, block.line)
+
+
+def _product(name: str, extra: dict[str, list[str]]) -> str | None:
+    """The catalogue kind of ``name`` or of its first words (``Telegram Bot``)."""
+    words = re.split(r"\s+", name.strip())
+    for size in range(min(len(words), 3), 0, -1):
+        kind = catalogue_kind(" ".join(words[:size]), extra)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _system(text: str, ctx: Context, extra: dict[str, list[str]]) -> str:
+    """The system an end names, merged with one of the same identity."""
+    name = _name_of(text)
+    registry = ctx.registry
+    found = registry.lookup(text, fuzzy=False) or registry.lookup(name, fuzzy=False)
+    if found is None:
+        found = registry.add(name, _product(name, extra) or "other").id  # type: ignore[arg-type]
+    if text != name:
+        registry.alias(found, text)
+    return found
+
+
+def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> list[Integration]:
+    """One integration for the hop; a two-way hop is two, one each way on the same line."""
+    source, target = _system(hop.source, ctx, extra), _system(hop.target, ctx, extra)
+    if hop.way == "back":
+        source, target = target, source
+    pairs = [(source, target)] + ([(target, source)] if hop.way == "both" else [])
+    return [
+        Integration(
+            id=f"0.{number}" + ("" if i == 0 else "b"),
+            section=None,
+            line=hop.line,
+            source=a,
+            target=b,
+            source_data=hop.label,
+            target_text=hop.target,
+        )
+        for i, (a, b) in enumerate(pairs)
+    ]
+
+
+def _language(text: str) -> str:
+    cyrillic = len(re.findall(r"[а-яё]", text, re.I))
+    latin = len(re.findall(r"[a-z]", text, re.I))
+    return "ru" if cyrillic * 3 >= latin else "en"
