@@ -77,6 +77,18 @@ def _matches(edge: tuple[str, str, int], counted: dict[str, Any]) -> bool:
     return (source, target) == (counted["from"], counted["to"]) and counted["line"] <= line <= last
 
 
+def _two_way(reported: list[tuple[str, str, int]]) -> dict[tuple, tuple | None]:
+    """An edge and its reverse on one line are one two-way edge (docs/decisions.md): the
+    first of the pair maps to the reverse, the second to None."""
+    seen = set(reported)
+    paired: dict[tuple, tuple | None] = {}
+    for a, b, line in reported:
+        if (a, b, line) not in paired and a != b and (b, a, line) in seen:
+            paired[(a, b, line)] = (b, a, line)
+            paired[(b, a, line)] = None
+    return paired
+
+
 def measure(name: str) -> Measure:
     """Load ``name`` and compare what it reports with its hand count."""
     count = count_of(name)
@@ -97,12 +109,16 @@ def measure(name: str) -> Measure:
     open_edges = list(count["edges"])
     prose = list(count.get("prose_edges") or [])
     traps = {t["line"] for t in count.get("traps") or []}
+    paired = _two_way(reported)
     for edge in reported:
-        hit = next((c for c in open_edges if _matches(edge, c)), None)
+        if edge in paired and paired[edge] is None:
+            continue  # the second row of a two-way edge, counted with the first
+        forms = [edge] + ([paired[edge]] if edge in paired else [])
+        hit = next((c for c in open_edges for f in forms if _matches(f, c)), None)
         if hit is not None:
             open_edges.remove(hit)
             result.found += 1
-        elif any(_matches(edge, p) for p in prose):
+        elif any(_matches(f, p) for f in forms for p in prose):
             result.prose += 1
         else:
             result.invented += 1

@@ -40,6 +40,8 @@ class Hop:
     line: int
     label: str = ""
     way: str = "forward"
+    exact: bool = False
+    """Its ends are node labels of a diagram: names as they are, not cut at a lower-case word."""
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from flowviz.config import Config
 from flowviz.errors import MapError
-from flowviz.model import Integration, Map, Project
+from flowviz.model import Flow, Integration, Map, Project, Step
 from flowviz.parse.arrows import ARROW, Candidate, Ends, Hop, candidate, code_candidates, hops
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
@@ -38,14 +38,19 @@ def read_loose(
     found = list(_candidates(blocks, code))
     extra = config.products
     ends = Ends(lambda name: _product(name, extra) is not None)
+    drawn, flows = _diagrams(code, blocks, ctx)
+    for hop in drawn:
+        ends.see(hop.source, hop.line)
+        ends.see(hop.target, hop.line)
     for item in found:
         for segment in item.segments:
             for end in segment:
                 ends.see(end, item.line)
-    rows = [hop for item in found for hop in hops(item, ends)]
+    rows = sorted([hop for item in found for hop in hops(item, ends)] + drawn, key=_at)
     integrations = [
         row for number, hop in enumerate(rows, 1) for row in _rows(hop, number, ctx, extra)
     ]
+    flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
     if not integrations:
         raise MapError(
             "not an integration map: no integration, identifier or data-flow section, "
@@ -59,6 +64,7 @@ def read_loose(
         project=Project(),
         systems=ctx.registry.freeze(),
         integrations=integrations,
+        flows=flows,
         diagnostics=sorted(ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)),
     )
 
@@ -79,7 +85,7 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
             if found is not None:
                 yield found
     for block in code:
-        if block.info not in DIAGRAM_LANGUAGES:
+        if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from code_candidates(block.text, block.line)
 
 
@@ -93,9 +99,13 @@ def _product(name: str, extra: dict[str, list[str]]) -> str | None:
     return None
 
 
-def _system(text: str, ctx: Context, extra: dict[str, list[str]]) -> str:
+def _at(hop: Hop) -> int:
+    return hop.line
+
+
+def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = False) -> str:
     """The system an end names, merged with one of the same identity."""
-    name = _name_of(text)
+    name = text if exact else _name_of(text)
     registry = ctx.registry
     found = registry.lookup(text, fuzzy=False) or registry.lookup(name, fuzzy=False)
     if found is None:
@@ -107,7 +117,8 @@ def _system(text: str, ctx: Context, extra: dict[str, list[str]]) -> str:
 
 def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> list[Integration]:
     """One integration for the hop; a two-way hop is two, one each way on the same line."""
-    source, target = _system(hop.source, ctx, extra), _system(hop.target, ctx, extra)
+    source = _system(hop.source, ctx, extra, hop.exact)
+    target = _system(hop.target, ctx, extra, hop.exact)
     if hop.way == "back":
         source, target = target, source
     pairs = [(source, target)] + ([(target, source)] if hop.way == "both" else [])
@@ -123,6 +134,60 @@ def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> l
         )
         for i, (a, b) in enumerate(pairs)
     ]
+
+
+def _diagrams(
+    code: list[CodeBlock], blocks: list[Block], ctx: Context
+) -> tuple[list[Hop], list[tuple[str, int, list[Hop]]]]:
+    """The links of every Mermaid block as hops (every node is a system), and each sequence
+    diagram as a flow (title, line, its messages as steps); a statement that does not parse
+    is reported (FV112)."""
+    from flowviz.parse.diagrams import read_diagram  # noqa: PLC0415 (lark, only for diagrams)
+
+    out: list[Hop] = []
+    flows: list[tuple[str, int, list[Hop]]] = []
+    for block in code:
+        diagram = read_diagram(block.info, block.text, block.line)
+        if diagram is None:
+            continue
+        for line, reason in diagram.errors:
+            ctx.report.add(
+                "FV112",
+                "warning",
+                line,
+                f"{diagram.language} statement not read: {reason}",
+                hint="close the quote or bracket; the rest of the diagram was read",
+            )
+        drawn = [
+            Hop(diagram.name(k.source), diagram.name(k.target), k.line, k.label, k.way, True)
+            for k in diagram.links
+        ]
+        out += drawn
+        if diagram.kind == "sequence" and drawn:
+            flows.append((_heading_above(blocks, block.line), block.line, drawn))
+    return out, flows
+
+
+def _heading_above(blocks: list[Block], line: int) -> str:
+    above = [b.text for b in blocks if isinstance(b, Heading) and b.line < line]
+    return above[-1] if above else ""
+
+
+def _flow(
+    flow: tuple[str, int, list[Hop]], number: int, ctx: Context, extra: dict[str, list[str]]
+) -> Flow:
+    title, line, drawn = flow
+    steps = [
+        Step(
+            number=n,
+            text=hop.label or f"{hop.source} → {hop.target}",
+            source=_system(hop.source, ctx, extra, True),
+            target=_system(hop.target, ctx, extra, True),
+            line=hop.line,
+        )
+        for n, hop in enumerate(drawn, 1)
+    ]
+    return Flow(number=number, title=title, line=line, steps=steps)
 
 
 def _language(text: str) -> str:

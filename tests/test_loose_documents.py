@@ -1,0 +1,134 @@
+"""Documents not in the template's shape: edge statements, diagrams and their traps."""
+
+from __future__ import annotations
+
+from flowviz.load import load
+from flowviz.model import Map
+
+
+def _edges(model: Map) -> list[tuple[str, str, int]]:
+    names = {s.id: s.name for s in model.systems}
+    return [(names[i.source], names[i.target], i.line) for i in model.integrations]
+
+
+def _codes(model: Map) -> list[tuple[str, int]]:
+    return [(d.code, d.line) for d in model.diagnostics]
+
+
+def test_arrow_lines_of_every_form_are_edges_with_their_lines(write_map) -> None:
+    model = load(
+        write_map(
+            "# Лиды\n\n"
+            "- Tilda → amoCRM: заявка\n"
+            "- amoCRM -> Telegram (webhook)\n"
+            "- Mailchimp ⇐ amoCRM\n"
+            "- amoCRM ↔ Google Sheets\n"
+            "- Tilda → GA4 → BigQuery\n"
+            "## amoCRM → Slack, UniSender & Zendesk\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Tilda", "amoCRM", 3),
+        ("amoCRM", "Telegram", 4),
+        ("amoCRM", "Mailchimp", 5),
+        ("amoCRM", "Google Sheets", 6),
+        ("Google Sheets", "amoCRM", 6),
+        ("Tilda", "GA4", 7),
+        ("GA4", "BigQuery", 7),
+        ("amoCRM", "Slack", 8),
+        ("amoCRM", "UniSender", 8),
+        ("amoCRM", "Zendesk", 8),
+    ]
+    first = model.integrations[0]
+    assert (first.id, first.source_data) == ("0.1", "заявка")
+    assert [i.id for i in model.integrations if i.line == 6] == ["0.4", "0.4b"]
+    assert {s.name: s.kind for s in model.systems}["amoCRM"] == "crm"
+
+
+def test_traps_are_not_edges(write_map) -> None:
+    model = load(
+        write_map(
+            "# Notes\n\n- Tilda → amoCRM\n"
+            "- Настройки → Интеграции → amoCRM\n"
+            "- визуальная команда → diff → применение\n"
+            "- команда → diff → применение\n"
+            "- **Робот не отображается** → Проверьте параметр FILTER и тип документа\n"
+            "- MQL → SQL → Won\n"
+            "- email → Email\n"
+        )
+    )
+    assert _edges(model) == [("Tilda", "amoCRM", 3)]
+
+
+def test_a_vertical_chain_in_a_code_block_is_one_edge_per_hop(write_map) -> None:
+    model = load(
+        write_map(
+            "# Карта\n\n```text\nБитрикс24 (встройка)\n   |\n   v\nFrontend SPA: чат\n"
+            "   | HTTPS\n   v\nBackend на сервере\n   |-- /api/data -> поля -> Вайбкод\n"
+            "  -> Gateway\n```\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Битрикс24", "Frontend SPA", 4),
+        ("Frontend SPA", "Backend", 7),
+        ("Backend", "Gateway", 10),
+        ("Backend", "Вайбкод", 11),
+    ]
+    assert model.integrations[1].source_data == "HTTPS"
+
+
+def test_a_mermaid_flowchart_gives_its_edges_and_labels(write_map) -> None:
+    model = load(
+        write_map(
+            "# Flow\n\n```mermaid\nflowchart LR\n  A[Tilda form] -->|lead| B(amoCRM)\n"
+            '  B -- "new deal" --> C{{Telegram bot}}\n  B <--> D[(Sheets)]\n  A & B --> E\n```\n'
+        )
+    )
+    assert _edges(model) == [
+        ("Tilda form", "amoCRM", 5),
+        ("amoCRM", "Telegram bot", 6),
+        ("amoCRM", "Sheets", 7),
+        ("Sheets", "amoCRM", 7),
+        ("Tilda form", "E", 8),
+        ("amoCRM", "E", 8),
+    ]
+    assert [i.source_data for i in model.integrations[:2]] == ["lead", "new deal"]
+
+
+def test_a_sequence_diagram_is_a_flow_of_numbered_steps(write_map) -> None:
+    model = load(
+        write_map(
+            "# Заявка\n\n## Как это работает\n\n```mermaid\nsequenceDiagram\n"
+            "  participant S as Сайт\n  S->>+CRM: заявка\n  Note over S: x\n"
+            "  CRM-->>Telegram: уведомление\n```\n"
+        )
+    )
+    (flow,) = model.flows
+    assert flow.title == "Как это работает"
+    assert [(s.number, s.text, s.line) for s in flow.steps] == [
+        (1, "заявка", 8),
+        (2, "уведомление", 10),
+    ]
+    assert _edges(model) == [("Сайт", "CRM", 8), ("CRM", "Telegram", 10)]
+
+
+def test_plantuml_arrows_are_edges(write_map) -> None:
+    model = load(
+        write_map(
+            '# Arch\n\n```plantuml\n@startuml\nparticipant "Web site" as W\n'
+            "W -> CRM : lead\nCRM <-- ESP\n' comment\n@enduml\n```\n"
+        )
+    )
+    assert _edges(model) == [("Web site", "CRM", 6), ("ESP", "CRM", 7)]
+
+
+def test_a_diagram_statement_that_does_not_parse_is_reported_and_the_rest_read(
+    write_map,
+) -> None:
+    model = load(
+        write_map(
+            '# W\n\n```mermaid\nflowchart TD\n  A --> B -- "open label\n  text\n  B --> C\n```\n'
+        )
+    )
+    assert ("FV112", 5) in _codes(model)
+    assert _edges(model) == [("A", "B", 5), ("B", "C", 7)]
