@@ -32,6 +32,8 @@ class Measure:
     invented: int = 0
     prose: int = 0
     traps: int = 0
+    steps: int = 0
+    steps_found: int = 0
     error: str | None = None
     missed: list[dict[str, Any]] = field(default_factory=list)
     extra: list[tuple[str, str, int]] = field(default_factory=list)
@@ -93,6 +95,8 @@ def measure(name: str) -> Measure:
     """Load ``name`` and compare what it reports with its hand count."""
     count = count_of(name)
     result = Measure(name, counted=len(count["edges"]))
+    step_lines = {s["line"] for f in count.get("flows") or [] for s in f["steps"]}
+    result.steps = len(step_lines)
     try:
         model = load(REAL / f"{name}.md")
     except FlowvizError as exc:
@@ -105,6 +109,7 @@ def measure(name: str) -> Measure:
         for form in [s["name"], *s.get("aliases", [])]
     }
     names = {s.id: _counted_name(s, spellings) for s in model.systems}
+    result.steps_found = len(step_lines & {s.line for f in model.flows for s in f.steps})
     reported = [(names[a], names[b], line) for a, b, line in reported_edges(model)]
     open_edges = list(count["edges"])
     prose = list(count.get("prose_edges") or [])
@@ -135,10 +140,12 @@ def measure_all() -> list[Measure]:
 
 def summary(results: list[Measure]) -> str:
     """The corpus totals as a small Markdown table, one row per document and a total."""
-    rows = ["| document | counted | found | invented | traps | error |", "| --- |" + " ---: |" * 5]
+    keys = ("counted", "found", "invented", "traps", "steps", "steps_found")
+    rows = ["| document | " + " | ".join(keys) + " | error |", "| --- |" + " ---: |" * 7]
     for r in results:
         error = "refused" if r.error else ""
-        rows.append(f"| {r.name} | {r.counted} | {r.found} | {r.invented} | {r.traps} | {error} |")
-    total = [sum(getattr(r, k) for r in results) for k in ("counted", "found", "invented", "traps")]
+        figures = " | ".join(str(getattr(r, k)) for k in keys)
+        rows.append(f"| {r.name} | {figures} | {error} |")
+    total = [sum(getattr(r, k) for r in results) for k in keys]
     rows.append("| **total** | " + " | ".join(str(n) for n in total) + " | |")
     return "\n".join(rows) + "\n"

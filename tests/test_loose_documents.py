@@ -132,3 +132,23 @@ def test_a_diagram_statement_that_does_not_parse_is_reported_and_the_rest_read(
     )
     assert ("FV112", 5) in _codes(model)
     assert _edges(model) == [("A", "B", 5), ("B", "C", 7)]
+
+
+def test_a_process_list_is_a_flow_and_a_step_naming_two_systems_an_edge(write_map) -> None:
+    model = load(
+        write_map(
+            "# Перенос\n\nДанные идут в витрину. Для этого:\n\n"
+            "1. Перенесите данные из Яндекс Директ в Object Storage с использованием "
+            "Cloud Functions.\n"
+            "2. Выгрузите данные в Object Storage (S3).\n\n"
+            "## How it works\n\n### 1. Trigger\n\n- text\n\n### 2. Notify\n\n- more\n"
+        )
+    )
+    first, second = model.flows
+    assert (first.title, [s.line for s in first.steps]) == ("Для этого", [5, 6])
+    assert (second.title, [s.text for s in second.steps]) == (
+        "How it works",
+        ["1. Trigger", "2. Notify"],
+    )
+    assert _edges(model) == [("Яндекс Директ", "Object Storage", 5)]
+    assert first.steps[1].target is None

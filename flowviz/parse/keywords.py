@@ -777,3 +777,19 @@ one of them in it is a path through an interface, never an edge."""
 
 MAX_END_WORDS = 5
 """An end of an edge statement longer than this is a sentence (``Ошибка … → Проверьте …``)."""
+
+PROCESS_WORDS = (
+    "процесс", "сценарий", "как это работает", "как работает", "поток", "потоки", "шаги",
+    "порядок работы", "для этого", "how it works", "lead flow", "data flow", "workflow",
+    "pipeline", "the flow", "flow", "steps", "process", "to do this",
+)  # fmt: skip
+"""Words of a heading (or of a line ending in ':') that introduces a process list: the list
+below it, or its numbered sub-headings, are the steps of a flow."""
+
+METHOD_MARKERS = (
+    "с использованием", "с помощью", "используя", "using", "via", "by means of", "through",
+)  # fmt: skip
+"""Words after which a process step names the tool it uses, not an end of the transfer."""
+
+SOURCE_MARKERS = ("из", "от", "from")
+"""A preposition before a system that makes it the sender (``Перенесите из X в Y``)."""

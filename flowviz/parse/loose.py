@@ -5,7 +5,7 @@ systems; one info finding (FV111) says the document was read this way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from flowviz.config import Config
 from flowviz.errors import MapError
@@ -14,7 +14,9 @@ from flowviz.parse.arrows import ARROW, Candidate, Ends, Hop, candidate, code_ca
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
 from flowviz.parse.context import Context, Report
-from flowviz.parse.systems import Registry, catalogue_kind
+from flowviz.parse.keywords import alternation
+from flowviz.parse.process import process_flows
+from flowviz.parse.systems import Registry, catalogue_kind, catalogue_names
 from flowviz.source import SourceText
 
 DIAGRAM_LANGUAGES = frozenset({"mermaid", "plantuml", "puml", "dot", "graphviz"})
@@ -51,7 +53,10 @@ def read_loose(
         row for number, hop in enumerate(rows, 1) for row in _rows(hop, number, ctx, extra)
     ]
     flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
-    if not integrations:
+    processes = process_flows(blocks, _names(ctx, extra))
+    flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
+    integrations += _step_rows(processes, len(rows))
+    if not integrations and not any(f.steps for f in flows):
         raise MapError(
             "not an integration map: no integration, identifier or data-flow section, "
             "and no edge statement found",
@@ -97,6 +102,35 @@ def _product(name: str, extra: dict[str, list[str]]) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tuple[int, str]]]:
+    """Systems named in a text: known ones, and products of the catalogue (made systems)."""
+    catalogue = re.compile(alternation(catalogue_names(extra)), re.IGNORECASE)
+
+    def names(text: str) -> list[tuple[int, str]]:
+        for match in catalogue.finditer(text):
+            _system(match.group(), ctx, extra, exact=True)
+        mentions = ctx.registry.mentions(text, actors=False)
+        return [(m.start, m.system) for m in mentions if not m.pending and not m.weak]
+
+    return names
+
+
+def _step_rows(flows: list[Flow], done: int) -> list[Integration]:
+    """An integration for each step that names its two ends."""
+    steps = [s for f in flows for s in f.steps if s.source and s.target and s.source != s.target]
+    return [
+        Integration(
+            id=f"0.{done + n}",
+            section=None,
+            line=step.line,
+            source=step.source,
+            target=step.target,
+            source_data=step.text,
+        )
+        for n, step in enumerate(steps, 1)
+    ]
 
 
 def _at(hop: Hop) -> int:

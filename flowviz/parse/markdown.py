@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flowviz.config import Config
+from flowviz.errors import MapError
 from flowviz.model import MAP_KINDS, Map, Project, Section, SectionKind
 from flowviz.parse.blocks import Heading, ListBlock, Paragraph, Table, parse_document
 from flowviz.parse.context import Context, Report, TablePlace
@@ -71,7 +72,21 @@ def read_markdown(source: SourceText, config: Config) -> Map:
 
         return read_loose(source, blocks, code, config)
     ctx = Context(Report(source.path), Registry())
-    return _Reader(source, sections, ctx, config).read()
+    model = _Reader(source, sections, ctx, config).read()
+    if model.integrations or model.identifiers or any(f.steps for f in model.flows):
+        return model
+    return _loose_instead(model, source, blocks, code, config)
+
+
+def _loose_instead(model: Map, source: SourceText, blocks: list, code: list, config: Config) -> Map:
+    """A document whose headings look like the template's but in which nothing of a map could
+    be read: read by its edge statements instead, when it has any."""
+    from flowviz.parse.loose import read_loose  # noqa: PLC0415 (documents not in the template)
+
+    try:
+        return read_loose(source, blocks, code, config)
+    except MapError:
+        return model
 
 
 class _Reader:

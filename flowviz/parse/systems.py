@@ -1034,6 +1034,12 @@ def catalogue_kind(name: str, extra: dict[str, list[str]] | None = None) -> Syst
     return None
 
 
+def catalogue_names(extra: dict[str, list[str]] | None = None) -> list[str]:
+    """Every product name of the catalogue (``catalogue_kind``), for finding them in text."""
+    tables = (KNOWN_PRODUCTS, MORE_PRODUCTS, extra or {})
+    return sorted({name for table in tables for names in table.values() for name in names})
+
+
 def _vocabulary() -> dict[tuple[str, ...], tuple[str, str]]:
     """Stems of every role and actor word -> ("role", kind) or ("actor", key)."""
     vocab: dict[tuple[str, ...], tuple[str, str]] = {}
