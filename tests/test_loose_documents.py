@@ -152,3 +152,23 @@ def test_a_process_list_is_a_flow_and_a_step_naming_two_systems_an_edge(write_ma
     )
     assert _edges(model) == [("Яндекс Директ", "Object Storage", 5)]
     assert first.steps[1].target is None
+
+
+def test_a_table_of_edges_anywhere_is_read_as_integrations(write_map) -> None:
+    model = load(
+        write_map(
+            "# Обмен\n\n| Источник | Получатель | Данные |\n|---|---|---|\n"
+            "| Tilda | amoCRM | заявка |\n| amoCRM | Telegram, Slack | уведомление |\n\n"
+            "| Producer | Consumer |\n|---|---|\n| Shopify | BigQuery |\n\n"
+            "| Направление | Что |\n|---|---|\n| Tilda → Mailchimp | подписка |\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Tilda", "amoCRM", 5),
+        ("amoCRM", "Telegram", 6),
+        ("amoCRM", "Slack", 6),
+        ("Shopify", "BigQuery", 10),
+        ("Tilda", "Mailchimp", 14),
+    ]
+    assert [i.id for i in model.integrations] == ["0.1", "0.2", "0.3", "0.4", "0.5"]
+    assert _codes(model) == [("FV111", 1)]

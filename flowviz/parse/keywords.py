@@ -242,6 +242,7 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "sending system",
             "sender system",
             "from system",
+            "producer",
         ],
         "target": [
             "получатель",
@@ -256,6 +257,7 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "to",
             "target system",
             "receiving system",
+            "consumer",
         ],
         "method": [
             "метод",

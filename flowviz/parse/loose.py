@@ -13,9 +13,11 @@ from flowviz.model import Flow, Integration, Map, Project, Step
 from flowviz.parse.arrows import ARROW, Candidate, Ends, Hop, candidate, code_candidates, hops
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
-from flowviz.parse.context import Context, Report
-from flowviz.parse.keywords import alternation
+from flowviz.parse.context import Context, Report, TablePlace
+from flowviz.parse.integrations import read_integration_rows
+from flowviz.parse.keywords import ColumnMap, alternation, classify_table
 from flowviz.parse.process import process_flows
+from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import Registry, catalogue_kind, catalogue_names
 from flowviz.source import SourceText
 
@@ -56,6 +58,8 @@ def read_loose(
     processes = process_flows(blocks, _names(ctx, extra))
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
     integrations += _step_rows(processes, len(rows))
+    tables = _edge_tables(blocks, ctx, _names(ctx, extra))
+    integrations = _numbered(integrations + tables)
     if not integrations and not any(f.steps for f in flows):
         raise MapError(
             "not an integration map: no integration, identifier or data-flow section, "
@@ -82,7 +86,7 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
             texts.append((block.text, block.line))
         elif isinstance(block, ListBlock):
             texts += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
-        elif isinstance(block, Table):
+        elif isinstance(block, Table) and _edge_table(block) is None:
             texts += [(c.text, r.line) for r in block.rows for c in r.cells]
     for text, line in texts:
         if ARROW.search(text):
@@ -92,6 +96,44 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
     for block in code:
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from code_candidates(block.text, block.line)
+
+
+def _edge_table(table: Table) -> ColumnMap | None:
+    """The columns of a table of edges (a source and a receiver column, or one column of
+    ``A → B`` pairs), else None."""
+    mapped = classify_table([c.text for c in table.header], None)
+    return mapped if mapped is not None and mapped.kind == "integrations" else None
+
+
+def _edge_tables(
+    blocks: list[Block], ctx: Context, names: Callable[[str], list[tuple[int, str]]]
+) -> list[Integration]:
+    """The rows of every table of edges, read as the template's integration tables are (the
+    products of the catalogue in them made systems first, so that a list of them splits)."""
+    place = TablePlace(RawSection("integrations", None, "", 2, 1))
+    out: list[Integration] = []
+    for block in blocks:
+        mapped = _edge_table(block) if isinstance(block, Table) else None
+        if mapped is not None:
+            for row in block.rows:
+                for cell in row.cells:
+                    names(cell.text)
+            out += read_integration_rows(block, mapped, place, ctx)
+    return out
+
+
+def _numbered(integrations: list[Integration]) -> list[Integration]:
+    """Ids ``0.<n>`` in line order; the second row of a two-way edge keeps its ``b``."""
+    out: list[Integration] = []
+    for row in sorted(integrations, key=lambda i: i.line):
+        two_way = row.id.endswith("b") and out and out[-1].line == row.line
+        number = out[-1].id if two_way else f"0.{len(out) + 1 - _seconds(out)}"
+        out.append(row.model_copy(update={"id": number + "b" if two_way else number}))
+    return out
+
+
+def _seconds(rows: list[Integration]) -> int:
+    return sum(1 for r in rows if r.id.endswith("b"))
 
 
 def _product(name: str, extra: dict[str, list[str]]) -> str | None:
