@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from flowviz.parse.keywords import (
     ARROWS,
+    END_SUFFIXES,
     MAX_END_WORDS,
     NAVIGATION_WORDS,
     RECEIVER_SEPARATORS,
@@ -78,8 +79,11 @@ class Ends:
 
 
 def key(name: str) -> str:
-    """The form two spellings of one end share."""
-    return " ".join(name.casefold().replace("ё", "е").split())
+    """The form two spellings of one end share (``Eventbrite API`` -> ``eventbrite``)."""
+    words = name.casefold().replace("ё", "е").split()
+    while len(words) > 1 and words[-1] in END_SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def looks_like_name(text: str) -> bool:

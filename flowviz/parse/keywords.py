@@ -777,6 +777,10 @@ NAVIGATION_WORDS = (
 """Words of a UI navigation path (``Настройки → Интеграции → amoCRM``): an arrow line with
 one of them in it is a path through an interface, never an edge."""
 
+END_SUFFIXES = ("api", "bot", "webhook", "webhooks", "app", "account", "аккаунт", "бот")
+"""Last words of an end that name a part or access of a system, not another system: an end
+``Eventbrite API`` and an end ``Eventbrite`` are one end when telling systems apart."""
+
 MAX_END_WORDS = 5
 """An end of an edge statement longer than this is a sentence (``Ошибка … → Проверьте …``)."""
 
