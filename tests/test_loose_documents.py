@@ -172,3 +172,20 @@ def test_a_table_of_edges_anywhere_is_read_as_integrations(write_map) -> None:
     ]
     assert [i.id for i in model.integrations] == ["0.1", "0.2", "0.3", "0.4", "0.5"]
     assert _codes(model) == [("FV111", 1)]
+
+
+def test_a_step_naming_one_system_has_the_workflow_engine_as_its_other_end(write_map) -> None:
+    model = load(
+        write_map(
+            "# Report\n\nThis n8n workflow builds a report.\n\n## Workflow\n\n"
+            "1. **Get Google Analytics Data**: fetches sessions from Google Analytics.\n"
+            "2. **Process GA Data**: parses the raw Google Analytics data.\n"
+            "3. **Save Report to Google Drive**: uploads the report.\n"
+            "4. **Get Twitter Analytics**: gathers metrics from Twitter.\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Google Analytics", "n8n", 7),
+        ("n8n", "Google Drive", 9),
+        ("Twitter", "n8n", 10),
+    ]

@@ -799,3 +799,20 @@ METHOD_MARKERS = (
 
 SOURCE_MARKERS = ("из", "от", "from")
 """A preposition before a system that makes it the sender (``Перенесите из X в Y``)."""
+
+READ_VERBS = (
+    "get", "gets", "fetch", "fetches", "retrieve", "retrieves", "collect", "collects", "gather",
+    "gathers", "pull", "pulls", "read", "reads", "receive", "receives", "import", "imports",
+    "получает", "получить", "забирает", "загружает", "импортирует", "собирает",
+)  # fmt: skip
+"""Verbs of a process step by which the document's workflow engine takes data from the one
+system the step names (``Get Google Analytics Data``)."""
+
+WRITE_VERBS = (
+    "create", "creates", "send", "sends", "add", "adds", "post", "posts", "save", "saves",
+    "upload", "uploads", "write", "writes", "push", "pushes", "update", "updates", "notify",
+    "notifies", "создает", "создаёт", "отправляет", "добавляет", "записывает", "сохраняет",
+    "передает", "передаёт", "публикует", "обновляет",
+)  # fmt: skip
+"""Verbs of a process step by which the workflow engine sends data to the one system the step
+names (``Creates Trello cards``, ``Adds new contacts to Agile CRM``)."""

@@ -18,7 +18,14 @@ from flowviz.parse.integrations import read_integration_rows
 from flowviz.parse.keywords import ColumnMap, alternation, classify_table
 from flowviz.parse.process import process_flows
 from flowviz.parse.sections import RawSection
-from flowviz.parse.systems import Registry, catalogue_kind, catalogue_names
+from flowviz.parse.systems import (
+    MORE_PRODUCTS,
+    ROLE_WORDS,
+    Registry,
+    catalogue_kind,
+    catalogue_names,
+)
+from flowviz.parse.text import stems
 from flowviz.source import SourceText
 
 DIAGRAM_LANGUAGES = frozenset({"mermaid", "plantuml", "puml", "dot", "graphviz"})
@@ -55,7 +62,7 @@ def read_loose(
         row for number, hop in enumerate(rows, 1) for row in _rows(hop, number, ctx, extra)
     ]
     flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
-    processes = process_flows(blocks, _names(ctx, extra))
+    processes = process_flows(blocks, _names(ctx, extra), _engine(source.text, ctx, extra))
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
     integrations += _step_rows(processes, len(rows))
     tables = _edge_tables(blocks, ctx, _names(ctx, extra))
@@ -154,9 +161,24 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
         for match in catalogue.finditer(text):
             _system(match.group(), ctx, extra, exact=True)
         mentions = ctx.registry.mentions(text, actors=False)
-        return [(m.start, m.system) for m in mentions if not m.pending and not m.weak]
+        return [
+            (m.start, m.system)
+            for m in mentions
+            if not m.pending and not m.weak and stems(m.surface) not in _ROLES
+        ]
 
     return names
+
+
+_ROLES = frozenset(stems(word) for words in ROLE_WORDS.values() for word in words)
+"""A role word (``Analytics``, ``CRM``) names no product in a document without section 1."""
+
+
+def _engine(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
+    """The workflow engine the document is about: the automation product it names first."""
+    products = [*MORE_PRODUCTS["automation"], *extra.get("automation", [])]
+    match = re.search(alternation(products), text, re.IGNORECASE)
+    return _system(match.group(), ctx, extra, exact=True) if match else None
 
 
 def _step_rows(flows: list[Flow], done: int) -> list[Integration]:

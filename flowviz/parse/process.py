@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 from flowviz.model import Flow, Step
 from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
-from flowviz.parse.keywords import METHOD_MARKERS, PROCESS_WORDS, SOURCE_MARKERS, alternation
+from flowviz.parse.keywords import (
+    METHOD_MARKERS,
+    PROCESS_WORDS,
+    READ_VERBS,
+    SOURCE_MARKERS,
+    WRITE_VERBS,
+    alternation,
+)
 from flowviz.parse.text import leading_number
 
 _PROCESS = re.compile(alternation(PROCESS_WORDS, stems_only=True), re.IGNORECASE)
@@ -20,6 +27,9 @@ _SOURCE = re.compile(r"(?:" + alternation(SOURCE_MARKERS) + r")\s+\S*\s*$", re.I
 _BRACKETS = re.compile(r"\([^()]*\)")
 """A bracket after a name is another name of it or a note (``Object Storage (S3)``)."""
 _CLAUSES = re.compile(r";\s+|\.\s+(?=[A-ZА-ЯЁ])")
+
+_WORD = re.compile(r"\w+")
+_VERBS = {**dict.fromkeys(WRITE_VERBS, "write"), **dict.fromkeys(READ_VERBS, "read")}
 
 Names = Callable[[str], list[tuple[int, str]]]
 """Systems named in a text: (position, system id), left to right."""
@@ -32,12 +42,17 @@ class _Draft:
     steps: list[tuple[str, int]] = field(default_factory=list)
 
 
-def process_flows(blocks: list[Block], names: Names) -> list[Flow]:
-    """Every process list of the document as a flow, its steps with their ends."""
+def process_flows(blocks: list[Block], names: Names, engine: str | None = None) -> list[Flow]:
+    """Every process list of the document as a flow, its steps with their ends; a step that
+    names one system has the document's workflow ``engine`` as its other end when its verb
+    says which way the data goes."""
     drafts = _drafts(blocks)
     flows = []
     for number, draft in enumerate(d for d in drafts if d.steps):
-        steps = [_step(text, line, n, names) for n, (text, line) in enumerate(draft.steps, 1)]
+        steps = [
+            _implied(_step(text, line, n, names), engine)
+            for n, (text, line) in enumerate(draft.steps, 1)
+        ]
         flows.append(Flow(number=number + 1, title=draft.title, line=draft.line, steps=steps))
     return flows
 
@@ -78,6 +93,19 @@ def _drafts(blocks: list[Block]) -> list[_Draft]:
 
 def _has_list_steps(draft: _Draft) -> bool:
     return bool(draft.steps) and leading_number(draft.steps[0][0])[0] is None
+
+
+def _implied(step: Step, engine: str | None) -> Step:
+    """The step with the engine as its other end: a read verb (``Get``, ``Fetches``) makes
+    the named system the sender, a write verb (``Creates``, ``Adds``) the receiver."""
+    if engine is None or step.target is not None or step.source in (None, engine):
+        return step
+    verb = next((w for w in _WORD.findall(step.text.casefold()) if w in _VERBS), None)
+    if verb is None:
+        return step
+    if _VERBS[verb] == "read":
+        return step.model_copy(update={"target": engine})
+    return step.model_copy(update={"source": engine, "target": step.source})
 
 
 def _step(text: str, line: int, number: int, names: Names) -> Step:

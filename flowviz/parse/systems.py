@@ -332,6 +332,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
     "automation": ["n8n", "zapier", "make.com", "albato", "apix-drive", "pipedream"],
     "ads": ["google ads", "яндекс директ", "yandex direct", "meta ads", "vk ads", "facebook ads"],
     "calendar": ["google calendar", "calendly"],
+    "social": ["twitter", "linkedin", "instagram", "youtube", "tiktok"],
+    "files": ["google drive", "dropbox", "onedrive", "яндекс диск"],
     "ai": ["openai", "chatgpt", "gigachat", "yandexgpt", "claude"],
     "cloud": ["pub/sub", "cloud functions", "dataflow", "data transfer", "ngrok"],
 }
