@@ -189,3 +189,17 @@ def test_a_step_naming_one_system_has_the_workflow_engine_as_its_other_end(write
         ("n8n", "Google Drive", 9),
         ("Twitter", "n8n", 10),
     ]
+
+
+def test_points_under_a_numbered_step_heading_are_transfers_of_that_step(write_map) -> None:
+    model = load(
+        write_map(
+            "# Onboarding\n\nRuns on n8n.\n\n## Workflow Overview\n\n### 1. Trigger\n"
+            "- **Source:** events from **Stripe**\n\n### 2. Accounts\n"
+            "- **HubSpot CRM:** Creates contact\n- **Plan:** premium or not\n"
+        )
+    )
+    (flow,) = model.flows
+    assert [s.text for s in flow.steps] == ["1. Trigger", "2. Accounts"]
+    assert flow.steps[1].lines == [11, 12]
+    assert _edges(model) == [("Stripe", "n8n", 8), ("n8n", "HubSpot", 11)]

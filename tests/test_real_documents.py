@@ -36,7 +36,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-missionbit-webhooks": (False, 20, 0, 0),
     "en-n8n-lead-enrichment": (False, 0, 0, 0),
     "en-n8n-marketing-report": (False, 6, 0, 15),
-    "en-n8n-onboarding": (False, 0, 0, 6),
+    "en-n8n-onboarding": (False, 7, 0, 6),
     "ru-amocrm-telegram-bot": (True, 0, 0, 0),
     "ru-b24-crm-robot": (False, 0, 0, 0),
     "ru-bitrix-telegram-send": (True, 0, 0, 0),

@@ -811,7 +811,8 @@ system the step names (``Get Google Analytics Data``)."""
 WRITE_VERBS = (
     "create", "creates", "send", "sends", "add", "adds", "post", "posts", "save", "saves",
     "upload", "uploads", "write", "writes", "push", "pushes", "update", "updates", "notify",
-    "notifies", "создает", "создаёт", "отправляет", "добавляет", "записывает", "сохраняет",
+    "notifies", "alert", "alerts", "enroll", "enrolls", "уведомляет", "создает", "создаёт",
+    "отправляет", "добавляет", "записывает", "сохраняет",
     "передает", "передаёт", "публикует", "обновляет",
 )  # fmt: skip
 """Verbs of a process step by which the workflow engine sends data to the one system the step

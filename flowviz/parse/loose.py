@@ -62,9 +62,10 @@ def read_loose(
         row for number, hop in enumerate(rows, 1) for row in _rows(hop, number, ctx, extra)
     ]
     flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
-    processes = process_flows(blocks, _names(ctx, extra), _engine(source.text, ctx, extra))
+    engine = _engine(source.text, ctx, extra)
+    processes, transfers = process_flows(blocks, _names(ctx, extra), engine)
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
-    integrations += _step_rows(processes, len(rows))
+    integrations += _step_rows([s for f in processes for s in f.steps] + transfers, len(rows))
     tables = _edge_tables(blocks, ctx, _names(ctx, extra))
     integrations = _numbered(integrations + tables)
     if not integrations and not any(f.steps for f in flows):
@@ -181,9 +182,9 @@ def _engine(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
     return _system(match.group(), ctx, extra, exact=True) if match else None
 
 
-def _step_rows(flows: list[Flow], done: int) -> list[Integration]:
+def _step_rows(steps: list[Step], done: int) -> list[Integration]:
     """An integration for each step that names its two ends."""
-    steps = [s for f in flows for s in f.steps if s.source and s.target and s.source != s.target]
+    steps = [s for s in steps if s.source and s.target and s.source != s.target]
     return [
         Integration(
             id=f"0.{done + n}",

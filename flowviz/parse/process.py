@@ -40,21 +40,35 @@ class _Draft:
     title: str
     line: int
     steps: list[tuple[str, int]] = field(default_factory=list)
+    points: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
+    """The list items under a step written as a numbered sub-heading, by step index."""
 
 
-def process_flows(blocks: list[Block], names: Names, engine: str | None = None) -> list[Flow]:
+def process_flows(
+    blocks: list[Block], names: Names, engine: str | None = None
+) -> tuple[list[Flow], list[Step]]:
     """Every process list of the document as a flow, its steps with their ends; a step that
     names one system has the document's workflow ``engine`` as its other end when its verb
-    says which way the data goes."""
+    says which way the data goes. Also the points under numbered sub-heading steps that name
+    both their ends: each one more transfer of its step."""
     drafts = _drafts(blocks)
-    flows = []
+    flows, transfers = [], []
     for number, draft in enumerate(d for d in drafts if d.steps):
-        steps = [
-            _implied(_step(text, line, n, names), engine)
-            for n, (text, line) in enumerate(draft.steps, 1)
-        ]
+        steps = []
+        for n, (text, line) in enumerate(draft.steps, 1):
+            points = draft.points.get(n - 1, [])
+            step = _implied(_step(text, line, n, names), engine, names)
+            steps.append(
+                step.model_copy(
+                    update={"notes": [p for p, _ in points], "lines": [i for _, i in points]}
+                )
+            )
+            for point, at in points:
+                transfer = _implied(_step(point, at, n, names), engine, names)
+                if transfer.source and transfer.target:
+                    transfers.append(transfer)
         flows.append(Flow(number=number + 1, title=draft.title, line=draft.line, steps=steps))
-    return flows
+    return flows, transfers
 
 
 def is_process_title(text: str) -> bool:
@@ -88,6 +102,9 @@ def _drafts(blocks: list[Block]) -> list[_Draft]:
                 drafts.append(current)
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
             current.steps = [(i.text.split("\n")[0], i.line) for i in block.items]
+        elif isinstance(block, ListBlock) and current is not None and not _has_list_steps(current):
+            points = current.points.setdefault(len(current.steps) - 1, [])
+            points += [(i.text.split("\n")[0], i.line) for i in block.items]
     return drafts
 
 
@@ -95,15 +112,18 @@ def _has_list_steps(draft: _Draft) -> bool:
     return bool(draft.steps) and leading_number(draft.steps[0][0])[0] is None
 
 
-def _implied(step: Step, engine: str | None) -> Step:
-    """The step with the engine as its other end: a read verb (``Get``, ``Fetches``) makes
-    the named system the sender, a write verb (``Creates``, ``Adds``) the receiver."""
+def _implied(step: Step, engine: str | None, names: Names) -> Step:
+    """The step with the engine as its other end: a read verb (``Get``, ``Fetches``) or
+    ``from`` before the named system makes it the sender, a write verb (``Creates``, ``Adds``)
+    the receiver."""
     if engine is None or step.target is not None or step.source in (None, engine):
         return step
-    verb = next((w for w in _WORD.findall(step.text.casefold()) if w in _VERBS), None)
-    if verb is None:
+    text = step.text.casefold()
+    verb = next((w for w in _WORD.findall(text) if w in _VERBS), None)
+    at = next((p for p, system in names(step.text) if system == step.source), 0)
+    if verb is None and not _SOURCE.search(step.text[:at]):
         return step
-    if _VERBS[verb] == "read":
+    if verb is None or _VERBS[verb] == "read":
         return step.model_copy(update={"target": engine})
     return step.model_copy(update={"source": engine, "target": step.source})
 
