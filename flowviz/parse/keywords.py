@@ -812,6 +812,7 @@ WRITE_VERBS = (
     "create", "creates", "send", "sends", "add", "adds", "post", "posts", "save", "saves",
     "upload", "uploads", "write", "writes", "push", "pushes", "update", "updates", "notify",
     "notifies", "alert", "alerts", "enroll", "enrolls", "уведомляет", "создает", "создаёт",
+    "record", "records", "store", "stores", "log", "logs",
     "отправляет", "добавляет", "записывает", "сохраняет",
     "передает", "передаёт", "публикует", "обновляет",
 )  # fmt: skip

@@ -118,14 +118,20 @@ def _implied(step: Step, engine: str | None, names: Names) -> Step:
     the receiver."""
     if engine is None or step.target is not None or step.source in (None, engine):
         return step
-    text = step.text.casefold()
-    verb = next((w for w in _WORD.findall(text) if w in _VERBS), None)
-    at = next((p for p, system in names(step.text) if system == step.source), 0)
-    if verb is None and not _SOURCE.search(step.text[:at]):
+    verb = next((w for w in _leading_words(step.text) if w in _VERBS), None)
+    spots = [p for p, system in names(step.text) if system == step.source]
+    if verb is None and not any(_SOURCE.search(step.text[:p]) for p in spots):
         return step
     if verb is None or _VERBS[verb] == "read":
         return step.model_copy(update={"target": engine})
     return step.model_copy(update={"source": engine, "target": step.source})
+
+
+def _leading_words(text: str) -> list[str]:
+    """The words a step's verb can be: the first of its title and the first after ``: ``
+    (``Get X Data: Fetches ...``); a verb later in a sentence says nothing of the step."""
+    parts = text.casefold().split(": ", 1)
+    return [words[0] for words in (_WORD.findall(p) for p in parts) if words]
 
 
 def _step(text: str, line: int, number: int, names: Names) -> Step:

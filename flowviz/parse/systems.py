@@ -310,7 +310,6 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "looker studio",
         "power bi",
         "tableau",
-        "keboola",
     ],
     "database": [
         "postgres",
@@ -329,13 +328,23 @@ MORE_PRODUCTS: dict[str, list[str]] = {
     "forms": ["google forms", "typeform", "jotform", "marquiz", "tally"],
     "payments": ["stripe", "paypal", "юkassa", "yookassa", "cloudpayments", "тинькофф касса"],
     "support": ["zendesk", "intercom", "freshdesk", "usedesk", "jivo", "jivosite"],
-    "automation": ["n8n", "zapier", "make.com", "albato", "apix-drive", "pipedream"],
+    "automation": [
+        "n8n",
+        "zapier",
+        "make.com",
+        "keboola",
+        "dataflow",
+        "airflow",
+        "albato",
+        "apix-drive",
+        "pipedream",
+    ],
     "ads": ["google ads", "яндекс директ", "yandex direct", "meta ads", "vk ads", "facebook ads"],
     "calendar": ["google calendar", "calendly"],
     "social": ["twitter", "linkedin", "instagram", "youtube", "tiktok"],
     "files": ["google drive", "dropbox", "onedrive", "яндекс диск"],
     "ai": ["openai", "chatgpt", "gigachat", "yandexgpt", "claude"],
-    "cloud": ["pub/sub", "cloud functions", "dataflow", "data transfer", "ngrok"],
+    "cloud": ["pub/sub", "cloud functions", "data transfer", "ngrok"],
 }
 """Well-known products outside the template's four roles, by category; a document not in the
 template's shape takes its systems from them (and from ``KNOWN_PRODUCTS``). ``flowviz.yaml``'s
