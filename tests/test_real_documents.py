@@ -112,6 +112,11 @@ def test_the_corpus_invents_at_most_five_percent_of_what_it_reports() -> None:
     assert invented <= 0.05 * reported
 
 
+def test_the_corpus_finds_at_least_eighty_percent_of_the_counted_edges() -> None:
+    results = [_measured(name) for name in DOCS]
+    assert sum(r.found for r in results) >= 0.8 * sum(r.counted for r in results)
+
+
 def test_the_corpus_finds_what_its_state_promises() -> None:
     results = [_measured(name) for name in DOCS]
     found = sum(r.found for r in results)
