@@ -20,7 +20,7 @@ def test_arrow_lines_of_every_form_are_edges_with_their_lines(write_map) -> None
         write_map(
             "# Лиды\n\n"
             "- Tilda → amoCRM: заявка\n"
-            "- amoCRM -> Telegram (webhook)\n"
+            "- amoCRM ⇒ Telegram (webhook)\n"
             "- Mailchimp ⇐ amoCRM\n"
             "- amoCRM ↔ Google Sheets\n"
             "- Tilda → GA4 → BigQuery\n"
@@ -39,8 +39,9 @@ def test_arrow_lines_of_every_form_are_edges_with_their_lines(write_map) -> None
         ("amoCRM", "UniSender", 8),
         ("amoCRM", "Zendesk", 8),
     ]
-    first = model.integrations[0]
+    first, second = model.integrations[:2]
     assert (first.id, first.source_data) == ("0.1", "заявка")
+    assert (second.method, second.source_data) == ("webhook", "")
     assert [i.id for i in model.integrations if i.line == 6] == ["0.4", "0.4b"]
     assert {s.name: s.kind for s in model.systems}["amoCRM"] == "crm"
 

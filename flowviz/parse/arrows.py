@@ -42,6 +42,7 @@ class Hop:
     label: str = ""
     way: str = "forward"
     exact: bool = False
+    method: str = ""
     """Its ends are node labels of a diagram: names as they are, not cut at a lower-case word."""
 
 
@@ -122,7 +123,17 @@ def _end(segment: str, first: bool) -> tuple[str, str]:
     cut = _LABEL_CUT.search(text)
     if cut is None:
         return text, ""
-    return _clean(text[: cut.start()]), _clean(text[cut.end() :]).rstrip(")")
+    label = _clean(text[cut.end() :])
+    if cut.group().strip() == "(":
+        return _clean(text[: cut.start()]), "(" + label.rstrip(")")
+    return _clean(text[: cut.start()]), label
+
+
+def _label_and_method(label: str) -> tuple[str, str]:
+    """A label, or the method a bracket after the receiver names (``B (webhook)``)."""
+    if label.startswith("("):
+        return "", label[1:]
+    return label, ""
 
 
 def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
@@ -157,7 +168,8 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
         if sender is not None:
             way = found.ways[index - 1]
             for receiver in systems:
-                yield Hop(sender, receiver, found.line, label or found.labels[index], way)
+                text, method = _label_and_method(found.labels[index])
+                yield Hop(sender, receiver, found.line, label or text, way, method=method)
         sender, label = (systems[-1] if len(systems) == 1 else None), ""
         if sender is None:
             return

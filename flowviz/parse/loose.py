@@ -230,6 +230,7 @@ def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> l
             target=b,
             source_data=hop.label,
             target_text=hop.target,
+            method=hop.method,
         )
         for i, (a, b) in enumerate(pairs)
     ]
