@@ -61,9 +61,18 @@ def _counted_name(system: System, spellings: dict[str, str]) -> str:
     return system.name
 
 
+def _end(system: str, parts: list[str]) -> str:
+    """The tool an end names inside its group, else the system."""
+    return parts[0] if len(parts) == 1 else system
+
+
 def reported_edges(model: Map) -> list[tuple[str, str, int]]:
     """(source id, target id, line) of every edge the reader reports, each once."""
-    out = [(i.source, i.target, i.line) for i in model.integrations if i.source and i.target]
+    out = [
+        (_end(i.source, i.source_parts), _end(i.target, i.target_parts), i.line)
+        for i in model.integrations
+        if i.source and i.target
+    ]
     out += [
         (s.source, s.target, s.line)
         for f in model.flows

@@ -204,3 +204,26 @@ def test_points_under_a_numbered_step_heading_are_transfers_of_that_step(write_m
     assert [s.text for s in flow.steps] == ["1. Trigger", "2. Accounts"]
     assert flow.steps[1].lines == [11, 12]
     assert _edges(model) == [("Stripe", "n8n", 8), ("n8n", "HubSpot", 11)]
+
+
+def test_a_mermaid_subgraph_is_a_group_whose_nodes_are_its_tools(write_map) -> None:
+    model = load(
+        write_map(
+            "# Setup\n\n```mermaid\ngraph LR\n  subgraph Server [Production server]\n"
+            "    W[web-server] --> P[PHP app]\n  end\n  T[Tilda] --> W\n```\n"
+        )
+    )
+    parents = {s.name: s.parent for s in model.systems}
+    assert parents["web-server"] == parents["PHP app"] == "production-server"
+    assert parents["Tilda"] is None
+    inner, outer = model.integrations
+    assert (inner.source, inner.source_parts, inner.target_parts) == (
+        "production-server",
+        ["web-server"],
+        ["php-app"],
+    )
+    assert (outer.source, outer.target, outer.target_parts) == (
+        "tilda",
+        "production-server",
+        ["web-server"],
+    )

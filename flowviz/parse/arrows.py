@@ -43,6 +43,8 @@ class Hop:
     way: str = "forward"
     exact: bool = False
     method: str = ""
+    groups: tuple[str, str] = ("", "")
+    """Titles of the diagram groups (Mermaid subgraphs) its sender and receiver are drawn in."""
     """Its ends are node labels of a diagram: names as they are, not cut at a lower-case word."""
 
 

@@ -123,11 +123,18 @@ class Diagram:
     language: str = "Mermaid"
     labels: dict[str, str] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
+    groups: dict[str, str] = field(default_factory=dict)
+    """Node id -> title of the subgraph it is first drawn in."""
+    open_groups: list[str] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
 
     def name(self, node: str) -> str:
         """The node's label, else its id."""
         return self.labels.get(node, node)
+
+    def group(self, node: str) -> str:
+        """The title of the subgraph the node belongs to, else nothing."""
+        return self.groups.get(node, "")
 
 
 @cache
@@ -232,7 +239,13 @@ def _reason(exc: UnexpectedInput) -> str:
 
 def _read(diagram: Diagram, line: int, tree: Tree) -> None:
     for node in tree.children:
-        if isinstance(node, Tree) and node.data == "chain":
+        if isinstance(node, Token) and node.type == "END" and diagram.open_groups:
+            diagram.open_groups.pop()
+        elif isinstance(node, Tree) and node.data == "subgraph":
+            title = node.children[0].value if node.children else ""
+            bracket = re.search(r"\[(.*)\]", title)
+            diagram.open_groups.append(_text(bracket.group(1) if bracket else title))
+        elif isinstance(node, Tree) and node.data == "chain":
             _chain(diagram, line, node)
         elif isinstance(node, Tree) and node.data == "participant":
             _participant(diagram, node)
@@ -266,6 +279,8 @@ def _node(diagram: Diagram, line: int, node: Tree) -> tuple[str, int]:
     shape = next((c for c in node.children[1:] if c.type == "SHAPE"), None)
     if shape is not None and token.value not in diagram.labels:
         diagram.labels[token.value] = _text(shape.value) or token.value
+    if diagram.open_groups and token.value not in diagram.groups:
+        diagram.groups[token.value] = diagram.open_groups[-1]
     return token.value, line + (token.line or 1) - 1
 
 

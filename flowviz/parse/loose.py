@@ -214,10 +214,26 @@ def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = 
     return found
 
 
+def _end_in_group(
+    text: str, group: str, ctx: Context, extra: dict[str, list[str]], exact: bool
+) -> tuple[str, list[str]]:
+    """(system, parts) of an end: a node drawn in a diagram group is a tool of the group's
+    system, as a tool of a group is in the template (the group the end, the node its part)."""
+    system = _system(text, ctx, extra, exact)
+    if not group:
+        return system, []
+    drafts = ctx.registry.systems
+    owner = drafts[system].parent or _system(group, ctx, extra, exact=True)
+    if owner == system or drafts[owner].parent is not None:
+        return system, []
+    drafts[system].parent = owner
+    return owner, [system]
+
+
 def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> list[Integration]:
     """One integration for the hop; a two-way hop is two, one each way on the same line."""
-    source = _system(hop.source, ctx, extra, hop.exact)
-    target = _system(hop.target, ctx, extra, hop.exact)
+    source = _end_in_group(hop.source, hop.groups[0], ctx, extra, hop.exact)
+    target = _end_in_group(hop.target, hop.groups[1], ctx, extra, hop.exact)
     if hop.way == "back":
         source, target = target, source
     pairs = [(source, target)] + ([(target, source)] if hop.way == "both" else [])
@@ -226,8 +242,10 @@ def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> l
             id=f"0.{number}" + ("" if i == 0 else "b"),
             section=None,
             line=hop.line,
-            source=a,
-            target=b,
+            source=a[0],
+            source_parts=a[1],
+            target=b[0],
+            target_parts=b[1],
             source_data=hop.label,
             target_text=hop.target,
             method=hop.method,
@@ -259,7 +277,15 @@ def _diagrams(
                 hint="close the quote or bracket; the rest of the diagram was read",
             )
         drawn = [
-            Hop(diagram.name(k.source), diagram.name(k.target), k.line, k.label, k.way, True)
+            Hop(
+                diagram.name(k.source),
+                diagram.name(k.target),
+                k.line,
+                k.label,
+                k.way,
+                True,
+                groups=(diagram.group(k.source), diagram.group(k.target)),
+            )
             for k in diagram.links
         ]
         out += drawn
