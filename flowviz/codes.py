@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-READING = ("FV101", "FV102", "FV103", "FV104", "FV105", "FV106", "FV107", "FV108", "FV109", "FV110")
+READING = (
+    "FV101", "FV102", "FV103", "FV104", "FV105", "FV106", "FV107", "FV108", "FV109", "FV110",
+    "FV111", "FV112",
+)  # fmt: skip
 CHECKING = (
     "FV201", "FV202", "FV203", "FV204", "FV210", "FV211", "FV230", "FV231", "FV232", "FV233",
     "FV234", "FV235", "FV240", "FV241", "FV250", "FV251", "FV260", "FV261", "FV270",

@@ -33,6 +33,11 @@ class Config(Record):
     requirements: RequirementBounds = Field(
         default_factory=RequirementBounds, description="Bounds for section 8."
     )
+    products: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="More well-known products by category (crm, esp, messenger, ...) -> names; "
+        "a document not in the template's shape takes its systems from them.",
+    )
     secrets_allowlist: list[str] = Field(
         default_factory=list, description="Cell values that look like secrets but are not."
     )

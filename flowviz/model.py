@@ -12,6 +12,8 @@ from typing import ClassVar, Literal
 from flowviz.records import Field, Record, record
 
 SCHEMA = "flowviz/map@1"
+MAP_KINDS = frozenset({"integrations", "identifiers", "flows", "id_schema"})
+"""Kinds of section that make a document an integration map in the template's shape."""
 
 SystemKind = Literal["cms", "crm", "esp", "analytics", "other", "actor"]
 Severity = Literal["error", "warning", "info"]

@@ -24,6 +24,8 @@ NOT_FOR_CHECK = (
     "playwright",
     "html.parser",
     "text_unidecode",
+    "lark",
+    "flowviz.parse.loose",
     "flowviz.views",
     "flowviz.graph",
     "flowviz.pictures",

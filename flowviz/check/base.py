@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from flowviz.config import Config
-from flowviz.model import Diagnostic, Map, Section, Severity
+from flowviz.model import MAP_KINDS, Diagnostic, Map, Section, Severity
 
 Rule = Callable[[Map, Config], Iterable[Diagnostic]]
+
+
+def in_template_shape(model: Map) -> bool:
+    """Whether the map has a section of the template's map kinds; a document without one was
+    read by its edge statements (FV111) and is not asked for the template's sections."""
+    return any(s.kind in MAP_KINDS for s in model.sections)
 
 
 def section_at(model: Map, line: int) -> Section | None:

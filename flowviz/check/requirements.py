@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flowviz.check.base import finding, quote
+from flowviz.check.base import finding, in_template_shape, quote
 from flowviz.config import Config
 from flowviz.model import Diagnostic, Map, Requirement
 
@@ -35,6 +35,8 @@ def _section_line(model: Map) -> int:
 
 def missing_requirements(model: Map, config: Config) -> Iterator[Diagnostic]:
     """FV260: a measurable requirement (timeout, retries, throughput, ...) is not given."""
+    if not in_template_shape(model):
+        return
     given = {r.key for r in model.requirements if r.value is not None}
     for key, name in NAMES.items():
         if key not in given:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flowviz.check.base import finding, quote
+from flowviz.check.base import finding, in_template_shape, quote
 from flowviz.config import Config
 from flowviz.model import Diagnostic, Map, Section
 
@@ -22,6 +22,8 @@ ROLES = {"cms": 2, "crm": 3, "esp": 4, "analytics": 5}
 
 def missing_sections(model: Map, config: Config) -> Iterator[Diagnostic]:
     """FV201: a mandatory section of the template is not in the map."""
+    if not in_template_shape(model):
+        return
     kinds = {s.kind for s in model.sections}
     for kind, (number, name) in MANDATORY.items():
         if kind not in kinds:
@@ -74,6 +76,8 @@ def empty_sections(model: Map, config: Config) -> Iterator[Diagnostic]:
 
 def missing_role_sections(model: Map, config: Config) -> Iterator[Diagnostic]:
     """FV203: a system that section 1 lists has no integration section of its own."""
+    if not in_template_shape(model):
+        return
     owners = {s.owner for s in model.sections if s.kind == "integrations"}
     sources = {i.source for i in model.integrations}
     for system in model.systems:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flowviz.check.base import finding, quote
+from flowviz.check.base import finding, in_template_shape, quote
 from flowviz.config import Config
 from flowviz.model import Diagnostic, Map
 
@@ -32,6 +32,8 @@ def unlisted_systems(model: Map, config: Config) -> Iterator[Diagnostic]:
     """FV250: a system takes part in the map but section 1 does not list it.
 
     Names no rule can place at all are reported once by the reader (FV101)."""
+    if not in_template_shape(model):
+        return
     for system in model.systems:
         if system.line is not None or system.kind in ("actor", "other"):
             continue

@@ -103,6 +103,15 @@ class ListBlock(NamedTuple):
 Block = Heading | Paragraph | Table | ListBlock
 
 
+class CodeBlock(NamedTuple):
+    """A fenced or indented code block: its info word (``mermaid``), its text and the line of
+    its first text line. Kept beside the blocks: the template's sections never read them."""
+
+    info: str
+    text: str
+    line: int
+
+
 def _inline(state: StateCore) -> None:
     """markdown-it's core ``inline`` rule, the same tokens faster: an inline token with no
     inline markup (most table cells) gets its one text child directly, and only the tokens
@@ -137,9 +146,14 @@ _MD.core.ruler.at("text_join", _text_join)
 
 def parse_blocks(text: str) -> list[Block]:
     """Split Markdown ``text`` into blocks in document order."""
+    return parse_document(text)[0]
+
+
+def parse_document(text: str) -> tuple[list[Block], list[CodeBlock]]:
+    """Split Markdown ``text`` into blocks, and its code blocks, each in document order."""
     tokens = _MD.parse(text)
-    lines = text.split("\n")
-    return _Walker(tokens, lines).walk()
+    walker = _Walker(tokens, text.split("\n"))
+    return walker.walk(), walker.code
 
 
 class _Walker:
@@ -149,6 +163,7 @@ class _Walker:
         self.tokens = tokens
         self.lines = lines
         self.pos = 0
+        self.code: list[CodeBlock] = []
 
     def walk(self) -> list[Block]:
         blocks: list[Block] = []
@@ -170,6 +185,10 @@ class _Walker:
                 blocks.append(html_table(token.content, self._line(token)))
                 self.pos += 1
             else:
+                if token.type in ("fence", "code_block"):
+                    info = token.info.strip().split(" ")[0].lower()
+                    first = self._line(token) + (token.type == "fence")
+                    self.code.append(CodeBlock(info, token.content, first))
                 self.pos += 1
         return blocks
 

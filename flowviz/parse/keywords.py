@@ -242,6 +242,7 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "sending system",
             "sender system",
             "from system",
+            "producer",
         ],
         "target": [
             "получатель",
@@ -256,6 +257,7 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "to",
             "target system",
             "receiving system",
+            "consumer",
         ],
         "method": [
             "метод",
@@ -752,3 +754,67 @@ def classify_table(header: Sequence[str], section_kind: str | None) -> ColumnMap
         if best is None or score > best.score:
             best = ColumnMap(kind, mapped.columns, score)
     return best
+
+
+# --- Documents not in the template's shape: arrow statements ---------------------------------
+
+ARROWS: dict[str, tuple[str, ...]] = {
+    "both": ("<-->", "<->", "<=>", "↔", "⇔", "⟷"),
+    "back": ("<--", "<-", "<=", "←", "⇐", "⟵"),
+    "forward": ("-->", "->", "=>", "→", "⇒", "⟶", "➝", "➔", "—>", "–>"),
+}
+"""Arrow tokens of an edge statement (``A → B``, ``A <-> B``, ``A ← B``) by direction."""
+
+RECEIVER_SEPARATORS = (",", "&", "+", " and ", " и ", " / ")
+"""What separates the receivers of one arrow: ``A → B, C & D`` is an edge to each."""
+
+NAVIGATION_WORDS = (
+    "настройки", "настройка", "меню", "раздел", "вкладка", "кнопка", "перейдите", "откройте",
+    "выберите", "нажмите", "зайдите", "разработчикам", "приложения", "сервисы", "админка",
+    "settings", "menu", "admin", "tab", "click", "select", "go to", "open", "navigate",
+    "preferences",
+)  # fmt: skip
+"""Words of a UI navigation path (``Настройки → Интеграции → amoCRM``): an arrow line with
+one of them in it is a path through an interface, never an edge."""
+
+END_SUFFIXES = ("api", "bot", "webhook", "webhooks", "app", "account", "аккаунт", "бот")
+"""Last words of an end that name a part or access of a system, not another system: an end
+``Eventbrite API`` and an end ``Eventbrite`` are one end when telling systems apart."""
+
+MAX_END_WORDS = 5
+"""An end of an edge statement longer than this is a sentence (``Ошибка … → Проверьте …``)."""
+
+PROCESS_WORDS = (
+    "процесс", "сценарий", "как это работает", "как работает", "поток", "потоки", "шаги",
+    "порядок работы", "для этого", "how it works", "lead flow", "data flow", "workflow",
+    "pipeline", "the flow", "flow", "steps", "process", "to do this",
+)  # fmt: skip
+"""Words of a heading (or of a line ending in ':') that introduces a process list: the list
+below it, or its numbered sub-headings, are the steps of a flow."""
+
+METHOD_MARKERS = (
+    "с использованием", "с помощью", "используя", "using", "via", "by means of", "through",
+)  # fmt: skip
+"""Words after which a process step names the tool it uses, not an end of the transfer."""
+
+SOURCE_MARKERS = ("из", "от", "from")
+"""A preposition before a system that makes it the sender (``Перенесите из X в Y``)."""
+
+READ_VERBS = (
+    "get", "gets", "fetch", "fetches", "retrieve", "retrieves", "collect", "collects", "gather",
+    "gathers", "pull", "pulls", "read", "reads", "receive", "receives", "import", "imports",
+    "получает", "получить", "забирает", "загружает", "импортирует", "собирает",
+)  # fmt: skip
+"""Verbs of a process step by which the document's workflow engine takes data from the one
+system the step names (``Get Google Analytics Data``)."""
+
+WRITE_VERBS = (
+    "create", "creates", "send", "sends", "add", "adds", "post", "posts", "save", "saves",
+    "upload", "uploads", "write", "writes", "push", "pushes", "update", "updates", "notify",
+    "notifies", "alert", "alerts", "enroll", "enrolls", "уведомляет", "создает", "создаёт",
+    "record", "records", "store", "stores", "log", "logs",
+    "отправляет", "добавляет", "записывает", "сохраняет",
+    "передает", "передаёт", "публикует", "обновляет",
+)  # fmt: skip
+"""Verbs of a process step by which the workflow engine sends data to the one system the step
+names (``Creates Trello cards``, ``Adds new contacts to Agile CRM``)."""

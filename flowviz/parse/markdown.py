@@ -9,8 +9,8 @@ from typing import Any
 
 from flowviz.config import Config
 from flowviz.errors import MapError
-from flowviz.model import Map, Project, Section, SectionKind
-from flowviz.parse.blocks import Heading, ListBlock, Paragraph, Table, parse_blocks
+from flowviz.model import MAP_KINDS, Map, Project, Section, SectionKind
+from flowviz.parse.blocks import Heading, ListBlock, Paragraph, Table, parse_document
 from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.flows import read_flows
 from flowviz.parse.identifiers import (
@@ -39,8 +39,6 @@ from flowviz.parse.systems import PLACE_PREPOSITIONS, Registry, word_before
 from flowviz.parse.text import forget_stems, words
 from flowviz.source import SourceText
 
-MAP_KINDS = frozenset({"integrations", "identifiers", "flows", "id_schema"})
-
 SectionReader = Callable[[RawSection, Context], list[Any]]
 TableReader = Callable[[Table, ColumnMap, TablePlace, Context], list[Any]]
 
@@ -64,18 +62,31 @@ of that name."""
 
 
 def read_markdown(source: SourceText, config: Config) -> Map:
-    """Read a Markdown integration map; raise MapError when it is not one."""
+    """Read a Markdown integration map; one without the template's map sections is read by
+    its arrow lines, diagrams and process lists (``loose.read_loose``)."""
     forget_stems()
-    blocks = parse_blocks(source.text)
+    blocks, code = parse_document(source.text)
     _, sections = split_sections(blocks, source.text.count("\n") + 1)
     if not any(s.kind in MAP_KINDS for s in sections):
-        raise MapError(
-            "not an integration map: no integration, identifier or data-flow section found",
-            source.path,
-            1,
-        )
+        from flowviz.parse.loose import read_loose  # noqa: PLC0415 (documents not in the template)
+
+        return read_loose(source, blocks, code, config)
     ctx = Context(Report(source.path), Registry())
-    return _Reader(source, sections, ctx, config).read()
+    model = _Reader(source, sections, ctx, config).read()
+    if model.integrations or model.identifiers or any(f.steps for f in model.flows):
+        return model
+    return _loose_instead(model, source, blocks, code, config)
+
+
+def _loose_instead(model: Map, source: SourceText, blocks: list, code: list, config: Config) -> Map:
+    """A document whose headings look like the template's but in which nothing of a map could
+    be read: read by its edge statements instead, when it has any."""
+    from flowviz.parse.loose import read_loose  # noqa: PLC0415 (documents not in the template)
+
+    try:
+        return read_loose(source, blocks, code, config)
+    except MapError:
+        return model
 
 
 class _Reader:

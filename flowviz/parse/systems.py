@@ -287,6 +287,78 @@ KNOWN_PRODUCTS: dict[str, list[str]] = {
     ],
 }
 
+MORE_PRODUCTS: dict[str, list[str]] = {
+    "crm": ["agile crm", "zoho", "close.com", "copper", "monday crm", "keepincrm", "envybox"],
+    "messenger": [
+        "telegram",
+        "телеграм",
+        "whatsapp",
+        "viber",
+        "slack",
+        "discord",
+        "vk",
+        "вконтакте",
+        "microsoft teams",
+    ],
+    "warehouse": [
+        "clickhouse",
+        "bigquery",
+        "snowflake",
+        "redshift",
+        "greenplum",
+        "datalens",
+        "looker studio",
+        "power bi",
+        "tableau",
+    ],
+    "database": [
+        "postgres",
+        "postgresql",
+        "mysql",
+        "sqlite",
+        "mongodb",
+        "redis",
+        "object storage",
+        "s3",
+        "google sheets",
+        "airtable",
+        "notion",
+    ],
+    "tasks": ["trello", "jira", "asana", "todoist", "clickup", "яндекс трекер", "monday.com"],
+    "forms": ["google forms", "typeform", "jotform", "marquiz", "tally"],
+    "payments": ["stripe", "paypal", "юkassa", "yookassa", "cloudpayments", "тинькофф касса"],
+    "support": ["zendesk", "intercom", "freshdesk", "usedesk", "jivo", "jivosite"],
+    "automation": [
+        "n8n",
+        "zapier",
+        "make.com",
+        "keboola",
+        "dataflow",
+        "airflow",
+        "albato",
+        "apix-drive",
+        "pipedream",
+    ],
+    "ads": ["google ads", "яндекс директ", "yandex direct", "meta ads", "vk ads", "facebook ads"],
+    "calendar": ["google calendar", "calendly"],
+    "social": ["twitter", "linkedin", "instagram", "youtube", "tiktok"],
+    "files": ["google drive", "dropbox", "onedrive", "яндекс диск"],
+    "ai": ["openai", "chatgpt", "gigachat", "yandexgpt", "claude"],
+    "cloud": ["pub/sub", "cloud functions", "data transfer", "ngrok"],
+}
+"""Well-known products outside the template's four roles, by category; a document not in the
+template's shape takes its systems from them (and from ``KNOWN_PRODUCTS``). ``flowviz.yaml``'s
+``products`` adds more (category -> names)."""
+
+PRODUCT_CATEGORY_KINDS: dict[str, SystemKind] = {
+    "site": "cms",
+    "cms": "cms",
+    "crm": "crm",
+    "esp": "esp",
+    "analytics": "analytics",
+}
+"""The model's kind of a catalogue category; every other category is ``other``."""
+
 PRODUCT_SYNONYMS: list[list[str]] = [
     [
         "яндекс метрика",
@@ -957,6 +1029,26 @@ def known_kind(name: str) -> SystemKind | None:
         if squeezed in {compact(p) for p in products}:
             return kind  # type: ignore[return-value]
     return None
+
+
+def catalogue_kind(name: str, extra: dict[str, list[str]] | None = None) -> SystemKind | None:
+    """The kind of a product of the catalogue (``KNOWN_PRODUCTS``, ``MORE_PRODUCTS`` and the
+    ``extra`` of ``flowviz.yaml``), else None: ``Telegram`` -> other, ``Tilda`` -> cms."""
+    kind = known_kind(name)
+    if kind is not None:
+        return kind
+    squeezed = compact(name)
+    for table in (MORE_PRODUCTS, extra or {}):
+        for category, products in table.items():
+            if squeezed in {compact(p) for p in products}:
+                return PRODUCT_CATEGORY_KINDS.get(category, "other")
+    return None
+
+
+def catalogue_names(extra: dict[str, list[str]] | None = None) -> list[str]:
+    """Every product name of the catalogue (``catalogue_kind``), for finding them in text."""
+    tables = (KNOWN_PRODUCTS, MORE_PRODUCTS, extra or {})
+    return sorted({name for table in tables for names in table.values() for name in names})
 
 
 def _vocabulary() -> dict[tuple[str, ...], tuple[str, str]]:

@@ -1,0 +1,214 @@
+"""Arrow statements of a document not in the template's shape: ``A → B``, ``A -> B: what``,
+``A ⇒ B (method)``, ``A ↔ B``, ``A ← B``, chains ``A → B → C``, receivers ``A → B, C & D``,
+and the vertical chains of plain code blocks (a box, ``|`` / ``v`` or ``->`` lines, a box).
+
+Reading is in two passes: every candidate line is cut into its ends first (``Candidate``);
+which ends are systems is settled once the whole document is seen (``Ends``), because an end
+is a system when it is a product of the catalogue or an end of another statement."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from flowviz.parse.keywords import (
+    ARROWS,
+    END_SUFFIXES,
+    MAX_END_WORDS,
+    NAVIGATION_WORDS,
+    RECEIVER_SEPARATORS,
+    alternation,
+)
+
+_TOKENS = {token: way for way, tokens in ARROWS.items() for token in tokens}
+ARROW = re.compile("|".join(re.escape(t) for t in sorted(_TOKENS, key=len, reverse=True)))
+_NAVIGATION = re.compile(alternation(NAVIGATION_WORDS), re.IGNORECASE)
+_SEPARATORS = re.compile("|".join(re.escape(s) for s in RECEIVER_SEPARATORS))
+_DECORATION = re.compile(r"^[\s|`'\"*_#>•·├└─+\\-]+|[\s|`'\"*_]+$")
+_LABEL_CUT = re.compile(r":\s|:$|\s\(|\s[—–]\s|;")
+_DOWN = re.compile(r"^(?:[|│]|v|V|↓|▼)(?:\s+(.*))?$")
+_BRANCH = re.compile(r"^(?:\|--|\|—|`--|├──?|└──?|\+--|\\--)\s*(.*)$")
+_NOT_NAME = re.compile(r"://|\{\{|\}\}|[()\[\]=<>$]")
+
+
+@dataclass(slots=True)
+class Hop:
+    """One edge as written: sender and receiver text, its line, label, direction."""
+
+    source: str
+    target: str
+    line: int
+    label: str = ""
+    way: str = "forward"
+    exact: bool = False
+    method: str = ""
+    groups: tuple[str, str] = ("", "")
+    """Titles of the diagram groups (Mermaid subgraphs) its sender and receiver are drawn in."""
+    """Its ends are node labels of a diagram: names as they are, not cut at a lower-case word."""
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An arrow line cut into its segments (each a list of receivers) and the arrows between;
+    ``sender``/``line_of_sender`` when a vertical chain gives the first end."""
+
+    line: int
+    segments: list[list[str]]
+    ways: list[str]
+    labels: list[str]
+    drawn: bool = False
+    """Part of a drawn code-block chain: its ends only need to look like names."""
+
+
+@dataclass(slots=True)
+class Ends:
+    """Where each end is written, to settle which ends are systems."""
+
+    is_product: Callable[[str], bool]
+    lines: dict[str, set[int]] = field(default_factory=dict)
+
+    def see(self, name: str, line: int) -> None:
+        """Record ``name`` as an end written on ``line``."""
+        self.lines.setdefault(key(name), set()).add(line)
+
+    def system(self, name: str, line: int, drawn: bool) -> bool:
+        """A product of the catalogue, or a name that is an end elsewhere (or in a drawing)."""
+        if not looks_like_name(name):
+            return False
+        if self.is_product(name):
+            return True
+        return drawn or bool(self.lines.get(key(name), set()) - {line})
+
+
+def key(name: str) -> str:
+    """The form two spellings of one end share (``Eventbrite API`` -> ``eventbrite``)."""
+    words = name.casefold().replace("ё", "е").split()
+    while len(words) > 1 and words[-1] in END_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def looks_like_name(text: str) -> bool:
+    """Short, with a capital, digit or dot in it, and not a URL, template or code."""
+    words = text.split()
+    if not words or len(words) > MAX_END_WORDS or _NOT_NAME.search(text):
+        return False
+    return any(c.isupper() or c.isdigit() or c in "./" for c in text) and any(
+        c.isalpha() for c in text
+    )
+
+
+def name_of(text: str) -> str:
+    """The name an end starts with: its words up to the first word in lower case (``Backend
+    на Black Hole`` -> ``Backend``); the whole text is kept as an alias."""
+    words = text.split()
+    kept = words[:1]
+    for word in words[1:]:
+        if word[:1].islower() and not any(c.isupper() or c.isdigit() for c in word):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _clean(text: str) -> str:
+    return _DECORATION.sub("", text).strip()
+
+
+def _end(segment: str, first: bool) -> tuple[str, str]:
+    """(end, label) of one segment: the first one is what follows its last ``: ``; a later
+    one ends at ``:`` / `` (`` / `` — `` and the rest is its label."""
+    text = _clean(segment)
+    if first:
+        _, sep, tail = text.rpartition(": ")
+        return (_clean(tail), "") if sep else (text, "")
+    cut = _LABEL_CUT.search(text)
+    if cut is None:
+        return text, ""
+    label = _clean(text[cut.end() :])
+    if cut.group().strip() == "(":
+        return _clean(text[: cut.start()]), "(" + label.rstrip(")")
+    return _clean(text[: cut.start()]), label
+
+
+def _label_and_method(label: str) -> tuple[str, str]:
+    """A label, or the method a bracket after the receiver names (``B (webhook)``)."""
+    if label.startswith("("):
+        return "", label[1:]
+    return label, ""
+
+
+def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
+    """The arrow statement on one line of text, or None (no arrow, or a navigation path)."""
+    parts = ARROW.split(text)
+    if len(parts) < 2 or _NAVIGATION.search(text):
+        return None
+    ways = [_TOKENS[m.group(0)] for m in ARROW.finditer(text)]
+    segments: list[list[str]] = []
+    labels: list[str] = []
+    for index, part in enumerate(parts):
+        end, label = _end(part, index == 0)
+        receivers = [_clean(r) for r in _SEPARATORS.split(end)] if index else [end]
+        segments.append([r for r in receivers if r] or [end])
+        labels.append(label)
+    return Candidate(line, segments, ways, labels, drawn)
+
+
+def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
+    """The edges of one statement: from the last system end to each system end after it; an
+    end that is not a system between two that are is a label."""
+    sender: str | None = None
+    label = ""
+    for index, segment in enumerate(found.segments):
+        whole = " ".join(segment) if len(segment) == 1 else None
+        systems = [r for r in segment if ends.system(r, found.line, found.drawn)]
+        if len(systems) != len(segment):
+            if index == 0:
+                return
+            label = (label + ", " if label else "") + (whole or ", ".join(segment))
+            continue
+        if sender is not None:
+            way = found.ways[index - 1]
+            for receiver in systems:
+                text, method = _label_and_method(found.labels[index])
+                yield Hop(sender, receiver, found.line, label or text, way, method=method)
+        sender, label = (systems[-1] if len(systems) == 1 else None), ""
+        if sender is None:
+            return
+
+
+def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
+    """The statements of a plain code block: arrow lines, and vertical chains (a box, lines
+    of ``|`` / ``v`` or ``-> next box``, the next box; ``|-- a -> b`` branches of a box)."""
+    box: tuple[str, int] | None = None
+    down, label = False, ""
+    for offset, raw in enumerate(text.split("\n")):
+        line, stripped = first_line + offset, raw.strip()
+        if not stripped:
+            box, down, label = None, False, ""
+            continue
+        branch = _BRANCH.match(stripped)
+        connector = _DOWN.match(stripped)
+        if branch and box is not None:
+            tail = candidate(branch.group(1), line, drawn=True)
+            if tail is not None:
+                tail.segments[0] = [box[0]]
+                yield tail
+        elif connector:
+            down = down or stripped[0] in "vV↓▼"
+            label = label or _clean(connector.group(1) or "")
+        elif ARROW.match(stripped) and box is not None:
+            found = candidate(box[0] + " " + stripped, box[1], drawn=True)
+            if found is not None:
+                yield found
+                box = (_end(stripped[ARROW.match(stripped).end() :], False)[0], line)
+        elif ARROW.search(stripped):
+            found = candidate(stripped, line)
+            if found is not None:
+                yield found
+            box = None
+        else:
+            name = _end(stripped, False)[0]
+            if box is not None and down:
+                yield Candidate(box[1], [[box[0]], [name]], ["forward"], ["", label], True)
+            box, down, label = (name, line), False, ""

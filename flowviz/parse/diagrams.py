@@ -1,0 +1,318 @@
+"""Diagram code in a document: Mermaid ``flowchart`` / ``graph`` edges and ``sequenceDiagram``
+messages, read with a grammar (lark, LALR) statement by statement. A statement that does not
+parse is reported once with its line, and the rest of the block is still read.
+
+A block is cut into statements by line (a quoted label may run over several lines); each is
+parsed with the grammar of the block's kind into nodes and links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError, UnexpectedInput
+
+SHAPES = (
+    r"\(\(.*?\)\)", r"\(\[.*?\]\)", r"\[\[.*?\]\]", r"\[\(.*?\)\]", r"\{\{.*?\}\}",
+    r'\("[^"]*"\)', r'\["[^"]*"\]', r'\{"[^"]*"\}', r"\[[^\]]*\]", r"\([^)]*\)", r"\{[^}]*\}",
+    r">[^\]]*\]",
+)  # fmt: skip
+"""Mermaid node shapes, the double ones first: ``((circle))``, ``([stadium])``, ``[text]`` ..."""
+SEQUENCE_WORDS = (
+    "note", "loop", "alt", "else", "opt", "par", "and", "end", "activate", "deactivate",
+    "autonumber", "rect", "critical", "break", "box", "title", "create", "destroy",
+)  # fmt: skip
+"""Statements of a Mermaid sequence diagram that are not messages."""
+PLANTUML_KINDS = (
+    "participant", "actor", "boundary", "control", "entity", "database", "collections", "queue",
+    "component", "node", "cloud", "rectangle", "package", "interface", "usecase", "frame",
+    "folder", "storage", "artifact", "system", "person", "container",
+)  # fmt: skip
+"""PlantUML declarations of a participant or element (``database "CRM" as crm``)."""
+PLANTUML_WORDS = (
+    "note", "end", "loop", "alt", "else", "opt", "par", "group", "activate", "deactivate",
+    "autonumber", "title", "skinparam", "box", "ref", "hide", "show", "left", "right", "top",
+    "header", "footer", "legend", "newpage", "!", "'", "==", r"\.\.\.", r"\|\|",
+)  # fmt: skip
+"""PlantUML statements that draw no arrow."""
+
+FLOWCHART = r"""
+start: header | subgraph | END | directive | chain
+header: ("flowchart" | "graph") DIRECTION?
+subgraph: "subgraph" REST?
+directive: ("classDef" | "class" | "style" | "linkStyle" | "click" | "direction") REST?
+chain: group (link group)*
+group: node ("&" node)*
+node: ID SHAPE? CLASS?
+link: ARROW PIPE_LABEL? | LSTART LABEL ARROW
+
+END: "end"
+DIRECTION: /TB|TD|BT|RL|LR/
+REST: /.+/s
+ID: /[^\W-][\w]*(?:[.\-][^\W-][\w]*)*/
+CLASS: /:::[\w-]+/
+SHAPE: /{shapes}/s
+ARROW: /<?(?:-{2,}|={2,}|-\.+-)[>ox]?|<?~{3}/
+LSTART.2: /(?:--|==|-\.)(?=\s)/
+LABEL: /"[^"]*"|[^"\s][^\n]*?(?=\s*(?:-{2,}|={2,}|\.+-)[>ox-]?)/
+PIPE_LABEL: /\|[^|]*\|/
+
+%ignore /[ \t\r\n]+/
+"""
+
+SEQUENCE = r"""
+start: "sequenceDiagram" | participant | message | OTHER REST?
+participant: ("participant" | "actor") PID ("as" REST)?
+message: PID ARROW PID (":" REST?)?
+
+OTHER.2: /(?:{sequence_words})\b/i
+PID: /[+-]?[^\s:>\-+,~()]+/
+ARROW: /<<-{1,2}>>|-{1,2}>>|-{1,2}>|-{1,2}[x)]/
+REST: /.+/s
+
+%ignore /[ \t\r\n]+/
+"""
+
+PLANTUML = r"""
+start: participant | message | OTHER REST? | MARK REST?
+participant: KIND end REST?
+message: end ARROW end (":" REST?)?
+end: PID | STRING | COMPONENT
+
+MARK.3: /@(?:start|end)\w*/
+KIND.2: /(?:{plantuml_kinds})\b/
+OTHER.2: /(?:{plantuml_words})/
+PID: /[^\W][\w.]*/
+STRING: /"[^"]*"/
+COMPONENT: /\[[^\]]*\]|\([^)]*\)/
+ARROW: /<{0,2}[-.]+(?:\[[^\]]*\][-.]*)?(?:up|down|left|right)?[-.]*>{0,2}|<{1,2}[-.]+/
+REST: /.+/s
+
+%ignore /[ \t\r\n]+/
+"""
+
+FLOWCHART = FLOWCHART.replace("{shapes}", "|".join(SHAPES))
+SEQUENCE = SEQUENCE.replace("{sequence_words}", "|".join(SEQUENCE_WORDS))
+PLANTUML = PLANTUML.replace("{plantuml_kinds}", "|".join(PLANTUML_KINDS)).replace(
+    "{plantuml_words}", "|".join(PLANTUML_WORDS)
+)
+
+DIAGRAM_KINDS = {"flowchart": "flowchart", "graph": "flowchart", "sequencediagram": "sequence"}
+"""First word of a Mermaid block -> the grammar that reads it; other kinds (``stateDiagram``,
+``gantt``, ``pie`` ...) draw no integrations and are not read."""
+
+
+@dataclass(slots=True)
+class Link:
+    """A link of a diagram: node ids at both ends, its line, label and direction."""
+
+    source: str
+    target: str
+    line: int
+    label: str = ""
+    way: str = "forward"
+
+
+@dataclass(slots=True)
+class Diagram:
+    """What one block draws: node labels by id, links in order, and statements not read."""
+
+    kind: str
+    language: str = "Mermaid"
+    labels: dict[str, str] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    groups: dict[str, str] = field(default_factory=dict)
+    """Node id -> title of the subgraph it is first drawn in."""
+    open_groups: list[str] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    def name(self, node: str) -> str:
+        """The node's label, else its id."""
+        return self.labels.get(node, node)
+
+    def group(self, node: str) -> str:
+        """The title of the subgraph the node belongs to, else nothing."""
+        return self.groups.get(node, "")
+
+
+@cache
+def _parser(kind: str) -> Lark:
+    grammar = {"flowchart": FLOWCHART, "sequence": SEQUENCE, "plantuml": PLANTUML}[kind]
+    return Lark(grammar, parser="lalr", lexer="contextual", propagate_positions=False)
+
+
+def diagram_kind(text: str) -> str | None:
+    """The grammar for a Mermaid block by its first word, or None."""
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line and not line.startswith("%%") and line != "---":
+            return DIAGRAM_KINDS.get(line.split()[0].lower())
+    return None
+
+
+def statements(text: str, first_line: int) -> list[tuple[int, str]]:
+    """(line, text) of each statement: a line, or lines joined while a quote is open; ``%%``
+    comments and ``;`` ends dropped."""
+    out: list[tuple[int, str]] = []
+    buffer: list[str] = []
+    start = first_line
+    for offset, raw in enumerate(text.split("\n")):
+        line = raw.split("%%")[0] if raw.count('"') % 2 == 0 and not buffer else raw
+        if not buffer:
+            start = first_line + offset
+        buffer.append(line.rstrip().rstrip(";"))
+        if "\n".join(buffer).count('"') % 2 == 0:
+            joined = "\n".join(buffer)
+            if joined.strip():
+                out.append((start, joined))
+            buffer = []
+    if buffer:
+        out.append((start, "\n".join(buffer)))
+    return out
+
+
+def is_plantuml(info: str, text: str) -> bool:
+    """A PlantUML block: by its info word or its ``@startuml`` line."""
+    return info in {"plantuml", "puml", "uml"} or text.lstrip().startswith("@startuml")
+
+
+def read_diagram(info: str, text: str, first_line: int) -> Diagram | None:
+    """The diagram of a code block: Mermaid (``mermaid``) or PlantUML, else None."""
+    if is_plantuml(info, text):
+        diagram = Diagram("plantuml", "PlantUML")
+        for line, statement in statements(text, first_line):
+            if not statement.strip().startswith("'"):
+                _statement(diagram, line, statement)
+        return diagram
+    return read_mermaid(text, first_line) if info == "mermaid" else None
+
+
+def read_mermaid(text: str, first_line: int) -> Diagram | None:
+    """The nodes and links of a Mermaid block, or None for a kind that draws no edges."""
+    kind = diagram_kind(text)
+    if kind is None:
+        return None
+    diagram = Diagram(kind)
+    for line, statement in statements(text, first_line):
+        _statement(diagram, line, statement)
+    return diagram
+
+
+def _statement(diagram: Diagram, line: int, statement: str) -> None:
+    """Read one statement; one that does not parse is reported, then read line by line as
+    far as each line parses (an unclosed quote does not lose the lines after it)."""
+    try:
+        _read(diagram, line, _parser(diagram.kind).parse(statement))
+        return
+    except UnexpectedInput as exc:
+        diagram.errors.append((line + exc.line - 1, _reason(exc)))
+    except LarkError as exc:
+        diagram.errors.append((line, type(exc).__name__))
+    for offset, part in enumerate(statement.split("\n")):
+        _prefix(diagram, line + offset, part)
+
+
+def _prefix(diagram: Diagram, line: int, text: str) -> None:
+    """Read the longest start of ``text`` that parses (nothing when none does)."""
+    text = text.strip()
+    while text:
+        try:
+            _read(diagram, line, _parser(diagram.kind).parse(text))
+            return
+        except UnexpectedInput as exc:
+            cut = text[: max(exc.column - 1, 0)].rstrip() if exc.line == 1 else ""
+            cut = re.sub(r"\s*(?:--|==|-\.)$", "", cut)
+            if len(cut) >= len(text):
+                return
+            text = cut
+        except LarkError:
+            return
+
+
+def _reason(exc: UnexpectedInput) -> str:
+    expected = sorted(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or [])
+    near = str(getattr(exc, "char", "") or getattr(exc, "token", ""))[:20]
+    return f"unexpected {near!r}" + (f" (expected {', '.join(expected[:4])})" if expected else "")
+
+
+def _read(diagram: Diagram, line: int, tree: Tree) -> None:
+    for node in tree.children:
+        if isinstance(node, Token) and node.type == "END" and diagram.open_groups:
+            diagram.open_groups.pop()
+        elif isinstance(node, Tree) and node.data == "subgraph":
+            title = node.children[0].value if node.children else ""
+            bracket = re.search(r"\[(.*)\]", title)
+            diagram.open_groups.append(_text(bracket.group(1) if bracket else title))
+        elif isinstance(node, Tree) and node.data == "chain":
+            _chain(diagram, line, node)
+        elif isinstance(node, Tree) and node.data == "participant":
+            _participant(diagram, node)
+        elif isinstance(node, Tree) and node.data == "message":
+            _message(diagram, line, node)
+
+
+def _text(raw: str) -> str:
+    """A label without its brackets and quotes, its lines joined by spaces."""
+    inner = raw.strip().strip("[](){}>/\\").strip().strip('"').strip()
+    inner = re.sub(r"<br\s*/?>", " ", inner, flags=re.IGNORECASE)
+    return " ".join(inner.split())
+
+
+def _chain(diagram: Diagram, line: int, chain: Tree) -> None:
+    groups: list[list[tuple[str, int]]] = []
+    links: list[tuple[str, str]] = []
+    for part in chain.children:
+        if part.data == "group":
+            groups.append([_node(diagram, line, n) for n in part.children])
+        else:
+            links.append(_link(part))
+    for index, (label, way) in enumerate(links):
+        for source, at in groups[index]:
+            for target, _ in groups[index + 1]:
+                diagram.links.append(Link(source, target, at, label, way))
+
+
+def _node(diagram: Diagram, line: int, node: Tree) -> tuple[str, int]:
+    token: Token = node.children[0]
+    shape = next((c for c in node.children[1:] if c.type == "SHAPE"), None)
+    if shape is not None and token.value not in diagram.labels:
+        diagram.labels[token.value] = _text(shape.value) or token.value
+    if diagram.open_groups and token.value not in diagram.groups:
+        diagram.groups[token.value] = diagram.open_groups[-1]
+    return token.value, line + (token.line or 1) - 1
+
+
+def _link(link: Tree) -> tuple[str, str]:
+    arrow = next(t for t in link.children if t.type == "ARROW").value
+    labels = [t.value for t in link.children if t.type in ("LABEL", "PIPE_LABEL")]
+    label = _text(labels[0].strip("|")) if labels else ""
+    way = "both" if arrow.startswith("<") and arrow[-1] in ">ox" else "forward"
+    return label, way
+
+
+def _participant(diagram: Diagram, node: Tree) -> None:
+    values = [c.children[0].value if isinstance(c, Tree) else c.value for c in node.children]
+    if diagram.kind == "plantuml":
+        values = values[1:]
+        name = _text(values[0])
+        alias = re.match(r"\s*as\s+(\S+)", values[1]) if len(values) > 1 else None
+        if alias:
+            diagram.labels[alias.group(1)] = name
+        return
+    pid, *rest = values
+    if rest:
+        diagram.labels[pid] = " ".join(rest[0].split())
+
+
+def _message(diagram: Diagram, line: int, node: Tree) -> None:
+    tokens = [c.children[0] if isinstance(c, Tree) else c for c in node.children]
+    source, arrow, target = (t.value.lstrip("+-") for t in tokens[:3])
+    if diagram.kind == "plantuml":
+        source, arrow, target = _text(source), tokens[1].value, _text(target)
+    label = " ".join(tokens[3].split()) if len(tokens) > 3 else ""
+    way = "forward"
+    if arrow.startswith("<"):
+        way = "both" if arrow.endswith(">") else "back"
+    diagram.links.append(Link(source, target, line, label, way))

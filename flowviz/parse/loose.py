@@ -1,0 +1,322 @@
+"""A document not in the template's shape -> the model: its edge statements wherever they
+are (headings, list items, table cells, plain code blocks) become integrations, their ends
+systems; one info finding (FV111) says the document was read this way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from flowviz.config import Config
+from flowviz.errors import MapError
+from flowviz.model import Flow, Integration, Map, Project, Step
+from flowviz.parse.arrows import ARROW, Candidate, Ends, Hop, candidate, code_candidates, hops
+from flowviz.parse.arrows import name_of as _name_of
+from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
+from flowviz.parse.context import Context, Report, TablePlace
+from flowviz.parse.integrations import read_integration_rows
+from flowviz.parse.keywords import ColumnMap, alternation, classify_table
+from flowviz.parse.process import process_flows
+from flowviz.parse.sections import RawSection
+from flowviz.parse.systems import (
+    MORE_PRODUCTS,
+    ROLE_WORDS,
+    Registry,
+    catalogue_kind,
+    catalogue_names,
+)
+from flowviz.parse.text import stems
+from flowviz.source import SourceText
+
+DIAGRAM_LANGUAGES = frozenset({"mermaid", "plantuml", "puml", "dot", "graphviz"})
+"""Code blocks in a diagram language: read by their own grammar, never as arrow lines."""
+
+
+def read_loose(
+    source: SourceText, blocks: list[Block], code: list[CodeBlock], config: Config
+) -> Map:
+    """Read a document that has none of the template's map sections; refuse it (MapError)
+    when it states no edge either."""
+    ctx = Context(Report(source.path), Registry())
+    ctx.report.add(
+        "FV111",
+        "info",
+        1,
+        "not in the template's shape: read its arrow lines, edge tables, diagrams and "
+        "process lists; the template's sections are not asked for",
+        hint="to check it as a map, write it in the template (sections 1-10)",
+    )
+    found = list(_candidates(blocks, code))
+    extra = config.products
+    ends = Ends(lambda name: _product(name, extra) is not None)
+    drawn, flows = _diagrams(code, blocks, ctx)
+    for hop in drawn:
+        ends.see(hop.source, hop.line)
+        ends.see(hop.target, hop.line)
+    for item in found:
+        for segment in item.segments:
+            for end in segment:
+                ends.see(end, item.line)
+    rows = sorted([hop for item in found for hop in hops(item, ends)] + drawn, key=_at)
+    integrations = [
+        row for number, hop in enumerate(rows, 1) for row in _rows(hop, number, ctx, extra)
+    ]
+    flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
+    engine = _engine(source.text, ctx, extra)
+    processes, transfers = process_flows(blocks, _names(ctx, extra), engine)
+    flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
+    integrations += _step_rows([s for f in processes for s in f.steps] + transfers, len(rows))
+    tables = _edge_tables(blocks, ctx, _names(ctx, extra))
+    integrations = _numbered(integrations + tables)
+    if not integrations and not any(f.steps for f in flows):
+        raise MapError(
+            "not an integration map: no integration, identifier or data-flow section, "
+            "and no edge statement found",
+            source.path,
+            1,
+        )
+    return Map(
+        file=source.path,
+        language=_language(source.text),
+        project=Project(),
+        systems=ctx.registry.freeze(),
+        integrations=integrations,
+        flows=flows,
+        diagnostics=sorted(ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)),
+    )
+
+
+def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidate]:
+    """Every arrow statement of headings, list items, table cells and plain code blocks."""
+    texts: list[tuple[str, int]] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            texts.append((block.text, block.line))
+        elif isinstance(block, ListBlock):
+            texts += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
+        elif isinstance(block, Table) and _edge_table(block) is None:
+            texts += [(c.text, r.line) for r in block.rows for c in r.cells]
+    for text, line in texts:
+        if ARROW.search(text):
+            found = candidate(text, line)
+            if found is not None:
+                yield found
+    for block in code:
+        if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
+            yield from code_candidates(block.text, block.line)
+
+
+def _edge_table(table: Table) -> ColumnMap | None:
+    """The columns of a table of edges (a source and a receiver column, or one column of
+    ``A → B`` pairs), else None."""
+    mapped = classify_table([c.text for c in table.header], None)
+    return mapped if mapped is not None and mapped.kind == "integrations" else None
+
+
+def _edge_tables(
+    blocks: list[Block], ctx: Context, names: Callable[[str], list[tuple[int, str]]]
+) -> list[Integration]:
+    """The rows of every table of edges, read as the template's integration tables are (the
+    products of the catalogue in them made systems first, so that a list of them splits)."""
+    place = TablePlace(RawSection("integrations", None, "", 2, 1))
+    out: list[Integration] = []
+    for block in blocks:
+        mapped = _edge_table(block) if isinstance(block, Table) else None
+        if mapped is not None:
+            for row in block.rows:
+                for cell in row.cells:
+                    names(cell.text)
+            out += read_integration_rows(block, mapped, place, ctx)
+    return out
+
+
+def _numbered(integrations: list[Integration]) -> list[Integration]:
+    """Ids ``0.<n>`` in line order; the second row of a two-way edge keeps its ``b``."""
+    out: list[Integration] = []
+    for row in sorted(integrations, key=lambda i: i.line):
+        two_way = row.id.endswith("b") and out and out[-1].line == row.line
+        number = out[-1].id if two_way else f"0.{len(out) + 1 - _seconds(out)}"
+        out.append(row.model_copy(update={"id": number + "b" if two_way else number}))
+    return out
+
+
+def _seconds(rows: list[Integration]) -> int:
+    return sum(1 for r in rows if r.id.endswith("b"))
+
+
+def _product(name: str, extra: dict[str, list[str]]) -> str | None:
+    """The catalogue kind of ``name`` or of its first words (``Telegram Bot``)."""
+    words = re.split(r"\s+", name.strip())
+    for size in range(min(len(words), 3), 0, -1):
+        kind = catalogue_kind(" ".join(words[:size]), extra)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tuple[int, str]]]:
+    """Systems named in a text: known ones, and products of the catalogue (made systems)."""
+    catalogue = re.compile(alternation(catalogue_names(extra)), re.IGNORECASE)
+
+    def names(text: str) -> list[tuple[int, str]]:
+        for match in catalogue.finditer(text):
+            _system(match.group(), ctx, extra, exact=True)
+        mentions = ctx.registry.mentions(text, actors=False)
+        return [
+            (m.start, m.system)
+            for m in mentions
+            if not m.pending and not m.weak and stems(m.surface) not in _ROLES
+        ]
+
+    return names
+
+
+_ROLES = frozenset(stems(word) for words in ROLE_WORDS.values() for word in words)
+"""A role word (``Analytics``, ``CRM``) names no product in a document without section 1."""
+
+
+def _engine(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
+    """The workflow engine the document is about: the automation product it names first."""
+    products = [*MORE_PRODUCTS["automation"], *extra.get("automation", [])]
+    match = re.search(alternation(products), text, re.IGNORECASE)
+    return _system(match.group(), ctx, extra, exact=True) if match else None
+
+
+def _step_rows(steps: list[Step], done: int) -> list[Integration]:
+    """An integration for each step that names its two ends."""
+    steps = [s for s in steps if s.source and s.target and s.source != s.target]
+    return [
+        Integration(
+            id=f"0.{done + n}",
+            section=None,
+            line=step.line,
+            source=step.source,
+            target=step.target,
+            source_data=step.text,
+        )
+        for n, step in enumerate(steps, 1)
+    ]
+
+
+def _at(hop: Hop) -> int:
+    return hop.line
+
+
+def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = False) -> str:
+    """The system an end names, merged with one of the same identity."""
+    name = text if exact else _name_of(text)
+    registry = ctx.registry
+    found = registry.lookup(text, fuzzy=False) or registry.lookup(name, fuzzy=False)
+    if found is None:
+        found = registry.add(name, _product(name, extra) or "other").id  # type: ignore[arg-type]
+    if text != name:
+        registry.alias(found, text)
+    return found
+
+
+def _end_in_group(
+    text: str, group: str, ctx: Context, extra: dict[str, list[str]], exact: bool
+) -> tuple[str, list[str]]:
+    """(system, parts) of an end: a node drawn in a diagram group is a tool of the group's
+    system, as a tool of a group is in the template (the group the end, the node its part)."""
+    system = _system(text, ctx, extra, exact)
+    if not group:
+        return system, []
+    drafts = ctx.registry.systems
+    owner = drafts[system].parent or _system(group, ctx, extra, exact=True)
+    if owner == system or drafts[owner].parent is not None:
+        return system, []
+    drafts[system].parent = owner
+    return owner, [system]
+
+
+def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> list[Integration]:
+    """One integration for the hop; a two-way hop is two, one each way on the same line."""
+    source = _end_in_group(hop.source, hop.groups[0], ctx, extra, hop.exact)
+    target = _end_in_group(hop.target, hop.groups[1], ctx, extra, hop.exact)
+    if hop.way == "back":
+        source, target = target, source
+    pairs = [(source, target)] + ([(target, source)] if hop.way == "both" else [])
+    return [
+        Integration(
+            id=f"0.{number}" + ("" if i == 0 else "b"),
+            section=None,
+            line=hop.line,
+            source=a[0],
+            source_parts=a[1],
+            target=b[0],
+            target_parts=b[1],
+            source_data=hop.label,
+            target_text=hop.target,
+            method=hop.method,
+        )
+        for i, (a, b) in enumerate(pairs)
+    ]
+
+
+def _diagrams(
+    code: list[CodeBlock], blocks: list[Block], ctx: Context
+) -> tuple[list[Hop], list[tuple[str, int, list[Hop]]]]:
+    """The links of every Mermaid block as hops (every node is a system), and each sequence
+    diagram as a flow (title, line, its messages as steps); a statement that does not parse
+    is reported (FV112)."""
+    from flowviz.parse.diagrams import read_diagram  # noqa: PLC0415 (lark, only for diagrams)
+
+    out: list[Hop] = []
+    flows: list[tuple[str, int, list[Hop]]] = []
+    for block in code:
+        diagram = read_diagram(block.info, block.text, block.line)
+        if diagram is None:
+            continue
+        for line, reason in diagram.errors:
+            ctx.report.add(
+                "FV112",
+                "warning",
+                line,
+                f"{diagram.language} statement not read: {reason}",
+                hint="close the quote or bracket; the rest of the diagram was read",
+            )
+        drawn = [
+            Hop(
+                diagram.name(k.source),
+                diagram.name(k.target),
+                k.line,
+                k.label,
+                k.way,
+                True,
+                groups=(diagram.group(k.source), diagram.group(k.target)),
+            )
+            for k in diagram.links
+        ]
+        out += drawn
+        if diagram.kind == "sequence" and drawn:
+            flows.append((_heading_above(blocks, block.line), block.line, drawn))
+    return out, flows
+
+
+def _heading_above(blocks: list[Block], line: int) -> str:
+    above = [b.text for b in blocks if isinstance(b, Heading) and b.line < line]
+    return above[-1] if above else ""
+
+
+def _flow(
+    flow: tuple[str, int, list[Hop]], number: int, ctx: Context, extra: dict[str, list[str]]
+) -> Flow:
+    title, line, drawn = flow
+    steps = [
+        Step(
+            number=n,
+            text=hop.label or f"{hop.source} → {hop.target}",
+            source=_system(hop.source, ctx, extra, True),
+            target=_system(hop.target, ctx, extra, True),
+            line=hop.line,
+        )
+        for n, hop in enumerate(drawn, 1)
+    ]
+    return Flow(number=number, title=title, line=line, steps=steps)
+
+
+def _language(text: str) -> str:
+    cyrillic = len(re.findall(r"[а-яё]", text, re.I))
+    latin = len(re.findall(r"[a-z]", text, re.I))
+    return "ru" if cyrillic * 3 >= latin else "en"

@@ -1,0 +1,152 @@
+"""Process lists of a document not in the template's shape: a list (or numbered sub-headings)
+under a heading such as "Процесс", "Как это работает", "How it works", "Workflow", or after a
+line such as "Для этого:", is a flow whose items are its steps. A step that names two systems
+is an edge from the first to the second (``из X в Y`` / ``from X to Y`` read as written)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from flowviz.model import Flow, Step
+from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
+from flowviz.parse.keywords import (
+    METHOD_MARKERS,
+    PROCESS_WORDS,
+    READ_VERBS,
+    SOURCE_MARKERS,
+    WRITE_VERBS,
+    alternation,
+)
+from flowviz.parse.text import leading_number
+
+_PROCESS = re.compile(alternation(PROCESS_WORDS, stems_only=True), re.IGNORECASE)
+_METHOD = re.compile(alternation(METHOD_MARKERS), re.IGNORECASE)
+_SOURCE = re.compile(r"(?:" + alternation(SOURCE_MARKERS) + r")\s+\S*\s*$", re.IGNORECASE)
+_BRACKETS = re.compile(r"\([^()]*\)")
+"""A bracket after a name is another name of it or a note (``Object Storage (S3)``)."""
+_CLAUSES = re.compile(r";\s+|\.\s+(?=[A-ZА-ЯЁ])")
+
+_WORD = re.compile(r"\w+")
+_VERBS = {**dict.fromkeys(WRITE_VERBS, "write"), **dict.fromkeys(READ_VERBS, "read")}
+
+Names = Callable[[str], list[tuple[int, str]]]
+"""Systems named in a text: (position, system id), left to right."""
+
+
+@dataclass(slots=True)
+class _Draft:
+    title: str
+    line: int
+    steps: list[tuple[str, int]] = field(default_factory=list)
+    points: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
+    """The list items under a step written as a numbered sub-heading, by step index."""
+
+
+def process_flows(
+    blocks: list[Block], names: Names, engine: str | None = None
+) -> tuple[list[Flow], list[Step]]:
+    """Every process list of the document as a flow, its steps with their ends; a step that
+    names one system has the document's workflow ``engine`` as its other end when its verb
+    says which way the data goes. Also the points under numbered sub-heading steps that name
+    both their ends: each one more transfer of its step."""
+    drafts = _drafts(blocks)
+    flows, transfers = [], []
+    for number, draft in enumerate(d for d in drafts if d.steps):
+        steps = []
+        for n, (text, line) in enumerate(draft.steps, 1):
+            points = draft.points.get(n - 1, [])
+            step = _implied(_step(text, line, n, names), engine, names)
+            steps.append(
+                step.model_copy(
+                    update={"notes": [p for p, _ in points], "lines": [i for _, i in points]}
+                )
+            )
+            for point, at in points:
+                transfer = _implied(_step(point, at, n, names), engine, names)
+                if transfer.source and transfer.target:
+                    transfers.append(transfer)
+        flows.append(Flow(number=number + 1, title=draft.title, line=draft.line, steps=steps))
+    return flows, transfers
+
+
+def is_process_title(text: str) -> bool:
+    """A heading (or a line ending in ':') that introduces a process."""
+    return len(text.split()) <= 8 and bool(_PROCESS.search(text))
+
+
+def _drafts(blocks: list[Block]) -> list[_Draft]:
+    """Process headings, the flows under them and their raw steps, in document order."""
+    drafts: list[_Draft] = []
+    level: int | None = None
+    current: _Draft | None = None
+    for block in blocks:
+        if isinstance(block, Heading):
+            if level is not None and block.level > level:
+                number, _ = leading_number(block.text)
+                if number is not None and current is not None and not _has_list_steps(current):
+                    current.steps.append((block.text, block.line))
+                    continue
+                current = _Draft(block.text, block.line)
+                drafts.append(current)
+            elif block.level > 1 and is_process_title(block.text):
+                level, current = block.level, _Draft(block.text, block.line)
+                drafts.append(current)
+            else:
+                level, current = None, None
+        elif isinstance(block, Paragraph) and block.text.rstrip().endswith(":"):
+            tail = block.text.rstrip(": ").split(".")[-1]
+            if is_process_title(tail):
+                current = _Draft(tail.strip(), block.line)
+                drafts.append(current)
+        elif isinstance(block, ListBlock) and current is not None and not current.steps:
+            current.steps = [(i.text.split("\n")[0], i.line) for i in block.items]
+        elif isinstance(block, ListBlock) and current is not None and not _has_list_steps(current):
+            points = current.points.setdefault(len(current.steps) - 1, [])
+            points += [(i.text.split("\n")[0], i.line) for i in block.items]
+    return drafts
+
+
+def _has_list_steps(draft: _Draft) -> bool:
+    return bool(draft.steps) and leading_number(draft.steps[0][0])[0] is None
+
+
+def _implied(step: Step, engine: str | None, names: Names) -> Step:
+    """The step with the engine as its other end: a read verb (``Get``, ``Fetches``) or
+    ``from`` before the named system makes it the sender, a write verb (``Creates``, ``Adds``)
+    the receiver."""
+    if engine is None or step.target is not None or step.source in (None, engine):
+        return step
+    verb = next((w for w in _leading_words(step.text) if w in _VERBS), None)
+    spots = [p for p, system in names(step.text) if system == step.source]
+    if verb is None and not any(_SOURCE.search(step.text[:p]) for p in spots):
+        return step
+    if verb is None or _VERBS[verb] == "read":
+        return step.model_copy(update={"target": engine})
+    return step.model_copy(update={"source": engine, "target": step.source})
+
+
+def _leading_words(text: str) -> list[str]:
+    """The words a step's verb can be: the first of its title and the first after ``: ``
+    (``Get X Data: Fetches ...``); a verb later in a sentence says nothing of the step."""
+    parts = text.casefold().split(": ", 1)
+    return [words[0] for words in (_WORD.findall(p) for p in parts) if words]
+
+
+def _step(text: str, line: int, number: int, names: Names) -> Step:
+    """A step; its ends are the first two systems its first clause names before any method
+    word, the one after ``из`` / ``from`` being the sender."""
+    clause = _BRACKETS.sub(lambda m: " " * len(m.group()), _CLAUSES.split(text)[0])
+    cut = _METHOD.search(clause)
+    named = names(clause[: cut.start()] if cut else clause)
+    ids = list(dict.fromkeys(system for _, system in named))
+    source = target = None
+    if len(ids) >= 2:
+        first, second = named[0], next(m for m in named if m[1] == ids[1])
+        source, target = ids[0], ids[1]
+        if _SOURCE.search(clause[: second[0]]) and not _SOURCE.search(clause[: first[0]]):
+            source, target = target, source
+    elif len(ids) == 1:
+        source = ids[0]
+    return Step(number=number, text=text, source=source, target=target, line=line)

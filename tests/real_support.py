@@ -1,0 +1,160 @@
+"""Measuring the reader on the corpus of real documents (``tests/fixtures/real``).
+
+A document is loaded as a user would load it; the edges the reader reports (integration rows
+and flow steps with both a sender and a receiver) are compared with the hand count in its
+YAML file. An edge is matched by its two ends, mapped to the counted systems through their
+spellings (name and aliases), and by its line (the counted ``line`` .. ``end_line``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from flowviz.errors import FlowvizError
+from flowviz.load import load
+from flowviz.model import Map, System
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+DOCS = sorted(p.stem for p in REAL.glob("*.md") if p.name != "README.md")
+
+
+@dataclass
+class Measure:
+    """What the reader made of one document, against its hand count."""
+
+    name: str
+    counted: int = 0
+    found: int = 0
+    invented: int = 0
+    prose: int = 0
+    traps: int = 0
+    steps: int = 0
+    steps_found: int = 0
+    error: str | None = None
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    extra: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def count_of(name: str) -> dict[str, Any]:
+    """The hand count of one document."""
+    return yaml.safe_load((REAL / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().replace("ё", "е").split())
+
+
+def _counted_name(system: System, spellings: dict[str, str]) -> str:
+    """The counted system a reported one stands for: an exact spelling first, else the longest
+    counted spelling its name contains; else its own name (an invented system)."""
+    forms = [_norm(f) for f in (system.name, *system.aliases)]
+    for form in forms:
+        if form in spellings:
+            return spellings[form]
+    inside = [s for s in spellings if any(s in form for form in forms) and len(s) > 2]
+    if inside:
+        return spellings[max(inside, key=len)]
+    return system.name
+
+
+def _end(system: str, parts: list[str]) -> str:
+    """The tool an end names inside its group, else the system."""
+    return parts[0] if len(parts) == 1 else system
+
+
+def reported_edges(model: Map) -> list[tuple[str, str, int]]:
+    """(source id, target id, line) of every edge the reader reports, each once."""
+    out = [
+        (_end(i.source, i.source_parts), _end(i.target, i.target_parts), i.line)
+        for i in model.integrations
+        if i.source and i.target
+    ]
+    out += [
+        (s.source, s.target, s.line)
+        for f in model.flows
+        for s in f.steps
+        if s.source and s.target and s.source != s.target
+    ]
+    return list(dict.fromkeys(out))
+
+
+def _matches(edge: tuple[str, str, int], counted: dict[str, Any]) -> bool:
+    source, target, line = edge
+    last = counted.get("end_line", counted["line"])
+    return (source, target) == (counted["from"], counted["to"]) and counted["line"] <= line <= last
+
+
+def _two_way(reported: list[tuple[str, str, int]]) -> dict[tuple, tuple | None]:
+    """An edge and its reverse on one line are one two-way edge (docs/decisions.md): the
+    first of the pair maps to the reverse, the second to None."""
+    seen = set(reported)
+    paired: dict[tuple, tuple | None] = {}
+    for a, b, line in reported:
+        if (a, b, line) not in paired and a != b and (b, a, line) in seen:
+            paired[(a, b, line)] = (b, a, line)
+            paired[(b, a, line)] = None
+    return paired
+
+
+def measure(name: str) -> Measure:
+    """Load ``name`` and compare what it reports with its hand count."""
+    count = count_of(name)
+    result = Measure(name, counted=len(count["edges"]))
+    step_lines = {s["line"] for f in count.get("flows") or [] for s in f["steps"]}
+    result.steps = len(step_lines)
+    try:
+        model = load(REAL / f"{name}.md")
+    except FlowvizError as exc:
+        result.error = str(exc)
+        result.missed = list(count["edges"])
+        return result
+    spellings = {
+        _norm(form): s["name"]
+        for s in count["systems"]
+        for form in [s["name"], *s.get("aliases", [])]
+    }
+    names = {s.id: _counted_name(s, spellings) for s in model.systems}
+    result.steps_found = len(step_lines & {s.line for f in model.flows for s in f.steps})
+    reported = [(names[a], names[b], line) for a, b, line in reported_edges(model)]
+    open_edges = list(count["edges"])
+    prose = list(count.get("prose_edges") or [])
+    traps = {t["line"] for t in count.get("traps") or []}
+    paired = _two_way(reported)
+    for edge in reported:
+        if edge in paired and paired[edge] is None:
+            continue  # the second row of a two-way edge, counted with the first
+        forms = [edge] + ([paired[edge]] if edge in paired else [])
+        hit = next((c for c in open_edges for f in forms if _matches(f, c)), None)
+        if hit is not None:
+            open_edges.remove(hit)
+            result.found += 1
+        elif any(_matches(f, p) for f in forms for p in prose):
+            result.prose += 1
+        else:
+            result.invented += 1
+            result.extra.append(edge)
+            result.traps += edge[2] in traps
+    result.missed = open_edges
+    return result
+
+
+def measure_all() -> list[Measure]:
+    """Every document of the corpus, measured."""
+    return [measure(name) for name in DOCS]
+
+
+def summary(results: list[Measure]) -> str:
+    """The corpus totals as a small Markdown table, one row per document and a total."""
+    keys = ("counted", "found", "invented", "traps", "steps", "steps_found")
+    rows = ["| document | " + " | ".join(keys) + " | error |", "| --- |" + " ---: |" * 7]
+    for r in results:
+        error = "refused" if r.error else ""
+        figures = " | ".join(str(getattr(r, k)) for k in keys)
+        rows.append(f"| {r.name} | {figures} | {error} |")
+    total = [sum(getattr(r, k) for r in results) for k in keys]
+    rows.append("| **total** | " + " | ".join(str(n) for n in total) + " | |")
+    return "\n".join(rows) + "\n"

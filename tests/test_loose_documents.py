@@ -1,0 +1,229 @@
+"""Documents not in the template's shape: edge statements, diagrams and their traps."""
+
+from __future__ import annotations
+
+from flowviz.load import load
+from flowviz.model import Map
+
+
+def _edges(model: Map) -> list[tuple[str, str, int]]:
+    names = {s.id: s.name for s in model.systems}
+    return [(names[i.source], names[i.target], i.line) for i in model.integrations]
+
+
+def _codes(model: Map) -> list[tuple[str, int]]:
+    return [(d.code, d.line) for d in model.diagnostics]
+
+
+def test_arrow_lines_of_every_form_are_edges_with_their_lines(write_map) -> None:
+    model = load(
+        write_map(
+            "# Лиды\n\n"
+            "- Tilda → amoCRM: заявка\n"
+            "- amoCRM ⇒ Telegram (webhook)\n"
+            "- Mailchimp ⇐ amoCRM\n"
+            "- amoCRM ↔ Google Sheets\n"
+            "- Tilda → GA4 → BigQuery\n"
+            "## amoCRM → Slack, UniSender & Zendesk\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Tilda", "amoCRM", 3),
+        ("amoCRM", "Telegram", 4),
+        ("amoCRM", "Mailchimp", 5),
+        ("amoCRM", "Google Sheets", 6),
+        ("Google Sheets", "amoCRM", 6),
+        ("Tilda", "GA4", 7),
+        ("GA4", "BigQuery", 7),
+        ("amoCRM", "Slack", 8),
+        ("amoCRM", "UniSender", 8),
+        ("amoCRM", "Zendesk", 8),
+    ]
+    first, second = model.integrations[:2]
+    assert (first.id, first.source_data) == ("0.1", "заявка")
+    assert (second.method, second.source_data) == ("webhook", "")
+    assert [i.id for i in model.integrations if i.line == 6] == ["0.4", "0.4b"]
+    assert {s.name: s.kind for s in model.systems}["amoCRM"] == "crm"
+
+
+def test_traps_are_not_edges(write_map) -> None:
+    model = load(
+        write_map(
+            "# Notes\n\n- Tilda → amoCRM\n"
+            "- Настройки → Интеграции → amoCRM\n"
+            "- визуальная команда → diff → применение\n"
+            "- команда → diff → применение\n"
+            "- **Робот не отображается** → Проверьте параметр FILTER и тип документа\n"
+            "- MQL → SQL → Won\n"
+            "- email → Email\n"
+        )
+    )
+    assert _edges(model) == [("Tilda", "amoCRM", 3)]
+
+
+def test_a_vertical_chain_in_a_code_block_is_one_edge_per_hop(write_map) -> None:
+    model = load(
+        write_map(
+            "# Карта\n\n```text\nБитрикс24 (встройка)\n   |\n   v\nFrontend SPA: чат\n"
+            "   | HTTPS\n   v\nBackend на сервере\n   |-- /api/data -> поля -> Вайбкод\n"
+            "  -> Gateway\n```\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Битрикс24", "Frontend SPA", 4),
+        ("Frontend SPA", "Backend", 7),
+        ("Backend", "Gateway", 10),
+        ("Backend", "Вайбкод", 11),
+    ]
+    assert model.integrations[1].source_data == "HTTPS"
+
+
+def test_a_mermaid_flowchart_gives_its_edges_and_labels(write_map) -> None:
+    model = load(
+        write_map(
+            "# Flow\n\n```mermaid\nflowchart LR\n  A[Tilda form] -->|lead| B(amoCRM)\n"
+            '  B -- "new deal" --> C{{Telegram bot}}\n  B <--> D[(Sheets)]\n  A & B --> E\n```\n'
+        )
+    )
+    assert _edges(model) == [
+        ("Tilda form", "amoCRM", 5),
+        ("amoCRM", "Telegram bot", 6),
+        ("amoCRM", "Sheets", 7),
+        ("Sheets", "amoCRM", 7),
+        ("Tilda form", "E", 8),
+        ("amoCRM", "E", 8),
+    ]
+    assert [i.source_data for i in model.integrations[:2]] == ["lead", "new deal"]
+
+
+def test_a_sequence_diagram_is_a_flow_of_numbered_steps(write_map) -> None:
+    model = load(
+        write_map(
+            "# Заявка\n\n## Как это работает\n\n```mermaid\nsequenceDiagram\n"
+            "  participant S as Сайт\n  S->>+CRM: заявка\n  Note over S: x\n"
+            "  CRM-->>Telegram: уведомление\n```\n"
+        )
+    )
+    (flow,) = model.flows
+    assert flow.title == "Как это работает"
+    assert [(s.number, s.text, s.line) for s in flow.steps] == [
+        (1, "заявка", 8),
+        (2, "уведомление", 10),
+    ]
+    assert _edges(model) == [("Сайт", "CRM", 8), ("CRM", "Telegram", 10)]
+
+
+def test_plantuml_arrows_are_edges(write_map) -> None:
+    model = load(
+        write_map(
+            '# Arch\n\n```plantuml\n@startuml\nparticipant "Web site" as W\n'
+            "W -> CRM : lead\nCRM <-- ESP\n' comment\n@enduml\n```\n"
+        )
+    )
+    assert _edges(model) == [("Web site", "CRM", 6), ("ESP", "CRM", 7)]
+
+
+def test_a_diagram_statement_that_does_not_parse_is_reported_and_the_rest_read(
+    write_map,
+) -> None:
+    model = load(
+        write_map(
+            '# W\n\n```mermaid\nflowchart TD\n  A --> B -- "open label\n  text\n  B --> C\n```\n'
+        )
+    )
+    assert ("FV112", 5) in _codes(model)
+    assert _edges(model) == [("A", "B", 5), ("B", "C", 7)]
+
+
+def test_a_process_list_is_a_flow_and_a_step_naming_two_systems_an_edge(write_map) -> None:
+    model = load(
+        write_map(
+            "# Перенос\n\nДанные идут в витрину. Для этого:\n\n"
+            "1. Перенесите данные из Яндекс Директ в Object Storage с использованием "
+            "Cloud Functions.\n"
+            "2. Выгрузите данные в Object Storage (S3).\n\n"
+            "## How it works\n\n### 1. Trigger\n\n- text\n\n### 2. Notify\n\n- more\n"
+        )
+    )
+    first, second = model.flows
+    assert (first.title, [s.line for s in first.steps]) == ("Для этого", [5, 6])
+    assert (second.title, [s.text for s in second.steps]) == (
+        "How it works",
+        ["1. Trigger", "2. Notify"],
+    )
+    assert _edges(model) == [("Яндекс Директ", "Object Storage", 5)]
+    assert first.steps[1].target is None
+
+
+def test_a_table_of_edges_anywhere_is_read_as_integrations(write_map) -> None:
+    model = load(
+        write_map(
+            "# Обмен\n\n| Источник | Получатель | Данные |\n|---|---|---|\n"
+            "| Tilda | amoCRM | заявка |\n| amoCRM | Telegram, Slack | уведомление |\n\n"
+            "| Producer | Consumer |\n|---|---|\n| Shopify | BigQuery |\n\n"
+            "| Направление | Что |\n|---|---|\n| Tilda → Mailchimp | подписка |\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Tilda", "amoCRM", 5),
+        ("amoCRM", "Telegram", 6),
+        ("amoCRM", "Slack", 6),
+        ("Shopify", "BigQuery", 10),
+        ("Tilda", "Mailchimp", 14),
+    ]
+    assert [i.id for i in model.integrations] == ["0.1", "0.2", "0.3", "0.4", "0.5"]
+    assert _codes(model) == [("FV111", 1)]
+
+
+def test_a_step_naming_one_system_has_the_workflow_engine_as_its_other_end(write_map) -> None:
+    model = load(
+        write_map(
+            "# Report\n\nThis n8n workflow builds a report.\n\n## Workflow\n\n"
+            "1. **Get Google Analytics Data**: fetches sessions from Google Analytics.\n"
+            "2. **Process GA Data**: parses the raw Google Analytics data.\n"
+            "3. **Save Report to Google Drive**: uploads the report.\n"
+            "4. **Get Twitter Analytics**: gathers metrics from Twitter.\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Google Analytics", "n8n", 7),
+        ("n8n", "Google Drive", 9),
+        ("Twitter", "n8n", 10),
+    ]
+
+
+def test_points_under_a_numbered_step_heading_are_transfers_of_that_step(write_map) -> None:
+    model = load(
+        write_map(
+            "# Onboarding\n\nRuns on n8n.\n\n## Workflow Overview\n\n### 1. Trigger\n"
+            "- **Source:** events from **Stripe**\n\n### 2. Accounts\n"
+            "- **HubSpot CRM:** Creates contact\n- **Plan:** premium or not\n"
+        )
+    )
+    (flow,) = model.flows
+    assert [s.text for s in flow.steps] == ["1. Trigger", "2. Accounts"]
+    assert flow.steps[1].lines == [11, 12]
+    assert _edges(model) == [("Stripe", "n8n", 8), ("n8n", "HubSpot", 11)]
+
+
+def test_a_mermaid_subgraph_is_a_group_whose_nodes_are_its_tools(write_map) -> None:
+    model = load(
+        write_map(
+            "# Setup\n\n```mermaid\ngraph LR\n  subgraph Server [Production server]\n"
+            "    W[web-server] --> P[PHP app]\n  end\n  T[Tilda] --> W\n```\n"
+        )
+    )
+    parents = {s.name: s.parent for s in model.systems}
+    assert parents["web-server"] == parents["PHP app"] == "production-server"
+    assert parents["Tilda"] is None
+    inner, outer = model.integrations
+    assert (inner.source, inner.source_parts, inner.target_parts) == (
+        "production-server",
+        ["web-server"],
+        ["php-app"],
+    )
+    assert (outer.source, outer.target, outer.target_parts) == (
+        "tilda",
+        "production-server",
+        ["web-server"],
+    )
