@@ -17,7 +17,17 @@ import dataclasses
 import json
 from collections.abc import Callable, Collection
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, dataclass_transform
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    TypeVar,
+    dataclass_transform,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 if TYPE_CHECKING:
     from typing import Self
@@ -85,6 +95,12 @@ class Record:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         for (name, _), value in zip(_keys(type(self)), state, strict=True):
             object.__setattr__(self, name, value)
+
+    @classmethod
+    def text_fields(cls) -> tuple[str, ...]:
+        """The names of the fields that can hold text (a string, a record, or a container of
+        them), in order: what a walk over the model's texts needs to visit."""
+        return _text_fields(cls)
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name, _ in _keys(type(self)))
@@ -159,6 +175,25 @@ def _inits(cls: type[Record]) -> tuple[tuple[str, Any, Any], ...]:
 @cache
 def _names(cls: type[Record]) -> frozenset[str]:
     return frozenset(name for name, _ in _keys(cls))
+
+
+@cache
+def _text_fields(cls: type[Record]) -> tuple[str, ...]:
+    hints = get_type_hints(cls)
+    return tuple(name for name, _ in _keys(cls) if _holds_text(hints[name]))
+
+
+def _holds_text(hint: Any) -> bool:
+    """Whether a value of type ``hint`` can hold free text (a ``Literal`` cannot)."""
+    if hint is str or (isinstance(hint, type) and issubclass(hint, Record)):
+        return True
+    origin = get_origin(hint)
+    if origin is Literal:
+        return False
+    args = get_args(hint)
+    if origin is dict:
+        return _holds_text(args[1])
+    return any(_holds_text(arg) for arg in args)
 
 
 @cache

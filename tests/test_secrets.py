@@ -155,3 +155,24 @@ def test_bundled_map_ids_are_not_secrets_and_do_not_load_detect_secrets(name: st
     ).stdout
     assert "FV270" not in out
     assert out.strip().endswith("NOT LOADED"), out
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        FIXTURES / "secrets" / "hidden-places.md",
+        FIXTURES / "secrets" / "six-kinds.md",
+        FIXTURES / "hostile" / "hostile.md",
+    ],
+    ids=lambda p: p.stem,
+)
+def test_the_redacted_model_is_the_redacted_data_read_back(path: Path) -> None:
+    """Redacting the model's objects gives what redacting its JSON data and reading it back
+    gives, and shares every object that holds no secret."""
+    model = flowviz.load(path)
+    data = redact_data(model.model_dump(mode="json", by_alias=True))
+    assert redacted(model) == type(model).model_validate(data)
+    shown = redacted(model)
+    assert shown != model
+    for before, after in zip(model.integrations, shown.integrations, strict=True):
+        assert after is before if after == before else MASK in repr(after)
