@@ -16,6 +16,7 @@ from flowviz.parse.keywords import (
     ARROWS,
     END_SUFFIXES,
     MAX_END_WORDS,
+    METHOD_WORDS,
     NAVIGATION_WORDS,
     RECEIVER_SEPARATORS,
     alternation,
@@ -136,6 +137,36 @@ def _label_and_method(label: str) -> tuple[str, str]:
     if label.startswith("("):
         return "", label[1:]
     return label, ""
+
+
+_METHOD_WORD = re.compile(alternation(METHOD_WORDS), re.IGNORECASE)
+_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*")
+
+
+def data_and_method(label: str, method: str = "") -> tuple[str, str]:
+    """What an edge's label says is carried, and how: a bracket that names a method word is
+    the method (``заявка (webhook)``), else the method words of the label are; a bracket
+    with no method word is data (``(офлайн-конверсии)``).
+
+    >>> data_and_method("заявка с формы (webhook)")
+    ('заявка с формы', 'webhook')
+    >>> data_and_method("order webhook")
+    ('order webhook', 'webhook')
+    >>> data_and_method("", "офлайн-конверсии")
+    ('офлайн-конверсии', '')
+    >>> data_and_method("contact sync", "REST API")
+    ('contact sync', 'REST API')
+    """
+    if method:
+        if _METHOD_WORD.search(method):
+            return label, method
+        label, method = " ".join(part for part in (label, method) if part), ""
+    for bracket in _BRACKET.finditer(label):
+        if _METHOD_WORD.search(bracket.group(1)):
+            rest = (label[: bracket.start()] + " " + label[bracket.end() :]).strip()
+            return rest, bracket.group(1).strip()
+    words = [m.group(0) for m in _METHOD_WORD.finditer(label)]
+    return label, ", ".join(dict.fromkeys(words))
 
 
 def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:

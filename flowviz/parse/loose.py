@@ -10,7 +10,16 @@ from collections.abc import Callable, Iterator
 from flowviz.config import Config
 from flowviz.errors import MapError
 from flowviz.model import Flow, Integration, Map, Project, Step
-from flowviz.parse.arrows import ARROW, Candidate, Ends, Hop, candidate, code_candidates, hops
+from flowviz.parse.arrows import (
+    ARROW,
+    Candidate,
+    Ends,
+    Hop,
+    candidate,
+    code_candidates,
+    data_and_method,
+    hops,
+)
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
 from flowviz.parse.context import Context, Report, TablePlace
@@ -237,6 +246,7 @@ def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> l
     if hop.way == "back":
         source, target = target, source
     pairs = [(source, target)] + ([(target, source)] if hop.way == "both" else [])
+    data, method = data_and_method(hop.label, hop.method)
     return [
         Integration(
             id=f"0.{number}" + ("" if i == 0 else "b"),
@@ -246,9 +256,9 @@ def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> l
             source_parts=a[1],
             target=b[0],
             target_parts=b[1],
-            source_data=hop.label,
+            source_data=data,
             target_text=hop.target,
-            method=hop.method,
+            method=method,
         )
         for i, (a, b) in enumerate(pairs)
     ]
