@@ -42,3 +42,17 @@ def test_mermaid_edge_labels_give_data_and_method() -> None:
         (7, "segment", "hubspot", "", ""),
         (8, "hubspot", "mailchimp", "contact sync", "sync"),
     ]
+
+
+def test_a_process_step_names_its_method_as_a_template_step_does() -> None:
+    model = flowviz.load(LOOSE / "ru-lead-arrows.md")
+    (flow,) = model.flows
+    assert [(s.source, s.target, s.method) for s in flow.steps] == [
+        ("tilda", None, None),
+        ("tilda", "amocrm", "вебхук"),
+        ("amocrm", None, None),
+        ("amocrm", "unisender", None),
+    ]
+    assert (15, "tilda", "amocrm", "вебхук") in [
+        row[:3] + row[4:] for row in _rows("ru-lead-arrows.md")
+    ]

@@ -403,10 +403,16 @@ def _add_steps(
         _add_steps(draft, item.children, ctx, label)
 
 
+def method_in(text: str) -> re.Match[str] | None:
+    """Where a step names its method (``через Webhook``, ``via the API``; its ``method``
+    group), a delay (``через 24 часа``) not counted."""
+    return next((m for m in _METHOD.finditer(text) if not _DELAY.match(m["method"])), None)
+
+
 def read_step(text: str, line: int, number: int, ctx: Context, label: str | None = None) -> Step:
     """One step: the acting system, the receiving one, the method and the identifiers."""
     body = _STEP_PREFIX.sub("", text, count=1)
-    method_match = next((m for m in _METHOD.finditer(body) if not _DELAY.match(m["method"])), None)
+    method_match = method_in(body)
     method_span = method_match.span() if method_match else (0, 0)
     depth = _paren_depth(body)
     every = ctx.registry.named_in(body)

@@ -202,6 +202,7 @@ def _step_rows(steps: list[Step], done: int) -> list[Integration]:
             source=step.source,
             target=step.target,
             source_data=step.text,
+            method=step.method or "",
         )
         for n, step in enumerate(steps, 1)
     ]

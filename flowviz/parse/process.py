@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from flowviz.model import Flow, Step
 from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
+from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
     METHOD_MARKERS,
     PROCESS_WORDS,
@@ -149,4 +150,12 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source, target = target, source
     elif len(ids) == 1:
         source = ids[0]
-    return Step(number=number, text=text, source=source, target=target, line=line)
+    method = method_in(text)
+    return Step(
+        number=number,
+        text=text,
+        source=source,
+        target=target,
+        method=method.group("method").strip() if method else None,
+        line=line,
+    )
