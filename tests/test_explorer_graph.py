@@ -154,8 +154,8 @@ def test_the_graph_shows_the_views_systems_and_a_filter_changes_them(
     assert page.errors == []
 
 
-def test_hover_shows_the_row_and_the_wheel_zooms(server: Server, page: Any) -> None:
-    open_view(page, f"{server.url}/?map=ru-petshop.md")
+def test_hover_shows_the_row_the_wheel_zooms_and_clicks_select(server: Server, page: Any) -> None:
+    first = open_view(page, f"{server.url}/?map=ru-petshop.md")
     page.locator(f'{GRAPH} g[id="system:amocrm"]').hover()
     tip = page.locator(f"{GRAPH} .flowviz-tip")
     tip.wait_for(state="visible", timeout=WAIT)
@@ -180,10 +180,11 @@ def test_hover_shows_the_row_and_the_wheel_zooms(server: Server, page: Any) -> N
         timeout=WAIT,
     )
     assert viewport.get_attribute("transform") != before
-
-
-def test_a_click_on_a_system_selects_it_and_the_url_changes(server: Server, page: Any) -> None:
-    first = open_view(page, f"{server.url}/?map=ru-petshop.md")
+    page.locator(f'{GRAPH} g.edge[id="integration:5.3"]').dispatch_event("click")
+    page.get_by_text("integration:5.3", exact=False).first.wait_for(timeout=WAIT)
+    rows = page.locator('[data-testid="stDataFrame"]').first.locator("td[aria-colindex='1']")
+    rows.first.wait_for(state="attached", timeout=WAIT)
+    assert rows.all_inner_texts() == ["89"], "only the clicked link's row"
     page.locator(f'{GRAPH} g[id="system:amocrm"]').click()
     page.wait_for_url("**system=amocrm**", timeout=WAIT)
     page.wait_for_function(VIEW, arg=first, timeout=WAIT)
@@ -202,7 +203,7 @@ def test_the_flow_player_highlights_step_two_and_the_arrow_keys_move_it(
     faded = page.locator(f"{GRAPH} g.edge.flowviz-faded")
     assert faded.count() == edges.count() - 1
     assert page.get_by_text("Шаг 2 из").count() == 1
-    shoot(page, "player")
+    shoot(page)
     page.locator(GRAPH).focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_url("**step=3**", timeout=WAIT)
@@ -263,8 +264,20 @@ def test_a_filter_change_draws_the_new_graph_quickly(
     assert median < 10
 
 
-def shoot(page: Any, name: str) -> None:
-    """A screenshot of the page; the README's one when asked for."""
-    if os.environ.get("FLOWVIZ_UPDATE_SCREENSHOTS") == "1" and name == "player":
-        README_SHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(README_SHOT))
+def shoot(page: Any) -> None:
+    """The README's screenshot (the graph and the player beside it), when asked for."""
+    if os.environ.get("FLOWVIZ_UPDATE_SCREENSHOTS") != "1":
+        return
+    graph = page.locator(GRAPH)
+    graph.scroll_into_view_if_needed()
+    lit = page.locator(f"{GRAPH} g.edge.flowviz-lit").first.bounding_box()
+    page.mouse.move(lit["x"] + lit["width"] / 2, lit["y"] + lit["height"] / 2)
+    for _ in range(2):
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(150)
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(300)
+    frame = graph.bounding_box()
+    clip = {"x": frame["x"] - 8, "y": frame["y"] - 8, "width": 1280 - frame["x"] - 24}
+    README_SHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(README_SHOT), clip={**clip, "height": max(frame["height"] + 16, 440)})

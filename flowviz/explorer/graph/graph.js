@@ -5,6 +5,8 @@
 
 const XLINK = "http://www.w3.org/1999/xlink";
 const MOVED = 4;
+const MIN_HEIGHT = 280;
+const MAX_HEIGHT = 620;
 
 function clean(svg) {
   // Defence in depth: our renderer writes no script, handler or link, so none may stay.
@@ -59,6 +61,7 @@ function draw(box, text) {
   svg.setAttribute("width", "100%");
   svg.setAttribute("height", "100%");
   canvas.replaceChildren(svg);
+  fitHeight(box, svg);
   box.zoom = window.svgPanZoom(svg, {
     zoomScaleSensitivity: 0.3,
     minZoom: 0.1,
@@ -67,6 +70,14 @@ function draw(box, text) {
     fit: true,
     center: true,
   });
+}
+
+function fitHeight(box, svg) {
+  // A wide, flat picture (a flow) gets a lower frame than a square one.
+  const shape = svg.viewBox && svg.viewBox.baseVal;
+  if (!shape || !shape.width) return;
+  const wanted = (box.clientWidth * shape.height) / shape.width + 24;
+  box.style.height = Math.round(Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, wanted))) + "px";
 }
 
 function mark(box, data) {
