@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,9 @@ from flowviz.cli import main
 from flowviz.errors import FlowvizError
 from flowviz.explorer import APP, PATH_VARIABLE, data
 from flowviz.explorer.files import UPLOAD_MAX_BYTES, list_maps, open_map
+from flowviz.explorer.graph import HERE as GRAPH_DIR
+from flowviz.explorer.graph import script
+from flowviz.explorer.interact import EDGE
 from flowviz.explorer.model import Choice, options, select
 from flowviz.explorer.page import TABLES
 from flowviz.explorer.quoting import plain
@@ -437,3 +441,28 @@ def test_a_large_map_opens_on_the_busiest_systems_neighbourhood(
     assert app.selectbox(key="system").value is not None
     assert app.query_params["system"] == app.selectbox(key="system").value
     assert app.info, "the page says why it shows a neighbourhood"
+
+
+def test_a_link_clicked_in_the_graph_keeps_only_its_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = start(monkeypatch, PETSHOP)
+    app.session_state[EDGE] = "integration:5.3"
+    app.run()
+    clean(app)
+    assert table(app, "integrations") == [89]
+    assert "integration:5.3" in graph_data(app)["lit"]
+    app.button(key="all_rows").click().run()
+    assert table(app, "integrations") == [row.line for row in load(PETSHOP).integrations]
+
+
+def test_the_graphs_script_inserts_no_html_and_keeps_svg_pan_zooms_notice() -> None:
+    code = (GRAPH_DIR / "graph.js").read_text(encoding="utf-8")
+    for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert unsafe not in code
+    assert 'parseFromString(text, "image/svg+xml")' in code and "textContent" in code
+    whole = script()
+    assert whole.startswith("/*\nsvg-pan-zoom 3.6.2")
+    assert "Copyright 2009-2010 Andrea Leofreddi" in whole.split("*/", 1)[0]
+    assert "// svg-pan-zoom v3.6.2" in whole and whole.endswith(code)
+    packaged = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    kept = packaged["tool"]["setuptools"]["package-data"]["flowviz.explorer.graph"]
+    assert {"*.js", "*.css", "*.html", "LICENSE"} <= set(kept)
