@@ -214,7 +214,7 @@ def player(steps: list[PlayerStep], language: Language) -> None:
     st.caption(tell(language, "step_line", line=step.line))
 
 
-def tracer(model: Map, opts: Options, path: Trace | None, language: Language) -> None:
+def tracer(opts: Options, path: Trace | None, language: Language) -> None:
     """The identifier picker and a table of its hops in the tracer's order."""
     st.subheader(tell(language, "tracer"))
     st.selectbox(

@@ -20,6 +20,7 @@ from flowviz.explorer.model import DEPTHS, STATUSES, VIEWS, Choice, Options
 from flowviz.explorer.quoting import plain
 from flowviz.explorer.words import tell
 from flowviz.views import DIRECTIONS
+from flowviz.views.trace import PlayerStep, Trace
 from flowviz.wording import Language
 
 SEEDED = "_flowviz_seeded"
@@ -49,6 +50,9 @@ def main() -> None:
     if ready is None or opened is None:
         return
     chosen = _filters(ready, opened, language)
+    st.query_params.from_dict(
+        {**({"map": opened.name} if opened.folder else {}), **state.to_params(chosen)}
+    )
     _body(ready, opened, chosen, language)
 
 
@@ -187,13 +191,8 @@ def _body(ready: data.Prepared, opened: files.Opened, chosen: Choice, language: 
         st.error(str(exc))
         return
     steps = interact.steps_of(view.graph)
-    st.query_params.from_dict(
-        {
-            **({"map": opened.name} if opened.folder else {}),
-            **state.to_params(chosen),
-            **interact.params(view.graph),
-        }
-    )
+    path = interact.traced(ready.model)
+    st.query_params.update(interact.params(view.graph))
     focused = st.session_state.get(FOCUS)
     if focused and focused == chosen.system:
         count = len(ready.options.systems)
@@ -206,8 +205,8 @@ def _body(ready: data.Prepared, opened: files.Opened, chosen: Choice, language: 
             )
         )
     _figures(view.figures, language)
-    _picture(view, ready, opened, chosen, language, steps)
-    interact.tracer(ready.model, ready.options, interact.traced(ready.model), language)
+    _picture(view, ready, opened, chosen, language, (steps, path))
+    interact.tracer(ready.options, path, language)
     _tables(view, language)
     st.subheader(tell(language, "findings"))
     found = data.findings_frame(opened.name, opened.data, opened.config, opened.folder)
@@ -229,12 +228,14 @@ def _picture(
     opened: files.Opened,
     chosen: Choice,
     language: Language,
-    steps: list,
+    played: tuple[list[PlayerStep], Trace | None],
 ) -> None:
+    """The graph (with the flow player beside a flow view), then the view's downloads."""
+    steps, path = played
     st.subheader(tell(language, "picture"))
     st.caption(plain(view.graph.title))
     if view.graph.edges or view.graph.nodes:
-        marks = interact.marks(view.graph, steps, interact.traced(ready.model))
+        marks = interact.marks(view.graph, steps, path)
         where, beside = st.columns([3, 1]) if view.graph.kind == "flow" else (st.container(), None)
         with where:
             picture.show(
