@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import tomllib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -441,6 +443,23 @@ def test_a_large_map_opens_on_the_busiest_systems_neighbourhood(
     assert app.selectbox(key="system").value is not None
     assert app.query_params["system"] == app.selectbox(key="system").value
     assert app.info, "the page says why it shows a neighbourhood"
+
+
+def test_above_the_focus_threshold_the_busiest_system_is_chosen_unless_the_link_names_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tracer = sys.modules["flowviz.views.trace"]  # (``views.trace`` is also the function)
+    monkeypatch.setattr(tracer, "FOCUS_SYSTEMS", 3)  # the example has 6 systems
+    model = redacted(load(PETSHOP))
+    ends = Counter(end for e in overview(model).edges for end in (e.source, e.target))
+    busiest = max(options(model).systems, key=lambda s: ends[f"system:{s}"])  # first of equals
+    app = start(monkeypatch, PETSHOP)
+    clean(app)
+    assert app.query_params["system"] == busiest
+    assert graph_data(app)["selected"] == busiest
+    app = start(monkeypatch, PETSHOP, system="tilda")
+    assert app.query_params["system"] == "tilda"
+    assert not app.info
 
 
 def test_a_link_clicked_in_the_graph_keeps_only_its_rows(monkeypatch: pytest.MonkeyPatch) -> None:
