@@ -8,7 +8,11 @@ one clear message and no traceback; a hostile map's text is shown as written, ne
 
 from __future__ import annotations
 
+import json
 import re
+import sys
+import tomllib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -16,18 +20,29 @@ import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
+from benchmarks.make_map import make_map
 from flowviz import load
 from flowviz.backend import explorer_command
 from flowviz.cli import main
 from flowviz.errors import FlowvizError
 from flowviz.explorer import APP, PATH_VARIABLE, data
 from flowviz.explorer.files import UPLOAD_MAX_BYTES, list_maps, open_map
+from flowviz.explorer.graph import HERE as GRAPH_DIR
+from flowviz.explorer.graph import script
+from flowviz.explorer.interact import EDGE
 from flowviz.explorer.model import Choice, options, select
 from flowviz.explorer.page import TABLES
 from flowviz.explorer.quoting import plain
 from flowviz.explorer.state import read, to_params
 from flowviz.views import Filters, flow, overview, redacted
-from tests.conftest import EXAMPLES, FIXTURES, MAPS, ROOT
+from flowviz.views.trace import (
+    default_depth,
+    flow_steps,
+    highlighted_edges,
+    highlighted_nodes,
+    trace,
+)
+from tests.conftest import EXAMPLES, FIXTURES, MAPS, ROOT, SEED
 
 pytestmark = pytest.mark.dot
 
@@ -51,6 +66,13 @@ def table(app: AppTest, key: str) -> list[int]:
     """The map lines of a table's rows (its first column)."""
     frames = app.tabs[TABLES.index(key)].dataframe
     return [] if not frames else [int(line) for line in frames[0].value.iloc[:, 0]]
+
+
+def graph_data(app: AppTest) -> dict[str, Any]:
+    """The data the page sends to the graph component (its SVG, highlighted ids, ...)."""
+    (component,) = app.get("bidi_component")
+    assert component.proto.component_name == "flowviz_graph"
+    return json.loads(component.proto.json)  # type: ignore[no-any-return]
 
 
 def clean(app: AppTest) -> None:
@@ -86,7 +108,7 @@ def test_each_bundled_map_loads_with_its_figures_picture_and_tables(
         str(len(model.integrations)),
     ]
     assert table(app, "integrations") == [row.line for row in model.integrations]
-    assert app.image, "the view's picture is shown"
+    assert graph_data(app)["svg"].count('class="node"') > 0, "the view's graph is shown"
     assert app.query_params["map"] == path.name
 
 
@@ -353,3 +375,113 @@ def test_the_server_command_is_headless_without_usage_statistics() -> None:
     assert command[7:9] == ["--browser.gatherUsageStats", "false"]
     assert command[-2:] == ["--server.port", "8123"]
     assert "--server.port" not in explorer_command(APP, None)
+
+
+# -- the graph: clicks, the flow player, the tracer, focus ----------------------------------
+
+
+def test_the_graph_gets_the_views_svg_and_the_selected_system(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = start(monkeypatch, PETSHOP, system="amocrm")
+    clean(app)
+    sent = graph_data(app)
+    assert 'id="system:amocrm"' in sent["svg"]
+    assert sent["selected"] == "amocrm"
+    assert sent["lit"] == [] and not sent["player"]
+
+
+def test_the_url_holds_the_flow_and_the_step_and_the_step_is_highlighted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = start(monkeypatch, PETSHOP, view="flow", flow="1", step="2")
+    clean(app)
+    model = redacted(load(PETSHOP))
+    steps = flow_steps(flow(model, 1))
+    sent = graph_data(app)
+    assert sent["player"] and sent["fade"]
+    assert set(steps[1].edges) <= set(sent["lit"])
+    assert not set(steps[0].edges) & set(sent["lit"]) - set(steps[1].edges)
+    assert app.query_params["flow"] == "1" and app.query_params["step"] == "2"
+    app.button(key="step_next").click().run()
+    assert app.query_params["step"] == "3"
+    assert set(steps[2].edges) <= set(graph_data(app)["lit"])
+    app.button(key="step_back").click().run()
+    app.button(key="step_back").click().run()
+    assert app.query_params["step"] == "1"
+
+
+def test_the_tracer_lists_every_hop_in_the_tracers_order_and_lights_its_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = start(monkeypatch, SEED, trace="client_id")
+    clean(app)
+    model = redacted(load(SEED))
+    path = trace(model, "client_id")
+    frame = app.dataframe[0].value  # the hops table comes before the tabs
+    assert list(zip(frame.iloc[:, 4], frame.iloc[:, 5], strict=True)) == [
+        (hop.member, hop.line) for hop in path.hops
+    ]
+    assert app.query_params["trace"] == "client_id"
+    sent = graph_data(app)
+    assert sent["fade"]
+    assert set(sent["lit"]) == highlighted_edges(overview(model), path) | highlighted_nodes(
+        overview(model), path
+    )
+
+
+@pytest.mark.slow
+def test_a_large_map_opens_on_the_busiest_systems_neighbourhood(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    big = tmp_path / "big.md"
+    big.write_text(make_map(2000, language="en"), encoding="utf-8")  # 86 systems
+    app = start(monkeypatch, big)
+    clean(app)
+    model = load(big)
+    assert default_depth(model) == 1
+    assert app.selectbox(key="system").value is not None
+    assert app.query_params["system"] == app.selectbox(key="system").value
+    assert app.info, "the page says why it shows a neighbourhood"
+
+
+def test_above_the_focus_threshold_the_busiest_system_is_chosen_unless_the_link_names_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tracer = sys.modules["flowviz.views.trace"]  # (``views.trace`` is also the function)
+    monkeypatch.setattr(tracer, "FOCUS_SYSTEMS", 3)  # the example has 6 systems
+    model = redacted(load(PETSHOP))
+    ends = Counter(end for e in overview(model).edges for end in (e.source, e.target))
+    busiest = max(options(model).systems, key=lambda s: ends[f"system:{s}"])  # first of equals
+    app = start(monkeypatch, PETSHOP)
+    clean(app)
+    assert app.query_params["system"] == busiest
+    assert graph_data(app)["selected"] == busiest
+    app = start(monkeypatch, PETSHOP, system="tilda")
+    assert app.query_params["system"] == "tilda"
+    assert not app.info
+
+
+def test_a_link_clicked_in_the_graph_keeps_only_its_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = start(monkeypatch, PETSHOP)
+    app.session_state[EDGE] = "integration:5.3"
+    app.run()
+    clean(app)
+    assert table(app, "integrations") == [89]
+    assert "integration:5.3" in graph_data(app)["lit"]
+    app.button(key="all_rows").click().run()
+    assert table(app, "integrations") == [row.line for row in load(PETSHOP).integrations]
+
+
+def test_the_graphs_script_inserts_no_html_and_keeps_svg_pan_zooms_notice() -> None:
+    code = (GRAPH_DIR / "graph.js").read_text(encoding="utf-8")
+    for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert unsafe not in code
+    assert 'parseFromString(text, "image/svg+xml")' in code and "textContent" in code
+    whole = script()
+    assert whole.startswith("/*\nsvg-pan-zoom 3.6.2")
+    assert "Copyright 2009-2010 Andrea Leofreddi" in whole.split("*/", 1)[0]
+    assert "// svg-pan-zoom v3.6.2" in whole and whole.endswith(code)
+    packaged = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    kept = packaged["tool"]["setuptools"]["package-data"]["flowviz.explorer.graph"]
+    assert {"*.js", "*.css", "*.html", "LICENSE"} <= set(kept)

@@ -1,9 +1,11 @@
 """The explorer: one map in the browser (Streamlit), filtered by system, identifier, status,
-method or flow, with its figures, picture, tables and check findings.
+method or flow, with its figures, interactive picture, tables and check findings.
 
 ``files`` chooses a map under a root folder (or takes an upload), ``state`` keeps the filters
 in the page's URL, ``data`` reads, checks and draws (cached on the file's content), ``page``
-lays the page out. ``app.py`` is the script ``streamlit run`` starts.
+lays the page out. ``graph`` is the interactive picture (a custom component: pan, zoom, hover,
+clicks), ``interact`` what its clicks, the flow player and the identifier tracer do. ``app.py``
+is the script ``streamlit run`` starts.
 """
 
 from __future__ import annotations

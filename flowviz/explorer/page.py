@@ -2,9 +2,9 @@
 view's picture and downloads, the tables and the check's findings.
 
 Map text reaches the page only as data (tables, metrics, widget options) or through
-``quoting.plain`` (Markdown); the picture is the SVG our renderer escaped, shown as an image
-(``st.image``), so nothing in it runs. Every error the library raises on purpose is one
-``st.error`` line, never a traceback.
+``quoting.plain`` (Markdown); the picture is the SVG our renderer escaped, shown by the graph
+component (``explorer.graph``), which parses it as SVG and sets tooltips as text.
+Every error the library raises on purpose is one ``st.error`` line, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,16 +14,19 @@ from collections.abc import Callable
 import streamlit as st
 
 from flowviz.errors import FlowvizError
-from flowviz.explorer import data, files, state
+from flowviz.explorer import data, files, interact, state
+from flowviz.explorer import graph as picture
 from flowviz.explorer.model import DEPTHS, STATUSES, VIEWS, Choice, Options
 from flowviz.explorer.quoting import plain
 from flowviz.explorer.words import tell
 from flowviz.views import DIRECTIONS
+from flowviz.views.trace import PlayerStep, Trace
 from flowviz.wording import Language
 
 SEEDED = "_flowviz_seeded"
 """Session key: the map whose filters were last read from the URL or checked."""
 LANGUAGE = "_flowviz_language"
+FOCUS = interact.FOCUS
 TABLES = ("integrations", "id_rules", "identifiers", "steps")
 
 
@@ -121,12 +124,15 @@ def _filters(ready: data.Prepared, opened: files.Opened, language: Language) -> 
     opts = ready.options
     key = f"{opened.name}\0{hash(opened.data)}"
     if st.session_state.get(SEEDED) != key:
-        if st.session_state.get(SEEDED) is None:
+        first = st.session_state.get(SEEDED) is None
+        interact.seed(st.query_params.to_dict(), ready.model, first)
+        if first:
             values, unknown = state.read(st.query_params.to_dict(), ready.model, opts)
         else:
             current = {k: st.session_state.get(k) for k in state.KEYS}
             values, lost = state.kept(current, opts)
             unknown = [(k, str(current[k])) for k in lost]
+        _focus(ready, values)
         for name in state.KEYS:
             st.session_state[name] = values.get(name, getattr(state.DEFAULTS, name))
         for name, value in unknown:
@@ -143,6 +149,13 @@ def _filters(ready: data.Prepared, opened: files.Opened, language: Language) -> 
         _select(language, "direction", DIRECTIONS, lambda d: tell(language, f"direction_{d}"))
         _select(language, "depth", DEPTHS, str)
     return state.choice({name: st.session_state.get(name) for name in state.KEYS})
+
+
+def _focus(ready: data.Prepared, values: dict[str, object]) -> None:
+    """On a large map with no system chosen, open on the busiest one's neighbourhood."""
+    st.session_state[FOCUS] = None
+    if values.get("system") is None:
+        values["system"] = st.session_state[FOCUS] = interact.focus(ready.model, ready.overview)
 
 
 def _select(
@@ -177,8 +190,23 @@ def _body(ready: data.Prepared, opened: files.Opened, chosen: Choice, language: 
     except FlowvizError as exc:
         st.error(str(exc))
         return
+    steps = interact.steps_of(view.graph)
+    path = interact.traced(ready.model)
+    st.query_params.update(interact.params(view.graph))
+    focused = st.session_state.get(FOCUS)
+    if focused and focused == chosen.system:
+        count = len(ready.options.systems)
+        st.info(
+            tell(
+                language,
+                "focus",
+                count=count,
+                system=plain(_named(language, ready.options)(focused)),
+            )
+        )
     _figures(view.figures, language)
-    _picture(view, opened, chosen, language)
+    _picture(view, ready, opened, chosen, language, (steps, path))
+    interact.tracer(ready.options, path, language)
     _tables(view, language)
     st.subheader(tell(language, "findings"))
     found = data.findings_frame(opened.name, opened.data, opened.config, opened.folder)
@@ -194,11 +222,34 @@ def _figures(figures: dict[str, int | str], language: Language) -> None:
         column.metric(tell(language, key), value)
 
 
-def _picture(view: data.Shown, opened: files.Opened, chosen: Choice, language: Language) -> None:
+def _picture(
+    view: data.Shown,
+    ready: data.Prepared,
+    opened: files.Opened,
+    chosen: Choice,
+    language: Language,
+    played: tuple[list[PlayerStep], Trace | None],
+) -> None:
+    """The graph (with the flow player beside a flow view), then the view's downloads."""
+    steps, path = played
     st.subheader(tell(language, "picture"))
     st.caption(plain(view.graph.title))
     if view.graph.edges or view.graph.nodes:
-        st.image(view.svg.decode("utf-8"), width="stretch")
+        marks = interact.marks(view.graph, steps, path)
+        where, beside = st.columns([3, 1]) if view.graph.kind == "flow" else (st.container(), None)
+        with where:
+            picture.show(
+                view.svg,
+                lit=marks.lit,
+                fade=marks.fade,
+                selected=chosen.system,
+                player=bool(steps),
+                on_click=interact.callbacks(ready.options, len(steps)),
+            )
+            st.caption(plain(tell(language, "graph_help")))
+        if beside is not None:
+            with beside:
+                interact.player(steps, language)
     else:
         st.info(tell(language, "empty_view"))
     missing = [plain(d.message) for d in view.drawing]
@@ -224,11 +275,29 @@ def _tables(view: data.Shown, language: Language) -> None:
     for tab, key in zip(tabs, TABLES, strict=True):
         with tab:
             frame = view.tables[key]
+            if key == "integrations":
+                frame = _edge_rows(view, frame, language)
             if frame.empty:
                 st.caption(tell(language, "no_rows"))
                 continue
             st.dataframe(frame, hide_index=True, key=f"table_{key}")
             _csv(frame, key, language)
+
+
+def _edge_rows(view: data.Shown, frame: object, language: Language) -> object:
+    """The integrations table, only the rows of the link clicked in the graph (if any)."""
+    chosen = interact.edge_lines(view.graph)
+    if chosen is None or frame.empty:  # type: ignore[attr-defined]
+        return frame
+    edge, lines = chosen
+    st.info(tell(language, "edge_rows", edge=plain(edge), count=len(lines)))
+    st.button(
+        tell(language, "all_rows"),
+        key="all_rows",
+        on_click=st.session_state.pop,
+        args=(interact.EDGE, None),
+    )
+    return frame[frame.iloc[:, 0].isin(lines)]  # type: ignore[attr-defined]
 
 
 def _csv(frame: object, key: str, language: Language) -> None:

@@ -1,0 +1,283 @@
+"""The explorer's graph in a real browser: one ``flowviz explore`` server for the module on a
+free port (a folder with the example, the seed template, the hostile map and two generated
+maps), Debian's Chromium driven by Playwright.
+
+The graph's ``g.node`` elements are looked for inside the graph component (Streamlit's own
+icons are SVG too); the component draws into a shadow root, which Playwright's CSS locators
+enter. Set ``FLOWVIZ_UPDATE_SCREENSHOTS=1`` to write the README's screenshot
+(``docs/images/explorer.png``); the test's other screenshots go to its temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.make_map import make_map
+from flowviz import load
+from flowviz.explorer.model import options
+from flowviz.views import redacted
+from flowviz.views.trace import trace
+from tests.chromium import chromium
+from tests.conftest import FIXTURES, MAPS, ROOT, SEED
+from tests.test_explorer_server import Server, free_port, wait_healthy
+
+pytestmark = [pytest.mark.server, pytest.mark.browser, pytest.mark.dot, pytest.mark.slow]
+
+GRAPH = ".flowviz-graph"
+NODES = f"{GRAPH} g.node"
+WAIT = 30_000
+SIZES = (30, 500)
+"""Integration rows of the generated maps the filter change is timed on."""
+VIEW = """(old) => {
+  for (const host of document.querySelectorAll('[data-testid^="stBidiComponent"]')) {
+    const graph = (host.shadowRoot || host).querySelector('.flowviz-graph');
+    if (graph && graph.dataset.view && graph.dataset.view !== old) return graph.dataset.view;
+  }
+  return false;
+}"""
+"""The graph's drawn view (a digest of its SVG) once it differs from ``old``."""
+README_SHOT = ROOT / "docs" / "images" / "explorer.png"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    where = tmp_path_factory.mktemp("explorer-maps")
+    shutil.copy(MAPS / "ru-petshop.md", where)
+    shutil.copy(SEED, where)
+    shutil.copy(FIXTURES / "hostile" / "hostile.md", where)
+    for rows in SIZES:
+        (where / f"bench-{rows}.md").write_text(make_map(rows, language="en"), encoding="utf-8")
+    return where
+
+
+@pytest.fixture(scope="module")
+def server(folder: Path) -> Iterator[Server]:
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-c", "from flowviz.cli import run; run()", "explore"]
+    process = subprocess.Popen(
+        [*command, str(folder / "ru-petshop.md"), "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    running = Server(process, f"http://localhost:{port}")
+    try:
+        wait_healthy(running)
+        yield running
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as running:
+        yield running
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    opened = browser.new_page(viewport={"width": 1280, "height": 860})
+    opened.dialogs = []  # type: ignore[attr-defined]
+    opened.errors = []  # type: ignore[attr-defined]
+    opened.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+    opened.on("pageerror", lambda exc: opened.errors.append(str(exc)))
+    yield opened
+    opened.close()
+
+
+def open_view(page: Any, url: str) -> str:
+    """Open ``url`` and wait for the graph; its drawn view's digest."""
+    page.goto(url, wait_until="domcontentloaded")
+    page.locator(NODES).first.wait_for(timeout=WAIT)
+    return str(page.wait_for_function(VIEW, arg="", timeout=WAIT).json_value())
+
+
+def node_ids(page: Any) -> set[str]:
+    return set(page.locator(NODES).evaluate_all("nodes => nodes.map(n => n.id)"))
+
+
+def choose(page: Any, filter_index: int, option: str) -> None:
+    """Pick ``option`` in the sidebar's ``filter_index``-th select box (0: the map)."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(filter_index)
+    box.click()
+    page.keyboard.type(option)
+    page.locator('[role="option"]').filter(has_text=option).first.click()
+
+
+def timed_change(page: Any, filter_index: int, option: str, old: str) -> tuple[float, str]:
+    """Seconds from picking ``option`` to the new graph drawn, and its view."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(filter_index)
+    box.click()
+    page.keyboard.type(option)
+    target = page.locator('[role="option"]').filter(has_text=option).first
+    target.wait_for(timeout=WAIT)
+    start = time.perf_counter()
+    target.click()
+    view = page.wait_for_function(VIEW, arg=old, timeout=WAIT, polling="raf").json_value()
+    return time.perf_counter() - start, str(view)
+
+
+# -- the graph --------------------------------------------------------------------------------
+
+
+def test_the_graph_shows_the_views_systems_and_a_filter_changes_them(
+    server: Server, page: Any
+) -> None:
+    first = open_view(page, f"{server.url}/?map=ru-petshop.md")
+    before = node_ids(page)
+    assert {"system:amocrm", "system:tilda"} <= before
+    seconds, after_view = timed_change(page, 2, "(unisender)", first)
+    assert after_view != first
+    page.wait_for_url("**system=unisender**", timeout=WAIT)
+    after = node_ids(page)
+    assert "system:unisender" in after and after != before
+    assert page.locator(f'{GRAPH} g.flowviz-selected[id="system:unisender"]').count() == 1
+    assert seconds < 15
+    assert page.errors == []
+
+
+def test_hover_shows_the_row_the_wheel_zooms_and_clicks_select(server: Server, page: Any) -> None:
+    first = open_view(page, f"{server.url}/?map=ru-petshop.md")
+    page.locator(f'{GRAPH} g[id="system:amocrm"]').hover()
+    tip = page.locator(f"{GRAPH} .flowviz-tip")
+    tip.wait_for(state="visible", timeout=WAIT)
+    assert "amoCRM" in tip.inner_text() and "zoomarket.amocrm.ru" in tip.inner_text()
+    edge = page.locator(f'{GRAPH} g.edge[id="integration:5.3"] path.flowviz-hit').first
+    edge.dispatch_event("mousemove", {"bubbles": True, "clientX": 200, "clientY": 200})
+    assert "Logs API" in tip.inner_text() and "(строка 89)" in tip.inner_text()
+    viewport = page.locator(f"{GRAPH} g.svg-pan-zoom_viewport")
+    before = viewport.get_attribute("transform")
+    frame = page.locator(GRAPH).bounding_box()
+    page.mouse.move(frame["x"] + frame["width"] / 2, frame["y"] + frame["height"] / 2)
+    page.mouse.wheel(0, -400)
+    page.wait_for_function(
+        """(old) => {
+          for (const h of document.querySelectorAll('[data-testid^="stBidiComponent"]')) {
+            const v = (h.shadowRoot || h).querySelector('.svg-pan-zoom_viewport');
+            if (v && v.getAttribute('transform') !== old) return true;
+          }
+          return false;
+        }""",
+        arg=before,
+        timeout=WAIT,
+    )
+    assert viewport.get_attribute("transform") != before
+    page.locator(f'{GRAPH} g.edge[id="integration:5.3"]').dispatch_event("click")
+    page.get_by_text("integration:5.3", exact=False).first.wait_for(timeout=WAIT)
+    rows = page.locator('[data-testid="stDataFrame"]').first.locator("td[aria-colindex='1']")
+    rows.first.wait_for(state="attached", timeout=WAIT)
+    assert rows.all_inner_texts() == ["89"], "only the clicked link's row"
+    page.locator(f'{GRAPH} g[id="system:amocrm"]').click()
+    page.wait_for_url("**system=amocrm**", timeout=WAIT)
+    page.wait_for_function(VIEW, arg=first, timeout=WAIT)
+    assert page.locator(f'{GRAPH} g.flowviz-selected[id="system:amocrm"]').count() == 1
+
+
+def test_the_flow_player_highlights_step_two_and_the_arrow_keys_move_it(
+    server: Server, page: Any
+) -> None:
+    open_view(page, f"{server.url}/?map=ru-petshop.md&view=flow&flow=1&step=1")
+    page.get_by_role("button", name="Вперёд →").click()
+    page.wait_for_url("**step=2**", timeout=WAIT)
+    lit = page.locator(f'{GRAPH} g.edge.flowviz-lit[id="step:1.2"]')
+    lit.wait_for(timeout=WAIT)
+    edges = page.locator(f"{GRAPH} g.edge")
+    faded = page.locator(f"{GRAPH} g.edge.flowviz-faded")
+    assert faded.count() == edges.count() - 1
+    assert page.get_by_text("Шаг 2 из").count() == 1
+    shoot(page)
+    page.locator(GRAPH).focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**step=3**", timeout=WAIT)
+    page.locator(f'{GRAPH} g.edge.flowviz-lit[id="step:1.3"]').wait_for(timeout=WAIT)
+
+
+def test_the_tracer_lists_the_hops_of_client_id_in_the_seed_template(
+    server: Server, page: Any
+) -> None:
+    open_view(page, f"{server.url}/?map=seed-template.md&trace=client_id")
+    path = trace(redacted(load(SEED)), "client_id")
+    table = page.locator('[data-testid="stDataFrame"]').first
+    table.locator("td").first.wait_for(state="attached", timeout=WAIT)
+    cells = table.locator("td").all_inner_texts()
+    members = [text for text in cells if text.partition(":")[0] in ("step", "integration")]
+    members += [text for text in cells if text.partition(":")[0] in ("rule", "binding")]
+    shown = [hop.member for hop in path.hops if hop.member in set(members)]
+    assert len(shown) >= 3
+    assert [m for m in cells if m in shown] == shown, "the hops in the tracer's order"
+    assert page.locator(f"{GRAPH} g.flowviz-lit").count() > 0
+    assert page.locator(f"{GRAPH} g.flowviz-faded").count() > 0
+
+
+def test_the_hostile_map_runs_no_script_and_shows_its_text_as_text(
+    server: Server, page: Any
+) -> None:
+    open_view(page, f"{server.url}/?map=hostile.md")
+    edge = page.locator(f"{GRAPH} g.edge path.flowviz-hit")
+    tip = page.locator(f"{GRAPH} .flowviz-tip")
+    texts = []
+    for index in range(edge.count()):
+        edge.nth(index).dispatch_event("mousemove", {"bubbles": True, "clientX": 9, "clientY": 9})
+        texts.append(tip.inner_text())
+    assert any("<script>alert(1)</script>" in text for text in texts)
+    page.get_by_text("Paid deals", exact=False).first.wait_for(state="attached", timeout=WAIT)
+    assert page.locator(f"{GRAPH} script, {GRAPH} img, {GRAPH} foreignObject").count() == 0
+    assert page.locator("img[src=x]").count() == 0
+    page.wait_for_timeout(500)
+    assert page.dialogs == [] and page.errors == []
+
+
+# -- the time from a filter change to the new graph --------------------------------------------
+
+
+@pytest.mark.parametrize("rows", SIZES)
+def test_a_filter_change_draws_the_new_graph_quickly(
+    server: Server, page: Any, folder: Path, rows: int
+) -> None:
+    name = f"bench-{rows}.md"
+    opts = options(load(folder / name))
+    view = open_view(page, f"{server.url}/?map={name}")
+    seconds = []
+    for system in opts.systems[1:4]:
+        spent, view = timed_change(page, 2, f"({system})", view)
+        seconds.append(spent)
+    median = statistics.median(seconds)
+    print(f"\n{rows} integrations: filter change to new graph, median {median * 1000:.0f} ms")
+    assert median < 10
+
+
+def shoot(page: Any) -> None:
+    """The README's screenshot (the graph and the player beside it), when asked for."""
+    if os.environ.get("FLOWVIZ_UPDATE_SCREENSHOTS") != "1":
+        return
+    graph = page.locator(GRAPH)
+    graph.scroll_into_view_if_needed()
+    lit = page.locator(f"{GRAPH} g.edge.flowviz-lit").first.bounding_box()
+    page.mouse.move(lit["x"] + lit["width"] / 2, lit["y"] + lit["height"] / 2)
+    for _ in range(2):
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(150)
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(300)
+    frame = graph.bounding_box()
+    clip = {"x": frame["x"] - 8, "y": frame["y"] - 8, "width": 1280 - frame["x"] - 24}
+    README_SHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(README_SHOT), clip={**clip, "height": max(frame["height"] + 16, 440)})
