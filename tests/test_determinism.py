@@ -2,8 +2,8 @@
 separate processes with different hash seeds.
 
 One process per seed writes everything (``render --view all`` as SVG, PNG and DOT, the
-architecture picture included, and ``export`` in every format) for the bundled example, the
-seed template and the hostile map; the two processes run side by side, and their folders must
+architecture picture included, and ``export`` in every format) for the bundled example and
+the hostile map; the two processes run side by side, and their folders must
 hold the same files with the same bytes.
 """
 
@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from flowviz.exports import EXPORT_FORMATS
-from tests.conftest import FIXTURES, ROOT, SEED
+from tests.conftest import FIXTURES, ROOT
 
 pytestmark = [pytest.mark.dot, pytest.mark.slow]
 
-MAPS = [ROOT / "maps" / "ru-petshop.md", SEED, FIXTURES / "hostile" / "hostile.md"]
+MAPS = [ROOT / "maps" / "ru-petshop.md", FIXTURES / "hostile" / "hostile.md"]
 SEEDS = ("0", "4242")
 WRITE_EVERYTHING = """
 import sys

@@ -435,7 +435,7 @@ def test_a_large_map_opens_on_the_busiest_systems_neighbourhood(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     big = tmp_path / "big.md"
-    big.write_text(make_map(2000, language="en"), encoding="utf-8")  # 86 systems
+    big.write_text(make_map(1000, language="en"), encoding="utf-8")  # 46 systems
     app = start(monkeypatch, big)
     clean(app)
     model = load(big)

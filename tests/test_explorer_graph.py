@@ -99,6 +99,7 @@ def page(browser: Any) -> Iterator[Any]:
     opened.errors = []  # type: ignore[attr-defined]
     opened.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
     opened.on("pageerror", lambda exc: opened.errors.append(str(exc)))
+    opened.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
     yield opened
     opened.close()
 
@@ -151,7 +152,8 @@ def test_the_graph_shows_the_views_systems_and_a_filter_changes_them(
     assert "system:unisender" in after and after != before
     assert page.locator(f'{GRAPH} g.flowviz-selected[id="system:unisender"]').count() == 1
     assert seconds < 15
-    assert page.errors == []
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.errors == [], "no console error, no uncaught exception"
 
 
 def test_hover_shows_the_row_the_wheel_zooms_and_clicks_select(server: Server, page: Any) -> None:

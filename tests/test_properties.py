@@ -377,7 +377,7 @@ def test_unmangled_maps_satisfy_the_invariants(name: str) -> None:
     check_model(model, text, f"maps/{name}.md")
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mangled=mangled_map())
 def test_mangled_maps_stay_consistent(mangled: tuple[str, str]) -> None:
     name, text = mangled
@@ -482,7 +482,7 @@ FLOW_MAP = (
 )
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example(mangled=("control-char", FLOW_MAP.format(char="\x7f")), fmt="json")
 @example(mangled=("next-line", FLOW_MAP.format(char="\x85")), fmt="yaml")
 @given(mangled=mangled_map(), fmt=st.sampled_from(["json", "yaml"]))
