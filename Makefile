@@ -21,7 +21,7 @@ demo: setup
 	@echo "demo: 'make explore' opens the example in the explorer at http://localhost:8501 (Ctrl+C stops it)"
 
 test: setup lint
-	$(VENV)/python -m pytest -n auto
+	PYTHONDONTWRITEBYTECODE= $(VENV)/python -m pytest -n auto
 
 lint: setup
 	$(VENV)/ruff check .

@@ -37,7 +37,7 @@ ARROW = re.compile(r"→|←|↔|⇒|⇐|⇔|<-|->|=>|^\s*v\s*$")
 
 
 def _load(name: str) -> dict[str, Any]:
-    return yaml.safe_load((REAL / f"{name}.yaml").read_text(encoding="utf-8"))
+    return yaml.load((REAL / f"{name}.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
 def _lines(name: str) -> list[str]:
