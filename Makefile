@@ -34,10 +34,12 @@ format: setup
 golden: setup
 	FLOWVIZ_UPDATE_GOLDEN=1 $(VENV)/python -m pytest tests/test_golden.py tests/test_schema.py tests/test_drawio.py tests/test_mermaid.py -q
 
-# The pictures the README shows, drawn from the bundled example by this code.
+# The pictures the README shows, drawn from the bundled example by this code (the explorer's
+# screenshot is taken by its browser test).
 pictures: setup
 	$(VENV)/flowviz render $(EXAMPLE) --view overview,flow:1 --format svg -o docs/images/$(STEM)
 	$(VENV)/python scripts/screenshot_report.py $(EXAMPLE) docs/images/$(STEM)/report.png
+	FLOWVIZ_UPDATE_SCREENSHOTS=1 $(VENV)/python -m pytest tests/test_explorer_graph.py -q -k player
 
 bench: setup
 	$(VENV)/python benchmarks/bench.py
