@@ -32,6 +32,7 @@ from flowviz.views import (
     identifiers,
     overview,
     parse_views,
+    redacted,
     system,
 )
 from tests.conftest import EXAMPLES, FIXTURES, MAPS, SEED
@@ -592,3 +593,15 @@ def test_views_are_drawn_from_the_redacted_model(write_map) -> None:
     plain = build(model, specs, redact=False)
     facts = [value for graph in plain for m in graph.members() for _, value in m.facts]
     assert any(SECRET in value for value in facts), "the planted secret never reached a fact"
+
+
+@pytest.mark.parametrize("path", [*EXAMPLES, SEED], ids=lambda p: p.stem)
+def test_views_built_together_are_the_views_built_alone(path: Path) -> None:
+    """``build`` makes the integration links once for all its views; each graph is still the
+    one its view gives on its own."""
+    model = redacted(flowviz.load(path))
+    specs = parse_views(model, "all")
+    together = build(model, specs, redact=False)
+    alone = [build(model, [spec], redact=False)[0] for spec in specs]
+    assert together == alone
+    assert {g.kind for g in together} >= {"overview", "system", "architecture"}

@@ -89,9 +89,16 @@ class ViewSpec:
 # -- the views ----------------------------------------------------------------------------
 
 
-def overview(model: Map, filters: Filters = NO_FILTERS, fold: bool = True) -> Graph:
-    """Every system (groups as clusters) and every integration, folded by pair."""
-    links = apply(integration_links(model), filters, model)
+def overview(
+    model: Map,
+    filters: Filters = NO_FILTERS,
+    fold: bool = True,
+    links: Sequence[Link] | None = None,
+) -> Graph:
+    """Every system (groups as clusters) and every integration, folded by pair; ``links``
+    are the model's integration links when the caller already has them (``build`` makes
+    them once for all its views)."""
+    links = apply(integration_links(model) if links is None else links, filters, model)
     edges = neighbourhood(build_edges(links), filters, model)
     edges = fold_edges(edges) if fold else tuple(edges)
     narrowed = filters != NO_FILTERS
@@ -112,13 +119,19 @@ def overview(model: Map, filters: Filters = NO_FILTERS, fold: bool = True) -> Gr
     )
 
 
-def system(model: Map, system_id: str, filters: Filters = NO_FILTERS, fold: bool = True) -> Graph:
+def system(
+    model: Map,
+    system_id: str,
+    filters: Filters = NO_FILTERS,
+    fold: bool = True,
+    links: Sequence[Link] | None = None,
+) -> Graph:
     """``system_id`` and its neighbourhood (``filters.depth`` links away, in
     ``filters.direction``)."""
     found = model.system(system_id)
     own = replace(filters, system=system_id)
     title = word(model.language, "system", name=found.name if found else system_id)
-    return overview(model, own, fold)._replace(
+    return overview(model, own, fold, links)._replace(
         kind="system",
         name=_name(f"system-{system_id}", own, without=("system",)),
         title=_title(model, title, own, without=("system",)),
@@ -126,10 +139,15 @@ def system(model: Map, system_id: str, filters: Filters = NO_FILTERS, fold: bool
     )
 
 
-def architecture(model: Map, filters: Filters = NO_FILTERS, fold: bool = True) -> Graph:
+def architecture(
+    model: Map,
+    filters: Filters = NO_FILTERS,
+    fold: bool = True,
+    links: Sequence[Link] | None = None,
+) -> Graph:
     """The overview, named and titled for the architecture picture (``architecture.png``)."""
     title = word(model.language, "architecture") + ": " + _project(model)
-    return overview(model, filters, fold)._replace(
+    return overview(model, filters, fold, links)._replace(
         kind="architecture",
         name=_name("architecture", filters),
         title=_title(model, title, filters),
@@ -203,18 +221,24 @@ def build(
 ) -> list[Graph]:
     """The graphs for ``specs``, drawn from the redacted model unless ``redact`` is False."""
     source = redacted(model, tuple(allow)) if redact else model
+    drawn_from_links = {"overview", "architecture", "system"}
+    links = (
+        list(integration_links(source))
+        if sum(spec.kind in drawn_from_links for spec in specs) > 1
+        else None
+    )  # made once when several views draw every integration (``--view all``)
     graphs = []
     for spec in specs:
         if spec.kind == "overview":
-            graphs.append(overview(source, filters, fold))
+            graphs.append(overview(source, filters, fold, links))
         elif spec.kind == "flow":
             graphs.append(flow(source, int(spec.arg or 0), filters))
         elif spec.kind == "identifiers":
             graphs.append(identifiers(source, filters))
         elif spec.kind == "architecture":
-            graphs.append(architecture(source, filters, fold))
+            graphs.append(architecture(source, filters, fold, links))
         else:
-            graphs.append(system(source, spec.arg or "", filters, fold))
+            graphs.append(system(source, spec.arg or "", filters, fold, links))
     return graphs
 
 
