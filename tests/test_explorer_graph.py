@@ -13,8 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +27,7 @@ from flowviz.views import redacted
 from flowviz.views.trace import trace
 from tests.chromium import chromium
 from tests.conftest import FIXTURES, MAPS, ROOT, SEED
-from tests.test_explorer_server import Server, free_port, wait_healthy
+from tests.explorer_server import Server, serving
 
 pytestmark = [pytest.mark.server, pytest.mark.browser, pytest.mark.dot, pytest.mark.slow]
 
@@ -61,29 +59,10 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(folder: Path) -> Iterator[Server]:
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-c", "from flowviz.cli import run; run()", "explore"]
-    process = subprocess.Popen(
-        [*command, str(folder / "ru-petshop.md"), "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    running = Server(process, f"http://localhost:{port}")
-    try:
-        wait_healthy(running)
+def server(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    log = tmp_path_factory.mktemp("explorer-log") / "server.log"
+    with serving(folder / "ru-petshop.md", log) as running:
         yield running
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="module")

@@ -5,82 +5,23 @@ health check and serves the page, and stops cleanly when asked. One server for t
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from typing import NamedTuple
 
 import pytest
 
-from tests.conftest import MAPS, ROOT
+from tests.conftest import MAPS
+from tests.explorer_server import Server, fetch, serving
 
 pytestmark = [pytest.mark.server, pytest.mark.browser, pytest.mark.dot, pytest.mark.slow]
 
-START_SECONDS = 60
-
-
-class Server(NamedTuple):
-    """The explorer's server process and its address."""
-
-    process: subprocess.Popen[str]
-    url: str
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def fetch(url: str) -> tuple[int, str]:
-    with urllib.request.urlopen(url, timeout=5) as answer:
-        return answer.status, answer.read().decode("utf-8")
-
-
-def wait_healthy(server: Server) -> None:
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(f"the server stopped: {server.process.stdout.read()}")  # type: ignore[union-attr]
-        try:
-            if fetch(f"{server.url}/_stcore/health") == (200, "ok"):
-                return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"the server did not answer within {START_SECONDS} s")
-
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``flowviz explore maps/ru-petshop.md --port <free>``, stopped after the module."""
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-c", "from flowviz.cli import run; run()", "explore"]
-    process = subprocess.Popen(
-        [*command, str(MAPS / "ru-petshop.md"), "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    running = Server(process, f"http://localhost:{port}")
-    try:
-        wait_healthy(running)
+    log = tmp_path_factory.mktemp("explorer") / "server.log"
+    with serving(MAPS / "ru-petshop.md", log) as running:
         yield running
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        process.stdout.close()  # type: ignore[union-attr]
 
 
 def test_the_server_answers_its_health_check_and_serves_the_page(server: Server) -> None:
