@@ -43,10 +43,10 @@ class Hop:
     label: str = ""
     way: str = "forward"
     exact: bool = False
+    """Its ends are node labels of a diagram: names as they are, not cut at a lower-case word."""
     method: str = ""
     groups: tuple[str, str] = ("", "")
     """Titles of the diagram groups (Mermaid subgraphs) its sender and receiver are drawn in."""
-    """Its ends are node labels of a diagram: names as they are, not cut at a lower-case word."""
 
 
 @dataclass(slots=True)

@@ -77,7 +77,7 @@ REST: /.+/s
 
 PLANTUML = r"""
 start: participant | message | OTHER REST? | MARK REST?
-participant: KIND end REST?
+participant: KIND end TAIL?
 message: end ARROW end (":" REST?)?
 end: PID | STRING | COMPONENT
 
@@ -87,6 +87,7 @@ OTHER.2: /(?:{plantuml_words})/
 PID: /[^\W][\w.]*/
 STRING: /"[^"]*"/
 COMPONENT: /\[[^\]]*\]|\([^)]*\)/
+TAIL: /(?:as\b|#|<<|order\b)[^\n]*/
 ARROW: /<{0,2}[-.]+(?:\[[^\]]*\][-.]*)?(?:up|down|left|right)?[-.]*>{0,2}|<{1,2}[-.]+/
 REST: /.+/s
 

@@ -809,6 +809,49 @@ def classify_table(header: Sequence[str], section_kind: str | None) -> ColumnMap
     return best
 
 
+EDGE_TABLE_SENDERS = (
+    "откуда",
+    "источник",
+    "отправитель",
+    "система",
+    "from",
+    "source",
+    "sender",
+    "origin",
+    "producer",
+    "system",
+)
+"""Words that make up the whole header of a sending-system column in a table of edges with no
+section owner (``Откуда``, ``Source system``); ``Источник данных`` (source data) is not one."""
+
+_SENDER_STEMS = frozenset(s for word in EDGE_TABLE_SENDERS for s in stems(word))
+
+
+def edge_table_columns(header: Sequence[str]) -> ColumnMap | None:
+    """The columns of a table of edges outside the template (no section owns its rows): a
+    header cell made of sender words only (``Откуда``, ``From``, ``Source``) is the sender,
+    and the data column (``Что передаём``, ``What``) keeps the source data; None when the
+    table has no receiver column and no ``A → B`` column.
+
+    >>> edge_table_columns(["Откуда", "Куда", "Что передаём"]).columns
+    {'source': 2, 'target': 1, 'sender': 0}
+    >>> sorted(edge_table_columns(["Источник данных", "Получатель"]).columns)
+    ['source', 'target']
+    """
+    mapped = classify_table(header, None)
+    if mapped is None or mapped.kind != "integrations" or "sender" in mapped.columns:
+        return mapped if mapped is not None and mapped.kind == "integrations" else None
+    sender = next(
+        (i for i, cell in enumerate(header) if stems(cell) and set(stems(cell)) <= _SENDER_STEMS),
+        None,
+    )
+    if sender is None:
+        return mapped
+    rest = ["" if i == sender else cell for i, cell in enumerate(header)]
+    again = _map_columns("integrations", rest, [stems(cell) for cell in rest])
+    return ColumnMap("integrations", {**again.columns, "sender": sender}, again.score)
+
+
 # --- Documents not in the template's shape: arrow statements ---------------------------------
 
 ARROWS: dict[str, tuple[str, ...]] = {

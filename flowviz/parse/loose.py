@@ -24,7 +24,7 @@ from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
 from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.integrations import read_integration_rows
-from flowviz.parse.keywords import ColumnMap, alternation, classify_table
+from flowviz.parse.keywords import ColumnMap, alternation, edge_table_columns
 from flowviz.parse.process import process_flows
 from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import (
@@ -46,7 +46,7 @@ def read_loose(
 ) -> Map:
     """Read a document that has none of the template's map sections; refuse it (MapError)
     when it states no edge either."""
-    ctx = Context(Report(source.path), Registry())
+    ctx = Context(Report(source.path), Registry(), template=False)
     ctx.report.add(
         "FV111",
         "info",
@@ -55,9 +55,10 @@ def read_loose(
         "process lists; the template's sections are not asked for",
         hint="to check it as a map, write it in the template (sections 1-10)",
     )
-    found = list(_candidates(blocks, code))
     extra = config.products
-    ends = Ends(lambda name: _product(name, extra) is not None)
+    tables = _edge_tables(blocks, ctx, _names(ctx, extra))
+    found = list(_candidates(blocks, code))
+    ends = Ends(lambda name: _known_end(name, ctx, extra))
     drawn, flows = _diagrams(code, blocks, ctx)
     for hop in drawn:
         ends.see(hop.source, hop.line)
@@ -73,9 +74,11 @@ def read_loose(
     flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
     engine = _engine(source.text, ctx, extra)
     processes, transfers = process_flows(blocks, _names(ctx, extra), engine)
+    processes = [_arrow_ends(f, integrations) for f in processes]
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
-    integrations += _step_rows([s for f in processes for s in f.steps] + transfers, len(rows))
-    tables = _edge_tables(blocks, ctx, _names(ctx, extra))
+    stated = {row.line for row in integrations}
+    steps = [s for f in processes for s in f.steps] + transfers
+    integrations += _step_rows([s for s in steps if s.line not in stated], len(rows))
     integrations = _numbered(integrations + tables)
     if not integrations and not any(f.steps for f in flows):
         raise MapError(
@@ -118,8 +121,7 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
 def _edge_table(table: Table) -> ColumnMap | None:
     """The columns of a table of edges (a source and a receiver column, or one column of
     ``A → B`` pairs), else None."""
-    mapped = classify_table([c.text for c in table.header], None)
-    return mapped if mapped is not None and mapped.kind == "integrations" else None
+    return edge_table_columns([c.text for c in table.header])
 
 
 def _edge_tables(
@@ -153,6 +155,27 @@ def _seconds(rows: list[Integration]) -> int:
     return sum(1 for r in rows if r.id.endswith("b"))
 
 
+def _known_end(name: str, ctx: Context, extra: dict[str, list[str]]) -> bool:
+    """An end that is a system on its own: a product of the catalogue, a role word (``Сайт``,
+    ``CRM``) or a system of an edge table of the document."""
+    return _product(name, extra) is not None or ctx.registry.lookup(name, fuzzy=False) is not None
+
+
+def _arrow_ends(flow: Flow, arrows: list[Integration]) -> Flow:
+    """The flow with each step written as an arrow (``Сайт → CRM: заявка``) taking its ends
+    from the arrow's integration on the same line."""
+    by_line: dict[int, Integration] = {}
+    for row in arrows:
+        by_line.setdefault(row.line, row)
+    steps = [
+        s.model_copy(update={"source": by_line[s.line].source, "target": by_line[s.line].target})
+        if s.line in by_line
+        else s
+        for s in flow.steps
+    ]
+    return flow.model_copy(update={"steps": steps})
+
+
 def _product(name: str, extra: dict[str, list[str]]) -> str | None:
     """The catalogue kind of ``name`` or of its first words (``Telegram Bot``)."""
     words = re.split(r"\s+", name.strip())
@@ -160,7 +183,7 @@ def _product(name: str, extra: dict[str, list[str]]) -> str | None:
         kind = catalogue_kind(" ".join(words[:size]), extra)
         if kind is not None:
             return kind
-    return None
+    return _ROLE_KINDS.get(stems(name))
 
 
 def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tuple[int, str]]]:
@@ -180,7 +203,8 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
     return names
 
 
-_ROLES = frozenset(stems(word) for words in ROLE_WORDS.values() for word in words)
+_ROLE_KINDS = {stems(word): kind for kind, words in ROLE_WORDS.items() for word in words}
+_ROLES = frozenset(_ROLE_KINDS)
 """A role word (``Analytics``, ``CRM``) names no product in a document without section 1."""
 
 

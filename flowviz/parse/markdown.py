@@ -67,7 +67,7 @@ def read_markdown(source: SourceText, config: Config) -> Map:
     forget_stems()
     blocks, code = parse_document(source.text)
     _, sections = split_sections(blocks, source.text.count("\n") + 1)
-    if not any(s.kind in MAP_KINDS for s in sections):
+    if not _template_shaped(sections):
         from flowviz.parse.loose import read_loose  # noqa: PLC0415 (documents not in the template)
 
         return read_loose(source, blocks, code, config)
@@ -76,6 +76,16 @@ def read_markdown(source: SourceText, config: Config) -> Map:
     if model.integrations or model.identifiers or any(f.steps for f in model.flows):
         return model
     return _loose_instead(model, source, blocks, code, config)
+
+
+def _template_shaped(sections: list[RawSection]) -> bool:
+    """Whether a document is a map in the template's shape: it has one of the template's map
+    sections and either a section of integrations, another map section, or the template's
+    numbered headings (``## 1. Системы``). A README with one "Data flow" or "Identifiers"
+    heading is not; its tables and lists are read as edge statements."""
+    kinds = {s.kind for s in sections} & MAP_KINDS
+    numbered = any(s.number is not None and s.kind != "other" for s in sections)
+    return bool(kinds) and ("integrations" in kinds or len(kinds) >= 2 or numbered)
 
 
 def _loose_instead(model: Map, source: SourceText, blocks: list, code: list, config: Config) -> Map:

@@ -1,0 +1,84 @@
+"""Documents not in the template's shape with tables of edges, arrow steps and PlantUML: a
+README whose only template-like heading is "Data flow" is read as edge statements, a sender
+column is the sender and a "what" column the data, an ``A → B → C`` column is one edge per
+hop, a role word (``Сайт``, ``CRM``) is a system at the end of an arrow, and a process step
+written as an arrow takes its ends from it."""
+
+from __future__ import annotations
+
+import flowviz
+from flowviz.check import check
+from tests.conftest import FIXTURES
+
+LOOSE = FIXTURES / "loose"
+
+
+def _rows(name: str) -> list[tuple[int, str, str, str]]:
+    model = flowviz.load(LOOSE / name)
+    return [(r.line, r.source or "", r.target or "", r.source_data) for r in model.integrations]
+
+
+def test_one_data_flow_heading_does_not_make_a_readme_a_template_map() -> None:
+    model = flowviz.load(LOOSE / "ru-readme-data-flow.md")
+    codes = {d.code for d in check(model)}
+    assert "FV111" in codes
+    assert not codes & {"FV201", "FV202", "FV109", "FV250"}
+
+
+def test_a_from_column_is_the_sender_and_a_what_column_the_data() -> None:
+    assert _rows("ru-readme-data-flow.md")[:3] == [
+        (9, "tilda", "amocrm", "заявка с формы"),
+        (10, "amocrm", "unisender", "контакт и сегмент"),
+        (11, "tilda", "ga4", "события корзины"),
+    ]
+
+
+def test_a_step_written_as_an_arrow_takes_its_ends_from_it_and_is_one_row() -> None:
+    model = flowviz.load(LOOSE / "ru-readme-data-flow.md")
+    (flow,) = model.flows
+    assert [(s.source, s.target) for s in flow.steps] == [
+        ("tilda", "amocrm"),
+        ("amocrm", "unisender"),
+        (None, None),
+    ]
+    assert [row[0] for row in _rows("ru-readme-data-flow.md")] == [9, 10, 11, 15, 16]
+
+
+def test_role_words_at_both_ends_of_an_arrow_are_systems_of_their_kind() -> None:
+    model = flowviz.load(LOOSE / "en-direction-table.md")
+    kinds = {s.id: s.kind for s in model.systems}
+    assert kinds["crm"] == "crm"
+    assert (4, "crm", "slack", "") in _rows("en-direction-table.md")
+    assert (4, "slack", "crm", "") in _rows("en-direction-table.md")
+
+
+def test_a_navigation_path_stays_out() -> None:
+    assert 5 not in {row[0] for row in _rows("en-direction-table.md")}
+
+
+def test_a_direction_column_gives_one_edge_per_hop_and_its_arrow_sets_the_way() -> None:
+    rows = [row[:3] for row in _rows("en-direction-table.md") if 9 <= row[0] <= 12]
+    assert rows == [
+        (9, "shopify", "klaviyo"),
+        (10, "klaviyo", "bigquery"),
+        (10, "bigquery", "looker-studio"),
+        (11, "shopify", "zendesk"),
+        (12, "shopify", "acme-loyalty"),
+    ]
+
+
+def test_plantuml_messages_keep_their_labels_and_quoted_participants() -> None:
+    model = flowviz.load(LOOSE / "en-direction-table.md")
+    assert [row for row in _rows("en-direction-table.md") if row[0] >= 17] == [
+        (17, "shopify", "order-service", "order created"),
+        (18, "order-service", "warehouse", "stock update"),
+    ]
+    assert "FV112" not in {d.code for d in model.diagnostics}
+
+
+def test_an_unknown_end_is_reported_without_naming_section_1() -> None:
+    model = flowviz.load(LOOSE / "en-direction-table.md")
+    messages = [d.message for d in model.diagnostics if d.code == "FV101"]
+    assert messages == [
+        "'Acme Loyalty' is not a product flowviz knows; read as a new system 'acme-loyalty'"
+    ]
