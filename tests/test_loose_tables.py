@@ -82,3 +82,40 @@ def test_an_unknown_end_is_reported_without_naming_section_1() -> None:
     assert messages == [
         "'Acme Loyalty' is not a product flowviz knows; read as a new system 'acme-loyalty'"
     ]
+
+
+def test_one_integrations_heading_does_not_make_a_readme_a_template_map() -> None:
+    model = flowviz.load(LOOSE / "ru-clinic-integrations.md")
+    codes = {d.code for d in check(model)}
+    assert "FV111" in codes
+    assert not codes & {"FV201", "FV250", "FV260"}
+
+
+def test_headings_tables_and_diagrams_of_one_readme_all_give_edges() -> None:
+    assert [row[:3] for row in _rows("ru-clinic-integrations.md")] == [
+        (7, "cms", "amocrm"),
+        (8, "amocrm", "1s-meditsina"),
+        (9, "roistat", "amocrm"),
+        (9, "amocrm", "roistat"),
+        (11, "cms", "iandeks-metrika"),
+        (21, "cms", "amocrm"),
+        (22, "amocrm", "marketing"),
+        (23, "amocrm", "telegram-bot"),
+        (29, "cms", "amocrm"),
+    ]
+
+
+def test_a_diagram_label_naming_the_platform_is_the_documents_own_system() -> None:
+    names = [s.name for s in flowviz.load(LOOSE / "ru-clinic-integrations.md").systems]
+    assert not any("WordPress" in name for name in names)
+
+
+def test_a_lead_path_with_round_bracket_numbers_is_a_flow_and_a_role_word_its_system() -> None:
+    (flow,) = flowviz.load(LOOSE / "ru-clinic-integrations.md").flows
+    assert flow.title == "Путь заявки"
+    assert [(s.number, s.source, s.target) for s in flow.steps] == [
+        (1, "cms", None),
+        (2, "cms", "amocrm"),
+        (3, "amocrm", None),
+        (4, "1s-meditsina", None),
+    ]

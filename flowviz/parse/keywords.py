@@ -883,7 +883,8 @@ MAX_END_WORDS = 5
 PROCESS_WORDS = (
     "процесс", "сценарий", "как это работает", "как работает", "поток", "потоки", "шаги",
     "порядок работы", "для этого", "how it works", "lead flow", "data flow", "workflow",
-    "pipeline", "the flow", "flow", "steps", "process", "to do this",
+    "pipeline", "the flow", "flow", "steps", "process", "to do this", "путь", "маршрут",
+    "последовательность", "алгоритм", "journey", "sequence", "walkthrough",
 )  # fmt: skip
 """Words of a heading (or of a line ending in ':') that introduces a process list: the list
 below it, or its numbered sub-headings, are the steps of a flow."""

@@ -29,6 +29,8 @@ from flowviz.parse.process import process_flows
 from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import (
     MORE_PRODUCTS,
+    PLATFORM_WORDS,
+    ROLE_NAMES,
     ROLE_WORDS,
     Registry,
     catalogue_kind,
@@ -197,7 +199,9 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
         return [
             (m.start, m.system)
             for m in mentions
-            if not m.pending and not m.weak and stems(m.surface) not in _ROLES
+            if not m.pending
+            and not m.weak
+            and (stems(m.surface) not in _ROLES or m.system in ROLE_NAMES)
         ]
 
     return names
@@ -205,7 +209,8 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
 
 _ROLE_KINDS = {stems(word): kind for kind, words in ROLE_WORDS.items() for word in words}
 _ROLES = frozenset(_ROLE_KINDS)
-"""A role word (``Analytics``, ``CRM``) names no product in a document without section 1."""
+"""A role word (``Analytics``, ``CRM``) names no product in a document without section 1; it
+names the system of that role only where an edge statement made one (``Сайт → amoCRM``)."""
 
 
 def _engine(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
@@ -237,15 +242,25 @@ def _at(hop: Hop) -> int:
 
 
 def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = False) -> str:
-    """The system an end names, merged with one of the same identity."""
-    name = text if exact else _name_of(text)
+    """The system an end names, merged with one of the same identity (a diagram's label
+    ``Сайт на WordPress`` is the document's ``Сайт`` when there is one)."""
+    head = _name_of(text)
+    name = text if exact else head
     registry = ctx.registry
     found = registry.lookup(text, fuzzy=False) or registry.lookup(name, fuzzy=False)
+    if found is None and _on_platform(text, head):
+        found = registry.lookup(head, fuzzy=False)
     if found is None:
         found = registry.add(name, _product(name, extra) or "other").id  # type: ignore[arg-type]
     if text != name:
         registry.alias(found, text)
     return found
+
+
+def _on_platform(text: str, head: str) -> bool:
+    """Whether ``text`` is ``head`` and the platform it runs on (``Сайт на WordPress``)."""
+    rest = text[len(head) :].split()
+    return any(" ".join(rest[:n]).casefold() in PLATFORM_WORDS for n in (1, 2))
 
 
 def _end_in_group(

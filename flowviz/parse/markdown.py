@@ -80,12 +80,12 @@ def read_markdown(source: SourceText, config: Config) -> Map:
 
 def _template_shaped(sections: list[RawSection]) -> bool:
     """Whether a document is a map in the template's shape: it has one of the template's map
-    sections and either a section of integrations, another map section, or the template's
-    numbered headings (``## 1. Системы``). A README with one "Data flow" or "Identifiers"
-    heading is not; its tables and lists are read as edge statements."""
+    sections and either a second kind of map section or the template's numbered headings
+    (``## 1. Системы``). A README with one "Integrations" or "Data flow" heading is not; its
+    tables, arrow lines and diagrams are read as edge statements."""
     kinds = {s.kind for s in sections} & MAP_KINDS
     numbered = any(s.number is not None and s.kind != "other" for s in sections)
-    return bool(kinds) and ("integrations" in kinds or len(kinds) >= 2 or numbered)
+    return bool(kinds) and (len(kinds) >= 2 or numbered)
 
 
 def _loose_instead(model: Map, source: SourceText, blocks: list, code: list, config: Config) -> Map:
