@@ -11,6 +11,9 @@ is compared with the hand count beside it (``real_support.measure``). The goals,
 Goals not met yet are held by ``STATE``: the present state of each document, which may only
 get better. When the reader improves, a test here fails until the state is raised to the new
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
+The corpus goals are held separately for the documents the reader was tuned on (met) and for
+the held-out ones (``HELD_OUT``, counted before the reader first ran on them; not met yet, so
+their test is a strict expected failure that turns into a failure the day they are met).
 """
 
 from __future__ import annotations
@@ -44,16 +47,46 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-n8n-sales-leads": (False, 0, 0, 8),
     "en-tentacles-architecture": (True, 0, 0, 0),
     "ru-amocrm-telegram-bot": (True, 0, 0, 0),
+    "ru-azure-ecommerce-front",
+    "ru-azure-ecommerce-front": (True, 0, 0, 0),
+    "ru-azure-order-processing",
+    "ru-azure-order-processing": (True, 0, 0, 0),
+    "ru-azure-sales-dwh",
+    "ru-azure-sales-dwh": (True, 0, 0, 0),
     "ru-b24-crm-robot": (False, 0, 0, 0),
+    "ru-bc-dataverse-sync",
+    "ru-bc-dataverse-sync": (False, 0, 5, 0),
+    "ru-bc-sales-mapping",
+    "ru-bc-sales-mapping": (False, 0, 13, 0),
     "ru-bitrix-telegram-send": (True, 0, 0, 0),
     "ru-datalens-bitrix24": (True, 0, 0, 0),
     "ru-datalens-extractor-1c": (True, 0, 0, 0),
+    "ru-deckhouse-cpm-threats",
+    "ru-deckhouse-cpm-threats": (False, 9, 1, 0),
     "ru-living-bi-agent": (False, 4, 0, 0),
     "ru-living-bi-architecture": (False, 5, 0, 5),
     "ru-yc-direct-clickhouse": (False, 2, 0, 2),
     "ru-yc-metrica-pro": (False, 0, 0, 0),
     "ru-yc-metrika-clickhouse": (True, 0, 0, 0),
 }
+
+# Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
+# their figures above say how the reader does on documents it was not tuned on.
+HELD_OUT = [
+    "en-b24-vibe24-widgets",
+    "en-kittehub-discord-sheets",
+    "en-kittehub-room-reservation",
+    "en-kittehub-whatsapp-chatbot",
+    "en-n8n-sales-leads",
+    "en-tentacles-architecture",
+    "ru-azure-ecommerce-front",
+    "ru-azure-order-processing",
+    "ru-azure-sales-dwh",
+    "ru-bc-dataverse-sync",
+    "ru-bc-sales-mapping",
+    "ru-deckhouse-cpm-threats",
+]
+TUNED = [name for name in DOCS if name not in HELD_OUT]
 
 _MEASURED: dict[str, Measure] = {}
 
@@ -111,20 +144,28 @@ def test_counted_flow_steps_found_never_fall(name: str) -> None:
     assert result.steps_found == steps, f"{name} finds {result.steps_found} steps: raise its state"
 
 
-def test_the_corpus_invents_at_most_five_percent_of_what_it_reports() -> None:
-    results = [_measured(name) for name in DOCS]
+def _meets_the_goals(names: list[str]) -> bool:
+    """At least 80% of the counted edges found and at most 5% of the reported ones invented."""
+    results = [_measured(name) for name in names]
     reported = sum(r.found + r.invented + r.prose for r in results)
+    found = sum(r.found for r in results)
     invented = sum(r.invented for r in results)
-    assert invented <= 0.05 * reported
+    return found >= 0.8 * sum(r.counted for r in results) and invented <= 0.05 * reported
+
+
+def test_the_tuned_documents_meet_the_goals() -> None:
+    results = [_measured(name) for name in TUNED]
+    reported = sum(r.found + r.invented + r.prose for r in results)
+    assert sum(r.invented for r in results) <= 0.05 * reported
+    assert sum(r.found for r in results) >= 0.8 * sum(r.counted for r in results)
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met since the six held-out documents joined: 64 of 104 edges found",
+    reason="held-out documents, first reading: 13 of 93 counted edges found, 21 invented",
 )
-def test_the_corpus_finds_at_least_eighty_percent_of_the_counted_edges() -> None:
-    results = [_measured(name) for name in DOCS]
-    assert sum(r.found for r in results) >= 0.8 * sum(r.counted for r in results)
+def test_the_held_out_documents_meet_the_goals() -> None:
+    assert _meets_the_goals(HELD_OUT)
 
 
 def test_the_corpus_finds_what_its_state_promises() -> None:
@@ -132,7 +173,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 104
+    assert counted == 166
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
