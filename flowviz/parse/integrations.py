@@ -207,17 +207,25 @@ def _pair_hops(values: dict[str, str]) -> list[tuple[str, str]]:
     [('Klaviyo', 'BigQuery'), ('BigQuery', 'Looker Studio')]
     >>> _pair_hops({"pair": "CRM <-> Site"})
     [('CRM', 'Site'), ('Site', 'CRM')]
+    >>> _pair_hops({"pair": "BC -> Sales и Sales -> BC; note"})
+    [('BC', 'Sales'), ('Sales', 'BC')]
     """
     if "target" in values:
         return []
-    parts = _PAIR_ARROW.split(values.get("pair", ""))
-    ends, ways = [p.strip() for p in parts[0::2]], [_WAYS[t] for t in parts[1::2]]
     hops: list[tuple[str, str]] = []
-    for (a, b), way in zip(pairwise(ends), ways, strict=True):
-        if a and b:
-            hops += [(a, b)] if way != "back" else []
-            hops += [(b, a)] if way != "forward" else []
+    for statement in _STATEMENTS.split(values.get("pair", "")):
+        parts = _PAIR_ARROW.split(statement)
+        ends, ways = [p.strip() for p in parts[0::2]], [_WAYS[t] for t in parts[1::2]]
+        for (a, b), way in zip(pairwise(ends), ways, strict=True):
+            if a and b:
+                hops += [(a, b)] if way != "back" else []
+                hops += [(b, a)] if way != "forward" else []
     return hops
+
+
+_STATEMENTS = re.compile(r"\s+(?:и|and)\s+|;|\n")
+"""What separates two arrow statements in one cell: ``A -> B и B -> A``, ``A → B; C → D``, a
+line break (a note on a line of its own has no arrow and gives no hop)."""
 
 
 def _source(
