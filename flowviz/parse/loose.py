@@ -32,6 +32,7 @@ from flowviz.parse.systems import (
     PLATFORM_WORDS,
     ROLE_NAMES,
     ROLE_WORDS,
+    Mention,
     Registry,
     catalogue_kind,
     catalogue_names,
@@ -195,7 +196,7 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
     def names(text: str) -> list[tuple[int, str]]:
         for match in catalogue.finditer(text):
             _system(match.group(), ctx, extra, exact=True)
-        mentions = ctx.registry.mentions(text, actors=False)
+        mentions = [_role_alone(m, ctx) for m in ctx.registry.mentions(text, actors=False)]
         return [
             (m.start, m.system)
             for m in mentions
@@ -207,10 +208,22 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
     return names
 
 
+def _role_alone(mention: Mention, ctx: Context) -> Mention:
+    """A role word (``your CRM``) in a document that names no product of that role: the
+    role's own system, made now; any other mention as it is."""
+    kind = _ROLE_KINDS.get(stems(mention.surface))
+    if kind is None or not mention.pending:
+        return mention
+    if any(d.kind == kind for d in ctx.registry.systems.values()):
+        return mention
+    return ctx.registry.settle([mention])[0]
+
+
 _ROLE_KINDS = {stems(word): kind for kind, words in ROLE_WORDS.items() for word in words}
 _ROLES = frozenset(_ROLE_KINDS)
 """A role word (``Analytics``, ``CRM``) names no product in a document without section 1; it
-names the system of that role only where an edge statement made one (``Сайт → amoCRM``)."""
+names the system of that role where an edge statement made one (``Сайт → amoCRM``), or where
+the document names no product of that role at all (``a request from your CRM``)."""
 
 
 def _engine(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
