@@ -119,3 +119,31 @@ def test_a_lead_path_with_round_bracket_numbers_is_a_flow_and_a_role_word_its_sy
         (3, "amocrm", None),
         (4, "1s-meditsina", None),
     ]
+
+
+def test_a_docfx_include_is_named_by_its_file_and_two_statements_in_a_cell_are_two_rows() -> None:
+    assert [row[:3] for row in _rows("ru-docfx-sync-table.md")] == [
+        (7, "erp-name", "shop-name"),
+        (8, "erp-name", "shop-name"),
+        (8, "shop-name", "erp-name"),
+        (9, "shop-name", "erp-name"),
+    ]
+
+
+def test_a_mermaid_label_may_run_over_two_lines_while_its_bracket_is_open() -> None:
+    model = flowviz.load(LOOSE / "en-multiline-mermaid.md")
+    names = {s.id: s.name for s in model.systems}
+    assert names["tunnel-host-abc-example-dev"] == "Tunnel Host abc.example.dev"
+    assert [row[:3] for row in _rows("en-multiline-mermaid.md")][:3] == [
+        (5, "shop-backend", "tunnel-host-abc-example-dev"),
+        (7, "tunnel-host-abc-example-dev", "payment-sandbox"),
+        (8, "payment-sandbox", "webhook-receiver-port-8080"),
+    ]
+    assert "FV112" not in {d.code for d in model.diagnostics}
+
+
+def test_a_role_word_in_a_document_with_no_product_of_that_role_is_its_own_system() -> None:
+    model = flowviz.load(LOOSE / "en-multiline-mermaid.md")
+    (flow,) = model.flows
+    assert flow.steps[0].source == "crm"
+    assert {s.id: s.kind for s in model.systems}["crm"] == "crm"
