@@ -147,3 +147,13 @@ def test_a_role_word_in_a_document_with_no_product_of_that_role_is_its_own_syste
     (flow,) = model.flows
     assert flow.steps[0].source == "crm"
     assert {s.id: s.kind for s in model.systems}["crm"] == "crm"
+
+
+def test_an_ascii_drawing_gives_its_one_line_arrows_between_boxes_and_not_its_legend() -> None:
+    assert [row[:3] for row in _rows("en-ascii-pipeline.md")] == [
+        (5, "bucket", "loader"),
+        (5, "loader", "events"),
+        (7, "retries", "worker"),
+        (9, "outbox", "sender"),
+        (9, "sender", "mailgun"),
+    ]

@@ -45,7 +45,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-n8n-marketing-report": (False, 6, 0, 15),
     "en-n8n-onboarding": (False, 7, 0, 6),
     "en-n8n-sales-leads": (False, 1, 0, 8),
-    "en-tentacles-architecture": (True, 0, 0, 0),
+    "en-tentacles-architecture": (False, 5, 0, 0),
     "ru-amocrm-telegram-bot": (True, 0, 0, 0),
     "ru-azure-ecommerce-front": (True, 0, 0, 0),
     "ru-azure-order-processing": (True, 0, 0, 0),
