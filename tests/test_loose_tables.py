@@ -157,3 +157,24 @@ def test_an_ascii_drawing_gives_its_one_line_arrows_between_boxes_and_not_its_le
         (9, "outbox", "sender"),
         (9, "sender", "mailgun"),
     ]
+
+
+def test_a_workflow_of_numbered_sub_headings_is_read_as_steps_with_their_points() -> None:
+    model = flowviz.load(LOOSE / "en-workflow-subheadings.md")
+    assert "FV111" in {d.code for d in model.diagnostics}
+    (flow,) = model.flows
+    assert [s.text for s in flow.steps] == [
+        "1. Zendesk Trigger",
+        "2. Contact Lookup",
+        "3. Team Alert",
+    ]
+    assert [row[:3] for row in _rows("en-workflow-subheadings.md")] == [
+        (9, "zendesk", "make-com"),
+        (13, "make-com", "hubspot"),
+        (16, "make-com", "slack"),
+    ]
+
+
+def test_a_role_word_after_a_product_qualifies_it_and_a_purpose_names_no_end() -> None:
+    ids = {s.id for s in flowviz.load(LOOSE / "en-workflow-subheadings.md").systems}
+    assert "crm" not in ids

@@ -894,6 +894,13 @@ METHOD_MARKERS = (
 )  # fmt: skip
 """Words after which a process step names the tool it uses, not an end of the transfer."""
 
+PURPOSE_MARKERS = (
+    "to find", "to look up", "to identify", "to search for", "to check", "in order to",
+    "чтобы найти", "чтобы проверить", "для поиска", "для проверки", "с целью",
+)  # fmt: skip
+"""Words after which a process step says what it is for (``Queries Tavily to find the lead's
+LinkedIn profile``): a system named there is not an end of the transfer."""
+
 SOURCE_MARKERS = ("из", "от", "from")
 """A preposition before a system that makes it the sender (``Перенесите из X в Y``)."""
 
@@ -901,6 +908,8 @@ READ_VERBS = (
     "get", "gets", "fetch", "fetches", "retrieve", "retrieves", "collect", "collects", "gather",
     "gathers", "pull", "pulls", "read", "reads", "receive", "receives", "import", "imports",
     "получает", "получить", "забирает", "загружает", "импортирует", "собирает",
+    "monitor", "monitors", "watch", "watches", "listen", "listens", "detect", "detects",
+    "отслеживает", "слушает",
 )  # fmt: skip
 """Verbs of a process step by which the document's workflow engine takes data from the one
 system the step names (``Get Google Analytics Data``)."""
@@ -912,6 +921,8 @@ WRITE_VERBS = (
     "record", "records", "store", "stores", "log", "logs",
     "отправляет", "добавляет", "записывает", "сохраняет",
     "передает", "передаёт", "публикует", "обновляет",
+    "query", "queries", "call", "calls", "invoke", "invokes", "request", "requests", "use",
+    "uses", "запрашивает", "вызывает", "использует",
 )  # fmt: skip
 """Verbs of a process step by which the workflow engine sends data to the one system the step
 names (``Creates Trello cards``, ``Adds new contacts to Agile CRM``)."""

@@ -196,7 +196,8 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
     def names(text: str) -> list[tuple[int, str]]:
         for match in catalogue.finditer(text):
             _system(match.group(), ctx, extra, exact=True)
-        mentions = [_role_alone(m, ctx) for m in ctx.registry.mentions(text, actors=False)]
+        found = ctx.registry.mentions(text, actors=False)
+        mentions = [_role_alone(m, ctx) for m in _qualifiers_dropped(found, text)]
         return [
             (m.start, m.system)
             for m in mentions
@@ -206,6 +207,18 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
         ]
 
     return names
+
+
+def _qualifiers_dropped(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions without a role word that qualifies the name before it (``Airtable CRM``:
+    Airtable used as the CRM, one system)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        role = stems(mention.surface) in _ROLES
+        if role and out and not text[out[-1].end : mention.start].strip():
+            continue
+        out.append(mention)
+    return out
 
 
 def _role_alone(mention: Mention, ctx: Context) -> Mention:

@@ -80,12 +80,17 @@ def read_markdown(source: SourceText, config: Config) -> Map:
 
 def _template_shaped(sections: list[RawSection]) -> bool:
     """Whether a document is a map in the template's shape: it has one of the template's map
-    sections and either a second kind of map section or the template's numbered headings
-    (``## 1. Системы``). A README with one "Integrations" or "Data flow" heading is not; its
-    tables, arrow lines and diagrams are read as edge statements."""
+    sections and either the template's numbered top-level headings (``## 1. Системы``) or two
+    kinds of map section with a table in one. A README with one "Integrations" or "Data flow"
+    heading, or a workflow whose steps are numbered sub-headings, is not; its tables, arrow
+    lines, diagrams and process lists are read as edge statements."""
     kinds = {s.kind for s in sections} & MAP_KINDS
-    numbered = any(s.number is not None and s.kind != "other" for s in sections)
-    return bool(kinds) and (len(kinds) >= 2 or numbered)
+    if not kinds:
+        return False
+    top = min(s.level for s in sections)
+    numbered = any(s.number is not None and s.kind != "other" and s.level == top for s in sections)
+    tables = any(isinstance(b, Table) for s in sections if s.kind in MAP_KINDS for b in s.blocks)
+    return numbered or (len(kinds) >= 2 and tables)
 
 
 def _loose_instead(model: Map, source: SourceText, blocks: list, code: list, config: Config) -> Map:

@@ -15,6 +15,7 @@ from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
     METHOD_MARKERS,
     PROCESS_WORDS,
+    PURPOSE_MARKERS,
     READ_VERBS,
     SOURCE_MARKERS,
     WRITE_VERBS,
@@ -23,7 +24,7 @@ from flowviz.parse.keywords import (
 from flowviz.parse.text import leading_number
 
 _PROCESS = re.compile(alternation(PROCESS_WORDS, stems_only=True), re.IGNORECASE)
-_METHOD = re.compile(alternation(METHOD_MARKERS), re.IGNORECASE)
+_METHOD = re.compile(alternation((*METHOD_MARKERS, *PURPOSE_MARKERS)), re.IGNORECASE)
 _SOURCE = re.compile(r"(?:" + alternation(SOURCE_MARKERS) + r")\s+\S*\s*$", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^()]*\)")
 """A bracket after a name is another name of it or a note (``Object Storage (S3)``)."""
@@ -65,11 +66,21 @@ def process_flows(
                 )
             )
             for point, at in points:
-                transfer = _implied(_step(point, at, n, names), engine, names)
+                transfer = _implied(_point(point, at, step, names), engine, names)
                 if transfer.source and transfer.target:
                     transfers.append(transfer)
         flows.append(Flow(number=number + 1, title=draft.title, line=draft.line, steps=steps))
     return flows, transfers
+
+
+def _point(text: str, line: int, step: Step, names: Names) -> Step:
+    """A point under a sub-heading step, read as a step of its own; one that names no system
+    is about the one system its heading names (``### Gmail Trigger`` / ``- Retrieves new
+    emails``), and is stated on the heading's line."""
+    point = _step(text, line, step.number, names)
+    if point.source is None and step.source is not None and step.target is None:
+        return point.model_copy(update={"source": step.source, "line": step.line})
+    return point
 
 
 def is_process_title(text: str) -> bool:
@@ -138,7 +149,9 @@ def _leading_words(text: str) -> list[str]:
 def _step(text: str, line: int, number: int, names: Names) -> Step:
     """A step; its ends are the first two systems its first clause names before any method
     word, the one after ``из`` / ``from`` being the sender."""
-    clause = _BRACKETS.sub(lambda m: " " * len(m.group()), _CLAUSES.split(text)[0])
+    number_, title = leading_number(text)
+    body = text if number_ is None else " " * (len(text) - len(title)) + title
+    clause = _BRACKETS.sub(lambda m: " " * len(m.group()), _CLAUSES.split(body)[0])
     cut = _METHOD.search(clause)
     named = names(clause[: cut.start()] if cut else clause)
     ids = list(dict.fromkeys(system for _, system in named))
