@@ -178,3 +178,8 @@ def test_a_workflow_of_numbered_sub_headings_is_read_as_steps_with_their_points(
 def test_a_role_word_after_a_product_qualifies_it_and_a_purpose_names_no_end() -> None:
     ids = {s.id for s in flowviz.load(LOOSE / "en-workflow-subheadings.md").systems}
     assert "crm" not in ids
+
+
+def test_the_documents_title_names_the_project_without_its_emoji_or_anchor(write_map) -> None:
+    path = write_map('# <a name="top"></a>🚀 Lead routing\n\n- Tilda → amoCRM: заявка\n')
+    assert flowviz.load(path).project.name == "Lead routing"

@@ -15,7 +15,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _FORMATTING_TAG = re.compile(
-    r"^</?(?:b|strong|i|em|u|s|strike|del|ins|span|font|mark|sup|sub|small|big|code|tt|kbd)"
+    r"^</?(?:a|b|strong|i|em|u|s|strike|del|ins|span|font|mark|sup|sub|small|big|code|tt|kbd)"
     r"(?:\s[^<>]*)?/?>$",
     re.IGNORECASE,
 )

@@ -93,12 +93,22 @@ def read_loose(
     return Map(
         file=source.path,
         language=_language(source.text),
-        project=Project(),
+        project=_project(blocks),
         systems=ctx.registry.freeze(),
         integrations=integrations,
         flows=flows,
         diagnostics=sorted(ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)),
     )
+
+
+def _project(blocks: list[Block]) -> Project:
+    """The document's title (its first top-level heading) as the project's name."""
+    title = next((b for b in blocks if isinstance(b, Heading) and b.level == 1), None)
+    name = _EMOJI.sub("", title.text).strip() if title else ""
+    return Project(name=name or None, line=title.line if name else None)
+
+
+_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 
 
 def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidate]:
