@@ -22,6 +22,7 @@ from flowviz.parse.arrows import (
 )
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
+from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.integrations import read_integration_rows
 from flowviz.parse.keywords import ColumnMap, alternation, edge_table_columns
@@ -75,6 +76,8 @@ def read_loose(
     ]
     flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
     engine = _engine(source.text, ctx, extra)
+    found = components(blocks, source.text.splitlines())
+    declare(found, ctx.registry, lambda name: _product(name, extra) or "other")
     processes, transfers = process_flows(blocks, _names(ctx, extra), engine)
     processes = [_arrow_ends(f, integrations) for f in processes]
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
@@ -201,7 +204,7 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
             for m in mentions
             if not m.pending
             and not m.weak
-            and (stems(m.surface) not in _ROLES or m.system in ROLE_NAMES)
+            and (stems(m.surface) not in _ROLES or m.system in _role_systems(ctx))
         ]
 
     return names
@@ -211,6 +214,12 @@ _ROLE_KINDS = {stems(word): kind for kind, words in ROLE_WORDS.items() for word 
 _ROLES = frozenset(_ROLE_KINDS)
 """A role word (``Analytics``, ``CRM``) names no product in a document without section 1; it
 names the system of that role only where an edge statement made one (``Сайт → amoCRM``)."""
+
+
+def _role_systems(ctx: Context) -> set[str]:
+    """The systems role words name: those an edge statement made, and components that
+    claimed a role (``Службы приложений — веб-приложения``)."""
+    return {*ROLE_NAMES, *ctx.registry.roles.values()}
 
 
 def _engine(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
