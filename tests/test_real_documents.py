@@ -47,7 +47,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-n8n-sales-leads": (False, 0, 0, 8),
     "en-tentacles-architecture": (True, 0, 0, 0),
     "ru-amocrm-telegram-bot": (True, 0, 0, 0),
-    "ru-azure-ecommerce-front": (False, 3, 1, 11),
+    "ru-azure-ecommerce-front": (False, 3, 0, 11),
     "ru-azure-order-processing": (False, 0, 0, 5),
     "ru-azure-sales-dwh": (False, 1, 0, 4),
     "ru-b24-crm-robot": (False, 0, 0, 0),

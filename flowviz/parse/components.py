@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from flowviz.parse.blocks import Block, Heading, Item, ListBlock
 from flowviz.parse.keywords import COMPONENT_HEADING_MAX_WORDS, COMPONENT_WORDS, alternation
-from flowviz.parse.systems import NOT_SYSTEMS, ROLE_WORDS, Registry
+from flowviz.parse.systems import NOT_SYSTEMS, ROLE_WORDS, Registry, catalogue_names
 from flowviz.parse.text import stems
 
 _TITLE = re.compile(alternation(COMPONENT_WORDS, stems_only=True), re.IGNORECASE)
@@ -66,23 +66,30 @@ def components(blocks: list[Block], lines: list[str]) -> list[Component]:
     return out
 
 
-def declare(found: list[Component], registry: Registry, kind_of: Callable[[str], str]) -> list[str]:
-    """Make each component a system (or an alias of the system already of that name); the ids
-    of the components, in order."""
+def declare(
+    found: list[Component],
+    registry: Registry,
+    kind_of: Callable[[str], str],
+    extra: dict[str, list[str]] | None = None,
+) -> list[str]:
+    """Make each component a system (or an alias of the system already of that name), also
+    named by a product of the catalogue its name holds (``Managed Service for ClickHouse`` is
+    the page's ClickHouse); the ids of the components, in order."""
+    products = re.compile(alternation(catalogue_names(extra)), re.IGNORECASE)
     ids: list[str] = []
     for component in found:
-        system = registry.lookup(component.name, fuzzy=False)
+        name = component.name
+        system = registry.lookup(name, fuzzy=False)
         if system is None:
-            kind = kind_of(component.name)
-            draft = registry.add(component.name, kind, product=component.name, line=component.line)  # type: ignore[arg-type]
-            system = draft.id
-        for alias in component.aliases:
-            registry.alias(system, alias)
-        role = next(
-            (_ROLE_KINDS[stems(a)] for a in component.aliases if stems(a) in _ROLE_KINDS), None
-        )
-        if role is not None:
-            registry.claim_role(registry.systems[system], role)
+            kind = kind_of(name)
+            system = registry.add(name, kind, product=name, line=component.line).id  # type: ignore[arg-type]
+        inside = [m.group() for m in products.finditer(name)]
+        for alias in (*component.aliases, *inside):
+            if registry.lookup(alias, fuzzy=False) in (None, system):
+                registry.alias(system, alias)
+        roles = [_ROLE_KINDS[stems(a)] for a in component.aliases if stems(a) in _ROLE_KINDS]
+        if roles:
+            registry.claim_role(registry.systems[system], roles[0])
         ids.append(system)
     return list(dict.fromkeys(ids))
 

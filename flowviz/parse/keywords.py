@@ -897,6 +897,20 @@ METHOD_MARKERS = (
 SOURCE_MARKERS = ("из", "от", "from")
 """A preposition before a system that makes it the sender (``Перенесите из X в Y``)."""
 
+BASIS_MARKERS = (
+    "построенные на", "построенный на", "построенная на", "построенных на", "построен на",
+    "на основе", "built on", "based on", "built on top of", "powered by",
+)  # fmt: skip
+"""Words before a system that something named earlier in a step is built on: its data come
+from it (``дашборды DataLens, построенные на витринах ClickHouse``), so it is the sender."""
+
+WATCH_MARKERS = (
+    "наблюдения за", "наблюдение за", "мониторинга", "мониторинг", "отслеживания",
+    "monitoring", "monitoring of", "to monitor", "observability of", "to observe",
+)  # fmt: skip
+"""Words before a system that a tool named earlier in a step watches (``метрики для
+наблюдения за работоспособностью веб-приложения``): the metrics come from it, the sender."""
+
 TARGET_MARKERS = ("в", "во", "на", "to", "into", "onto")
 """A preposition between the sender and a later system that makes it the receiver (``из X в
 промежуточные таблицы Y``): the step's subject is then the mover, not an end."""

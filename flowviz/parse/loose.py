@@ -77,7 +77,7 @@ def read_loose(
     flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
     engine = _engine(source.text, ctx, extra)
     found = components(blocks, source.text.splitlines())
-    declare(found, ctx.registry, lambda name: _product(name, extra) or "other")
+    declare(found, ctx.registry, lambda name: _product(name, extra) or "other", extra)
     processes, transfers = process_flows(blocks, _names(ctx, extra), engine)
     processes = [_arrow_ends(f, integrations) for f in processes]
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]

@@ -13,6 +13,7 @@ from flowviz.model import Flow, Step
 from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
 from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
+    BASIS_MARKERS,
     LEAD_IN_MAX_WORDS,
     LEAD_IN_WORDS,
     METHOD_MARKERS,
@@ -21,6 +22,7 @@ from flowviz.parse.keywords import (
     READ_VERBS,
     SOURCE_MARKERS,
     TARGET_MARKERS,
+    WATCH_MARKERS,
     WRITE_VERBS,
     alternation,
 )
@@ -31,13 +33,15 @@ _LEAD_IN = re.compile(alternation(LEAD_IN_WORDS, stems_only=True), re.IGNORECASE
 _PERSON = re.compile(alternation(PERSON_WORDS, stems_only=True), re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
 _METHOD = re.compile(alternation(METHOD_MARKERS), re.IGNORECASE)
-_SOURCE = re.compile(r"(?:" + alternation(SOURCE_MARKERS) + r")\s+\S*\s*$", re.IGNORECASE)
+_SENDER_MARKERS = (*SOURCE_MARKERS, *BASIS_MARKERS, *WATCH_MARKERS)
+_SOURCE = re.compile(r"(?:" + alternation(_SENDER_MARKERS) + r")\s+\S*\s*$", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^()]*\)")
 """A bracket after a name is another name of it or a note (``Object Storage (S3)``)."""
 _CLAUSES = re.compile(r";\s+|\.\s+(?=[A-ZА-ЯЁ])")
 
 _WORD = re.compile(r"\w+")
 _TO_WORDS = frozenset(TARGET_MARKERS)
+_NEXT_ACTION = re.compile(r",|\b(?:и|а|затем|потом|and|then)\b")
 _VERBS = {**dict.fromkeys(WRITE_VERBS, "write"), **dict.fromkeys(READ_VERBS, "read")}
 
 Names = Callable[[str], list[tuple[int, str]]]
@@ -184,8 +188,10 @@ def _from_to(
     later = [m for m in named if m[0] > sender[0] and m[1] != sender[1]]
     if not later:
         return None
-    between = clause[sender[0] : later[0][0]].casefold().split()
-    return (sender[1], later[0][1]) if _TO_WORDS & set(between) else None
+    between = clause[sender[0] : later[0][0]].casefold()
+    if _NEXT_ACTION.search(between):
+        return None  # ``из X и сохраняет в Y``: a second action of the subject
+    return (sender[1], later[0][1]) if _TO_WORDS & set(between.split()) else None
 
 
 def _step(text: str, line: int, number: int, names: Names) -> Step:
