@@ -1,7 +1,9 @@
 """Process lists of a document not in the template's shape: a list (or numbered sub-headings)
-under a heading such as "Процесс", "Как это работает", "How it works", "Workflow", or after a
-line such as "Для этого:", is a flow whose items are its steps. A step that names two systems
-is an edge from the first to the second (``из X в Y`` / ``from X to Y`` read as written)."""
+under a heading such as "Процесс", "Как это работает", "How it works", "Workflow", after a
+line such as "Для этого:", or a numbered list right after a short lead-in ("Поток данных
+проходит через решение следующим образом.", "The data flows as follows:"), is a flow whose
+items are its steps. A step that names two systems is an edge from the first to the second
+(``из X в Y`` / ``from X to Y`` read as written); a person is never an end."""
 
 from __future__ import annotations
 
@@ -136,14 +138,14 @@ def _process_line(text: str) -> str:
 def _starts_flow(paragraph: Paragraph, following: list[Block], current: _Draft | None) -> bool:
     """A lead-in paragraph outside a process list already waiting for its steps."""
     waiting = current is not None and not current.steps
-    return not waiting and leads_in(paragraph, following[:1])
+    return not waiting and _leads_in(paragraph, following[0] if following else None)
 
 
-def leads_in(paragraph: Paragraph, following: list[Block]) -> bool:
+def _leads_in(paragraph: Paragraph, after: Block | None) -> bool:
     """A short paragraph ending in ':' or '.' whose last sentence introduces the numbered list
     right after it (``Поток данных проходит через решение следующим образом.``)."""
     text = paragraph.text.strip()
-    if not following or not isinstance(following[0], ListBlock) or not following[0].ordered:
+    if not isinstance(after, ListBlock) or not after.ordered:
         return False
     last = re.split(r"[.!?]\s+", text.rstrip(".:"))[-1]
     short = len(text.split()) <= LEAD_IN_MAX_WORDS
