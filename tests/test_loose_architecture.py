@@ -185,6 +185,8 @@ def test_a_components_list_declares_the_names_its_items_start_with(heading: str)
         ("Solution components", True),
         ("Как настроить сервисы рассылки для новых клиентов", False),
         ("Notes", False),
+        ("Tech stack", False),
+        ("Технический стек", False),
         ("Architecture", False),
     ],
 )

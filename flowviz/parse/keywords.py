@@ -952,14 +952,15 @@ LEAD_IN_MAX_WORDS = 40
 COMPONENT_WORDS = (
     "компоненты", "компоненты решения", "компоненты архитектуры", "сервисы", "службы",
     "используемые сервисы", "используемые службы", "технологии", "ключевые технологии",
-    "используемые технологии", "продукты", "используемые продукты", "стек",
+    "используемые технологии", "продукты", "используемые продукты",
     "components", "solution components", "architecture components", "services",
     "services used", "key technologies", "technologies", "technologies used", "products used",
-    "building blocks", "tech stack",
+    "building blocks",
 )  # fmt: skip
 """Words of a heading whose lists declare the systems of the page (``### Компоненты``,
 ``## Key technologies``): each item names one, by the link or bold text it starts with, or as a
-short plain item."""
+short plain item. A tech stack (``Стек``, ``Tech stack``) lists libraries and languages, not
+the systems data moves between: not one of them."""
 
 COMPONENT_HEADING_MAX_WORDS = 4
 """A heading longer than this is about something else ("Как настроить сервисы рассылки")."""
