@@ -904,6 +904,24 @@ LinkedIn profile``): a system named there is not an end of the transfer."""
 SOURCE_MARKERS = ("из", "от", "from")
 """A preposition before a system that makes it the sender (``Перенесите из X в Y``)."""
 
+BASIS_MARKERS = (
+    "построенные на", "построенный на", "построенная на", "построенных на", "построен на",
+    "на основе", "built on", "based on", "built on top of", "powered by",
+)  # fmt: skip
+"""Words before a system that something named earlier in a step is built on: its data come
+from it (``дашборды DataLens, построенные на витринах ClickHouse``), so it is the sender."""
+
+WATCH_MARKERS = (
+    "наблюдения за", "наблюдение за", "мониторинга", "мониторинг", "отслеживания",
+    "monitoring", "monitoring of", "to monitor", "observability of", "to observe",
+)  # fmt: skip
+"""Words before a system that a tool named earlier in a step watches (``метрики для
+наблюдения за работоспособностью веб-приложения``): the metrics come from it, the sender."""
+
+TARGET_MARKERS = ("в", "во", "на", "to", "into", "onto")
+"""A preposition between the sender and a later system that makes it the receiver (``из X в
+промежуточные таблицы Y``): the step's subject is then the mover, not an end."""
+
 READ_VERBS = (
     "get", "gets", "fetch", "fetches", "retrieve", "retrieves", "collect", "collects", "gather",
     "gathers", "pull", "pulls", "read", "reads", "receive", "receives", "import", "imports",
@@ -926,3 +944,41 @@ WRITE_VERBS = (
 )  # fmt: skip
 """Verbs of a process step by which the workflow engine sends data to the one system the step
 names (``Creates Trello cards``, ``Adds new contacts to Agile CRM``)."""
+
+# --- Architecture pages: a lead-in to the data flow and a list of components -----------------
+
+LEAD_IN_WORDS = (
+    "следующим образом", "как показано ниже", "описан ниже", "описаны ниже",
+    "поток данных", "потоки данных", "данные передаются", "данные проходят",
+    "as follows", "the following steps", "in the following steps", "in these steps",
+    "data flow", "dataflow", "the data flows", "data flows through", "works like this",
+)  # fmt: skip
+"""Words of a short paragraph that introduces the numbered list right after it as the steps of
+a flow ("Поток данных проходит через решение следующим образом.", "The data flows through the
+solution as follows:")."""
+
+LEAD_IN_MAX_WORDS = 40
+"""A lead-in paragraph longer than this is prose that happens to end before a list."""
+
+COMPONENT_WORDS = (
+    "компоненты", "компоненты решения", "компоненты архитектуры", "сервисы", "службы",
+    "используемые сервисы", "используемые службы", "технологии", "ключевые технологии",
+    "используемые технологии", "продукты", "используемые продукты",
+    "components", "solution components", "architecture components", "services",
+    "services used", "key technologies", "technologies", "technologies used", "products used",
+    "building blocks",
+)  # fmt: skip
+"""Words of a heading whose lists declare the systems of the page (``### Компоненты``,
+``## Key technologies``): each item names one, by the link or bold text it starts with, or as a
+short plain item. A tech stack (``Стек``, ``Tech stack``) lists libraries and languages, not
+the systems data moves between: not one of them."""
+
+COMPONENT_HEADING_MAX_WORDS = 4
+"""A heading longer than this is about something else ("Как настроить сервисы рассылки")."""
+
+PERSON_WORDS = (
+    "бизнес-аналитик", "аналитик данных", "аналитики данных", "бизнес-пользовател",
+    "business analyst", "data analyst", "analyst", "business user", "end user",
+)  # fmt: skip
+"""People a process step may name whose words would otherwise read as a role system
+(``Бизнес-аналитики`` is not the analytics system): never an end of a step."""

@@ -22,6 +22,7 @@ from flowviz.parse.arrows import (
 )
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
+from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.integrations import read_integration_rows
 from flowviz.parse.keywords import ColumnMap, alternation, edge_table_columns
@@ -76,6 +77,8 @@ def read_loose(
     ]
     flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
     engine = _engine(source.text, ctx, extra)
+    found = components(blocks, source.text.splitlines())
+    declare(found, ctx.registry, lambda name: _product(name, extra) or "other", extra)
     processes, transfers = process_flows(blocks, _names(ctx, extra), engine)
     processes = [_arrow_ends(f, integrations) for f in processes]
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
@@ -213,7 +216,7 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
             for m in mentions
             if not m.pending
             and not m.weak
-            and (stems(m.surface) not in _ROLES or m.system in ROLE_NAMES)
+            and (stems(m.surface) not in _ROLES or m.system in _role_systems(ctx))
         ]
 
     return names
@@ -232,21 +235,31 @@ def _qualifiers_dropped(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def _role_alone(mention: Mention, ctx: Context) -> Mention:
-    """A role word (``your CRM``) in a document that names no product of that role: the
-    role's own system, made now; any other mention as it is."""
+    """A role word written as such (``your CRM``, not a case form or a longer word of the
+    same stem) in a document that names no product of that role: the role's own system,
+    made now; any other mention as it is."""
     kind = _ROLE_KINDS.get(stems(mention.surface))
-    if kind is None or not mention.pending:
+    if kind is None or not mention.pending or mention.surface.casefold() not in _ROLE_WORDS:
         return mention
     if any(d.kind == kind for d in ctx.registry.systems.values()):
         return mention
-    return ctx.registry.settle([mention])[0]
+    settled = ctx.registry.settle([mention])[0]
+    ctx.registry.systems[settled.system].name = mention.surface[:1].upper() + mention.surface[1:]
+    return settled
 
 
 _ROLE_KINDS = {stems(word): kind for kind, words in ROLE_WORDS.items() for word in words}
 _ROLES = frozenset(_ROLE_KINDS)
+_ROLE_WORDS = frozenset(word for words in ROLE_WORDS.values() for word in words)
 """A role word (``Analytics``, ``CRM``) names no product in a document without section 1; it
 names the system of that role where an edge statement made one (``Сайт → amoCRM``), or where
 the document names no product of that role at all (``a request from your CRM``)."""
+
+
+def _role_systems(ctx: Context) -> set[str]:
+    """The systems role words name: those an edge statement made, and components that
+    claimed a role (``Службы приложений — веб-приложения``)."""
+    return {*ROLE_NAMES, *ctx.registry.roles.values()}
 
 
 def _engine(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:

@@ -447,6 +447,7 @@ VENDOR_WORDS = frozenset(
         "meta",
         "amazon",
         "aws",
+        "azure",
         "vk",
         "вк",
         "adobe",
@@ -787,8 +788,8 @@ class Registry:
         """``LinkedIn`` for ``LinkedIn Insight Tag``: a capitalised word that begins exactly one
         system's longer name, when no other capitalised word follows it."""
         word = text[ws[i].start : ws[i].end]
-        if len(word) < 5 or not word[0].isupper():
-            return None
+        if len(word) < 5 or not word[0].isupper() or word.lower() in VENDOR_WORDS:
+            return None  # a maker's name alone (``Azure``) begins many products, names none
         following = text[ws[i + 1].start : ws[i + 1].end] if i + 1 < len(ws) else ""
         if following[:1].isupper():
             return None
