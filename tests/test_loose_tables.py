@@ -160,6 +160,7 @@ def test_an_ascii_drawing_gives_its_one_line_arrows_between_boxes_and_not_its_le
 
 
 def test_a_workflow_of_numbered_sub_headings_is_read_as_steps_with_their_points() -> None:
+    """A point is a bullet under the heading (nested ones too) or a paragraph."""
     model = flowviz.load(LOOSE / "en-workflow-subheadings.md")
     assert "FV111" in {d.code for d in model.diagnostics}
     (flow,) = model.flows
@@ -167,11 +168,15 @@ def test_a_workflow_of_numbered_sub_headings_is_read_as_steps_with_their_points(
         "1. Zendesk Trigger",
         "2. Contact Lookup",
         "3. Team Alert",
+        "4. Archive",
+        "5. Follow-up",
     ]
     assert [row[:3] for row in _rows("en-workflow-subheadings.md")] == [
         (9, "zendesk", "make-com"),
         (13, "make-com", "hubspot"),
         (16, "make-com", "slack"),
+        (19, "make-com", "google-drive"),
+        (23, "make-com", "intercom"),
     ]
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flowviz.model import Flow, Step
-from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
+from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph, flatten
 from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
     BASIS_MARKERS,
@@ -133,8 +133,16 @@ def _drafts(blocks: list[Block]) -> list[_Draft]:
             current.steps = [(i.text.split("\n")[0], i.line) for i in block.items]
         elif isinstance(block, ListBlock) and current is not None and not _has_list_steps(current):
             points = current.points.setdefault(len(current.steps) - 1, [])
-            points += [(i.text.split("\n")[0], i.line) for i in block.items]
+            points += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
+        elif isinstance(block, Paragraph) and current is not None and _has_heading_steps(current):
+            points = current.points.setdefault(len(current.steps) - 1, [])
+            points.append((block.text.split("\n")[0], block.line))
     return drafts
+
+
+def _has_heading_steps(draft: _Draft) -> bool:
+    """Whether the draft's steps are numbered sub-headings (text under them is their points)."""
+    return bool(draft.steps) and not _has_list_steps(draft)
 
 
 def _process_line(text: str) -> str:
