@@ -188,3 +188,15 @@ def test_a_role_word_after_a_product_qualifies_it_and_a_purpose_names_no_end() -
 def test_the_documents_title_names_the_project_without_its_emoji_or_anchor(write_map) -> None:
     path = write_map('# <a name="top"></a>🚀 Lead routing\n\n- Tilda → amoCRM: заявка\n')
     assert flowviz.load(path).project.name == "Lead routing"
+
+
+def test_an_ascii_drawing_gives_its_vertical_connectors_towards_their_arrowheads() -> None:
+    """``|`` / ``║`` runs between boxes, turning at corners: to the box an arrowhead (``V``,
+    ``^``, ``>``) points at, else downwards."""
+    assert [row[:3] for row in _rows("en-ascii-connectors.md")] == [
+        (4, "intake", "queue"),
+        (4, "intake", "parser"),
+        (4, "queue", "parser"),
+        (7, "parser", "store"),
+        (7, "store", "parser"),
+    ]

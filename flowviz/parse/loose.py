@@ -24,6 +24,7 @@ from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
 from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report, TablePlace
+from flowviz.parse.drawings import connector_candidates
 from flowviz.parse.integrations import read_integration_rows
 from flowviz.parse.keywords import ColumnMap, alternation, edge_table_columns
 from flowviz.parse.process import process_flows
@@ -132,6 +133,7 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
     for block in code:
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from code_candidates(block.text, block.line)
+            yield from connector_candidates(block.text, block.line)
 
 
 def _edge_table(table: Table) -> ColumnMap | None:
