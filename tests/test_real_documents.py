@@ -12,7 +12,8 @@ Goals not met yet are held by ``STATE``: the present state of each document, whi
 get better. When the reader improves, a test here fails until the state is raised to the new
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
-held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them).
+held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
+unseen ones (``UNSEEN``, counted after the reader's last change) hold only their present state.
 """
 
 from __future__ import annotations
@@ -44,10 +45,18 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-n8n-marketing-report": (False, 6, 0, 15),
     "en-n8n-onboarding": (False, 7, 0, 6),
     "en-n8n-sales-leads": (False, 4, 1, 8),
+    "en-sf-callout-sequence": (True, 0, 0, 0),
+    "en-sf-integration-landscape": (False, 20, 0, 0),
+    "en-soteria-profit-bidding": (True, 0, 0, 0),
+    "en-taglesscrm-dags": (True, 0, 0, 0),
     "en-tentacles-architecture": (False, 9, 0, 0),
     "ru-amocrm-telegram-bot": (True, 0, 0, 0),
     "ru-azure-ecommerce-front": (False, 3, 0, 11),
+    "ru-azure-fraud-detection": (False, 0, 0, 4),
+    "ru-azure-hybrid-etl": (True, 0, 0, 0),
+    "ru-azure-newsfeed": (False, 0, 0, 7),
     "ru-azure-order-processing": (False, 0, 0, 5),
+    "ru-azure-recommendations": (False, 0, 0, 8),
     "ru-azure-sales-dwh": (False, 1, 0, 4),
     "ru-b24-crm-robot": (False, 0, 0, 0),
     "ru-bc-dataverse-sync": (False, 5, 0, 0),
@@ -79,7 +88,20 @@ HELD_OUT = [
     "ru-bc-sales-mapping",
     "ru-deckhouse-cpm-threats",
 ]
-TUNED = [name for name in DOCS if name not in HELD_OUT]
+# Counted and committed before the reader first ran on them, after the reader's last change:
+# their figures say how the present reader does on documents nobody tuned it on. No goal is
+# held for them yet.
+UNSEEN = [
+    "en-sf-callout-sequence",
+    "en-sf-integration-landscape",
+    "en-soteria-profit-bidding",
+    "en-taglesscrm-dags",
+    "ru-azure-fraud-detection",
+    "ru-azure-hybrid-etl",
+    "ru-azure-newsfeed",
+    "ru-azure-recommendations",
+]
+TUNED = [name for name in DOCS if name not in HELD_OUT and name not in UNSEEN]
 
 _MEASURED: dict[str, Measure] = {}
 
@@ -162,7 +184,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 166
+    assert counted == 236
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
