@@ -132,19 +132,30 @@ def test_a_lead_in_sentence_makes_the_numbered_list_after_it_a_flow(write_map, l
 @pytest.mark.parametrize(
     "text",
     [
-        # a sentence with no lead-in words
-        "# P\n\n## Архитектура\n\nРешение построено в облаке.\n\n1. A\n2. B\n",
         # a bulleted, not numbered, list
         "# P\n\n## Архитектура\n\nДанные передаются следующим образом.\n\n- A\n- B\n",
-        # another paragraph between the lead-in and the list
-        "# P\n\n## Architecture\n\nThe data flows as follows.\n\nSee the picture.\n\n1. A\n",
+        # a numbered list under a heading that is neither a process nor an architecture
+        "# P\n\n## Установка\n\nРешение построено в облаке.\n\n1. A\n2. B\n",
         # a long paragraph is prose, not a lead-in
-        "# P\n\n## Architecture\n\n" + "Words " * 45 + "as follows.\n\n1. A\n2. B\n",
+        "# P\n\n## Setup\n\n" + "Words " * 45 + "as follows.\n\n1. A\n2. B\n",
     ],
 )
-def test_no_flow_without_a_short_lead_in_right_before_a_numbered_list(write_map, text) -> None:
+def test_no_flow_from_a_bulleted_list_or_a_numbered_one_with_no_lead_in(write_map, text) -> None:
     with pytest.raises(MapError, match="not an integration map"):
         load(write_map(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# P\n\n## Архитектура\n\nРешение построено в облаке.\n\n1. A\n2. B\n",
+        "# P\n\n## Architecture\n\n![diagram](a.png)\n\n##### *Image 1*\n\n1. A\n2. B\n",
+    ],
+)
+def test_a_numbered_list_under_an_architecture_heading_is_a_flow(write_map, text) -> None:
+    """Captions, images and prose may sit between the heading and its numbered data flow."""
+    (flow,) = load(write_map(text)).flows
+    assert [s.text for s in flow.steps] == ["A", "B"]
 
 
 COMPONENTS = """# P

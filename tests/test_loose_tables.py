@@ -200,3 +200,23 @@ def test_an_ascii_drawing_gives_its_vertical_connectors_towards_their_arrowheads
         (7, "parser", "store"),
         (7, "store", "parser"),
     ]
+
+
+def test_a_mermaid_init_directive_hides_no_diagram_and_a_self_message_is_no_edge() -> None:
+    model = flowviz.load(LOOSE / "en-mermaid-init-sequence.md")
+    assert "FV112" not in {d.code for d in model.diagnostics}
+    (flow,) = model.flows
+    assert [(s.source, s.target) for s in flow.steps] == [
+        ("shopify", "shopify"),
+        ("shopify", "klaviyo"),
+        ("klaviyo", "shopify"),
+    ]
+    assert [row[:3] for row in _rows("en-mermaid-init-sequence.md")][:2] == [
+        (11, "shopify", "klaviyo"),
+        (12, "klaviyo", "shopify"),
+    ]
+
+
+def test_a_table_cell_that_names_a_transfer_in_words_is_an_edge() -> None:
+    rows = [row[:3] for row in _rows("en-mermaid-init-sequence.md")]
+    assert rows[2:] == [(19, "shopify", "klaviyo")]

@@ -161,6 +161,22 @@ def _closes_soon(lines: list[str], offset: int, taken: int) -> bool:
     )
 
 
+_DIRECTIVE = re.compile(r"%%\{.*?\}%%", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---[ \t]*(?=\n|\Z)", re.DOTALL)
+
+
+def without_directives(text: str) -> str:
+    r"""A Mermaid block with its ``%%{init: ...}%%`` directives and its front matter
+    (``---`` / ``config: ...`` / ``---``) blanked, over as many lines as they run, so that the
+    diagram's kind is its first word and its lines keep their numbers.
+
+    >>> without_directives("%%{init: {\n 'theme': 'base'}}%%\nsequenceDiagram").split("\n")
+    ['', '', 'sequenceDiagram']
+    """
+    blank = lambda m: "\n" * m.group().count("\n")  # noqa: E731
+    return _DIRECTIVE.sub(blank, _FRONT_MATTER.sub(blank, text))
+
+
 def diagram_kind(text: str) -> str | None:
     """The grammar for a Mermaid block by its first word, or None."""
     for raw in text.split("\n"):
@@ -215,6 +231,7 @@ def read_diagram(info: str, text: str, first_line: int) -> Diagram | None:
 
 def read_mermaid(text: str, first_line: int) -> Diagram | None:
     """The nodes and links of a Mermaid block, or None for a kind that draws no edges."""
+    text = without_directives(text)
     kind = diagram_kind(text)
     if kind is None:
         return None

@@ -861,6 +861,10 @@ ARROWS: dict[str, tuple[str, ...]] = {
 }
 """Arrow tokens of an edge statement (``A → B``, ``A <-> B``, ``A ← B``) by direction."""
 
+WORD_ARROWS = ("to", "into")
+"""Words that stand for an arrow in a table cell that is only a transfer between two names
+(``BigQuery To Google Ads``)."""
+
 RECEIVER_SEPARATORS = (",", "&", "+", " and ", " и ", " / ")
 """What separates the receivers of one arrow: ``A → B, C & D`` is an edge to each."""
 
@@ -888,6 +892,19 @@ PROCESS_WORDS = (
 )  # fmt: skip
 """Words of a heading (or of a line ending in ':') that introduces a process list: the list
 below it, or its numbered sub-headings, are the steps of a flow."""
+
+ARCHITECTURE_WORDS = (
+    "architecture", "solution architecture", "overview", "how the solution works",
+    "архитектура", "архитектура решения", "обзор", "схема работы",
+)  # fmt: skip
+"""Words of a heading under which a numbered list (not a bulleted one) is a process: an
+architecture page's data flow (``## Architecture`` / ``1. The tag sends ... to ...``)."""
+
+CAPTION_WORDS = (
+    "image", "figure", "fig", "gif", "table", "code", "diagram", "picture",
+    "рисунок", "рис", "изображение", "схема", "таблица", "листинг",
+)  # fmt: skip
+"""Words of a caption written as a heading (``##### *Image 1*``): it starts no section."""
 
 METHOD_MARKERS = (
     "с использованием", "с помощью", "используя", "using", "via", "by means of", "through",

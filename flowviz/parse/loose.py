@@ -26,7 +26,7 @@ from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.drawings import connector_candidates
 from flowviz.parse.integrations import read_integration_rows
-from flowviz.parse.keywords import ColumnMap, alternation, edge_table_columns
+from flowviz.parse.keywords import WORD_ARROWS, ColumnMap, alternation, edge_table_columns
 from flowviz.parse.process import process_flows
 from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import (
@@ -72,7 +72,8 @@ def read_loose(
         for segment in item.segments:
             for end in segment:
                 ends.see(end, item.line)
-    rows = sorted([hop for item in found for hop in hops(item, ends)] + drawn, key=_at)
+    drawn_between = [hop for hop in drawn if hop.source != hop.target]
+    rows = sorted([hop for item in found for hop in hops(item, ends)] + drawn_between, key=_at)
     integrations = [
         row for number, hop in enumerate(rows, 1) for row in _rows(hop, number, ctx, extra)
     ]
@@ -115,6 +116,28 @@ def _project(blocks: list[Block]) -> Project:
 _EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 
 
+def _word_arrow(cell: str) -> str:
+    """A table cell that names a transfer in words (``BigQuery To Google Ads``, ``Shopify to
+    Klaviyo``) written as an arrow; any other cell as it is.
+
+    >>> _word_arrow("BigQuery To Google Ads Customer Match")
+    'BigQuery -> Google Ads Customer Match'
+    >>> _word_arrow("Send the lead to the CRM")
+    'Send the lead to the CRM'
+    """
+    found = _WORD_ARROW.fullmatch(cell.strip())
+    if found is None or len(cell.split()) > MAX_WORD_ARROW_WORDS:
+        return cell
+    return f"{found.group(1).strip()} -> {found.group(2)}"
+
+
+MAX_WORD_ARROW_WORDS = 10
+_WORD_ARROW = re.compile(
+    rf"((?:[A-ZА-ЯЁ0-9][\w.&/-]*\s+)+?)(?i:{'|'.join(WORD_ARROWS)})\s+([A-ZА-ЯЁ0-9].*)"
+)
+"""Names (each word capitalised) on both sides of an arrow word."""
+
+
 def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidate]:
     """Every arrow statement of headings, list items, table cells and plain code blocks."""
     texts: list[tuple[str, int]] = []
@@ -124,7 +147,7 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
         elif isinstance(block, ListBlock):
             texts += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
         elif isinstance(block, Table) and _edge_table(block) is None:
-            texts += [(c.text, r.line) for r in block.rows for c in r.cells]
+            texts += [(_word_arrow(c.text), r.line) for r in block.rows for c in r.cells]
     for text, line in texts:
         if ARROW.search(text):
             found = candidate(text, line)

@@ -15,7 +15,9 @@ from flowviz.model import Flow, Step
 from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph, flatten
 from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
+    ARCHITECTURE_WORDS,
     BASIS_MARKERS,
+    CAPTION_WORDS,
     LEAD_IN_MAX_WORDS,
     LEAD_IN_WORDS,
     METHOD_MARKERS,
@@ -33,6 +35,11 @@ from flowviz.parse.text import leading_number
 
 _PROCESS = re.compile(alternation(PROCESS_WORDS, stems_only=True), re.IGNORECASE)
 _LEAD_IN = re.compile(alternation(LEAD_IN_WORDS, stems_only=True), re.IGNORECASE)
+_ARCHITECTURE = re.compile(alternation(ARCHITECTURE_WORDS, stems_only=True), re.IGNORECASE)
+_CAPTION = re.compile(
+    r"[\s*_]*(?:" + alternation(CAPTION_WORDS) + r")\.?\s*\d*[\s*_:.]*", re.IGNORECASE
+)
+"""A heading that is only a caption (``*Image 1*``, ``Рисунок 2.``)."""
 _PERSON = re.compile(alternation(PERSON_WORDS, stems_only=True), re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
 _METHOD = re.compile(alternation((*METHOD_MARKERS, *PURPOSE_MARKERS)), re.IGNORECASE)
@@ -58,6 +65,8 @@ class _Draft:
     steps: list[tuple[str, int]] = field(default_factory=list)
     points: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
     """The list items under a step written as a numbered sub-heading, by step index."""
+    numbered_only: bool = False
+    """Under an architecture heading: only a numbered list gives the steps."""
 
 
 def process_flows(
@@ -97,6 +106,11 @@ def _point(text: str, line: int, step: Step, names: Names) -> Step:
     return point
 
 
+def _is_architecture_title(text: str) -> bool:
+    """A heading over an architecture page's numbered data flow (``## Architecture``)."""
+    return len(text.split()) <= 5 and bool(_ARCHITECTURE.search(_TAG.sub("", text)))
+
+
 def is_process_title(text: str) -> bool:
     """A heading (or a line ending in ':') that introduces a process."""
     return len(text.split()) <= 8 and bool(_PROCESS.search(text))
@@ -106,9 +120,12 @@ def _drafts(blocks: list[Block]) -> list[_Draft]:
     """Process headings, the flows under them and their raw steps, in document order."""
     drafts: list[_Draft] = []
     level: int | None = None
+    strict = False
     current: _Draft | None = None
     heading = ""
     for index, block in enumerate(blocks):
+        if isinstance(block, Heading) and _CAPTION.fullmatch(block.text):
+            continue
         if isinstance(block, Heading):
             heading = block.text
             if level is not None and block.level > level:
@@ -116,28 +133,40 @@ def _drafts(blocks: list[Block]) -> list[_Draft]:
                 if number is not None and current is not None and not _has_list_steps(current):
                     current.steps.append((block.text, block.line))
                     continue
-                current = _Draft(block.text, block.line)
+                current = _Draft(block.text, block.line, numbered_only=strict)
                 drafts.append(current)
-            elif block.level > 1 and is_process_title(block.text):
-                level, current = block.level, _Draft(block.text, block.line)
+            elif block.level > 1 and (
+                is_process_title(block.text) or _is_architecture_title(block.text)
+            ):
+                strict = not is_process_title(block.text)
+                level, current = block.level, _Draft(block.text, block.line, numbered_only=strict)
                 drafts.append(current)
             else:
-                level, current = None, None
+                level, current, strict = None, None, False
         elif isinstance(block, Paragraph) and _process_line(block.text):
             current = _Draft(_process_line(block.text), block.line)
             drafts.append(current)
         elif isinstance(block, Paragraph) and _starts_flow(block, blocks[index + 1 :], current):
+            if current is not None and current.numbered_only and not current.steps:
+                drafts.remove(current)
             current = _Draft(_TAG.sub("", heading).strip() or block.text, block.line)
             drafts.append(current)
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
-            current.steps = [(i.text.split("\n")[0], i.line) for i in block.items]
+            if block.ordered or not current.numbered_only:
+                current.steps = [(_one_line(i.text), i.line) for i in block.items]
         elif isinstance(block, ListBlock) and current is not None and not _has_list_steps(current):
             points = current.points.setdefault(len(current.steps) - 1, [])
-            points += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
+            points += [(_one_line(i.text), i.line) for i in flatten(block.items)]
         elif isinstance(block, Paragraph) and current is not None and _has_heading_steps(current):
             points = current.points.setdefault(len(current.steps) - 1, [])
-            points.append((block.text.split("\n")[0], block.line))
+            points.append((_one_line(block.text), block.line))
     return drafts
+
+
+def _one_line(text: str) -> str:
+    """A list item's or paragraph's text on one line: a step wrapped over several lines is
+    one step, and none of its words is lost."""
+    return " ".join(text.split())
 
 
 def _has_heading_steps(draft: _Draft) -> bool:
@@ -155,8 +184,9 @@ def _process_line(text: str) -> str:
 
 
 def _starts_flow(paragraph: Paragraph, following: list[Block], current: _Draft | None) -> bool:
-    """A lead-in paragraph outside a process list already waiting for its steps."""
-    waiting = current is not None and not current.steps
+    """A lead-in paragraph outside a process list already waiting for its steps (under an
+    architecture heading, the lead-in starts the flow itself)."""
+    waiting = current is not None and not current.steps and not current.numbered_only
     return not waiting and _leads_in(paragraph, following[0] if following else None)
 
 
