@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import product
 
 from flowviz.graph import Edge, EdgeStatus, Member
-from flowviz.views.links import Link
+from flowviz.model import Integration, Map
+from flowviz.views.links import Link, integration_member
 from flowviz.views.nodes import end_nodes, node_id
 from flowviz.wording import shorten
 
@@ -75,6 +76,60 @@ def fold_edges(edges: Iterable[Edge]) -> tuple[Edge, ...]:
             out.append(key)
         buckets[key].append(edge)
     return tuple(item if isinstance(item, Edge) else _fold(buckets[item]) for item in out)
+
+
+def integration_edges(model: Map, fold: bool = True) -> tuple[Edge, ...]:
+    """The edges of every integration with both ends known, folded by pair with ``fold``:
+    what ``fold_edges(build_edges(integration_links(model)))`` gives, straight from the rows
+    (no link or unfolded edge on the way: the unfiltered overview draws thousands)."""
+    if not fold:
+        return tuple(
+            Edge(edge_id, source, target, member.label, (member,), _one_status(member.status))
+            for edge_id, source, target, member in _drawn_rows(model.integrations)
+        )
+    buckets: dict[tuple[str, str], list[tuple[str, Member]]] = {}
+    for edge_id, source, target, member in _drawn_rows(model.integrations):
+        bucket = buckets.get((source, target))
+        if bucket is None:
+            buckets[source, target] = [(edge_id, member)]
+        else:
+            bucket.append((edge_id, member))
+    return tuple(_pair_edge(pair, drawn) for pair, drawn in buckets.items())
+
+
+def _drawn_rows(rows: Iterable[Integration]) -> Iterator[tuple[str, str, str, Member]]:
+    """(edge id, source node, target node, member) for each pair of drawn ends of each row
+    with both ends known, as ``link_edges`` draws them."""
+    for row in rows:
+        if not (row.source and row.target):
+            continue
+        member = integration_member(row)
+        if not row.source_parts and not row.target_parts:
+            yield member.id, node_id(row.source), node_id(row.target), member
+            continue
+        pairs = list(product(row.source_parts or [row.source], row.target_parts or [row.target]))
+        fanned = len(pairs) > 1
+        for source, target in pairs:
+            edge_id = f"{member.id}/{source}/{target}" if fanned else member.id
+            yield edge_id, node_id(source), node_id(target), member
+
+
+def _pair_edge(pair: tuple[str, str], drawn: list[tuple[str, Member]]) -> Edge:
+    """The edge between ``pair`` (source and target node) for the rows ``drawn`` there: the
+    row's own edge when it is alone, else the folded edge (as ``fold_edges`` makes it)."""
+    source, target = pair
+    if len(drawn) == 1:
+        edge_id, member = drawn[0]
+        return Edge(edge_id, source, target, member.label, (member,), _one_status(member.status))
+    members = tuple([member for _, member in drawn])
+    return Edge(
+        f"pair:{_key(source)}/{_key(target)}",
+        source,
+        target,
+        fold_label(members),
+        members,
+        _status(members),
+    )
 
 
 def _fold(edges: list[Edge]) -> Edge:
