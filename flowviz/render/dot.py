@@ -81,7 +81,7 @@ EDGE_ATTRS = {"fontname": FONT, "fontsize": "9", "arrowsize": "0.7"}
 
 def to_dot(graph: Graph, labels: LabelMode = "label") -> str:
     """The DOT text of ``graph`` with edge labels drawn as ``labels`` says."""
-    return "\n".join(_lines(graph, labels)) + "\n"
+    return "\n".join([*_lines(graph, labels), ""])
 
 
 def _lines(graph: Graph, labels: LabelMode) -> Iterator[str]:
@@ -103,8 +103,9 @@ def _lines(graph: Graph, labels: LabelMode) -> Iterator[str]:
     for key in sorted(orphans):
         for node in by_cluster[key]:
             yield "  " + _node(node, graph.language)
+    keys = {node.id: quote(node.id.removeprefix("system:")) for node in graph.nodes}
     for edge in graph.edges:
-        yield "  " + _edge(edge, graph, labels)
+        yield _edge(edge, graph, labels, keys)
     if graph.notes:
         yield from ("  " + line for line in _notes(graph.notes, graph))
     yield "  " + _legend(graph)
@@ -159,7 +160,8 @@ def _record(node: Node) -> str:
     return "<" + table.format(style["color"]) + "".join(rows) + "</TABLE>>"
 
 
-def _edge(edge: Edge, graph: Graph, labels: LabelMode) -> str:
+def _edge(edge: Edge, graph: Graph, labels: LabelMode, keys: dict[str, str]) -> str:
+    """The edge's line; ``keys`` are the nodes' DOT ids (quoted) by node id."""
     kind = edge.members[0].kind
     style = _edge_style(edge.status if kind == "integration" else kind)
     if edge.source == edge.target and kind == "step":
@@ -167,11 +169,11 @@ def _edge(edge: Edge, graph: Graph, labels: LabelMode) -> str:
     tooltip = quote_tooltip(_edge_tooltip(edge, graph.language))
     label = f" {labels}={quote(edge.label)}" if edge.label and labels != "none" else ""
     ends = (
-        _end(graph, edge.source, edge.source_port),
-        _end(graph, edge.target, edge.target_port),
+        _end(graph, keys, edge.source, edge.source_port),
+        _end(graph, keys, edge.target, edge.target_port),
     )
     return (
-        f"{ends[0]} -> {ends[1]} [id={quote(edge.id)} {style}{label}"
+        f"  {ends[0]} -> {ends[1]} [id={quote(edge.id)} {style}{label}"
         f" tooltip={tooltip} labeltooltip={tooltip}]"
     )
 
@@ -185,24 +187,44 @@ def _edge_style(name: str) -> str:
     return _attrs(STATUS_STYLE[name] if name in STATUS_STYLE else MEMBER_STYLE[name])
 
 
-def _end(graph: Graph, node_id: str, port: str | None) -> str:
-    key = node_id.removeprefix("system:")
+def _end(graph: Graph, keys: dict[str, str], node_id: str, port: str | None) -> str:
+    key = keys.get(node_id) or quote(node_id.removeprefix("system:"))
     if port is None:
-        return quote(key)
+        return key
     node = next((n for n in graph.nodes if n.id == node_id), None)
     if node is None or port not in node.ports:
-        return quote(key)
-    return f"{quote(key)}:{quote('p' + str(node.ports.index(port)))}"
+        return key
+    return f"{key}:{quote('p' + str(node.ports.index(port)))}"
 
 
 def _edge_tooltip(edge: Edge, language: Language) -> str:
     """Every member with everything it says; when that is too long for one tooltip, every
     member on one line (id, method, status, line) instead."""
     labels = _fact_labels(language)
-    full = "\n\n".join([_member_tooltip(m, labels) for m in edge.members])
-    if len(full) <= TOOLTIP_FULL_MAX or len(edge.members) == 1:
+    if len(edge.members) == 1:
+        return "\n".join(_member_lines(edge.members[0], labels, _fact_prefixes(language)))
+    full = _full_tooltip(edge.members, labels, _fact_prefixes(language))
+    if full is not None:
         return full
     return "\n".join([_member_line(m, labels) for m in edge.members])
+
+
+def _full_tooltip(
+    members: tuple[Member, ...], labels: dict[str, str], prefixes: dict[str, str]
+) -> str | None:
+    """Every member's lines, a blank line between members; None as soon as that is longer
+    than ``TOOLTIP_FULL_MAX``."""
+    lines: list[str] = []
+    size = -2
+    for member in members:
+        if lines:
+            lines.append("")
+        own = _member_lines(member, labels, prefixes)
+        size += sum(map(len, own)) + len(own) + 1
+        if size > TOOLTIP_FULL_MAX:
+            return None
+        lines += own
+    return "\n".join(lines)
 
 
 def _member_line(member: Member, labels: dict[str, str]) -> str:
@@ -214,11 +236,13 @@ def _member_line(member: Member, labels: dict[str, str]) -> str:
     return f"{text} ({labels['line']} {member.line})"
 
 
-def _member_tooltip(member: Member, labels: dict[str, str]) -> str:
-    lines = [member.id.partition(":")[2]]
-    lines += [f"{labels.get(key, key)}: {value}" for key, value in member.facts]
-    lines.append(f"({labels['line']} {member.line})")
-    return "\n".join(lines)
+def _member_lines(member: Member, labels: dict[str, str], prefixes: dict[str, str]) -> list[str]:
+    """A member's tooltip: its id, a line per fact, its line in the map."""
+    return [
+        member.id.partition(":")[2],
+        *[(prefixes.get(key) or f"{key}: ") + value for key, value in member.facts],
+        f"({labels['line']} {member.line})",
+    ]
 
 
 def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -> str:
@@ -229,6 +253,12 @@ def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -
 @cache
 def _fact_labels(language: Language) -> dict[str, str]:
     return {key: fact_label(language, key) for key in WORDS[language]}
+
+
+@cache
+def _fact_prefixes(language: Language) -> dict[str, str]:
+    """What starts a fact's tooltip line (``Метод: ``), by fact key."""
+    return {key: f"{label}: " for key, label in _fact_labels(language).items()}
 
 
 def _notes(notes: tuple[Note, ...], graph: Graph) -> Iterator[str]:
