@@ -200,30 +200,25 @@ def _end(graph: Graph, keys: dict[str, str], node_id: str, port: str | None) -> 
 def _edge_tooltip(edge: Edge, language: Language) -> str:
     """Every member with everything it says; when that is too long for one tooltip, every
     member on one line (id, method, status, line) instead."""
-    labels = _fact_labels(language)
-    if len(edge.members) == 1:
-        return "\n".join(_member_lines(edge.members[0], labels, _fact_prefixes(language)))
-    full = _full_tooltip(edge.members, labels, _fact_prefixes(language))
-    if full is not None:
+    full = _full_tooltip(edge.members, language)
+    if len(full) <= TOOLTIP_FULL_MAX or len(edge.members) == 1:
         return full
+    labels = _fact_labels(language)
     return "\n".join([_member_line(m, labels) for m in edge.members])
 
 
-def _full_tooltip(
-    members: tuple[Member, ...], labels: dict[str, str], prefixes: dict[str, str]
-) -> str | None:
-    """Every member's lines, a blank line between members; None as soon as that is longer
-    than ``TOOLTIP_FULL_MAX``."""
+def _full_tooltip(members: Iterable[Member], language: Language) -> str:
+    """Each member's id, a line per fact and its line in the map, a blank line between
+    members (one list of lines, joined once)."""
+    prefixes = _fact_prefixes(language)
+    line = _fact_labels(language)["line"]
     lines: list[str] = []
-    size = -2
     for member in members:
         if lines:
             lines.append("")
-        own = _member_lines(member, labels, prefixes)
-        size += sum(map(len, own)) + len(own) + 1
-        if size > TOOLTIP_FULL_MAX:
-            return None
-        lines += own
+        lines.append(member.id.partition(":")[2])
+        lines += [prefixes[key] + value for key, value in member.facts]
+        lines.append(f"({line} {member.line})")
     return "\n".join(lines)
 
 
@@ -236,15 +231,6 @@ def _member_line(member: Member, labels: dict[str, str]) -> str:
     return f"{text} ({labels['line']} {member.line})"
 
 
-def _member_lines(member: Member, labels: dict[str, str], prefixes: dict[str, str]) -> list[str]:
-    """A member's tooltip: its id, a line per fact, its line in the map."""
-    return [
-        member.id.partition(":")[2],
-        *[(prefixes.get(key) or f"{key}: ") + value for key, value in member.facts],
-        f"({labels['line']} {member.line})",
-    ]
-
-
 def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -> str:
     labels = _fact_labels(language)
     return "\n".join([title, *(f"{labels.get(key, key)}: {value}" for key, value in facts)])
@@ -255,10 +241,17 @@ def _fact_labels(language: Language) -> dict[str, str]:
     return {key: fact_label(language, key) for key in WORDS[language]}
 
 
+class _Prefixes(dict[str, str]):
+    """Fact key -> what starts its tooltip line (``Метод: ``); a key with no label stands for
+    itself."""
+
+    def __missing__(self, key: str) -> str:
+        return f"{key}: "
+
+
 @cache
-def _fact_prefixes(language: Language) -> dict[str, str]:
-    """What starts a fact's tooltip line (``Метод: ``), by fact key."""
-    return {key: f"{label}: " for key, label in _fact_labels(language).items()}
+def _fact_prefixes(language: Language) -> _Prefixes:
+    return _Prefixes({key: f"{label}: " for key, label in _fact_labels(language).items()})
 
 
 def _notes(notes: tuple[Note, ...], graph: Graph) -> Iterator[str]:
