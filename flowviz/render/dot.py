@@ -103,9 +103,9 @@ def _lines(graph: Graph, labels: LabelMode) -> Iterator[str]:
     for key in sorted(orphans):
         for node in by_cluster[key]:
             yield "  " + _node(node, graph.language)
-    keys = {node.id: quote(node.id.removeprefix("system:")) for node in graph.nodes}
+    quoted = _Quoted()
     for edge in graph.edges:
-        yield _edge(edge, graph, labels, keys)
+        yield _edge(edge, graph, labels, quoted)
     if graph.notes:
         yield from ("  " + line for line in _notes(graph.notes, graph))
     yield "  " + _legend(graph)
@@ -139,13 +139,22 @@ def _cluster(cluster: Cluster, nodes: list[Node], language: Language) -> Iterato
 
 
 def _node(node: Node, language: Language) -> str:
-    attrs = {"id": node.id, **KIND_STYLE.get(node.kind, KIND_STYLE["other"])}
-    tooltip = _tooltip(node.label, node.facts, language)
+    tooltip = quote_tooltip(_tooltip(node.label, node.facts, language))
     if node.ports:
-        record = {"id": node.id, "shape": "plain", "tooltip": tooltip}
-        return f"{quote(node.key)} [{_attrs(record)} label={_record(node)}]"
-    attrs |= {"label": node.label, "tooltip": tooltip}
-    return f"{quote(node.key)} [{_attrs(attrs)}]"
+        return (
+            f'{quote(node.key)} [id={quote(node.id)} shape="plain" tooltip={tooltip}'
+            f" label={_record(node)}]"
+        )
+    return (
+        f"{quote(node.key)} [id={quote(node.id)} {_kind_style(node.kind)}"
+        f" label={quote(node.label)} tooltip={tooltip}]"
+    )
+
+
+@cache
+def _kind_style(kind: str) -> str:
+    """The DOT attributes of a node's kind (shape and colours), written once."""
+    return _attrs(KIND_STYLE.get(kind, KIND_STYLE["other"]))
 
 
 def _record(node: Node) -> str:
@@ -160,17 +169,24 @@ def _record(node: Node) -> str:
     return "<" + table.format(style["color"]) + "".join(rows) + "</TABLE>>"
 
 
-def _edge(edge: Edge, graph: Graph, labels: LabelMode, keys: dict[str, str]) -> str:
-    """The edge's line; ``keys`` are the nodes' DOT ids (quoted) by node id."""
+class _Quoted(dict[str, str]):
+    """Texts that repeat from edge to edge (node ids, labels), each quoted once."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = quote(text)
+        return self[text]
+
+
+def _edge(edge: Edge, graph: Graph, labels: LabelMode, quoted: _Quoted) -> str:
     kind = edge.members[0].kind
     style = _edge_style(edge.status if kind == "integration" else kind)
     if edge.source == edge.target and kind == "step":
         style = _edge_style("loop")
     tooltip = quote_tooltip(_edge_tooltip(edge, graph.language))
-    label = f" {labels}={quote(edge.label)}" if edge.label and labels != "none" else ""
+    label = f" {labels}={quoted[edge.label]}" if edge.label and labels != "none" else ""
     ends = (
-        _end(graph, keys, edge.source, edge.source_port),
-        _end(graph, keys, edge.target, edge.target_port),
+        _end(graph, quoted, edge.source, edge.source_port),
+        _end(graph, quoted, edge.target, edge.target_port),
     )
     return (
         f"  {ends[0]} -> {ends[1]} [id={quote(edge.id)} {style}{label}"
@@ -187,8 +203,8 @@ def _edge_style(name: str) -> str:
     return _attrs(STATUS_STYLE[name] if name in STATUS_STYLE else MEMBER_STYLE[name])
 
 
-def _end(graph: Graph, keys: dict[str, str], node_id: str, port: str | None) -> str:
-    key = keys.get(node_id) or quote(node_id.removeprefix("system:"))
+def _end(graph: Graph, quoted: _Quoted, node_id: str, port: str | None) -> str:
+    key = quoted[node_id.removeprefix("system:")]
     if port is None:
         return key
     node = next((n for n in graph.nodes if n.id == node_id), None)

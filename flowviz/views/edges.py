@@ -84,7 +84,7 @@ def integration_edges(model: Map, fold: bool = True) -> tuple[Edge, ...]:
     (no link or unfolded edge on the way: the unfiltered overview draws thousands)."""
     if not fold:
         return tuple(
-            Edge(edge_id, source, target, member.label, (member,), _one_status(member.status))
+            _pair_edge(source, target, [(edge_id, member)])
             for edge_id, source, target, member in _drawn_rows(model.integrations)
         )
     buckets: dict[tuple[str, str], list[tuple[str, Member]]] = {}
@@ -94,38 +94,38 @@ def integration_edges(model: Map, fold: bool = True) -> tuple[Edge, ...]:
             buckets[source, target] = [(edge_id, member)]
         else:
             bucket.append((edge_id, member))
-    return tuple(_pair_edge(pair, drawn) for pair, drawn in buckets.items())
+    return tuple(_pair_edge(source, target, drawn) for (source, target), drawn in buckets.items())
 
 
 def _drawn_rows(rows: Iterable[Integration]) -> Iterator[tuple[str, str, str, Member]]:
-    """(edge id, source node, target node, member) for each pair of drawn ends of each row
-    with both ends known, as ``link_edges`` draws them."""
+    """(edge id, source system, target system, member) for each pair of drawn ends of each
+    row with both ends known, as ``link_edges`` draws them (a row to two tools: two)."""
     for row in rows:
         if not (row.source and row.target):
             continue
         member = integration_member(row)
         if not row.source_parts and not row.target_parts:
-            yield member.id, node_id(row.source), node_id(row.target), member
+            yield member.id, row.source, row.target, member
             continue
         pairs = list(product(row.source_parts or [row.source], row.target_parts or [row.target]))
         fanned = len(pairs) > 1
         for source, target in pairs:
             edge_id = f"{member.id}/{source}/{target}" if fanned else member.id
-            yield edge_id, node_id(source), node_id(target), member
+            yield edge_id, source, target, member
 
 
-def _pair_edge(pair: tuple[str, str], drawn: list[tuple[str, Member]]) -> Edge:
-    """The edge between ``pair`` (source and target node) for the rows ``drawn`` there: the
-    row's own edge when it is alone, else the folded edge (as ``fold_edges`` makes it)."""
-    source, target = pair
+def _pair_edge(source: str, target: str, drawn: list[tuple[str, Member]]) -> Edge:
+    """The edge from system ``source`` to ``target`` for the rows ``drawn`` there: the row's
+    own edge when it is alone, else the folded edge (as ``fold_edges`` makes it)."""
     if len(drawn) == 1:
         edge_id, member = drawn[0]
-        return Edge(edge_id, source, target, member.label, (member,), _one_status(member.status))
+        status = _one_status(member.status)
+        return Edge(edge_id, node_id(source), node_id(target), member.label, (member,), status)
     members = tuple([member for _, member in drawn])
     return Edge(
-        f"pair:{_key(source)}/{_key(target)}",
-        source,
-        target,
+        f"pair:{source}/{target}",
+        node_id(source),
+        node_id(target),
         fold_label(members),
         members,
         _status(members),
@@ -156,9 +156,9 @@ def fold_label(members: Iterable[Member]) -> str:
     >>> fold_label([m("Webhook"), m("API"), m("Webhook")])
     '3× Webhook, API'
     """
-    members = list(members)
-    methods = list(dict.fromkeys(m.label for m in members if m.label))
-    return shorten(f"{len(members)}× {', '.join(methods)}".strip(), FOLD_LABEL_MAX)
+    labels = [m.label for m in members]
+    methods = ", ".join(dict.fromkeys([label for label in labels if label]))
+    return shorten(f"{len(labels)}× {methods}".strip(), FOLD_LABEL_MAX)
 
 
 _KNOWN_STATUSES = frozenset(("configured", "needs_setup", "not_required"))
