@@ -81,36 +81,38 @@ EDGE_ATTRS = {"fontname": FONT, "fontsize": "9", "arrowsize": "0.7"}
 
 def to_dot(graph: Graph, labels: LabelMode = "label") -> str:
     """The DOT text of ``graph`` with edge labels drawn as ``labels`` says."""
-    return "\n".join([*_lines(graph, labels), ""])
+    return "".join(_pieces(graph, labels))
 
 
-def _lines(graph: Graph, labels: LabelMode) -> Iterator[str]:
-    yield f"digraph {quote(graph.name)} {{"
+def _pieces(graph: Graph, labels: LabelMode) -> Iterator[str]:
+    """The DOT text in pieces, each line ending with its line break. An edge's line comes in
+    several, so that its long tooltip is copied only once, into the text."""
+    yield f"digraph {quote(graph.name)} {{\n"
     attrs = {**GRAPH_ATTRS, "label": graph.title, "id": graph.name}
     if len(graph.edges) > BIG_GRAPH_EDGES:
         attrs |= BIG_GRAPH_ATTRS
-    yield f"  graph [{_attrs(attrs)}]"
-    yield f"  node [{_attrs(NODE_ATTRS)}]"
-    yield f"  edge [{_attrs(EDGE_ATTRS)}]"
+    yield f"  graph [{_attrs(attrs)}]\n"
+    yield f"  node [{_attrs(NODE_ATTRS)}]\n"
+    yield f"  edge [{_attrs(EDGE_ATTRS)}]\n"
     by_cluster: dict[str | None, list[Node]] = {}
     for node in graph.nodes:
         by_cluster.setdefault(node.cluster, []).append(node)
     for cluster in graph.clusters:
         yield from _cluster(cluster, by_cluster.get(cluster.id, []), graph.language)
     for node in by_cluster.get(None, []):
-        yield "  " + _node(node, graph.language)
+        yield f"  {_node(node, graph.language)}\n"
     orphans = {c for c in by_cluster if c is not None} - {c.id for c in graph.clusters}
     for key in sorted(orphans):
         for node in by_cluster[key]:
-            yield "  " + _node(node, graph.language)
+            yield f"  {_node(node, graph.language)}\n"
     quoted = _Quoted()
     for edge in graph.edges:
-        yield _edge(edge, graph, labels, quoted)
+        yield from _edge(edge, graph, labels, quoted)
     if graph.notes:
-        yield from ("  " + line for line in _notes(graph.notes, graph))
-    yield "  " + _legend(graph)
-    yield '  { rank="sink" "_legend" }'
-    yield "}"
+        yield from (f"  {line}\n" for line in _notes(graph.notes, graph))
+    yield f"  {_legend(graph)}\n"
+    yield '  { rank="sink" "_legend" }\n'
+    yield "}\n"
 
 
 def _attrs(attrs: dict[str, str]) -> str:
@@ -131,11 +133,11 @@ def _cluster(cluster: Cluster, nodes: list[Node], language: Language) -> Iterato
         "fontsize": "12",
         "labeljust": "l",
     }
-    yield f"  subgraph {quote('cluster_' + cluster.key)} {{"
-    yield f"    graph [{_attrs(attrs)}]"
+    yield f"  subgraph {quote('cluster_' + cluster.key)} {{\n"
+    yield f"    graph [{_attrs(attrs)}]\n"
     for node in nodes:
-        yield "    " + _node(node, language)
-    yield "  }"
+        yield f"    {_node(node, language)}\n"
+    yield "  }\n"
 
 
 def _node(node: Node, language: Language) -> str:
@@ -177,7 +179,8 @@ class _Quoted(dict[str, str]):
         return self[text]
 
 
-def _edge(edge: Edge, graph: Graph, labels: LabelMode, quoted: _Quoted) -> str:
+def _edge(edge: Edge, graph: Graph, labels: LabelMode, quoted: _Quoted) -> tuple[str, ...]:
+    """The edge's line in pieces (its tooltip, written twice, is a piece of its own)."""
     kind = edge.members[0].kind
     style = _edge_style(edge.status if kind == "integration" else kind)
     if edge.source == edge.target and kind == "step":
@@ -188,10 +191,8 @@ def _edge(edge: Edge, graph: Graph, labels: LabelMode, quoted: _Quoted) -> str:
         _end(graph, quoted, edge.source, edge.source_port),
         _end(graph, quoted, edge.target, edge.target_port),
     )
-    return (
-        f"  {ends[0]} -> {ends[1]} [id={quote(edge.id)} {style}{label}"
-        f" tooltip={tooltip} labeltooltip={tooltip}]"
-    )
+    head = f"  {ends[0]} -> {ends[1]} [id={quote(edge.id)} {style}{label} tooltip="
+    return head, tooltip, " labeltooltip=", tooltip, "]\n"
 
 
 @cache

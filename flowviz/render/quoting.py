@@ -55,7 +55,7 @@ def quote(text: str, limit: int = MAX_BYTES) -> str:
     >>> print(quote("0123456789abc", limit=12))
     "0123456…"
     """
-    return '"' + _fit(text, _label_escape, limit - 2) + '"'
+    return f'"{_fit(text, _label_escape, limit - 2)}"'
 
 
 def unquoted(text: str, limit: int = MAX_BYTES) -> str:
@@ -80,7 +80,7 @@ def quote_tooltip(text: str, limit: int = MAX_BYTES) -> str:
     >>> print(quote_tooltip('a "b"\\nc'))
     "a \\"b\\"\\nc"
     """
-    return '"' + _fit(text, _tooltip_escape, limit - 2) + '"'
+    return f'"{_fit(text, _tooltip_escape, limit - 2)}"'
 
 
 def html(text: str, limit: int = MAX_BYTES) -> str:
