@@ -83,10 +83,7 @@ def integration_edges(model: Map, fold: bool = True) -> tuple[Edge, ...]:
     what ``fold_edges(build_edges(integration_links(model)))`` gives, straight from the rows
     (no link or unfolded edge on the way: the unfiltered overview draws thousands)."""
     if not fold:
-        return tuple(
-            _pair_edge(source, target, [(edge_id, member)])
-            for edge_id, source, target, member in _drawn_rows(model.integrations)
-        )
+        return tuple(_row_edge(*drawn) for drawn in _drawn_rows(model.integrations))
     buckets: dict[tuple[str, str], list[tuple[str, Member]]] = {}
     for edge_id, source, target, member in _drawn_rows(model.integrations):
         bucket = buckets.get((source, target))
@@ -114,13 +111,17 @@ def _drawn_rows(rows: Iterable[Integration]) -> Iterator[tuple[str, str, str, Me
             yield edge_id, source, target, member
 
 
+def _row_edge(edge_id: str, source: str, target: str, member: Member) -> Edge:
+    """One row's own edge from system ``source`` to ``target``."""
+    status = _one_status(member.status)
+    return Edge(edge_id, node_id(source), node_id(target), member.label, (member,), status)
+
+
 def _pair_edge(source: str, target: str, drawn: list[tuple[str, Member]]) -> Edge:
     """The edge from system ``source`` to ``target`` for the rows ``drawn`` there: the row's
     own edge when it is alone, else the folded edge (as ``fold_edges`` makes it)."""
     if len(drawn) == 1:
-        edge_id, member = drawn[0]
-        status = _one_status(member.status)
-        return Edge(edge_id, node_id(source), node_id(target), member.label, (member,), status)
+        return _row_edge(drawn[0][0], source, target, drawn[0][1])
     members = tuple([member for _, member in drawn])
     return Edge(
         f"pair:{source}/{target}",
