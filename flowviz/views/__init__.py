@@ -95,9 +95,9 @@ def overview(
     fold: bool = True,
     links: Sequence[Link] | None = None,
 ) -> Graph:
-    """Every system (groups as clusters) and every integration, folded by pair; ``links``
-    are the model's integration links when the caller already has them (``build`` makes
-    them once for all its views)."""
+    """Every system (groups as clusters) and every integration, folded by pair. Filters work
+    on the integration links (``links`` when the caller already has them: ``build`` makes
+    them once for all its views); with none, the edges come straight from the rows."""
     narrowed = filters != NO_FILTERS
     if narrowed:
         links = apply(integration_links(model) if links is None else links, filters, model)
