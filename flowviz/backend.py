@@ -102,6 +102,7 @@ def drawn_edges(svg: bytes) -> set[str]:
     for start, end in pairwise([*starts, len(svg)]):
         if svg.find(b"<path", start, end) != -1:
             name = svg[svg.rfind(b'<g id="', 0, start) + 7 : start].decode("utf-8")
+            name = name.replace("&#45;", "-")  # how dot writes every '-' of an id
             drawn.add(html.unescape(name) if "&" in name else name)
     return drawn
 
