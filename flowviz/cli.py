@@ -109,7 +109,12 @@ def cli() -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option("-o", "--output", type=click.Path(path_type=str), help="Write to FILE, not stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=str),
+    help="Write to FILE, not stdout ('-' is stdout).",
+)
 @click.option(
     "--no-redact", is_flag=True, help="Keep secrets found in cells (redacted by default)."
 )
@@ -127,7 +132,7 @@ def export_command(map_path: str, fmt: str, output: str | None, no_redact: bool)
     made = export(ExportRequest(model, config, map_path, redact=not no_redact), fmt)
     for finding in made.findings:
         click.echo(findings_format.one_line(finding), err=True)
-    if output:
+    if output and output != "-":
         write_bytes(output, made.data)
         click.echo(output)
     else:

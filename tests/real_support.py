@@ -45,7 +45,8 @@ def count_of(name: str) -> dict[str, Any]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.casefold().replace("ё", "е").split())
+    """A spelling as the rendered text shows it: case, ``ё`` and code backticks aside."""
+    return " ".join(text.casefold().replace("ё", "е").replace("`", "").split())
 
 
 def _counted_name(system: System, spellings: dict[str, str]) -> str:

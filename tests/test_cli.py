@@ -45,6 +45,15 @@ def test_export_json_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert {"source", "target", "method", "identifiers"} <= set(step)
 
 
+def test_export_to_a_dash_writes_stdout_and_no_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", str(RU_MAP), "--to", "yaml", "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("schema: flowviz/map@1")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_yaml_to_file_and_read_it_back(tmp_path: Path) -> None:
     out = tmp_path / "deep" / "map.yaml"
     assert main(["export", str(RU_MAP), "--to", "yaml", "-o", str(out)]) == 0

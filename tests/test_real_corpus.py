@@ -54,9 +54,9 @@ def _mentions(text: str, spellings: list[str]) -> bool:
     return any(s.casefold() in low for s in spellings)
 
 
-def test_the_corpus_has_fifteen_to_twenty_documents_in_both_languages() -> None:
+def test_the_corpus_has_at_least_fifteen_documents_in_both_languages() -> None:
     languages = [_load(name)["language"] for name in DOCS]
-    assert 15 <= len(DOCS) <= 20
+    assert len(DOCS) >= 15
     assert languages.count("ru") >= 7
     assert languages.count("en") >= 7
 

@@ -11,6 +11,9 @@ is compared with the hand count beside it (``real_support.measure``). The goals,
 Goals not met yet are held by ``STATE``: the present state of each document, which may only
 get better. When the reader improves, a test here fails until the state is raised to the new
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
+The corpus goals are held separately for the documents the reader was tuned on and for the
+held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
+unseen ones (``UNSEEN``, counted after the reader's last change) hold only their present state.
 """
 
 from __future__ import annotations
@@ -29,25 +32,76 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     # document: (still refused, counted edges found, edges invented, counted flow steps found)
     "en-b24-account-states": (True, 0, 0, 0),
     "en-b24-local-app": (False, 6, 0, 0),
+    "en-b24-vibe24-widgets": (False, 6, 0, 0),
     "en-forms-trello-crm": (False, 7, 0, 5),
     "en-keboola-crm-hubspot": (False, 0, 0, 0),
     "en-keboola-shopify": (False, 1, 0, 4),
+    "en-kittehub-discord-sheets": (False, 2, 0, 2),
+    "en-kittehub-room-reservation": (False, 3, 0, 4),
+    "en-kittehub-whatsapp-chatbot": (False, 1, 0, 5),
     "en-maj-activation": (False, 2, 0, 5),
     "en-missionbit-webhooks": (False, 20, 0, 0),
-    "en-n8n-lead-enrichment": (False, 0, 0, 0),
+    "en-n8n-lead-enrichment": (False, 5, 0, 7),
     "en-n8n-marketing-report": (False, 6, 0, 15),
     "en-n8n-onboarding": (False, 7, 0, 6),
+    "en-n8n-sales-leads": (False, 4, 1, 8),
+    "en-sf-callout-sequence": (True, 0, 0, 0),
+    "en-sf-integration-landscape": (False, 20, 0, 0),
+    "en-soteria-profit-bidding": (True, 0, 0, 0),
+    "en-taglesscrm-dags": (True, 0, 0, 0),
+    "en-tentacles-architecture": (False, 9, 0, 0),
     "ru-amocrm-telegram-bot": (True, 0, 0, 0),
+    "ru-azure-ecommerce-front": (False, 3, 0, 11),
+    "ru-azure-fraud-detection": (False, 0, 0, 4),
+    "ru-azure-hybrid-etl": (True, 0, 0, 0),
+    "ru-azure-newsfeed": (False, 0, 0, 7),
+    "ru-azure-order-processing": (False, 0, 0, 5),
+    "ru-azure-recommendations": (False, 0, 0, 8),
+    "ru-azure-sales-dwh": (False, 1, 0, 4),
     "ru-b24-crm-robot": (False, 0, 0, 0),
+    "ru-bc-dataverse-sync": (False, 5, 0, 0),
+    "ru-bc-sales-mapping": (False, 14, 0, 0),
     "ru-bitrix-telegram-send": (True, 0, 0, 0),
     "ru-datalens-bitrix24": (True, 0, 0, 0),
     "ru-datalens-extractor-1c": (True, 0, 0, 0),
+    "ru-deckhouse-cpm-threats": (False, 28, 0, 0),
     "ru-living-bi-agent": (False, 4, 0, 0),
     "ru-living-bi-architecture": (False, 5, 0, 5),
     "ru-yc-direct-clickhouse": (False, 2, 0, 2),
     "ru-yc-metrica-pro": (False, 0, 0, 0),
     "ru-yc-metrika-clickhouse": (True, 0, 0, 0),
 }
+
+# Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
+# their figures above say how the reader does on documents it was not tuned on.
+HELD_OUT = [
+    "en-b24-vibe24-widgets",
+    "en-kittehub-discord-sheets",
+    "en-kittehub-room-reservation",
+    "en-kittehub-whatsapp-chatbot",
+    "en-n8n-sales-leads",
+    "en-tentacles-architecture",
+    "ru-azure-ecommerce-front",
+    "ru-azure-order-processing",
+    "ru-azure-sales-dwh",
+    "ru-bc-dataverse-sync",
+    "ru-bc-sales-mapping",
+    "ru-deckhouse-cpm-threats",
+]
+# Counted and committed before the reader first ran on them, after the reader's last change:
+# their figures say how the present reader does on documents nobody tuned it on. No goal is
+# held for them yet.
+UNSEEN = [
+    "en-sf-callout-sequence",
+    "en-sf-integration-landscape",
+    "en-soteria-profit-bidding",
+    "en-taglesscrm-dags",
+    "ru-azure-fraud-detection",
+    "ru-azure-hybrid-etl",
+    "ru-azure-newsfeed",
+    "ru-azure-recommendations",
+]
+TUNED = [name for name in DOCS if name not in HELD_OUT and name not in UNSEEN]
 
 _MEASURED: dict[str, Measure] = {}
 
@@ -105,16 +159,24 @@ def test_counted_flow_steps_found_never_fall(name: str) -> None:
     assert result.steps_found == steps, f"{name} finds {result.steps_found} steps: raise its state"
 
 
-def test_the_corpus_invents_at_most_five_percent_of_what_it_reports() -> None:
-    results = [_measured(name) for name in DOCS]
+def _meets_the_goals(names: list[str]) -> bool:
+    """At least 80% of the counted edges found and at most 5% of the reported ones invented."""
+    results = [_measured(name) for name in names]
     reported = sum(r.found + r.invented + r.prose for r in results)
+    found = sum(r.found for r in results)
     invented = sum(r.invented for r in results)
-    assert invented <= 0.05 * reported
+    return found >= 0.8 * sum(r.counted for r in results) and invented <= 0.05 * reported
 
 
-def test_the_corpus_finds_at_least_eighty_percent_of_the_counted_edges() -> None:
-    results = [_measured(name) for name in DOCS]
+def test_the_tuned_documents_meet_the_goals() -> None:
+    results = [_measured(name) for name in TUNED]
+    reported = sum(r.found + r.invented + r.prose for r in results)
+    assert sum(r.invented for r in results) <= 0.05 * reported
     assert sum(r.found for r in results) >= 0.8 * sum(r.counted for r in results)
+
+
+def test_the_held_out_documents_meet_the_goals() -> None:
+    assert _meets_the_goals(HELD_OUT)
 
 
 def test_the_corpus_finds_what_its_state_promises() -> None:
@@ -122,7 +184,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 73
+    assert counted == 236
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -206,7 +206,7 @@ def player(steps: list[PlayerStep], language: Language) -> None:
     st.markdown(plain(step.text))
     facts = [
         (tell(language, "method"), step.method),
-        (tell(language, "identifiers_of_step"), ", ".join(step.identifiers)),
+        (tell(language, "identifiers_fact"), ", ".join(step.identifiers)),
     ]
     for label, value in facts:
         if value:
@@ -240,7 +240,7 @@ def hops_table(language: Language, path: Trace, names: dict[str, str]) -> pd.Dat
             tell(language, "hop_role"): tell(language, f"role_{hop.role}"),
             tell(language, "method"): hop.method,
             tell(language, "hop_member"): hop.member,
-            tell(language, "line"): hop.line,
+            tell(language, "line_column"): hop.line,
             tell(language, "text"): hop.text,
         }
         for hop in path.hops

@@ -255,7 +255,7 @@ def _step_rows(steps: list[tuple[int, Step]], names: dict[str, str]) -> list[dic
     return [
         {
             "line_column": step.line,
-            "flow_number": number,
+            "flow": number,
             "step": step.number,
             "text": step.text,
             "sender": _who(step.source, "", names),

@@ -44,7 +44,7 @@ def main() -> None:
     language: Language = ready.model.language if ready else st.session_state.get(LANGUAGE, "en")
     st.session_state[LANGUAGE] = language
     _source_widgets(language, where, listing)
-    st.title(tell(language, "title") + (f": {plain(_project(ready))}" if ready else ""))
+    st.title(tell(language, "report") + (f": {plain(_project(ready))}" if ready else ""))
     for problem in problems:
         st.error(problem)
     if ready is None or opened is None:

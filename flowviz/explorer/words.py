@@ -1,5 +1,6 @@
-"""The explorer's words, per map language; column names and statuses it shares with the HTML
-report and the pictures come from ``render.html_words`` and ``wording``."""
+"""The explorer's own words, per map language. A word the HTML report or the pictures already
+have (a column name, a status, the title) is not repeated here: ``tell`` falls back to
+``render.html_words.say``, which falls back to ``wording.word``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from flowviz.wording import Language
 
 EXPLORER_WORDS: dict[str, dict[str, str]] = {
     "ru": {
-        "title": "Карта интеграций",
         "map": "Карта",
         "upload": "Или загрузите карту (.md, .yaml, .json)",
         "no_maps": "В папке {root} нет карт (.md, .yaml, .json): загрузите карту.",
@@ -19,9 +19,6 @@ EXPLORER_WORDS: dict[str, dict[str, str]] = {
         "view_identifiers": "идентификаторы",
         "view_system": "система",
         "system": "Система",
-        "identifier": "Идентификатор",
-        "status": "Статус",
-        "method": "Метод",
         "flow": "Поток",
         "direction": "Направление",
         "direction_in": "входящие",
@@ -36,15 +33,11 @@ EXPLORER_WORDS: dict[str, dict[str, str]] = {
         "fig_errors": "Ошибки",
         "fig_warnings": "Предупреждения",
         "fig_info": "К сведению",
-        "picture": "Схема",
         "downloads": "Скачать вид",
         "tables": "Таблицы",
         "steps": "Шаги потоков",
         "csv": "Скачать CSV",
-        "flow_number": "Поток",
-        "step": "Шаг",
         "text": "Текст",
-        "priority": "Приоритет",
         "system_needed": "Вид «система»: выберите систему в фильтрах; пока показан обзор.",
         "unknown_value": "В ссылке неизвестное значение фильтра «{name}»: {value}; оно отброшено.",
         "not_drawn": "Не на схеме ({count}): {items}",
@@ -54,7 +47,6 @@ EXPLORER_WORDS: dict[str, dict[str, str]] = {
         "next": "Вперёд →",
         "step_of": "Шаг {number} из {total}",
         "step_line": "строка {line}",
-        "identifiers_of_step": "Идентификаторы",
         "no_steps": "В этом потоке нет шагов.",
         "tracer": "Путь идентификатора",
         "trace": "Идентификатор для трассировки",
@@ -62,7 +54,6 @@ EXPLORER_WORDS: dict[str, dict[str, str]] = {
         "hop_to": "Куда",
         "hop_role": "Роль",
         "hop_member": "Элемент карты",
-        "line": "Строка",
         "role_creates": "создаёт",
         "role_sends": "отправляет",
         "role_receives": "получает",
@@ -75,7 +66,6 @@ EXPLORER_WORDS: dict[str, dict[str, str]] = {
         "по связи: её строки в таблице.",
     },
     "en": {
-        "title": "Integration map",
         "map": "Map",
         "upload": "Or upload a map (.md, .yaml, .json)",
         "no_maps": "No maps (.md, .yaml, .json) in {root}: upload one.",
@@ -86,9 +76,6 @@ EXPLORER_WORDS: dict[str, dict[str, str]] = {
         "view_identifiers": "identifiers",
         "view_system": "system",
         "system": "System",
-        "identifier": "Identifier",
-        "status": "Status",
-        "method": "Method",
         "flow": "Flow",
         "direction": "Direction",
         "direction_in": "into it",
@@ -103,15 +90,11 @@ EXPLORER_WORDS: dict[str, dict[str, str]] = {
         "fig_errors": "Errors",
         "fig_warnings": "Warnings",
         "fig_info": "Info",
-        "picture": "Diagram",
         "downloads": "Download the view",
         "tables": "Tables",
         "steps": "Flow steps",
         "csv": "Download CSV",
-        "flow_number": "Flow",
-        "step": "Step",
         "text": "Text",
-        "priority": "Priority",
         "system_needed": "The system view needs a system: choose one in the filters; "
         "the overview is shown meanwhile.",
         "unknown_value": "Unknown value of the '{name}' filter in the link: {value}; dropped.",
@@ -122,7 +105,6 @@ EXPLORER_WORDS: dict[str, dict[str, str]] = {
         "next": "Next →",
         "step_of": "Step {number} of {total}",
         "step_line": "line {line}",
-        "identifiers_of_step": "Identifiers",
         "no_steps": "This flow has no steps.",
         "tracer": "Identifier tracer",
         "trace": "Identifier to trace",
@@ -130,7 +112,6 @@ EXPLORER_WORDS: dict[str, dict[str, str]] = {
         "hop_to": "To",
         "hop_role": "Role",
         "hop_member": "Map item",
-        "line": "Line",
         "role_creates": "creates",
         "role_sends": "sends",
         "role_receives": "receives",

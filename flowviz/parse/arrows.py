@@ -43,10 +43,10 @@ class Hop:
     label: str = ""
     way: str = "forward"
     exact: bool = False
+    """Its ends are node labels of a diagram: names as they are, not cut at a lower-case word."""
     method: str = ""
     groups: tuple[str, str] = ("", "")
     """Titles of the diagram groups (Mermaid subgraphs) its sender and receiver are drawn in."""
-    """Its ends are node labels of a diagram: names as they are, not cut at a lower-case word."""
 
 
 @dataclass(slots=True)
@@ -60,6 +60,9 @@ class Candidate:
     labels: list[str]
     drawn: bool = False
     """Part of a drawn code-block chain: its ends only need to look like names."""
+    boxed: frozenset[str] = frozenset()
+    """Ends drawn as boxes in a plain code block (``(gcs)``, ``[init]``, ``{ps-data}``): nodes
+    by notation, whatever their case."""
 
 
 @dataclass(slots=True)
@@ -185,6 +188,39 @@ def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
     return Candidate(line, segments, ways, labels, drawn)
 
 
+def drawing_candidate(text: str, line: int) -> Candidate | None:
+    """The arrows of one line of an ASCII drawing: box-drawing arrows (``──>``, ``═══>``,
+    ``└--->``, ``▸▹▸▹``) read as ``->``, the drawing's columns (two spaces or more) cut apart,
+    and boxes (``(gcs) ──> [init]``) taken as nodes whatever their case.
+
+    >>> found = drawing_candidate("'nudge'  └---> {ps-tran} ──────> [tran]  from the queue", 7)
+    >>> found.segments, sorted(found.boxed)
+    ([[''], ['ps-tran'], ['tran']], ['ps-tran', 'tran'])
+    """
+    plain = _DRAWN_ARROW.sub(" -> ", text)
+    if plain == text or _NAVIGATION.search(text):
+        return None
+    found = candidate(plain, line, drawn=True)
+    if found is None:
+        return None
+    boxed: set[str] = set()
+    for index, segment in enumerate(found.segments):
+        columns = _COLUMNS.split(segment[0]) if len(segment) == 1 else [segment[0]]
+        end = _clean(columns[-1] if index == 0 else columns[0])
+        inner = _BOXED.match(end)
+        if inner:
+            end = inner.group(1)
+            boxed.add(end)
+        found.segments[index] = [end] if len(segment) == 1 else segment
+    found.boxed = frozenset(boxed)
+    return found
+
+
+_DRAWN_ARROW = re.compile(r"[─━═]+>|[=\-]{3,}>|[▸▹►▶]{2,}")
+_COLUMNS = re.compile(r"\s{2,}")
+_BOXED = re.compile(r"^[(\[{]([^\s()\[\]{}][^()\[\]{}]{0,40})[)\]}]$")
+
+
 def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
     """The edges of one statement: from the last system end to each system end after it; an
     end that is not a system between two that are is a label."""
@@ -192,10 +228,14 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
     label = ""
     for index, segment in enumerate(found.segments):
         whole = " ".join(segment) if len(segment) == 1 else None
-        systems = [r for r in segment if ends.system(r, found.line, found.drawn)]
+        systems = [
+            r for r in segment if r in found.boxed or ends.system(r, found.line, found.drawn)
+        ]
         if len(systems) != len(segment):
-            if index == 0:
+            if index == 0 and not found.boxed:
                 return
+            if sender is None:
+                continue
             label = (label + ", " if label else "") + (whole or ", ".join(segment))
             continue
         if sender is not None:
@@ -233,8 +273,8 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
             if found is not None:
                 yield found
                 box = (_end(stripped[ARROW.match(stripped).end() :], False)[0], line)
-        elif ARROW.search(stripped):
-            found = candidate(stripped, line)
+        elif ARROW.search(_DRAWN_ARROW.sub(" -> ", stripped)):
+            found = drawing_candidate(raw, line) or candidate(stripped, line)
             if found is not None:
                 yield found
             box = None

@@ -15,7 +15,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _FORMATTING_TAG = re.compile(
-    r"^</?(?:b|strong|i|em|u|s|strike|del|ins|span|font|mark|sup|sub|small|big|code|tt|kbd)"
+    r"^</?(?:a|b|strong|i|em|u|s|strike|del|ins|span|font|mark|sup|sub|small|big|code|tt|kbd)"
     r"(?:\s[^<>]*)?/?>$",
     re.IGNORECASE,
 )
@@ -149,8 +149,20 @@ def parse_blocks(text: str) -> list[Block]:
     return parse_document(text)[0]
 
 
+_INCLUDE = re.compile(r"\[!INCLUDE\s*\[[^\]]*\]\((?:[^)]*/)?([^/)]+?)(?:\.md)?\)\]", re.IGNORECASE)
+"""A DocFX include (``[!INCLUDE[prod_short](includes/prod_short.md)]``): it stands for the text
+of the file it names, which is the only name it gives."""
+
+
 def parse_document(text: str) -> tuple[list[Block], list[CodeBlock]]:
-    """Split Markdown ``text`` into blocks, and its code blocks, each in document order."""
+    """Split Markdown ``text`` into blocks, and its code blocks, each in document order; a
+    DocFX include reads as the name of its file (``prod_short``).
+
+    >>> parse_document("[!INCLUDE[x](includes/prod_short.md)] -> CRM")[0][0].text
+    'prod_short -> CRM'
+    """
+    if "[!" in text:
+        text = _INCLUDE.sub(r"\1", text)
     tokens = _MD.parse(text)
     walker = _Walker(tokens, text.split("\n"))
     return walker.walk(), walker.code

@@ -62,6 +62,8 @@ class Context:
     registry: Registry
     identifiers: set[str] = field(default_factory=set)
     """Lower-case names of the identifiers the map defines."""
+    template: bool = True
+    """The map is in the template's shape (section 1 is where its systems are listed)."""
 
     def system(
         self, cell: str, line: int, column: int, section: str
@@ -85,13 +87,19 @@ class Context:
         draft = self.registry.add(name, kind or "other")
         if kind is not None:
             return draft.id
+        if self.template:
+            message = f"'{name}' is not a system listed in section 1"
+            hint = "list it in section 1 or map it to a system with 'aliases' in flowviz.yaml"
+        else:
+            message = f"'{name}' is not a product flowviz knows"
+            hint = "give it a kind under 'products' in flowviz.yaml, or an alias under 'aliases'"
         self.report.add(
             "FV101",
             "info",
             line,
-            f"'{name}' is not a system listed in section 1; read as a new system '{draft.id}'",
+            f"{message}; read as a new system '{draft.id}'",
             column=column,
             section=section,
-            hint="list it in section 1 or map it to a system with 'aliases' in flowviz.yaml",
+            hint=hint,
         )
         return draft.id

@@ -77,7 +77,7 @@ REST: /.+/s
 
 PLANTUML = r"""
 start: participant | message | OTHER REST? | MARK REST?
-participant: KIND end REST?
+participant: KIND end TAIL?
 message: end ARROW end (":" REST?)?
 end: PID | STRING | COMPONENT
 
@@ -87,6 +87,7 @@ OTHER.2: /(?:{plantuml_words})/
 PID: /[^\W][\w.]*/
 STRING: /"[^"]*"/
 COMPONENT: /\[[^\]]*\]|\([^)]*\)/
+TAIL: /(?:as\b|#|<<|order\b)[^\n]*/
 ARROW: /<{0,2}[-.]+(?:\[[^\]]*\][-.]*)?(?:up|down|left|right)?[-.]*>{0,2}|<{1,2}[-.]+/
 REST: /.+/s
 
@@ -143,6 +144,23 @@ def _parser(kind: str) -> Lark:
     return Lark(grammar, parser="lalr", lexer="contextual", propagate_positions=False)
 
 
+def _open(text: str) -> bool:
+    """Whether a quote or a square bracket is still open at the end of ``text``."""
+    if text.count('"') % 2:
+        return True
+    outside = text.split('"')[0::2]
+    return sum(part.count("[") - part.count("]") for part in outside) > 0
+
+
+def _closes_soon(lines: list[str], offset: int, taken: int) -> bool:
+    """Whether the open statement closes within ``MAX_STATEMENT_LINES`` lines."""
+    first = offset - taken + 1
+    return any(
+        not _open("\n".join(lines[first:end]))
+        for end in range(offset + 2, min(first + MAX_STATEMENT_LINES, len(lines)) + 1)
+    )
+
+
 def diagram_kind(text: str) -> str | None:
     """The grammar for a Mermaid block by its first word, or None."""
     for raw in text.split("\n"):
@@ -152,19 +170,25 @@ def diagram_kind(text: str) -> str | None:
     return None
 
 
+MAX_STATEMENT_LINES = 6
+"""Lines one statement may run over while a quote or a node's bracket is open (a longer run
+is a stray bracket: its lines are read one by one)."""
+
+
 def statements(text: str, first_line: int) -> list[tuple[int, str]]:
-    """(line, text) of each statement: a line, or lines joined while a quote is open; ``%%``
-    comments and ``;`` ends dropped."""
+    """(line, text) of each statement: a line, or lines joined while a quote or a node's
+    bracket (``B[Ngrok host⏎ xxxx.app]``) is open; ``%%`` comments and ``;`` ends dropped."""
     out: list[tuple[int, str]] = []
     buffer: list[str] = []
     start = first_line
-    for offset, raw in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for offset, raw in enumerate(lines):
         line = raw.split("%%")[0] if raw.count('"') % 2 == 0 and not buffer else raw
         if not buffer:
             start = first_line + offset
         buffer.append(line.rstrip().rstrip(";"))
-        if "\n".join(buffer).count('"') % 2 == 0:
-            joined = "\n".join(buffer)
+        joined = "\n".join(buffer)
+        if not _open(joined) or not _closes_soon(lines, offset, len(buffer)):
             if joined.strip():
                 out.append((start, joined))
             buffer = []

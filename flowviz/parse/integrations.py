@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from flowviz.model import Details, Integration, Status
 from flowviz.parse.blocks import Row, Table
 from flowviz.parse.context import Context, TablePlace
-from flowviz.parse.keywords import ColumnMap
-from flowviz.parse.sections import ARROW, RawSection
+from flowviz.parse.keywords import ARROWS, ColumnMap
+from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import synonyms
 from flowviz.parse.text import (
     as_int,
@@ -126,29 +127,13 @@ def _row(
 ) -> list[Integration]:
     read = mapped.read(row)
     values, cells = read.values, read.columns
-    label = section.label
-    pair = _pair(values)
-    source_text = values.get("source", "") if "source" in values else values.get("fields", "")
-    if pair is not None:
-        source, source_parts = ctx.system(pair[0], row.line, cells.get("pair", 1), label)
-        targets = _targets(pair[1], row, cells, ctx, label)
-    elif values.get("sender"):
-        source, source_parts = ctx.system(values["sender"], row.line, cells["sender"], label)
-        if source is not None and not source_parts:
-            source_parts = tuple(_tools_named(source, source_text, ctx))
-        targets = _targets(values.get("target", ""), row, cells, ctx, label)
-    else:
-        source, source_parts = _source(source_text, owner, row, cells, ctx, label)
-        targets = _targets(values.get("target", ""), row, cells, ctx, label)
+    ends = _ends(values, cells, row, owner, ctx, section.label)
     status, status_text, justification = _row_status(row, mapped, values)
     common = {
         "section": section.number,
         "number": as_int(values.get("number", "")),
         "line": row.line,
-        "source": source,
-        "source_parts": list(source_parts),
         "source_data": values.get("source", ""),
-        "target_text": pair[1] if pair is not None else values.get("target", ""),
         "method": values.get("method", ""),
         "identifiers": identifier_list(values.get("identifiers", "")),
         "fields": split_top(values.get("fields", ""), ",;\n"),
@@ -161,20 +146,86 @@ def _row(
         "placeholders": read.placeholders,
     }
     section_key = section.number if section.number is not None else "x"
+    targets = [
+        (source, parts, target, target_parts, text)
+        for source, parts, receivers, text in ends
+        for target, target_parts in receivers
+    ]
     return [
         Integration(
-            id=f"{section_key}.{index + 1 + n}", target=target, target_parts=list(parts), **common
+            id=f"{section_key}.{index + 1 + n}",
+            source=source,
+            source_parts=list(parts),
+            target=target,
+            target_parts=list(target_parts),
+            target_text=text,
+            **common,
         )
-        for n, (target, parts) in enumerate(targets)
+        for n, (source, parts, target, target_parts, text) in enumerate(targets)
     ]
 
 
-def _pair(values: dict[str, str]) -> tuple[str, str] | None:
-    """``Website → Pipedrive`` in an 'Integration' column that stands for both ends."""
-    if "target" in values or not ARROW.search(values.get("pair", "")):
-        return None
-    left, right = ARROW.split(values["pair"], maxsplit=1)
-    return left.strip(), right.strip()
+Ends = list[tuple[str | None, tuple[str, ...], list[tuple[str | None, tuple[str, ...]]], str]]
+"""(sender, its parts, receivers with their parts, the receiver as written) of each edge."""
+
+
+def _ends(
+    values: dict[str, str], cells: dict, row: Row, owner: str | None, ctx: Context, label: str
+) -> Ends:
+    """The edges a row states: one sender and its receivers, or each hop of an ``A → B → C``
+    column that stands for both ends."""
+    hops = _pair_hops(values)
+    if hops:
+        column = cells.get("pair", 1)
+        return [
+            (*ctx.system(a, row.line, column, label), _targets(b, row, cells, ctx, label), b)
+            for a, b in hops
+        ]
+    source_text = values.get("source", "") if "source" in values else values.get("fields", "")
+    receivers = _targets(values.get("target", ""), row, cells, ctx, label)
+    if values.get("sender"):
+        source, source_parts = ctx.system(values["sender"], row.line, cells["sender"], label)
+        if source is not None and not source_parts:
+            source_parts = tuple(_tools_named(source, source_text, ctx))
+    else:
+        source, source_parts = _source(source_text, owner, row, cells, ctx, label)
+    return [(source, source_parts, receivers, values.get("target", ""))]
+
+
+_WAYS = {token: way for way, tokens in ARROWS.items() for token in tokens}
+_PAIR_ARROW = re.compile(
+    "(" + "|".join(re.escape(t) for t in sorted(_WAYS, key=len, reverse=True)) + ")"
+)
+
+
+def _pair_hops(values: dict[str, str]) -> list[tuple[str, str]]:
+    """The (sender, receiver) hops of an 'Integration' column that stands for both ends:
+    ``A → B → C`` is two, ``A ← B`` is B to A, ``A ↔ B`` one each way; none when the table
+    has a receiver column.
+
+    >>> _pair_hops({"pair": "Klaviyo → BigQuery → Looker Studio"})
+    [('Klaviyo', 'BigQuery'), ('BigQuery', 'Looker Studio')]
+    >>> _pair_hops({"pair": "CRM <-> Site"})
+    [('CRM', 'Site'), ('Site', 'CRM')]
+    >>> _pair_hops({"pair": "BC -> Sales и Sales -> BC; note"})
+    [('BC', 'Sales'), ('Sales', 'BC')]
+    """
+    if "target" in values:
+        return []
+    hops: list[tuple[str, str]] = []
+    for statement in _STATEMENTS.split(values.get("pair", "")):
+        parts = _PAIR_ARROW.split(statement)
+        ends, ways = [p.strip() for p in parts[0::2]], [_WAYS[t] for t in parts[1::2]]
+        for (a, b), way in zip(pairwise(ends), ways, strict=True):
+            if a and b:
+                hops += [(a, b)] if way != "back" else []
+                hops += [(b, a)] if way != "forward" else []
+    return hops
+
+
+_STATEMENTS = re.compile(r"\s+(?:и|and)\s+|;|\n")
+"""What separates two arrow statements in one cell: ``A -> B и B -> A``, ``A → B; C → D``, a
+line break (a note on a line of its own has no arrow and gives no hop)."""
 
 
 def _source(

@@ -809,6 +809,49 @@ def classify_table(header: Sequence[str], section_kind: str | None) -> ColumnMap
     return best
 
 
+EDGE_TABLE_SENDERS = (
+    "откуда",
+    "источник",
+    "отправитель",
+    "система",
+    "from",
+    "source",
+    "sender",
+    "origin",
+    "producer",
+    "system",
+)
+"""Words that make up the whole header of a sending-system column in a table of edges with no
+section owner (``Откуда``, ``Source system``); ``Источник данных`` (source data) is not one."""
+
+_SENDER_STEMS = frozenset(s for word in EDGE_TABLE_SENDERS for s in stems(word))
+
+
+def edge_table_columns(header: Sequence[str]) -> ColumnMap | None:
+    """The columns of a table of edges outside the template (no section owns its rows): a
+    header cell made of sender words only (``Откуда``, ``From``, ``Source``) is the sender,
+    and the data column (``Что передаём``, ``What``) keeps the source data; None when the
+    table has no receiver column and no ``A → B`` column.
+
+    >>> edge_table_columns(["Откуда", "Куда", "Что передаём"]).columns
+    {'source': 2, 'target': 1, 'sender': 0}
+    >>> sorted(edge_table_columns(["Источник данных", "Получатель"]).columns)
+    ['source', 'target']
+    """
+    mapped = classify_table(header, None)
+    if mapped is None or mapped.kind != "integrations" or "sender" in mapped.columns:
+        return mapped if mapped is not None and mapped.kind == "integrations" else None
+    sender = next(
+        (i for i, cell in enumerate(header) if stems(cell) and set(stems(cell)) <= _SENDER_STEMS),
+        None,
+    )
+    if sender is None:
+        return mapped
+    rest = ["" if i == sender else cell for i, cell in enumerate(header)]
+    again = _map_columns("integrations", rest, [stems(cell) for cell in rest])
+    return ColumnMap("integrations", {**again.columns, "sender": sender}, again.score)
+
+
 # --- Documents not in the template's shape: arrow statements ---------------------------------
 
 ARROWS: dict[str, tuple[str, ...]] = {
@@ -840,7 +883,8 @@ MAX_END_WORDS = 5
 PROCESS_WORDS = (
     "процесс", "сценарий", "как это работает", "как работает", "поток", "потоки", "шаги",
     "порядок работы", "для этого", "how it works", "lead flow", "data flow", "workflow",
-    "pipeline", "the flow", "flow", "steps", "process", "to do this",
+    "pipeline", "the flow", "flow", "steps", "process", "to do this", "путь", "маршрут",
+    "последовательность", "алгоритм", "journey", "sequence", "walkthrough",
 )  # fmt: skip
 """Words of a heading (or of a line ending in ':') that introduces a process list: the list
 below it, or its numbered sub-headings, are the steps of a flow."""
@@ -850,13 +894,40 @@ METHOD_MARKERS = (
 )  # fmt: skip
 """Words after which a process step names the tool it uses, not an end of the transfer."""
 
+PURPOSE_MARKERS = (
+    "to find", "to look up", "to identify", "to search for", "to check", "in order to",
+    "чтобы найти", "чтобы проверить", "для поиска", "для проверки", "с целью",
+)  # fmt: skip
+"""Words after which a process step says what it is for (``Queries Tavily to find the lead's
+LinkedIn profile``): a system named there is not an end of the transfer."""
+
 SOURCE_MARKERS = ("из", "от", "from")
 """A preposition before a system that makes it the sender (``Перенесите из X в Y``)."""
+
+BASIS_MARKERS = (
+    "построенные на", "построенный на", "построенная на", "построенных на", "построен на",
+    "на основе", "built on", "based on", "built on top of", "powered by",
+)  # fmt: skip
+"""Words before a system that something named earlier in a step is built on: its data come
+from it (``дашборды DataLens, построенные на витринах ClickHouse``), so it is the sender."""
+
+WATCH_MARKERS = (
+    "наблюдения за", "наблюдение за", "мониторинга", "мониторинг", "отслеживания",
+    "monitoring", "monitoring of", "to monitor", "observability of", "to observe",
+)  # fmt: skip
+"""Words before a system that a tool named earlier in a step watches (``метрики для
+наблюдения за работоспособностью веб-приложения``): the metrics come from it, the sender."""
+
+TARGET_MARKERS = ("в", "во", "на", "to", "into", "onto")
+"""A preposition between the sender and a later system that makes it the receiver (``из X в
+промежуточные таблицы Y``): the step's subject is then the mover, not an end."""
 
 READ_VERBS = (
     "get", "gets", "fetch", "fetches", "retrieve", "retrieves", "collect", "collects", "gather",
     "gathers", "pull", "pulls", "read", "reads", "receive", "receives", "import", "imports",
     "получает", "получить", "забирает", "загружает", "импортирует", "собирает",
+    "monitor", "monitors", "watch", "watches", "listen", "listens", "detect", "detects",
+    "отслеживает", "слушает",
 )  # fmt: skip
 """Verbs of a process step by which the document's workflow engine takes data from the one
 system the step names (``Get Google Analytics Data``)."""
@@ -868,6 +939,46 @@ WRITE_VERBS = (
     "record", "records", "store", "stores", "log", "logs",
     "отправляет", "добавляет", "записывает", "сохраняет",
     "передает", "передаёт", "публикует", "обновляет",
+    "query", "queries", "call", "calls", "invoke", "invokes", "request", "requests", "use",
+    "uses", "запрашивает", "вызывает", "использует",
 )  # fmt: skip
 """Verbs of a process step by which the workflow engine sends data to the one system the step
 names (``Creates Trello cards``, ``Adds new contacts to Agile CRM``)."""
+
+# --- Architecture pages: a lead-in to the data flow and a list of components -----------------
+
+LEAD_IN_WORDS = (
+    "следующим образом", "как показано ниже", "описан ниже", "описаны ниже",
+    "поток данных", "потоки данных", "данные передаются", "данные проходят",
+    "as follows", "the following steps", "in the following steps", "in these steps",
+    "data flow", "dataflow", "the data flows", "data flows through", "works like this",
+)  # fmt: skip
+"""Words of a short paragraph that introduces the numbered list right after it as the steps of
+a flow ("Поток данных проходит через решение следующим образом.", "The data flows through the
+solution as follows:")."""
+
+LEAD_IN_MAX_WORDS = 40
+"""A lead-in paragraph longer than this is prose that happens to end before a list."""
+
+COMPONENT_WORDS = (
+    "компоненты", "компоненты решения", "компоненты архитектуры", "сервисы", "службы",
+    "используемые сервисы", "используемые службы", "технологии", "ключевые технологии",
+    "используемые технологии", "продукты", "используемые продукты",
+    "components", "solution components", "architecture components", "services",
+    "services used", "key technologies", "technologies", "technologies used", "products used",
+    "building blocks",
+)  # fmt: skip
+"""Words of a heading whose lists declare the systems of the page (``### Компоненты``,
+``## Key technologies``): each item names one, by the link or bold text it starts with, or as a
+short plain item. A tech stack (``Стек``, ``Tech stack``) lists libraries and languages, not
+the systems data moves between: not one of them."""
+
+COMPONENT_HEADING_MAX_WORDS = 4
+"""A heading longer than this is about something else ("Как настроить сервисы рассылки")."""
+
+PERSON_WORDS = (
+    "бизнес-аналитик", "аналитик данных", "аналитики данных", "бизнес-пользовател",
+    "business analyst", "data analyst", "analyst", "business user", "end user",
+)  # fmt: skip
+"""People a process step may name whose words would otherwise read as a role system
+(``Бизнес-аналитики`` is not the analytics system): never an end of a step."""

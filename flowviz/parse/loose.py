@@ -22,14 +22,19 @@ from flowviz.parse.arrows import (
 )
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
+from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report, TablePlace
+from flowviz.parse.drawings import connector_candidates
 from flowviz.parse.integrations import read_integration_rows
-from flowviz.parse.keywords import ColumnMap, alternation, classify_table
+from flowviz.parse.keywords import ColumnMap, alternation, edge_table_columns
 from flowviz.parse.process import process_flows
 from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import (
     MORE_PRODUCTS,
+    PLATFORM_WORDS,
+    ROLE_NAMES,
     ROLE_WORDS,
+    Mention,
     Registry,
     catalogue_kind,
     catalogue_names,
@@ -46,7 +51,7 @@ def read_loose(
 ) -> Map:
     """Read a document that has none of the template's map sections; refuse it (MapError)
     when it states no edge either."""
-    ctx = Context(Report(source.path), Registry())
+    ctx = Context(Report(source.path), Registry(), template=False)
     ctx.report.add(
         "FV111",
         "info",
@@ -55,9 +60,10 @@ def read_loose(
         "process lists; the template's sections are not asked for",
         hint="to check it as a map, write it in the template (sections 1-10)",
     )
-    found = list(_candidates(blocks, code))
     extra = config.products
-    ends = Ends(lambda name: _product(name, extra) is not None)
+    tables = _edge_tables(blocks, ctx, _names(ctx, extra))
+    found = list(_candidates(blocks, code))
+    ends = Ends(lambda name: _known_end(name, ctx, extra))
     drawn, flows = _diagrams(code, blocks, ctx)
     for hop in drawn:
         ends.see(hop.source, hop.line)
@@ -72,10 +78,14 @@ def read_loose(
     ]
     flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
     engine = _engine(source.text, ctx, extra)
+    found = components(blocks, source.text.splitlines())
+    declare(found, ctx.registry, lambda name: _product(name, extra) or "other", extra)
     processes, transfers = process_flows(blocks, _names(ctx, extra), engine)
+    processes = [_arrow_ends(f, integrations) for f in processes]
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
-    integrations += _step_rows([s for f in processes for s in f.steps] + transfers, len(rows))
-    tables = _edge_tables(blocks, ctx, _names(ctx, extra))
+    stated = {row.line for row in integrations}
+    steps = [s for f in processes for s in f.steps] + transfers
+    integrations += _step_rows([s for s in steps if s.line not in stated], len(rows))
     integrations = _numbered(integrations + tables)
     if not integrations and not any(f.steps for f in flows):
         raise MapError(
@@ -87,12 +97,22 @@ def read_loose(
     return Map(
         file=source.path,
         language=_language(source.text),
-        project=Project(),
+        project=_project(blocks),
         systems=ctx.registry.freeze(),
         integrations=integrations,
         flows=flows,
         diagnostics=sorted(ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)),
     )
+
+
+def _project(blocks: list[Block]) -> Project:
+    """The document's title (its first top-level heading) as the project's name."""
+    title = next((b for b in blocks if isinstance(b, Heading) and b.level == 1), None)
+    name = _EMOJI.sub("", title.text).strip() if title else ""
+    return Project(name=name or None, line=title.line if name else None)
+
+
+_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 
 
 def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidate]:
@@ -113,13 +133,13 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
     for block in code:
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from code_candidates(block.text, block.line)
+            yield from connector_candidates(block.text, block.line)
 
 
 def _edge_table(table: Table) -> ColumnMap | None:
     """The columns of a table of edges (a source and a receiver column, or one column of
     ``A → B`` pairs), else None."""
-    mapped = classify_table([c.text for c in table.header], None)
-    return mapped if mapped is not None and mapped.kind == "integrations" else None
+    return edge_table_columns([c.text for c in table.header])
 
 
 def _edge_tables(
@@ -153,6 +173,27 @@ def _seconds(rows: list[Integration]) -> int:
     return sum(1 for r in rows if r.id.endswith("b"))
 
 
+def _known_end(name: str, ctx: Context, extra: dict[str, list[str]]) -> bool:
+    """An end that is a system on its own: a product of the catalogue, a role word (``Сайт``,
+    ``CRM``) or a system of an edge table of the document."""
+    return _product(name, extra) is not None or ctx.registry.lookup(name, fuzzy=False) is not None
+
+
+def _arrow_ends(flow: Flow, arrows: list[Integration]) -> Flow:
+    """The flow with each step written as an arrow (``Сайт → CRM: заявка``) taking its ends
+    from the arrow's integration on the same line."""
+    by_line: dict[int, Integration] = {}
+    for row in arrows:
+        by_line.setdefault(row.line, row)
+    steps = [
+        s.model_copy(update={"source": by_line[s.line].source, "target": by_line[s.line].target})
+        if s.line in by_line
+        else s
+        for s in flow.steps
+    ]
+    return flow.model_copy(update={"steps": steps})
+
+
 def _product(name: str, extra: dict[str, list[str]]) -> str | None:
     """The catalogue kind of ``name`` or of its first words (``Telegram Bot``)."""
     words = re.split(r"\s+", name.strip())
@@ -160,7 +201,7 @@ def _product(name: str, extra: dict[str, list[str]]) -> str | None:
         kind = catalogue_kind(" ".join(words[:size]), extra)
         if kind is not None:
             return kind
-    return None
+    return _ROLE_KINDS.get(stems(name))
 
 
 def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tuple[int, str]]]:
@@ -170,18 +211,57 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
     def names(text: str) -> list[tuple[int, str]]:
         for match in catalogue.finditer(text):
             _system(match.group(), ctx, extra, exact=True)
-        mentions = ctx.registry.mentions(text, actors=False)
+        found = ctx.registry.mentions(text, actors=False)
+        mentions = [_role_alone(m, ctx) for m in _qualifiers_dropped(found, text)]
         return [
             (m.start, m.system)
             for m in mentions
-            if not m.pending and not m.weak and stems(m.surface) not in _ROLES
+            if not m.pending
+            and not m.weak
+            and (stems(m.surface) not in _ROLES or m.system in _role_systems(ctx))
         ]
 
     return names
 
 
-_ROLES = frozenset(stems(word) for words in ROLE_WORDS.values() for word in words)
-"""A role word (``Analytics``, ``CRM``) names no product in a document without section 1."""
+def _qualifiers_dropped(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions without a role word that qualifies the name before it (``Airtable CRM``:
+    Airtable used as the CRM, one system)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        role = stems(mention.surface) in _ROLES
+        if role and out and not text[out[-1].end : mention.start].strip():
+            continue
+        out.append(mention)
+    return out
+
+
+def _role_alone(mention: Mention, ctx: Context) -> Mention:
+    """A role word written as such (``your CRM``, not a case form or a longer word of the
+    same stem) in a document that names no product of that role: the role's own system,
+    made now; any other mention as it is."""
+    kind = _ROLE_KINDS.get(stems(mention.surface))
+    if kind is None or not mention.pending or mention.surface.casefold() not in _ROLE_WORDS:
+        return mention
+    if any(d.kind == kind for d in ctx.registry.systems.values()):
+        return mention
+    settled = ctx.registry.settle([mention])[0]
+    ctx.registry.systems[settled.system].name = mention.surface[:1].upper() + mention.surface[1:]
+    return settled
+
+
+_ROLE_KINDS = {stems(word): kind for kind, words in ROLE_WORDS.items() for word in words}
+_ROLES = frozenset(_ROLE_KINDS)
+_ROLE_WORDS = frozenset(word for words in ROLE_WORDS.values() for word in words)
+"""A role word (``Analytics``, ``CRM``) names no product in a document without section 1; it
+names the system of that role where an edge statement made one (``Сайт → amoCRM``), or where
+the document names no product of that role at all (``a request from your CRM``)."""
+
+
+def _role_systems(ctx: Context) -> set[str]:
+    """The systems role words name: those an edge statement made, and components that
+    claimed a role (``Службы приложений — веб-приложения``)."""
+    return {*ROLE_NAMES, *ctx.registry.roles.values()}
 
 
 def _engine(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
@@ -213,15 +293,25 @@ def _at(hop: Hop) -> int:
 
 
 def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = False) -> str:
-    """The system an end names, merged with one of the same identity."""
-    name = text if exact else _name_of(text)
+    """The system an end names, merged with one of the same identity (a diagram's label
+    ``Сайт на WordPress`` is the document's ``Сайт`` when there is one)."""
+    head = _name_of(text)
+    name = text if exact else head
     registry = ctx.registry
     found = registry.lookup(text, fuzzy=False) or registry.lookup(name, fuzzy=False)
+    if found is None and _on_platform(text, head):
+        found = registry.lookup(head, fuzzy=False)
     if found is None:
         found = registry.add(name, _product(name, extra) or "other").id  # type: ignore[arg-type]
     if text != name:
         registry.alias(found, text)
     return found
+
+
+def _on_platform(text: str, head: str) -> bool:
+    """Whether ``text`` is ``head`` and the platform it runs on (``Сайт на WordPress``)."""
+    rest = text[len(head) :].split()
+    return any(" ".join(rest[:n]).casefold() in PLATFORM_WORDS for n in (1, 2))
 
 
 def _end_in_group(

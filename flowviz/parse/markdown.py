@@ -67,7 +67,7 @@ def read_markdown(source: SourceText, config: Config) -> Map:
     forget_stems()
     blocks, code = parse_document(source.text)
     _, sections = split_sections(blocks, source.text.count("\n") + 1)
-    if not any(s.kind in MAP_KINDS for s in sections):
+    if not _template_shaped(sections):
         from flowviz.parse.loose import read_loose  # noqa: PLC0415 (documents not in the template)
 
         return read_loose(source, blocks, code, config)
@@ -76,6 +76,21 @@ def read_markdown(source: SourceText, config: Config) -> Map:
     if model.integrations or model.identifiers or any(f.steps for f in model.flows):
         return model
     return _loose_instead(model, source, blocks, code, config)
+
+
+def _template_shaped(sections: list[RawSection]) -> bool:
+    """Whether a document is a map in the template's shape: it has one of the template's map
+    sections and either the template's numbered top-level headings (``## 1. Системы``) or two
+    kinds of map section with a table in one. A README with one "Integrations" or "Data flow"
+    heading, or a workflow whose steps are numbered sub-headings, is not; its tables, arrow
+    lines, diagrams and process lists are read as edge statements."""
+    kinds = {s.kind for s in sections} & MAP_KINDS
+    if not kinds:
+        return False
+    top = min(s.level for s in sections)
+    numbered = any(s.number is not None and s.kind != "other" and s.level == top for s in sections)
+    tables = any(isinstance(b, Table) for s in sections if s.kind in MAP_KINDS for b in s.blocks)
+    return numbered or (len(kinds) >= 2 and tables)
 
 
 def _loose_instead(model: Map, source: SourceText, blocks: list, code: list, config: Config) -> Map:

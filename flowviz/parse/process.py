@@ -1,7 +1,9 @@
 """Process lists of a document not in the template's shape: a list (or numbered sub-headings)
-under a heading such as "Процесс", "Как это работает", "How it works", "Workflow", or after a
-line such as "Для этого:", is a flow whose items are its steps. A step that names two systems
-is an edge from the first to the second (``из X в Y`` / ``from X to Y`` read as written)."""
+under a heading such as "Процесс", "Как это работает", "How it works", "Workflow", after a
+line such as "Для этого:", or a numbered list right after a short lead-in ("Поток данных
+проходит через решение следующим образом.", "The data flows as follows:"), is a flow whose
+items are its steps. A step that names two systems is an edge from the first to the second
+(``из X в Y`` / ``from X to Y`` read as written); a person is never an end."""
 
 from __future__ import annotations
 
@@ -10,26 +12,39 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flowviz.model import Flow, Step
-from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
+from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph, flatten
 from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
+    BASIS_MARKERS,
+    LEAD_IN_MAX_WORDS,
+    LEAD_IN_WORDS,
     METHOD_MARKERS,
+    PERSON_WORDS,
     PROCESS_WORDS,
+    PURPOSE_MARKERS,
     READ_VERBS,
     SOURCE_MARKERS,
+    TARGET_MARKERS,
+    WATCH_MARKERS,
     WRITE_VERBS,
     alternation,
 )
 from flowviz.parse.text import leading_number
 
 _PROCESS = re.compile(alternation(PROCESS_WORDS, stems_only=True), re.IGNORECASE)
-_METHOD = re.compile(alternation(METHOD_MARKERS), re.IGNORECASE)
-_SOURCE = re.compile(r"(?:" + alternation(SOURCE_MARKERS) + r")\s+\S*\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(alternation(LEAD_IN_WORDS, stems_only=True), re.IGNORECASE)
+_PERSON = re.compile(alternation(PERSON_WORDS, stems_only=True), re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
+_METHOD = re.compile(alternation((*METHOD_MARKERS, *PURPOSE_MARKERS)), re.IGNORECASE)
+_SENDER_MARKERS = (*SOURCE_MARKERS, *BASIS_MARKERS, *WATCH_MARKERS)
+_SOURCE = re.compile(r"(?:" + alternation(_SENDER_MARKERS) + r")\s+\S*\s*$", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^()]*\)")
 """A bracket after a name is another name of it or a note (``Object Storage (S3)``)."""
 _CLAUSES = re.compile(r";\s+|\.\s+(?=[A-ZА-ЯЁ])")
 
 _WORD = re.compile(r"\w+")
+_TO_WORDS = frozenset(TARGET_MARKERS)
+_NEXT_ACTION = re.compile(r",|\b(?:и|а|затем|потом|and|then)\b")
 _VERBS = {**dict.fromkeys(WRITE_VERBS, "write"), **dict.fromkeys(READ_VERBS, "read")}
 
 Names = Callable[[str], list[tuple[int, str]]]
@@ -65,11 +80,21 @@ def process_flows(
                 )
             )
             for point, at in points:
-                transfer = _implied(_step(point, at, n, names), engine, names)
+                transfer = _implied(_point(point, at, step, names), engine, names)
                 if transfer.source and transfer.target:
                     transfers.append(transfer)
         flows.append(Flow(number=number + 1, title=draft.title, line=draft.line, steps=steps))
     return flows, transfers
+
+
+def _point(text: str, line: int, step: Step, names: Names) -> Step:
+    """A point under a sub-heading step, read as a step of its own; one that names no system
+    is about the one system its heading names (``### Gmail Trigger`` / ``- Retrieves new
+    emails``), and is stated on the heading's line."""
+    point = _step(text, line, step.number, names)
+    if point.source is None and step.source is not None and step.target is None:
+        return point.model_copy(update={"source": step.source, "line": step.line})
+    return point
 
 
 def is_process_title(text: str) -> bool:
@@ -82,8 +107,10 @@ def _drafts(blocks: list[Block]) -> list[_Draft]:
     drafts: list[_Draft] = []
     level: int | None = None
     current: _Draft | None = None
-    for block in blocks:
+    heading = ""
+    for index, block in enumerate(blocks):
         if isinstance(block, Heading):
+            heading = block.text
             if level is not None and block.level > level:
                 number, _ = leading_number(block.text)
                 if number is not None and current is not None and not _has_list_steps(current):
@@ -96,17 +123,52 @@ def _drafts(blocks: list[Block]) -> list[_Draft]:
                 drafts.append(current)
             else:
                 level, current = None, None
-        elif isinstance(block, Paragraph) and block.text.rstrip().endswith(":"):
-            tail = block.text.rstrip(": ").split(".")[-1]
-            if is_process_title(tail):
-                current = _Draft(tail.strip(), block.line)
-                drafts.append(current)
+        elif isinstance(block, Paragraph) and _process_line(block.text):
+            current = _Draft(_process_line(block.text), block.line)
+            drafts.append(current)
+        elif isinstance(block, Paragraph) and _starts_flow(block, blocks[index + 1 :], current):
+            current = _Draft(_TAG.sub("", heading).strip() or block.text, block.line)
+            drafts.append(current)
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
             current.steps = [(i.text.split("\n")[0], i.line) for i in block.items]
         elif isinstance(block, ListBlock) and current is not None and not _has_list_steps(current):
             points = current.points.setdefault(len(current.steps) - 1, [])
-            points += [(i.text.split("\n")[0], i.line) for i in block.items]
+            points += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
+        elif isinstance(block, Paragraph) and current is not None and _has_heading_steps(current):
+            points = current.points.setdefault(len(current.steps) - 1, [])
+            points.append((block.text.split("\n")[0], block.line))
     return drafts
+
+
+def _has_heading_steps(draft: _Draft) -> bool:
+    """Whether the draft's steps are numbered sub-headings (text under them is their points)."""
+    return bool(draft.steps) and not _has_list_steps(draft)
+
+
+def _process_line(text: str) -> str:
+    """The title a line ending in ':' gives the process list below it (``Для этого:``), or
+    an empty string."""
+    if not text.rstrip().endswith(":"):
+        return ""
+    tail = text.rstrip(": ").split(".")[-1].strip()
+    return tail if is_process_title(tail) else ""
+
+
+def _starts_flow(paragraph: Paragraph, following: list[Block], current: _Draft | None) -> bool:
+    """A lead-in paragraph outside a process list already waiting for its steps."""
+    waiting = current is not None and not current.steps
+    return not waiting and _leads_in(paragraph, following[0] if following else None)
+
+
+def _leads_in(paragraph: Paragraph, after: Block | None) -> bool:
+    """A short paragraph ending in ':' or '.' whose last sentence introduces the numbered list
+    right after it (``Поток данных проходит через решение следующим образом.``)."""
+    text = paragraph.text.strip()
+    if not isinstance(after, ListBlock) or not after.ordered:
+        return False
+    last = re.split(r"[.!?]\s+", text.rstrip(".:"))[-1]
+    short = len(text.split()) <= LEAD_IN_MAX_WORDS
+    return short and text.endswith((":", ".")) and bool(_LEAD_IN.search(last))
 
 
 def _has_list_steps(draft: _Draft) -> bool:
@@ -135,10 +197,31 @@ def _leading_words(text: str) -> list[str]:
     return [words[0] for words in (_WORD.findall(p) for p in parts) if words]
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _from_to(
+    clause: str, named: list[tuple[int, str]], sender: tuple[int, str]
+) -> tuple[str, str] | None:
+    """``из X в Y`` / ``from X to Y`` after the step's subject: (X, Y) when a later system
+    follows the sender with a preposition of place between them."""
+    later = [m for m in named if m[0] > sender[0] and m[1] != sender[1]]
+    if not later:
+        return None
+    between = clause[sender[0] : later[0][0]].casefold()
+    if _NEXT_ACTION.search(between):
+        return None  # ``из X и сохраняет в Y``: a second action of the subject
+    return (sender[1], later[0][1]) if _TO_WORDS & set(between.split()) else None
+
+
 def _step(text: str, line: int, number: int, names: Names) -> Step:
     """A step; its ends are the first two systems its first clause names before any method
     word, the one after ``из`` / ``from`` being the sender."""
-    clause = _BRACKETS.sub(lambda m: " " * len(m.group()), _CLAUSES.split(text)[0])
+    number_, title = leading_number(text)
+    body = text if number_ is None else " " * (len(text) - len(title)) + title
+    clause = _BRACKETS.sub(_blank, _CLAUSES.split(body)[0])
+    clause = _PERSON.sub(_blank, clause)
     cut = _METHOD.search(clause)
     named = names(clause[: cut.start()] if cut else clause)
     ids = list(dict.fromkeys(system for _, system in named))
@@ -147,7 +230,7 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
         first, second = named[0], next(m for m in named if m[1] == ids[1])
         source, target = ids[0], ids[1]
         if _SOURCE.search(clause[: second[0]]) and not _SOURCE.search(clause[: first[0]]):
-            source, target = target, source
+            source, target = _from_to(clause, named, second) or (target, source)
     elif len(ids) == 1:
         source = ids[0]
     method = method_in(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from slugify import slugify
@@ -288,66 +288,98 @@ KNOWN_PRODUCTS: dict[str, list[str]] = {
 }
 
 MORE_PRODUCTS: dict[str, list[str]] = {
-    "crm": ["agile crm", "zoho", "close.com", "copper", "monday crm", "keepincrm", "envybox"],
+    "crm": [
+        "agile crm", "zoho", "close.com", "copper", "monday crm", "keepincrm", "envybox",
+        "sugarcrm", "vtiger", "creatio", "microsoft dynamics", "dynamics 365 sales", "planfix",
+        "attio", "insightly", "freshworks crm", "s2 crm", "flowlu", "мегаплан crm",
+    ],
+    "esp": [
+        "marketo", "pardot", "eloqua", "braze", "iterable", "salesforce marketing cloud",
+        "omnisend", "convertkit", "kit.com", "moosend", "campaign monitor",
+        "constant contact", "emarsys", "bloomreach", "carrot quest", "retail rocket",
+        "mailjet", "amazon ses", "sparkpost", "elastic email", "notisend", "unione",
+    ],
+    "analytics": [
+        "posthog", "heap analytics", "appsflyer", "appmetrica", "firebase analytics", "matomo",
+        "plausible", "microsoft clarity", "comagic", "callibri", "ringostat", "mango office",
+        "segment.com", "twilio segment", "rudderstack", "mparticle", "tealium", "snowplow",
+        "adobe analytics", "google tag manager server", "stape", "optimizely", "vwo",
+    ],
+    "site": [
+        "woocommerce", "magento", "adobe commerce", "bigcommerce", "prestashop", "squarespace",
+        "unbounce", "instapage", "leadpages", "contentful", "strapi",
+        "craft cms", "hubspot cms", "umbraco", "shop-script", "advantshop",
+    ],
     "messenger": [
-        "telegram",
-        "телеграм",
-        "whatsapp",
-        "viber",
-        "slack",
-        "discord",
-        "vk",
-        "вконтакте",
-        "microsoft teams",
+        "telegram", "телеграм", "whatsapp", "viber", "slack", "discord", "vk", "вконтакте",
+        "microsoft teams", "twilio", "messagebird", "vonage", "wazzup", "chat2desk", "radist",
+        "umnico", "talk-me", "green api", "whatsapp business", "smsc", "sms.ru", "sms aero",
+        "devino", "onesignal", "pushwoosh", "firebase cloud messaging", "mattermost",
+    ],
+    "email": [
+        "gmail", "outlook", "google workspace", "microsoft 365", "office 365", "яндекс 360",
+        "яндекс почта",
     ],
     "warehouse": [
-        "clickhouse",
-        "bigquery",
-        "snowflake",
-        "redshift",
-        "greenplum",
-        "datalens",
-        "looker studio",
-        "power bi",
-        "tableau",
+        "clickhouse", "bigquery", "snowflake", "redshift", "greenplum", "datalens",
+        "looker studio", "power bi", "tableau", "databricks", "looker", "metabase", "superset",
+        "redash", "qlik", "azure synapse", "vertica", "dbt",
     ],
     "database": [
-        "postgres",
-        "postgresql",
-        "mysql",
-        "sqlite",
-        "mongodb",
-        "redis",
-        "object storage",
-        "s3",
-        "google sheets",
-        "airtable",
-        "notion",
+        "postgres", "postgresql", "mysql", "sqlite", "mongodb", "redis", "object storage", "s3",
+        "google sheets", "airtable", "notion", "firebase", "firestore", "supabase", "mariadb",
+        "elasticsearch", "opensearch", "dynamodb", "cosmos db", "microsoft excel",
+        "google таблицы", "яндекс таблицы", "google cloud storage", "baserow", "nocodb",
     ],
-    "tasks": ["trello", "jira", "asana", "todoist", "clickup", "яндекс трекер", "monday.com"],
-    "forms": ["google forms", "typeform", "jotform", "marquiz", "tally"],
-    "payments": ["stripe", "paypal", "юkassa", "yookassa", "cloudpayments", "тинькофф касса"],
-    "support": ["zendesk", "intercom", "freshdesk", "usedesk", "jivo", "jivosite"],
+    "erp": [
+        "1с:предприятие", "1с:унф", "1с:управление торговлей", "1с:erp", "мойсклад",
+        "sap", "netsuite", "odoo", "quickbooks", "xero", "business central",
+        "microsoft dynamics nav",
+    ],
+    "marketplace": ["ozon", "wildberries", "яндекс маркет", "avito", "ebay", "etsy"],
+    "tasks": [
+        "trello", "jira", "asana", "todoist", "clickup", "яндекс трекер", "monday.com",
+        "youtrack", "битрикс24 задачи", "kaiten", "weeek",
+    ],
+    "forms": ["google forms", "typeform", "jotform", "marquiz", "tally", "яндекс формы"],
+    "payments": [
+        "stripe", "paypal", "юkassa", "yookassa", "cloudpayments", "тинькофф касса", "chargebee",
+        "recurly", "paddle", "zuora", "adyen", "braintree", "robokassa", "prodamus",
+    ],
+    "support": [
+        "zendesk", "intercom", "freshdesk", "usedesk", "jivo", "jivosite", "help scout",
+        "crisp", "livechat", "tawk.to", "gorgias", "omnidesk",
+    ],
     "automation": [
-        "n8n",
-        "zapier",
-        "make.com",
-        "keboola",
-        "dataflow",
-        "airflow",
-        "albato",
-        "apix-drive",
-        "pipedream",
+        "n8n", "zapier", "make.com", "keboola", "dataflow", "airflow", "albato", "apix-drive",
+        "pipedream", "integromat", "tray.io", "workato", "mulesoft", "boomi", "celigo",
+        "power automate", "ifttt", "pabbly connect", "activepieces", "windmill", "autokitteh",
+        "prefect", "dagster", "fivetran", "airbyte", "stitch data", "hightouch",
+        "azure data factory", "aws glue",
     ],
-    "ads": ["google ads", "яндекс директ", "yandex direct", "meta ads", "vk ads", "facebook ads"],
-    "calendar": ["google calendar", "calendly"],
-    "social": ["twitter", "linkedin", "instagram", "youtube", "tiktok"],
-    "files": ["google drive", "dropbox", "onedrive", "яндекс диск"],
-    "ai": ["openai", "chatgpt", "gigachat", "yandexgpt", "claude"],
-    "cloud": ["pub/sub", "cloud functions", "data transfer", "ngrok"],
-}
-"""Well-known products outside the template's four roles, by category; a document not in the
-template's shape takes its systems from them (and from ``KNOWN_PRODUCTS``). ``flowviz.yaml``'s
+    "ads": [
+        "google ads", "яндекс директ", "yandex direct", "meta ads", "vk ads", "facebook ads",
+        "linkedin ads", "tiktok ads", "microsoft ads", "bing ads", "mytarget", "vk реклама",
+        "google merchant center", "criteo", "sklik",
+    ],
+    "calendar": ["google calendar", "calendly", "outlook calendar", "cal.com"],
+    "meetings": ["zoom meetings", "google meet", "яндекс телемост"],
+    "social": ["twitter", "linkedin", "instagram", "youtube", "tiktok", "facebook", "pinterest"],
+    "files": ["google drive", "dropbox", "onedrive", "яндекс диск", "box.com", "sharepoint"],
+    "ai": [
+        "openai", "chatgpt", "gigachat", "yandexgpt", "claude", "anthropic", "gemini",
+        "tavily", "perplexity", "mistral",
+    ],
+    "cloud": [
+        "pub/sub", "cloud functions", "data transfer", "ngrok", "kafka", "apache kafka",
+        "rabbitmq", "aws lambda", "amazon sqs", "amazon sns", "kinesis", "eventbridge",
+        "cloud run", "cloud scheduler", "yandex cloud functions", "azure functions",
+        "azure service bus", "event hubs",
+    ],
+}  # fmt: skip
+"""More well-known products by category (names that are also common words, such as Drip or
+Linear, are left out); a document not in the template's shape takes its systems from them
+(and from ``KNOWN_PRODUCTS``). ``flowviz.yaml``'s
 ``products`` adds more (category -> names)."""
 
 PRODUCT_CATEGORY_KINDS: dict[str, SystemKind] = {
@@ -415,6 +447,7 @@ VENDOR_WORDS = frozenset(
         "meta",
         "amazon",
         "aws",
+        "azure",
         "vk",
         "вк",
         "adobe",
@@ -755,8 +788,8 @@ class Registry:
         """``LinkedIn`` for ``LinkedIn Insight Tag``: a capitalised word that begins exactly one
         system's longer name, when no other capitalised word follows it."""
         word = text[ws[i].start : ws[i].end]
-        if len(word) < 5 or not word[0].isupper():
-            return None
+        if len(word) < 5 or not word[0].isupper() or word.lower() in VENDOR_WORDS:
+            return None  # a maker's name alone (``Azure``) begins many products, names none
         following = text[ws[i + 1].start : ws[i + 1].end] if i + 1 < len(ws) else ""
         if following[:1].isupper():
             return None
@@ -1034,15 +1067,27 @@ def known_kind(name: str) -> SystemKind | None:
 def catalogue_kind(name: str, extra: dict[str, list[str]] | None = None) -> SystemKind | None:
     """The kind of a product of the catalogue (``KNOWN_PRODUCTS``, ``MORE_PRODUCTS`` and the
     ``extra`` of ``flowviz.yaml``), else None: ``Telegram`` -> other, ``Tilda`` -> cms."""
-    kind = known_kind(name)
+    squeezed = compact(name)
+    kind = _catalogue().get(squeezed)
     if kind is not None:
         return kind
-    squeezed = compact(name)
-    for table in (MORE_PRODUCTS, extra or {}):
-        for category, products in table.items():
-            if squeezed in {compact(p) for p in products}:
-                return PRODUCT_CATEGORY_KINDS.get(category, "other")
+    for category, products in (extra or {}).items():
+        if squeezed in {compact(p) for p in products}:
+            return PRODUCT_CATEGORY_KINDS.get(category, "other")
     return None
+
+
+@cache
+def _catalogue() -> dict[str, SystemKind]:
+    """Squeezed product name -> kind, for ``KNOWN_PRODUCTS`` and then ``MORE_PRODUCTS``."""
+    index: dict[str, SystemKind] = {}
+    for category, products in MORE_PRODUCTS.items():
+        for product in products:
+            index.setdefault(compact(product), PRODUCT_CATEGORY_KINDS.get(category, "other"))
+    for kind, products in KNOWN_PRODUCTS.items():
+        for product in products:
+            index[compact(product)] = kind  # type: ignore[assignment]
+    return index
 
 
 def catalogue_names(extra: dict[str, list[str]] | None = None) -> list[str]:

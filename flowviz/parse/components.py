@@ -1,0 +1,120 @@
+"""Components lists of architecture pages: a list under a heading such as "Компоненты",
+"Сервисы", "Components" or "Key technologies" declares the systems the page's data flow names.
+An item declares the link or bold text it starts with (``[Azure CDN](...). Предоставляет ...``),
+else the whole item when it is a short name (``- Локальный Oracle``); its other names are the
+sides of a dash (``Службы приложений — веб-приложения``) and a bracket right after the name
+(``[Azure Active Directory](...) (Azure AD)``). A side that is a role word (``веб-приложения``)
+makes the component the system that role's words name in the page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from flowviz.parse.blocks import Block, Heading, Item, ListBlock
+from flowviz.parse.keywords import COMPONENT_HEADING_MAX_WORDS, COMPONENT_WORDS, alternation
+from flowviz.parse.systems import NOT_SYSTEMS, ROLE_WORDS, Registry, catalogue_names
+from flowviz.parse.text import stems
+
+_TITLE = re.compile(alternation(COMPONENT_WORDS, stems_only=True), re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
+_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+_LEADING = re.compile(
+    r"^(?:\[(?P<link>[^\[\]]+)\](?:\([^()\s]*\)|\[[^\[\]]*\])?"
+    r"|\*\*(?P<bold>[^*]+)\*\*|__(?P<under>[^_]+)__)"
+)
+_BRACKET = re.compile(r"^\s*\((?P<inner>[^()]{1,40})\)")
+_SIDES = re.compile(r"\s+[—–-]\s+")
+_PLAIN_STOP = re.compile(r"[.:;!?→<>=|]")
+_MARKUP = re.compile(r"[`*_]")
+
+MAX_NAME_WORDS = 7
+"""A link or bold text longer than this is a sentence, not a component's name."""
+MAX_PLAIN_WORDS = 4
+"""A plain item (no link or bold text) declares a component only when it is this short."""
+
+_ROLE_KINDS = {stems(word): kind for kind, words in ROLE_WORDS.items() for word in words}
+
+
+class Component(NamedTuple):
+    """A system a components list declares: its name, its other names and the item's line."""
+
+    name: str
+    aliases: tuple[str, ...]
+    line: int
+
+
+def is_components_title(text: str) -> bool:
+    """A heading that introduces a list of components (``Компоненты``, ``Key technologies``)."""
+    plain = _TAG.sub(" ", text).strip()
+    return len(plain.split()) <= COMPONENT_HEADING_MAX_WORDS and bool(_TITLE.search(plain))
+
+
+def components(blocks: list[Block], lines: list[str]) -> list[Component]:
+    """Every component the document's components lists declare, in document order; ``lines``
+    are the document's lines (an item's link or bold text is read from its own line)."""
+    out: list[Component] = []
+    level: int | None = None
+    for block in blocks:
+        if isinstance(block, Heading):
+            if level is None or block.level <= level:
+                level = block.level if is_components_title(block.text) else None
+        elif isinstance(block, ListBlock) and level is not None:
+            found = (_component(item, lines) for item in block.items)
+            out += [c for c in found if c is not None]
+    return out
+
+
+def declare(
+    found: list[Component],
+    registry: Registry,
+    kind_of: Callable[[str], str],
+    extra: dict[str, list[str]] | None = None,
+) -> list[str]:
+    """Make each component a system (or an alias of the system already of that name), also
+    named by a product of the catalogue its name holds (``Managed Service for ClickHouse`` is
+    the page's ClickHouse); the ids of the components, in order."""
+    products = re.compile(alternation(catalogue_names(extra)), re.IGNORECASE)
+    ids: list[str] = []
+    for component in found:
+        name = component.name
+        system = registry.lookup(name, fuzzy=False)
+        if system is None:
+            kind = kind_of(name)
+            system = registry.add(name, kind, product=name, line=component.line).id  # type: ignore[arg-type]
+        inside = [m.group() for m in products.finditer(name)]
+        for alias in (*component.aliases, *inside):
+            if registry.lookup(alias, fuzzy=False) in (None, system):
+                registry.alias(system, alias)
+        roles = [_ROLE_KINDS[stems(a)] for a in component.aliases if stems(a) in _ROLE_KINDS]
+        if roles:
+            registry.claim_role(registry.systems[system], roles[0])
+        ids.append(system)
+    return list(dict.fromkeys(ids))
+
+
+def _component(item: Item, lines: list[str]) -> Component | None:
+    """The component an item declares, or None (a sentence, an empty or role-only item)."""
+    raw = lines[item.line - 1] if 0 < item.line <= len(lines) else item.text
+    body = _MARKER.sub("", raw, count=1)
+    leading = _LEADING.match(body)
+    if leading is not None:
+        name = _clean(leading.group("link") or leading.group("bold") or leading.group("under"))
+        bracket = _BRACKET.match(body[leading.end() :])
+        extra = (bracket.group("inner").strip(),) if bracket else ()
+        if not 0 < len(name.split()) <= MAX_NAME_WORDS:
+            return None
+    else:
+        name, extra = _clean(item.text.split("\n")[0]), ()
+        if _PLAIN_STOP.search(name) or not 0 < len(name.split()) <= MAX_PLAIN_WORDS:
+            return None
+    if not stems(name) or stems(name) in NOT_SYSTEMS or stems(name) in _ROLE_KINDS:
+        return None
+    sides = tuple(s.strip() for s in _SIDES.split(name)) if _SIDES.search(name) else ()
+    aliases = tuple(a for a in (*sides, *extra) if a and a != name)
+    return Component(name, aliases, item.line)
+
+
+def _clean(text: str) -> str:
+    return " ".join(_MARKUP.sub("", text).split()).strip(" .,:;")

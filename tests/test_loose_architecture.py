@@ -1,0 +1,280 @@
+"""Architecture pages: a lead-in sentence before a numbered data flow, and a components list.
+
+Many architecture pages (cloud vendors' reference architectures, in Russian and English) say
+under "Архитектура" / "Architecture" that "the data flows through the solution as follows",
+number the steps, and list the services under "Компоненты" / "Components". The reader takes
+the numbered list as a flow, the listed services as the page's systems, and a step that names
+two of them as an edge; nobody else (a person, a service the page does not declare) is an end.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flowviz.errors import MapError
+from flowviz.load import load
+from flowviz.model import Map
+from flowviz.parse.blocks import parse_document
+from flowviz.parse.components import components, is_components_title
+
+LOOSE = Path(__file__).resolve().parent / "fixtures" / "loose"
+
+
+def _edges(model: Map) -> list[tuple[str, str, int]]:
+    names = {s.id: s.name for s in model.systems}
+    return [(names[i.source], names[i.target], i.line) for i in model.integrations]
+
+
+def _steps(model: Map) -> list[tuple[int, str | None, str | None]]:
+    names = {s.id: s.name for s in model.systems}
+    return [
+        (s.line, names.get(s.source or ""), names.get(s.target or ""))
+        for f in model.flows
+        for s in f.steps
+    ]
+
+
+def test_a_russian_architecture_page_gives_its_flow_and_the_edges_between_its_components() -> None:
+    model = load(LOOSE / "ru-yc-clickstream-architecture.md")
+    assert [(f.title, f.line, len(f.steps)) for f in model.flows] == [("Архитектура", 10, 6)]
+    assert _edges(model) == [
+        ("Сайт", "Yandex API Gateway", 12),
+        ("Yandex API Gateway", "Yandex Data Streams", 13),
+        ("Yandex Data Streams", "Cloud Functions", 14),
+        ("Object Storage", "Managed Service for ClickHouse", 15),
+        ("Managed Service for ClickHouse", "DataLens", 16),
+    ]
+    assert [s.name for s in model.systems] == [
+        "Yandex API Gateway",
+        "Yandex Data Streams",
+        "Cloud Functions",
+        "Object Storage",
+        "Yandex Data Transfer",
+        "Managed Service for ClickHouse",
+        "DataLens",
+        "Сайт",
+    ]
+    assert "S3" in {s.name: s for s in model.systems}["Object Storage"].aliases
+
+
+def test_an_english_architecture_page_gives_its_flow_and_the_edges_between_its_components() -> None:
+    model = load(LOOSE / "en-aws-order-events-architecture.md")
+    assert [(f.line, len(f.steps)) for f in model.flows] == [(10, 8)]
+    assert _edges(model) == [
+        ("Amazon API Gateway", "AWS Lambda", 13),
+        ("Amazon DynamoDB", "Amazon EventBridge", 15),
+        ("Amazon EventBridge", "Amazon SQS", 16),
+        ("Amazon EventBridge", "Amazon S3", 17),
+    ]
+    assert len(model.systems) == 8
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("ru-yc-clickstream-architecture.md", 17),  # Пользователь: a person
+        ("en-aws-order-events-architecture.md", 12),  # the storefront: not a component
+        ("en-aws-order-events-architecture.md", 18),  # Analysts: people
+        ("en-aws-order-events-architecture.md", 19),  # the customer: a person
+    ],
+)
+def test_a_step_whose_other_end_is_a_person_or_undeclared_is_no_edge(name: str, line: int) -> None:
+    model = load(LOOSE / name)
+    assert line in {s.line for f in model.flows for s in f.steps}
+    assert line not in {i.line for i in model.integrations}
+
+
+@pytest.mark.parametrize(
+    "name", ["ru-yc-clickstream-architecture.md", "en-aws-order-events-architecture.md"]
+)
+def test_a_navigation_path_on_an_architecture_page_stays_out(name: str) -> None:
+    text = (LOOSE / name).read_text(encoding="utf-8").splitlines()
+    trap = next(n for n, line in enumerate(text, 1) if "→ Биллинг" in line or "-> Cloud" in line)
+    assert trap not in {i.line for i in load(LOOSE / name).integrations}
+
+
+PAGE = (
+    "# Пример\n\n## Архитектура\n\n{lead}\n\n"
+    "1. Фабрика данных загружает данные из Хранилища BLOB в Хранилище данных SQL.\n"
+    "2. Analysis Services читает модель из Хранилища данных SQL.\n\n"
+    "### Компоненты\n\n"
+    "- [Хранилище BLOB](https://example.com/blob). Хранит файлы.\n"
+    "- **Фабрика данных** — перенос данных.\n"
+    "- Хранилище данных SQL\n"
+    "- Analysis Services\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Поток данных проходит через решение следующим образом.",
+        "Данные передаются в сценарии следующим образом:",
+        "The data flows through the solution as follows:",
+        "Это сценарий загрузки. Данные проходят через компоненты так, как описано ниже:",
+    ],
+)
+def test_a_lead_in_sentence_makes_the_numbered_list_after_it_a_flow(write_map, lead) -> None:
+    model = load(write_map(PAGE.format(lead=lead)))
+    assert [(f.line, len(f.steps)) for f in model.flows] == [(5, 2)]
+    assert model.flows[0].title in ("Архитектура", lead.rstrip(":"))
+    assert _edges(model) == [
+        ("Хранилище BLOB", "Хранилище данных SQL", 7),
+        ("Хранилище данных SQL", "Analysis Services", 8),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence with no lead-in words
+        "# P\n\n## Архитектура\n\nРешение построено в облаке.\n\n1. A\n2. B\n",
+        # a bulleted, not numbered, list
+        "# P\n\n## Архитектура\n\nДанные передаются следующим образом.\n\n- A\n- B\n",
+        # another paragraph between the lead-in and the list
+        "# P\n\n## Architecture\n\nThe data flows as follows.\n\nSee the picture.\n\n1. A\n",
+        # a long paragraph is prose, not a lead-in
+        "# P\n\n## Architecture\n\n" + "Words " * 45 + "as follows.\n\n1. A\n2. B\n",
+    ],
+)
+def test_no_flow_without_a_short_lead_in_right_before_a_numbered_list(write_map, text) -> None:
+    with pytest.raises(MapError, match="not an integration map"):
+        load(write_map(text))
+
+
+COMPONENTS = """# P
+
+## {heading}
+
+- [Azure CDN](https://example.com/cdn). Delivers static content.
+- [Azure Active Directory](https://example.com/aad) (Azure AD) signs users in.
+- **Amazon SQS**: queues messages.
+- __Kafka Connect__ moves records.
+- Локальный сервер SQL Server
+- A plain sentence that is much too long to be a name.
+- Configure the endpoint: paste the token.
+"""
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Компоненты", "Components", "Используемые сервисы", "Key technologies", "Services"],
+)
+def test_a_components_list_declares_the_names_its_items_start_with(heading: str) -> None:
+    text = COMPONENTS.format(heading=heading)
+    blocks, _ = parse_document(text)
+    found = components(blocks, text.splitlines())
+    assert [(c.name, c.aliases, c.line) for c in found] == [
+        ("Azure CDN", (), 5),
+        ("Azure Active Directory", ("Azure AD",), 6),
+        ("Amazon SQS", (), 7),
+        ("Kafka Connect", (), 8),
+        ("Локальный сервер SQL Server", (), 9),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Компоненты", True),
+        ('<a name="components"></a>Компоненты', True),
+        ("Solution components", True),
+        ("Как настроить сервисы рассылки для новых клиентов", False),
+        ("Notes", False),
+        ("Tech stack", False),
+        ("Технический стек", False),
+        ("Architecture", False),
+    ],
+)
+def test_a_components_heading_is_told_by_its_words(heading: str, expected: bool) -> None:
+    assert is_components_title(heading) is expected
+
+
+def test_a_list_under_another_heading_declares_nothing(write_map) -> None:
+    text = PAGE.format(lead="The data flows as follows:").replace("Компоненты", "Примечания")
+    model = load(write_map(text))
+    assert _edges(model) == []
+    assert [line for line, _, _ in _steps(model)] == [7, 8]
+
+
+def test_a_component_named_with_a_role_word_is_the_system_that_role_names(write_map) -> None:
+    model = load(
+        write_map(
+            "# P\n\n## Архитектура\n\nДанные передаются следующим образом:\n\n"
+            "1. Веб-сайт извлекает сведения о товаре из Базы данных SQL.\n"
+            "2. Сайт сохраняет изображения в хранилище BLOB-объектов.\n\n"
+            "## Компоненты\n\n"
+            "- [Службы приложений — веб-приложения](https://example.com/app). Размещает сайт.\n"
+            "- [База данных SQL](https://example.com/sql). Реляционная база.\n"
+            "- [Хранилище BLOB-объектов](https://example.com/blob). Файлы.\n"
+        )
+    )
+    assert _edges(model) == [
+        ("База данных SQL", "Службы приложений — веб-приложения", 7),
+        ("Службы приложений — веб-приложения", "Хранилище BLOB-объектов", 8),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("step", "edge"),
+    [
+        # the subject moves the data from one component into another
+        ("Фабрика данных переносит файлы из Object Storage в кластер ClickHouse.", ("os", "ch")),
+        ("Data Factory copies files from Object Storage into ClickHouse.", ("os", "ch")),
+        # a second action of the subject: the subject receives what it reads
+        ("Фабрика данных читает файлы из Object Storage и пишет их в ClickHouse.", ("os", "df")),
+        ("Data Factory reads files from Object Storage, then writes to ClickHouse.", ("os", "df")),
+        # what something is built on, and what a monitor watches, is where data come from
+        ("Дашборды Фабрика данных, построенные на витринах ClickHouse.", ("ch", "df")),
+        ("ClickHouse собирает метрики для наблюдения за работой Object Storage.", ("os", "ch")),
+        # a person is no end, even when a word of theirs looks like a role
+        ("Бизнес-аналитики используют ClickHouse для отчётов из Object Storage.", ("os", "ch")),
+    ],
+)
+def test_a_step_between_components_reads_its_direction(write_map, step, edge) -> None:
+    model = load(
+        write_map(
+            f"# P\n\n## Architecture\n\nThe data flows as follows:\n\n1. {step}\n\n"
+            "## Components\n\n- **Фабрика данных**\n- **Data Factory**\n"
+            "- **Object Storage**\n- **ClickHouse**\n- **GA4**\n"
+        )
+    )
+    short = {"Фабрика данных": "df", "Data Factory": "df", "Object Storage": "os"}
+    short["ClickHouse"] = "ch"
+    assert [(short[a], short[b]) for a, b, _ in _edges(model)] == [edge]
+
+
+def test_a_makers_name_alone_is_no_component(write_map) -> None:
+    model = load(
+        write_map(
+            "# P\n\n## Architecture\n\nThe data flows as follows:\n\n"
+            "1. Files land in Blob Storage in Azure.\n\n"
+            "## Components\n\n- **Blob Storage**\n- **Azure Active Directory**\n"
+        )
+    )
+    assert _edges(model) == []
+
+
+@pytest.mark.slow
+def test_an_architecture_page_reads_the_same_in_two_processes_with_other_hash_seeds() -> None:
+    script = (
+        "import sys\nfrom flowviz.load import load\n"
+        "for path in sys.argv[1:]:\n    sys.stdout.write(load(path).model_dump_json())\n"
+    )
+    pages = [str(p) for p in sorted(LOOSE.glob("*-architecture.md"))]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, *pages],
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        for seed in ("0", "4242")
+    ]
+    runs = [p.communicate(timeout=120)[0] for p in processes]
+    assert [p.returncode for p in processes] == [0, 0]
+    assert runs[0] == runs[1] and len(pages) == 2

@@ -1,0 +1,202 @@
+"""Documents not in the template's shape with tables of edges, arrow steps and PlantUML: a
+README whose only template-like heading is "Data flow" is read as edge statements, a sender
+column is the sender and a "what" column the data, an ``A → B → C`` column is one edge per
+hop, a role word (``Сайт``, ``CRM``) is a system at the end of an arrow, and a process step
+written as an arrow takes its ends from it."""
+
+from __future__ import annotations
+
+import flowviz
+from flowviz.check import check
+from tests.conftest import FIXTURES
+
+LOOSE = FIXTURES / "loose"
+
+
+def _rows(name: str) -> list[tuple[int, str, str, str]]:
+    model = flowviz.load(LOOSE / name)
+    return [(r.line, r.source or "", r.target or "", r.source_data) for r in model.integrations]
+
+
+def test_one_data_flow_heading_does_not_make_a_readme_a_template_map() -> None:
+    model = flowviz.load(LOOSE / "ru-readme-data-flow.md")
+    codes = {d.code for d in check(model)}
+    assert "FV111" in codes
+    assert not codes & {"FV201", "FV202", "FV109", "FV250"}
+
+
+def test_a_from_column_is_the_sender_and_a_what_column_the_data() -> None:
+    assert _rows("ru-readme-data-flow.md")[:3] == [
+        (9, "tilda", "amocrm", "заявка с формы"),
+        (10, "amocrm", "unisender", "контакт и сегмент"),
+        (11, "tilda", "ga4", "события корзины"),
+    ]
+
+
+def test_a_step_written_as_an_arrow_takes_its_ends_from_it_and_is_one_row() -> None:
+    model = flowviz.load(LOOSE / "ru-readme-data-flow.md")
+    (flow,) = model.flows
+    assert [(s.source, s.target) for s in flow.steps] == [
+        ("tilda", "amocrm"),
+        ("amocrm", "unisender"),
+        (None, None),
+    ]
+    assert [row[0] for row in _rows("ru-readme-data-flow.md")] == [9, 10, 11, 15, 16]
+
+
+def test_role_words_at_both_ends_of_an_arrow_are_systems_of_their_kind() -> None:
+    model = flowviz.load(LOOSE / "en-direction-table.md")
+    kinds = {s.id: s.kind for s in model.systems}
+    assert kinds["crm"] == "crm"
+    assert (4, "crm", "slack", "") in _rows("en-direction-table.md")
+    assert (4, "slack", "crm", "") in _rows("en-direction-table.md")
+
+
+def test_a_navigation_path_stays_out() -> None:
+    assert 5 not in {row[0] for row in _rows("en-direction-table.md")}
+
+
+def test_a_direction_column_gives_one_edge_per_hop_and_its_arrow_sets_the_way() -> None:
+    rows = [row[:3] for row in _rows("en-direction-table.md") if 9 <= row[0] <= 12]
+    assert rows == [
+        (9, "shopify", "klaviyo"),
+        (10, "klaviyo", "bigquery"),
+        (10, "bigquery", "looker-studio"),
+        (11, "shopify", "zendesk"),
+        (12, "shopify", "acme-loyalty"),
+    ]
+
+
+def test_plantuml_messages_keep_their_labels_and_quoted_participants() -> None:
+    model = flowviz.load(LOOSE / "en-direction-table.md")
+    assert [row for row in _rows("en-direction-table.md") if row[0] >= 17] == [
+        (17, "shopify", "order-service", "order created"),
+        (18, "order-service", "warehouse", "stock update"),
+    ]
+    assert "FV112" not in {d.code for d in model.diagnostics}
+
+
+def test_an_unknown_end_is_reported_without_naming_section_1() -> None:
+    model = flowviz.load(LOOSE / "en-direction-table.md")
+    messages = [d.message for d in model.diagnostics if d.code == "FV101"]
+    assert messages == [
+        "'Acme Loyalty' is not a product flowviz knows; read as a new system 'acme-loyalty'"
+    ]
+
+
+def test_one_integrations_heading_does_not_make_a_readme_a_template_map() -> None:
+    model = flowviz.load(LOOSE / "ru-clinic-integrations.md")
+    codes = {d.code for d in check(model)}
+    assert "FV111" in codes
+    assert not codes & {"FV201", "FV250", "FV260"}
+
+
+def test_headings_tables_and_diagrams_of_one_readme_all_give_edges() -> None:
+    assert [row[:3] for row in _rows("ru-clinic-integrations.md")] == [
+        (7, "cms", "amocrm"),
+        (8, "amocrm", "1s-meditsina"),
+        (9, "roistat", "amocrm"),
+        (9, "amocrm", "roistat"),
+        (11, "cms", "iandeks-metrika"),
+        (21, "cms", "amocrm"),
+        (22, "amocrm", "marketing"),
+        (23, "amocrm", "telegram-bot"),
+        (29, "cms", "amocrm"),
+    ]
+
+
+def test_a_diagram_label_naming_the_platform_is_the_documents_own_system() -> None:
+    names = [s.name for s in flowviz.load(LOOSE / "ru-clinic-integrations.md").systems]
+    assert not any("WordPress" in name for name in names)
+
+
+def test_a_lead_path_with_round_bracket_numbers_is_a_flow_and_a_role_word_its_system() -> None:
+    (flow,) = flowviz.load(LOOSE / "ru-clinic-integrations.md").flows
+    assert flow.title == "Путь заявки"
+    assert [(s.number, s.source, s.target) for s in flow.steps] == [
+        (1, "cms", None),
+        (2, "cms", "amocrm"),
+        (3, "amocrm", None),
+        (4, "1s-meditsina", None),
+    ]
+
+
+def test_a_docfx_include_is_named_by_its_file_and_two_statements_in_a_cell_are_two_rows() -> None:
+    assert [row[:3] for row in _rows("ru-docfx-sync-table.md")] == [
+        (7, "erp-name", "shop-name"),
+        (8, "erp-name", "shop-name"),
+        (8, "shop-name", "erp-name"),
+        (9, "shop-name", "erp-name"),
+    ]
+
+
+def test_a_mermaid_label_may_run_over_two_lines_while_its_bracket_is_open() -> None:
+    model = flowviz.load(LOOSE / "en-multiline-mermaid.md")
+    names = {s.id: s.name for s in model.systems}
+    assert names["tunnel-host-abc-example-dev"] == "Tunnel Host abc.example.dev"
+    assert [row[:3] for row in _rows("en-multiline-mermaid.md")][:3] == [
+        (5, "shop-backend", "tunnel-host-abc-example-dev"),
+        (7, "tunnel-host-abc-example-dev", "payment-sandbox"),
+        (8, "payment-sandbox", "webhook-receiver-port-8080"),
+    ]
+    assert "FV112" not in {d.code for d in model.diagnostics}
+
+
+def test_a_role_word_in_a_document_with_no_product_of_that_role_is_its_own_system() -> None:
+    model = flowviz.load(LOOSE / "en-multiline-mermaid.md")
+    (flow,) = model.flows
+    assert flow.steps[0].source == "crm"
+    assert {s.id: s.kind for s in model.systems}["crm"] == "crm"
+
+
+def test_an_ascii_drawing_gives_its_one_line_arrows_between_boxes_and_not_its_legend() -> None:
+    assert [row[:3] for row in _rows("en-ascii-pipeline.md")] == [
+        (5, "bucket", "loader"),
+        (5, "loader", "events"),
+        (7, "retries", "worker"),
+        (9, "outbox", "sender"),
+        (9, "sender", "mailgun"),
+    ]
+
+
+def test_a_workflow_of_numbered_sub_headings_is_read_as_steps_with_their_points() -> None:
+    """A point is a bullet under the heading (nested ones too) or a paragraph."""
+    model = flowviz.load(LOOSE / "en-workflow-subheadings.md")
+    assert "FV111" in {d.code for d in model.diagnostics}
+    (flow,) = model.flows
+    assert [s.text for s in flow.steps] == [
+        "1. Zendesk Trigger",
+        "2. Contact Lookup",
+        "3. Team Alert",
+        "4. Archive",
+        "5. Follow-up",
+    ]
+    assert [row[:3] for row in _rows("en-workflow-subheadings.md")] == [
+        (9, "zendesk", "make-com"),
+        (13, "make-com", "hubspot"),
+        (16, "make-com", "slack"),
+        (19, "make-com", "google-drive"),
+        (23, "make-com", "intercom"),
+    ]
+
+
+def test_a_role_word_after_a_product_qualifies_it_and_a_purpose_names_no_end() -> None:
+    ids = {s.id for s in flowviz.load(LOOSE / "en-workflow-subheadings.md").systems}
+    assert "crm" not in ids
+
+
+def test_the_documents_title_names_the_project_without_its_emoji_or_anchor(write_map) -> None:
+    path = write_map('# <a name="top"></a>🚀 Lead routing\n\n- Tilda → amoCRM: заявка\n')
+    assert flowviz.load(path).project.name == "Lead routing"
+
+
+def test_an_ascii_drawing_gives_its_vertical_connectors_towards_their_arrowheads() -> None:
+    """``|`` / ``║`` runs between boxes, turning at corners: to the box an arrowhead (``V``,
+    ``^``, ``>``) points at, else downwards."""
+    assert [row[:3] for row in _rows("en-ascii-connectors.md")] == [
+        (4, "intake", "queue"),
+        (4, "intake", "parser"),
+        (4, "queue", "parser"),
+        (7, "parser", "store"),
+        (7, "store", "parser"),
+    ]
