@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,17 +87,23 @@ def run_graphviz(
     return Layout(outputs, done.returncode, stderr)
 
 
-_EDGE = re.compile(rb'<g id="([^"]*)" class="edge">')
+_EDGE_END = b'" class="edge">'
+"""How the start tag of an edge's group ends in a Graphviz SVG: ``<g id="..." class="edge">``."""
 
 
 def drawn_edges(svg: bytes) -> set[str]:
     """The ids of the edges a Graphviz SVG really draws (an edge group with a path in it)."""
-    starts = list(_EDGE.finditer(svg))
-    ends = [match.start() for match in starts[1:]] + [len(svg)] * bool(starts)
+    starts = []
+    found = svg.find(_EDGE_END)
+    while found != -1:
+        starts.append(found)
+        found = svg.find(_EDGE_END, found + len(_EDGE_END))
     drawn = set()
-    for match, end in zip(starts, ends, strict=True):
-        if svg.find(b"<path", match.end(), end) != -1:
-            drawn.add(html.unescape(match.group(1).decode("utf-8")))
+    for start, end in pairwise([*starts, len(svg)]):
+        if svg.find(b"<path", start, end) != -1:
+            name = svg[svg.rfind(b'<g id="', 0, start) + 7 : start].decode("utf-8")
+            name = name.replace("&#45;", "-")  # how dot writes every '-' of an id
+            drawn.add(html.unescape(name) if "&" in name else name)
     return drawn
 
 

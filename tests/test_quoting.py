@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import pytest
 
-from flowviz.render.quoting import ELLIPSIS, html, quote, quote_tooltip
+from flowviz.render.quoting import ELLIPSIS, clean, html, quote, quote_tooltip
 from tests.conftest import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -278,3 +278,21 @@ def test_html_leaves_no_markup(text: str, shown: str) -> None:
     out = html(text).replace('<BR ALIGN="LEFT"/>', "")
     assert not set(out) & set("<>\"'")
     assert all(ch.isprintable() for ch in out)
+
+
+# -- control characters are dropped before escaping --------------------------------------------
+
+UNPRINTABLE = [
+    *[pytest.param(text, id=name) for name, text, _ in HOSTILE],
+    pytest.param("a\xa0b\u00adc\u200bd\u2028e", id="no-break space, soft hyphen, zero width"),
+    pytest.param("строка\r\nвторая\x07\tтретья\x7f", id="cyrillic with controls"),
+    pytest.param(("x\x01" * 9000), id="long with controls"),
+]
+
+
+@pytest.mark.parametrize("text", UNPRINTABLE)
+def test_each_quoting_escapes_the_cleaned_text(text: str) -> None:
+    """``quote``, ``quote_tooltip`` and ``html`` give for any text what they give for the
+    text ``clean`` leaves (they skip cleaning only where it would change nothing)."""
+    for escape in (quote, quote_tooltip, html):
+        assert escape(text) == escape(clean(text))

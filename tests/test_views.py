@@ -35,6 +35,8 @@ from flowviz.views import (
     redacted,
     system,
 )
+from flowviz.views.edges import build_edges, fold_edges, integration_edges
+from flowviz.views.links import integration_links
 from tests.conftest import EXAMPLES, FIXTURES, MAPS, SEED
 
 MAP_FILES = [
@@ -605,3 +607,14 @@ def test_views_built_together_are_the_views_built_alone(path: Path) -> None:
     alone = [build(model, [spec], redact=False)[0] for spec in specs]
     assert together == alone
     assert {g.kind for g in together} >= {"overview", "system", "architecture"}
+
+
+@pytest.mark.parametrize("fold", [True, False], ids=["folded", "unfolded"])
+def test_the_unfiltered_overview_from_rows_is_the_one_from_links(model: Map, fold: bool) -> None:
+    """The unfiltered overview draws its edges straight from the rows; they are the edges the
+    filtered views draw from the integration links (built, then folded by pair)."""
+    links = integration_links(model)
+    from_links = fold_edges(build_edges(links)) if fold else tuple(build_edges(links))
+    assert integration_edges(model, fold) == from_links
+    narrowed = overview(model, Filters(method=""), fold)  # a filter that keeps everything
+    assert overview(model, fold=fold).edges == narrowed.edges

@@ -81,35 +81,38 @@ EDGE_ATTRS = {"fontname": FONT, "fontsize": "9", "arrowsize": "0.7"}
 
 def to_dot(graph: Graph, labels: LabelMode = "label") -> str:
     """The DOT text of ``graph`` with edge labels drawn as ``labels`` says."""
-    return "\n".join(_lines(graph, labels)) + "\n"
+    return "".join(_pieces(graph, labels))
 
 
-def _lines(graph: Graph, labels: LabelMode) -> Iterator[str]:
-    yield f"digraph {quote(graph.name)} {{"
+def _pieces(graph: Graph, labels: LabelMode) -> Iterator[str]:
+    """The DOT text in pieces, each line ending with its line break. An edge's line comes in
+    several, so that its long tooltip is copied only once, into the text."""
+    yield f"digraph {quote(graph.name)} {{\n"
     attrs = {**GRAPH_ATTRS, "label": graph.title, "id": graph.name}
     if len(graph.edges) > BIG_GRAPH_EDGES:
         attrs |= BIG_GRAPH_ATTRS
-    yield f"  graph [{_attrs(attrs)}]"
-    yield f"  node [{_attrs(NODE_ATTRS)}]"
-    yield f"  edge [{_attrs(EDGE_ATTRS)}]"
+    yield f"  graph [{_attrs(attrs)}]\n"
+    yield f"  node [{_attrs(NODE_ATTRS)}]\n"
+    yield f"  edge [{_attrs(EDGE_ATTRS)}]\n"
     by_cluster: dict[str | None, list[Node]] = {}
     for node in graph.nodes:
         by_cluster.setdefault(node.cluster, []).append(node)
     for cluster in graph.clusters:
         yield from _cluster(cluster, by_cluster.get(cluster.id, []), graph.language)
     for node in by_cluster.get(None, []):
-        yield "  " + _node(node, graph.language)
+        yield f"  {_node(node, graph.language)}\n"
     orphans = {c for c in by_cluster if c is not None} - {c.id for c in graph.clusters}
     for key in sorted(orphans):
         for node in by_cluster[key]:
-            yield "  " + _node(node, graph.language)
+            yield f"  {_node(node, graph.language)}\n"
+    quoted = _Quoted()
     for edge in graph.edges:
-        yield "  " + _edge(edge, graph, labels)
+        yield from _edge(edge, graph, labels, quoted)
     if graph.notes:
-        yield from ("  " + line for line in _notes(graph.notes, graph))
-    yield "  " + _legend(graph)
-    yield '  { rank="sink" "_legend" }'
-    yield "}"
+        yield from (f"  {line}\n" for line in _notes(graph.notes, graph))
+    yield f"  {_legend(graph)}\n"
+    yield '  { rank="sink" "_legend" }\n'
+    yield "}\n"
 
 
 def _attrs(attrs: dict[str, str]) -> str:
@@ -130,21 +133,30 @@ def _cluster(cluster: Cluster, nodes: list[Node], language: Language) -> Iterato
         "fontsize": "12",
         "labeljust": "l",
     }
-    yield f"  subgraph {quote('cluster_' + cluster.key)} {{"
-    yield f"    graph [{_attrs(attrs)}]"
+    yield f"  subgraph {quote('cluster_' + cluster.key)} {{\n"
+    yield f"    graph [{_attrs(attrs)}]\n"
     for node in nodes:
-        yield "    " + _node(node, language)
-    yield "  }"
+        yield f"    {_node(node, language)}\n"
+    yield "  }\n"
 
 
 def _node(node: Node, language: Language) -> str:
-    attrs = {"id": node.id, **KIND_STYLE.get(node.kind, KIND_STYLE["other"])}
-    tooltip = _tooltip(node.label, node.facts, language)
+    tooltip = quote_tooltip(_tooltip(node.label, node.facts, language))
     if node.ports:
-        record = {"id": node.id, "shape": "plain", "tooltip": tooltip}
-        return f"{quote(node.key)} [{_attrs(record)} label={_record(node)}]"
-    attrs |= {"label": node.label, "tooltip": tooltip}
-    return f"{quote(node.key)} [{_attrs(attrs)}]"
+        return (
+            f'{quote(node.key)} [id={quote(node.id)} shape="plain" tooltip={tooltip}'
+            f" label={_record(node)}]"
+        )
+    return (
+        f"{quote(node.key)} [id={quote(node.id)} {_kind_style(node.kind)}"
+        f" label={quote(node.label)} tooltip={tooltip}]"
+    )
+
+
+@cache
+def _kind_style(kind: str) -> str:
+    """The DOT attributes of a node's kind (shape and colours), written once."""
+    return _attrs(KIND_STYLE.get(kind, KIND_STYLE["other"]))
 
 
 def _record(node: Node) -> str:
@@ -159,21 +171,28 @@ def _record(node: Node) -> str:
     return "<" + table.format(style["color"]) + "".join(rows) + "</TABLE>>"
 
 
-def _edge(edge: Edge, graph: Graph, labels: LabelMode) -> str:
+class _Quoted(dict[str, str]):
+    """Texts that repeat from edge to edge (node ids, labels), each quoted once."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = quote(text)
+        return self[text]
+
+
+def _edge(edge: Edge, graph: Graph, labels: LabelMode, quoted: _Quoted) -> tuple[str, ...]:
+    """The edge's line in pieces (its tooltip, written twice, is a piece of its own)."""
     kind = edge.members[0].kind
     style = _edge_style(edge.status if kind == "integration" else kind)
     if edge.source == edge.target and kind == "step":
         style = _edge_style("loop")
     tooltip = quote_tooltip(_edge_tooltip(edge, graph.language))
-    label = f" {labels}={quote(edge.label)}" if edge.label and labels != "none" else ""
+    label = f" {labels}={quoted[edge.label]}" if edge.label and labels != "none" else ""
     ends = (
-        _end(graph, edge.source, edge.source_port),
-        _end(graph, edge.target, edge.target_port),
+        _end(graph, quoted, edge.source, edge.source_port),
+        _end(graph, quoted, edge.target, edge.target_port),
     )
-    return (
-        f"{ends[0]} -> {ends[1]} [id={quote(edge.id)} {style}{label}"
-        f" tooltip={tooltip} labeltooltip={tooltip}]"
-    )
+    head = f"  {ends[0]} -> {ends[1]} [id={quote(edge.id)} {style}{label} tooltip="
+    return head, tooltip, " labeltooltip=", tooltip, "]\n"
 
 
 @cache
@@ -185,24 +204,39 @@ def _edge_style(name: str) -> str:
     return _attrs(STATUS_STYLE[name] if name in STATUS_STYLE else MEMBER_STYLE[name])
 
 
-def _end(graph: Graph, node_id: str, port: str | None) -> str:
-    key = node_id.removeprefix("system:")
+def _end(graph: Graph, quoted: _Quoted, node_id: str, port: str | None) -> str:
+    key = quoted[node_id.removeprefix("system:")]
     if port is None:
-        return quote(key)
+        return key
     node = next((n for n in graph.nodes if n.id == node_id), None)
     if node is None or port not in node.ports:
-        return quote(key)
-    return f"{quote(key)}:{quote('p' + str(node.ports.index(port)))}"
+        return key
+    return f"{key}:{quote('p' + str(node.ports.index(port)))}"
 
 
 def _edge_tooltip(edge: Edge, language: Language) -> str:
     """Every member with everything it says; when that is too long for one tooltip, every
     member on one line (id, method, status, line) instead."""
-    labels = _fact_labels(language)
-    full = "\n\n".join([_member_tooltip(m, labels) for m in edge.members])
+    full = _full_tooltip(edge.members, language)
     if len(full) <= TOOLTIP_FULL_MAX or len(edge.members) == 1:
         return full
+    labels = _fact_labels(language)
     return "\n".join([_member_line(m, labels) for m in edge.members])
+
+
+def _full_tooltip(members: Iterable[Member], language: Language) -> str:
+    """Each member's id, a line per fact and its line in the map, a blank line between
+    members (one list of lines, joined once)."""
+    prefixes = _fact_prefixes(language)
+    line = _fact_labels(language)["line"]
+    lines: list[str] = []
+    for member in members:
+        if lines:
+            lines.append("")
+        lines.append(member.id.partition(":")[2])
+        lines += [prefixes[key] + value for key, value in member.facts]
+        lines.append(f"({line} {member.line})")
+    return "\n".join(lines)
 
 
 def _member_line(member: Member, labels: dict[str, str]) -> str:
@@ -214,13 +248,6 @@ def _member_line(member: Member, labels: dict[str, str]) -> str:
     return f"{text} ({labels['line']} {member.line})"
 
 
-def _member_tooltip(member: Member, labels: dict[str, str]) -> str:
-    lines = [member.id.partition(":")[2]]
-    lines += [f"{labels.get(key, key)}: {value}" for key, value in member.facts]
-    lines.append(f"({labels['line']} {member.line})")
-    return "\n".join(lines)
-
-
 def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -> str:
     labels = _fact_labels(language)
     return "\n".join([title, *(f"{labels.get(key, key)}: {value}" for key, value in facts)])
@@ -229,6 +256,19 @@ def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -
 @cache
 def _fact_labels(language: Language) -> dict[str, str]:
     return {key: fact_label(language, key) for key in WORDS[language]}
+
+
+class _Prefixes(dict[str, str]):
+    """Fact key -> what starts its tooltip line (``Метод: ``); a key with no label stands for
+    itself."""
+
+    def __missing__(self, key: str) -> str:
+        return f"{key}: "
+
+
+@cache
+def _fact_prefixes(language: Language) -> _Prefixes:
+    return _Prefixes({key: f"{label}: " for key, label in _fact_labels(language).items()})
 
 
 def _notes(notes: tuple[Note, ...], graph: Graph) -> Iterator[str]:

@@ -55,7 +55,7 @@ def quote(text: str, limit: int = MAX_BYTES) -> str:
     >>> print(quote("0123456789abc", limit=12))
     "0123456…"
     """
-    return '"' + _fit(clean(text), _label_escape, limit - 2) + '"'
+    return f'"{_fit(text, _label_escape, limit - 2)}"'
 
 
 def unquoted(text: str, limit: int = MAX_BYTES) -> str:
@@ -80,7 +80,7 @@ def quote_tooltip(text: str, limit: int = MAX_BYTES) -> str:
     >>> print(quote_tooltip('a "b"\\nc'))
     "a \\"b\\"\\nc"
     """
-    return '"' + _fit(clean(text), _tooltip_escape, limit - 2) + '"'
+    return f'"{_fit(text, _tooltip_escape, limit - 2)}"'
 
 
 def html(text: str, limit: int = MAX_BYTES) -> str:
@@ -93,7 +93,7 @@ def html(text: str, limit: int = MAX_BYTES) -> str:
     >>> html("back\\\\slash")
     'back\\\\\\\\slash'
     """
-    return _fit(clean(text), _html_escape, limit)
+    return _fit(text, _html_escape, limit)
 
 
 def _label_escape(text: str) -> str:
@@ -113,9 +113,14 @@ def _html_escape(text: str) -> str:
 
 
 def _fit(text: str, escape: Callable[[str], str], limit: int) -> str:
-    """``escape(text)``, the text first cut (with an ellipsis) until it is at most ``limit``
-    bytes in UTF-8."""
+    """``escape(clean(text))``, the text first cut (with an ellipsis) until it is at most
+    ``limit`` bytes in UTF-8."""
     escaped = escape(text)
+    if not escaped.isprintable():
+        # every escape writes line breaks as printable text, so only a text that ``clean``
+        # would change (or one with other unprintable characters) is escaped again
+        text = clean(text)
+        escaped = escape(text)
     size = len(escaped.encode("utf-8")) if len(escaped) * 4 > limit else len(escaped)
     while size > limit:
         keep = max(int(len(text) * limit / size) - 1, 0)

@@ -17,7 +17,7 @@ from flowviz.errors import UsageError
 from flowviz.graph import Graph, Node, Note, ViewKind
 from flowviz.model import Flow, Map
 from flowviz.parse.systems import compact
-from flowviz.views.edges import build_edges, fold_edges
+from flowviz.views.edges import build_edges, fold_edges, integration_edges
 from flowviz.views.filters import DIRECTIONS, Direction, Filters, apply, neighbourhood
 from flowviz.views.links import (
     SHARED,
@@ -95,13 +95,16 @@ def overview(
     fold: bool = True,
     links: Sequence[Link] | None = None,
 ) -> Graph:
-    """Every system (groups as clusters) and every integration, folded by pair; ``links``
-    are the model's integration links when the caller already has them (``build`` makes
-    them once for all its views)."""
-    links = apply(integration_links(model) if links is None else links, filters, model)
-    edges = neighbourhood(build_edges(links), filters, model)
-    edges = fold_edges(edges) if fold else tuple(edges)
+    """Every system (groups as clusters) and every integration, folded by pair. Filters work
+    on the integration links (``links`` when the caller already has them: ``build`` makes
+    them once for all its views); with none, the edges come straight from the rows."""
     narrowed = filters != NO_FILTERS
+    if narrowed:
+        links = apply(integration_links(model) if links is None else links, filters, model)
+        edges = neighbourhood(build_edges(links), filters, model)
+        edges = fold_edges(edges) if fold else tuple(edges)
+    else:
+        edges = integration_edges(model, fold)
     used = [end for edge in edges for end in (edge.source, edge.target)]
     if filters.system:
         used.append(node_id(filters.system))
@@ -221,12 +224,11 @@ def build(
 ) -> list[Graph]:
     """The graphs for ``specs``, drawn from the redacted model unless ``redact`` is False."""
     source = redacted(model, tuple(allow)) if redact else model
-    drawn_from_links = {"overview", "architecture", "system"}
-    links = (
-        list(integration_links(source))
-        if sum(spec.kind in drawn_from_links for spec in specs) > 1
-        else None
-    )  # made once when several views draw every integration (``--view all``)
+    # the integration links, made once when several views filter every integration (``--view
+    # all``); an unfiltered overview is drawn from the rows themselves
+    from_links = [spec for spec in specs if spec.kind == "system" or filters != NO_FILTERS]
+    drawn = sum(spec.kind in ("overview", "architecture", "system") for spec in from_links)
+    links = list(integration_links(source)) if drawn > 1 else None
     graphs = []
     for spec in specs:
         if spec.kind == "overview":

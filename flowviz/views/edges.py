@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import product
 
 from flowviz.graph import Edge, EdgeStatus, Member
-from flowviz.views.links import Link
+from flowviz.model import Integration, Map
+from flowviz.views.links import Link, integration_member
 from flowviz.views.nodes import end_nodes, node_id
 from flowviz.wording import shorten
 
@@ -77,6 +78,61 @@ def fold_edges(edges: Iterable[Edge]) -> tuple[Edge, ...]:
     return tuple(item if isinstance(item, Edge) else _fold(buckets[item]) for item in out)
 
 
+def integration_edges(model: Map, fold: bool = True) -> tuple[Edge, ...]:
+    """The edges of every integration with both ends known, folded by pair with ``fold``:
+    what ``fold_edges(build_edges(integration_links(model)))`` gives, straight from the rows
+    (no link or unfolded edge on the way: the unfiltered overview draws thousands)."""
+    if not fold:
+        return tuple(_row_edge(*drawn) for drawn in _drawn_rows(model.integrations))
+    buckets: dict[tuple[str, str], list[tuple[str, Member]]] = {}
+    for edge_id, source, target, member in _drawn_rows(model.integrations):
+        bucket = buckets.get((source, target))
+        if bucket is None:
+            buckets[source, target] = [(edge_id, member)]
+        else:
+            bucket.append((edge_id, member))
+    return tuple(_pair_edge(source, target, drawn) for (source, target), drawn in buckets.items())
+
+
+def _drawn_rows(rows: Iterable[Integration]) -> Iterator[tuple[str, str, str, Member]]:
+    """(edge id, source system, target system, member) for each pair of drawn ends of each
+    row with both ends known, as ``link_edges`` draws them (a row to two tools: two)."""
+    for row in rows:
+        if not (row.source and row.target):
+            continue
+        member = integration_member(row)
+        if not row.source_parts and not row.target_parts:
+            yield member.id, row.source, row.target, member
+            continue
+        pairs = list(product(row.source_parts or [row.source], row.target_parts or [row.target]))
+        fanned = len(pairs) > 1
+        for source, target in pairs:
+            edge_id = f"{member.id}/{source}/{target}" if fanned else member.id
+            yield edge_id, source, target, member
+
+
+def _row_edge(edge_id: str, source: str, target: str, member: Member) -> Edge:
+    """One row's own edge from system ``source`` to ``target``."""
+    status = _one_status(member.status)
+    return Edge(edge_id, node_id(source), node_id(target), member.label, (member,), status)
+
+
+def _pair_edge(source: str, target: str, drawn: list[tuple[str, Member]]) -> Edge:
+    """The edge from system ``source`` to ``target`` for the rows ``drawn`` there: the row's
+    own edge when it is alone, else the folded edge (as ``fold_edges`` makes it)."""
+    if len(drawn) == 1:
+        return _row_edge(drawn[0][0], source, target, drawn[0][1])
+    members = tuple([member for _, member in drawn])
+    return Edge(
+        f"pair:{source}/{target}",
+        node_id(source),
+        node_id(target),
+        fold_label(members),
+        members,
+        _status(members),
+    )
+
+
 def _fold(edges: list[Edge]) -> Edge:
     if len(edges) == 1:
         return edges[0]
@@ -101,9 +157,9 @@ def fold_label(members: Iterable[Member]) -> str:
     >>> fold_label([m("Webhook"), m("API"), m("Webhook")])
     '3× Webhook, API'
     """
-    members = list(members)
-    methods = list(dict.fromkeys(m.label for m in members if m.label))
-    return shorten(f"{len(members)}× {', '.join(methods)}".strip(), FOLD_LABEL_MAX)
+    labels = [m.label for m in members]
+    methods = ", ".join(dict.fromkeys([label for label in labels if label]))
+    return shorten(f"{len(labels)}× {methods}".strip(), FOLD_LABEL_MAX)
 
 
 _KNOWN_STATUSES = frozenset(("configured", "needs_setup", "not_required"))

@@ -51,7 +51,7 @@ def integration_links(model: Map) -> Iterator[Link]:
     for row in model.integrations:
         if row.source and row.target:
             yield Link(
-                _integration_member(row),
+                integration_member(row),
                 End(row.source, tuple(row.source_parts)),
                 End(row.target, tuple(row.target_parts)),
                 row.method,
@@ -64,7 +64,7 @@ def unplaced_integrations(model: Map) -> list[Integration]:
     return [row for row in model.integrations if not (row.source and row.target)]
 
 
-def _integration_member(row: Integration) -> Member:
+def integration_member(row: Integration) -> Member:
     """A row as an edge member (built positionally: the overview makes thousands)."""
     facts = (
         ("source_data", row.source_data),
