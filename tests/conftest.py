@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from drift_support import read
 
 from flowviz.model import Map
+from tests.chromium import chromium
+from tests.scheduling import pytest_xdist_make_scheduler  # noqa: F401 (a hook for pytest)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -34,3 +38,10 @@ def model(request: pytest.FixtureRequest) -> Map:
     """The map read from the file a drifted-map check is parametrised with (``drift_support``
     parametrises it indirectly); each file is read once."""
     return read(request.param)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the session; each test opens its own page or context."""
+    with chromium() as running:
+        yield running

@@ -1,4 +1,6 @@
-"""`flowviz check` as CI runs it: formats, exit codes, strictness, ignores."""
+"""`flowviz check` as CI runs it: formats, exit codes, strictness, ignores. Exit codes and
+error lines come from the installed command in a fresh process; what the findings look like
+in each format is read from ``main`` in-process."""
 
 from __future__ import annotations
 
@@ -7,6 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from flowviz.cli import main
 from tests.conftest import FIXTURES, ROOT
 
 EXE = str(Path(sys.executable).with_name("flowviz"))
@@ -25,12 +30,25 @@ def test_clean_maps_exit_0_with_a_summary() -> None:
     assert result.stdout.strip() == "2 maps checked: 0 error(s), 0 warning(s), 0 info"
 
 
-def test_text_lines_name_file_line_column_code_and_severity() -> None:
-    result = run(SEED)
-    assert result.returncode == 0, "the template has warnings but no errors"
-    first = result.stdout.splitlines()[0]
+def checked(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """What ``flowviz check ARGS`` prints (in-process, from the repository's root); it exits 0."""
+    assert main(["check", *args]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.fixture(autouse=True)
+def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Relative paths as the command line is given them, from the repository's root."""
+    monkeypatch.chdir(ROOT)
+
+
+def test_text_lines_name_file_line_column_code_and_severity(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = checked(capsys, SEED)  # the template has warnings but no errors
+    first = out.splitlines()[0]
     assert first.startswith(f"{SEED}:39:1: FV210 warning: placeholder left in 'name'")
-    assert result.stdout.splitlines()[1].startswith("    hint: ")
+    assert out.splitlines()[1].startswith("    hint: ")
 
 
 def test_strict_fails_on_warnings() -> None:
@@ -46,9 +64,8 @@ def test_errors_exit_1(tmp_path: Path) -> None:
     assert "FV201 error: mandatory section 9 (test plan) is missing" in result.stdout
 
 
-def test_json_format() -> None:
-    result = run(SEED, "--format", "json")
-    data = json.loads(result.stdout)
+def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(checked(capsys, SEED, "--format", "json"))
     assert data["schema"] == "flowviz/findings@1"
     assert set(data["summary"]) == {"error", "warning", "info"}
     assert data["summary"]["warning"] == sum(
@@ -66,21 +83,20 @@ def test_json_format() -> None:
     }
 
 
-def test_github_annotations() -> None:
-    result = run(SEED, "--format", "github")
-    lines = result.stdout.splitlines()
+def test_github_annotations(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = checked(capsys, SEED, "--format", "github").splitlines()
     assert lines[0].startswith(f"::warning file={SEED},line=39,col=1,title=FV210::")
     assert any(line.startswith("::notice ") for line in lines)
     assert all(line.startswith("::") for line in lines)
 
 
-def test_ignore_option_and_config(tmp_path: Path) -> None:
-    result = run(SEED, "--ignore", "FV210", "--ignore", "FV241", "--ignore", "FV235")
-    assert result.stdout.strip() == "1 map checked: 0 error(s), 0 warning(s), 0 info"
+def test_ignore_option_and_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = checked(capsys, SEED, "--ignore", "FV210", "--ignore", "FV241", "--ignore", "FV235")
+    assert out.strip() == "1 map checked: 0 error(s), 0 warning(s), 0 info"
     copy = tmp_path / "seed.md"
     copy.write_text((ROOT / SEED).read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "flowviz.yaml").write_text("ignore: [FV210, FV241, FV235]\n", encoding="utf-8")
-    assert "0 warning(s), 0 info" in run(str(copy)).stdout
+    assert "0 warning(s), 0 info" in checked(capsys, str(copy))
 
 
 def test_unusable_input_exits_2() -> None:

@@ -161,7 +161,9 @@ def test_unusable_input_is_one_line_with_the_file_and_exit_2(case: str, tmp_path
     assert "Traceback" not in result.stderr
 
 
-def test_findings_on_a_yaml_input_name_the_yaml_file(tmp_path: Path) -> None:
+def test_findings_on_a_yaml_input_name_the_yaml_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "map.md"
     source.write_text(
         RU_MAP.read_text(encoding="utf-8").replace("| Настроено |", "| [указать] |", 1),
@@ -169,31 +171,33 @@ def test_findings_on_a_yaml_input_name_the_yaml_file(tmp_path: Path) -> None:
     )
     out = tmp_path / "map.yaml"
     assert main(["export", str(source), "--to", "yaml", "-o", str(out)]) == 0
-    result = run_cli("check", str(out))
-    assert result.returncode == 0
-    placeholder = next(line for line in result.stdout.splitlines() if "FV210" in line)
+    capsys.readouterr()
+    assert main(["check", str(out)]) == 0
+    placeholder = next(line for line in capsys.readouterr().out.splitlines() if "FV210" in line)
     assert placeholder.startswith(f"{out}:50:")
 
 
-def test_bad_flowviz_yaml_names_its_file(tmp_path: Path) -> None:
+def test_bad_flowviz_yaml_names_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "map.md").write_text(RU_MAP.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "flowviz.yaml").write_text("aliases: [1, 2]\n", encoding="utf-8")
-    result = run_cli("export", str(tmp_path / "map.md"))
-    assert result.returncode == 2
-    assert "flowviz.yaml" in result.stderr
-    assert "aliases" in result.stderr
+    assert main(["export", str(tmp_path / "map.md")]) == 2
+    err = capsys.readouterr().err
+    assert "flowviz.yaml" in err
+    assert "aliases" in err
 
 
-def test_unknown_format_is_a_usage_error() -> None:
-    result = run_cli("export", "maps/en-saas.md", "--to", "xml")
-    assert result.returncode == 2
-    assert "'xml' is not one of" in result.stderr
+def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(ROOT / "maps/en-saas.md"), "--to", "xml"]) == 2
+    assert "'xml' is not one of" in capsys.readouterr().err
 
 
-def test_failed_write_leaves_no_partial_file(tmp_path: Path) -> None:
+def test_failed_write_leaves_no_partial_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    result = run_cli("export", "maps/en-saas.md", "-o", str(blocker / "out.json"))
-    assert result.returncode == 2
-    assert "cannot write output" in result.stderr
+    assert main(["export", str(ROOT / "maps/en-saas.md"), "-o", str(blocker / "out.json")]) == 2
+    assert "cannot write output" in capsys.readouterr().err
     assert blocker.read_text(encoding="utf-8") == "x"

@@ -25,7 +25,6 @@ from flowviz import load
 from flowviz.explorer.model import options
 from flowviz.views import redacted
 from flowviz.views.trace import trace
-from tests.chromium import chromium
 from tests.conftest import FIXTURES, MAPS, ROOT, SEED
 from tests.explorer_server import Server, serving
 
@@ -66,14 +65,16 @@ def server(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as running:
-        yield running
+def context(browser: Any) -> Iterator[Any]:
+    """One browser context for the module: its cache keeps Streamlit's scripts between pages."""
+    made = browser.new_context(viewport={"width": 1280, "height": 860})
+    yield made
+    made.close()
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    opened = browser.new_page(viewport={"width": 1280, "height": 860})
+def page(context: Any) -> Iterator[Any]:
+    opened = context.new_page()
     opened.dialogs = []  # type: ignore[attr-defined]
     opened.errors = []  # type: ignore[attr-defined]
     opened.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))

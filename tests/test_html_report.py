@@ -5,7 +5,7 @@ The renderer is specified first on small hand-made data (no ``dot``); then the w
 real maps: the same bytes in two processes, no secret, and, opened in Debian's headless
 Chromium, no network request, no console error or CSP violation, no dialog, no injected
 element, every integration and step in the tables, and a search box and system filter that
-really hide and show rows. One browser serves the whole module.
+really hide and show rows. One browser (the suite's, from ``conftest``) serves the module.
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ from flowviz.model import (
 from flowviz.render.html import CSP, Figure, Report, escape, inline_svg, source_hash, to_html
 from flowviz.render.html_assets import SCRIPT, STYLE
 from flowviz.render.html_words import REPORT_WORDS
-from tests.chromium import chromium as launched_chromium
 from tests.conftest import FIXTURES, MAPS
 
 HOSTILE_MAP = FIXTURES / "hostile" / "hostile.md"
@@ -413,13 +412,6 @@ def test_export_help_names_html() -> None:
 # -- in headless Chromium -----------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """One headless Chromium for the module."""
-    with launched_chromium() as browser:
-        yield browser
-
-
 class Opened(NamedTuple):
     """A report open in a page, with everything the page asked for or said."""
 
@@ -432,11 +424,11 @@ class Opened(NamedTuple):
 
 @pytest.fixture(scope="module", params=REPORTED_MAPS, ids=[p.stem for p in REPORTED_MAPS])
 def loaded(
-    request: pytest.FixtureRequest, chromium: Any, reports: dict[str, Path]
+    request: pytest.FixtureRequest, browser: Any, reports: dict[str, Path]
 ) -> Iterator[Opened]:
     """A map's report opened from its file, once for the module."""
     path: Path = request.param
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     seen = Opened(page, [], [], [], flowviz.load(str(path)))
     page.on("request", lambda r: seen.requests.append(r.url))
@@ -483,8 +475,8 @@ def test_report_loads_nothing_says_nothing_and_runs_only_our_script(opened: Open
 
 @pytest.mark.browser
 @pytest.mark.dot
-def test_hostile_text_is_shown_as_written(chromium: Any, reports: dict[str, Path]) -> None:
-    page = chromium.new_page()
+def test_hostile_text_is_shown_as_written(browser: Any, reports: dict[str, Path]) -> None:
+    page = browser.new_page()
     page.goto(reports["hostile"].as_uri())
     text = page.locator("main").inner_text()
     assert "<script>alert(1)</script>" in text

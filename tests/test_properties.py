@@ -4,6 +4,7 @@ consistent model or raises MapError, and never anything else."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -34,11 +35,20 @@ MAP_PATHS = {
 MAP_TEXTS = {name: path.read_text(encoding="utf-8") for name, path in MAP_PATHS.items()}
 RUSSIAN = ("ru-petshop", "seed-template")
 
-SETTINGS = settings(
-    max_examples=100,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+THOROUGH = os.environ.get("FLOWVIZ_THOROUGH") == "1"
+"""``FLOWVIZ_THOROUGH=1``: every property test tries ten times as many examples (a long run,
+before a release). The suite bounds the costly ones (a map read, or a map-shaped text made, per
+example) to a couple of seconds each; they carry the ``slow`` mark."""
+
+
+def examples(count: int) -> settings:
+    """Hypothesis settings for ``count`` examples (ten times as many when thorough)."""
+    return settings(
+        max_examples=count * 10 if THOROUGH else count,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
 
 # --------------------------------------------------------------------------------------------
 # Strategies
@@ -341,7 +351,8 @@ def check_model(model: Map, text: str, path: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-@SETTINGS
+@pytest.mark.slow
+@examples(50)
 @given(text=arbitrary_text)
 def test_any_text_gives_a_map_or_map_error(text: str) -> None:
     text = _normalise(text)
@@ -350,7 +361,7 @@ def test_any_text_gives_a_map_or_map_error(text: str) -> None:
         check_model(model, text, "prop.md")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(150)
 @given(
     heading=st.sampled_from(SECTION_HEADINGS),
     body=st.text(TEXT_ALPHABET | st.sampled_from(list("|\\*`#[]()<>→-\n")), max_size=400),
@@ -377,7 +388,8 @@ def test_unmangled_maps_satisfy_the_invariants(name: str) -> None:
     check_model(model, text, f"maps/{name}.md")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@examples(25)
 @given(mangled=mangled_map())
 def test_mangled_maps_stay_consistent(mangled: tuple[str, str]) -> None:
     name, text = mangled
@@ -403,7 +415,7 @@ def _decode(data: bytes) -> str | None:
     return text
 
 
-@SETTINGS
+@examples(100)
 @given(data=st.binary(max_size=2048))
 def test_random_bytes_decode_or_map_error(data: bytes) -> None:
     text = _decode(data)
@@ -425,7 +437,7 @@ def test_legacy_encoded_russian_maps_are_map_errors(name: str, encoding: str) ->
         assert "UTF-8" in caught.value.message
 
 
-@SETTINGS
+@examples(100)
 @given(
     name=st.sampled_from(RUSSIAN),
     start=st.integers(0, 30000),
@@ -482,7 +494,8 @@ FLOW_MAP = (
 )
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow
+@examples(6)
 @example(mangled=("control-char", FLOW_MAP.format(char="\x7f")), fmt="json")
 @example(mangled=("next-line", FLOW_MAP.format(char="\x85")), fmt="yaml")
 @given(mangled=mangled_map(), fmt=st.sampled_from(["json", "yaml"]))
@@ -490,7 +503,7 @@ def test_cli_export_of_mangled_map(mangled: tuple[str, str], fmt: str) -> None:
     export_round_trip(*mangled, fmt)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(15)
 @given(text=arbitrary_text)
 def test_cli_export_of_arbitrary_text(text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -502,7 +515,7 @@ def test_cli_export_of_arbitrary_text(text: str) -> None:
 _STOCK = MarkdownIt("commonmark", {"html": True}).enable("table").use(deflist_plugin)
 
 
-@SETTINGS
+@examples(50)
 @given(text=arbitrary_text)
 @example(text="| a_b | **x** | `c` | \\| | &amp; |\n| --- | --- | --- | --- | --- |\n| 1 | 2 |")
 def test_fast_inline_rule_gives_markdown_its_own_tokens(text: str) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 import flowviz
 from flowviz.check import check
+from flowviz.cli import main
 from flowviz.secrets import MASK, find_secrets, redact, redact_data
 from flowviz.views import redacted
 from tests.conftest import FIXTURES
@@ -63,28 +64,24 @@ def test_allowlist_and_nested_data() -> None:
     assert redact_data(data, allow=[value]) == data
 
 
-def test_export_redacts_unless_told_not_to(tmp_path: Path) -> None:
+def test_export_redacts_unless_told_not_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     clean = (FIXTURES / "check" / "clean.md").read_text(encoding="utf-8")
     secret = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
     path = tmp_path / "map.md"
     path.write_text(clean.replace("POST, JSON |", f"POST, JSON, key: {secret} |", 1), "utf-8")
-    exe = str(Path(sys.executable).with_name("flowviz"))
     for fmt in ("json", "yaml"):
-        out = subprocess.run(
-            [exe, "export", str(path), "--to", fmt], capture_output=True, text=True, check=True
-        ).stdout
+        assert main(["export", str(path), "--to", fmt]) == 0
+        out = capsys.readouterr().out
         assert secret not in out
         assert "sk_l" + MASK in out
-        raw = subprocess.run(
-            [exe, "export", str(path), "--to", fmt, "--no-redact"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        assert secret in raw
-    checked = subprocess.run([exe, "check", str(path)], capture_output=True, text=True, check=False)
-    assert secret not in checked.stdout + checked.stderr
-    assert "FV270" in checked.stdout
+        assert main(["export", str(path), "--to", fmt, "--no-redact"]) == 0
+        assert secret in capsys.readouterr().out
+    main(["check", str(path)])
+    checked = capsys.readouterr()
+    assert secret not in checked.out + checked.err
+    assert "FV270" in checked.out
 
 
 def test_check_reports_every_secret_that_redaction_masks() -> None:

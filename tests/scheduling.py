@@ -1,0 +1,60 @@
+"""How ``pytest -n N`` shares the tests out among its workers (the hook is imported by
+``conftest``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+SHARED = {
+    "test_explorer_graph.py": "browser",
+    "test_explorer_server.py": "browser",
+    "test_html_report.py": "browser",
+    "test_mermaid.py": "browser",
+    "test_explorer_app.py": "explorer",
+    "test_render_cli.py": "render",
+    "test_determinism.py": "determinism",
+}
+"""Modules whose tests share costly set-up (a Chromium, an explorer server, Mermaid's Node run,
+Streamlit's caches, every view drawn by ``dot``, two whole writing processes), by the group of
+tests one xdist worker runs, so that the set-up is made once per run rather than once per
+worker."""
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``pytest -n N`` (``--dist load``, the default) hands out each group of ``SHARED`` as one
+    unit, the largest groups first, and every other test on its own as a worker frees up
+    (pytest-xdist's own ``loadgroup`` marks do not take effect under pytest 9)."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling  # noqa: PLC0415 (only with xdist)
+
+    class SharedSetUp(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0].rsplit("/", 1)[-1]
+            return SHARED.get(module, nodeid)
+
+        def mark_test_complete(self, node: Any, item_index: int, duration: float = 0) -> None:
+            """As xdist's, but a finished unit leaves the worker's list, which xdist reads
+            through on every report (thousands of one-test units made that quadratic)."""
+            nodeid = self.registered_collections[node][item_index]
+            work = self.assigned_work[node]
+            scope = self._split_scope(nodeid)
+            work[scope][nodeid] = True
+            if all(work[scope].values()):
+                del work[scope]
+            self._reschedule(node)
+
+        def _assign_work_unit(self, node: Any) -> None:
+            """As xdist's, with the tests' places looked up in a dictionary, not a list."""
+            scope, work_unit = self.workqueue.popitem(last=False)
+            self.assigned_work.setdefault(node, {})[scope] = work_unit
+            if node not in places:
+                places[node] = {n: i for i, n in enumerate(self.registered_collections[node])}
+            node.send_runtest_some([places[node][n] for n, done in work_unit.items() if not done])
+
+    places: dict[Any, dict[str, int]] = {}
+
+    return SharedSetUp(config, log)
