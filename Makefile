@@ -45,6 +45,7 @@ bench: setup
 	$(VENV)/python benchmarks/bench.py
 	$(VENV)/python benchmarks/bench_render.py
 	$(VENV)/python benchmarks/bench_explorer.py
+	$(VENV)/python benchmarks/bench_explorer_graph.py
 
 # The explorer in the browser: the example map and the maps beside it (PORT=8502 for another port).
 explore: setup

@@ -1,6 +1,7 @@
 """The explorer's graph in a real browser: one ``flowviz explore`` server for the module on a
-free port (a folder with the example, the seed template, the hostile map and two generated
-maps), Debian's Chromium driven by Playwright.
+free port (a folder with the example, the seed template and the hostile map), Debian's
+Chromium driven by Playwright. How long a filter change takes to redraw the graph is measured
+by ``benchmarks/bench_explorer_graph.py``, not here.
 
 The graph's ``g.node`` elements are looked for inside the graph component (Streamlit's own
 icons are SVG too); the component draws into a shadow root, which Playwright's CSS locators
@@ -12,37 +13,21 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from benchmarks.make_map import make_map
 from flowviz import load
-from flowviz.explorer.model import options
 from flowviz.views import redacted
 from flowviz.views.trace import trace
 from tests.conftest import FIXTURES, MAPS, ROOT, SEED
+from tests.explorer_page import GRAPH, NODES, VIEW, WAIT, open_view, timed_change
 from tests.explorer_server import Server, serving
 
 pytestmark = [pytest.mark.server, pytest.mark.browser, pytest.mark.dot, pytest.mark.slow]
 
-GRAPH = ".flowviz-graph"
-NODES = f"{GRAPH} g.node"
-WAIT = 30_000
-SIZES = (30, 500)
-"""Integration rows of the generated maps the filter change is timed on."""
-VIEW = """(old) => {
-  for (const host of document.querySelectorAll('[data-testid^="stBidiComponent"]')) {
-    const graph = (host.shadowRoot || host).querySelector('.flowviz-graph');
-    if (graph && graph.dataset.view && graph.dataset.view !== old) return graph.dataset.view;
-  }
-  return false;
-}"""
-"""The graph's drawn view (a digest of its SVG) once it differs from ``old``."""
 README_SHOT = ROOT / "docs" / "images" / "explorer.png"
 
 
@@ -52,8 +37,6 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(MAPS / "ru-petshop.md", where)
     shutil.copy(SEED, where)
     shutil.copy(FIXTURES / "hostile" / "hostile.md", where)
-    for rows in SIZES:
-        (where / f"bench-{rows}.md").write_text(make_map(rows, language="en"), encoding="utf-8")
     return where
 
 
@@ -84,13 +67,6 @@ def page(context: Any) -> Iterator[Any]:
     opened.close()
 
 
-def open_view(page: Any, url: str) -> str:
-    """Open ``url`` and wait for the graph; its drawn view's digest."""
-    page.goto(url, wait_until="domcontentloaded")
-    page.locator(NODES).first.wait_for(timeout=WAIT)
-    return str(page.wait_for_function(VIEW, arg="", timeout=WAIT).json_value())
-
-
 def node_ids(page: Any) -> set[str]:
     return set(page.locator(NODES).evaluate_all("nodes => nodes.map(n => n.id)"))
 
@@ -101,19 +77,6 @@ def choose(page: Any, filter_index: int, option: str) -> None:
     box.click()
     page.keyboard.type(option)
     page.locator('[role="option"]').filter(has_text=option).first.click()
-
-
-def timed_change(page: Any, filter_index: int, option: str, old: str) -> tuple[float, str]:
-    """Seconds from picking ``option`` to the new graph drawn, and its view."""
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(filter_index)
-    box.click()
-    page.keyboard.type(option)
-    target = page.locator('[role="option"]').filter(has_text=option).first
-    target.wait_for(timeout=WAIT)
-    start = time.perf_counter()
-    target.click()
-    view = page.wait_for_function(VIEW, arg=old, timeout=WAIT, polling="raf").json_value()
-    return time.perf_counter() - start, str(view)
 
 
 # -- the graph --------------------------------------------------------------------------------
@@ -184,6 +147,7 @@ def test_the_flow_player_highlights_step_two_and_the_arrow_keys_move_it(
     edges = page.locator(f"{GRAPH} g.edge")
     faded = page.locator(f"{GRAPH} g.edge.flowviz-faded")
     assert faded.count() == edges.count() - 1
+    page.get_by_text("Шаг 2 из").wait_for(timeout=WAIT)
     assert page.get_by_text("Шаг 2 из").count() == 1
     shoot(page)
     page.locator(GRAPH).focus()
@@ -225,25 +189,6 @@ def test_the_hostile_map_runs_no_script_and_shows_its_text_as_text(
     assert page.locator("img[src=x]").count() == 0
     page.wait_for_timeout(500)
     assert page.dialogs == [] and page.errors == []
-
-
-# -- the time from a filter change to the new graph --------------------------------------------
-
-
-@pytest.mark.parametrize("rows", SIZES)
-def test_a_filter_change_draws_the_new_graph_quickly(
-    server: Server, page: Any, folder: Path, rows: int
-) -> None:
-    name = f"bench-{rows}.md"
-    opts = options(load(folder / name))
-    view = open_view(page, f"{server.url}/?map={name}")
-    seconds = []
-    for system in opts.systems[1:4]:
-        spent, view = timed_change(page, 2, f"({system})", view)
-        seconds.append(spent)
-    median = statistics.median(seconds)
-    print(f"\n{rows} integrations: filter change to new graph, median {median * 1000:.0f} ms")
-    assert median < 10
 
 
 def shoot(page: Any) -> None:
