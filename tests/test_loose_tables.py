@@ -220,3 +220,12 @@ def test_a_mermaid_init_directive_hides_no_diagram_and_a_self_message_is_no_edge
 def test_a_table_cell_that_names_a_transfer_in_words_is_an_edge() -> None:
     rows = [row[:3] for row in _rows("en-mermaid-init-sequence.md")]
     assert rows[2:] == [(19, "shopify", "klaviyo")]
+
+
+def test_a_mermaid_labels_markup_and_emoji_stay_out_of_the_systems_name(write_map) -> None:
+    path = write_map(
+        "# Landscape\n\n```mermaid\nflowchart LR\n"
+        '  A["💼 Sales Cloud<br/><small>Leads, Opps</small>"] --> B["☁️ <b>AWS S3</b>"]\n```\n'
+    )
+    names = sorted(s.name for s in flowviz.load(path).systems)
+    assert names == ["AWS S3", "Sales Cloud Leads, Opps"]

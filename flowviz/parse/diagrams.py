@@ -14,6 +14,8 @@ from functools import cache
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 
+from flowviz.parse.text import without_emoji
+
 SHAPES = (
     r"\(\(.*?\)\)", r"\(\[.*?\]\)", r"\[\[.*?\]\]", r"\[\(.*?\)\]", r"\{\{.*?\}\}",
     r'\("[^"]*"\)', r'\["[^"]*"\]', r'\{"[^"]*"\}', r"\[[^\]]*\]", r"\([^)]*\)", r"\{[^}]*\}",
@@ -295,10 +297,22 @@ def _read(diagram: Diagram, line: int, tree: Tree) -> None:
 
 
 def _text(raw: str) -> str:
-    """A label without its brackets and quotes, its lines joined by spaces."""
+    """A label without its brackets and quotes, its lines joined by spaces and the markup
+    Mermaid allows in a label dropped (``Managers<br/><small>Desktop</small>``).
+
+    >>> _text('["Sales Cloud<br/><small>Leads, Opps</small>"]')
+    'Sales Cloud Leads, Opps'
+    """
     inner = raw.strip().strip("[](){}>/\\").strip().strip('"').strip()
-    inner = re.sub(r"<br\s*/?>", " ", inner, flags=re.IGNORECASE)
-    return " ".join(inner.split())
+    inner = _LABEL_BREAK.sub(" ", inner)
+    return without_emoji(" ".join(_LABEL_MARKUP.sub("", inner).split()))
+
+
+_LABEL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_LABEL_MARKUP = re.compile(
+    r"</?(?:small|big|b|strong|i|em|u|s|sub|sup|span|font|code|mark)(?:\s[^<>]*)?>", re.IGNORECASE
+)
+"""Formatting tags Mermaid draws in a label: their text stays, the tags go."""
 
 
 def _chain(diagram: Diagram, line: int, chain: Tree) -> None:

@@ -39,7 +39,7 @@ from flowviz.parse.systems import (
     catalogue_kind,
     catalogue_names,
 )
-from flowviz.parse.text import stems
+from flowviz.parse.text import stems, without_emoji
 from flowviz.source import SourceText
 
 DIAGRAM_LANGUAGES = frozenset({"mermaid", "plantuml", "puml", "dot", "graphviz"})
@@ -109,11 +109,8 @@ def read_loose(
 def _project(blocks: list[Block]) -> Project:
     """The document's title (its first top-level heading) as the project's name."""
     title = next((b for b in blocks if isinstance(b, Heading) and b.level == 1), None)
-    name = _EMOJI.sub("", title.text).strip() if title else ""
+    name = without_emoji(title.text) if title else ""
     return Project(name=name or None, line=title.line if name else None)
-
-
-_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 
 
 def _word_arrow(cell: str) -> str:

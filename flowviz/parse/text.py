@@ -52,6 +52,18 @@ class Word(NamedTuple):
     end: int
 
 
+_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
+
+
+def without_emoji(text: str) -> str:
+    """``text`` with its emoji taken out (a name's decoration, which no picture's font draws).
+
+    >>> without_emoji("💼 Sales Cloud")
+    'Sales Cloud'
+    """
+    return " ".join(_EMOJI.sub(" ", text).split()) if _EMOJI.search(text) else text
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Lower-case stem of one word, Russian or English by its letters."""
