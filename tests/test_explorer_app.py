@@ -485,3 +485,23 @@ def test_the_graphs_script_inserts_no_html_and_keeps_svg_pan_zooms_notice() -> N
     packaged = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     kept = packaged["tool"]["setuptools"]["package-data"]["flowviz.explorer.graph"]
     assert {"*.js", "*.css", "*.html", "LICENSE"} <= set(kept)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "en-sf-integration-landscape",  # a Mermaid flowchart with subgraphs
+        "ru-bc-sales-mapping",  # a table with a direction column
+        "en-n8n-marketing-report",  # a process list with a workflow engine
+        "en-tentacles-architecture",  # an ASCII drawing
+    ],
+)
+def test_a_document_not_in_the_template_opens_with_its_graph_and_tables(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    path = FIXTURES / "real" / f"{name}.md"
+    app = start(monkeypatch, path)
+    clean(app)
+    model = redacted(load(path))
+    assert graph_data(app)["svg"].count('class="edge"') == len(overview(model).edges)
+    assert figures(app)[1] == str(len({m.id for m in overview(model, fold=False).members()}))
