@@ -14,6 +14,7 @@ from functools import cache
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 
+from flowviz.parse.arrows import Hop
 from flowviz.parse.text import without_emoji
 
 SHAPES = (
@@ -108,24 +109,14 @@ DIAGRAM_KINDS = {"flowchart": "flowchart", "graph": "flowchart", "sequencediagra
 
 
 @dataclass(slots=True)
-class Link:
-    """A link of a diagram: node ids at both ends, its line, label and direction."""
-
-    source: str
-    target: str
-    line: int
-    label: str = ""
-    way: str = "forward"
-
-
-@dataclass(slots=True)
 class Diagram:
     """What one block draws: node labels by id, links in order, and statements not read."""
 
     kind: str
     language: str = "Mermaid"
     labels: dict[str, str] = field(default_factory=dict)
-    links: list[Link] = field(default_factory=list)
+    links: list[Hop] = field(default_factory=list)
+    """The links as drawn: node ids at both ends (``name`` gives a node's label)."""
     groups: dict[str, str] = field(default_factory=dict)
     """Node id -> title of the subgraph it is first drawn in."""
     open_groups: list[str] = field(default_factory=list)
@@ -326,7 +317,7 @@ def _chain(diagram: Diagram, line: int, chain: Tree) -> None:
     for index, (label, way) in enumerate(links):
         for source, at in groups[index]:
             for target, _ in groups[index + 1]:
-                diagram.links.append(Link(source, target, at, label, way))
+                diagram.links.append(Hop(source, target, at, label, way))
 
 
 def _node(diagram: Diagram, line: int, node: Tree) -> tuple[str, int]:
@@ -370,4 +361,4 @@ def _message(diagram: Diagram, line: int, node: Tree) -> None:
     way = "forward"
     if arrow.startswith("<"):
         way = "both" if arrow.endswith(">") else "back"
-    diagram.links.append(Link(source, target, line, label, way))
+    diagram.links.append(Hop(source, target, line, label, way))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from flowviz.config import Config
 from flowviz.errors import MapError
@@ -398,13 +399,11 @@ def _diagrams(
                 hint="close the quote or bracket; the rest of the diagram was read",
             )
         drawn = [
-            Hop(
-                diagram.name(k.source),
-                diagram.name(k.target),
-                k.line,
-                k.label,
-                k.way,
-                True,
+            replace(
+                k,
+                source=diagram.name(k.source),
+                target=diagram.name(k.target),
+                exact=True,
                 groups=(diagram.group(k.source), diagram.group(k.target)),
             )
             for k in diagram.links
