@@ -505,3 +505,4 @@ def test_a_document_not_in_the_template_opens_with_its_graph_and_tables(
     model = redacted(load(path))
     assert graph_data(app)["svg"].count('class="edge"') == len(overview(model).edges)
     assert figures(app)[1] == str(len({m.id for m in overview(model, fold=False).members()}))
+    assert figures(app)[2] == "—", "no row states a status: no share configured"

@@ -157,11 +157,13 @@ def _steps(model: Map, filters: Filters) -> list[tuple[int, Step]]:
 
 
 def figures(selection: Selection, findings: list[Diagnostic]) -> dict[str, int | str]:
-    """The headline figures: systems, integrations, share configured (of the filtered rows),
-    open placeholders and findings by severity (of the whole map)."""
+    """The headline figures: systems, integrations, share configured (of the filtered rows;
+    "—" when no row states a status, as in a document not in the template), open
+    placeholders and findings by severity (of the whole map)."""
     rows = selection.integrations
     configured = sum(1 for row in rows if row.status == "configured")
-    share = f"{round(100 * configured / len(rows))}%" if rows else "—"
+    stated = any(row.status != "unknown" for row in rows)
+    share = f"{round(100 * configured / len(rows))}%" if stated else "—"
     counts = {sev: sum(1 for f in findings if f.severity == sev) for sev in ("error", "warning")}
     return {
         "fig_systems": selection.systems,
