@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from flowviz.parse.blocks import Block, Heading, Item, ListBlock
 from flowviz.parse.keywords import COMPONENT_HEADING_MAX_WORDS, COMPONENT_WORDS, alternation
-from flowviz.parse.systems import NOT_SYSTEMS, ROLE_WORDS, Registry, catalogue_names
+from flowviz.parse.systems import NOT_SYSTEMS, Registry, catalogue_names, role_stems
 from flowviz.parse.text import stems
 
 _TITLE = re.compile(alternation(COMPONENT_WORDS, stems_only=True), re.IGNORECASE)
@@ -33,8 +33,6 @@ MAX_NAME_WORDS = 7
 """A link or bold text longer than this is a sentence, not a component's name."""
 MAX_PLAIN_WORDS = 4
 """A plain item (no link or bold text) declares a component only when it is this short."""
-
-_ROLE_KINDS = {stems(word): kind for kind, words in ROLE_WORDS.items() for word in words}
 
 
 class Component(NamedTuple):
@@ -87,7 +85,7 @@ def declare(
         for alias in (*component.aliases, *inside):
             if registry.lookup(alias, fuzzy=False) in (None, system):
                 registry.alias(system, alias)
-        roles = [_ROLE_KINDS[stems(a)] for a in component.aliases if stems(a) in _ROLE_KINDS]
+        roles = [role_stems()[stems(a)] for a in component.aliases if stems(a) in role_stems()]
         if roles:
             registry.claim_role(registry.systems[system], roles[0])
         ids.append(system)
@@ -109,7 +107,7 @@ def _component(item: Item, lines: list[str]) -> Component | None:
         name, extra = _clean(item.text.split("\n")[0]), ()
         if _PLAIN_STOP.search(name) or not 0 < len(name.split()) <= MAX_PLAIN_WORDS:
             return None
-    if not stems(name) or stems(name) in NOT_SYSTEMS or stems(name) in _ROLE_KINDS:
+    if not stems(name) or stems(name) in NOT_SYSTEMS or stems(name) in role_stems():
         return None
     sides = tuple(s.strip() for s in _SIDES.split(name)) if _SIDES.search(name) else ()
     aliases = tuple(a for a in (*sides, *extra) if a and a != name)

@@ -39,6 +39,7 @@ from flowviz.parse.systems import (
     Registry,
     catalogue_kind,
     catalogue_names,
+    role_stems,
 )
 from flowviz.parse.text import stems, without_emoji
 from flowviz.source import SourceText
@@ -222,7 +223,7 @@ def _product(name: str, extra: dict[str, list[str]]) -> str | None:
         kind = catalogue_kind(" ".join(words[:size]), extra)
         if kind is not None:
             return kind
-    return _ROLE_KINDS.get(stems(name))
+    return role_stems().get(stems(name))
 
 
 def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tuple[int, str]]]:
@@ -239,7 +240,7 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
             for m in mentions
             if not m.pending
             and not m.weak
-            and (stems(m.surface) not in _ROLES or m.system in _role_systems(ctx))
+            and (stems(m.surface) not in role_stems() or m.system in _role_systems(ctx))
         ]
 
     return names
@@ -250,7 +251,7 @@ def _qualifiers_dropped(mentions: list[Mention], text: str) -> list[Mention]:
     Airtable used as the CRM, one system)."""
     out: list[Mention] = []
     for mention in mentions:
-        role = stems(mention.surface) in _ROLES
+        role = stems(mention.surface) in role_stems()
         if role and out and not text[out[-1].end : mention.start].strip():
             continue
         out.append(mention)
@@ -261,7 +262,7 @@ def _role_alone(mention: Mention, ctx: Context) -> Mention:
     """A role word written as such (``your CRM``, not a case form or a longer word of the
     same stem) in a document that names no product of that role: the role's own system,
     made now; any other mention as it is."""
-    kind = _ROLE_KINDS.get(stems(mention.surface))
+    kind = role_stems().get(stems(mention.surface))
     if kind is None or not mention.pending or mention.surface.casefold() not in _ROLE_WORDS:
         return mention
     if any(d.kind == kind for d in ctx.registry.systems.values()):
@@ -271,8 +272,6 @@ def _role_alone(mention: Mention, ctx: Context) -> Mention:
     return settled
 
 
-_ROLE_KINDS = {stems(word): kind for kind, words in ROLE_WORDS.items() for word in words}
-_ROLES = frozenset(_ROLE_KINDS)
 _ROLE_WORDS = frozenset(word for words in ROLE_WORDS.values() for word in words)
 """A role word (``Analytics``, ``CRM``) names no product in a document without section 1; it
 names the system of that role where an edge statement made one (``Сайт → amoCRM``), or where

@@ -1055,6 +1055,12 @@ def _names_something(form: str) -> bool:
     )
 
 
+@cache
+def role_stems() -> dict[tuple[str, ...], str]:
+    """The stems of each role word -> its role (``сайта`` and ``сайт`` -> cms)."""
+    return {stems(word): kind for kind, words in ROLE_WORDS.items() for word in words}
+
+
 def known_kind(name: str) -> SystemKind | None:
     """The role of a well-known product (``HubSpot`` -> crm), else None."""
     squeezed = compact(name)
