@@ -19,6 +19,15 @@ GOLDEN = ROOT / "tests" / "golden"
 MAPS = ROOT / "maps"
 SEED = FIXTURES / "seed-template.md"
 EXAMPLES = sorted(MAPS.glob("*.md"))
+TEMPLATE_MAPS = [
+    SEED,
+    *EXAMPLES,
+    *sorted((FIXTURES / "drift").glob("*.md")),
+    *sorted((FIXTURES / "drift2").glob("*.md")),
+    FIXTURES / "step-table.md",
+]
+"""The seed template, the bundled maps, the first drifted maps and the step table: the maps
+the view and trace checks run on."""
 
 
 @pytest.fixture

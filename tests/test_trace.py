@@ -14,11 +14,10 @@ import json
 import os
 import subprocess
 import sys
-from functools import cache
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
+from drift_support import read
 
 import flowviz
 from flowviz.errors import UsageError
@@ -27,6 +26,7 @@ from flowviz.views import (
     FOCUS_SYSTEMS,
     Hop,
     ViewSpec,
+    all_identifiers,
     build,
     default_depth,
     flow,
@@ -39,35 +39,14 @@ from flowviz.views import (
     resolve_identifier,
     trace,
 )
-from tests.conftest import EXAMPLES, FIXTURES, MAPS, ROOT, SEED
+from tests.conftest import MAPS, ROOT, SEED, TEMPLATE_MAPS
 
-MAP_FILES = [
-    SEED,
-    *EXAMPLES,
-    *sorted((FIXTURES / "drift").glob("*.md")),
-    *sorted((FIXTURES / "drift2").glob("*.md")),
-    FIXTURES / "step-table.md",
-]
-
-
-@cache
-def read(path: Path) -> Map:
-    """Each map is read once for the whole module."""
-    return flowviz.load(path)
+MAP_FILES = TEMPLATE_MAPS
 
 
 @pytest.fixture(scope="module", params=MAP_FILES, ids=[p.stem for p in MAP_FILES])
 def model(request: pytest.FixtureRequest) -> Map:
     return read(request.param)
-
-
-def every_identifier(model: Map) -> list[str]:
-    """Every identifier the map names anywhere, as ``resolve_identifier`` knows them."""
-    names = [i.name for i in model.identifiers]
-    names += [n for row in model.integrations for n in row.identifiers]
-    names += [n for rule in model.id_rules for n in (*rule.source_ids, *rule.target_ids)]
-    names += [n for f in model.flows for s in f.steps for n in (*s.identifiers, *s.created)]
-    return list(dict.fromkeys(names))
 
 
 def brief(hops: tuple[Hop, ...]) -> list[tuple[str, str, str | None, str | None, int]]:
@@ -237,7 +216,7 @@ def test_hops_are_the_members_that_carry_the_identifier_each_once(model: Map) ->
         for n, ident in enumerate(model.identifiers, start=1)
         if ident.owner
     }
-    for name in every_identifier(model):
+    for name in all_identifiers(model):
         found = trace(model, name)
         members = [hop.member for hop in found.hops]
         assert len(members) == len(set(members)), f"{name}: a member twice"
@@ -249,7 +228,7 @@ def test_hops_are_the_members_that_carry_the_identifier_each_once(model: Map) ->
 
 def test_hops_come_in_flow_order_then_document_order(model: Map) -> None:
     flow_order = [f"step:{f.number}.{s.number}" for f in model.flows for s in f.steps]
-    for name in every_identifier(model):
+    for name in all_identifiers(model):
         hops = trace(model, name).hops
         steps = [hop.member for hop in hops if hop.member.startswith("step:")]
         assert steps == [m for m in flow_order if m in steps], name
@@ -260,7 +239,7 @@ def test_hops_come_in_flow_order_then_document_order(model: Map) -> None:
 
 def test_every_system_on_a_hop_is_listed_with_a_role(model: Map) -> None:
     systems = {s.id for s in model.systems}
-    for name in every_identifier(model):
+    for name in all_identifiers(model):
         found = trace(model, name)
         listed = {entry.system for entry in found.systems}
         assert listed <= systems, name
@@ -274,7 +253,7 @@ def test_every_system_on_a_hop_is_listed_with_a_role(model: Map) -> None:
 def test_highlighted_edges_are_those_whose_members_carry_it(model: Map) -> None:
     graphs = [overview(model), overview(model, fold=False), identifiers(model)]
     graphs += [flow(model, f.number) for f in model.flows]
-    for name in every_identifier(model):
+    for name in all_identifiers(model):
         found = trace(model, name)
         carried = carrying(model, name)
         for graph in graphs:

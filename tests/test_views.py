@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
 from itertools import product
 from pathlib import Path
 
 import pytest
+from drift_support import read
 
 import flowviz
 from flowviz.errors import UsageError
@@ -37,23 +37,11 @@ from flowviz.views import (
 )
 from flowviz.views.edges import build_edges, fold_edges, integration_edges
 from flowviz.views.links import integration_links
-from tests.conftest import EXAMPLES, FIXTURES, MAPS, SEED
+from tests.conftest import EXAMPLES, MAPS, SEED, TEMPLATE_MAPS
 
-MAP_FILES = [
-    SEED,
-    *EXAMPLES,
-    *sorted((FIXTURES / "drift").glob("*.md")),
-    *sorted((FIXTURES / "drift2").glob("*.md")),
-    FIXTURES / "step-table.md",
-]
+MAP_FILES = TEMPLATE_MAPS
 PETSHOP = MAPS / "ru-petshop.md"
 ASCII_STEM = re.compile(r"^[a-z0-9_.-]+$")
-
-
-@cache
-def read(path: Path) -> Map:
-    """Each map is read once for the whole module."""
-    return flowviz.load(path)
 
 
 @pytest.fixture(scope="module", params=MAP_FILES, ids=[p.stem for p in MAP_FILES])

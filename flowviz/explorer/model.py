@@ -9,8 +9,7 @@ import pandas as pd
 
 from flowviz.graph import Graph
 from flowviz.model import Diagnostic, IdRule, Integration, Map, Step
-from flowviz.views import Filters, ViewSpec, build, identifiers, overview
-from flowviz.views import _all_identifiers as all_identifiers
+from flowviz.views import Filters, ViewSpec, all_identifiers, build, identifiers, overview
 from flowviz.views.edges import build_edges
 from flowviz.views.filters import apply, neighbourhood
 from flowviz.views.links import step_links

@@ -294,7 +294,7 @@ def resolve_system(model: Map, name: str) -> str:
 
 def resolve_identifier(model: Map, name: str) -> str:
     """``name`` as the map spells the identifier (any case)."""
-    known = _all_identifiers(model)
+    known = all_identifiers(model)
     found = next((ident for ident in known if ident.casefold() == name.casefold()), None)
     if found is None:
         raise UsageError(
@@ -303,7 +303,9 @@ def resolve_identifier(model: Map, name: str) -> str:
     return found
 
 
-def _all_identifiers(model: Map) -> list[str]:
+def all_identifiers(model: Map) -> list[str]:
+    """Every identifier the map names anywhere (schema, rows, sync rules, steps), once each,
+    in the order first named."""
     names = [i.name for i in model.identifiers]
     names += [n for row in model.integrations for n in row.identifiers]
     names += [n for rule in model.id_rules for n in (*rule.source_ids, *rule.target_ids)]
