@@ -22,8 +22,9 @@ from flowviz.parse.keywords import (
     alternation,
 )
 
-_TOKENS = {token: way for way, tokens in ARROWS.items() for token in tokens}
-ARROW = re.compile("|".join(re.escape(t) for t in sorted(_TOKENS, key=len, reverse=True)))
+WAYS = {token: way for way, tokens in ARROWS.items() for token in tokens}
+"""Each arrow token -> its direction (``forward``, ``back``, ``both``)."""
+ARROW = re.compile("|".join(re.escape(t) for t in sorted(WAYS, key=len, reverse=True)))
 _NAVIGATION = re.compile(alternation(NAVIGATION_WORDS), re.IGNORECASE)
 _SEPARATORS = re.compile("|".join(re.escape(s) for s in RECEIVER_SEPARATORS))
 _DECORATION = re.compile(r"^[\s|`'\"*_#>•·├└─+\\-]+|[\s|`'\"*_]+$")
@@ -177,7 +178,7 @@ def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
     parts = ARROW.split(text)
     if len(parts) < 2 or _NAVIGATION.search(text):
         return None
-    ways = [_TOKENS[m.group(0)] for m in ARROW.finditer(text)]
+    ways = [WAYS[m.group(0)] for m in ARROW.finditer(text)]
     segments: list[list[str]] = []
     labels: list[str] = []
     for index, part in enumerate(parts):

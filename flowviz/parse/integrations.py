@@ -6,9 +6,10 @@ import re
 from itertools import pairwise
 
 from flowviz.model import Details, Integration, Status
+from flowviz.parse.arrows import ARROW, WAYS
 from flowviz.parse.blocks import Row, Table
 from flowviz.parse.context import Context, TablePlace
-from flowviz.parse.keywords import ARROWS, ColumnMap
+from flowviz.parse.keywords import ColumnMap
 from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import synonyms
 from flowviz.parse.text import (
@@ -192,12 +193,6 @@ def _ends(
     return [(source, source_parts, receivers, values.get("target", ""))]
 
 
-_WAYS = {token: way for way, tokens in ARROWS.items() for token in tokens}
-_PAIR_ARROW = re.compile(
-    "(" + "|".join(re.escape(t) for t in sorted(_WAYS, key=len, reverse=True)) + ")"
-)
-
-
 def _pair_hops(values: dict[str, str]) -> list[tuple[str, str]]:
     """The (sender, receiver) hops of an 'Integration' column that stands for both ends:
     ``A → B → C`` is two, ``A ← B`` is B to A, ``A ↔ B`` one each way; none when the table
@@ -214,8 +209,8 @@ def _pair_hops(values: dict[str, str]) -> list[tuple[str, str]]:
         return []
     hops: list[tuple[str, str]] = []
     for statement in _STATEMENTS.split(values.get("pair", "")):
-        parts = _PAIR_ARROW.split(statement)
-        ends, ways = [p.strip() for p in parts[0::2]], [_WAYS[t] for t in parts[1::2]]
+        ends = [part.strip() for part in ARROW.split(statement)]
+        ways = [WAYS[m.group()] for m in ARROW.finditer(statement)]
         for (a, b), way in zip(pairwise(ends), ways, strict=True):
             if a and b:
                 hops += [(a, b)] if way != "back" else []
