@@ -289,3 +289,44 @@ def test_an_architecture_page_reads_the_same_in_two_processes_with_other_hash_se
     runs = [p.communicate(timeout=120)[0] for p in processes]
     assert [p.returncode for p in processes] == [0, 0]
     assert runs[0] == runs[1] and len(pages) == 2
+
+
+COMPONENT_PARAGRAPHS = """# P
+
+## Architecture
+
+{lead}
+
+[Snowflake][snowflake]. Snowflake keeps the orders and the customers.
+
+**Amazon Kinesis** (Kinesis). Streams the clicks.
+
+A paragraph that names Snowflake but does not start with a name.
+
+[snowflake]: https://example.com/snowflake
+"""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Эта архитектура состоит из следующих компонентов.",
+        "The solution uses the following services:",
+        "The main components are:",
+    ],
+)
+def test_a_lead_in_sentence_starts_components_written_as_paragraphs(lead: str) -> None:
+    """Paragraphs that start with a link or bold text after a components lead-in are items."""
+    text = COMPONENT_PARAGRAPHS.format(lead=lead)
+    blocks, _ = parse_document(text)
+    found = components(blocks, text.splitlines())
+    assert [(c.name, c.aliases, c.line) for c in found] == [
+        ("Snowflake", (), 7),
+        ("Amazon Kinesis", ("Kinesis",), 9),
+    ]
+
+
+def test_paragraphs_after_an_ordinary_sentence_declare_nothing() -> None:
+    text = COMPONENT_PARAGRAPHS.format(lead="Data moves between the systems every hour.")
+    blocks, _ = parse_document(text)
+    assert components(blocks, text.splitlines()) == []

@@ -4,7 +4,10 @@ An item declares the link or bold text it starts with (``[Azure CDN](...). Пр�
 else the whole item when it is a short name (``- Локальный Oracle``); its other names are the
 sides of a dash (``Службы приложений — веб-приложения``) and a bracket right after the name
 (``[Azure Active Directory](...) (Azure AD)``). A side that is a role word (``веб-приложения``)
-makes the component the system that role's words name in the page."""
+makes the component the system that role's words name in the page. A short lead-in sentence
+(``Эта архитектура состоит из следующих компонентов.``, ``The solution uses these services:``)
+starts such a list too, up to the next heading, and there a paragraph that starts with a link
+or bold text (``[Azure Databricks][databricks]. Databricks – это ...``) is one more item."""
 
 from __future__ import annotations
 
@@ -12,12 +15,19 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from flowviz.parse.blocks import Block, Heading, Item, ListBlock
-from flowviz.parse.keywords import COMPONENT_HEADING_MAX_WORDS, COMPONENT_WORDS, alternation
+from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
+from flowviz.parse.keywords import (
+    COMPONENT_HEADING_MAX_WORDS,
+    COMPONENT_LEAD_IN_WORDS,
+    COMPONENT_WORDS,
+    LEAD_IN_MAX_WORDS,
+    alternation,
+)
 from flowviz.parse.systems import NOT_SYSTEMS, Registry, catalogue_names, role_stems
 from flowviz.parse.text import stems
 
 _TITLE = re.compile(alternation(COMPONENT_WORDS, stems_only=True), re.IGNORECASE)
+_LEAD_IN = re.compile(alternation(COMPONENT_LEAD_IN_WORDS, stems_only=True), re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
 _MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _LEADING = re.compile(
@@ -49,18 +59,35 @@ def is_components_title(text: str) -> bool:
     return len(plain.split()) <= COMPONENT_HEADING_MAX_WORDS and bool(_TITLE.search(plain))
 
 
+def is_components_lead_in(text: str) -> bool:
+    """A short paragraph ending in ':' or '.' that introduces the components below it
+    (``Эта архитектура состоит из следующих компонентов.``)."""
+    plain = text.strip()
+    short = len(plain.split()) <= LEAD_IN_MAX_WORDS and plain.endswith((":", "."))
+    return short and bool(_LEAD_IN.search(plain))
+
+
+_UNTIL_NEXT_HEADING = 7
+"""The level a lead-in's list runs to: any heading ends it."""
+
+
 def components(blocks: list[Block], lines: list[str]) -> list[Component]:
     """Every component the document's components lists declare, in document order; ``lines``
     are the document's lines (an item's link or bold text is read from its own line)."""
     out: list[Component] = []
     level: int | None = None
     for block in blocks:
+        found: list[Component | None] = []
         if isinstance(block, Heading):
             if level is None or block.level <= level:
                 level = block.level if is_components_title(block.text) else None
+        elif isinstance(block, Paragraph) and is_components_lead_in(block.text):
+            level = _UNTIL_NEXT_HEADING if level is None else level
         elif isinstance(block, ListBlock) and level is not None:
-            found = (_component(item, lines) for item in block.items)
-            out += [c for c in found if c is not None]
+            found = [_component(item.text, item.line, lines) for item in block.items]
+        elif isinstance(block, Paragraph) and level is not None:
+            found = [_component(block.text, block.line, lines, plain=False)]
+        out += [c for c in found if c is not None]
     return out
 
 
@@ -92,9 +119,10 @@ def declare(
     return list(dict.fromkeys(ids))
 
 
-def _component(item: Item, lines: list[str]) -> Component | None:
-    """The component an item declares, or None (a sentence, an empty or role-only item)."""
-    raw = lines[item.line - 1] if 0 < item.line <= len(lines) else item.text
+def _component(text: str, line: int, lines: list[str], plain: bool = True) -> Component | None:
+    """The component a list item (or, not ``plain``, a paragraph) declares, or None (a
+    sentence, an empty or role-only item)."""
+    raw = lines[line - 1] if 0 < line <= len(lines) else text
     body = _MARKER.sub("", raw, count=1)
     leading = _LEADING.match(body)
     if leading is not None:
@@ -103,15 +131,17 @@ def _component(item: Item, lines: list[str]) -> Component | None:
         extra = (bracket.group("inner").strip(),) if bracket else ()
         if not 0 < len(name.split()) <= MAX_NAME_WORDS:
             return None
-    else:
-        name, extra = _clean(item.text.split("\n")[0]), ()
+    elif plain:
+        name, extra = _clean(text.split("\n", maxsplit=1)[0]), ()
         if _PLAIN_STOP.search(name) or not 0 < len(name.split()) <= MAX_PLAIN_WORDS:
             return None
+    else:
+        return None
     if not stems(name) or stems(name) in NOT_SYSTEMS or stems(name) in role_stems():
         return None
     sides = tuple(s.strip() for s in _SIDES.split(name)) if _SIDES.search(name) else ()
     aliases = tuple(a for a in (*sides, *extra) if a and a != name)
-    return Component(name, aliases, item.line)
+    return Component(name, aliases, line)
 
 
 def _clean(text: str) -> str:

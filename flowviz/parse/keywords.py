@@ -990,6 +990,15 @@ COMPONENT_WORDS = (
 short plain item. A tech stack (``Стек``, ``Tech stack``) lists libraries and languages, not
 the systems data moves between: not one of them."""
 
+COMPONENT_LEAD_IN_WORDS = (
+    "следующих компонентов", "следующие компоненты", "следующих служб", "следующие службы",
+    "следующих сервисов", "следующие сервисы", "из компонентов", "компоненты решения",
+    "following components", "these components", "following services", "these services",
+    "components are", "consists of the following", "uses the following", "is built from",
+)  # fmt: skip
+"""Words of a short paragraph that introduces a components list below it (``Эта архитектура
+состоит из следующих компонентов.``, ``The solution uses the following services:``)."""
+
 COMPONENT_HEADING_MAX_WORDS = 4
 """A heading longer than this is about something else ("Как настроить сервисы рассылки")."""
 
