@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from flowviz.load import load
 from flowviz.model import Map
 
@@ -190,6 +192,22 @@ def test_a_step_naming_one_system_has_the_workflow_engine_as_its_other_end(write
         ("n8n", "Google Drive", 9),
         ("Twitter", "n8n", 10),
     ]
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        ("Retrieves the lead's details using the HubSpot API.", [("HubSpot", "n8n", 7)]),
+        ("Получает сделку с помощью API amoCRM.", [("amoCRM", "n8n", 7)]),
+        ("Sends the summary to Slack using a webhook.", [("n8n", "Slack", 7)]),
+        ("Scores the lead using JavaScript.", []),
+    ],
+)
+def test_a_tool_named_only_after_using_is_the_steps_one_system(write_map, step, expected) -> None:
+    """``using X`` names the tool of a step; when nothing before it is a system, X is the
+    step's one system and the engine its other end."""
+    model = load(write_map(f"# Leads\n\nAn n8n workflow.\n\n## Workflow\n\n1. {step}\n"))
+    assert _edges(model) == expected
 
 
 def test_points_under_a_numbered_step_heading_are_transfers_of_that_step(write_map) -> None:

@@ -44,7 +44,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-n8n-lead-enrichment": (False, 5, 0, 7),
     "en-n8n-marketing-report": (False, 6, 0, 15),
     "en-n8n-onboarding": (False, 7, 0, 6),
-    "en-n8n-sales-leads": (False, 4, 1, 8),
+    "en-n8n-sales-leads": (False, 5, 1, 8),
     "en-sf-callout-sequence": (False, 7, 0, 0),
     "en-sf-integration-landscape": (False, 20, 0, 0),
     "en-soteria-profit-bidding": (False, 0, 1, 8),

@@ -245,6 +245,16 @@ def _from_to(
     return (sender[1], later[0][1]) if _TO_WORDS & set(between.split()) else None
 
 
+def _named_ends(clause: str, names: Names) -> list[tuple[int, str]]:
+    """The systems a clause names as ends: those before a method word (``using``, ``через``);
+    when it names none there, the one the method word names is the step's one system
+    (``Retrieves lead details using CRM API``)."""
+    cut = _METHOD.search(clause)
+    if cut is None:
+        return names(clause)
+    return names(clause[: cut.start()]) or names(clause[cut.end() :])[:1]
+
+
 def _step(text: str, line: int, number: int, names: Names) -> Step:
     """A step; its ends are the first two systems its first clause names before any method
     word, the one after ``из`` / ``from`` being the sender."""
@@ -252,8 +262,7 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
     body = text if number_ is None else " " * (len(text) - len(title)) + title
     clause = _BRACKETS.sub(_blank, _CLAUSES.split(body)[0])
     clause = _PERSON.sub(_blank, clause)
-    cut = _METHOD.search(clause)
-    named = names(clause[: cut.start()] if cut else clause)
+    named = _named_ends(clause, names)
     ids = list(dict.fromkeys(system for _, system in named))
     source = target = None
     if len(ids) >= 2:
