@@ -245,3 +245,32 @@ def test_a_mermaid_subgraph_is_a_group_whose_nodes_are_its_tools(write_map) -> N
         "production-server",
         ["web-server"],
     )
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (
+            "Tilda sends the lead to HubSpot, Mailchimp and Slack.",
+            [("Tilda", "HubSpot", 7), ("Tilda", "Mailchimp", 7), ("Tilda", "Slack", 7)],
+        ),
+        (
+            "Метрика и GA4 передают события в BigQuery.",
+            [("Метрика", "BigQuery", 7), ("GA4", "BigQuery", 7)],
+        ),
+        (
+            "Заказы выгружаются из Shopify или WooCommerce в ClickHouse.",
+            [("Shopify", "ClickHouse", 7), ("WooCommerce", "ClickHouse", 7)],
+        ),
+        ("Tilda sends the lead to HubSpot, then notifies the team.", [("Tilda", "HubSpot", 7)]),
+        (
+            "Tilda sends the lead to HubSpot with the owner's name and Slack posts it.",
+            [("Tilda", "HubSpot", 7)],
+        ),
+    ],
+)
+def test_systems_listed_together_are_each_an_end_of_the_step(write_map, step, expected) -> None:
+    """A list of systems (commas, ``and``/``or``, ``и``/``или``) at one end of a step gives an
+    edge for each; a system after a longer phrase is not one of the list."""
+    model = load(write_map(f"# Leads\n\nA lead's path.\n\n## How it works\n\n1. {step}\n"))
+    assert _edges(model) == expected

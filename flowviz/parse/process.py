@@ -50,6 +50,14 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 _CLAUSES = re.compile(r";\s+|\.\s+(?=[A-ZА-ЯЁ])")
 
 _WORD = re.compile(r"\w+")
+_LISTED = re.compile(
+    r"[^\s,]+(?:\s+[^\s,]+){0,3}"
+    r"(?:\s*,\s*(?:(?:and|or|и|или)\s+)?|\s+(?:and/or|and|or|и|или|&)\s+)"
+    r"(?:(?:to|into|from|в|во|на|из)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+"""A name (up to four words) and what joins it to the next one of a list (``HubSpot, ``,
+``Google Ads and/or ``, ``ClickHouse и в ``)."""
 _TO_WORDS = frozenset(TARGET_MARKERS)
 _NEXT_ACTION = re.compile(r",|\b(?:и|а|затем|потом|and|then)\b")
 _VERBS = {**dict.fromkeys(WRITE_VERBS, "write"), **dict.fromkeys(READ_VERBS, "read")}
@@ -83,6 +91,7 @@ def process_flows(
         for n, (text, line) in enumerate(draft.steps, 1):
             points = draft.points.get(n - 1, [])
             step = _implied(_step(text, line, n, names), engine, names)
+            transfers += _coordinated(step, names)
             steps.append(
                 step.model_copy(
                     update={"notes": [p for p, _ in points], "lines": [i for _, i in points]}
@@ -255,17 +264,51 @@ def _named_ends(clause: str, names: Names) -> list[tuple[int, str]]:
     return names(clause[: cut.start()]) or names(clause[cut.end() :])[:1]
 
 
+def _first_clause(text: str) -> str:
+    """A step's first clause, its number, brackets and people blanked out (positions kept)."""
+    number, title = leading_number(text)
+    body = text if number is None else " " * (len(text) - len(title)) + title
+    clause = _BRACKETS.sub(_blank, _CLAUSES.split(body)[0])
+    return _PERSON.sub(_blank, clause)
+
+
+def _coordinated(step: Step, names: Names) -> list[Step]:
+    """One more transfer for each system listed beside an end of a step (``sends the lead to
+    HubSpot, Mailchimp and Slack``, ``из Facebook Ads и Google Ads``): the same step with that
+    system at that end."""
+    clause = _first_clause(step.text)
+    named = _named_ends(clause, names)
+    out = [step.model_copy(update={"target": s}) for s in _listed_with(step.target, named, clause)]
+    out += [step.model_copy(update={"source": s}) for s in _listed_with(step.source, named, clause)]
+    return [s for s in out if s.source and s.target and s.source != s.target]
+
+
+def _listed_with(system: str | None, named: list[tuple[int, str]], clause: str) -> list[str]:
+    """The systems written right after ``system``'s first mention, joined to it by commas and
+    ``and`` / ``or`` / ``и`` / ``или`` only."""
+    at = next((i for i, (_, s) in enumerate(named) if s == system), None)
+    if at is None:
+        return []
+    out: list[str] = []
+    for (start, _), (after, other) in zip(named[at:], named[at + 1 :], strict=False):
+        if not _LISTED.fullmatch(clause[start:after]):
+            break
+        if other != system and other not in out:
+            out.append(other)
+    return out
+
+
 def _step(text: str, line: int, number: int, names: Names) -> Step:
     """A step; its ends are the first two systems its first clause names before any method
     word, the one after ``из`` / ``from`` being the sender."""
-    number_, title = leading_number(text)
-    body = text if number_ is None else " " * (len(text) - len(title)) + title
-    clause = _BRACKETS.sub(_blank, _CLAUSES.split(body)[0])
-    clause = _PERSON.sub(_blank, clause)
+    clause = _first_clause(text)
     named = _named_ends(clause, names)
     ids = list(dict.fromkeys(system for _, system in named))
     source = target = None
     if len(ids) >= 2:
+        subjects = {ids[0], *_listed_with(ids[0], named, clause)}
+        if len(subjects) < len(ids):  # ``Метрика и GA4 передают события в BigQuery``
+            ids = [ids[0], *(s for s in ids if s not in subjects)]
         first, second = named[0], next(m for m in named if m[1] == ids[1])
         source, target = ids[0], ids[1]
         if _SOURCE.search(clause[: second[0]]) and not _SOURCE.search(clause[: first[0]]):
