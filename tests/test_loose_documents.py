@@ -274,3 +274,46 @@ def test_systems_listed_together_are_each_an_end_of_the_step(write_map, step, ex
     edge for each; a system after a longer phrase is not one of the list."""
     model = load(write_map(f"# Leads\n\nA lead's path.\n\n## How it works\n\n1. {step}\n"))
     assert _edges(model) == expected
+
+
+def test_a_product_named_in_full_is_not_the_product_that_plays_its_role(write_map) -> None:
+    """GTM is an analytics product; ``Google Analytics`` is still a system of its own."""
+    model = load(write_map("# Tags\n\n- GTM → Tilda: tags\n- Tilda → Google Analytics: events\n"))
+    assert _edges(model) == [("GTM", "Tilda", 3), ("Tilda", "Google Analytics", 4)]
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        ("Tilda collects the form. It then sends the lead to HubSpot.", [("Tilda", "HubSpot", 7)]),
+        (
+            "Cloud Functions читает файл. Затем она передаёт строки в ClickHouse.",
+            [("Cloud Functions", "ClickHouse", 7)],
+        ),
+        (
+            "The Stream Analytics job starts, which receives the events from Event Hubs.",
+            [("Event Hubs", "Stream Analytics", 7)],
+        ),
+        ("Mailchimp sends the campaign. It is as reliable as HubSpot.", []),
+        ("Систему описывает аналитик. Она передаёт данные в ClickHouse.", []),
+    ],
+)
+def test_a_later_clause_whose_subject_is_a_pronoun_moves_data_of_the_first_system(
+    write_map, step, expected
+) -> None:
+    """``It then sends … to X`` / ``Затем она передаёт … в X``: the step's first system is
+    the sender; a clause that names its system with no preposition of place gives nothing."""
+    model = load(write_map(f"# Leads\n\nA lead's path.\n\n## How it works\n\n1. {step}\n"))
+    assert _edges(model) == expected
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "The event is reported to Google Analytics and/or Google Ads.",
+        "The purchase event triggers the Analytics tag and the Google Ads tag.",
+    ],
+)
+def test_systems_that_are_all_one_list_are_not_each_others_ends(write_map, step) -> None:
+    model = load(write_map(f"# Tags\n\nA tag's path.\n\n## How it works\n\n1. {step}\n"))
+    assert _edges(model) == []

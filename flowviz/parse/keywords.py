@@ -918,6 +918,19 @@ PURPOSE_MARKERS = (
 """Words after which a process step says what it is for (``Queries Tavily to find the lead's
 LinkedIn profile``): a system named there is not an end of the transfer."""
 
+SUBJECT_PRONOUNS = (
+    "он", "она", "оно", "они", "который", "которая", "которое", "которые",
+    "it", "they", "which",
+)  # fmt: skip
+"""Words that open a later clause of a process step whose subject is the step's system
+(``Затем она передаёт статью в очередь``, ``, which writes the rows to BigQuery``)."""
+
+FOLLOW_WORDS = (
+    "затем", "потом", "далее", "после этого", "после чего", "также", "then", "next", "also",
+    "finally", "after that",
+)  # fmt: skip
+"""Words that may stand before or after the pronoun of such a clause (``It then sends``)."""
+
 SOURCE_MARKERS = ("из", "от", "from")
 """A preposition before a system that makes it the sender (``Перенесите из X в Y``)."""
 

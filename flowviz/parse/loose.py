@@ -319,6 +319,8 @@ def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = 
     name = text if exact else head
     registry = ctx.registry
     found = registry.lookup(text, fuzzy=False) or registry.lookup(name, fuzzy=False)
+    if found is not None and _by_role_only(name, ctx):
+        found = None  # ``Google Analytics`` is not the GTM that plays the analytics role
     if found is None and _on_platform(text, head):
         found = registry.lookup(head, fuzzy=False)
     if found is None:
@@ -326,6 +328,15 @@ def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = 
     if text != name:
         registry.alias(found, text)
     return found
+
+
+def _by_role_only(name: str, ctx: Context) -> bool:
+    """Whether a product's full name (``Google Analytics``) reaches a known system only
+    through a role word in it, the system being another product that plays that role."""
+    if stems(name) in role_stems() or catalogue_kind(name) is None:
+        return False
+    found = ctx.registry.mentions(name, actors=False)
+    return bool(found) and all(stems(m.surface) in role_stems() for m in found)
 
 
 def _on_platform(text: str, head: str) -> bool:

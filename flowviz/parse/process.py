@@ -18,6 +18,7 @@ from flowviz.parse.keywords import (
     ARCHITECTURE_WORDS,
     BASIS_MARKERS,
     CAPTION_WORDS,
+    FOLLOW_WORDS,
     LEAD_IN_MAX_WORDS,
     LEAD_IN_WORDS,
     METHOD_MARKERS,
@@ -26,6 +27,7 @@ from flowviz.parse.keywords import (
     PURPOSE_MARKERS,
     READ_VERBS,
     SOURCE_MARKERS,
+    SUBJECT_PRONOUNS,
     TARGET_MARKERS,
     WATCH_MARKERS,
     WRITE_VERBS,
@@ -48,6 +50,19 @@ _SOURCE = re.compile(r"(?:" + alternation(_SENDER_MARKERS) + r")\s+\S*\s*$", re.
 _BRACKETS = re.compile(r"\([^()]*\)")
 """A bracket after a name is another name of it or a note (``Object Storage (S3)``)."""
 _CLAUSES = re.compile(r";\s+|\.\s+(?=[A-ZА-ЯЁ])")
+_LATER_CLAUSES = re.compile(
+    r";\s+|\.\s+(?=[A-ZА-ЯЁ])|,\s+(?=(?:" + alternation(SUBJECT_PRONOUNS) + "))", re.IGNORECASE
+)
+_FOLLOW = alternation(FOLLOW_WORDS)
+_PRONOUN_SUBJECT = re.compile(
+    rf"\s*(?:{_FOLLOW}[\s,]+)?{alternation(SUBJECT_PRONOUNS)}(?:\s+{_FOLLOW})?", re.IGNORECASE
+)
+_MARKED = re.compile(
+    r"(?:^|\s)(?P<marker>" + alternation((*SOURCE_MARKERS, *TARGET_MARKERS)) + r")"
+    r"(?:\s+\S+){0,2}\s*$",
+    re.IGNORECASE,
+)
+"""A preposition of place up to two words before a system (``на следующую очередь``)."""
 
 _WORD = re.compile(r"\w+")
 _LISTED = re.compile(
@@ -91,7 +106,7 @@ def process_flows(
         for n, (text, line) in enumerate(draft.steps, 1):
             points = draft.points.get(n - 1, [])
             step = _implied(_step(text, line, n, names), engine, names)
-            transfers += _coordinated(step, names)
+            transfers += _new_pairs(step, _coordinated(step, names) + _follow_ups(step, names))
             steps.append(
                 step.model_copy(
                     update={"notes": [p for p, _ in points], "lines": [i for _, i in points]}
@@ -272,6 +287,39 @@ def _first_clause(text: str) -> str:
     return _PERSON.sub(_blank, clause)
 
 
+def _new_pairs(step: Step, more: list[Step]) -> list[Step]:
+    """The transfers of ``more`` between a pair the step and the ones before do not join."""
+    seen = {(step.source, step.target)}
+    out = []
+    for transfer in more:
+        if (transfer.source, transfer.target) not in seen:
+            seen.add((transfer.source, transfer.target))
+            out.append(transfer)
+    return out
+
+
+def _follow_ups(step: Step, names: Names) -> list[Step]:
+    """Transfers of a step's later clauses whose subject is a pronoun standing for its first
+    system (``Затем она передаёт статью в Service Bus``, ``, which writes the rows to
+    BigQuery``): the one system such a clause names after ``в`` / ``to`` receives from it,
+    after ``из`` / ``from`` sends to it."""
+    first = names(_first_clause(step.text))
+    if not first:
+        return []
+    subject = first[0][1]
+    out = []
+    for clause in _LATER_CLAUSES.split(step.text)[1:]:
+        opening = _PRONOUN_SUBJECT.match(clause)
+        named = _named_ends(clause, names) if opening else []
+        ends = [(at, s) for at, s in named if s != subject and _MARKED.search(clause[:at])]
+        if ends:
+            at, other = ends[0]
+            sent = _MARKED.search(clause[:at]).group("marker").casefold() in SOURCE_MARKERS
+            pair = (other, subject) if sent else (subject, other)
+            out.append(step.model_copy(update={"source": pair[0], "target": pair[1]}))
+    return out
+
+
 def _coordinated(step: Step, names: Names) -> list[Step]:
     """One more transfer for each system listed beside an end of a step (``sends the lead to
     HubSpot, Mailchimp and Slack``, ``из Facebook Ads и Google Ads``): the same step with that
@@ -298,22 +346,33 @@ def _listed_with(system: str | None, named: list[tuple[int, str]], clause: str) 
     return out
 
 
+def _end_order(clause: str, named: list[tuple[int, str]]) -> list[str]:
+    """The systems a clause names, the ones listed with its first (its subject) left out
+    (``Метрика и GA4 передают события в BigQuery``: the receiver is BigQuery); systems that
+    are all one list (``is reported to GA4 and/or Google Ads``) are one end, not each other's
+    sender and receiver."""
+    ids = list(dict.fromkeys(system for _, system in named))
+    if len(ids) < 2:
+        return ids
+    listed = {ids[0], *_listed_with(ids[0], named, clause)}
+    if len(listed) < len(ids):
+        return [ids[0], *(s for s in ids if s not in listed)]
+    return ids[:1]
+
+
 def _step(text: str, line: int, number: int, names: Names) -> Step:
     """A step; its ends are the first two systems its first clause names before any method
     word, the one after ``из`` / ``from`` being the sender."""
     clause = _first_clause(text)
     named = _named_ends(clause, names)
-    ids = list(dict.fromkeys(system for _, system in named))
+    ids = _end_order(clause, named)
     source = target = None
     if len(ids) >= 2:
-        subjects = {ids[0], *_listed_with(ids[0], named, clause)}
-        if len(subjects) < len(ids):  # ``Метрика и GA4 передают события в BigQuery``
-            ids = [ids[0], *(s for s in ids if s not in subjects)]
         first, second = named[0], next(m for m in named if m[1] == ids[1])
         source, target = ids[0], ids[1]
         if _SOURCE.search(clause[: second[0]]) and not _SOURCE.search(clause[: first[0]]):
             source, target = _from_to(clause, named, second) or (target, source)
-    elif len(ids) == 1:
+    elif ids:
         source = ids[0]
     method = method_in(text)
     return Step(

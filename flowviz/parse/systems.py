@@ -303,7 +303,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "posthog", "heap analytics", "appsflyer", "appmetrica", "firebase analytics", "matomo",
         "plausible", "microsoft clarity", "comagic", "callibri", "ringostat", "mango office",
         "segment.com", "twilio segment", "rudderstack", "mparticle", "tealium", "snowplow",
-        "adobe analytics", "google tag manager server", "stape", "optimizely", "vwo",
+        "adobe analytics", "google tag manager server", "stape", "optimizely", "vwo", "sgtm",
+        "server-side gtm", "server side gtm", "server-side google tag manager",
     ],
     "site": [
         "woocommerce", "magento", "adobe commerce", "bigcommerce", "prestashop", "squarespace",
@@ -360,7 +361,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
     "ads": [
         "google ads", "яндекс директ", "yandex direct", "meta ads", "vk ads", "facebook ads",
         "linkedin ads", "tiktok ads", "microsoft ads", "bing ads", "mytarget", "vk реклама",
-        "google merchant center", "criteo", "sklik",
+        "google merchant center", "criteo", "sklik", "floodlight", "campaign manager 360",
+        "display & video 360", "dv360", "search ads 360",
     ],
     "calendar": ["google calendar", "calendly", "outlook calendar", "cal.com"],
     "meetings": ["zoom meetings", "google meet", "яндекс телемост"],
@@ -374,7 +376,9 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "pub/sub", "cloud functions", "data transfer", "ngrok", "kafka", "apache kafka",
         "rabbitmq", "aws lambda", "amazon sqs", "amazon sns", "kinesis", "eventbridge",
         "cloud run", "cloud scheduler", "yandex cloud functions", "azure functions",
-        "azure service bus", "event hubs",
+        "azure service bus", "event hubs", "stream analytics", "azure stream analytics",
+        "event grid", "logic apps", "blob storage", "azure blob storage", "api gateway",
+        "step functions", "aws step functions", "google cloud pub/sub",
     ],
 }  # fmt: skip
 """More well-known products by category (names that are also common words, such as Drip or
