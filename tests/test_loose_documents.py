@@ -317,3 +317,29 @@ def test_a_later_clause_whose_subject_is_a_pronoun_moves_data_of_the_first_syste
 def test_systems_that_are_all_one_list_are_not_each_others_ends(write_map, step) -> None:
     model = load(write_map(f"# Tags\n\nA tag's path.\n\n## How it works\n\n1. {step}\n"))
     assert _edges(model) == []
+
+
+def test_a_product_in_a_russian_case_form_is_the_product(write_map) -> None:
+    """``из Яндекс Метрики`` names Яндекс Метрика; a lower-case common word (``метрики
+    производительности``) names nothing."""
+    model = load(
+        write_map(
+            "# Отчёты\n\nПуть данных.\n\n## Как это работает\n\n"
+            "1. Сервер отдаёт метрики производительности в ClickHouse.\n"
+            "2. В ClickHouse данные приходят из Яндекс Метрики через Logs API.\n"
+            "3. DataLens строит отчёты по данным ClickHouse.\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Яндекс Метрика", "ClickHouse", 8),
+        ("ClickHouse", "DataLens", 9),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Шаги по созданию решения", "Setup steps", "Installation process"]
+)
+def test_a_list_of_setup_steps_is_not_a_process(write_map, heading) -> None:
+    text = f"# Guide\n\n## {heading}\n\n1. Перенести данные из amoCRM в ClickHouse\n"
+    model = load(write_map(text + "\n- amoCRM → ClickHouse\n"))
+    assert model.flows == []

@@ -68,7 +68,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-living-bi-agent": (False, 4, 0, 0),
     "ru-living-bi-architecture": (False, 5, 0, 5),
     "ru-yc-direct-clickhouse": (False, 2, 0, 2),
-    "ru-yc-metrica-pro": (False, 0, 0, 0),
+    "ru-yc-metrica-pro": (True, 0, 0, 0),
     "ru-yc-metrika-clickhouse": (True, 0, 0, 0),
 }
 

@@ -893,6 +893,15 @@ PROCESS_WORDS = (
 """Words of a heading (or of a line ending in ':') that introduces a process list: the list
 below it, or its numbered sub-headings, are the steps of a flow."""
 
+SETUP_WORDS = (
+    "по созданию", "по настройке", "по установке", "по развертыванию", "по развёртыванию",
+    "настройка", "установка", "создание решения", "развертывание", "развёртывание",
+    "setup", "set up", "setting up", "installation", "install", "getting started",
+    "configuration", "to configure", "deployment", "to deploy", "prerequisites",
+)  # fmt: skip
+"""Words of a heading over setup work (``Шаги по созданию решения``, ``Setup steps``): its
+list is a plan of work, not a process, even with a process word in it."""
+
 ARCHITECTURE_WORDS = (
     "architecture", "solution architecture", "overview", "how the solution works",
     "архитектура", "архитектура решения", "обзор", "схема работы",
@@ -936,7 +945,8 @@ SOURCE_MARKERS = ("из", "от", "from")
 
 BASIS_MARKERS = (
     "построенные на", "построенный на", "построенная на", "построенных на", "построен на",
-    "на основе", "built on", "based on", "built on top of", "powered by",
+    "на основе", "built on", "based on", "built on top of", "powered by", "по данным",
+    "на данных", "по данным из", "on data from", "on top of data from",
 )  # fmt: skip
 """Words before a system that something named earlier in a step is built on: its data come
 from it (``дашборды DataLens, построенные на витринах ClickHouse``), so it is the sender."""

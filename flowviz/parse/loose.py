@@ -38,7 +38,8 @@ from flowviz.parse.systems import (
     Mention,
     Registry,
     catalogue_kind,
-    catalogue_names,
+    catalogue_pattern,
+    catalogue_spelling,
     role_stems,
 )
 from flowviz.parse.text import stems, without_emoji
@@ -228,11 +229,13 @@ def _product(name: str, extra: dict[str, list[str]]) -> str | None:
 
 def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tuple[int, str]]]:
     """Systems named in a text: known ones, and products of the catalogue (made systems)."""
-    catalogue = re.compile(alternation(catalogue_names(extra)), re.IGNORECASE)
+    catalogue = catalogue_pattern(extra)
 
     def names(text: str) -> list[tuple[int, str]]:
         for match in catalogue.finditer(text):
-            _system(match.group(), ctx, extra, exact=True)
+            spelling = catalogue_spelling(match.group(), extra)
+            if spelling == match.group() or match.group()[:1].isupper():
+                _system(spelling, ctx, extra, exact=True)  # ``метрики`` is a common word
         found = ctx.registry.mentions(text, actors=False)
         mentions = [_role_alone(m, ctx) for m in _qualifiers_dropped(found, text)]
         return [

@@ -26,6 +26,7 @@ from flowviz.parse.keywords import (
     PROCESS_WORDS,
     PURPOSE_MARKERS,
     READ_VERBS,
+    SETUP_WORDS,
     SOURCE_MARKERS,
     SUBJECT_PRONOUNS,
     TARGET_MARKERS,
@@ -37,6 +38,7 @@ from flowviz.parse.text import leading_number
 
 _PROCESS = re.compile(alternation(PROCESS_WORDS, stems_only=True), re.IGNORECASE)
 _LEAD_IN = re.compile(alternation(LEAD_IN_WORDS, stems_only=True), re.IGNORECASE)
+_SETUP = re.compile(alternation(SETUP_WORDS, stems_only=True), re.IGNORECASE)
 _ARCHITECTURE = re.compile(alternation(ARCHITECTURE_WORDS, stems_only=True), re.IGNORECASE)
 _CAPTION = re.compile(
     r"[\s*_]*(?:" + alternation(CAPTION_WORDS) + r")\.?\s*\d*[\s*_:.]*", re.IGNORECASE
@@ -137,7 +139,7 @@ def _is_architecture_title(text: str) -> bool:
 
 def is_process_title(text: str) -> bool:
     """A heading (or a line ending in ':') that introduces a process."""
-    return len(text.split()) <= 8 and bool(_PROCESS.search(text))
+    return len(text.split()) <= 8 and bool(_PROCESS.search(text)) and not _SETUP.search(text)
 
 
 def _drafts(blocks: list[Block]) -> list[_Draft]:

@@ -1106,6 +1106,48 @@ def catalogue_names(extra: dict[str, list[str]] | None = None) -> list[str]:
     return sorted({name for table in tables for names in table.values() for name in names})
 
 
+_RUSSIAN_WORD = re.compile(r"[а-яё]{4,}", re.IGNORECASE)
+
+
+def catalogue_pattern(extra: dict[str, list[str]] | None = None) -> re.Pattern[str]:
+    """The products of the catalogue as they stand in a text, a Russian word of a name in
+    any case form (``в Яндекс Метрику``, ``из Мегаплана``)."""
+    parts = sorted({_any_case(n) for n in catalogue_names(extra)}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
+
+
+def _any_case(name: str) -> str:
+    """A name's pattern: each Russian word its stem and up to three more letters."""
+    out = []
+    for word in name.split():
+        if _RUSSIAN_WORD.fullmatch(word):
+            out.append(re.escape(light_stem(word)) + "[а-яё]{0,3}")
+        else:
+            out.append(re.escape(word))
+    return r"\s+".join(out)
+
+
+def catalogue_spelling(found: str, extra: dict[str, list[str]] | None = None) -> str:
+    """A product found in a case form spelled as the catalogue names it, in the text's
+    capitals (``Яндекс Метрики`` -> ``Яндекс Метрика``); any other name as it is."""
+    name = _catalogue_keys(tuple(catalogue_names(extra))).get(light_key(found))
+    if name is None or name.casefold() == found.casefold():
+        return found
+    return " ".join(
+        same if same.casefold() == word.casefold() else _capitals_of(same, word)
+        for same, word in zip(found.split(), name.split(), strict=False)
+    )
+
+
+def _capitals_of(model: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+@lru_cache(maxsize=8)
+def _catalogue_keys(names: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    return {light_key(n): n for n in names if len(n.split()) == len(light_key(n))}
+
+
 def _vocabulary() -> dict[tuple[str, ...], tuple[str, str]]:
     """Stems of every role and actor word -> ("role", kind) or ("actor", key)."""
     vocab: dict[tuple[str, ...], tuple[str, str]] = {}
