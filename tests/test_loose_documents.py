@@ -343,3 +343,31 @@ def test_a_list_of_setup_steps_is_not_a_process(write_map, heading) -> None:
     text = f"# Guide\n\n## {heading}\n\n1. Перенести данные из amoCRM в ClickHouse\n"
     model = load(write_map(text + "\n- amoCRM → ClickHouse\n"))
     assert model.flows == []
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (
+            "Zapier creates a contact in HubSpot and adds it to the Mailchimp audience.",
+            [("Zapier", "HubSpot", 7), ("Zapier", "Mailchimp", 7)],
+        ),
+        (
+            "Albato забирает заявку из Tilda и создаёт сделку в amoCRM.",
+            [("Tilda", "Albato", 7), ("Albato", "amoCRM", 7)],
+        ),
+        (
+            "The backend writes the order to PostgreSQL; Fivetran then loads it into Snowflake.",
+            [("Fivetran", "Snowflake", 7)],
+        ),
+        (
+            "Tilda sends the lead to HubSpot; this replaces the form export.",
+            [("Tilda", "HubSpot", 7)],
+        ),
+    ],
+)
+def test_a_steps_second_action_or_clause_gives_its_own_edge(write_map, step, expected) -> None:
+    """``… and adds it to X`` is another transfer of the step's subject; a clause that starts
+    with a system of its own is read as a step of its own."""
+    model = load(write_map(f"# Leads\n\nA lead's path.\n\n## How it works\n\n1. {step}\n"))
+    assert _edges(model) == expected

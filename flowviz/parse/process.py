@@ -56,6 +56,14 @@ _LATER_CLAUSES = re.compile(
     r";\s+|\.\s+(?=[A-ZА-ЯЁ])|,\s+(?=(?:" + alternation(SUBJECT_PRONOUNS) + "))", re.IGNORECASE
 )
 _FOLLOW = alternation(FOLLOW_WORDS)
+_ACTIONS = re.compile(
+    r",?\s+(?:and|then|и|а|затем|потом)\s+(?="
+    + alternation((*WRITE_VERBS, *READ_VERBS))
+    + r"|[а-яё]+(?:ет|ит|ют|ят|ется|ится)\b)",
+    re.IGNORECASE,
+)
+"""Where a step's first clause goes on with another action of its subject (``… and adds it
+to the Mailchimp audience``, ``… и сохраняет их в ClickHouse``)."""
 _PRONOUN_SUBJECT = re.compile(
     rf"\s*(?:{_FOLLOW}[\s,]+)?{alternation(SUBJECT_PRONOUNS)}(?:\s+{_FOLLOW})?", re.IGNORECASE
 )
@@ -301,25 +309,45 @@ def _new_pairs(step: Step, more: list[Step]) -> list[Step]:
 
 
 def _follow_ups(step: Step, names: Names) -> list[Step]:
-    """Transfers of a step's later clauses whose subject is a pronoun standing for its first
+    """Transfers of a step's later actions and clauses: one whose subject is left out (``…
+    and adds it to the Mailchimp audience``) or a pronoun standing for the step's first
     system (``Затем она передаёт статью в Service Bus``, ``, which writes the rows to
-    BigQuery``): the one system such a clause names after ``в`` / ``to`` receives from it,
-    after ``из`` / ``from`` sends to it."""
+    BigQuery``) moves that system's data; a clause with a subject of its own (``; Fivetran
+    then loads it into Snowflake``) is read as a step of its own."""
     first = names(_first_clause(step.text))
     if not first:
         return []
     subject = first[0][1]
-    out = []
-    for clause in _LATER_CLAUSES.split(step.text)[1:]:
-        opening = _PRONOUN_SUBJECT.match(clause)
-        named = _named_ends(clause, names) if opening else []
-        ends = [(at, s) for at, s in named if s != subject and _MARKED.search(clause[:at])]
-        if ends:
-            at, other = ends[0]
-            sent = _MARKED.search(clause[:at]).group("marker").casefold() in SOURCE_MARKERS
-            pair = (other, subject) if sent else (subject, other)
-            out.append(step.model_copy(update={"source": pair[0], "target": pair[1]}))
+    head, *later = _LATER_CLAUSES.split(step.text)
+    out = [t for action in _ACTIONS.split(head)[1:] for t in _moved(step, subject, action, names)]
+    for clause in later:
+        if _PRONOUN_SUBJECT.match(clause):
+            out += _moved(step, subject, clause, names)
+        else:
+            own = _step(clause, step.line, step.number, names)
+            if own.source and own.target and _starts_with_system(clause, names):
+                out.append(step.model_copy(update={"source": own.source, "target": own.target}))
     return out
+
+
+def _starts_with_system(clause: str, names: Names) -> bool:
+    """Whether a clause's subject is a system: it names one within its first three words."""
+    named = names(clause)
+    return bool(named) and len(clause[: named[0][0]].split()) <= 2
+
+
+def _moved(step: Step, subject: str, clause: str, names: Names) -> list[Step]:
+    """The transfer of a clause whose subject is ``subject``: the first system it names after
+    ``в`` / ``to`` receives from it, after ``из`` / ``from`` sends to it."""
+    named = _named_ends(clause, names)
+    ends = [(at, s) for at, s in named if s != subject and _MARKED.search(clause[:at])]
+    if not ends:
+        return []
+    at, other = ends[0]
+    marker = _MARKED.search(clause[:at])
+    sent = marker is not None and marker.group("marker").casefold() in SOURCE_MARKERS
+    pair = (other, subject) if sent else (subject, other)
+    return [step.model_copy(update={"source": pair[0], "target": pair[1]})]
 
 
 def _coordinated(step: Step, names: Names) -> list[Step]:
