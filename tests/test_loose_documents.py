@@ -371,3 +371,43 @@ def test_a_steps_second_action_or_clause_gives_its_own_edge(write_map, step, exp
     with a system of its own is read as a step of its own."""
     model = load(write_map(f"# Leads\n\nA lead's path.\n\n## How it works\n\n1. {step}\n"))
     assert _edges(model) == expected
+
+
+STEPS_UNDER_ANY_HEADING = """# Обмен данными
+
+## {heading}
+
+1. {first}
+2. Из Битрикс24 раз в сутки выгружаются сделки в Google Sheets.
+3. Google Sheets подтягиваются в Looker Studio для отчётов.
+"""
+
+
+def test_a_numbered_list_of_transfers_is_a_flow_under_any_heading(write_map) -> None:
+    """Items that say what systems do make a numbered list a flow, whatever its heading."""
+    text = STEPS_UNDER_ANY_HEADING.format(
+        heading="Схема обмена", first="Заявка уходит в Битрикс24 через вебхук."
+    )
+    model = load(write_map(text))
+    assert [(f.title, len(f.steps)) for f in model.flows] == [("Схема обмена", 3)]
+    assert _edges(model) == [
+        ("Битрикс24", "Google Sheets", 6),
+        ("Google Sheets", "Looker Studio", 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "first"),
+    [
+        ("Схема обмена", "Подключите Битрикс24 к Google Sheets."),
+        ("Схема обмена", "Connect Google Sheets to Looker Studio."),
+        ("Шаги по созданию решения", "Заявка уходит в Битрикс24 через вебхук."),
+        ("Используемые сервисы", "Заявка уходит в Битрикс24 через вебхук."),
+    ],
+)
+def test_a_numbered_plan_of_work_or_components_list_is_no_flow(write_map, heading, first) -> None:
+    """An item telling the reader what to do, a setup heading or a components heading keeps
+    a numbered list out of the flows."""
+    text = STEPS_UNDER_ANY_HEADING.format(heading=heading, first=first) + "\n- Tilda → Битрикс24\n"
+    model = load(write_map(text))
+    assert model.flows == []

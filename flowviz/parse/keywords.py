@@ -902,6 +902,16 @@ SETUP_WORDS = (
 """Words of a heading over setup work (``Шаги по созданию решения``, ``Setup steps``): its
 list is a plan of work, not a process, even with a process word in it."""
 
+SETUP_VERBS = (
+    "connect", "create", "add", "install", "open", "go", "click", "select", "set", "configure",
+    "enable", "copy", "paste", "log in", "sign in", "sign up", "navigate", "choose", "enter",
+    "run", "deploy", "download", "register", "make sure", "ensure", "import", "upload",
+    "подключить", "создать", "установить", "настроить", "открыть", "перейти", "нажать",
+)  # fmt: skip
+"""First words of a list item that tells the reader what to do (``Connect HubSpot to Slack``,
+``Настроить обмен с 1С``): such a list is a plan of work, not a process (Russian imperatives
+are told by their endings, ``Подключите``)."""
+
 ARCHITECTURE_WORDS = (
     "architecture", "solution architecture", "overview", "how the solution works",
     "архитектура", "архитектура решения", "обзор", "схема работы",
@@ -916,7 +926,8 @@ CAPTION_WORDS = (
 """Words of a caption written as a heading (``##### *Image 1*``): it starts no section."""
 
 METHOD_MARKERS = (
-    "с использованием", "с помощью", "используя", "using", "via", "by means of", "through",
+    "с использованием", "с помощью", "при помощи", "посредством", "используя", "using", "via",
+    "by means of", "through", "with the help of",
 )  # fmt: skip
 """Words after which a process step names the tool it uses, not an end of the transfer."""
 

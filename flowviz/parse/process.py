@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from flowviz.model import Flow, Step
 from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph, flatten
+from flowviz.parse.components import is_components_title
 from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
     ARCHITECTURE_WORDS,
@@ -26,6 +27,7 @@ from flowviz.parse.keywords import (
     PROCESS_WORDS,
     PURPOSE_MARKERS,
     READ_VERBS,
+    SETUP_VERBS,
     SETUP_WORDS,
     SOURCE_MARKERS,
     SUBJECT_PRONOUNS,
@@ -56,6 +58,10 @@ _LATER_CLAUSES = re.compile(
     r";\s+|\.\s+(?=[A-ZА-ЯЁ])|,\s+(?=(?:" + alternation(SUBJECT_PRONOUNS) + "))", re.IGNORECASE
 )
 _FOLLOW = alternation(FOLLOW_WORDS)
+_IMPERATIVE = re.compile(
+    r"\W*(?:[а-яё]+(?:йте|ите|ьте)|" + alternation(SETUP_VERBS) + r")(?!\w)", re.IGNORECASE
+)
+"""An item that tells the reader what to do (``Создайте``, ``Connect``): a setup step."""
 _ACTIONS = re.compile(
     r",?\s+(?:and|then|и|а|затем|потом)\s+(?="
     + alternation((*WRITE_VERBS, *READ_VERBS))
@@ -109,7 +115,7 @@ def process_flows(
     names one system has the document's workflow ``engine`` as its other end when its verb
     says which way the data goes. Also the points under numbered sub-heading steps that name
     both their ends: each one more transfer of its step."""
-    drafts = _drafts(blocks)
+    drafts = _drafts(blocks, names)
     flows, transfers = [], []
     for number, draft in enumerate(d for d in drafts if d.steps):
         steps = []
@@ -150,8 +156,9 @@ def is_process_title(text: str) -> bool:
     return len(text.split()) <= 8 and bool(_PROCESS.search(text)) and not _SETUP.search(text)
 
 
-def _drafts(blocks: list[Block]) -> list[_Draft]:
-    """Process headings, the flows under them and their raw steps, in document order."""
+def _drafts(blocks: list[Block], names: Names) -> list[_Draft]:
+    """Process headings, the flows under them and their raw steps, in document order; a
+    numbered list elsewhere whose items state transfers (``_states_transfers``) too."""
     drafts: list[_Draft] = []
     level: int | None = None
     strict = False
@@ -185,6 +192,11 @@ def _drafts(blocks: list[Block]) -> list[_Draft]:
                 drafts.remove(current)
             current = _Draft(_TAG.sub("", heading).strip() or block.text, block.line)
             drafts.append(current)
+        elif isinstance(block, ListBlock) and current is None and _states_transfers(block, names):
+            if not is_components_title(heading) and not _SETUP.search(heading):
+                title = _TAG.sub("", heading).strip() or _one_line(block.items[0].text)
+                steps = [(_one_line(i.text), i.line) for i in block.items]
+                drafts.append(_Draft(title, block.line, steps=steps))
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
             if block.ordered or not current.numbered_only:
                 current.steps = [(_one_line(i.text), i.line) for i in block.items]
@@ -195,6 +207,22 @@ def _drafts(blocks: list[Block]) -> list[_Draft]:
             points = current.points.setdefault(len(current.steps) - 1, [])
             points.append((_one_line(block.text), block.line))
     return drafts
+
+
+MIN_TRANSFER_ITEMS = 2
+"""A numbered list under no process heading is a process when this many of its items each
+name two systems (and at least half of its items name one)."""
+
+
+def _states_transfers(block: ListBlock, names: Names) -> bool:
+    """Whether a numbered list reads as a process wherever it stands: its items tell what
+    systems do (``Заявка уходит в Битрикс24 …``), not what a person should do (``Подключите
+    amoCRM к Albato``, ``Connect HubSpot to Slack``)."""
+    if not block.ordered or any(_IMPERATIVE.match(i.text) for i in block.items):
+        return False
+    counts = [len({s for _, s in names(_first_clause(_one_line(i.text)))}) for i in block.items]
+    two = sum(1 for c in counts if c >= 2)
+    return two >= MIN_TRANSFER_ITEMS and 2 * sum(1 for c in counts if c) >= len(counts)
 
 
 def _one_line(text: str) -> str:
