@@ -101,7 +101,22 @@ UNSEEN = [
     "ru-azure-newsfeed",
     "ru-azure-recommendations",
 ]
-TUNED = [name for name in DOCS if name not in HELD_OUT and name not in UNSEEN]
+# Third unseen round, counted and committed before the reader first ran on them: their STATE
+# rows are filled after the first reading, so the tests that need measured figures skip them.
+UNSEEN_3 = [
+    "en-ape-architecture",
+    "en-hubspot-webhooks-queue",
+    "en-plantuml-mongo-salesforce",
+    "en-servicebus-dataverse",
+    "en-vet-architecture",
+    "ru-aqstream-architecture",
+    "ru-aqstream-data-architecture",
+    "ru-aqstream-service-topology",
+    "ru-aquastream-architecture",
+    "ru-aquastream-testing",
+]
+MEASURED = [name for name in DOCS if name not in UNSEEN_3]
+TUNED = [name for name in MEASURED if name not in HELD_OUT and name not in UNSEEN]
 
 _MEASURED: dict[str, Measure] = {}
 
@@ -113,10 +128,10 @@ def _measured(name: str) -> Measure:
 
 
 def test_every_document_has_its_present_state() -> None:
-    assert sorted(STATE) == DOCS
+    assert sorted(STATE) == MEASURED
 
 
-@pytest.mark.parametrize("name", DOCS)
+@pytest.mark.parametrize("name", MEASURED)
 def test_a_document_is_read_or_refused_in_one_line(name: str) -> None:
     result = _measured(name)
     refused = STATE[name][0]
@@ -135,7 +150,7 @@ def test_no_trap_becomes_an_edge(name: str) -> None:
     assert result.traps == 0, result.extra
 
 
-@pytest.mark.parametrize("name", DOCS)
+@pytest.mark.parametrize("name", MEASURED)
 def test_counted_edges_found_never_fall(name: str) -> None:
     result = _measured(name)
     found = STATE[name][1]
@@ -143,7 +158,7 @@ def test_counted_edges_found_never_fall(name: str) -> None:
     assert result.found == found, f"{name} finds {result.found} edges now: raise its state"
 
 
-@pytest.mark.parametrize("name", DOCS)
+@pytest.mark.parametrize("name", MEASURED)
 def test_invented_edges_never_grow(name: str) -> None:
     result = _measured(name)
     invented = STATE[name][2]
@@ -151,7 +166,7 @@ def test_invented_edges_never_grow(name: str) -> None:
     assert result.invented == invented, f"{name} invents {result.invented} now: lower its state"
 
 
-@pytest.mark.parametrize("name", DOCS)
+@pytest.mark.parametrize("name", MEASURED)
 def test_counted_flow_steps_found_never_fall(name: str) -> None:
     result = _measured(name)
     steps = STATE[name][3]
@@ -176,7 +191,7 @@ def test_the_documents_meet_the_goals(names: list[str]) -> None:
 
 
 def test_the_corpus_finds_what_its_state_promises() -> None:
-    results = [_measured(name) for name in DOCS]
+    results = [_measured(name) for name in MEASURED]
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
@@ -195,14 +210,14 @@ def test_a_document_with_no_edge_statement_is_still_refused(write_map) -> None:
         load(path)
 
 
-@pytest.mark.parametrize("name", [n for n in DOCS if count_of(n).get("expected_findings")])
+@pytest.mark.parametrize("name", [n for n in MEASURED if count_of(n).get("expected_findings")])
 def test_the_problems_a_careful_reader_sees_are_reported(name: str) -> None:
     lines = {d.line for d in check(load(REAL / f"{name}.md")) if d.severity != "info"}
     for expected in count_of(name)["expected_findings"]:
         assert expected["line"] in lines, expected["what"]
 
 
-@pytest.mark.parametrize("name", [n for n in DOCS if not STATE[n][0]])
+@pytest.mark.parametrize("name", [n for n in MEASURED if not STATE[n][0]])
 def test_every_view_and_export_works_for_a_document_not_in_the_template(name: str) -> None:
     model = load(REAL / f"{name}.md")
     graphs = build(model, parse_views(model, "all"))
