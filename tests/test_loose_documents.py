@@ -411,3 +411,35 @@ def test_a_numbered_plan_of_work_or_components_list_is_no_flow(write_map, headin
     text = STEPS_UNDER_ANY_HEADING.format(heading=heading, first=first) + "\n- Tilda → Битрикс24\n"
     model = load(write_map(text))
     assert model.flows == []
+
+
+def test_an_end_named_as_a_component_is_a_system_even_written_once(write_map) -> None:
+    """``Event Service``, ``Event queue``, a lone ``Gateway``: systems by their form; one
+    component is never another for sharing its component word (``User Service``)."""
+    model = load(
+        write_map(
+            "# Services\n\n- Gateway → Event Service\n- Gateway → User Service\n"
+            "- User Service → Event queue\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Gateway", "Event Service", 3),
+        ("Gateway", "User Service", 4),
+        ("User Service", "Event queue", 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- **Service ↔ Service**: REST через Gateway",
+        "- API → Service → DB",
+        "- Выбор события → Выбор мест → Корзина → Оплата → Билет → Email",
+    ],
+)
+def test_lone_component_words_and_paths_through_screens_are_no_edges(write_map, line) -> None:
+    """A lone ``Service`` / ``API`` / ``DB`` is a layer, not a system; a chain of three ends or
+    more, fewer than half of them systems, is a path through screens."""
+    text = f"# Tests\n\n- Tilda → amoCRM\n- Выбор события → Корзина\n{line}\n"
+    model = load(write_map(text))
+    assert [(a, b) for a, b, _ in _edges(model)] == [("Tilda", "amoCRM")]

@@ -13,7 +13,8 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN``, counted after the reader's last change) hold only their present state.
+unseen ones (``UNSEEN`` and ``UNSEEN_3``, counted after the reader's last change, their first
+reading in ``docs/decisions.md``) hold only their present state.
 """
 
 from __future__ import annotations
@@ -70,6 +71,16 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-yc-direct-clickhouse": (False, 2, 0, 2),
     "ru-yc-metrica-pro": (True, 0, 0, 0),
     "ru-yc-metrika-clickhouse": (True, 0, 0, 0),
+    "en-ape-architecture": (False, 0, 0, 38),
+    "en-hubspot-webhooks-queue": (False, 0, 0, 4),
+    "en-plantuml-mongo-salesforce": (False, 4, 0, 0),
+    "en-servicebus-dataverse": (False, 4, 0, 0),
+    "en-vet-architecture": (False, 0, 4, 36),
+    "ru-aqstream-architecture": (False, 32, 1, 0),
+    "ru-aqstream-data-architecture": (False, 13, 0, 0),
+    "ru-aqstream-service-topology": (False, 17, 7, 0),
+    "ru-aquastream-architecture": (False, 20, 0, 0),
+    "ru-aquastream-testing": (False, 10, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -101,8 +112,6 @@ UNSEEN = [
     "ru-azure-newsfeed",
     "ru-azure-recommendations",
 ]
-# Third unseen round, counted and committed before the reader first ran on them: their STATE
-# rows are filled after the first reading, so the tests that need measured figures skip them.
 UNSEEN_3 = [
     "en-ape-architecture",
     "en-hubspot-webhooks-queue",
@@ -115,8 +124,7 @@ UNSEEN_3 = [
     "ru-aquastream-architecture",
     "ru-aquastream-testing",
 ]
-MEASURED = [name for name in DOCS if name not in UNSEEN_3]
-TUNED = [name for name in MEASURED if name not in HELD_OUT and name not in UNSEEN]
+TUNED = [name for name in DOCS if name not in HELD_OUT + UNSEEN + UNSEEN_3]
 
 _MEASURED: dict[str, Measure] = {}
 
@@ -128,10 +136,10 @@ def _measured(name: str) -> Measure:
 
 
 def test_every_document_has_its_present_state() -> None:
-    assert sorted(STATE) == MEASURED
+    assert sorted(STATE) == DOCS
 
 
-@pytest.mark.parametrize("name", MEASURED)
+@pytest.mark.parametrize("name", DOCS)
 def test_a_document_is_read_or_refused_in_one_line(name: str) -> None:
     result = _measured(name)
     refused = STATE[name][0]
@@ -150,7 +158,7 @@ def test_no_trap_becomes_an_edge(name: str) -> None:
     assert result.traps == 0, result.extra
 
 
-@pytest.mark.parametrize("name", MEASURED)
+@pytest.mark.parametrize("name", DOCS)
 def test_counted_edges_found_never_fall(name: str) -> None:
     result = _measured(name)
     found = STATE[name][1]
@@ -158,7 +166,7 @@ def test_counted_edges_found_never_fall(name: str) -> None:
     assert result.found == found, f"{name} finds {result.found} edges now: raise its state"
 
 
-@pytest.mark.parametrize("name", MEASURED)
+@pytest.mark.parametrize("name", DOCS)
 def test_invented_edges_never_grow(name: str) -> None:
     result = _measured(name)
     invented = STATE[name][2]
@@ -166,7 +174,7 @@ def test_invented_edges_never_grow(name: str) -> None:
     assert result.invented == invented, f"{name} invents {result.invented} now: lower its state"
 
 
-@pytest.mark.parametrize("name", MEASURED)
+@pytest.mark.parametrize("name", DOCS)
 def test_counted_flow_steps_found_never_fall(name: str) -> None:
     result = _measured(name)
     steps = STATE[name][3]
@@ -191,11 +199,11 @@ def test_the_documents_meet_the_goals(names: list[str]) -> None:
 
 
 def test_the_corpus_finds_what_its_state_promises() -> None:
-    results = [_measured(name) for name in MEASURED]
+    results = [_measured(name) for name in DOCS]
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 236
+    assert counted == 411
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
@@ -210,14 +218,14 @@ def test_a_document_with_no_edge_statement_is_still_refused(write_map) -> None:
         load(path)
 
 
-@pytest.mark.parametrize("name", [n for n in MEASURED if count_of(n).get("expected_findings")])
+@pytest.mark.parametrize("name", [n for n in DOCS if count_of(n).get("expected_findings")])
 def test_the_problems_a_careful_reader_sees_are_reported(name: str) -> None:
     lines = {d.line for d in check(load(REAL / f"{name}.md")) if d.severity != "info"}
     for expected in count_of(name)["expected_findings"]:
         assert expected["line"] in lines, expected["what"]
 
 
-@pytest.mark.parametrize("name", [n for n in MEASURED if not STATE[n][0]])
+@pytest.mark.parametrize("name", [n for n in DOCS if not STATE[n][0]])
 def test_every_view_and_export_works_for_a_document_not_in_the_template(name: str) -> None:
     model = load(REAL / f"{name}.md")
     graphs = build(model, parse_views(model, "all"))

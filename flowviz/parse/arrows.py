@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from flowviz.parse.keywords import (
     ARROWS,
+    COMPONENT_HEADS,
     END_SUFFIXES,
+    LONE_COMPONENT_HEADS,
     MAX_END_WORDS,
     METHOD_WORDS,
     NAVIGATION_WORDS,
@@ -77,13 +79,46 @@ class Ends:
         """Record ``name`` as an end written on ``line``."""
         self.lines.setdefault(key(name), set()).add(line)
 
+    def forget_paths(self, found: list[Candidate]) -> None:
+        """Forget the ends written on paths (``_a_path``): two paths through the same screens
+        do not make those screens systems."""
+        paths = {item.line for item in found if _a_path(item, self)}
+        for seen in self.lines.values():
+            seen.difference_update(paths)
+
     def system(self, name: str, line: int, drawn: bool) -> bool:
-        """A product of the catalogue, or a name that is an end elsewhere (or in a drawing)."""
-        if not looks_like_name(name):
+        """A product of the catalogue, or a name that is an end elsewhere (or in a drawing);
+        never a lone word for a part of any system (``Service``, ``API``, ``DB``)."""
+        if not looks_like_name(name) or _generic(name):
             return False
-        if self.is_product(name):
+        if self.is_product(name) or is_component(name):
             return True
         return drawn or bool(self.lines.get(key(name), set()) - {line})
+
+
+def is_component(name: str) -> bool:
+    """Whether an end is a system by its form: a name ending in a component word (``Event
+    Service``, ``Read Replica 2``) or a lone ``Gateway`` / ``Backend``.
+
+    >>> is_component("Event Service"), is_component("Read Replica 2"), is_component("Gateway")
+    (True, True, True)
+    >>> is_component("Service"), is_component("Выбор мест"), is_component("Email")
+    (False, False, False)
+    """
+    words = [w for w in name.casefold().split() if not w.isdigit()]
+    if len(words) == 1:
+        return words[0] in _LONE_HEADS
+    return bool(words) and words[-1] in _HEADS
+
+
+def _generic(name: str) -> bool:
+    """A lone component word that is not a system by itself (``Service``, ``API``, ``DB``)."""
+    word = name.strip().casefold()
+    return word not in _LONE_HEADS and (word in _HEADS or word in END_SUFFIXES)
+
+
+_HEADS = frozenset(COMPONENT_HEADS)
+_LONE_HEADS = frozenset(LONE_COMPONENT_HEADS)
 
 
 def key(name: str) -> str:
@@ -110,7 +145,8 @@ def name_of(text: str) -> str:
     words = text.split()
     kept = words[:1]
     for word in words[1:]:
-        if word[:1].islower() and not any(c.isupper() or c.isdigit() for c in word):
+        lower = word[:1].islower() and not any(c.isupper() or c.isdigit() for c in word)
+        if lower and word.casefold() not in _HEADS:  # ``Event queue`` keeps its queue
             break
         kept.append(word)
     return " ".join(kept)
@@ -225,6 +261,8 @@ _BOXED = re.compile(r"^[(\[{]([^\s()\[\]{}][^()\[\]{}]{0,40})[)\]}]$")
 def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
     """The edges of one statement: from the last system end to each system end after it; an
     end that is not a system between two that are is a label."""
+    if _a_path(found, ends):
+        return
     sender: str | None = None
     label = ""
     for index, segment in enumerate(found.segments):
@@ -247,6 +285,24 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
         sender, label = (systems[-1] if len(systems) == 1 else None), ""
         if sender is None:
             return
+
+
+MIN_PATH_SEGMENTS = 3
+
+
+def _a_path(found: Candidate, ends: Ends) -> bool:
+    """Whether a chain is a path through screens or states (``Выбор события → Выбор мест →
+    Корзина → … → Email``) rather than edges: three ends or more, fewer than half of them
+    systems."""
+    segments = found.segments
+    if len(segments) < MIN_PATH_SEGMENTS or found.drawn:
+        return False
+    systems = sum(
+        1
+        for segment in segments
+        if all(r in found.boxed or ends.system(r, found.line, found.drawn) for r in segment)
+    )
+    return 2 * systems < len(segments)
 
 
 def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:

@@ -881,6 +881,22 @@ END_SUFFIXES = ("api", "bot", "webhook", "webhooks", "app", "account", "акка
 """Last words of an end that name a part or access of a system, not another system: an end
 ``Eventbrite API`` and an end ``Eventbrite`` are one end when telling systems apart."""
 
+COMPONENT_HEADS = (
+    "service", "services", "gateway", "queue", "database", "db", "cache", "broker", "storage",
+    "bus", "server", "worker", "scheduler", "backend", "frontend", "microservice", "cluster",
+    "replica", "warehouse", "lake", "store", "registry", "proxy", "balancer", "api",
+    "сервис", "микросервис", "шлюз", "очередь", "база", "кэш", "брокер", "хранилище", "сервер",
+    "бэкенд", "фронтенд", "кластер", "реплика",
+)  # fmt: skip
+"""Last words that make an end of an edge statement a system by its form (``Event Service``,
+``Event queue``, ``Read Replica 2``): a component of an architecture, written once or more.
+The first ones also stand alone as a system (``Gateway``, ``Backend``)."""
+
+LONE_COMPONENT_HEADS = (
+    "gateway", "backend", "frontend", "database", "бэкенд", "фронтенд", "шлюз",
+)  # fmt: skip
+"""Component words that name a system on their own (``Frontend → Gateway``)."""
+
 MAX_END_WORDS = 5
 """An end of an edge statement longer than this is a sentence (``Ошибка … → Проверьте …``)."""
 

@@ -20,6 +20,7 @@ from flowviz.parse.arrows import (
     code_candidates,
     data_and_method,
     hops,
+    is_component,
 )
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
@@ -27,7 +28,13 @@ from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.drawings import connector_candidates
 from flowviz.parse.integrations import read_integration_rows
-from flowviz.parse.keywords import WORD_ARROWS, ColumnMap, alternation, edge_table_columns
+from flowviz.parse.keywords import (
+    COMPONENT_HEADS,
+    WORD_ARROWS,
+    ColumnMap,
+    alternation,
+    edge_table_columns,
+)
 from flowviz.parse.process import process_flows
 from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import (
@@ -76,6 +83,7 @@ def read_loose(
             for end in segment:
                 ends.see(end, item.line)
     drawn_between = [hop for hop in drawn if hop.source != hop.target]
+    ends.forget_paths(found)
     rows = sorted([hop for item in found for hop in hops(item, ends)] + drawn_between, key=_at)
     integrations = [
         row for number, hop in enumerate(rows, 1) for row in _rows(hop, number, ctx, extra)
@@ -90,7 +98,7 @@ def read_loose(
     stated = {row.line for row in integrations}
     steps = [s for f in processes for s in f.steps] + transfers
     integrations += _step_rows([s for s in steps if s.line not in stated], len(rows))
-    integrations = _numbered(integrations + tables)
+    integrations = _numbered([r for r in integrations + tables if not _to_itself(r)])
     if not integrations and not any(f.steps for f in flows):
         raise MapError(
             "not an integration map: no integration, identifier or data-flow section, "
@@ -107,6 +115,12 @@ def read_loose(
         flows=flows,
         diagnostics=sorted(ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)),
     )
+
+
+def _to_itself(row: Integration) -> bool:
+    """A statement whose two ends are one system (``Service ↔ Service``) is no edge."""
+    same = row.source is not None and row.source == row.target
+    return same and row.source_parts == row.target_parts
 
 
 def _project(blocks: list[Block]) -> Project:
@@ -322,7 +336,7 @@ def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = 
     name = text if exact else head
     registry = ctx.registry
     found = registry.lookup(text, fuzzy=False) or registry.lookup(name, fuzzy=False)
-    if found is not None and _by_role_only(name, ctx):
+    if found is not None and (_by_role_only(name, ctx) or _other_component(name, found, ctx)):
         found = None  # ``Google Analytics`` is not the GTM that plays the analytics role
     if found is None and _on_platform(text, head):
         found = registry.lookup(head, fuzzy=False)
@@ -334,12 +348,43 @@ def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = 
 
 
 def _by_role_only(name: str, ctx: Context) -> bool:
-    """Whether a product's full name (``Google Analytics``) reaches a known system only
-    through a role word in it, the system being another product that plays that role."""
-    if stems(name) in role_stems() or catalogue_kind(name) is None:
+    """Whether a name reaches a known system only through a word of it that any system of its
+    kind could have: a product's full name (``Google Analytics``) through its role word (the
+    system being another product that plays that role), a component's name (``User
+    Service``) through its component word (``Event Service``)."""
+    if stems(name) in role_stems():
         return False
     found = ctx.registry.mentions(name, actors=False)
-    return bool(found) and all(stems(m.surface) in role_stems() for m in found)
+    if catalogue_kind(name) is not None:
+        return bool(found) and all(stems(m.surface) in role_stems() for m in found)
+    covered = sum(len(m.surface.split()) for m in found)
+    whole = covered >= len(name.split())
+    return (
+        is_component(name)
+        and bool(found)
+        and not whole
+        and all(_head_only(m.surface) for m in found)
+    )
+
+
+def _other_component(name: str, found: str, ctx: Context) -> bool:
+    """Whether a component's name (``Event queue``) reached a system of another component
+    word (``Event Service``): components of different kinds are different systems."""
+    if not is_component(name):
+        return False
+    system = ctx.registry.systems[found]
+    heads = {_head(n) for n in (system.name, *system.aliases)}
+    return _head(name) not in heads
+
+
+def _head(name: str) -> str:
+    words = [w for w in name.casefold().split() if not w.isdigit()]
+    return words[-1] if words else ""
+
+
+def _head_only(surface: str) -> bool:
+    """Whether a mention's words are only component words (``Service``)."""
+    return all(word in COMPONENT_HEADS for word in surface.casefold().split())
 
 
 def _on_platform(text: str, head: str) -> bool:
