@@ -357,8 +357,8 @@ def test_a_list_of_setup_steps_is_not_a_process(write_map, heading) -> None:
             [("Tilda", "Albato", 7), ("Albato", "amoCRM", 7)],
         ),
         (
-            "The backend writes the order to PostgreSQL; Fivetran then loads it into Snowflake.",
-            [("Fivetran", "Snowflake", 7)],
+            "The backend writes the order to PostgreSQL; Metabase then reads it from PostgreSQL.",
+            [("PostgreSQL", "Metabase", 7)],
         ),
         (
             "Tilda sends the lead to HubSpot; this replaces the form export.",
@@ -443,3 +443,33 @@ def test_lone_component_words_and_paths_through_screens_are_no_edges(write_map, 
     text = f"# Tests\n\n- Tilda → amoCRM\n- Выбор события → Корзина\n{line}\n"
     model = load(write_map(text))
     assert [(a, b) for a, b, _ in _edges(model)] == [("Tilda", "amoCRM")]
+
+
+SERVICE_SECTION = """# Reporting
+
+## Architecture
+
+### Google Ads Reporting Service
+
+1. Pub/Sub triggers the Cloud Function.
+2. The report is downloaded from Google Ads.
+3. The output is written as a CSV to Google Cloud Storage.
+4. The config is used to pick the columns.
+
+### Entire Solution
+
+1. Pub/Sub triggers the function.
+2. The report is downloaded from Google Ads.
+"""
+
+
+def test_a_component_heading_is_the_other_end_of_the_steps_under_it(write_map) -> None:
+    """Steps that name one system under a heading that names a component (``Google Ads
+    Reporting Service``) have that component as their other end; under another heading
+    they have none."""
+    model = load(write_map(SERVICE_SECTION))
+    assert _edges(model) == [
+        ("Pub/Sub", "Google Ads Reporting Service", 7),
+        ("Google Ads", "Google Ads Reporting Service", 8),
+        ("Google Ads Reporting Service", "Google Cloud Storage", 9),
+    ]

@@ -954,6 +954,13 @@ PURPOSE_MARKERS = (
 """Words after which a process step says what it is for (``Queries Tavily to find the lead's
 LinkedIn profile``): a system named there is not an end of the transfer."""
 
+TRIGGER_VERBS = (
+    "triggers", "starts", "runs", "publishes", "emits", "fires", "forwards", "passes",
+    "запускает", "инициирует", "публикует", "пересылает",
+)  # fmt: skip
+"""Verbs by which a system named as a step's subject starts the step's engine (``Pub/Sub
+triggers the Cloud Function``): it is the sender."""
+
 SUBJECT_PRONOUNS = (
     "он", "она", "оно", "они", "который", "которая", "которое", "которые",
     "it", "they", "which",

@@ -92,7 +92,9 @@ def read_loose(
     engine = _engine(source.text, ctx, extra)
     found = components(blocks, source.text.splitlines())
     declare(found, ctx.registry, lambda name: _product(name, extra) or "other", extra)
-    processes, transfers = process_flows(blocks, _names(ctx, extra), engine)
+    processes, transfers = process_flows(
+        blocks, _names(ctx, extra), engine, lambda title: _component_system(title, ctx, extra)
+    )
     processes = [_arrow_ends(f, integrations) for f in processes]
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
     stated = {row.line for row in integrations}
@@ -115,6 +117,18 @@ def read_loose(
         flows=flows,
         diagnostics=sorted(ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)),
     )
+
+
+def _component_system(title: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
+    """The system a heading names when it is a component's name (``Google Ads Reporting
+    Service``), else None."""
+    name = without_emoji(title).strip(" *_`#:")
+    if not is_component(name) or len(name.split()) > MAX_COMPONENT_TITLE_WORDS:
+        return None
+    return _system(name, ctx, extra, exact=True)
+
+
+MAX_COMPONENT_TITLE_WORDS = 6
 
 
 def _to_itself(row: Integration) -> bool:

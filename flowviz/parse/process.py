@@ -32,6 +32,7 @@ from flowviz.parse.keywords import (
     SOURCE_MARKERS,
     SUBJECT_PRONOUNS,
     TARGET_MARKERS,
+    TRIGGER_VERBS,
     WATCH_MARKERS,
     WRITE_VERBS,
     alternation,
@@ -109,15 +110,22 @@ class _Draft:
 
 
 def process_flows(
-    blocks: list[Block], names: Names, engine: str | None = None
+    blocks: list[Block],
+    names: Names,
+    engine: str | None = None,
+    component: Callable[[str], str | None] = lambda title: None,
 ) -> tuple[list[Flow], list[Step]]:
     """Every process list of the document as a flow, its steps with their ends; a step that
     names one system has the document's workflow ``engine`` as its other end when its verb
-    says which way the data goes. Also the points under numbered sub-heading steps that name
-    both their ends: each one more transfer of its step."""
+    says which way the data goes, or the component its heading names (``### Google Ads
+    Reporting Service`` over ``The report is downloaded from Google Ads``): ``component``
+    gives the system of a heading that names one. Also the points under numbered sub-heading
+    steps that name both their ends: each one more transfer of its step."""
     drafts = _drafts(blocks, names)
     flows, transfers = [], []
+    document_engine = engine
     for number, draft in enumerate(d for d in drafts if d.steps):
+        engine = component(_TAG.sub("", draft.title).strip()) or document_engine
         steps = []
         for n, (text, line) in enumerate(draft.steps, 1):
             points = draft.points.get(n - 1, [])
@@ -268,18 +276,51 @@ def _has_list_steps(draft: _Draft) -> bool:
 
 
 def _implied(step: Step, engine: str | None, names: Names) -> Step:
-    """The step with the engine as its other end: a read verb (``Get``, ``Fetches``) or
-    ``from`` before the named system makes it the sender, a write verb (``Creates``, ``Adds``)
-    the receiver."""
+    """The step with the engine as its other end. The named system is the sender after a read
+    verb (``Get``, ``Fetches``), after ``from`` / ``из``, or as the step's subject (``Pub/Sub
+    triggers the function``); the receiver after a write verb (``Creates``, ``Adds``) or
+    after ``to`` / ``в`` (``The output is written as a CSV to Cloud Storage``)."""
     if engine is None or step.target is not None or step.source in (None, engine):
         return step
-    verb = next((w for w in _leading_words(step.text) if w in _VERBS), None)
-    spots = [p for p, system in names(step.text) if system == step.source]
-    if verb is None and not any(_SOURCE.search(step.text[:p]) for p in spots):
+    sends = _sends_to_engine(step, names)
+    if sends is None:
         return step
-    if verb is None or _VERBS[verb] == "read":
+    if sends:
         return step.model_copy(update={"target": engine})
     return step.model_copy(update={"source": engine, "target": step.source})
+
+
+def _sends_to_engine(step: Step, names: Names) -> bool | None:
+    """Whether the one system a step names sends to the engine (True), receives from it
+    (False), or the step does not say (None)."""
+    verb = next((w for w in _leading_words(step.text) if w in _VERBS), None)
+    if verb is not None:
+        return _VERBS[verb] == "read"
+    _, text = leading_number(step.text)
+    if text.rstrip().endswith(":"):
+        return None  # a label over a list (``Telegram alerts for:``)
+    spots = [(p, text[:p]) for p, system in names(text) if system == step.source]
+    if any(_SOURCE.search(b) for _, b in spots):
+        return True
+    if any(_MARKED.search(b) and _ACTION.search(b) for _, b in spots):
+        return False
+    if spots and spots[0][1].strip().casefold() in _ARTICLES:
+        after = _WORD.findall(text[spots[0][0] :].split(":")[0])
+        return True if any(_ACTION.fullmatch(w) for w in after[1:3]) else None
+    return None
+
+
+_ARTICLES = frozenset({"", "the", "a", "an"})
+"""What may stand before a step's subject (``The CRM sends``, ``Pub/Sub triggers``)."""
+_ACTION = re.compile(
+    r"\b(?:"
+    + alternation((*WRITE_VERBS, *READ_VERBS, *TRIGGER_VERBS))
+    + r"|[a-z]+(?:ed|en)|[а-яё]+(?:ет|ит|ют|ят|тся))\b",
+    re.IGNORECASE,
+)
+"""A word that tells of an action (``triggers``, ``is written``, ``отправляется``): a step
+whose system stands after ``to`` with no such word before it (``A reference to the BigQuery
+table``) moves nothing."""
 
 
 def _leading_words(text: str) -> list[str]:
@@ -305,6 +346,12 @@ def _from_to(
     if _NEXT_ACTION.search(between):
         return None  # ``из X и сохраняет в Y``: a second action of the subject
     return (sender[1], later[0][1]) if _TO_WORDS & set(between.split()) else None
+
+
+def _to_between(clause: str, sender: tuple[int, str], receiver: tuple[int, str]) -> bool:
+    """Whether a preposition of place stands between a sender after ``from`` and a later
+    system (``from X to Y``, ``из X в Y``)."""
+    return bool(_TO_WORDS & set(clause[sender[0] : receiver[0]].casefold().split()))
 
 
 def _named_ends(clause: str, names: Names) -> list[tuple[int, str]]:
@@ -342,15 +389,20 @@ def _follow_ups(step: Step, names: Names) -> list[Step]:
     system (``Затем она передаёт статью в Service Bus``, ``, which writes the rows to
     BigQuery``) moves that system's data; a clause with a subject of its own (``; Fivetran
     then loads it into Snowflake``) is read as a step of its own."""
-    first = names(_first_clause(step.text))
-    if not first:
-        return []
-    subject = first[0][1]
+    clause = _first_clause(step.text)
+    first = names(clause)
+    subject = None  # unless a system is the step's subject (not ``The function reads … from X``)
+    if first and not _MARKED.search(clause[: first[0][0]]):
+        subject = first[0][1]
     head, *later = _LATER_CLAUSES.split(step.text)
-    out = [t for action in _ACTIONS.split(head)[1:] for t in _moved(step, subject, action, names)]
+    out = []
+    if subject is not None:
+        out += [
+            t for action in _ACTIONS.split(head)[1:] for t in _moved(step, subject, action, names)
+        ]
     for clause in later:
         if _PRONOUN_SUBJECT.match(clause):
-            out += _moved(step, subject, clause, names)
+            out += _moved(step, subject, clause, names) if subject is not None else []
         else:
             own = _step(clause, step.line, step.number, names)
             if own.source and own.target and _starts_with_system(clause, names):
@@ -430,6 +482,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
         source, target = ids[0], ids[1]
         if _SOURCE.search(clause[: second[0]]) and not _SOURCE.search(clause[: first[0]]):
             source, target = _from_to(clause, named, second) or (target, source)
+        elif _SOURCE.search(clause[: first[0]]) and not _to_between(clause, first, second):
+            target = None  # ``pulls from the Sheet the Google Ads IDs``: one end, the Sheet
     elif ids:
         source = ids[0]
     method = method_in(text)

@@ -328,7 +328,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
     ],
     "database": [
         "postgres", "postgresql", "mysql", "sqlite", "mongodb", "redis", "object storage", "s3",
-        "google sheets", "airtable", "notion", "firebase", "firestore", "supabase", "mariadb",
+        "google sheets", "google sheet", "airtable", "notion", "firebase", "firestore",
+        "supabase", "mariadb",
         "elasticsearch", "opensearch", "dynamodb", "cosmos db", "microsoft excel",
         "google таблицы", "яндекс таблицы", "google cloud storage", "baserow", "nocodb",
     ],
