@@ -229,3 +229,37 @@ def test_a_mermaid_labels_markup_and_emoji_stay_out_of_the_systems_name(write_ma
     )
     names = sorted(s.name for s in flowviz.load(path).systems)
     assert names == ["AWS S3", "Sales Cloud Leads, Opps"]
+
+
+def _edges(name: str) -> list[tuple[str, str, int]]:
+    model = flowviz.load(LOOSE / name)
+    names = {s.id: s.name for s in model.systems}
+    return [(names[r.source], names[r.target], r.line) for r in model.integrations]
+
+
+def test_a_from_to_matrix_gives_an_edge_per_mark_and_a_consumers_list_one_per_consumer() -> None:
+    """``From \\ To`` with ✓ marks: row to column; ``Publisher | Consumers``: one edge per
+    consumer; a short name (``Billing``) is the component of the document it begins."""
+    assert _edges("en-service-matrix.md") == [
+        ("Storefront", "Orders Service", 7),
+        ("Orders Service", "Billing Service", 8),
+        ("Orders Service", "Mailer Service", 8),
+        ("Billing Service", "Orders Service", 9),
+        ("Orders Service", "Billing Service", 15),
+        ("Orders Service", "Mailer Service", 15),
+        ("Billing Service", "Orders Service", 16),
+        ("Storefront", "Segment.com", 17),
+        ("Mailer Service", "SendGrid", 22),
+    ]
+
+
+def test_a_russian_matrix_and_subscribers_list_name_the_services_by_their_short_names() -> None:
+    """``Откуда \\ Куда`` with ``+`` marks and ``Издатель | Подписчики``; ``Заказы`` is the
+    document's ``Сервис заказов``, ``Склад`` its ``Сервис склада``."""
+    assert _edges("ru-service-matrix.md") == [
+        ("Сайт", "Сервис заказов", 7),
+        ("Сервис заказов", "Сервис склада", 8),
+        ("Сервис заказов", "Сервис склада", 14),
+        ("Сервис заказов", "1С:УНФ", 14),
+        ("Сервис склада", "Сайт", 15),
+    ]

@@ -78,7 +78,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-vet-architecture": (False, 15, 4, 36),
     "ru-aqstream-architecture": (False, 32, 1, 0),
     "ru-aqstream-data-architecture": (False, 13, 0, 0),
-    "ru-aqstream-service-topology": (False, 17, 7, 0),
+    "ru-aqstream-service-topology": (False, 33, 0, 0),
     "ru-aquastream-architecture": (False, 20, 0, 0),
     "ru-aquastream-testing": (False, 10, 0, 0),
 }

@@ -104,11 +104,26 @@ def is_component(name: str) -> bool:
     (True, True, True)
     >>> is_component("Service"), is_component("Выбор мест"), is_component("Email")
     (False, False, False)
+    >>> is_component("Сервис заказов"), component_qualifier("Сервис заказов")
+    (True, 'заказов')
     """
     words = [w for w in name.casefold().split() if not w.isdigit()]
     if len(words) == 1:
         return words[0] in _LONE_HEADS
-    return bool(words) and words[-1] in _HEADS
+    russian_head_first = bool(words) and words[0] in _HEADS and _CYRILLIC.match(words[0])
+    return bool(words) and (words[-1] in _HEADS or bool(russian_head_first))
+
+
+def component_qualifier(name: str) -> str:
+    """A component's name without its component word: ``Mailer`` of ``Mailer Service``,
+    ``заказов`` of ``Сервис заказов``; the name itself when it is no component."""
+    words = name.split()
+    if len(words) < 2 or not is_component(name):
+        return name
+    return " ".join(words[1:] if _CYRILLIC.match(words[0].casefold()) else words[:-1])
+
+
+_CYRILLIC = re.compile(r"[а-яё]")
 
 
 def _generic(name: str) -> bool:

@@ -311,6 +311,13 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "target system",
             "receiving system",
             "consumer",
+            "consumers",
+            "subscriber",
+            "subscribers",
+            "потребитель",
+            "потребители",
+            "подписчики",
+            "получатели",
         ],
         "method": [
             "метод",
@@ -819,6 +826,10 @@ EDGE_TABLE_SENDERS = (
     "sender",
     "origin",
     "producer",
+    "publisher",
+    "emitter",
+    "издатель",
+    "продюсер",
     "system",
 )
 """Words that make up the whole header of a sending-system column in a table of edges with no
@@ -864,6 +875,11 @@ ARROWS: dict[str, tuple[str, ...]] = {
 WORD_ARROWS = ("to", "into")
 """Words that stand for an arrow in a table cell that is only a transfer between two names
 (``BigQuery To Google Ads``)."""
+
+MATRIX_FROM_WORDS = ("from", "source", "sender", "caller", "откуда", "от", "источник", "кто")
+MATRIX_TO_WORDS = ("to", "target", "receiver", "callee", "куда", "к", "получатель", "кому")
+"""Words of the corner cell of a matrix of systems (``From \\ To``, ``Откуда / Куда``):
+a marked cell is an edge from the row's system to the column's."""
 
 RECEIVER_SEPARATORS = (",", "&", "+", " and ", " и ", " / ")
 """What separates the receivers of one arrow: ``A → B, C & D`` is an edge to each."""

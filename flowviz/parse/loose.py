@@ -18,18 +18,22 @@ from flowviz.parse.arrows import (
     Hop,
     candidate,
     code_candidates,
+    component_qualifier,
     data_and_method,
     hops,
     is_component,
+    looks_like_name,
 )
 from flowviz.parse.arrows import name_of as _name_of
-from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Table, flatten
+from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Row, Table, flatten
 from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.drawings import connector_candidates
 from flowviz.parse.integrations import read_integration_rows
 from flowviz.parse.keywords import (
     COMPONENT_HEADS,
+    MATRIX_FROM_WORDS,
+    MATRIX_TO_WORDS,
     WORD_ARROWS,
     ColumnMap,
     alternation,
@@ -49,7 +53,7 @@ from flowviz.parse.systems import (
     catalogue_spelling,
     role_stems,
 )
-from flowviz.parse.text import stems, without_emoji
+from flowviz.parse.text import split_top, stems, without_emoji
 from flowviz.source import SourceText
 
 DIAGRAM_LANGUAGES = frozenset({"mermaid", "plantuml", "puml", "dot", "graphviz"})
@@ -72,6 +76,7 @@ def read_loose(
     )
     extra = config.products
     tables = _edge_tables(blocks, ctx, _names(ctx, extra))
+    tables += [r for b in blocks if isinstance(b, Table) for r in _matrix_rows(b, ctx)]
     found = list(_candidates(blocks, code))
     ends = Ends(lambda name: _known_end(name, ctx, extra))
     drawn, flows = _diagrams(code, blocks, ctx)
@@ -100,7 +105,8 @@ def read_loose(
     stated = {row.line for row in integrations}
     steps = [s for f in processes for s in f.steps] + transfers
     integrations += _step_rows([s for s in steps if s.line not in stated], len(rows))
-    integrations = _numbered([r for r in integrations + tables if not _to_itself(r)])
+    integrations, flows = _short_names_merged(ctx.registry, integrations + tables, flows)
+    integrations = _numbered([r for r in integrations if not _to_itself(r)])
     if not integrations and not any(f.steps for f in flows):
         raise MapError(
             "not an integration map: no integration, identifier or data-flow section, "
@@ -206,8 +212,131 @@ def _edge_tables(
             for row in block.rows:
                 for cell in row.cells:
                     names(cell.text)
+            _components_first(block, mapped, ctx)
+            for row in block.rows:
+                _listed_ends(row, mapped, ctx)
             out += read_integration_rows(block, mapped, place, ctx)
     return out
+
+
+_MATRIX_CORNER = re.compile(
+    rf"\s*(?:{alternation(MATRIX_FROM_WORDS)})\s*[\\/↓→]+\s*(?:{alternation(MATRIX_TO_WORDS)})\s*",
+    re.IGNORECASE,
+)
+_MARK = re.compile(r"\s*(?:✓|✔|✔️|✅|☑|\+|x|да|yes)\s*", re.IGNORECASE)
+
+
+def _matrix_rows(table: Table, ctx: Context) -> list[Integration]:
+    """The edges of a matrix of systems (``From \\ To | User | Event``, a ✓ in a cell): one
+    from the row's system to the column's for every marked cell."""
+    header = [c.text.strip() for c in table.header]
+    if not header or not _MATRIX_CORNER.fullmatch(header[0]):
+        return []
+    out = []
+    for row in table.rows:
+        sender = _matrix_end(row.cells[0].text.strip(), ctx)
+        for column, cell in enumerate(row.cells[1:], 1):
+            if sender is None or column >= len(header) or not _MARK.fullmatch(cell.text):
+                continue
+            receiver = _matrix_end(header[column], ctx)
+            if receiver is not None and receiver != sender:
+                out.append(_matrix_row(sender, receiver, row.line))
+    return out
+
+
+def _matrix_end(name: str, ctx: Context) -> str | None:
+    """The system a matrix's row or column names: a component of the document it is a short
+    name of (``User`` -> ``User Service``), else a system of that name."""
+    name = name.strip(" *_`")
+    if not looks_like_name(name):
+        return None
+    return _component_named(name, ctx) or _system(name, ctx, {}, exact=True)
+
+
+def _matrix_row(sender: str, receiver: str, line: int) -> Integration:
+    return Integration(
+        id="0.0", section=None, line=line, source=sender, target=receiver, source_data=""
+    )
+
+
+def _components_first(table: Table, mapped: ColumnMap, ctx: Context) -> None:
+    """Make the components a table's end cells name (``Payment Service``) systems before its
+    lists are read, so that a short name in a list (``Payment``) finds them."""
+    columns = [mapped.columns[r] for r in ("sender", "target") if r in mapped.columns]
+    for row in table.rows:
+        for column in columns:
+            text = row.cells[column].text.strip() if column < len(row.cells) else ""
+            if looks_like_name(text) and is_component(text):
+                _system(text, ctx, {}, exact=True)
+
+
+def _listed_ends(row: Row, mapped: ColumnMap, ctx: Context) -> None:
+    """Make each name of a list in a sender or receiver cell (``Notification, Analytics``) a
+    system, so that the row names several ends, not one system called by the whole list;
+    a short name of a component of the document (``Payment`` for ``Payment Service``)
+    stands for it."""
+    for role in ("sender", "target"):
+        column = mapped.columns.get(role)
+        if column is None or column >= len(row.cells):
+            continue
+        parts = [p.strip() for p in split_top(row.cells[column].text)]
+        if len(parts) < 2 or not all(looks_like_name(p) for p in parts):
+            continue
+        for part in parts:
+            short = _component_named(part, ctx)
+            if short is not None:
+                ctx.registry.alias(short, part)
+            else:
+                _system(part, ctx, {}, exact=True)
+
+
+def _component_named(short: str, ctx: Context) -> str | None:
+    """The one component of the document whose name is ``short`` and a component word
+    (``Payment`` -> ``Payment Service``, ``Заказы`` -> ``Сервис заказов``), else None."""
+    if ctx.registry.lookup(short, fuzzy=False) is not None:
+        return None
+    return _short_forms(ctx.registry).get(stems(short))
+
+
+def _short_forms(registry: Registry) -> dict[tuple[str, ...], str]:
+    """The stems of each component's qualifier (``Mailer`` of ``Mailer Service``) -> the
+    component, for the qualifiers only one component has."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for system in registry.systems.values():
+        qualifier = component_qualifier(system.name)
+        if qualifier != system.name:
+            found.setdefault(stems(qualifier), set()).add(system.id)
+    return {key: ids.pop() for key, ids in found.items() if len(ids) == 1 and key}
+
+
+def _short_names_merged(
+    registry: Registry, integrations: list[Integration], flows: list[Flow]
+) -> tuple[list[Integration], list[Flow]]:
+    """The systems named only by a component's qualifier (``Mailer``, read before ``Mailer
+    Service`` was known) merged into that component, in the rows and the flow steps."""
+    forms = _short_forms(registry)
+    merged = {
+        system.id: forms[stems(system.name)]
+        for system in list(registry.systems.values())
+        if stems(system.name) in forms
+        and forms[stems(system.name)] != system.id
+        and system.parent is None
+        and not any(other.parent == system.id for other in registry.systems.values())
+    }
+    for short, component in merged.items():
+        registry.alias(component, registry.systems[short].name)
+        del registry.systems[short]
+    if not merged:
+        return integrations, flows
+
+    def moved(item: Integration | Step) -> Integration | Step:
+        ends = {"source": merged.get(item.source or "", item.source)}
+        ends["target"] = merged.get(item.target or "", item.target)
+        return item.model_copy(update=ends)
+
+    rows = [moved(row) for row in integrations]
+    flows = [f.model_copy(update={"steps": [moved(s) for s in f.steps]}) for f in flows]
+    return rows, flows  # type: ignore[return-value]
 
 
 def _numbered(integrations: list[Integration]) -> list[Integration]:
