@@ -473,3 +473,17 @@ def test_a_component_heading_is_the_other_end_of_the_steps_under_it(write_map) -
         ("Google Ads", "Google Ads Reporting Service", 8),
         ("Google Ads Reporting Service", "Google Cloud Storage", 9),
     ]
+
+
+def test_the_verb_before_a_steps_one_system_says_which_way_it_moves(write_map) -> None:
+    """``The function pulls the YouTube data``: a read verb before the system makes it the
+    sender to the section's component."""
+    text = (
+        "# Channels\n\n## Architecture\n\n### YouTube Channel Service\n\n"
+        "1. The function pulls the YouTube data for each channel.\n"
+        "2. The function sends the rows to BigQuery.\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("YouTube", "YouTube Channel Service", 7),
+        ("YouTube Channel Service", "BigQuery", 8),
+    ]

@@ -263,3 +263,13 @@ def test_a_russian_matrix_and_subscribers_list_name_the_services_by_their_short_
         ("Сервис заказов", "1С:УНФ", 14),
         ("Сервис склада", "Сайт", 15),
     ]
+
+
+def test_a_receivers_table_under_a_components_heading_is_sent_by_that_component() -> None:
+    """``## Edge Gateway`` over ``Path | Target``: the gateway sends each row; a tech stack's
+    ``Назначение`` (purpose) column is no receiver."""
+    assert _edges("en-gateway-routes.md") == [
+        ("Edge Gateway", "Orders Service", 9),
+        ("Edge Gateway", "Billing Service", 10),
+        ("Orders Service", "Kafka", 19),
+    ]

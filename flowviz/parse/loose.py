@@ -204,11 +204,14 @@ def _edge_tables(
 ) -> list[Integration]:
     """The rows of every table of edges, read as the template's integration tables are (the
     products of the catalogue in them made systems first, so that a list of them splits)."""
-    place = TablePlace(RawSection("integrations", None, "", 2, 1))
+    section = RawSection("integrations", None, "", 2, 1)
     out: list[Integration] = []
+    heading = ""
     for block in blocks:
+        heading = block.text if isinstance(block, Heading) else heading
         mapped = _edge_table(block) if isinstance(block, Table) else None
         if mapped is not None:
+            place = TablePlace(section, _heading_sender(heading, mapped, ctx))
             for row in block.rows:
                 for cell in row.cells:
                     names(cell.text)
@@ -257,6 +260,14 @@ def _matrix_row(sender: str, receiver: str, line: int) -> Integration:
     return Integration(
         id="0.0", section=None, line=line, source=sender, target=receiver, source_data=""
     )
+
+
+def _heading_sender(heading: str, mapped: ColumnMap, ctx: Context) -> str | None:
+    """The sender of a table with a receiver column and no sender column (``Path | Target``)
+    under a heading that names a component (``## API Gateway``): that component."""
+    if "target" not in mapped.columns or "sender" in mapped.columns:
+        return None
+    return _component_system(heading, ctx, {})
 
 
 def _components_first(table: Table, mapped: ColumnMap, ctx: Context) -> None:
@@ -512,10 +523,12 @@ def _by_role_only(name: str, ctx: Context) -> bool:
 
 def _other_component(name: str, found: str, ctx: Context) -> bool:
     """Whether a component's name (``Event queue``) reached a system of another component
-    word (``Event Service``): components of different kinds are different systems."""
-    if not is_component(name):
-        return False
+    word (``Event Service``), or a product (``YouTube``) the component named after it
+    (``YouTube Channel Service``): different systems."""
     system = ctx.registry.systems[found]
+    if not is_component(name):
+        named_after = is_component(system.name) and catalogue_kind(name) is not None
+        return named_after and stems(system.name) != stems(name)
     heads = {_head(n) for n in (system.name, *system.aliases)}
     return _head(name) not in heads
 

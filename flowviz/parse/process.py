@@ -307,7 +307,8 @@ def _sends_to_engine(step: Step, names: Names) -> bool | None:
     if spots and spots[0][1].strip().casefold() in _ARTICLES:
         after = _WORD.findall(text[spots[0][0] :].split(":")[0])
         return True if any(_ACTION.fullmatch(w) for w in after[1:3]) else None
-    return None
+    verbs = [w for w in _WORD.findall(spots[0][1].casefold()) if w in _VERBS] if spots else []
+    return _VERBS[verbs[0]] == "read" if verbs else None  # ``The function pulls the X data``
 
 
 _ARTICLES = frozenset({"", "the", "a", "an"})
