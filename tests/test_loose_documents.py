@@ -487,3 +487,20 @@ def test_the_verb_before_a_steps_one_system_says_which_way_it_moves(write_map) -
         ("YouTube", "YouTube Channel Service", 7),
         ("YouTube Channel Service", "BigQuery", 8),
     ]
+
+
+def test_a_participle_clause_moves_the_steps_subjects_data(write_map) -> None:
+    """``…, sending the payload to sGTM``: the step's first system sends it; a server-side
+    tag manager is the document's engine, the other end of steps that name one system."""
+    text = (
+        "# Profit bidding\n\n## How it works\n\n"
+        "1. The Tilda site fires the purchase event, sending the payload to sGTM.\n"
+        "2. A custom variable pulls profit data from Firestore.\n"
+        "3. The updated event is sent to GA4 or Google Ads.\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("Tilda", "sGTM", 5),
+        ("Firestore", "sGTM", 6),
+        ("sGTM", "GA4", 7),
+        ("sGTM", "Google Ads", 7),
+    ]

@@ -48,7 +48,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-n8n-sales-leads": (False, 5, 1, 8),
     "en-sf-callout-sequence": (False, 7, 0, 0),
     "en-sf-integration-landscape": (False, 20, 0, 0),
-    "en-soteria-profit-bidding": (False, 0, 1, 8),
+    "en-soteria-profit-bidding": (False, 8, 1, 8),
     "en-taglesscrm-dags": (False, 10, 2, 0),
     "en-tentacles-architecture": (False, 9, 0, 0),
     "ru-amocrm-telegram-bot": (True, 0, 0, 0),

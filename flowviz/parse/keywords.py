@@ -984,6 +984,13 @@ SUBJECT_PRONOUNS = (
 """Words that open a later clause of a process step whose subject is the step's system
 (``Затем она передаёт статью в очередь``, ``, which writes the rows to BigQuery``)."""
 
+PARTICIPLES = (
+    "sending", "passing", "posting", "pushing", "writing", "forwarding", "uploading",
+    "отправляя", "передавая", "записывая", "пересылая", "загружая",
+)  # fmt: skip
+"""Words that open a later clause whose subject is the step's first system (``…, sending
+the payload to sGTM``)."""
+
 FOLLOW_WORDS = (
     "затем", "потом", "далее", "после этого", "после чего", "также", "then", "next", "also",
     "finally", "after that",

@@ -23,6 +23,7 @@ from flowviz.parse.keywords import (
     LEAD_IN_MAX_WORDS,
     LEAD_IN_WORDS,
     METHOD_MARKERS,
+    PARTICIPLES,
     PERSON_WORDS,
     PROCESS_WORDS,
     PURPOSE_MARKERS,
@@ -56,7 +57,8 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 """A bracket after a name is another name of it or a note (``Object Storage (S3)``)."""
 _CLAUSES = re.compile(r";\s+|\.\s+(?=[A-ZА-ЯЁ])")
 _LATER_CLAUSES = re.compile(
-    r";\s+|\.\s+(?=[A-ZА-ЯЁ])|,\s+(?=(?:" + alternation(SUBJECT_PRONOUNS) + "))", re.IGNORECASE
+    r";\s+|\.\s+(?=[A-ZА-ЯЁ])|,\s+(?=(?:" + alternation((*SUBJECT_PRONOUNS, *PARTICIPLES)) + "))",
+    re.IGNORECASE,
 )
 _FOLLOW = alternation(FOLLOW_WORDS)
 _IMPERATIVE = re.compile(
@@ -72,7 +74,9 @@ _ACTIONS = re.compile(
 """Where a step's first clause goes on with another action of its subject (``… and adds it
 to the Mailchimp audience``, ``… и сохраняет их в ClickHouse``)."""
 _PRONOUN_SUBJECT = re.compile(
-    rf"\s*(?:{_FOLLOW}[\s,]+)?{alternation(SUBJECT_PRONOUNS)}(?:\s+{_FOLLOW})?", re.IGNORECASE
+    rf"\s*(?:{_FOLLOW}[\s,]+)?{alternation((*SUBJECT_PRONOUNS, *PARTICIPLES))}"
+    rf"(?:\s+{_FOLLOW})?",
+    re.IGNORECASE,
 )
 _MARKED = re.compile(
     r"(?:^|\s)(?P<marker>" + alternation((*SOURCE_MARKERS, *TARGET_MARKERS)) + r")"

@@ -303,8 +303,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "posthog", "heap analytics", "appsflyer", "appmetrica", "firebase analytics", "matomo",
         "plausible", "microsoft clarity", "comagic", "callibri", "ringostat", "mango office",
         "segment.com", "twilio segment", "rudderstack", "mparticle", "tealium", "snowplow",
-        "adobe analytics", "google tag manager server", "stape", "optimizely", "vwo", "sgtm",
-        "server-side gtm", "server side gtm", "server-side google tag manager",
+        "adobe analytics", "stape", "optimizely", "vwo",
     ],
     "site": [
         "woocommerce", "magento", "adobe commerce", "bigcommerce", "prestashop", "squarespace",
@@ -357,7 +356,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "pipedream", "integromat", "tray.io", "workato", "mulesoft", "boomi", "celigo",
         "power automate", "ifttt", "pabbly connect", "activepieces", "windmill", "autokitteh",
         "prefect", "dagster", "fivetran", "airbyte", "stitch data", "hightouch",
-        "azure data factory", "aws glue",
+        "azure data factory", "aws glue", "sgtm", "server-side gtm", "server side gtm",
+        "server-side google tag manager", "google tag manager server",
     ],
     "ads": [
         "google ads", "яндекс директ", "yandex direct", "meta ads", "vk ads", "facebook ads",
