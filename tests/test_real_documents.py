@@ -54,7 +54,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-amocrm-telegram-bot": (True, 0, 0, 0),
     "ru-azure-ecommerce-front": (False, 3, 0, 11),
     "ru-azure-fraud-detection": (False, 0, 0, 4),
-    "ru-azure-hybrid-etl": (False, 1, 0, 5),
+    "ru-azure-hybrid-etl": (False, 2, 0, 5),
     "ru-azure-newsfeed": (False, 0, 0, 7),
     "ru-azure-order-processing": (False, 0, 0, 5),
     "ru-azure-recommendations": (False, 0, 0, 8),
