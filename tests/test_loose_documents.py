@@ -504,3 +504,16 @@ def test_a_participle_clause_moves_the_steps_subjects_data(write_map) -> None:
         ("sGTM", "GA4", 7),
         ("sGTM", "Google Ads", 7),
     ]
+
+
+def test_a_port_and_a_lone_component_word_name_the_documents_component(write_map) -> None:
+    """``RabbitMQ :5672`` is RabbitMQ; ``Gateway`` is the document's one ``API Gateway``."""
+    text = (
+        "# Topology\n\n```mermaid\nflowchart LR\n  GW[API Gateway :8080] --> US[User Service]\n"
+        "  US --> MQ[RabbitMQ :5672]\n```\n\n- Gateway → Billing Service\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("API Gateway", "User Service", 5),
+        ("User Service", "RabbitMQ", 6),
+        ("API Gateway", "Billing Service", 9),
+    ]

@@ -310,13 +310,15 @@ def _component_named(short: str, ctx: Context) -> str | None:
 
 
 def _short_forms(registry: Registry) -> dict[tuple[str, ...], str]:
-    """The stems of each component's qualifier (``Mailer`` of ``Mailer Service``) -> the
-    component, for the qualifiers only one component has."""
+    """The stems of each component's qualifier (``Mailer`` of ``Mailer Service``) and of its
+    component word (``Gateway`` of ``API Gateway``) -> the component, for the short forms
+    only one component has."""
     found: dict[tuple[str, ...], set[str]] = {}
     for system in registry.systems.values():
         qualifier = component_qualifier(system.name)
         if qualifier != system.name:
             found.setdefault(stems(qualifier), set()).add(system.id)
+            found.setdefault(stems(_head(system.name)), set()).add(system.id)
     return {key: ids.pop() for key, ids in found.items() if len(ids) == 1 and key}
 
 
@@ -486,6 +488,7 @@ def _at(hop: Hop) -> int:
 def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = False) -> str:
     """The system an end names, merged with one of the same identity (a diagram's label
     ``Сайт на WordPress`` is the document's ``Сайт`` when there is one)."""
+    text = _PORT.sub("", text) or text  # ``Notification Service :8084``
     head = _name_of(text)
     name = text if exact else head
     registry = ctx.registry
@@ -541,6 +544,10 @@ def _head(name: str) -> str:
 def _head_only(surface: str) -> bool:
     """Whether a mention's words are only component words (``Service``)."""
     return all(word in COMPONENT_HEADS for word in surface.casefold().split())
+
+
+_PORT = re.compile(r"\s+:\d{2,5}\s*$")
+"""A port after a name (``RabbitMQ :5672``) is no part of the system's name."""
 
 
 def _on_platform(text: str, head: str) -> bool:

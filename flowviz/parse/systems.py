@@ -356,8 +356,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "pipedream", "integromat", "tray.io", "workato", "mulesoft", "boomi", "celigo",
         "power automate", "ifttt", "pabbly connect", "activepieces", "windmill", "autokitteh",
         "prefect", "dagster", "fivetran", "airbyte", "stitch data", "hightouch",
-        "azure data factory", "фабрика данных azure", "aws glue", "sgtm", "server-side gtm", "server side gtm",
-        "server-side google tag manager", "google tag manager server",
+        "azure data factory", "фабрика данных azure", "aws glue", "sgtm", "server-side gtm",
+        "server side gtm", "server-side google tag manager", "google tag manager server",
     ],
     "ads": [
         "google ads", "яндекс директ", "yandex direct", "meta ads", "vk ads", "facebook ads",
