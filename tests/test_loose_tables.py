@@ -273,3 +273,25 @@ def test_a_receivers_table_under_a_components_heading_is_sent_by_that_component(
         ("Edge Gateway", "Billing Service", 10),
         ("Orders Service", "Kafka", 19),
     ]
+
+
+def test_a_direction_table_keeps_its_data_column_and_1c_is_the_documents_1c_edition(
+    write_map,
+) -> None:
+    """``Данные`` is the rows' data; ``1С`` in a direction cell and in a step is the
+    document's one ``1С:УНФ``."""
+    text = (
+        "# Магазин\n\n## Схема\n\n| Система | Направление | Данные |\n|---|---|---|\n"
+        "| 1С:УНФ | 1С → Сайт | Остатки, цены |\n| amoCRM | Сайт → amoCRM | Заявки |\n\n"
+        "## Как это работает\n\n1. Раз в час 1С выгружает остатки на сайт.\n"
+        "2. Сайт передаёт заявку в amoCRM.\n"
+    )
+    model = flowviz.load(write_map(text))
+    names = {s.id: s.name for s in model.systems}
+    rows = [(names[r.source], names[r.target], r.line, r.source_data) for r in model.integrations]
+    assert rows[:2] == [
+        ("1С:УНФ", "Сайт", 7, "Остатки, цены"),
+        ("Сайт", "amoCRM", 8, "Заявки"),
+    ]
+    assert ("1С:УНФ", "Сайт", 12) in [(a, b, line) for a, b, line, _ in rows]
+    assert sorted(names.values()) == ["1С:УНФ", "amoCRM", "Сайт"]

@@ -287,6 +287,10 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "event",
             "что передается",
             "what",
+            "данные",
+            "передаваемые данные",
+            "data",
+            "payload",
         ],
         "sender": [
             "система источник",

@@ -499,9 +499,14 @@ def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = 
         found = registry.lookup(head, fuzzy=False)
     if found is None:
         found = registry.add(name, _product(name, extra) or "other").id  # type: ignore[arg-type]
-    if text != name:
+    if text != name or _edition_named(text, registry.systems[found].name):
         registry.alias(found, text)
     return found
+
+
+def _edition_named(short: str, name: str) -> bool:
+    """Whether ``name`` is an edition of ``short`` (``1С:УНФ`` of ``1С``)."""
+    return name.casefold().startswith(short.strip().casefold() + ":")
 
 
 def _by_role_only(name: str, ctx: Context) -> bool:

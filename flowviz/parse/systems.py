@@ -838,6 +838,11 @@ class Registry:
             return self._compact[squeezed]
         if key in self._labels:
             return self._labels[key]
+        edition = self._edition_of(name)
+        if edition is not None and create:
+            self.alias(edition, name.strip())  # later mentions of ``1С`` find ``1С:УНФ``
+        if edition is not None:
+            return edition
         mentions = self._scan(name, False)
         mentions = self.settle(mentions) if create else [m for m in mentions if not m.pending]
         if mentions and len({m.system for m in mentions}) == 1:
@@ -845,6 +850,14 @@ class Registry:
             if covered >= len(name.strip()) * 0.5:
                 return mentions[0].system
         return self._close_spelling(name) if fuzzy else None
+
+    def _edition_of(self, name: str) -> str | None:
+        """The one system named ``name:<edition>`` (``1С`` -> ``1С:УНФ``), else None."""
+        prefix = name.strip().casefold() + ":"
+        if len(prefix) < 3:
+            return None
+        found = [d.id for d in self.systems.values() if d.name.casefold().startswith(prefix)]
+        return found[0] if len(found) == 1 else None
 
     def _close_spelling(self, name: str) -> str | None:
         """``Bitirx24`` -> ``Bitrix24``: a known name spelled almost the same, word for word,
