@@ -517,3 +517,19 @@ def test_a_port_and_a_lone_component_word_name_the_documents_component(write_map
         ("User Service", "RabbitMQ", 6),
         ("API Gateway", "Billing Service", 9),
     ]
+
+
+def test_a_later_sentence_addressed_to_the_reader_moves_data_to_the_engine(write_map) -> None:
+    """``You can also bring in data from X, Y, and/or Z``: each system sends to the engine."""
+    text = (
+        "# Shop template\n\nA Keboola flow.\n\n## How it works\n\n"
+        "1. First, the Shopify component collects the orders. You can also bring in marketing "
+        "data from your Facebook Ads, Google Ads, and/or Sklik accounts.\n"
+    )
+    edges = _edges(load(write_map(text)))
+    assert [(a, b) for a, b, _ in edges] == [
+        ("Shopify", "Keboola"),
+        ("Facebook Ads", "Keboola"),
+        ("Google Ads", "Keboola"),
+        ("Sklik", "Keboola"),
+    ]

@@ -36,7 +36,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-b24-vibe24-widgets": (False, 6, 0, 0),
     "en-forms-trello-crm": (False, 7, 0, 5),
     "en-keboola-crm-hubspot": (False, 0, 0, 0),
-    "en-keboola-shopify": (False, 1, 0, 4),
+    "en-keboola-shopify": (False, 4, 0, 4),
     "en-kittehub-discord-sheets": (False, 2, 0, 2),
     "en-kittehub-room-reservation": (False, 3, 0, 4),
     "en-kittehub-whatsapp-chatbot": (False, 2, 0, 5),

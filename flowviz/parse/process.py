@@ -61,6 +61,9 @@ _LATER_CLAUSES = re.compile(
     re.IGNORECASE,
 )
 _FOLLOW = alternation(FOLLOW_WORDS)
+_PERSON_SUBJECT = re.compile(rf"\s*(?:{_FOLLOW}[\s,]+)?(?:you|we|вы|мы)\b", re.IGNORECASE)
+"""A later clause addressed to the reader (``You can also bring in data from X``): its one
+system moves data to or from the step's engine."""
 _IMPERATIVE = re.compile(
     r"\W*(?:[а-яё]+(?:йте|ите|ьте)|" + alternation(SETUP_VERBS) + r")(?!\w)", re.IGNORECASE
 )
@@ -88,7 +91,7 @@ _MARKED = re.compile(
 _WORD = re.compile(r"\w+")
 _LISTED = re.compile(
     r"[^\s,]+(?:\s+[^\s,]+){0,3}"
-    r"(?:\s*,\s*(?:(?:and|or|и|или)\s+)?|\s+(?:and/or|and|or|и|или|&)\s+)"
+    r"(?:\s*,\s*(?:(?:and/or|and|or|и|или)\s+)?|\s+(?:and/or|and|or|и|или|&)\s+)"
     r"(?:(?:to|into|from|в|во|на|из)\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -134,7 +137,8 @@ def process_flows(
         for n, (text, line) in enumerate(draft.steps, 1):
             points = draft.points.get(n - 1, [])
             step = _implied(_step(text, line, n, names), engine, names)
-            transfers += _new_pairs(step, _coordinated(step, names) + _follow_ups(step, names))
+            more = _coordinated(step, names) + _follow_ups(step, names, engine)
+            transfers += _new_pairs(step, more)
             steps.append(
                 step.model_copy(
                     update={"notes": [p for p, _ in points], "lines": [i for _, i in points]}
@@ -308,15 +312,18 @@ def _sends_to_engine(step: Step, names: Names) -> bool | None:
         return True
     if any(_MARKED.search(b) and _ACTION.search(b) for _, b in spots):
         return False
-    if spots and spots[0][1].strip().casefold() in _ARTICLES:
+    if spots and set(_WORD.findall(spots[0][1].casefold())) <= _ARTICLES:
         after = _WORD.findall(text[spots[0][0] :].split(":")[0])
-        return True if any(_ACTION.fullmatch(w) for w in after[1:3]) else None
+        acting = any(_ACTION.fullmatch(w) and w[:1].islower() for w in after[1:3])
+        return True if acting else None  # not a title's noun (``CRM Lead Update``)
     verbs = [w for w in _WORD.findall(spots[0][1].casefold()) if w in _VERBS] if spots else []
     return _VERBS[verbs[0]] == "read" if verbs else None  # ``The function pulls the X data``
 
 
-_ARTICLES = frozenset({"", "the", "a", "an"})
-"""What may stand before a step's subject (``The CRM sends``, ``Pub/Sub triggers``)."""
+_ARTICLES = frozenset(
+    {"the", "a", "an", "first", "then", "next", "finally", "сначала", "затем", "потом", "далее"}
+)
+"""What may stand before a step's subject (``The CRM sends``, ``First, Pub/Sub triggers``)."""
 _ACTION = re.compile(
     r"\b(?:"
     + alternation((*WRITE_VERBS, *READ_VERBS, *TRIGGER_VERBS))
@@ -388,7 +395,7 @@ def _new_pairs(step: Step, more: list[Step]) -> list[Step]:
     return out
 
 
-def _follow_ups(step: Step, names: Names) -> list[Step]:
+def _follow_ups(step: Step, names: Names, engine: str | None = None) -> list[Step]:
     """Transfers of a step's later actions and clauses: one whose subject is left out (``…
     and adds it to the Mailchimp audience``) or a pronoun standing for the step's first
     system (``Затем она передаёт статью в Service Bus``, ``, which writes the rows to
@@ -412,6 +419,9 @@ def _follow_ups(step: Step, names: Names) -> list[Step]:
             own = _step(clause, step.line, step.number, names)
             if own.source and own.target and _starts_with_system(clause, names):
                 out.append(step.model_copy(update={"source": own.source, "target": own.target}))
+            elif own.source and not own.target and _PERSON_SUBJECT.match(clause):
+                own = _implied(own, engine, names)  # ``You can also bring in data from X``
+                out += [own, *_coordinated(own, names)] if own.target else []
     return out
 
 
