@@ -533,3 +533,36 @@ def test_a_later_sentence_addressed_to_the_reader_moves_data_to_the_engine(write
         ("Google Ads", "Keboola"),
         ("Sklik", "Keboola"),
     ]
+
+
+def test_mermaid_in_an_html_pre_block_and_a_label_inside_the_arrow_are_read(write_map) -> None:
+    """``<pre lang="mermaid"><code>…`` (and ``class="mermaid"``) is a Mermaid block at its own
+    lines; ``a --read--> b`` is an edge with the label ``read``; node ids are per diagram and
+    a label that only shares a word with another node's (``Router nginx``) is its own system."""
+    text = (
+        '# Logs\n\n<pre lang="mermaid">\n<code>\nflowchart LR\n'
+        "  shipper --read--> events-api\n  A[Router Load Balancer]-->B[Router nginx];\n"
+        '</code>\n</pre>\n\n<pre class="mermaid">\ngraph LR\n  A[Kibana] --> B[Elasticsearch]\n'
+        "</pre>\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("shipper", "events-api", 6),
+        ("Router Load Balancer", "Router nginx", 7),
+        ("Kibana", "Elasticsearch", 13),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "receiver"),
+    [
+        ("- Monolith DB → Booking DB до финального cutover", "Booking DB"),
+        (
+            "- Monolith DB → Driver DB для профилей и статусов до cutover; поток локации",
+            "Driver DB",
+        ),
+        ("- Orders DB → Reporting DB until the final cutover of the orders", "Reporting DB"),
+    ],
+)
+def test_a_receiver_ends_where_words_about_the_edge_begin(write_map, line, receiver) -> None:
+    (edge,) = _edges(load(write_map(f"# Migration\n\n{line}\n")))
+    assert edge[1] == receiver

@@ -295,3 +295,19 @@ def test_a_direction_table_keeps_its_data_column_and_1c_is_the_documents_1c_edit
     ]
     assert ("1С:УНФ", "Сайт", 12) in [(a, b, line) for a, b, line, _ in rows]
     assert sorted(names.values()) == ["1С:УНФ", "amoCRM", "Сайт"]
+
+
+def test_a_producer_item_and_a_consumers_item_give_an_edge_per_consumer() -> None:
+    """``Продюсер: X`` / ``Потребители: Y; Z`` (and ``Producer`` / ``Consumers``) under an
+    event's heading: one edge per consumer, labelled with the event; a sentence after the
+    list (``Checkout Service публикует …``) names no consumer."""
+    model = flowviz.load(LOOSE / "ru-event-catalogue.md")
+    names = {s.id: s.name for s in model.systems}
+    rows = [(names[r.source], names[r.target], r.line, r.source_data) for r in model.integrations]
+    assert rows == [
+        ("Checkout Service", "Warehouse Service", 5, "OrderPaid"),
+        ("Checkout Service", "CRM Sync", 5, "OrderPaid"),
+        ("Checkout Service", "Analytics Service", 5, "OrderPaid"),
+        ("Checkout Service", "Receipt Service", 12, "ReceiptRequested"),
+        ("Checkout Service", "Email Gateway", 12, "ReceiptRequested"),
+    ]

@@ -180,11 +180,33 @@ def _end(segment: str, first: bool) -> tuple[str, str]:
         return (_clean(tail), "") if sep else (text, "")
     cut = _LABEL_CUT.search(text)
     if cut is None:
-        return text, ""
+        return _named_start(text)
     label = _clean(text[cut.end() :])
     if cut.group().strip() == "(":
-        return _clean(text[: cut.start()]), "(" + label.rstrip(")")
-    return _clean(text[: cut.start()]), label
+        label = "(" + label.rstrip(")")
+    end, more = _named_start(_clean(text[: cut.start()]))
+    return end, ", ".join(part for part in (more, label) if part)
+
+
+def _named_start(text: str) -> tuple[str, str]:
+    """(end, label) of a receiver written with words after it and no mark between
+    (``Notification DB до 100% writer cutover``): a name at its start when the whole is too
+    long to be one, the rest its label."""
+    words = text.split()
+    cut = next((i for i, w in enumerate(words) if i and w.casefold() in _AFTER_NAME), None)
+    if cut is not None:
+        return " ".join(words[:cut]), " ".join(words[cut:])  # ``Booking DB до cutover``
+    if looks_like_name(text) or len(words) <= MAX_END_WORDS:
+        return text, ""
+    name = name_of(text)
+    return (name, _clean(text[len(name) :])) if looks_like_name(name) else (text, "")
+
+
+_AFTER_NAME = frozenset(
+    {"до", "для", "при", "после", "перед", "через", "until", "before", "after", "during", "via"}
+)
+"""Words that end a receiver's name and start what is said of the edge (``Booking DB до
+финального cutover``)."""
 
 
 def _label_and_method(label: str) -> tuple[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import NamedTuple
 
 from markdown_it import MarkdownIt
@@ -112,6 +113,30 @@ class CodeBlock(NamedTuple):
     line: int
 
 
+_HTML_DIAGRAM = re.compile(
+    r"<(?P<tag>pre|div)\b[^>]*\b(?:lang|class)\s*=\s*[\"']?(?P<lang>mermaid|plantuml)\b[^>]*>"
+    r"(?P<body>.*?)</(?P=tag)\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_CODE_TAG = re.compile(r"</?code\b[^>]*>", re.IGNORECASE)
+
+
+def html_diagrams(html: str, first_line: int) -> list[CodeBlock]:
+    r"""Diagram code embedded in HTML (``<pre lang="mermaid">``, ``<pre class="mermaid">``,
+    ``<div class="mermaid">``, as Mermaid's own pages embed it) as code blocks, their lines
+    those of the document.
+
+    >>> html_diagrams('<pre lang="mermaid">\n<code>\ngraph LR\nA --> B\n</code>\n</pre>', 7)
+    [CodeBlock(info='mermaid', text='\n\ngraph LR\nA --> B\n\n', line=7)]
+    """
+    out = []
+    for found in _HTML_DIAGRAM.finditer(html):
+        body = _CODE_TAG.sub("", found.group("body"))
+        line = first_line + html.count("\n", 0, found.start("body"))
+        out.append(CodeBlock(found.group("lang").lower(), unescape(body), line))
+    return out
+
+
 def _inline(state: StateCore) -> None:
     """markdown-it's core ``inline`` rule, the same tokens faster: an inline token with no
     inline markup (most table cells) gets its one text child directly, and only the tokens
@@ -201,6 +226,8 @@ class _Walker:
                     info = token.info.strip().split(" ")[0].lower()
                     first = self._line(token) + (token.type == "fence")
                     self.code.append(CodeBlock(info, token.content, first))
+                elif token.type == "html_block":
+                    self.code += html_diagrams(token.content, self._line(token))
                 self.pos += 1
         return blocks
 

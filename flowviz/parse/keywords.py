@@ -839,6 +839,18 @@ EDGE_TABLE_SENDERS = (
 """Words that make up the whole header of a sending-system column in a table of edges with no
 section owner (``Откуда``, ``Source system``); ``Источник данных`` (source data) is not one."""
 
+LABEL_SENDERS = (
+    "продюсер", "издатель", "отправитель", "источник", "откуда", "producer", "publisher",
+    "sender", "source", "from", "emitted by", "published by",
+)  # fmt: skip
+"""Labels of a list item that names the sender (``**Продюсер**: Booking Service``)."""
+
+LABEL_RECEIVERS = (
+    "потребители", "потребитель", "подписчики", "получатели", "получатель", "куда",
+    "consumers", "consumer", "subscribers", "receivers", "recipients", "to", "consumed by",
+)  # fmt: skip
+"""Labels of a list item that names the receivers (``**Потребители**: Fraud Service; …``)."""
+
 _SENDER_STEMS = frozenset(s for word in EDGE_TABLE_SENDERS for s in stems(word))
 
 

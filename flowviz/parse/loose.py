@@ -39,6 +39,7 @@ from flowviz.parse.keywords import (
     alternation,
     edge_table_columns,
 )
+from flowviz.parse.labelled import labelled_edges
 from flowviz.parse.process import process_flows
 from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import (
@@ -77,6 +78,7 @@ def read_loose(
     extra = config.products
     tables = _edge_tables(blocks, ctx, _names(ctx, extra))
     tables += [r for b in blocks if isinstance(b, Table) for r in _matrix_rows(b, ctx)]
+    tables += _labelled_rows(blocks, ctx, extra)
     found = list(_candidates(blocks, code))
     ends = Ends(lambda name: _known_end(name, ctx, extra))
     drawn, flows = _diagrams(code, blocks, ctx)
@@ -247,6 +249,20 @@ def _matrix_rows(table: Table, ctx: Context) -> list[Integration]:
     return out
 
 
+def _labelled_rows(
+    blocks: list[Block], ctx: Context, extra: dict[str, list[str]]
+) -> list[Integration]:
+    """The edges of labelled lists (``Продюсер: X`` / ``Потребители: Y; Z``)."""
+    out = []
+    for edge in labelled_edges(blocks):
+        if looks_like_name(edge.sender) and looks_like_name(edge.receiver):
+            sender = _system(edge.sender, ctx, extra, exact=True)
+            receiver = _system(edge.receiver, ctx, extra, exact=True)
+            row = _matrix_row(sender, receiver, edge.line)
+            out.append(row.model_copy(update={"source_data": without_emoji(edge.label)}))
+    return out
+
+
 def _matrix_end(name: str, ctx: Context) -> str | None:
     """The system a matrix's row or column names: a component of the document it is a short
     name of (``User`` -> ``User Service``), else a system of that name."""
@@ -309,6 +325,13 @@ def _component_named(short: str, ctx: Context) -> str | None:
     return _short_forms(ctx.registry).get(stems(short))
 
 
+_PLAIN_QUALIFIERS = frozenset(
+    {"api", "main", "edge", "public", "central", "core", "основной", "главный", "единый"}
+)
+"""Words before a component word that leave it the one component of its kind (``API
+Gateway`` is the document's ``Gateway``; ``Draft backend`` is not its ``Backend``)."""
+
+
 def _short_forms(registry: Registry) -> dict[tuple[str, ...], str]:
     """The stems of each component's qualifier (``Mailer`` of ``Mailer Service``) and of its
     component word (``Gateway`` of ``API Gateway``) -> the component, for the short forms
@@ -318,7 +341,8 @@ def _short_forms(registry: Registry) -> dict[tuple[str, ...], str]:
         qualifier = component_qualifier(system.name)
         if qualifier != system.name:
             found.setdefault(stems(qualifier), set()).add(system.id)
-            found.setdefault(stems(_head(system.name)), set()).add(system.id)
+            if qualifier.casefold() in _PLAIN_QUALIFIERS:  # ``Gateway`` of ``API Gateway``
+                found.setdefault(stems(_head(system.name)), set()).add(system.id)
     return {key: ids.pop() for key, ids in found.items() if len(ids) == 1 and key}
 
 
@@ -495,6 +519,8 @@ def _system(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = 
     found = registry.lookup(text, fuzzy=False) or registry.lookup(name, fuzzy=False)
     if found is not None and (_by_role_only(name, ctx) or _other_component(name, found, ctx)):
         found = None  # ``Google Analytics`` is not the GTM that plays the analytics role
+    if found is not None and exact and _named_in_part(name, ctx):
+        found = None  # ``Router nginx`` is not ``Router Load Balancer``
     if found is None and _on_platform(text, head):
         found = registry.lookup(head, fuzzy=False)
     if found is None:
@@ -527,6 +553,21 @@ def _by_role_only(name: str, ctx: Context) -> bool:
         and not whole
         and all(_head_only(m.surface) for m in found)
     )
+
+
+def _named_in_part(name: str, ctx: Context) -> bool:
+    """Whether a full name (a diagram's label) reaches a known system only through some of
+    its words, the others naming something of their own (``Router nginx``, ``Draft backend``),
+    not a role, a component word, a platform or a version (``Сайт на Drupal 10``)."""
+    found = ctx.registry.mentions(name, actors=False)
+    if not found:
+        return False
+    rest = name
+    for mention in sorted(found, key=lambda m: -m.start):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    words = [w.casefold() for w in re.findall(r"[^\W\d_][\w.+-]*", rest)]
+    plain = {*COMPONENT_HEADS, *PLATFORM_WORDS, "на", "on", "в", "in", "for", "для", "the"}
+    return any(w not in plain and stems(w) not in role_stems() for w in words)
 
 
 def _other_component(name: str, found: str, ctx: Context) -> bool:
