@@ -566,3 +566,18 @@ def test_mermaid_in_an_html_pre_block_and_a_label_inside_the_arrow_are_read(writ
 def test_a_receiver_ends_where_words_about_the_edge_begin(write_map, line, receiver) -> None:
     (edge,) = _edges(load(write_map(f"# Migration\n\n{line}\n")))
     assert edge[1] == receiver
+
+
+def test_a_component_named_in_prose_is_a_system_and_a_tool_between_passes_it_on(write_map):
+    """``через API Gateway в Booking Service``: the gateway sends to the service; a component
+    named by its form (``Booking Service``) is a system in a step; a product's server or
+    account (``a Discord server``) is the product."""
+    text = (
+        "# Saga\n\n## Последовательность\n\n"
+        "1. Клиент отправляет `CreateBooking` через API Gateway в Booking Service.\n"
+        "2. Booking Service publishes the event to the Discord server.\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("API Gateway", "Booking Service", 5),
+        ("Booking Service", "Discord", 6),
+    ]

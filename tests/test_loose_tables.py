@@ -311,3 +311,25 @@ def test_a_producer_item_and_a_consumers_item_give_an_edge_per_consumer() -> Non
         ("Checkout Service", "Receipt Service", 12, "ReceiptRequested"),
         ("Checkout Service", "Email Gateway", 12, "ReceiptRequested"),
     ]
+
+
+def test_an_interaction_column_of_arrows_gives_edges_between_names_only(write_map) -> None:
+    """``Взаимодействие`` holding ``A → B`` is a direction column; an end written in lower case
+    that is no role word (``форма согласия``) is a thing shown, not a system."""
+    text = (
+        "# SSO\n\n| # | Взаимодействие | Что происходит? |\n|---|---|---|\n"
+        "| 1 | Вкладка приложения → Клиент Teams | вызов |\n"
+        "| 2 | Клиент Teams → Azure AD | маркер |\n| 3 | Azure AD → форма согласия | запрос |\n"
+    )
+    assert _edges_of(write_map(text)) == [
+        ("Вкладка приложения", "Клиент Teams", 5),
+        ("Клиент Teams", "Azure AD", 6),
+    ]
+
+
+def _edges_of(path) -> list[tuple[str, str, int]]:
+    """The rows with both ends (a row of no system stays in the model, with no edge)."""
+    model = flowviz.load(path)
+    names = {s.id: s.name for s in model.systems}
+    rows = [r for r in model.integrations if r.source and r.target]
+    return [(names[r.source], names[r.target], r.line) for r in rows]

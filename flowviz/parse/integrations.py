@@ -11,7 +11,7 @@ from flowviz.parse.blocks import Row, Table
 from flowviz.parse.context import Context, TablePlace
 from flowviz.parse.keywords import ColumnMap
 from flowviz.parse.sections import RawSection
-from flowviz.parse.systems import synonyms
+from flowviz.parse.systems import role_stems, synonyms
 from flowviz.parse.text import (
     as_int,
     identifier_list,
@@ -212,10 +212,25 @@ def _pair_hops(values: dict[str, str]) -> list[tuple[str, str]]:
         ends = [part.strip() for part in ARROW.split(statement)]
         ways = [WAYS[m.group()] for m in ARROW.finditer(statement)]
         for (a, b), way in zip(pairwise(ends), ways, strict=True):
-            if a and b:
+            if a and b and not _common_noun(a) and not _common_noun(b):
                 hops += [(a, b)] if way != "back" else []
                 hops += [(b, a)] if way != "forward" else []
     return hops
+
+
+def _common_noun(end: str) -> bool:
+    """An end written in lower case that is no role word (``форма согласия``): a thing
+    shown or done, not a system.
+
+    >>> _common_noun("форма согласия"), _common_noun("сайт"), _common_noun("amoCRM")
+    (True, False, False)
+    """
+    if not _LOWER_WORDS.fullmatch(end):
+        return False  # a capital, digit or mark (``amoCRM``, ``prod_short``): a name
+    return stems(end) not in role_stems()
+
+
+_LOWER_WORDS = re.compile(r"[^\W\d_A-ZА-ЯЁ]+(?:[\s-]+[^\W\d_A-ZА-ЯЁ]+)*")
 
 
 _STATEMENTS = re.compile(r"\s+(?:и|and)\s+|;|\n")

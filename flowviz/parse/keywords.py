@@ -412,6 +412,10 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "pair",
             "systems",
             "системы",
+            "взаимодействие",
+            "interaction",
+            "обмен",
+            "exchange",
         ],
     },
     "id_rules": {

@@ -422,7 +422,8 @@ def _product(name: str, extra: dict[str, list[str]]) -> str | None:
 
 
 def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tuple[int, str]]]:
-    """Systems named in a text: known ones, and products of the catalogue (made systems)."""
+    """Systems named in a text: known ones, products of the catalogue and components named
+    by their form (``Booking Service``), the last two made systems."""
     catalogue = catalogue_pattern(extra)
 
     def names(text: str) -> list[tuple[int, str]]:
@@ -430,6 +431,10 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
             spelling = catalogue_spelling(match.group(), extra)
             if spelling == match.group() or match.group()[:1].isupper():
                 _system(spelling, ctx, extra, exact=True)  # ``метрики`` is a common word
+        for match in _COMPONENT_NAME.finditer(text):
+            qualifier = component_qualifier(match.group())
+            if catalogue_kind(qualifier, extra) is None and not ctx.registry.lookup_name(qualifier):
+                _system(match.group(), ctx, extra, exact=True)  # not ``Discord server``
         found = ctx.registry.mentions(text, actors=False)
         mentions = [_role_alone(m, ctx) for m in _qualifiers_dropped(found, text)]
         return [
@@ -441,6 +446,16 @@ def _names(ctx: Context, extra: dict[str, list[str]]) -> Callable[[str], list[tu
         ]
 
     return names
+
+
+_COMPONENT_NAME = re.compile(
+    r"(?<![\w.-])(?!(?:The|A|An|This|That|Our|Your|Each|Every|Its|Their|Any)\s)"
+    r"(?:[A-Z][\w-]*\s+){1,3}(?i:"
+    + "|".join(sorted((h for h in COMPONENT_HEADS if h.isascii()), key=len, reverse=True))
+    + r")(?![\w-])(?!\s+(?:for|of|для)\b)"
+)
+"""A component named in prose by its form: capitalised words and a component word
+(``Booking Service``, ``Payments DB``, ``Event queue``)."""
 
 
 def _qualifiers_dropped(mentions: list[Mention], text: str) -> list[Mention]:

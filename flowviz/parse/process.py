@@ -369,11 +369,18 @@ def _to_between(clause: str, sender: tuple[int, str], receiver: tuple[int, str])
 def _named_ends(clause: str, names: Names) -> list[tuple[int, str]]:
     """The systems a clause names as ends: those before a method word (``using``, ``через``);
     when it names none there, the one the method word names is the step's one system
-    (``Retrieves lead details using CRM API``)."""
+    (``Retrieves lead details using CRM API``), or its sender when a receiver follows after
+    ``в`` / ``to`` (``отправляет заказ через API Gateway в Booking Service``)."""
     cut = _METHOD.search(clause)
     if cut is None:
         return names(clause)
-    return names(clause[: cut.start()]) or names(clause[cut.end() :])[:1]
+    before = names(clause[: cut.start()])
+    if before:
+        return before
+    after = [(at + cut.end(), system) for at, system in names(clause[cut.end() :])]
+    if len(after) > 1 and _MARKED.search(clause[: after[1][0]][-40:]):
+        return after[:2]  # ``через API Gateway в Booking Service``: the tool passes it on
+    return after[:1]
 
 
 def _first_clause(text: str) -> str:

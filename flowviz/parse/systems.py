@@ -820,6 +820,11 @@ class Registry:
             return None
         return ("actor", name)
 
+    def lookup_name(self, name: str) -> str | None:
+        """The system of that very name (or compact form), never one a word of it names."""
+        key = stems(name)
+        return (self._index.get(key) or self._compact.get(compact(name))) if key else None
+
     def lookup(self, name: str, *, fuzzy: bool = True) -> str | None:
         """The system a short name means: exactly, by compact form, by the names it holds,
         by its category label, or (with ``fuzzy``) by a close spelling of a known name.
