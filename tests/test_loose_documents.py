@@ -581,3 +581,18 @@ def test_a_component_named_in_prose_is_a_system_and_a_tool_between_passes_it_on(
         ("API Gateway", "Booking Service", 5),
         ("Booking Service", "Discord", 6),
     ]
+
+
+def test_a_lead_in_sentence_before_numbered_sub_headings_starts_a_flow(write_map) -> None:
+    """``Steps to implement the solution are listed below.`` over ``### 1. …`` headings; a
+    ``Пайплайн`` heading is a process heading too."""
+    text = (
+        "# Customer 360\n\n## Setup\n\nSteps to implement the solution are listed below.\n\n"
+        "### 1. Load the CSV to Dataverse\n\nText.\n\n### 2. Copy Dataverse to BigQuery\n\n"
+        "## Общий пайплайн миграции\n\n1. Перенести данные из Monolith DB в Booking DB.\n"
+    )
+    model = load(write_map(text))
+    assert [(f.title, [s.line for s in f.steps]) for f in model.flows] == [
+        ("Setup", [7, 11]),
+        ("Общий пайплайн миграции", [15]),
+    ]

@@ -940,7 +940,8 @@ PROCESS_WORDS = (
     "процесс", "сценарий", "как это работает", "как работает", "поток", "потоки", "шаги",
     "порядок работы", "для этого", "how it works", "lead flow", "data flow", "workflow",
     "pipeline", "the flow", "flow", "steps", "process", "to do this", "путь", "маршрут",
-    "последовательность", "алгоритм", "journey", "sequence", "walkthrough",
+    "последовательность", "алгоритм", "journey", "sequence", "walkthrough", "пайплайн",
+    "конвейер", "этапы", "stages",
 )  # fmt: skip
 """Words of a heading (or of a line ending in ':') that introduces a process list: the list
 below it, or its numbered sub-headings, are the steps of a flow."""
@@ -1069,6 +1070,7 @@ LEAD_IN_WORDS = (
     "поток данных", "потоки данных", "данные передаются", "данные проходят",
     "as follows", "the following steps", "in the following steps", "in these steps",
     "data flow", "dataflow", "the data flows", "data flows through", "works like this",
+    "listed below", "steps below", "перечислены ниже", "ниже перечислены", "шаги ниже",
 )  # fmt: skip
 """Words of a short paragraph that introduces the numbered list right after it as the steps of
 a flow ("Поток данных проходит через решение следующим образом.", "The data flows through the

@@ -208,6 +208,9 @@ def _drafts(blocks: list[Block], names: Names) -> list[_Draft]:
                 drafts.remove(current)
             current = _Draft(_TAG.sub("", heading).strip() or block.text, block.line)
             drafts.append(current)
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            if isinstance(after, Heading):  # its steps are the numbered sub-headings below
+                level = after.level - 1
         elif isinstance(block, ListBlock) and current is None and _states_transfers(block, names):
             if not is_components_title(heading) and not _SETUP.search(heading):
                 title = _TAG.sub("", heading).strip() or _one_line(block.items[0].text)
@@ -270,9 +273,11 @@ def _starts_flow(paragraph: Paragraph, following: list[Block], current: _Draft |
 
 def _leads_in(paragraph: Paragraph, after: Block | None) -> bool:
     """A short paragraph ending in ':' or '.' whose last sentence introduces the numbered list
-    right after it (``Поток данных проходит через решение следующим образом.``)."""
+    (or numbered sub-headings) right after it (``Поток данных проходит через решение
+    следующим образом.``, ``Steps to implement the solution are listed below.``)."""
     text = paragraph.text.strip()
-    if not isinstance(after, ListBlock) or not after.ordered:
+    numbered_heading = isinstance(after, Heading) and leading_number(after.text)[0] is not None
+    if not numbered_heading and (not isinstance(after, ListBlock) or not after.ordered):
         return False
     last = re.split(r"[.!?]\s+", text.rstrip(".:"))[-1]
     short = len(text.split()) <= LEAD_IN_MAX_WORDS
