@@ -16,7 +16,7 @@ import yaml
 
 from flowviz.errors import FlowvizError
 from flowviz.load import load
-from flowviz.model import Map, System
+from flowviz.model import Map, Step, System
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 DOCS = sorted(p.stem for p in REAL.glob("*.md") if p.name != "README.md")
@@ -74,13 +74,25 @@ def reported_edges(model: Map) -> list[tuple[str, str, int]]:
         for i in model.integrations
         if i.source and i.target
     ]
+    rows = {(a, b): [line for x, y, line in out if (x, y) == (a, b)] for a, b, _ in out}
     out += [
         (s.source, s.target, s.line)
         for f in model.flows
         for s in f.steps
-        if s.source and s.target and s.source != s.target
+        if s.source and s.target and s.source != s.target and not _stated(s, rows)
     ]
     return list(dict.fromkeys(out))
+
+
+STEP_LINES = 12
+"""How far below a step's first line the row of its edge may be (a step written as a bold
+title and a sentence is one edge, on the sentence's line)."""
+
+
+def _stated(step: Step, rows: dict[tuple[str, str], list[int]]) -> bool:
+    """Whether a flow step's edge is already reported by the row made from it."""
+    lines = rows.get((step.source or "", step.target or ""), [])
+    return any(step.line <= line < step.line + STEP_LINES for line in lines)
 
 
 def _matches(edge: tuple[str, str, int], counted: dict[str, Any]) -> bool:

@@ -596,3 +596,37 @@ def test_a_lead_in_sentence_before_numbered_sub_headings_starts_a_flow(write_map
         ("Setup", [7, 11]),
         ("Общий пайплайн миграции", [15]),
     ]
+
+
+def test_arrow_lines_in_paragraphs_and_a_sender_after_from_are_read(write_map) -> None:
+    """A paragraph's (or a quote's) line ``… при передаче из CMS -> CRM.`` is an edge from the
+    system after ``из``; the words before it are its label."""
+    text = (
+        "# Фильтры\n\n> process_customer - позволяет изменить данные клиента при передаче "
+        "из CMS -> CRM.\n\n"
+        "> history_before_save - меняет данные заказа при передаче из CRM -> CMS.\n"
+    )
+    model = load(write_map(text))
+    assert [(a, b, line) for a, b, line in _edges(model)] == [("CMS", "CRM", 3), ("CRM", "CMS", 5)]
+
+
+def test_a_step_written_as_a_title_and_a_sentence_is_an_edge_on_the_sentences_line(
+    write_map,
+) -> None:
+    text = (
+        "# Leads\n\nAn n8n workflow.\n\n## How it works\n\n1. **Webhook receives the lead**\n"
+        "Your Tilda form sends a POST request to the webhook.\n"
+        "2. **Instant notifications**\nPosts a Slack message to a channel.\n"
+    )
+    model = load(write_map(text))
+    assert _edges(model) == [("Tilda", "n8n", 8), ("n8n", "Slack", 10)]
+    assert [s.line for s in model.flows[0].steps] == [7, 9]
+
+
+def test_a_mermaid_block_stored_with_html_entities_is_read_decoded_with_a_warning(
+    write_map,
+) -> None:
+    text = "# Flow\n\n```mermaid\nflowchart TD\n  A[Tilda] --&gt; B[HubSpot]\n```\n"
+    model = load(write_map(text))
+    assert _edges(model) == [("Tilda", "HubSpot", 5)]
+    assert ("FV112", 3) in [(d.code, d.line) for d in model.diagnostics]

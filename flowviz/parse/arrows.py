@@ -29,7 +29,7 @@ WAYS = {token: way for way, tokens in ARROWS.items() for token in tokens}
 ARROW = re.compile("|".join(re.escape(t) for t in sorted(WAYS, key=len, reverse=True)))
 _NAVIGATION = re.compile(alternation(NAVIGATION_WORDS), re.IGNORECASE)
 _SEPARATORS = re.compile("|".join(re.escape(s) for s in RECEIVER_SEPARATORS))
-_DECORATION = re.compile(r"^[\s|`'\"*_#>•·├└─+\\-]+|[\s|`'\"*_]+$")
+_DECORATION = re.compile(r"^[\s|`'\"*_#>•·├└─+\\-]+|(?<![.\s])\.(?=[\s|`'\"*_]*$)|[\s|`'\"*_]+$")
 _LABEL_CUT = re.compile(r":\s|:$|\s\(|\s[—–]\s|;")
 _DOWN = re.compile(r"^(?:[|│]|v|V|↓|▼)(?:\s+(.*))?$")
 _BRANCH = re.compile(r"^(?:\|--|\|—|`--|├──?|└──?|\+--|\\--)\s*(.*)$")
@@ -177,7 +177,8 @@ def _end(segment: str, first: bool) -> tuple[str, str]:
     text = _clean(segment)
     if first:
         _, sep, tail = text.rpartition(": ")
-        return (_clean(tail), "") if sep else (text, "")
+        end = _clean(tail) if sep else text
+        return _named_end(end)
     cut = _LABEL_CUT.search(text)
     if cut is None:
         return _named_start(text)
@@ -186,6 +187,21 @@ def _end(segment: str, first: bool) -> tuple[str, str]:
         label = "(" + label.rstrip(")")
     end, more = _named_start(_clean(text[: cut.start()]))
     return end, ", ".join(part for part in (more, label) if part)
+
+
+def _named_end(text: str) -> tuple[str, str]:
+    """(end, label) of a sender written after words about the edge (``позволяет изменить
+    данные клиента при передаче из CMS``): the name after the last ``из`` / ``from`` when the
+    whole is too long to be a name."""
+    if len(text.split()) <= MAX_END_WORDS:
+        return text, ""
+    found = _FROM_NAME.search(text)
+    if found is None or not looks_like_name(found.group("name")):
+        return text, ""
+    return found.group("name"), _clean(text[: found.start()])
+
+
+_FROM_NAME = re.compile(r"(?:^|\s)(?:из|от|from)\s+(?P<name>\S+(?:\s+\S+){0,2})\s*$", re.I)
 
 
 def _named_start(text: str) -> tuple[str, str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from html import unescape
 
 from flowviz.config import Config
 from flowviz.errors import MapError
@@ -25,7 +26,16 @@ from flowviz.parse.arrows import (
     looks_like_name,
 )
 from flowviz.parse.arrows import name_of as _name_of
-from flowviz.parse.blocks import Block, CodeBlock, Heading, ListBlock, Row, Table, flatten
+from flowviz.parse.blocks import (
+    Block,
+    CodeBlock,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Row,
+    Table,
+    flatten,
+)
 from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.drawings import connector_candidates
@@ -99,14 +109,17 @@ def read_loose(
     engine = _engine(source.text, ctx, extra)
     found = components(blocks, source.text.splitlines())
     declare(found, ctx.registry, lambda name: _product(name, extra) or "other", extra)
-    processes, transfers = process_flows(
-        blocks, _names(ctx, extra), engine, lambda title: _component_system(title, ctx, extra)
+    processes, edges = process_flows(
+        blocks,
+        _names(ctx, extra),
+        engine,
+        lambda title: _component_system(title, ctx, extra),
+        source.text.splitlines(),
     )
     processes = [_arrow_ends(f, integrations) for f in processes]
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
     stated = {row.line for row in integrations}
-    steps = [s for f in processes for s in f.steps] + transfers
-    integrations += _step_rows([s for s in steps if s.line not in stated], len(rows))
+    integrations += _step_rows([s for s in edges if s.line not in stated], len(rows))
     integrations, flows = _short_names_merged(ctx.registry, integrations + tables, flows)
     integrations = _numbered([r for r in integrations if not _to_itself(r)])
     if not integrations and not any(f.steps for f in flows):
@@ -175,7 +188,8 @@ _WORD_ARROW = re.compile(
 
 
 def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidate]:
-    """Every arrow statement of headings, list items, table cells and plain code blocks."""
+    """Every arrow statement of headings, list items, table cells, lines of paragraphs and
+    plain code blocks."""
     texts: list[tuple[str, int]] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -184,6 +198,8 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
             texts += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
         elif isinstance(block, Table) and _edge_table(block) is None:
             texts += [(_word_arrow(c.text), r.line) for r in block.rows for c in r.cells]
+        elif isinstance(block, Paragraph):
+            texts += [(text, block.line + n) for n, text in enumerate(block.text.split("\n"))]
     for text, line in texts:
         if ARROW.search(text):
             found = candidate(text, line)
@@ -668,7 +684,17 @@ def _diagrams(
 
     out: list[Hop] = []
     flows: list[tuple[str, int, list[Hop]]] = []
-    for block in code:
+    for written in code:
+        escaped = bool(_ENTITY_ARROW.search(written.text))
+        block = written._replace(text=unescape(written.text)) if escaped else written
+        if escaped:
+            ctx.report.add(
+                "FV112",
+                "warning",
+                max(block.line - 1, 1),
+                "diagram written with HTML entities (--&gt;): read with them decoded",
+                hint="write the arrows as they are (-->); a renderer draws no edge from --&gt;",
+            )
         diagram = read_diagram(block.info, block.text, block.line)
         if diagram is None:
             continue
@@ -694,6 +720,10 @@ def _diagrams(
         if diagram.kind == "sequence" and drawn:
             flows.append((_heading_above(blocks, block.line), block.line, drawn))
     return out, flows
+
+
+_ENTITY_ARROW = re.compile(r"(?:-|=|\.)&gt;|&lt;(?:-|=|\.)")
+"""An arrow of diagram code stored HTML-escaped (``A --&gt; B``)."""
 
 
 def _heading_above(blocks: list[Block], line: int) -> str:

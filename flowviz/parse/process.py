@@ -8,7 +8,7 @@ items are its steps. A step that names two systems is an edge from the first to 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from flowviz.model import Flow, Step
@@ -121,8 +121,11 @@ def process_flows(
     names: Names,
     engine: str | None = None,
     component: Callable[[str], str | None] = lambda title: None,
+    lines: Sequence[str] = (),
 ) -> tuple[list[Flow], list[Step]]:
-    """Every process list of the document as a flow, its steps with their ends; a step that
+    """Every process list of the document as a flow, its steps with their ends, and every edge
+    its steps state (on the line each is written on, an item's second line for ``1. **Title**``
+    / ``The form sends … to X``); a step that
     names one system has the document's workflow ``engine`` as its other end when its verb
     says which way the data goes, or the component its heading names (``### Google Ads
     Reporting Service`` over ``The report is downloaded from Google Ads``): ``component``
@@ -134,11 +137,14 @@ def process_flows(
     for number, draft in enumerate(d for d in drafts if d.steps):
         engine = component(_TAG.sub("", draft.title).strip()) or document_engine
         steps = []
-        for n, (text, line) in enumerate(draft.steps, 1):
+        for n, (raw, line) in enumerate(draft.steps, 1):
             points = draft.points.get(n - 1, [])
+            text = _one_line(raw)
             step = _implied(_step(text, line, n, names), engine, names)
             more = _coordinated(step, names) + _follow_ups(step, names, engine)
-            transfers += _new_pairs(step, more)
+            transfers += [
+                _at_statement(edge, text, names, lines) for edge in [step, *_new_pairs(step, more)]
+            ]
             steps.append(
                 step.model_copy(
                     update={"notes": [p for p, _ in points], "lines": [i for _, i in points]}
@@ -149,7 +155,29 @@ def process_flows(
                 if transfer.source and transfer.target:
                     transfers.append(transfer)
         flows.append(Flow(number=number + 1, title=draft.title, line=draft.line, steps=steps))
-    return flows, transfers
+    return flows, [t for t in transfers if t.source and t.target]
+
+
+def _at_statement(edge: Step, text: str, names: Names, lines: Sequence[str]) -> Step:
+    """The edge of a step written over several lines of the document (a bold title, then a
+    sentence) on the line where its first end is named."""
+    spots = [at for at, system in names(text) if system in (edge.source, edge.target)]
+    first_line = lines[edge.line - 1] if 0 < edge.line <= len(lines) else ""
+    word = re.match(r"[\w.+/-]+", text[spots[0] :]) if spots else None
+    if word is None or word.group() in first_line:
+        return edge
+    taken = len(first_line.strip())
+    for offset, source in enumerate(lines[edge.line : edge.line + MAX_STEP_LINES], 1):
+        if taken > len(text) or not source.strip():
+            break
+        if word.group() in source:
+            return edge.model_copy(update={"line": edge.line + offset})
+        taken += len(source.strip()) + 1
+    return edge
+
+
+MAX_STEP_LINES = 12
+"""How far below a step's first line its statement may be looked for."""
 
 
 def _point(text: str, line: int, step: Step, names: Names) -> Step:
@@ -214,11 +242,11 @@ def _drafts(blocks: list[Block], names: Names) -> list[_Draft]:
         elif isinstance(block, ListBlock) and current is None and _states_transfers(block, names):
             if not is_components_title(heading) and not _SETUP.search(heading):
                 title = _TAG.sub("", heading).strip() or _one_line(block.items[0].text)
-                steps = [(_one_line(i.text), i.line) for i in block.items]
+                steps = [(i.text, i.line) for i in block.items]
                 drafts.append(_Draft(title, block.line, steps=steps))
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
             if block.ordered or not current.numbered_only:
-                current.steps = [(_one_line(i.text), i.line) for i in block.items]
+                current.steps = [(i.text, i.line) for i in block.items]
         elif isinstance(block, ListBlock) and current is not None and not _has_list_steps(current):
             points = current.points.setdefault(len(current.steps) - 1, [])
             points += [(_one_line(i.text), i.line) for i in flatten(block.items)]
