@@ -590,6 +590,8 @@ class Registry:
         self._labels: dict[tuple[str, ...], str] = {}
         """Category labels (``Онлайн-запись``, ``Data warehouse``) -> their one system."""
         self._longest = 1
+        self._editions: tuple[int, dict[str, list[str]]] = (0, {})
+        """(how many systems there were, ``1с`` -> the systems named ``1С:<edition>``)."""
 
     # -- building -------------------------------------------------------------------------
     def add(self, name: str, kind: SystemKind, *, key: str | None = None, **extra: object) -> Draft:
@@ -866,11 +868,14 @@ class Registry:
 
     def _edition_of(self, name: str) -> str | None:
         """The one system named ``name:<edition>`` (``1С`` -> ``1С:УНФ``), else None."""
-        prefix = name.strip().casefold() + ":"
-        if len(prefix) < 3:
-            return None
-        found = [d.id for d in self.systems.values() if d.name.casefold().startswith(prefix)]
-        return found[0] if len(found) == 1 else None
+        if self._editions[0] != len(self.systems):
+            editions: dict[str, list[str]] = {}
+            for draft in self.systems.values():
+                if ":" in draft.name:
+                    editions.setdefault(draft.name.split(":", 1)[0].casefold(), []).append(draft.id)
+            self._editions = (len(self.systems), editions)
+        found = self._editions[1].get(name.strip().casefold(), [])
+        return found[0] if len(found) == 1 and len(name.strip()) >= 2 else None
 
     def _close_spelling(self, name: str) -> str | None:
         """``Bitirx24`` -> ``Bitrix24``: a known name spelled almost the same, word for word,
