@@ -9,7 +9,6 @@ import pytest
 
 SHARED = {
     "test_explorer_graph.py": "browser",
-    "test_explorer_server.py": "browser",
     "test_html_report.py": "browser",
     "test_mermaid.py": "browser",
     "test_explorer_app.py": "explorer",
