@@ -4,6 +4,9 @@ Each bundled map loads; a system filter and an identifier filter change the figu
 tables exactly as ``flowviz.views`` says; a link with filters opens that view; an unknown value
 in a link is dropped with a notice; a bad upload or a map outside the explorer's folder gets
 one clear message and no traceback; a hostile map's text is shown as written, never as HTML.
+
+Streamlit and pandas (the page's modules import them) are imported by the tests that use them,
+not at the top: every xdist worker collects this module, and only one runs it.
 """
 
 from __future__ import annotations
@@ -13,27 +16,21 @@ import re
 import sys
 import tomllib
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from markdown_it import MarkdownIt
-from streamlit.testing.v1 import AppTest
 
 from benchmarks.make_map import make_map
 from flowviz import load
 from flowviz.backend import explorer_command
 from flowviz.cli import main
 from flowviz.errors import FlowvizError
-from flowviz.explorer import APP, PATH_VARIABLE, data
+from flowviz.explorer import APP, PATH_VARIABLE
 from flowviz.explorer.files import UPLOAD_MAX_BYTES, list_maps, open_map
-from flowviz.explorer.graph import HERE as GRAPH_DIR
-from flowviz.explorer.graph import script
-from flowviz.explorer.interact import EDGE
-from flowviz.explorer.model import Choice, options, select
-from flowviz.explorer.page import TABLES
 from flowviz.explorer.quoting import plain
-from flowviz.explorer.state import read, to_params
 from flowviz.views import Filters, flow, overview, redacted
 from flowviz.views.trace import (
     default_depth,
@@ -44,6 +41,9 @@ from flowviz.views.trace import (
 )
 from tests.conftest import EXAMPLES, FIXTURES, MAPS, ROOT, SEED
 
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
+
 pytestmark = pytest.mark.dot
 
 PETSHOP = MAPS / "ru-petshop.md"
@@ -52,6 +52,8 @@ HOSTILE = FIXTURES / "hostile" / "hostile.md"
 
 def start(monkeypatch: pytest.MonkeyPatch, target: Path, **params: str) -> AppTest:
     """The page for ``target`` (a map or a folder), opened with ``params`` in its URL."""
+    from streamlit.testing.v1 import AppTest  # noqa: PLC0415 (see the module's docstring)
+
     monkeypatch.setenv(PATH_VARIABLE, str(target))
     app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
     app.query_params.update(params)
@@ -64,6 +66,8 @@ def figures(app: AppTest) -> list[str]:
 
 def table(app: AppTest, key: str) -> list[int]:
     """The map lines of a table's rows (its first column)."""
+    from flowviz.explorer.page import TABLES  # noqa: PLC0415
+
     frames = app.tabs[TABLES.index(key)].dataframe
     return [] if not frames else [int(line) for line in frames[0].value.iloc[:, 0]]
 
@@ -90,6 +94,19 @@ def expected(path: Path, filters: Filters) -> tuple[list[str], list[int]]:
     lines = sorted(rows.values())
     systems = sum(1 for node in graph.nodes if node.kind != "actor")
     return [str(systems), str(len(lines))], lines
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _components_found_once() -> Iterator[None]:
+    """Streamlit looks through the metadata of every installed package for components each
+    time an ``AppTest`` starts (half a second; its server does it once, when it starts): the
+    module looks once and gives each ``AppTest`` what was found."""
+    from streamlit.components.v2 import manifest_scanner  # noqa: PLC0415
+
+    found = manifest_scanner.scan_component_manifests()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", lambda *_, **__: found)
+        yield
 
 
 # -- the page -------------------------------------------------------------------------------
@@ -183,6 +200,8 @@ def test_a_filter_change_draws_the_view_again_but_does_not_read_the_map_again(
 ) -> None:
     """Reading and checking are cached on the file's content; a new filter only builds and
     draws its view, and a filter seen before costs nothing."""
+    from flowviz.explorer import data  # noqa: PLC0415
+
     copy = tmp_path / PETSHOP.name
     copy.write_bytes(PETSHOP.read_bytes() + b"\n")  # content of its own: a cold cache
     calls = {"read": 0, "show": 0}
@@ -203,6 +222,9 @@ def test_a_filter_change_draws_the_view_again_but_does_not_read_the_map_again(
 
 
 def test_the_downloads_are_the_views_svg_png_dot_and_mermaid() -> None:
+    from flowviz.explorer import data  # noqa: PLC0415
+    from flowviz.explorer.model import Choice  # noqa: PLC0415
+
     opened = open_map(MAPS, PETSHOP.name)
     chosen = Choice(view="system", system="amocrm")
     view = data.shown(opened.name, opened.data, opened.config, opened.folder, chosen)
@@ -336,6 +358,9 @@ def test_plain_shows_markdown_text_as_written(text: str) -> None:
 
 
 def test_filters_go_to_the_url_and_back() -> None:
+    from flowviz.explorer.model import Choice, options  # noqa: PLC0415
+    from flowviz.explorer.state import read, to_params  # noqa: PLC0415
+
     model = load(PETSHOP)
     chosen = Choice(view="system", system="amocrm", identifier="client_id", flow=2, depth=2)
     values, unknown = read(to_params(chosen), model, options(model))
@@ -346,6 +371,8 @@ def test_filters_go_to_the_url_and_back() -> None:
 
 @pytest.mark.parametrize("path", [*EXAMPLES, HOSTILE], ids=lambda p: p.name)
 def test_the_steps_table_keeps_what_each_flows_view_keeps(path: Path) -> None:
+    from flowviz.explorer.model import options, select  # noqa: PLC0415
+
     model = redacted(load(path))
     for system_id in options(model).systems:
         for direction, depth in (("in", 1), ("out", 1), ("both", 1), ("both", 2)):
@@ -448,6 +475,8 @@ def test_a_large_map_opens_on_the_busiest_systems_neighbourhood(
 def test_above_the_focus_threshold_the_busiest_system_is_chosen_unless_the_link_names_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from flowviz.explorer.model import options  # noqa: PLC0415
+
     tracer = sys.modules["flowviz.views.trace"]  # (``views.trace`` is also the function)
     monkeypatch.setattr(tracer, "FOCUS_SYSTEMS", 3)  # the example has 6 systems
     model = redacted(load(PETSHOP))
@@ -463,6 +492,8 @@ def test_above_the_focus_threshold_the_busiest_system_is_chosen_unless_the_link_
 
 
 def test_a_link_clicked_in_the_graph_keeps_only_its_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flowviz.explorer.interact import EDGE  # noqa: PLC0415
+
     app = start(monkeypatch, PETSHOP)
     app.session_state[EDGE] = "integration:5.3"
     app.run()
@@ -474,7 +505,9 @@ def test_a_link_clicked_in_the_graph_keeps_only_its_rows(monkeypatch: pytest.Mon
 
 
 def test_the_graphs_script_inserts_no_html_and_keeps_svg_pan_zooms_notice() -> None:
-    code = (GRAPH_DIR / "graph.js").read_text(encoding="utf-8")
+    from flowviz.explorer.graph import HERE, script  # noqa: PLC0415
+
+    code = (HERE / "graph.js").read_text(encoding="utf-8")
     for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert unsafe not in code
     assert 'parseFromString(text, "image/svg+xml")' in code and "textContent" in code
