@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from drift_support import read as read_map
 from markdown_it import MarkdownIt
 
 from benchmarks.make_map import make_map
-from flowviz import load
 from flowviz.backend import explorer_command
 from flowviz.cli import main
 from flowviz.errors import FlowvizError
@@ -88,7 +88,7 @@ def clean(app: AppTest) -> None:
 def expected(path: Path, filters: Filters) -> tuple[list[str], list[int]]:
     """(systems, integrations) figures and the integration rows' lines that ``filters`` keep,
     straight from the views (a row to a group's tools is drawn once per tool: counted once)."""
-    model = redacted(load(path))
+    model = redacted(read_map(path))
     graph = overview(model, filters, fold=False)
     rows = {m.id: m.line for m in graph.members() if m.kind == "integration"}
     lines = sorted(rows.values())
@@ -118,7 +118,7 @@ def test_each_bundled_map_loads_with_its_figures_picture_and_tables(
 ) -> None:
     app = start(monkeypatch, path)
     clean(app)
-    model = load(path)
+    model = read_map(path)
     assert model.project.name and model.project.name in app.title[0].value.replace("\\", "")
     assert figures(app)[:2] == [
         str(sum(1 for s in model.systems if s.kind != "actor")),
@@ -138,7 +138,7 @@ def test_a_system_filter_changes_figures_and_tables_as_the_views_say(
     shown, lines = expected(PETSHOP, Filters(system="amocrm"))
     assert figures(app)[:2] == shown
     assert table(app, "integrations") == lines
-    assert 0 < len(lines) < len(load(PETSHOP).integrations)
+    assert 0 < len(lines) < len(read_map(PETSHOP).integrations)
     assert app.query_params["system"] == "amocrm"
 
 
@@ -151,7 +151,7 @@ def test_an_identifier_filter_changes_figures_and_tables_as_the_views_say(
     shown, lines = expected(PETSHOP, Filters(identifier="client_id"))
     assert figures(app)[:2] == shown
     assert table(app, "integrations") == lines
-    model = load(PETSHOP)
+    model = read_map(PETSHOP)
     rows = {row.line: row for row in model.integrations}
     assert all("client_id" in rows[line].identifiers for line in lines)
     assert table(app, "identifiers") == [i.line for i in model.identifiers if i.name == "client_id"]
@@ -170,7 +170,7 @@ def test_changing_one_filter_keeps_the_others(monkeypatch: pytest.MonkeyPatch) -
 def test_a_link_with_filters_opens_that_view(monkeypatch: pytest.MonkeyPatch) -> None:
     app = start(monkeypatch, MAPS, map=PETSHOP.name, view="flow", flow="2", identifier="CLIENT_ID")
     clean(app)
-    model = load(PETSHOP)
+    model = read_map(PETSHOP)
     title = next(f.title for f in model.flows if f.number == 2)
     assert title in app.caption[0].value.replace("\\", "")
     assert app.selectbox(key="view").value == "flow"
@@ -266,7 +266,7 @@ def test_an_uploaded_map_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
     english = MAPS / "en-saas.md"
     app.file_uploader(key="upload").upload(english.name, english.read_bytes()).run()
     clean(app)
-    assert table(app, "integrations") == [row.line for row in load(english).integrations]
+    assert table(app, "integrations") == [row.line for row in read_map(english).integrations]
 
 
 @pytest.mark.parametrize("asked", ["../README.md", "/etc/passwd", "../maps/../../x.md"])
@@ -303,7 +303,7 @@ def test_a_link_leading_out_of_the_folder_is_refused(
     assert [e.value for e in app.error] == [
         "link.md: refused: a link that leads outside the explorer's folder"
     ]
-    assert table(app, "integrations") == [row.line for row in load(PETSHOP).integrations]
+    assert table(app, "integrations") == [row.line for row in read_map(PETSHOP).integrations]
 
 
 # -- hostile text --------------------------------------------------------------------------
@@ -361,7 +361,7 @@ def test_filters_go_to_the_url_and_back() -> None:
     from flowviz.explorer.model import Choice, options  # noqa: PLC0415
     from flowviz.explorer.state import read, to_params  # noqa: PLC0415
 
-    model = load(PETSHOP)
+    model = read_map(PETSHOP)
     chosen = Choice(view="system", system="amocrm", identifier="client_id", flow=2, depth=2)
     values, unknown = read(to_params(chosen), model, options(model))
     assert unknown == []
@@ -373,7 +373,7 @@ def test_filters_go_to_the_url_and_back() -> None:
 def test_the_steps_table_keeps_what_each_flows_view_keeps(path: Path) -> None:
     from flowviz.explorer.model import options, select  # noqa: PLC0415
 
-    model = redacted(load(path))
+    model = redacted(read_map(path))
     for system_id in options(model).systems:
         for direction, depth in (("in", 1), ("out", 1), ("both", 1), ("both", 2)):
             filters = Filters(system=system_id, direction=direction, depth=depth)  # type: ignore[arg-type]
@@ -423,7 +423,7 @@ def test_the_url_holds_the_flow_and_the_step_and_the_step_is_highlighted(
 ) -> None:
     app = start(monkeypatch, PETSHOP, view="flow", flow="1", step="2")
     clean(app)
-    model = redacted(load(PETSHOP))
+    model = redacted(read_map(PETSHOP))
     steps = flow_steps(flow(model, 1))
     sent = graph_data(app)
     assert sent["player"] and sent["fade"]
@@ -443,7 +443,7 @@ def test_the_tracer_lists_every_hop_in_the_tracers_order_and_lights_its_path(
 ) -> None:
     app = start(monkeypatch, SEED, trace="client_id")
     clean(app)
-    model = redacted(load(SEED))
+    model = redacted(read_map(SEED))
     path = trace(model, "client_id")
     frame = app.dataframe[0].value  # the hops table comes before the tabs
     assert list(zip(frame.iloc[:, 4], frame.iloc[:, 5], strict=True)) == [
@@ -479,7 +479,7 @@ def test_above_the_focus_threshold_the_busiest_system_is_chosen_unless_the_link_
 
     tracer = sys.modules["flowviz.views.trace"]  # (``views.trace`` is also the function)
     monkeypatch.setattr(tracer, "FOCUS_SYSTEMS", 3)  # the example has 6 systems
-    model = redacted(load(PETSHOP))
+    model = redacted(read_map(PETSHOP))
     ends = Counter(end for e in overview(model).edges for end in (e.source, e.target))
     busiest = max(options(model).systems, key=lambda s: ends[f"system:{s}"])  # first of equals
     app = start(monkeypatch, PETSHOP)
@@ -501,7 +501,7 @@ def test_a_link_clicked_in_the_graph_keeps_only_its_rows(monkeypatch: pytest.Mon
     assert table(app, "integrations") == [89]
     assert "integration:5.3" in graph_data(app)["lit"]
     app.button(key="all_rows").click().run()
-    assert table(app, "integrations") == [row.line for row in load(PETSHOP).integrations]
+    assert table(app, "integrations") == [row.line for row in read_map(PETSHOP).integrations]
 
 
 def test_the_graphs_script_inserts_no_html_and_keeps_svg_pan_zooms_notice() -> None:
@@ -535,7 +535,7 @@ def test_a_document_not_in_the_template_opens_with_its_graph_and_tables(
     path = FIXTURES / "real" / f"{name}.md"
     app = start(monkeypatch, path)
     clean(app)
-    model = redacted(load(path))
+    model = redacted(read_map(path))
     assert graph_data(app)["svg"].count('class="edge"') == len(overview(model).edges)
     assert figures(app)[1] == str(len({m.id for m in overview(model, fold=False).members()}))
     assert figures(app)[2] == "—", "no row states a status: no share configured"

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from drift_support import read
 
 import flowviz
 from flowviz import views
@@ -372,7 +373,7 @@ def _assert_sequence(graph: Graph, read: dict[str, Any]) -> None:
 
 def _system_graphs() -> list[Graph]:
     """Every system view of the bundled example (a flowchart each, as the overview)."""
-    model = flowviz.load(ROOT / "maps" / "ru-petshop.md")
+    model = read(ROOT / "maps" / "ru-petshop.md")
     return [g for g in views.build(model, views.parse_views(model, "all")) if g.kind == "system"]
 
 
