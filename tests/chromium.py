@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,3 +34,38 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+@dataclass
+class Seen:
+    """What a page asked for and said while it was watched."""
+
+    requests: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    """Console messages as ``"type: text"`` and uncaught exceptions as ``"pageerror: ..."``."""
+    dialogs: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        """The console's errors and the uncaught exceptions."""
+        return [line for line in self.console if line.startswith(("error: ", "pageerror: "))]
+
+
+@contextmanager
+def watching(page: Any) -> Iterator[Seen]:
+    """Record ``page``'s requests, console messages, uncaught exceptions and dialogs (each
+    dismissed) until the block ends."""
+    seen = Seen()
+    handlers = {
+        "request": lambda request: seen.requests.append(request.url),
+        "console": lambda message: seen.console.append(f"{message.type}: {message.text}"),
+        "pageerror": lambda error: seen.console.append(f"pageerror: {error}"),
+        "dialog": lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()),
+    }
+    for event, handler in handlers.items():
+        page.on(event, handler)
+    try:
+        yield seen
+    finally:
+        for event, handler in handlers.items():
+            page.remove_listener(event, handler)

@@ -51,6 +51,17 @@ def model(request: pytest.FixtureRequest) -> Map:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for the session; each test opens its own page or context."""
+    """One headless Chromium for the session."""
     with chromium() as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def tab(browser: Any) -> Iterator[Any]:
+    """One tab of that Chromium, which every browser test navigates to its own page: each new
+    tab costs Chromium a second of CPU or more (it builds its address bar's pop-up for each),
+    and a page opened again in the same tab reuses the scripts it has compiled."""
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    yield page
+    context.close()

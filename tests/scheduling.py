@@ -9,17 +9,16 @@ import pytest
 
 SHARED = {
     "test_explorer_graph.py": "browser",
-    "test_explorer_server.py": "browser",
     "test_html_report.py": "browser",
     "test_mermaid.py": "browser",
     "test_explorer_app.py": "explorer",
     "test_render_cli.py": "render",
     "test_determinism.py": "determinism",
 }
-"""Modules whose tests share costly set-up (a Chromium, an explorer server, Mermaid's Node run,
-Streamlit's caches, every view drawn by ``dot``, two whole writing processes), by the group of
-tests one xdist worker runs, so that the set-up is made once per run rather than once per
-worker."""
+"""Modules whose tests share costly set-up (a Chromium and its one tab, an explorer server,
+Mermaid's Node run, Streamlit's caches, every view drawn by ``dot``, everything written by this
+process and another one), by the group of tests one xdist worker runs, so that the set-up is
+made once per run rather than once per worker."""
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -18,13 +18,12 @@ import re
 import shutil
 import struct
 import xml.etree.ElementTree as ET
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from drift_support import read
 
-import flowviz
 from flowviz.backend import drawn_edges, embed_images, run_diagrams
 from flowviz.cli import main
 from flowviz.graph import Edge, Graph, Member, Node, Note
@@ -54,9 +53,8 @@ XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
-@cache
 def petshop() -> Map:
-    return flowviz.load(PETSHOP)
+    return read(PETSHOP)
 
 
 def petshop_graph() -> Graph:
@@ -196,7 +194,7 @@ def test_the_plan_of_petshop_has_its_icons_cluster_and_labelled_edges() -> None:
 
 def test_the_plan_has_stable_ids_from_system_ids() -> None:
     graph = petshop_graph()
-    first, second = to_plan(graph), to_plan(overview(flowviz.load(PETSHOP)))
+    first, second = to_plan(graph), to_plan(overview(read(PETSHOP)))
     assert first == second
     assert [n.id for n in first.nodes] == [n.key for n in graph.nodes]
     assert [n.element for n in first.nodes] == [n.id for n in graph.nodes]
@@ -450,7 +448,7 @@ def test_the_hostile_maps_picture_is_inert_and_shows_its_names_as_written(
     assert_inert(svg)
     root = ET.fromstring(svg)
     groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
-    graph = overview(flowviz.load(HOSTILE_MAP))
+    graph = overview(read(HOSTILE_MAP))
     shown = [*graph.nodes, *graph.edges]
     assert 'Legacy "ERP" {v2} Billing' in [n.label for n in graph.nodes]
     assert any("<script>" in e.label for e in graph.edges)

@@ -1,6 +1,7 @@
-"""`flowviz check` as CI runs it: formats, exit codes, strictness, ignores. Exit codes and
-error lines come from the installed command in a fresh process; what the findings look like
-in each format is read from ``main`` in-process."""
+"""`flowviz check` as CI runs it: formats, exit codes, strictness, ignores. Each exit code (0,
+1, 2) and an error line come once from the installed command in a fresh process, as CI sees
+them; the rest is read from ``main`` in-process (its return value is the process's exit
+code)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def test_text_lines_name_file_line_column_code_and_severity(
 
 
 def test_strict_fails_on_warnings() -> None:
-    assert run(SEED, "--strict").returncode == 1
+    assert main(["check", SEED, "--strict"]) == 1
 
 
 def test_errors_exit_1(tmp_path: Path) -> None:
@@ -105,27 +106,33 @@ def test_unusable_input_exits_2() -> None:
     assert result.stderr.strip() == "flowviz: nope.md: no such file"
 
 
-def test_every_readable_map_is_checked_and_each_unreadable_one_named(tmp_path: Path) -> None:
+def test_every_readable_map_is_checked_and_each_unreadable_one_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "missing.md"
-    result = run("maps/en-saas.md", str(missing), "maps/ru-petshop.md")
-    assert result.returncode == 2
-    assert result.stderr.strip() == f"flowviz: {missing}: no such file"
-    assert "2 maps checked" in result.stdout
+    assert main(["check", "maps/en-saas.md", str(missing), "maps/ru-petshop.md"]) == 2
+    out, err = capsys.readouterr()
+    assert err.strip() == f"flowviz: {missing}: no such file"
+    assert "2 maps checked" in out
 
 
-def test_an_unknown_code_to_ignore_is_refused_naming_the_known_ones() -> None:
-    result = run("maps/en-saas.md", "--ignore", "FV999")
-    assert result.returncode == 2
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "FV999" in result.stderr
-    assert "FV101" in result.stderr
-    assert result.stdout == ""
+def test_an_unknown_code_to_ignore_is_refused_naming_the_known_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", "maps/en-saas.md", "--ignore", "FV999"]) == 2
+    out, err = capsys.readouterr()
+    assert len(err.strip().splitlines()) == 1
+    assert "FV999" in err
+    assert "FV101" in err
+    assert out == ""
 
 
-def test_an_unknown_code_in_flowviz_yaml_is_refused(tmp_path: Path) -> None:
+def test_an_unknown_code_in_flowviz_yaml_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "map.md").write_text((ROOT / "maps/en-saas.md").read_text(encoding="utf-8"))
     (tmp_path / "flowviz.yaml").write_text("ignore: [FV241, FV998]\n", encoding="utf-8")
-    result = run(str(tmp_path / "map.md"))
-    assert result.returncode == 2
-    assert "FV998" in result.stderr
-    assert "flowviz.yaml" in result.stderr
+    assert main(["check", str(tmp_path / "map.md")]) == 2
+    err = capsys.readouterr().err
+    assert "FV998" in err
+    assert "flowviz.yaml" in err

@@ -1,14 +1,15 @@
-"""The same map gives the same bytes: every picture and every export format, written by two
-separate processes with different hash seeds.
+"""The same map gives the same bytes in every process: every picture and every export of the
+bundled example and the hostile map, the JSON and YAML of every bundled and drifted map, the
+loose reader's architecture pages and the identifier traces (``tests/everything.py``).
 
-One process per seed writes everything (``render --view all`` as SVG, PNG and DOT, the
-architecture picture included, and ``export`` in every format) for the bundled example and
-the hostile map; the two processes run side by side, and their folders must
-hold the same files with the same bytes.
+This test process writes them all while a separate interpreter, started with another hash
+seed (``PYTHONHASHSEED``; this process's is random unless the environment sets one), writes
+them beside it; the two folders must hold the same files with the same bytes.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -17,63 +18,67 @@ from pathlib import Path
 import pytest
 
 from flowviz.exports import EXPORT_FORMATS
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ROOT
+from tests.everything import DRAWN, IDENTIFIERS, PAGES, READ, TRACED, write_everything
 
 pytestmark = [pytest.mark.dot, pytest.mark.slow]
 
-MAPS = [ROOT / "maps" / "ru-petshop.md", FIXTURES / "hostile" / "hostile.md"]
-SEEDS = ("0", "4242")
-WRITE_EVERYTHING = """
-import sys
-from pathlib import Path
-from flowviz.cli import main
-
-out, maps = Path(sys.argv[1]), sys.argv[2:]
-for path in maps:
-    stem = Path(path).stem
-    main(["render", path, "--view", "all", "--format", "svg,png,dot", "-o", str(out / stem)])
-    for fmt in FORMATS:
-        main(["export", path, "--to", fmt, "-o", str(out / stem / f"export.{fmt}")])
-"""
+OTHER_PROCESS = (
+    "import sys, pathlib, tests.everything as e; e.write_everything(pathlib.Path(sys.argv[1]))"
+)
 
 
 def _written(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+def other_seed() -> str:
+    """A hash seed that is not this process's."""
+    return "4242" if os.environ.get("PYTHONHASHSEED") == "0" else "0"
+
+
 @pytest.fixture(scope="module")
 def trees(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, bytes]]:
-    """What each process wrote, by path."""
-    script = f"FORMATS = {EXPORT_FORMATS!r}\n{WRITE_EVERYTHING}"
-    runs = []
-    for seed in SEEDS:
-        folder = tmp_path_factory.mktemp(f"seed-{seed}")
-        process = subprocess.Popen(
-            [sys.executable, "-c", script, str(folder), *map(str, MAPS)],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        runs.append((folder, process))
-    found = []
-    for folder, process in runs:
+    """What this process and the other one wrote, by path."""
+    theirs = tmp_path_factory.mktemp("other-process")
+    process = subprocess.Popen(
+        [sys.executable, "-c", OTHER_PROCESS, str(theirs)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": other_seed()},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        mine = tmp_path_factory.mktemp("this-process")
+        write_everything(mine)
+    finally:
         _, err = process.communicate(timeout=300)
-        assert process.returncode == 0, err
-        found.append(_written(folder))
-    return found
+    assert process.returncode == 0, err
+    return [_written(mine), _written(theirs)]
 
 
 def test_every_map_gets_every_picture_and_every_export(trees: list[dict[str, bytes]]) -> None:
     written = trees[0]
-    for path in MAPS:
+    for path in DRAWN:
         mine = {name for name in written if name.startswith(path.stem + "/")}
         assert {f"{path.stem}/export.{fmt}" for fmt in EXPORT_FORMATS} <= mine
         for picture in ("overview", "identifiers", "architecture"):
             assert f"{path.stem}/{picture}.svg" in mine
             assert f"{path.stem}/{picture}.png" in mine
         assert all(written[name] for name in mine), "an empty file"
+
+
+def test_every_map_read_back_every_page_and_every_trace_is_written(
+    trees: list[dict[str, bytes]],
+) -> None:
+    data = {name.removeprefix("data/") for name in trees[0] if name.startswith("data/")}
+    assert {f"{p.stem}.{fmt}" for p in READ for fmt in ("json", "yaml")} <= data
+    assert {f"{p.stem}.model.json" for p in PAGES} <= data
+    assert len(READ) >= 10 and len(PAGES) == 2
+    traces = json.loads(trees[0]["data/traces.json"])
+    assert len(traces) == len(TRACED) * len(IDENTIFIERS)
+    assert all(hops for hops, _, _ in traces.values()), "every identifier is traced somewhere"
 
 
 def test_two_processes_with_different_hash_seeds_write_the_same_bytes(

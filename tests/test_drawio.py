@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from drift_support import read
 
-import flowviz
 from flowviz.backend import run_graphviz
 from flowviz.cli import main
 from flowviz.errors import FlowvizError
@@ -138,7 +138,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 def view(path: Path) -> Graph:
     """The graph the export draws: the overview of the redacted map."""
-    return overview(redacted(flowviz.load(path)))
+    return overview(redacted(read(path)))
 
 
 # -- what draw.io needs -------------------------------------------------------------------

@@ -9,8 +9,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from drift_support import read
 
-import flowviz
 from flowviz.check import check
 from flowviz.model import Diagnostic, Map
 from flowviz.parse.systems import compact
@@ -26,7 +26,7 @@ WORD = re.compile(r"\w{2,}")
 
 @cache
 def _read(path: Path) -> tuple[Map, tuple[Diagnostic, ...], tuple[str, ...]]:
-    model = flowviz.load(path)
+    model = read(path)
     return model, tuple(check(model)), tuple(path.read_text(encoding="utf-8").splitlines())
 
 

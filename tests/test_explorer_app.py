@@ -4,6 +4,9 @@ Each bundled map loads; a system filter and an identifier filter change the figu
 tables exactly as ``flowviz.views`` says; a link with filters opens that view; an unknown value
 in a link is dropped with a notice; a bad upload or a map outside the explorer's folder gets
 one clear message and no traceback; a hostile map's text is shown as written, never as HTML.
+
+Streamlit and pandas (the page's modules import them) are imported by the tests that use them,
+not at the top: every xdist worker collects this module, and only one runs it.
 """
 
 from __future__ import annotations
@@ -13,36 +16,33 @@ import re
 import sys
 import tomllib
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from drift_support import read as read_map
 from markdown_it import MarkdownIt
-from streamlit.testing.v1 import AppTest
 
 from benchmarks.make_map import make_map
-from flowviz import load
 from flowviz.backend import explorer_command
 from flowviz.cli import main
 from flowviz.errors import FlowvizError
-from flowviz.explorer import APP, PATH_VARIABLE, data
+from flowviz.explorer import APP, PATH_VARIABLE
 from flowviz.explorer.files import UPLOAD_MAX_BYTES, list_maps, open_map
-from flowviz.explorer.graph import HERE as GRAPH_DIR
-from flowviz.explorer.graph import script
-from flowviz.explorer.interact import EDGE
-from flowviz.explorer.model import Choice, options, select
-from flowviz.explorer.page import TABLES
 from flowviz.explorer.quoting import plain
-from flowviz.explorer.state import read, to_params
 from flowviz.views import Filters, flow, overview, redacted
 from flowviz.views.trace import (
-    default_depth,
+    FOCUS_SYSTEMS,
     flow_steps,
     highlighted_edges,
     highlighted_nodes,
     trace,
 )
 from tests.conftest import EXAMPLES, FIXTURES, MAPS, ROOT, SEED
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
 
 pytestmark = pytest.mark.dot
 
@@ -52,6 +52,8 @@ HOSTILE = FIXTURES / "hostile" / "hostile.md"
 
 def start(monkeypatch: pytest.MonkeyPatch, target: Path, **params: str) -> AppTest:
     """The page for ``target`` (a map or a folder), opened with ``params`` in its URL."""
+    from streamlit.testing.v1 import AppTest  # noqa: PLC0415 (see the module's docstring)
+
     monkeypatch.setenv(PATH_VARIABLE, str(target))
     app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
     app.query_params.update(params)
@@ -64,6 +66,8 @@ def figures(app: AppTest) -> list[str]:
 
 def table(app: AppTest, key: str) -> list[int]:
     """The map lines of a table's rows (its first column)."""
+    from flowviz.explorer.page import TABLES  # noqa: PLC0415
+
     frames = app.tabs[TABLES.index(key)].dataframe
     return [] if not frames else [int(line) for line in frames[0].value.iloc[:, 0]]
 
@@ -84,12 +88,25 @@ def clean(app: AppTest) -> None:
 def expected(path: Path, filters: Filters) -> tuple[list[str], list[int]]:
     """(systems, integrations) figures and the integration rows' lines that ``filters`` keep,
     straight from the views (a row to a group's tools is drawn once per tool: counted once)."""
-    model = redacted(load(path))
+    model = redacted(read_map(path))
     graph = overview(model, filters, fold=False)
     rows = {m.id: m.line for m in graph.members() if m.kind == "integration"}
     lines = sorted(rows.values())
     systems = sum(1 for node in graph.nodes if node.kind != "actor")
     return [str(systems), str(len(lines))], lines
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _components_found_once() -> Iterator[None]:
+    """Streamlit looks through the metadata of every installed package for components each
+    time an ``AppTest`` starts (half a second; its server does it once, when it starts): the
+    module looks once and gives each ``AppTest`` what was found."""
+    from streamlit.components.v2 import manifest_scanner  # noqa: PLC0415
+
+    found = manifest_scanner.scan_component_manifests()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", lambda *_, **__: found)
+        yield
 
 
 # -- the page -------------------------------------------------------------------------------
@@ -101,7 +118,7 @@ def test_each_bundled_map_loads_with_its_figures_picture_and_tables(
 ) -> None:
     app = start(monkeypatch, path)
     clean(app)
-    model = load(path)
+    model = read_map(path)
     assert model.project.name and model.project.name in app.title[0].value.replace("\\", "")
     assert figures(app)[:2] == [
         str(sum(1 for s in model.systems if s.kind != "actor")),
@@ -121,7 +138,7 @@ def test_a_system_filter_changes_figures_and_tables_as_the_views_say(
     shown, lines = expected(PETSHOP, Filters(system="amocrm"))
     assert figures(app)[:2] == shown
     assert table(app, "integrations") == lines
-    assert 0 < len(lines) < len(load(PETSHOP).integrations)
+    assert 0 < len(lines) < len(read_map(PETSHOP).integrations)
     assert app.query_params["system"] == "amocrm"
 
 
@@ -134,7 +151,7 @@ def test_an_identifier_filter_changes_figures_and_tables_as_the_views_say(
     shown, lines = expected(PETSHOP, Filters(identifier="client_id"))
     assert figures(app)[:2] == shown
     assert table(app, "integrations") == lines
-    model = load(PETSHOP)
+    model = read_map(PETSHOP)
     rows = {row.line: row for row in model.integrations}
     assert all("client_id" in rows[line].identifiers for line in lines)
     assert table(app, "identifiers") == [i.line for i in model.identifiers if i.name == "client_id"]
@@ -153,7 +170,7 @@ def test_changing_one_filter_keeps_the_others(monkeypatch: pytest.MonkeyPatch) -
 def test_a_link_with_filters_opens_that_view(monkeypatch: pytest.MonkeyPatch) -> None:
     app = start(monkeypatch, MAPS, map=PETSHOP.name, view="flow", flow="2", identifier="CLIENT_ID")
     clean(app)
-    model = load(PETSHOP)
+    model = read_map(PETSHOP)
     title = next(f.title for f in model.flows if f.number == 2)
     assert title in app.caption[0].value.replace("\\", "")
     assert app.selectbox(key="view").value == "flow"
@@ -183,6 +200,8 @@ def test_a_filter_change_draws_the_view_again_but_does_not_read_the_map_again(
 ) -> None:
     """Reading and checking are cached on the file's content; a new filter only builds and
     draws its view, and a filter seen before costs nothing."""
+    from flowviz.explorer import data  # noqa: PLC0415
+
     copy = tmp_path / PETSHOP.name
     copy.write_bytes(PETSHOP.read_bytes() + b"\n")  # content of its own: a cold cache
     calls = {"read": 0, "show": 0}
@@ -203,6 +222,9 @@ def test_a_filter_change_draws_the_view_again_but_does_not_read_the_map_again(
 
 
 def test_the_downloads_are_the_views_svg_png_dot_and_mermaid() -> None:
+    from flowviz.explorer import data  # noqa: PLC0415
+    from flowviz.explorer.model import Choice  # noqa: PLC0415
+
     opened = open_map(MAPS, PETSHOP.name)
     chosen = Choice(view="system", system="amocrm")
     view = data.shown(opened.name, opened.data, opened.config, opened.folder, chosen)
@@ -244,7 +266,7 @@ def test_an_uploaded_map_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
     english = MAPS / "en-saas.md"
     app.file_uploader(key="upload").upload(english.name, english.read_bytes()).run()
     clean(app)
-    assert table(app, "integrations") == [row.line for row in load(english).integrations]
+    assert table(app, "integrations") == [row.line for row in read_map(english).integrations]
 
 
 @pytest.mark.parametrize("asked", ["../README.md", "/etc/passwd", "../maps/../../x.md"])
@@ -281,7 +303,7 @@ def test_a_link_leading_out_of_the_folder_is_refused(
     assert [e.value for e in app.error] == [
         "link.md: refused: a link that leads outside the explorer's folder"
     ]
-    assert table(app, "integrations") == [row.line for row in load(PETSHOP).integrations]
+    assert table(app, "integrations") == [row.line for row in read_map(PETSHOP).integrations]
 
 
 # -- hostile text --------------------------------------------------------------------------
@@ -336,7 +358,10 @@ def test_plain_shows_markdown_text_as_written(text: str) -> None:
 
 
 def test_filters_go_to_the_url_and_back() -> None:
-    model = load(PETSHOP)
+    from flowviz.explorer.model import Choice, options  # noqa: PLC0415
+    from flowviz.explorer.state import read, to_params  # noqa: PLC0415
+
+    model = read_map(PETSHOP)
     chosen = Choice(view="system", system="amocrm", identifier="client_id", flow=2, depth=2)
     values, unknown = read(to_params(chosen), model, options(model))
     assert unknown == []
@@ -346,7 +371,9 @@ def test_filters_go_to_the_url_and_back() -> None:
 
 @pytest.mark.parametrize("path", [*EXAMPLES, HOSTILE], ids=lambda p: p.name)
 def test_the_steps_table_keeps_what_each_flows_view_keeps(path: Path) -> None:
-    model = redacted(load(path))
+    from flowviz.explorer.model import options, select  # noqa: PLC0415
+
+    model = redacted(read_map(path))
     for system_id in options(model).systems:
         for direction, depth in (("in", 1), ("out", 1), ("both", 1), ("both", 2)):
             filters = Filters(system=system_id, direction=direction, depth=depth)  # type: ignore[arg-type]
@@ -396,7 +423,7 @@ def test_the_url_holds_the_flow_and_the_step_and_the_step_is_highlighted(
 ) -> None:
     app = start(monkeypatch, PETSHOP, view="flow", flow="1", step="2")
     clean(app)
-    model = redacted(load(PETSHOP))
+    model = redacted(read_map(PETSHOP))
     steps = flow_steps(flow(model, 1))
     sent = graph_data(app)
     assert sent["player"] and sent["fade"]
@@ -416,7 +443,7 @@ def test_the_tracer_lists_every_hop_in_the_tracers_order_and_lights_its_path(
 ) -> None:
     app = start(monkeypatch, SEED, trace="client_id")
     clean(app)
-    model = redacted(load(SEED))
+    model = redacted(read_map(SEED))
     path = trace(model, "client_id")
     frame = app.dataframe[0].value  # the hops table comes before the tabs
     assert list(zip(frame.iloc[:, 4], frame.iloc[:, 5], strict=True)) == [
@@ -438,8 +465,8 @@ def test_a_large_map_opens_on_the_busiest_systems_neighbourhood(
     big.write_text(make_map(1000, language="en"), encoding="utf-8")  # 46 systems
     app = start(monkeypatch, big)
     clean(app)
-    model = load(big)
-    assert default_depth(model) == 1
+    systems = app.selectbox(key="system").options[1:]  # after "all"
+    assert len(systems) > FOCUS_SYSTEMS, "more systems than a whole view shows at first"
     assert app.selectbox(key="system").value is not None
     assert app.query_params["system"] == app.selectbox(key="system").value
     assert app.info, "the page says why it shows a neighbourhood"
@@ -448,9 +475,11 @@ def test_a_large_map_opens_on_the_busiest_systems_neighbourhood(
 def test_above_the_focus_threshold_the_busiest_system_is_chosen_unless_the_link_names_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from flowviz.explorer.model import options  # noqa: PLC0415
+
     tracer = sys.modules["flowviz.views.trace"]  # (``views.trace`` is also the function)
     monkeypatch.setattr(tracer, "FOCUS_SYSTEMS", 3)  # the example has 6 systems
-    model = redacted(load(PETSHOP))
+    model = redacted(read_map(PETSHOP))
     ends = Counter(end for e in overview(model).edges for end in (e.source, e.target))
     busiest = max(options(model).systems, key=lambda s: ends[f"system:{s}"])  # first of equals
     app = start(monkeypatch, PETSHOP)
@@ -463,6 +492,8 @@ def test_above_the_focus_threshold_the_busiest_system_is_chosen_unless_the_link_
 
 
 def test_a_link_clicked_in_the_graph_keeps_only_its_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flowviz.explorer.interact import EDGE  # noqa: PLC0415
+
     app = start(monkeypatch, PETSHOP)
     app.session_state[EDGE] = "integration:5.3"
     app.run()
@@ -470,11 +501,13 @@ def test_a_link_clicked_in_the_graph_keeps_only_its_rows(monkeypatch: pytest.Mon
     assert table(app, "integrations") == [89]
     assert "integration:5.3" in graph_data(app)["lit"]
     app.button(key="all_rows").click().run()
-    assert table(app, "integrations") == [row.line for row in load(PETSHOP).integrations]
+    assert table(app, "integrations") == [row.line for row in read_map(PETSHOP).integrations]
 
 
 def test_the_graphs_script_inserts_no_html_and_keeps_svg_pan_zooms_notice() -> None:
-    code = (GRAPH_DIR / "graph.js").read_text(encoding="utf-8")
+    from flowviz.explorer.graph import HERE, script  # noqa: PLC0415
+
+    code = (HERE / "graph.js").read_text(encoding="utf-8")
     for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert unsafe not in code
     assert 'parseFromString(text, "image/svg+xml")' in code and "textContent" in code
@@ -502,7 +535,7 @@ def test_a_document_not_in_the_template_opens_with_its_graph_and_tables(
     path = FIXTURES / "real" / f"{name}.md"
     app = start(monkeypatch, path)
     clean(app)
-    model = redacted(load(path))
+    model = redacted(read_map(path))
     assert graph_data(app)["svg"].count('class="edge"') == len(overview(model).edges)
     assert figures(app)[1] == str(len({m.id for m in overview(model, fold=False).members()}))
     assert figures(app)[2] == "—", "no row states a status: no share configured"

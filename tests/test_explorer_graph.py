@@ -1,7 +1,8 @@
-"""The explorer's graph in a real browser: one ``flowviz explore`` server for the module on a
-free port (a folder with the example, the seed template and the hostile map), Debian's
-Chromium driven by Playwright. How long a filter change takes to redraw the graph is measured
-by ``benchmarks/bench_explorer_graph.py``, not here.
+"""The explorer for real: one ``flowviz explore`` server for the module on a free port (a
+folder with the example, the seed template and the hostile map) answers its health check,
+serves the page and stops cleanly; its graph is driven in Debian's Chromium by Playwright, in
+the suite's one tab. How long a filter change takes to redraw the graph is measured by
+``benchmarks/bench_explorer_graph.py``, not here.
 
 The graph's ``g.node`` elements are looked for inside the graph component (Streamlit's own
 icons are SVG too); the component draws into a shadow root, which Playwright's CSS locators
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,9 +24,10 @@ import pytest
 from flowviz import load
 from flowviz.views import redacted
 from flowviz.views.trace import trace
+from tests.chromium import Seen, watching
 from tests.conftest import FIXTURES, MAPS, ROOT, SEED
 from tests.explorer_page import GRAPH, NODES, VIEW, WAIT, open_view, timed_change
-from tests.explorer_server import Server, serving
+from tests.explorer_server import Server, fetch, serving
 
 pytestmark = [pytest.mark.server, pytest.mark.browser, pytest.mark.dot, pytest.mark.slow]
 
@@ -42,29 +45,25 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``flowviz explore FOLDER/ru-petshop.md --port <free>``, stopped after the module."""
     log = tmp_path_factory.mktemp("explorer-log") / "server.log"
     with serving(folder / "ru-petshop.md", log) as running:
         yield running
 
 
-@pytest.fixture(scope="module")
-def context(browser: Any) -> Iterator[Any]:
-    """One browser context for the module: its cache keeps Streamlit's scripts between pages."""
-    made = browser.new_context(viewport={"width": 1280, "height": 860})
-    yield made
-    made.close()
+@pytest.fixture
+def seen(tab: Any) -> Iterator[Seen]:
+    """What the page says while the test runs (console errors, uncaught exceptions, dialogs)."""
+    with watching(tab) as watched:
+        yield watched
 
 
 @pytest.fixture
-def page(context: Any) -> Iterator[Any]:
-    opened = context.new_page()
-    opened.dialogs = []  # type: ignore[attr-defined]
-    opened.errors = []  # type: ignore[attr-defined]
-    opened.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
-    opened.on("pageerror", lambda exc: opened.errors.append(str(exc)))
-    opened.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
-    yield opened
-    opened.close()
+def page(tab: Any, seen: Seen) -> Iterator[Any]:
+    """The suite's tab, watched while the test runs and left on a blank page after it (the
+    explorer's page would go on calling a stopped server)."""
+    yield tab
+    tab.goto("about:blank")
 
 
 def node_ids(page: Any) -> set[str]:
@@ -79,11 +78,21 @@ def choose(page: Any, filter_index: int, option: str) -> None:
     page.locator('[role="option"]').filter(has_text=option).first.click()
 
 
+# -- the server -------------------------------------------------------------------------------
+
+
+def test_the_server_answers_its_health_check_and_serves_the_page(server: Server) -> None:
+    assert fetch(f"{server.url}/_stcore/health") == (200, "ok")
+    status, text = fetch(server.url)
+    assert status == 200
+    assert "<noscript>" in text.lower() or "streamlit" in text.lower()
+
+
 # -- the graph --------------------------------------------------------------------------------
 
 
 def test_the_graph_shows_the_views_systems_and_a_filter_changes_them(
-    server: Server, page: Any
+    server: Server, page: Any, seen: Seen
 ) -> None:
     first = open_view(page, f"{server.url}/?map=ru-petshop.md")
     before = node_ids(page)
@@ -96,7 +105,7 @@ def test_the_graph_shows_the_views_systems_and_a_filter_changes_them(
     assert page.locator(f'{GRAPH} g.flowviz-selected[id="system:unisender"]').count() == 1
     assert seconds < 15
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.errors == [], "no console error, no uncaught exception"
+    assert seen.errors == [], "no console error, no uncaught exception"
 
 
 def test_hover_shows_the_row_the_wheel_zooms_and_clicks_select(server: Server, page: Any) -> None:
@@ -174,7 +183,7 @@ def test_the_tracer_lists_the_hops_of_client_id_in_the_seed_template(
 
 
 def test_the_hostile_map_runs_no_script_and_shows_its_text_as_text(
-    server: Server, page: Any
+    server: Server, page: Any, seen: Seen
 ) -> None:
     open_view(page, f"{server.url}/?map=hostile.md")
     edge = page.locator(f"{GRAPH} g.edge path.flowviz-hit")
@@ -188,7 +197,24 @@ def test_the_hostile_map_runs_no_script_and_shows_its_text_as_text(
     assert page.locator(f"{GRAPH} script, {GRAPH} img, {GRAPH} foreignObject").count() == 0
     assert page.locator("img[src=x]").count() == 0
     page.wait_for_timeout(500)
-    assert page.dialogs == [] and page.errors == []
+    assert seen.dialogs == [] and seen.errors == []
+
+
+def test_the_server_stops_cleanly_and_leaves_no_process(server: Server) -> None:
+    """The last test: stop the module's server and check nothing is left behind."""
+    server.process.terminate()
+    assert server.process.wait(timeout=15) is not None
+    with pytest.raises(OSError):
+        fetch(f"{server.url}/_stcore/health")
+    assert (
+        "streamlit"
+        not in subprocess.run(
+            ["ps", "-o", "args=", "--ppid", str(server.process.pid)],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+    )
 
 
 def shoot(page: Any) -> None:

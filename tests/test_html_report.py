@@ -42,6 +42,7 @@ from flowviz.model import (
 from flowviz.render.html import CSP, Figure, Report, escape, inline_svg, source_hash, to_html
 from flowviz.render.html_assets import SCRIPT, STYLE
 from flowviz.render.html_words import REPORT_WORDS
+from tests.chromium import Seen, watching
 from tests.conftest import FIXTURES, MAPS
 
 HOSTILE_MAP = FIXTURES / "hostile" / "hostile.md"
@@ -413,32 +414,21 @@ def test_export_help_names_html() -> None:
 
 
 class Opened(NamedTuple):
-    """A report open in a page, with everything the page asked for or said."""
+    """A report open in the suite's tab, with everything the page asked for or said."""
 
     page: Any
-    requests: list[str]
-    console: list[str]
-    dialogs: list[str]
+    seen: Seen
     model: Map
 
 
 @pytest.fixture(scope="module", params=REPORTED_MAPS, ids=[p.stem for p in REPORTED_MAPS])
-def loaded(
-    request: pytest.FixtureRequest, browser: Any, reports: dict[str, Path]
-) -> Iterator[Opened]:
+def loaded(request: pytest.FixtureRequest, tab: Any, reports: dict[str, Path]) -> Iterator[Opened]:
     """A map's report opened from its file, once for the module."""
     path: Path = request.param
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    seen = Opened(page, [], [], [], flowviz.load(str(path)))
-    page.on("request", lambda r: seen.requests.append(r.url))
-    page.on("console", lambda m: seen.console.append(f"{m.type}: {m.text}"))
-    page.on("pageerror", lambda e: seen.console.append(f"pageerror: {e}"))
-    page.on("dialog", lambda d: (seen.dialogs.append(d.message), d.dismiss()))
-    page.goto(reports[path.stem].as_uri())
-    page.wait_for_function("document.getElementById('fv-count').textContent !== ''")
-    yield seen
-    context.close()
+    with watching(tab) as seen:
+        tab.goto(reports[path.stem].as_uri())
+        tab.wait_for_function("document.getElementById('fv-count').textContent !== ''")
+        yield Opened(tab, seen, flowviz.load(str(path)))
 
 
 @pytest.fixture
@@ -459,9 +449,9 @@ def test_report_loads_nothing_says_nothing_and_runs_only_our_script(opened: Open
     page = opened.page
     page.locator("#fv-search").fill("alert")
     page.locator("#fv-search").fill("")
-    assert opened.requests == [page.url], "no request beyond the document itself"
-    assert opened.console == [], "no console message (a CSP violation would be one)"
-    assert opened.dialogs == []
+    assert opened.seen.requests == [page.url], "no request beyond the document itself"
+    assert opened.seen.console == [], "no console message (a CSP violation would be one)"
+    assert opened.seen.dialogs == []
     assert page.locator("script").count() == 1
     assert page.locator("iframe, object, embed, img, foreignObject, image").count() == 0
     handlers = page.evaluate(
@@ -475,14 +465,13 @@ def test_report_loads_nothing_says_nothing_and_runs_only_our_script(opened: Open
 
 @pytest.mark.browser
 @pytest.mark.dot
-def test_hostile_text_is_shown_as_written(browser: Any, reports: dict[str, Path]) -> None:
-    page = browser.new_page()
-    page.goto(reports["hostile"].as_uri())
+@pytest.mark.parametrize("loaded", [HOSTILE_MAP], ids=["hostile"], indirect=True)
+def test_hostile_text_is_shown_as_written(opened: Opened) -> None:
+    page = opened.page
     text = page.locator("main").inner_text()
     assert "<script>alert(1)</script>" in text
     assert "<img src=x onerror=alert(1)>" in text
     assert 'Hostile "quotes" & {braces} test' in page.locator("h1").inner_text()
-    page.close()
 
 
 @pytest.mark.browser

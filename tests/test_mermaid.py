@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from drift_support import read
 
 import flowviz
 from flowviz import views
@@ -53,6 +54,7 @@ from flowviz.render.mermaid_quoting import (
     shown,
 )
 from flowviz.wording import shorten
+from tests.chromium import watching
 from tests.conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT, SEED
 from tests.test_quoting import HOSTILE
 
@@ -371,7 +373,7 @@ def _assert_sequence(graph: Graph, read: dict[str, Any]) -> None:
 
 def _system_graphs() -> list[Graph]:
     """Every system view of the bundled example (a flowchart each, as the overview)."""
-    model = flowviz.load(ROOT / "maps" / "ru-petshop.md")
+    model = read(ROOT / "maps" / "ru-petshop.md")
     return [g for g in views.build(model, views.parse_views(model, "all")) if g.kind == "system"]
 
 
@@ -596,7 +598,7 @@ RENDER = """async (texts) => {
 @pytest.mark.browser
 @pytest.mark.slow
 def test_chromium_draws_every_diagram_and_runs_nothing_from_the_map(
-    exported: dict[str, Exported], browser: Any
+    exported: dict[str, Exported], tab: Any
 ) -> None:
     """Mermaid (its browser bundle) draws each diagram of the hostile and the Russian document
     in headless Chromium: no error, no dialog, no script, and the hostile text shown as text."""
@@ -604,17 +606,15 @@ def test_chromium_draws_every_diagram_and_runs_nothing_from_the_map(
     if not bundle.is_file():
         pytest.fail(f"Mermaid is not installed ({bundle} is missing): run 'make setup'")
     texts = exported["hostile"].diagrams + exported["ru-petshop"].diagrams
-    page = browser.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.set_content("<!DOCTYPE html><html><body></body></html>")
-    page.add_script_tag(path=str(bundle))
-    errors = page.evaluate(RENDER, texts)
-    shown_text = page.evaluate("document.body.textContent")
-    scripts = page.evaluate("document.querySelectorAll('svg script, svg img').length")
-    page.close()
+    with watching(tab) as seen:
+        tab.goto("about:blank")
+        tab.set_content("<!DOCTYPE html><html><body></body></html>")
+        tab.add_script_tag(path=str(bundle))
+        errors = tab.evaluate(RENDER, texts)
+        shown_text = tab.evaluate("document.body.textContent")
+        scripts = tab.evaluate("document.querySelectorAll('svg script, svg img').length")
     assert errors == [""] * len(texts)
-    assert dialogs == []
+    assert seen.dialogs == []
     assert scripts == 0
     assert "<script>alert(1)</scrip…" in shown_text
     assert 'Legacy "ERP" {v2} Billing' in shown_text

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from drift_support import model_lines
+from drift_support import model_lines, read
 
 from flowviz import Map, load
 
@@ -212,7 +212,7 @@ EXPECTED = {
 def test_example_map_loses_nothing(name: str) -> None:
     path = MAPS[name]
     text = path.read_text(encoding="utf-8")
-    model = load(path)
+    model = read(path)
     tables, flows = assert_nothing_lost(text, model)
 
     rows_per_table, steps_per_flow = EXPECTED[name]
@@ -387,7 +387,7 @@ MANGLES: dict[str, Callable[[str, Map], Mangled]] = {
 def test_mangled_map_loses_nothing(name: str, mangle: str, tmp_path: Path) -> None:
     source = MAPS[name]
     text = source.read_text(encoding="utf-8")
-    mangled = MANGLES[mangle](text, load(source))
+    mangled = MANGLES[mangle](text, read(source))
     assert mangled.text != text
     path = tmp_path / f"{name}-{mangle}.md"
     path.write_text(mangled.text, encoding="utf-8")

@@ -18,15 +18,14 @@ import sys
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pytest
+from drift_support import read
 
 import flowviz
 from flowviz.backend import drawn_edges
 from flowviz.cli import main
-from flowviz.model import Map
 from flowviz.pictures import LABEL_EDGES_MAX, draw
 from flowviz.views import build, overview, parse_views
 from tests.conftest import FIXTURES, MAPS, ROOT, SEED
@@ -39,11 +38,6 @@ FLOWVIZ = Path(sys.executable).parent / "flowviz"
 VIEW_ALL_MAPS = [pytest.param(path, id=path.stem) for path in [SEED, *DRIFT]]
 """Most of these have a view with no edges under ``--view all`` (an identifiers view of a
 map without sync rules, a system nothing links): such a picture is drawn too."""
-
-
-@cache
-def read(path: Path) -> Map:
-    return flowviz.load(path)
 
 
 def view_names(path: Path) -> list[str]:
