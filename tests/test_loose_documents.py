@@ -630,3 +630,17 @@ def test_a_mermaid_block_stored_with_html_entities_is_read_decoded_with_a_warnin
     model = load(write_map(text))
     assert _edges(model) == [("Tilda", "HubSpot", 5)]
     assert ("FV112", 3) in [(d.code, d.line) for d in model.diagnostics]
+
+
+def test_paragraphs_opening_with_a_bold_label_are_the_steps_under_a_process_heading(
+    write_map,
+) -> None:
+    text = (
+        "# Stripe to Pipedrive\n\n## How it works\n\n"
+        "**Stripe Webhook:** n8n triggers on payment events from Stripe.\n\n"
+        "**Set node:** Extracts the payload.\n\n"
+        "**Create Person:** Adds a new Pipedrive contact.\n"
+    )
+    model = load(write_map(text))
+    assert [s.line for s in model.flows[0].steps] == [5, 7, 9]
+    assert _edges(model) == [("Stripe", "n8n", 5), ("n8n", "Pipedrive", 9)]

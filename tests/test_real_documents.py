@@ -94,7 +94,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-teams-tab-sso": (False, 3, 0, 0),
     "en-n8n-client-onboarding": (False, 10, 0, 0),
     "en-n8n-lead-qualification-branches": (False, 6, 0, 11),
-    "en-n8n-stripe-pipedrive": (False, 2, 0, 0),
+    "en-n8n-stripe-pipedrive": (False, 5, 1, 7),
     "en-n8n-typeform-hubspot-slack": (True, 0, 0, 0),
     "en-n8n-website-leads-hubspot": (False, 1, 1, 4),
     "ru-retailcrm-woo-filters": (False, 10, 0, 0),

@@ -1045,7 +1045,8 @@ READ_VERBS = (
     "gathers", "pull", "pulls", "read", "reads", "receive", "receives", "import", "imports",
     "получает", "получить", "забирает", "загружает", "импортирует", "собирает",
     "monitor", "monitors", "watch", "watches", "listen", "listens", "detect", "detects",
-    "отслеживает", "слушает",
+    "отслеживает", "слушает", "search", "searches", "look", "looks", "lookup", "confirm",
+    "confirms", "verify", "verifies", "find", "finds", "ищет", "находит", "проверяет",
 )  # fmt: skip
 """Verbs of a process step by which the document's workflow engine takes data from the one
 system the step names (``Get Google Analytics Data``)."""

@@ -114,6 +114,13 @@ class _Draft:
     """The list items under a step written as a numbered sub-heading, by step index."""
     numbered_only: bool = False
     """Under an architecture heading: only a numbered list gives the steps."""
+    bold_steps: bool = False
+    """The steps are paragraphs that open with a bold label."""
+
+    def add_bold_step(self, text: str, line: int) -> None:
+        """One more step written as a paragraph that opens with a bold label."""
+        self.steps.append((text, line))
+        self.bold_steps = True
 
 
 def process_flows(
@@ -131,7 +138,7 @@ def process_flows(
     Reporting Service`` over ``The report is downloaded from Google Ads``): ``component``
     gives the system of a heading that names one. Also the points under numbered sub-heading
     steps that name both their ends: each one more transfer of its step."""
-    drafts = _drafts(blocks, names)
+    drafts = _drafts(blocks, names, lines)
     flows, transfers = [], []
     document_engine = engine
     for number, draft in enumerate(d for d in drafts if d.steps):
@@ -200,9 +207,11 @@ def is_process_title(text: str) -> bool:
     return len(text.split()) <= 8 and bool(_PROCESS.search(text)) and not _SETUP.search(text)
 
 
-def _drafts(blocks: list[Block], names: Names) -> list[_Draft]:
+def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> list[_Draft]:
     """Process headings, the flows under them and their raw steps, in document order; a
-    numbered list elsewhere whose items state transfers (``_states_transfers``) too."""
+    numbered list elsewhere whose items state transfers (``_states_transfers``) too, and
+    paragraphs that open with a bold label under a process heading (``**Stripe Webhook:**
+    n8n triggers on payment events from Stripe``)."""
     drafts: list[_Draft] = []
     level: int | None = None
     strict = False
@@ -250,6 +259,8 @@ def _drafts(blocks: list[Block], names: Names) -> list[_Draft]:
         elif isinstance(block, ListBlock) and current is not None and not _has_list_steps(current):
             points = current.points.setdefault(len(current.steps) - 1, [])
             points += [(_one_line(i.text), i.line) for i in flatten(block.items)]
+        elif isinstance(block, Paragraph) and _bold_step(block, current, lines):
+            current.add_bold_step(block.text, block.line)  # type: ignore[union-attr]
         elif isinstance(block, Paragraph) and current is not None and _has_heading_steps(current):
             points = current.points.setdefault(len(current.steps) - 1, [])
             points.append((_one_line(block.text), block.line))
@@ -270,6 +281,15 @@ def _states_transfers(block: ListBlock, names: Names) -> bool:
     counts = [len({s for _, s in names(_first_clause(_one_line(i.text)))}) for i in block.items]
     two = sum(1 for c in counts if c >= 2)
     return two >= MIN_TRANSFER_ITEMS and 2 * sum(1 for c in counts if c) >= len(counts)
+
+
+def _bold_step(paragraph: Paragraph, current: _Draft | None, lines: Sequence[str]) -> bool:
+    """A paragraph under a process heading that opens with a bold label (``**Create Deal:**
+    Creates a deal …``) and is one more step of a flow made of such paragraphs."""
+    if current is None or current.numbered_only or (current.steps and not current.bold_steps):
+        return False
+    raw = lines[paragraph.line - 1].lstrip() if 0 < paragraph.line <= len(lines) else ""
+    return raw.startswith(("**", "__")) and not paragraph.strong
 
 
 def _one_line(text: str) -> str:
