@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
 from flowviz.graph import Member
@@ -64,8 +65,22 @@ def unplaced_integrations(model: Map) -> list[Integration]:
     return [row for row in model.integrations if not (row.source and row.target)]
 
 
-def integration_member(row: Integration) -> Member:
-    """A row as an edge member (built positionally: the overview makes thousands)."""
+class Labels(dict[str, str]):
+    """A method -> its short edge label, each shortened once (a map has a few methods and
+    thousands of rows)."""
+
+    def __missing__(self, method: str) -> str:
+        self[method] = shorten(method)
+        return self[method]
+
+
+_value = itemgetter(1)
+"""A fact's value: the facts kept are those with one."""
+
+
+def integration_member(row: Integration, labels: Labels | None = None) -> Member:
+    """A row as an edge member; ``labels`` shortens its method once per view (built with
+    ``_make``: the overview makes thousands)."""
     facts = (
         ("source_data", row.source_data),
         ("target", row.target_text),
@@ -77,13 +92,16 @@ def integration_member(row: Integration) -> Member:
         ("status", row.status_text or row.status),
         ("justification", row.justification or ""),
     )
-    return Member(
-        f"integration:{row.id}",
-        "integration",
-        row.line,
-        shorten(row.method),
-        row.status,
-        tuple([pair for pair in facts if pair[1]]),
+    label = shorten(row.method) if labels is None else labels[row.method]
+    return Member._make(
+        (
+            f"integration:{row.id}",
+            "integration",
+            row.line,
+            label,
+            row.status,
+            tuple(filter(_value, facts)),
+        )
     )
 
 
