@@ -258,13 +258,17 @@ def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str
     tooltips = []
     for edge in edges:
         parts: list[str] = []
+        add = parts.append
         for member in edge.members:
             if parts:
-                parts.append("\n\n")
-            parts.append(member.id.partition(":")[2])
+                add("\n\n")
+            add(member.id.partition(":")[2])
             for key, value in member.facts:
-                parts += (prefixes[key], value)
-            parts += (tail, str(member.line), ")")
+                add(prefixes[key])
+                add(value)
+            add(tail)
+            add(str(member.line))
+            add(")")
         full = "".join(parts)
         if len(full) > TOOLTIP_FULL_MAX and len(edge.members) > 1:
             labels = _fact_labels(language)

@@ -159,13 +159,14 @@ def _fit_each(
     escaped = joined.split(_JOIN)
     if len(escaped) != len(texts):
         return [one(text) for text in texts]
+    quoted = [f'"{text}"' for text in escaped]
     printable = joined.isprintable()
-    if printable and max(map(len, escaped), default=0) * 4 <= limit:
-        return [f'"{text}"' for text in escaped]
-    return [
-        f'"{done}"' if _fits(done, limit) and (printable or done.isprintable()) else one(text)
-        for done, text in zip(escaped, texts, strict=True)
-    ]
+    for index, done in enumerate(escaped):
+        if (len(done) * 4 > limit or not printable) and not (
+            _fits(done, limit) and done.isprintable()
+        ):
+            quoted[index] = one(texts[index])
+    return quoted
 
 
 def _fits(escaped: str, limit: int) -> bool:

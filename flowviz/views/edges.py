@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import product
+from operator import attrgetter
 
 from flowviz.graph import Edge, EdgeStatus, Member
 from flowviz.model import Integration, Map
@@ -171,11 +172,13 @@ def fold_label(members: Iterable[Member]) -> str:
     >>> fold_label([m("Webhook"), m("API"), m("Webhook")])
     '3× Webhook, API'
     """
-    labels = [m.label for m in members]
-    methods = ", ".join(dict.fromkeys([label for label in labels if label]))
-    return shorten(f"{len(labels)}× {methods}".strip(), FOLD_LABEL_MAX)
+    members = tuple(members)
+    methods = ", ".join(dict.fromkeys(filter(None, map(_label, members))))
+    return shorten(f"{len(members)}× {methods}".strip(), FOLD_LABEL_MAX)
 
 
+_label = attrgetter("label")
+_member_status = attrgetter("status")
 _KNOWN_STATUSES = frozenset(("configured", "needs_setup", "not_required"))
 
 
@@ -184,7 +187,7 @@ def _one_status(status: str) -> EdgeStatus:
 
 
 def _status(members: Iterable[Member]) -> EdgeStatus:
-    found = {m.status for m in members}
+    found = set(map(_member_status, members))
     return _one_status(found.pop()) if len(found) == 1 else "mixed"
 
 

@@ -81,28 +81,32 @@ _value = itemgetter(1)
 def integration_member(row: Integration, labels: Labels | None = None) -> Member:
     """A row as an edge member; ``labels`` shortens its method once per view (built with
     ``_make``: the overview makes thousands)."""
+    label = shorten(row.method) if labels is None else labels[row.method]
+    return Member._make(
+        (f"integration:{row.id}", "integration", row.line, label, row.status, _row_facts(row))
+    )
+
+
+def _row_facts(row: Integration) -> tuple[tuple[str, str], ...]:
+    """Everything the row says, as (key, value) pairs with a value."""
+    identifiers, fields = ", ".join(row.identifiers), ", ".join(row.fields)
+    details, status = row.details.text, row.status_text or row.status
     facts = (
         ("source_data", row.source_data),
         ("target", row.target_text),
         ("method", row.method),
-        ("identifiers", ", ".join(row.identifiers)),
-        ("fields", ", ".join(row.fields)),
+        ("identifiers", identifiers),
+        ("fields", fields),
         ("purpose", row.purpose),
-        ("details", row.details.text),
-        ("status", row.status_text or row.status),
-        ("justification", row.justification or ""),
+        ("details", details),
+        ("status", status),
     )
-    label = shorten(row.method) if labels is None else labels[row.method]
-    return Member._make(
-        (
-            f"integration:{row.id}",
-            "integration",
-            row.line,
-            label,
-            row.status,
-            tuple(filter(_value, facts)),
-        )
-    )
+    if row.justification:
+        facts += (("justification", row.justification),)
+    filled = row.source_data and row.target_text and row.method and identifiers and fields
+    if filled and row.purpose and details and status:
+        return facts  # every cell filled in: nothing to leave out
+    return tuple(filter(_value, facts))
 
 
 def step_links(flow: Flow) -> Iterator[Link]:
