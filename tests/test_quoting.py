@@ -27,7 +27,7 @@ from flowviz.render.quoting import (
     quote,
     quote_each,
     quote_tooltip,
-    quote_tooltips,
+    unquoted_tooltips,
 )
 from tests.conftest import ROOT
 
@@ -320,7 +320,8 @@ BATCHES = [
 
 @pytest.mark.parametrize("texts", BATCHES)
 def test_quoting_many_texts_at_once_gives_what_quoting_each_gives(texts: list[str]) -> None:
-    """``quote_each`` and ``quote_tooltips`` escape many texts in one pass: the result is
-    text for text what ``quote`` and ``quote_tooltip`` give."""
+    """``quote_each`` and ``unquoted_tooltips`` escape many texts in one pass: the result is
+    text for text what ``quote`` and ``quote_tooltip`` give (the tooltips without their
+    quotes)."""
     assert quote_each(texts) == [quote(text) for text in texts]
-    assert quote_tooltips(texts) == [quote_tooltip(text) for text in texts]
+    assert unquoted_tooltips(texts) == [quote_tooltip(text)[1:-1] for text in texts]

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Literal
 
 from flowviz.graph import Cluster, Edge, Graph, Member, Node, Note
-from flowviz.render.quoting import html, quote, quote_each, quote_tooltip, quote_tooltips
+from flowviz.render.quoting import html, quote, quote_each, quote_tooltip, unquoted_tooltips
 from flowviz.wording import WORDS, Language, fact_label, shorten, word
 
 LabelMode = Literal["label", "xlabel", "none"]
@@ -184,7 +184,7 @@ def _edges(graph: Graph, labels: LabelMode) -> list[str]:
     once, into the text; the ids and the tooltips of all edges are quoted in one pass each."""
     edges = graph.edges
     ids = quote_each([edge.id for edge in edges])
-    tooltips = quote_tooltips(_edge_tooltips(edges, graph.language))
+    tooltips = unquoted_tooltips(_edge_tooltips(edges, graph.language))
     quoted = _Quoted()
     ends = _Ends(graph, quoted)
     pieces: list[str] = []
@@ -200,8 +200,8 @@ def _edges(graph: Graph, labels: LabelMode) -> list[str]:
             if edge.target_port is None
             else ends.port(edge.target, edge.target_port)
         )
-        head = f"  {source} -> {target} [id={edge_id} {_style(edge)}{label} tooltip="
-        pieces += (head, tooltip, " labeltooltip=", tooltip, "]\n")
+        head = f'  {source} -> {target} [id={edge_id} {_style(edge)}{label} tooltip="'
+        pieces += (head, tooltip, '" labeltooltip="', tooltip, '"]\n')
     return pieces
 
 
@@ -251,10 +251,25 @@ def _edge_tooltips(edges: Sequence[Edge], language: Language) -> list[str]:
         return _tooltips(edges, language, _Prefixes(_fact_prefixes(language)))
 
 
+ROW_FACTS = (
+    "source_data",
+    "target",
+    "method",
+    "identifiers",
+    "fields",
+    "purpose",
+    "details",
+    "status",
+)
+"""The facts of an integration row with every cell filled in, in order (most rows)."""
+
+
 def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str]) -> list[str]:
     """``_edge_tooltips`` with the fact prefixes ``prefixes``: each member's id, a line per
-    fact and its line in the map (one loop, no call per member: the overview has thousands)."""
+    fact and its line in the map (one loop, no call per member: the overview has thousands;
+    a row with every cell filled in is written by one f-string)."""
     tail = f"\n({_fact_labels(language)['line']} "
+    p1, p2, p3, p4, p5, p6, p7, p8 = (prefixes[key] for key in ROW_FACTS)
     tooltips = []
     for edge in edges:
         parts: list[str] = []
@@ -262,13 +277,18 @@ def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str
         for member in edge.members:
             if parts:
                 add("\n\n")
-            add(member.id.partition(":")[2])
-            for key, value in member.facts:
+            name, facts = member.id.partition(":")[2], member.facts
+            if len(facts) == 8:
+                (k1, a), (k2, b), (k3, c), (k4, d), (k5, e), (k6, f), (k7, g), (k8, h) = facts
+                if (k1, k2, k3, k4, k5, k6, k7, k8) == ROW_FACTS:
+                    add(f"{name}{p1}{a}{p2}{b}{p3}{c}{p4}{d}{p5}{e}{p6}{f}{p7}{g}{p8}{h}")
+                    add(f"{tail}{member.line})")
+                    continue
+            add(name)
+            for key, value in facts:
                 add(prefixes[key])
                 add(value)
-            add(tail)
-            add(str(member.line))
-            add(")")
+            add(f"{tail}{member.line})")
         full = "".join(parts)
         if len(full) > TOOLTIP_FULL_MAX and len(edge.members) > 1:
             labels = _fact_labels(language)

@@ -90,17 +90,18 @@ def quote_each(texts: Sequence[str], limit: int = MAX_BYTES) -> list[str]:
     >>> print(*quote_each(['say "hi"', "a:b", ""]))
     "say \\"hi\\"" "a:b" ""
     """
-    return _fit_each(texts, _label_escape, limit - 2, quote)
+    return [f'"{text}"' for text in _fit_each(texts, _label_escape, limit - 2)]
 
 
-def quote_tooltips(texts: Sequence[str], limit: int = MAX_BYTES) -> list[str]:
-    """``[quote_tooltip(text, limit) for text in texts]``, escaped in one pass over them all:
-    a big picture has thousands of edge tooltips.
+def unquoted_tooltips(texts: Sequence[str], limit: int = MAX_BYTES) -> list[str]:
+    """``[quote_tooltip(text, limit) for text in texts]`` without their two quotes, escaped
+    in one pass over them all: a big picture writes thousands of edge tooltips, each twice,
+    between quotes of its own.
 
-    >>> print(*quote_tooltips(["C:\\\\Users", "a\\nb", "tab\\there"]))
-    "C:\\\\\\\\Users" "a\\nb" "tab here"
+    >>> print(*unquoted_tooltips(["C:\\\\Users", "a\\nb", "tab\\there"]))
+    C:\\\\\\\\Users a\\nb tab here
     """
-    return _fit_each(texts, _tooltip_escape, limit - 2, quote_tooltip)
+    return _fit_each(texts, _tooltip_escape, limit - 2)
 
 
 def html(text: str, limit: int = MAX_BYTES) -> str:
@@ -148,25 +149,21 @@ _JOIN = "\u241e"
 touches it, and it is printable, so that one check over the joined text covers them all."""
 
 
-def _fit_each(
-    texts: Sequence[str], escape: Callable[[str], str], limit: int, one: Callable[[str], str]
-) -> list[str]:
-    """``[one(text) for text in texts]`` for a quoting function ``one`` made of ``escape``
-    and ``_fit``: every escape replaces single characters, so the texts are escaped joined,
-    then split; a text that holds the separator, needs cleaning or is too long for
-    ``limit`` goes through ``one`` on its own."""
+def _fit_each(texts: Sequence[str], escape: Callable[[str], str], limit: int) -> list[str]:
+    """``[_fit(text, escape, limit) for text in texts]``: every escape replaces single
+    characters, so the texts are escaped joined, then split; a text that holds the separator,
+    needs cleaning or may be too long for ``limit`` goes through ``_fit`` on its own."""
     joined = escape(_JOIN.join(texts))
     escaped = joined.split(_JOIN)
     if len(escaped) != len(texts):
-        return [one(text) for text in texts]
-    quoted = [f'"{text}"' for text in escaped]
+        return [_fit(text, escape, limit) for text in texts]
     printable = joined.isprintable()
     for index, done in enumerate(escaped):
         if (len(done) * 4 > limit or not printable) and not (
             _fits(done, limit) and done.isprintable()
         ):
-            quoted[index] = one(texts[index])
-    return quoted
+            escaped[index] = _fit(texts[index], escape, limit)
+    return escaped
 
 
 def _fits(escaped: str, limit: int) -> bool:

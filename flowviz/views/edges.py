@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import product
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from flowviz.graph import Edge, EdgeStatus, Member
 from flowviz.model import Integration, Map
@@ -87,19 +87,23 @@ def integration_edges(model: Map, fold: bool = True) -> tuple[Edge, ...]:
     nodes = _NodeIds()
     if not fold:
         return tuple([_row_edge(edge_id, nodes[s], nodes[t], m) for edge_id, s, t, m in drawn])
-    buckets: dict[tuple[str, str], list[tuple[str, Member]]] = {}
-    for edge_id, source, target, member in drawn:
-        bucket = buckets.get((source, target))
+    buckets: dict[tuple[str, str], list[Drawn]] = {}
+    for row in drawn:
+        bucket = buckets.get(row[1:3])
         if bucket is None:
-            buckets[source, target] = [(edge_id, member)]
+            buckets[row[1:3]] = [row]
         else:
-            bucket.append((edge_id, member))
+            bucket.append(row)
     return tuple(
         [_pair_edge(source, target, rows, nodes) for (source, target), rows in buckets.items()]
     )
 
 
-def _drawn_rows(rows: Iterable[Integration]) -> Iterator[tuple[str, str, str, Member]]:
+Drawn = tuple[str, str, str, Member]
+"""(edge id, source system, target system, member): a row between two drawn ends."""
+
+
+def _drawn_rows(rows: Iterable[Integration]) -> Iterator[Drawn]:
     """(edge id, source system, target system, member) for each pair of drawn ends of each
     row with both ends known, as ``link_edges`` draws them (a row to two tools: two)."""
     labels = Labels()
@@ -132,19 +136,24 @@ def _row_edge(edge_id: str, source: str, target: str, member: Member) -> Edge:
     return Edge._make((edge_id, source, target, member.label, (member,), status, None, None, None))
 
 
-def _pair_edge(source: str, target: str, drawn: list[tuple[str, Member]], nodes: _NodeIds) -> Edge:
+def _pair_edge(source: str, target: str, drawn: list[Drawn], nodes: _NodeIds) -> Edge:
     """The edge from system ``source`` to ``target`` for the rows ``drawn`` there: the row's
     own edge when it is alone, else the folded edge (as ``fold_edges`` makes it)."""
     if len(drawn) == 1:
-        return _row_edge(drawn[0][0], nodes[source], nodes[target], drawn[0][1])
-    members = tuple([member for _, member in drawn])
-    return Edge(
-        f"pair:{source}/{target}",
-        nodes[source],
-        nodes[target],
-        fold_label(members),
-        members,
-        _status(members),
+        return _row_edge(drawn[0][0], nodes[source], nodes[target], drawn[0][3])
+    members = tuple(map(_member, drawn))
+    return Edge._make(
+        (
+            f"pair:{source}/{target}",
+            nodes[source],
+            nodes[target],
+            fold_label(members),
+            members,
+            _status(members),
+            None,
+            None,
+            None,
+        )
     )
 
 
@@ -177,6 +186,7 @@ def fold_label(members: Iterable[Member]) -> str:
     return shorten(f"{len(members)}× {methods}".strip(), FOLD_LABEL_MAX)
 
 
+_member = itemgetter(3)
 _label = attrgetter("label")
 _member_status = attrgetter("status")
 _KNOWN_STATUSES = frozenset(("configured", "needs_setup", "not_required"))
