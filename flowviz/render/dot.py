@@ -93,17 +93,18 @@ def _head(graph: Graph) -> Iterator[str]:
     yield f"  graph [{_attrs(attrs)}]\n"
     yield f"  node [{_attrs(NODE_ATTRS)}]\n"
     yield f"  edge [{_attrs(EDGE_ATTRS)}]\n"
-    by_cluster: dict[str | None, list[Node]] = {}
-    for node in graph.nodes:
-        by_cluster.setdefault(node.cluster, []).append(node)
+    lines = _node_lines(graph.nodes, graph.language)
+    by_cluster: dict[str | None, list[str]] = {}
+    for node, line in zip(graph.nodes, lines, strict=True):
+        by_cluster.setdefault(node.cluster, []).append(line)
     for cluster in graph.clusters:
-        yield from _cluster(cluster, by_cluster.get(cluster.id, []), graph.language)
-    for node in by_cluster.get(None, []):
-        yield f"  {_node(node, graph.language)}\n"
+        yield from _cluster(cluster, by_cluster.get(cluster.id, []))
+    for line in by_cluster.get(None, []):
+        yield f"  {line}\n"
     orphans = {c for c in by_cluster if c is not None} - {c.id for c in graph.clusters}
     for key in sorted(orphans):
-        for node in by_cluster[key]:
-            yield f"  {_node(node, graph.language)}\n"
+        for line in by_cluster[key]:
+            yield f"  {line}\n"
 
 
 def _tail(graph: Graph) -> Iterator[str]:
@@ -123,7 +124,8 @@ _QUOTE = {"tooltip": quote_tooltip, "labeltooltip": quote_tooltip}
 """Attributes whose text ``dot`` reads differently from a label's."""
 
 
-def _cluster(cluster: Cluster, nodes: list[Node], language: Language) -> Iterator[str]:
+def _cluster(cluster: Cluster, lines: list[str]) -> Iterator[str]:
+    """A group's box, with the lines of the nodes inside it."""
     style = KIND_STYLE.get(cluster.kind, KIND_STYLE["other"])
     attrs = {
         "id": cluster.id,
@@ -135,22 +137,23 @@ def _cluster(cluster: Cluster, nodes: list[Node], language: Language) -> Iterato
     }
     yield f"  subgraph {quote('cluster_' + cluster.key)} {{\n"
     yield f"    graph [{_attrs(attrs)}]\n"
-    for node in nodes:
-        yield f"    {_node(node, language)}\n"
+    for line in lines:
+        yield f"    {line}\n"
     yield "  }\n"
 
 
-def _node(node: Node, language: Language) -> str:
-    tooltip = quote_tooltip(_tooltip(node.label, node.facts, language))
-    if node.ports:
-        return (
-            f'{quote(node.key)} [id={quote(node.id)} shape="plain" tooltip={tooltip}'
-            f" label={_record(node)}]"
-        )
-    return (
-        f"{quote(node.key)} [id={quote(node.id)} {_kind_style(node.kind)}"
-        f" label={quote(node.label)} tooltip={tooltip}]"
-    )
+def _node_lines(nodes: Sequence[Node], language: Language) -> list[str]:
+    """Each node's statement; ids, labels and tooltips quoted in one pass each."""
+    keys = quote_each([node.key for node in nodes])
+    ids = quote_each([node.id for node in nodes])
+    labels = quote_each([node.label for node in nodes])
+    tips = unquoted_tooltips([_tooltip(node.label, node.facts, language) for node in nodes])
+    return [
+        f'{key} [id={node_id} shape="plain" tooltip="{tip}" label={_record(node)}]'
+        if node.ports
+        else f'{key} [id={node_id} {_kind_style(node.kind)} label={label} tooltip="{tip}"]'
+        for node, key, node_id, label, tip in zip(nodes, keys, ids, labels, tips, strict=True)
+    ]
 
 
 @cache
@@ -281,8 +284,10 @@ def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str
             if len(facts) == 8:
                 (k1, a), (k2, b), (k3, c), (k4, d), (k5, e), (k6, f), (k7, g), (k8, h) = facts
                 if (k1, k2, k3, k4, k5, k6, k7, k8) == ROW_FACTS:
-                    add(f"{name}{p1}{a}{p2}{b}{p3}{c}{p4}{d}{p5}{e}{p6}{f}{p7}{g}{p8}{h}")
-                    add(f"{tail}{member.line})")
+                    line = member.line
+                    add(
+                        f"{name}{p1}{a}{p2}{b}{p3}{c}{p4}{d}{p5}{e}{p6}{f}{p7}{g}{p8}{h}{tail}{line})"
+                    )
                     continue
             add(name)
             for key, value in facts:
