@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from itertools import product
 from operator import attrgetter, itemgetter
 
-from flowviz.graph import Edge, EdgeStatus, Member
+from flowviz.graph import Edge, EdgeStatus, Member, new_edge
 from flowviz.model import Integration, Map
 from flowviz.views.links import Labels, Link, integration_member
 from flowviz.views.nodes import end_nodes, node_id
@@ -130,10 +130,9 @@ class _NodeIds(dict[str, str]):
 
 
 def _row_edge(edge_id: str, source: str, target: str, member: Member) -> Edge:
-    """One row's own edge between the nodes ``source`` and ``target`` (built with ``_make``:
-    the overview makes thousands)."""
+    """One row's own edge between the nodes ``source`` and ``target``."""
     status = _one_status(member.status)
-    return Edge._make((edge_id, source, target, member.label, (member,), status, None, None, None))
+    return new_edge((edge_id, source, target, member.label, (member,), status, None, None, None))
 
 
 def _pair_edge(source: str, target: str, drawn: list[Drawn], nodes: _NodeIds) -> Edge:
@@ -142,7 +141,7 @@ def _pair_edge(source: str, target: str, drawn: list[Drawn], nodes: _NodeIds) ->
     if len(drawn) == 1:
         return _row_edge(drawn[0][0], nodes[source], nodes[target], drawn[0][3])
     members = tuple(map(_member, drawn))
-    return Edge._make(
+    return new_edge(
         (
             f"pair:{source}/{target}",
             nodes[source],

@@ -12,7 +12,7 @@ from itertools import pairwise
 from operator import itemgetter
 from typing import NamedTuple
 
-from flowviz.graph import Member
+from flowviz.graph import Member, new_member
 from flowviz.model import Flow, Integration, Map, Step
 from flowviz.wording import LABEL_MAX, shorten
 
@@ -79,10 +79,9 @@ _value = itemgetter(1)
 
 
 def integration_member(row: Integration, labels: Labels | None = None) -> Member:
-    """A row as an edge member; ``labels`` shortens its method once per view (built with
-    ``_make``: the overview makes thousands)."""
+    """A row as an edge member; ``labels`` shortens its method once per view."""
     label = shorten(row.method) if labels is None else labels[row.method]
-    return Member._make(
+    return new_member(
         (f"integration:{row.id}", "integration", row.line, label, row.status, _row_facts(row))
     )
 
