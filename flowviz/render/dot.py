@@ -184,7 +184,7 @@ class _Quoted(dict[str, str]):
 
 def _edges(graph: Graph, labels: LabelMode) -> list[str]:
     """Every edge's line in pieces, so that its long tooltip (written twice) is copied only
-    once, into the text; the ids and the tooltips of all edges are quoted in one pass each."""
+    once, into the text; the edges' ids are quoted in one pass, their tooltips one by one."""
     edges = graph.edges
     ids = quote_each([edge.id for edge in edges])
     tooltips = unquoted_tooltips(_edge_tooltips(edges, graph.language))
