@@ -89,6 +89,8 @@ def run_graphviz(
 
 _EDGE_END = b'" class="edge">'
 """How the start tag of an edge's group ends in a Graphviz SVG: ``<g id="..." class="edge">``."""
+_PATH = b"<path"
+"""What an edge's group holds when ``dot`` drew the edge."""
 
 
 def drawn_edges(svg: bytes) -> set[str]:
@@ -98,13 +100,17 @@ def drawn_edges(svg: bytes) -> set[str]:
     while found != -1:
         starts.append(found)
         found = svg.find(_EDGE_END, found + len(_EDGE_END))
-    drawn = set()
-    for start, end in pairwise([*starts, len(svg)]):
-        if svg.find(b"<path", start, end) != -1:
-            name = svg[svg.rfind(b'<g id="', 0, start) + 7 : start].decode("utf-8")
-            name = name.replace("&#45;", "-")  # how dot writes every '-' of an id
-            drawn.add(html.unescape(name) if "&" in name else name)
-    return drawn
+    names = [
+        svg[svg.rfind(b'<g id="', 0, start) + 7 : start]
+        for start, end in pairwise([*starts, len(svg)])
+        if svg.find(_PATH, start, end) != -1
+    ]
+    if not names:
+        return set()
+    # decoded together: an attribute value holds no '<' (dot writes it as &lt;), and dot
+    # writes every '-' of an id as &#45;
+    ids = b"<".join(names).decode("utf-8").replace("&#45;", "-").split("<")
+    return {html.unescape(name) if "&" in name else name for name in ids}
 
 
 @cache

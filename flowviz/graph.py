@@ -9,6 +9,7 @@ dataclasses, which counts at thousands of rows.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Literal, NamedTuple
 
 ViewKind = Literal["overview", "flow", "identifiers", "system", "architecture"]
@@ -137,3 +138,11 @@ class Graph(NamedTuple):
     def members(self) -> tuple[Member, ...]:
         """Every member of every edge, in edge order."""
         return tuple(member for edge in self.edges for member in edge.members)
+
+
+new_member = partial(tuple.__new__, Member)
+"""``Member._make`` without its count of the fields, for a view that makes a member per row
+(thousands): the caller passes every field, in order."""
+new_edge = partial(tuple.__new__, Edge)
+"""``Edge._make`` without its count of the fields, for a view that makes an edge per row: the
+caller passes every field, in order."""

@@ -20,7 +20,15 @@ from typing import NamedTuple
 
 import pytest
 
-from flowviz.render.quoting import ELLIPSIS, clean, html, quote, quote_tooltip
+from flowviz.render.quoting import (
+    ELLIPSIS,
+    clean,
+    html,
+    quote,
+    quote_each,
+    quote_tooltip,
+    unquoted_tooltips,
+)
 from tests.conftest import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -296,3 +304,24 @@ def test_each_quoting_escapes_the_cleaned_text(text: str) -> None:
     text ``clean`` leaves (they skip cleaning only where it would change nothing)."""
     for escape in (quote, quote_tooltip, html):
         assert escape(text) == escape(clean(text))
+
+
+# -- many texts at once ------------------------------------------------------------------------
+
+BATCHES = [
+    pytest.param([text for _, text, _ in HOSTILE], id="every hostile string"),
+    pytest.param([p.values[0] for p in UNPRINTABLE], id="every unprintable string"),
+    pytest.param(["Сайт → amoCRM", "a:b", "two\nlines", "x" * 3_000, ""], id="printable"),
+    pytest.param(["a\u241eb", "c", "\u241e"], id="texts holding the separator"),
+    pytest.param(["Оплачено " * 900, "short", "x\x01" * 10], id="too long or unclean"),
+    pytest.param([], id="none"),
+]
+
+
+@pytest.mark.parametrize("texts", BATCHES)
+def test_quoting_many_texts_at_once_gives_what_quoting_each_gives(texts: list[str]) -> None:
+    """``quote_each`` and ``unquoted_tooltips`` escape many texts in one pass: the result is
+    text for text what ``quote`` and ``quote_tooltip`` give (the tooltips without their
+    quotes)."""
+    assert quote_each(texts) == [quote(text) for text in texts]
+    assert unquoted_tooltips(texts) == [quote_tooltip(text)[1:-1] for text in texts]

@@ -22,7 +22,7 @@ from drift_support import read
 
 import flowviz
 from flowviz.errors import UsageError
-from flowviz.graph import Edge, Graph
+from flowviz.graph import Edge, Graph, Member
 from flowviz.model import Integration, Map
 from flowviz.views import (
     Filters,
@@ -606,3 +606,18 @@ def test_the_unfiltered_overview_from_rows_is_the_one_from_links(model: Map, fol
     assert integration_edges(model, fold) == from_links
     narrowed = overview(model, Filters(method=""), fold)  # a filter that keeps everything
     assert overview(model, fold=fold).edges == narrowed.edges
+
+
+@pytest.mark.parametrize("fold", [True, False], ids=["folded", "unfolded"])
+def test_edges_and_members_built_in_bulk_are_the_ones_their_classes_build(
+    model: Map, fold: bool
+) -> None:
+    """The overview builds its members and edges without the classes' count of the fields
+    (``graph.new_member``, ``graph.new_edge``); each is what the class builds from its
+    fields by name, every field there."""
+    for edge in integration_edges(model, fold):
+        assert edge == Edge(**edge._asdict())
+        assert len(edge) == len(Edge._fields)
+        for member in edge.members:
+            assert member == Member(**member._asdict())
+            assert len(member) == len(Member._fields)

@@ -8,12 +8,12 @@ at thousands of edges) or not at all; the tooltips always carry everything.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Literal
 
 from flowviz.graph import Cluster, Edge, Graph, Member, Node, Note
-from flowviz.render.quoting import html, quote, quote_tooltip
+from flowviz.render.quoting import html, quote, quote_each, quote_tooltip, unquoted_tooltips
 from flowviz.wording import WORDS, Language, fact_label, shorten, word
 
 LabelMode = Literal["label", "xlabel", "none"]
@@ -81,12 +81,11 @@ EDGE_ATTRS = {"fontname": FONT, "fontsize": "9", "arrowsize": "0.7"}
 
 def to_dot(graph: Graph, labels: LabelMode = "label") -> str:
     """The DOT text of ``graph`` with edge labels drawn as ``labels`` says."""
-    return "".join(_pieces(graph, labels))
+    return "".join([*_head(graph), *_edges(graph, labels), *_tail(graph)])
 
 
-def _pieces(graph: Graph, labels: LabelMode) -> Iterator[str]:
-    """The DOT text in pieces, each line ending with its line break. An edge's line comes in
-    several, so that its long tooltip is copied only once, into the text."""
+def _head(graph: Graph) -> Iterator[str]:
+    """The graph's attributes, clusters and nodes, each line ending with its line break."""
     yield f"digraph {quote(graph.name)} {{\n"
     attrs = {**GRAPH_ATTRS, "label": graph.title, "id": graph.name}
     if len(graph.edges) > BIG_GRAPH_EDGES:
@@ -94,20 +93,22 @@ def _pieces(graph: Graph, labels: LabelMode) -> Iterator[str]:
     yield f"  graph [{_attrs(attrs)}]\n"
     yield f"  node [{_attrs(NODE_ATTRS)}]\n"
     yield f"  edge [{_attrs(EDGE_ATTRS)}]\n"
-    by_cluster: dict[str | None, list[Node]] = {}
-    for node in graph.nodes:
-        by_cluster.setdefault(node.cluster, []).append(node)
+    lines = _node_lines(graph.nodes, graph.language)
+    by_cluster: dict[str | None, list[str]] = {}
+    for node, line in zip(graph.nodes, lines, strict=True):
+        by_cluster.setdefault(node.cluster, []).append(line)
     for cluster in graph.clusters:
-        yield from _cluster(cluster, by_cluster.get(cluster.id, []), graph.language)
-    for node in by_cluster.get(None, []):
-        yield f"  {_node(node, graph.language)}\n"
+        yield from _cluster(cluster, by_cluster.get(cluster.id, []))
+    for line in by_cluster.get(None, []):
+        yield f"  {line}\n"
     orphans = {c for c in by_cluster if c is not None} - {c.id for c in graph.clusters}
     for key in sorted(orphans):
-        for node in by_cluster[key]:
-            yield f"  {_node(node, graph.language)}\n"
-    quoted = _Quoted()
-    for edge in graph.edges:
-        yield from _edge(edge, graph, labels, quoted)
+        for line in by_cluster[key]:
+            yield f"  {line}\n"
+
+
+def _tail(graph: Graph) -> Iterator[str]:
+    """A flow's step list (or the rows the overview cannot draw), the legend, the end."""
     if graph.notes:
         yield from (f"  {line}\n" for line in _notes(graph.notes, graph))
     yield f"  {_legend(graph)}\n"
@@ -123,7 +124,8 @@ _QUOTE = {"tooltip": quote_tooltip, "labeltooltip": quote_tooltip}
 """Attributes whose text ``dot`` reads differently from a label's."""
 
 
-def _cluster(cluster: Cluster, nodes: list[Node], language: Language) -> Iterator[str]:
+def _cluster(cluster: Cluster, lines: list[str]) -> Iterator[str]:
+    """A group's box, with the lines of the nodes inside it."""
     style = KIND_STYLE.get(cluster.kind, KIND_STYLE["other"])
     attrs = {
         "id": cluster.id,
@@ -135,22 +137,23 @@ def _cluster(cluster: Cluster, nodes: list[Node], language: Language) -> Iterato
     }
     yield f"  subgraph {quote('cluster_' + cluster.key)} {{\n"
     yield f"    graph [{_attrs(attrs)}]\n"
-    for node in nodes:
-        yield f"    {_node(node, language)}\n"
+    for line in lines:
+        yield f"    {line}\n"
     yield "  }\n"
 
 
-def _node(node: Node, language: Language) -> str:
-    tooltip = quote_tooltip(_tooltip(node.label, node.facts, language))
-    if node.ports:
-        return (
-            f'{quote(node.key)} [id={quote(node.id)} shape="plain" tooltip={tooltip}'
-            f" label={_record(node)}]"
-        )
-    return (
-        f"{quote(node.key)} [id={quote(node.id)} {_kind_style(node.kind)}"
-        f" label={quote(node.label)} tooltip={tooltip}]"
-    )
+def _node_lines(nodes: Sequence[Node], language: Language) -> list[str]:
+    """Each node's statement; ids, labels and tooltips quoted in one pass each."""
+    keys = quote_each([node.key for node in nodes])
+    ids = quote_each([node.id for node in nodes])
+    labels = quote_each([node.label for node in nodes])
+    tips = unquoted_tooltips([_tooltip(node.label, node.facts, language) for node in nodes])
+    return [
+        f'{key} [id={node_id} shape="plain" tooltip="{tip}" label={_record(node)}]'
+        if node.ports
+        else f'{key} [id={node_id} {_kind_style(node.kind)} label={label} tooltip="{tip}"]'
+        for node, key, node_id, label, tip in zip(nodes, keys, ids, labels, tips, strict=True)
+    ]
 
 
 @cache
@@ -179,20 +182,39 @@ class _Quoted(dict[str, str]):
         return self[text]
 
 
-def _edge(edge: Edge, graph: Graph, labels: LabelMode, quoted: _Quoted) -> tuple[str, ...]:
-    """The edge's line in pieces (its tooltip, written twice, is a piece of its own)."""
+def _edges(graph: Graph, labels: LabelMode) -> list[str]:
+    """Every edge's line in pieces, so that its long tooltip (written twice) is copied only
+    once, into the text; the edges' ids are quoted in one pass, their tooltips one by one."""
+    edges = graph.edges
+    ids = quote_each([edge.id for edge in edges])
+    tooltips = unquoted_tooltips(_edge_tooltips(edges, graph.language))
+    quoted = _Quoted()
+    ends = _Ends(graph, quoted)
+    pieces: list[str] = []
+    for edge, edge_id, tooltip in zip(edges, ids, tooltips, strict=True):
+        label = f" {labels}={quoted[edge.label]}" if edge.label and labels != "none" else ""
+        source = (
+            ends[edge.source]
+            if edge.source_port is None
+            else ends.port(edge.source, edge.source_port)
+        )
+        target = (
+            ends[edge.target]
+            if edge.target_port is None
+            else ends.port(edge.target, edge.target_port)
+        )
+        head = f'  {source} -> {target} [id={edge_id} {_style(edge)}{label} tooltip="'
+        pieces += (head, tooltip, '" labeltooltip="', tooltip, '"]\n')
+    return pieces
+
+
+def _style(edge: Edge) -> str:
+    """An edge's attributes: by its status (an integration) or its members' kind; a step
+    from a system to itself is a dotted loop."""
     kind = edge.members[0].kind
-    style = _edge_style(edge.status if kind == "integration" else kind)
-    if edge.source == edge.target and kind == "step":
-        style = _edge_style("loop")
-    tooltip = quote_tooltip(_edge_tooltip(edge, graph.language))
-    label = f" {labels}={quoted[edge.label]}" if edge.label and labels != "none" else ""
-    ends = (
-        _end(graph, quoted, edge.source, edge.source_port),
-        _end(graph, quoted, edge.target, edge.target_port),
-    )
-    head = f"  {ends[0]} -> {ends[1]} [id={quote(edge.id)} {style}{label} tooltip="
-    return head, tooltip, " labeltooltip=", tooltip, "]\n"
+    if kind == "integration":
+        return _edge_style(edge.status)
+    return _edge_style("loop" if edge.source == edge.target and kind == "step" else kind)
 
 
 @cache
@@ -204,39 +226,80 @@ def _edge_style(name: str) -> str:
     return _attrs(STATUS_STYLE[name] if name in STATUS_STYLE else MEMBER_STYLE[name])
 
 
-def _end(graph: Graph, quoted: _Quoted, node_id: str, port: str | None) -> str:
-    key = quoted[node_id.removeprefix("system:")]
-    if port is None:
-        return key
-    node = next((n for n in graph.nodes if n.id == node_id), None)
-    if node is None or port not in node.ports:
-        return key
-    return f"{key}:{quote('p' + str(node.ports.index(port)))}"
+class _Ends(dict[str, str]):
+    """Node id -> the quoted node an edge ends at; ``port`` for an end at a record's row."""
+
+    def __init__(self, graph: Graph, quoted: _Quoted) -> None:
+        super().__init__()
+        self.graph, self.quoted = graph, quoted
+
+    def __missing__(self, node_id: str) -> str:
+        self[node_id] = self.quoted[node_id.removeprefix("system:")]
+        return self[node_id]
+
+    def port(self, node_id: str, port: str) -> str:
+        node = next((n for n in self.graph.nodes if n.id == node_id), None)
+        if node is None or port not in node.ports:
+            return self[node_id]
+        return f"{self[node_id]}:{quote('p' + str(node.ports.index(port)))}"
 
 
-def _edge_tooltip(edge: Edge, language: Language) -> str:
-    """Every member with everything it says; when that is too long for one tooltip, every
-    member on one line (id, method, status, line) instead."""
-    full = _full_tooltip(edge.members, language)
-    if len(full) <= TOOLTIP_FULL_MAX or len(edge.members) == 1:
-        return full
-    labels = _fact_labels(language)
-    return "\n".join([_member_line(m, labels) for m in edge.members])
+def _edge_tooltips(edges: Sequence[Edge], language: Language) -> list[str]:
+    """Each edge's tooltip: every member with everything it says, a blank line between
+    members; when that is too long for one tooltip, every member on one line (id, method,
+    status, line) instead."""
+    try:
+        return _tooltips(edges, language, _fact_prefixes(language))
+    except KeyError:  # a fact with no label in the wording stands for itself
+        return _tooltips(edges, language, _Prefixes(_fact_prefixes(language)))
 
 
-def _full_tooltip(members: Iterable[Member], language: Language) -> str:
-    """Each member's id, a line per fact and its line in the map, a blank line between
-    members (one list of lines, joined once)."""
-    prefixes = _fact_prefixes(language)
-    line = _fact_labels(language)["line"]
-    lines: list[str] = []
-    for member in members:
-        if lines:
-            lines.append("")
-        lines.append(member.id.partition(":")[2])
-        lines += [prefixes[key] + value for key, value in member.facts]
-        lines.append(f"({line} {member.line})")
-    return "\n".join(lines)
+ROW_FACTS = (
+    "source_data",
+    "target",
+    "method",
+    "identifiers",
+    "fields",
+    "purpose",
+    "details",
+    "status",
+)
+"""The facts of an integration row with every cell filled in, in order (most rows)."""
+
+
+def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str]) -> list[str]:
+    """``_edge_tooltips`` with the fact prefixes ``prefixes``: each member's id, a line per
+    fact and its line in the map (one loop, no call per member: the overview has thousands;
+    a row with every cell filled in is written by one f-string)."""
+    tail = f"\n({_fact_labels(language)['line']} "
+    p1, p2, p3, p4, p5, p6, p7, p8 = (prefixes[key] for key in ROW_FACTS)
+    tooltips = []
+    for edge in edges:
+        parts: list[str] = []
+        add = parts.append
+        for member in edge.members:
+            if parts:
+                add("\n\n")
+            name, facts = member.id.partition(":")[2], member.facts
+            if len(facts) == 8:
+                (k1, a), (k2, b), (k3, c), (k4, d), (k5, e), (k6, f), (k7, g), (k8, h) = facts
+                if (k1, k2, k3, k4, k5, k6, k7, k8) == ROW_FACTS:
+                    line = member.line
+                    add(
+                        f"{name}{p1}{a}{p2}{b}{p3}{c}{p4}{d}{p5}{e}{p6}{f}{p7}{g}{p8}{h}{tail}{line})"
+                    )
+                    continue
+            add(name)
+            for key, value in facts:
+                add(prefixes[key])
+                add(value)
+            add(f"{tail}{member.line})")
+        full = "".join(parts)
+        if len(full) > TOOLTIP_FULL_MAX and len(edge.members) > 1:
+            labels = _fact_labels(language)
+            full = "\n".join([_member_line(member, labels) for member in edge.members])
+        tooltips.append(full)
+    return tooltips
 
 
 def _member_line(member: Member, labels: dict[str, str]) -> str:
@@ -259,16 +322,18 @@ def _fact_labels(language: Language) -> dict[str, str]:
 
 
 class _Prefixes(dict[str, str]):
-    """Fact key -> what starts its tooltip line (``Метод: ``); a key with no label stands for
-    itself."""
+    """Fact key -> what starts its tooltip line (``\\nМетод: ``); a key with no label stands
+    for itself."""
 
     def __missing__(self, key: str) -> str:
-        return f"{key}: "
+        return f"\n{key}: "
 
 
 @cache
-def _fact_prefixes(language: Language) -> _Prefixes:
-    return _Prefixes({key: f"{label}: " for key, label in _fact_labels(language).items()})
+def _fact_prefixes(language: Language) -> dict[str, str]:
+    """Every fact key of the wording -> what starts its tooltip line (a plain dict: looked up
+    eight times a row)."""
+    return {key: f"\n{label}: " for key, label in _fact_labels(language).items()}
 
 
 def _notes(notes: tuple[Note, ...], graph: Graph) -> Iterator[str]:

@@ -105,9 +105,9 @@ def overview(
         edges = fold_edges(edges) if fold else tuple(edges)
     else:
         edges = integration_edges(model, fold)
-    used = [end for edge in edges for end in (edge.source, edge.target)]
+    used = {edge.source for edge in edges} | {edge.target for edge in edges}
     if filters.system:
-        used.append(node_id(filters.system))
+        used.add(node_id(filters.system))
     nodes, clusters = build_nodes(model, used, everything=not narrowed)
     return Graph(
         kind="overview",

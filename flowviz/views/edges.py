@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import product
+from operator import attrgetter, itemgetter
 
-from flowviz.graph import Edge, EdgeStatus, Member
+from flowviz.graph import Edge, EdgeStatus, Member, new_edge
 from flowviz.model import Integration, Map
-from flowviz.views.links import Link, integration_member
+from flowviz.views.links import Labels, Link, integration_member
 from flowviz.views.nodes import end_nodes, node_id
 from flowviz.wording import shorten
 
@@ -82,25 +83,34 @@ def integration_edges(model: Map, fold: bool = True) -> tuple[Edge, ...]:
     """The edges of every integration with both ends known, folded by pair with ``fold``:
     what ``fold_edges(build_edges(integration_links(model)))`` gives, straight from the rows
     (no link or unfolded edge on the way: the unfiltered overview draws thousands)."""
+    drawn = _drawn_rows(model.integrations)
+    nodes = _NodeIds()
     if not fold:
-        return tuple(_row_edge(*drawn) for drawn in _drawn_rows(model.integrations))
-    buckets: dict[tuple[str, str], list[tuple[str, Member]]] = {}
-    for edge_id, source, target, member in _drawn_rows(model.integrations):
-        bucket = buckets.get((source, target))
+        return tuple([_row_edge(edge_id, nodes[s], nodes[t], m) for edge_id, s, t, m in drawn])
+    buckets: dict[tuple[str, str], list[Drawn]] = {}
+    for row in drawn:
+        bucket = buckets.get(row[1:3])
         if bucket is None:
-            buckets[source, target] = [(edge_id, member)]
+            buckets[row[1:3]] = [row]
         else:
-            bucket.append((edge_id, member))
-    return tuple(_pair_edge(source, target, drawn) for (source, target), drawn in buckets.items())
+            bucket.append(row)
+    return tuple(
+        [_pair_edge(source, target, rows, nodes) for (source, target), rows in buckets.items()]
+    )
 
 
-def _drawn_rows(rows: Iterable[Integration]) -> Iterator[tuple[str, str, str, Member]]:
+Drawn = tuple[str, str, str, Member]
+"""(edge id, source system, target system, member): a row between two drawn ends."""
+
+
+def _drawn_rows(rows: Iterable[Integration]) -> Iterator[Drawn]:
     """(edge id, source system, target system, member) for each pair of drawn ends of each
     row with both ends known, as ``link_edges`` draws them (a row to two tools: two)."""
+    labels = Labels()
     for row in rows:
         if not (row.source and row.target):
             continue
-        member = integration_member(row)
+        member = integration_member(row, labels)
         if not row.source_parts and not row.target_parts:
             yield member.id, row.source, row.target, member
             continue
@@ -111,25 +121,38 @@ def _drawn_rows(rows: Iterable[Integration]) -> Iterator[tuple[str, str, str, Me
             yield edge_id, source, target, member
 
 
+class _NodeIds(dict[str, str]):
+    """System id -> its node id, each made once."""
+
+    def __missing__(self, system_id: str) -> str:
+        self[system_id] = node_id(system_id)
+        return self[system_id]
+
+
 def _row_edge(edge_id: str, source: str, target: str, member: Member) -> Edge:
-    """One row's own edge from system ``source`` to ``target``."""
+    """One row's own edge between the nodes ``source`` and ``target``."""
     status = _one_status(member.status)
-    return Edge(edge_id, node_id(source), node_id(target), member.label, (member,), status)
+    return new_edge((edge_id, source, target, member.label, (member,), status, None, None, None))
 
 
-def _pair_edge(source: str, target: str, drawn: list[tuple[str, Member]]) -> Edge:
+def _pair_edge(source: str, target: str, drawn: list[Drawn], nodes: _NodeIds) -> Edge:
     """The edge from system ``source`` to ``target`` for the rows ``drawn`` there: the row's
     own edge when it is alone, else the folded edge (as ``fold_edges`` makes it)."""
     if len(drawn) == 1:
-        return _row_edge(drawn[0][0], source, target, drawn[0][1])
-    members = tuple([member for _, member in drawn])
-    return Edge(
-        f"pair:{source}/{target}",
-        node_id(source),
-        node_id(target),
-        fold_label(members),
-        members,
-        _status(members),
+        return _row_edge(drawn[0][0], nodes[source], nodes[target], drawn[0][3])
+    members = tuple(map(_member, drawn))
+    return new_edge(
+        (
+            f"pair:{source}/{target}",
+            nodes[source],
+            nodes[target],
+            fold_label(members),
+            members,
+            _status(members),
+            None,
+            None,
+            None,
+        )
     )
 
 
@@ -157,11 +180,14 @@ def fold_label(members: Iterable[Member]) -> str:
     >>> fold_label([m("Webhook"), m("API"), m("Webhook")])
     '3× Webhook, API'
     """
-    labels = [m.label for m in members]
-    methods = ", ".join(dict.fromkeys([label for label in labels if label]))
-    return shorten(f"{len(labels)}× {methods}".strip(), FOLD_LABEL_MAX)
+    members = tuple(members)
+    methods = ", ".join(dict.fromkeys(filter(None, map(_label, members))))
+    return shorten(f"{len(members)}× {methods}".strip(), FOLD_LABEL_MAX)
 
 
+_member = itemgetter(3)
+_label = attrgetter("label")
+_member_status = attrgetter("status")
 _KNOWN_STATUSES = frozenset(("configured", "needs_setup", "not_required"))
 
 
@@ -170,7 +196,7 @@ def _one_status(status: str) -> EdgeStatus:
 
 
 def _status(members: Iterable[Member]) -> EdgeStatus:
-    found = {m.status for m in members}
+    found = set(map(_member_status, members))
     return _one_status(found.pop()) if len(found) == 1 else "mixed"
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import pairwise
+from operator import itemgetter
 from typing import NamedTuple
 
-from flowviz.graph import Member
+from flowviz.graph import Member, new_member
 from flowviz.model import Flow, Integration, Map, Step
 from flowviz.wording import LABEL_MAX, shorten
 
@@ -64,27 +65,47 @@ def unplaced_integrations(model: Map) -> list[Integration]:
     return [row for row in model.integrations if not (row.source and row.target)]
 
 
-def integration_member(row: Integration) -> Member:
-    """A row as an edge member (built positionally: the overview makes thousands)."""
+class Labels(dict[str, str]):
+    """A method -> its short edge label, each shortened once (a map has a few methods and
+    thousands of rows)."""
+
+    def __missing__(self, method: str) -> str:
+        self[method] = shorten(method)
+        return self[method]
+
+
+_value = itemgetter(1)
+"""A fact's value: the facts kept are those with one."""
+
+
+def integration_member(row: Integration, labels: Labels | None = None) -> Member:
+    """A row as an edge member; ``labels`` shortens its method once per view."""
+    label = shorten(row.method) if labels is None else labels[row.method]
+    return new_member(
+        (f"integration:{row.id}", "integration", row.line, label, row.status, _row_facts(row))
+    )
+
+
+def _row_facts(row: Integration) -> tuple[tuple[str, str], ...]:
+    """Everything the row says, as (key, value) pairs with a value."""
+    identifiers, fields = ", ".join(row.identifiers), ", ".join(row.fields)
+    details, status = row.details.text, row.status_text or row.status
     facts = (
         ("source_data", row.source_data),
         ("target", row.target_text),
         ("method", row.method),
-        ("identifiers", ", ".join(row.identifiers)),
-        ("fields", ", ".join(row.fields)),
+        ("identifiers", identifiers),
+        ("fields", fields),
         ("purpose", row.purpose),
-        ("details", row.details.text),
-        ("status", row.status_text or row.status),
-        ("justification", row.justification or ""),
+        ("details", details),
+        ("status", status),
     )
-    return Member(
-        f"integration:{row.id}",
-        "integration",
-        row.line,
-        shorten(row.method),
-        row.status,
-        tuple([pair for pair in facts if pair[1]]),
-    )
+    if row.justification:
+        facts += (("justification", row.justification),)
+    filled = row.source_data and row.target_text and row.method and identifiers and fields
+    if filled and row.purpose and details and status:
+        return facts  # every cell filled in: nothing to leave out
+    return tuple(filter(_value, facts))
 
 
 def step_links(flow: Flow) -> Iterator[Link]:
