@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from flowviz.cycles import no_cycle_collection
 from flowviz.errors import UsageError
 from flowviz.graph import Graph, Node, Note, ViewKind
 from flowviz.model import Flow, Map
@@ -89,6 +90,7 @@ class ViewSpec:
 # -- the views ----------------------------------------------------------------------------
 
 
+@no_cycle_collection
 def overview(
     model: Map,
     filters: Filters = NO_FILTERS,
@@ -122,6 +124,7 @@ def overview(
     )
 
 
+@no_cycle_collection
 def system(
     model: Map,
     system_id: str,
