@@ -1,7 +1,8 @@
 """Building a big graph view allocates hundreds of thousands of small tuples and strings and
 makes no reference cycle, so Python's cycle collector, started again and again by the
-allocations alone, finds nothing to free: about 15% of the view of a 2,000-row overview. ``no_cycle_collection`` holds it off for the length of one such call and restores
-it as it was (reference counting still frees everything as usual)."""
+allocations alone, finds nothing to free: about 15% of the view of a 2,000-row overview.
+``no_cycle_collection`` holds it off for the length of one such call and restores it as it
+was (reference counting still frees everything as usual)."""
 
 from __future__ import annotations
 
