@@ -644,3 +644,21 @@ def test_paragraphs_opening_with_a_bold_label_are_the_steps_under_a_process_head
     model = load(write_map(text))
     assert [s.line for s in model.flows[0].steps] == [5, 7, 9]
     assert _edges(model) == [("Stripe", "n8n", 5), ("n8n", "Pipedrive", 9)]
+
+
+def test_a_tool_named_after_via_with_no_verb_is_used_by_the_engine(write_map) -> None:
+    """``AI phone call via VAPI`` in an n8n workflow: n8n calls VAPI; ``Schedules Google
+    Calendar event``: n8n writes to the calendar."""
+    text = (
+        "# Branches\n\nAn n8n workflow.\n\n## How it works\n\n- AI phone call via VAPI\n"
+        "- Schedules Google Calendar event\n"
+    )
+    assert _edges(load(write_map(text))) == [("n8n", "VAPI", 7), ("n8n", "Google Calendar", 8)]
+
+
+def test_a_chain_of_actions_is_a_run_order_not_edges(write_map) -> None:
+    text = (
+        "# Branches\n\n- QUALIFIED: VAPI call → Schedule Calendar → Create Zoom → "
+        "Gmail confirmation → HubSpot update\n- Tilda → amoCRM\n"
+    )
+    assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [("Tilda", "amoCRM")]

@@ -20,7 +20,10 @@ from flowviz.parse.keywords import (
     MAX_END_WORDS,
     METHOD_WORDS,
     NAVIGATION_WORDS,
+    READ_VERBS,
     RECEIVER_SEPARATORS,
+    SETUP_VERBS,
+    WRITE_VERBS,
     alternation,
 )
 
@@ -341,15 +344,26 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
 
 
 MIN_PATH_SEGMENTS = 3
+_ACTION_FIRST = re.compile(
+    r"(?:"
+    + "|".join(sorted({*WRITE_VERBS, *READ_VERBS, *SETUP_VERBS}, key=len, reverse=True))
+    + r")\b(?!\.)",
+    re.IGNORECASE,
+)
+"""An end that starts with a verb (``Create Zoom``, ``Send email``) is an action."""
 
 
 def _a_path(found: Candidate, ends: Ends) -> bool:
     """Whether a chain is a path through screens or states (``Выбор события → Выбор мест →
-    Корзина → … → Email``) rather than edges: three ends or more, fewer than half of them
-    systems."""
+    Корзина → … → Email``) or a run order of actions (``VAPI call → Schedule Calendar →
+    Create Zoom``) rather than edges: three ends or more, fewer than half of them systems or
+    one of them an action."""
     segments = found.segments
     if len(segments) < MIN_PATH_SEGMENTS or found.drawn:
         return False
+    ends_ = [end for segment in segments for end in segment]
+    if any(_ACTION_FIRST.match(end) and not ends.is_product(end) for end in ends_):
+        return True  # ``VAPI call → Schedule Calendar → Create Zoom``: a run order of actions
     systems = sum(
         1
         for segment in segments

@@ -363,6 +363,8 @@ def _sends_to_engine(step: Step, names: Names) -> bool | None:
     spots = [(p, text[:p]) for p, system in names(text) if system == step.source]
     if any(_SOURCE.search(b) for _, b in spots):
         return True
+    if spots and _METHOD.search(spots[0][1]) and not names(spots[0][1]):
+        return False  # ``AI phone call via VAPI``: the engine uses the tool
     if any(_MARKED.search(b) and _ACTION.search(b) for _, b in spots):
         return False
     if spots and set(_WORD.findall(spots[0][1].casefold())) <= _ARTICLES:

@@ -371,7 +371,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
     "files": ["google drive", "dropbox", "onedrive", "яндекс диск", "box.com", "sharepoint"],
     "ai": [
         "openai", "chatgpt", "gigachat", "yandexgpt", "claude", "anthropic", "gemini",
-        "tavily", "perplexity", "mistral",
+        "tavily", "perplexity", "mistral", "vapi", "retell ai", "bland ai", "elevenlabs",
     ],
     "cloud": [
         "pub/sub", "cloud functions", "data transfer", "ngrok", "kafka", "apache kafka",
