@@ -19,13 +19,9 @@ from flowviz.load import load
 from flowviz.model import Map
 from flowviz.parse.blocks import parse_document
 from flowviz.parse.components import components, is_components_title
+from tests.loose_support import named_edges as _edges
 
 LOOSE = Path(__file__).resolve().parent / "fixtures" / "loose"
-
-
-def _edges(model: Map) -> list[tuple[str, str, int]]:
-    names = {s.id: s.name for s in model.systems}
-    return [(names[i.source], names[i.target], i.line) for i in model.integrations]
 
 
 def _steps(model: Map) -> list[tuple[int, str | None, str | None]]:

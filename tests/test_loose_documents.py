@@ -6,11 +6,7 @@ import pytest
 
 from flowviz.load import load
 from flowviz.model import Map
-
-
-def _edges(model: Map) -> list[tuple[str, str, int]]:
-    names = {s.id: s.name for s in model.systems}
-    return [(names[i.source], names[i.target], i.line) for i in model.integrations]
+from tests.loose_support import named_edges as _edges
 
 
 def _codes(model: Map) -> list[tuple[str, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import flowviz
 from flowviz.check import check
 from tests.conftest import FIXTURES
+from tests.loose_support import named_edges
 
 LOOSE = FIXTURES / "loose"
 
@@ -232,9 +233,7 @@ def test_a_mermaid_labels_markup_and_emoji_stay_out_of_the_systems_name(write_ma
 
 
 def _edges(name: str) -> list[tuple[str, str, int]]:
-    model = flowviz.load(LOOSE / name)
-    names = {s.id: s.name for s in model.systems}
-    return [(names[r.source], names[r.target], r.line) for r in model.integrations]
+    return named_edges(flowviz.load(LOOSE / name))
 
 
 def test_a_from_to_matrix_gives_an_edge_per_mark_and_a_consumers_list_one_per_consumer() -> None:
@@ -321,15 +320,7 @@ def test_an_interaction_column_of_arrows_gives_edges_between_names_only(write_ma
         "| 1 | Вкладка приложения → Клиент Teams | вызов |\n"
         "| 2 | Клиент Teams → Azure AD | маркер |\n| 3 | Azure AD → форма согласия | запрос |\n"
     )
-    assert _edges_of(write_map(text)) == [
+    assert named_edges(flowviz.load(write_map(text))) == [
         ("Вкладка приложения", "Клиент Teams", 5),
         ("Клиент Teams", "Azure AD", 6),
     ]
-
-
-def _edges_of(path) -> list[tuple[str, str, int]]:
-    """The rows with both ends (a row of no system stays in the model, with no edge)."""
-    model = flowviz.load(path)
-    names = {s.id: s.name for s in model.systems}
-    rows = [r for r in model.integrations if r.source and r.target]
-    return [(names[r.source], names[r.target], r.line) for r in rows]
