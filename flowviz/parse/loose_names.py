@@ -1,0 +1,310 @@
+"""Who a name of a document not in the template is: a system already known (by identity
+rules: a port, an edition, a platform, a role word or a component word never make a second one),
+a product of the catalogue, a component named by its form, or a new system; and the systems
+named in a text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from flowviz.model import Flow, Integration, Step
+from flowviz.parse.arrows import component_qualifier, is_component
+from flowviz.parse.arrows import name_of as _name_of
+from flowviz.parse.context import Context
+from flowviz.parse.keywords import COMPONENT_HEADS, alternation
+from flowviz.parse.systems import (
+    MORE_PRODUCTS,
+    PLATFORM_WORDS,
+    ROLE_NAMES,
+    ROLE_WORDS,
+    Mention,
+    Registry,
+    catalogue_kind,
+    catalogue_pattern,
+    catalogue_spelling,
+    role_stems,
+)
+from flowviz.parse.text import stems, without_emoji
+
+
+def component_system(title: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
+    """The system a heading names when it is a component's name (``Google Ads Reporting
+    Service``), else None."""
+    name = without_emoji(title).strip(" *_`#:")
+    if not is_component(name) or len(name.split()) > MAX_COMPONENT_TITLE_WORDS:
+        return None
+    return system_of(name, ctx, extra, exact=True)
+
+
+MAX_COMPONENT_TITLE_WORDS = 6
+
+
+def component_named(short: str, ctx: Context) -> str | None:
+    """The one component of the document whose name is ``short`` and a component word
+    (``Payment`` -> ``Payment Service``, ``Заказы`` -> ``Сервис заказов``), else None."""
+    if ctx.registry.lookup(short, fuzzy=False) is not None:
+        return None
+    return _short_forms(ctx.registry).get(stems(short))
+
+
+_PLAIN_QUALIFIERS = frozenset(
+    {"api", "main", "edge", "public", "central", "core", "основной", "главный", "единый"}
+)
+"""Words before a component word that leave it the one component of its kind (``API
+Gateway`` is the document's ``Gateway``; ``Draft backend`` is not its ``Backend``)."""
+
+
+def _short_forms(registry: Registry) -> dict[tuple[str, ...], str]:
+    """The stems of each component's qualifier (``Mailer`` of ``Mailer Service``) and of its
+    component word (``Gateway`` of ``API Gateway``) -> the component, for the short forms
+    only one component has."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for system in registry.systems.values():
+        qualifier = component_qualifier(system.name)
+        if qualifier != system.name:
+            found.setdefault(stems(qualifier), set()).add(system.id)
+            if qualifier.casefold() in _PLAIN_QUALIFIERS:  # ``Gateway`` of ``API Gateway``
+                found.setdefault(stems(_head(system.name)), set()).add(system.id)
+    return {key: ids.pop() for key, ids in found.items() if len(ids) == 1 and key}
+
+
+def short_names_merged(
+    registry: Registry, integrations: list[Integration], flows: list[Flow]
+) -> tuple[list[Integration], list[Flow]]:
+    """The systems named only by a component's qualifier (``Mailer``, read before ``Mailer
+    Service`` was known) merged into that component, in the rows and the flow steps."""
+    forms = _short_forms(registry)
+    merged = {
+        system.id: forms[stems(system.name)]
+        for system in list(registry.systems.values())
+        if stems(system.name) in forms
+        and forms[stems(system.name)] != system.id
+        and system.parent is None
+        and not any(other.parent == system.id for other in registry.systems.values())
+    }
+    for short, component in merged.items():
+        registry.alias(component, registry.systems[short].name)
+        del registry.systems[short]
+    if not merged:
+        return integrations, flows
+
+    def moved(item: Integration | Step) -> Integration | Step:
+        ends = {"source": merged.get(item.source or "", item.source)}
+        ends["target"] = merged.get(item.target or "", item.target)
+        return item.model_copy(update=ends)
+
+    rows = [moved(row) for row in integrations]
+    flows = [f.model_copy(update={"steps": [moved(s) for s in f.steps]}) for f in flows]
+    return rows, flows  # type: ignore[return-value]
+
+
+def known_end(name: str, ctx: Context, extra: dict[str, list[str]]) -> bool:
+    """An end that is a system on its own: a product of the catalogue, a role word (``Сайт``,
+    ``CRM``) or a system of an edge table of the document."""
+    return (
+        product_kind(name, extra) is not None or ctx.registry.lookup(name, fuzzy=False) is not None
+    )
+
+
+def product_kind(name: str, extra: dict[str, list[str]]) -> str | None:
+    """The catalogue kind of ``name`` or of its first words (``Telegram Bot``)."""
+    words = re.split(r"\s+", name.strip())
+    for size in range(min(len(words), 3), 0, -1):
+        kind = catalogue_kind(" ".join(words[:size]), extra)
+        if kind is not None:
+            return kind
+    return role_stems().get(stems(name))
+
+
+def names_finder(
+    ctx: Context, extra: dict[str, list[str]]
+) -> Callable[[str], list[tuple[int, str]]]:
+    """Systems named in a text: known ones, products of the catalogue and components named
+    by their form (``Booking Service``), the last two made systems."""
+    catalogue = catalogue_pattern(extra)
+
+    def names(text: str) -> list[tuple[int, str]]:
+        for match in catalogue.finditer(text):
+            spelling = catalogue_spelling(match.group(), extra)
+            if spelling == match.group() or match.group()[:1].isupper():
+                system_of(spelling, ctx, extra, exact=True)  # ``метрики`` is a common word
+        for match in _COMPONENT_NAME.finditer(text):
+            qualifier = component_qualifier(match.group())
+            if catalogue_kind(qualifier, extra) is None and not ctx.registry.lookup_name(qualifier):
+                system_of(match.group(), ctx, extra, exact=True)  # not ``Discord server``
+        found = ctx.registry.mentions(text, actors=False)
+        mentions = [_role_alone(m, ctx) for m in _qualifiers_dropped(found, text)]
+        return [
+            (m.start, m.system)
+            for m in mentions
+            if not m.pending
+            and not m.weak
+            and (stems(m.surface) not in role_stems() or m.system in _role_systems(ctx))
+        ]
+
+    return names
+
+
+_COMPONENT_NAME = re.compile(
+    r"(?<![\w.-])(?!(?:The|A|An|This|That|Our|Your|Each|Every|Its|Their|Any)\s)"
+    r"(?:[A-Z][\w-]*\s+){1,3}(?i:"
+    + "|".join(sorted((h for h in COMPONENT_HEADS if h.isascii()), key=len, reverse=True))
+    + r")(?![\w-])(?!\s+(?:for|of|для)\b)"
+)
+"""A component named in prose by its form: capitalised words and a component word
+(``Booking Service``, ``Payments DB``, ``Event queue``)."""
+
+
+def _qualifiers_dropped(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions without a role word that qualifies the name before it (``Airtable CRM``:
+    Airtable used as the CRM, one system)."""
+    out: list[Mention] = []
+    for mention in mentions:
+        role = stems(mention.surface) in role_stems()
+        if role and out and not text[out[-1].end : mention.start].strip():
+            continue
+        out.append(mention)
+    return out
+
+
+def _role_alone(mention: Mention, ctx: Context) -> Mention:
+    """A role word written as such (``your CRM``, not a case form or a longer word of the
+    same stem) in a document that names no product of that role: the role's own system,
+    made now; any other mention as it is."""
+    kind = role_stems().get(stems(mention.surface))
+    if kind is None or not mention.pending or mention.surface.casefold() not in _ROLE_WORDS:
+        return mention
+    if any(d.kind == kind for d in ctx.registry.systems.values()):
+        return mention
+    settled = ctx.registry.settle([mention])[0]
+    ctx.registry.systems[settled.system].name = mention.surface[:1].upper() + mention.surface[1:]
+    return settled
+
+
+_ROLE_WORDS = frozenset(word for words in ROLE_WORDS.values() for word in words)
+"""A role word (``Analytics``, ``CRM``) names no product in a document without section 1; it
+names the system of that role where an edge statement made one (``Сайт → amoCRM``), or where
+the document names no product of that role at all (``a request from your CRM``)."""
+
+
+def _role_systems(ctx: Context) -> set[str]:
+    """The systems role words name: those an edge statement made, and components that
+    claimed a role (``Службы приложений — веб-приложения``)."""
+    return {*ROLE_NAMES, *ctx.registry.roles.values()}
+
+
+def engine_of(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
+    """The workflow engine the document is about: the automation product it names first."""
+    products = [*MORE_PRODUCTS["automation"], *extra.get("automation", [])]
+    match = re.search(alternation(products), text, re.IGNORECASE)
+    return system_of(match.group(), ctx, extra, exact=True) if match else None
+
+
+def system_of(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = False) -> str:
+    """The system an end names, merged with one of the same identity (a diagram's label
+    ``Сайт на WordPress`` is the document's ``Сайт`` when there is one)."""
+    text = _PORT.sub("", text) or text  # ``Notification Service :8084``
+    head = _name_of(text)
+    name = text if exact else head
+    registry = ctx.registry
+    found = registry.lookup(text, fuzzy=False) or registry.lookup(name, fuzzy=False)
+    if found is not None and (_by_role_only(name, ctx) or _other_component(name, found, ctx)):
+        found = None  # ``Google Analytics`` is not the GTM that plays the analytics role
+    if found is not None and exact and _named_in_part(name, ctx):
+        found = None  # ``Router nginx`` is not ``Router Load Balancer``
+    if found is None and _on_platform(text, head):
+        found = registry.lookup(head, fuzzy=False)
+    if found is None:
+        found = registry.add(name, product_kind(name, extra) or "other").id  # type: ignore[arg-type]
+    if text != name or _edition_named(text, registry.systems[found].name):
+        registry.alias(found, text)
+    return found
+
+
+def _edition_named(short: str, name: str) -> bool:
+    """Whether ``name`` is an edition of ``short`` (``1С:УНФ`` of ``1С``)."""
+    return name.casefold().startswith(short.strip().casefold() + ":")
+
+
+def _by_role_only(name: str, ctx: Context) -> bool:
+    """Whether a name reaches a known system only through a word of it that any system of its
+    kind could have: a product's full name (``Google Analytics``) through its role word (the
+    system being another product that plays that role), a component's name (``User
+    Service``) through its component word (``Event Service``)."""
+    if stems(name) in role_stems():
+        return False
+    found = ctx.registry.mentions(name, actors=False)
+    if catalogue_kind(name) is not None:
+        return bool(found) and all(stems(m.surface) in role_stems() for m in found)
+    covered = sum(len(m.surface.split()) for m in found)
+    whole = covered >= len(name.split())
+    return (
+        is_component(name)
+        and bool(found)
+        and not whole
+        and all(_head_only(m.surface) for m in found)
+    )
+
+
+def _named_in_part(name: str, ctx: Context) -> bool:
+    """Whether a full name (a diagram's label) reaches a known system only through some of
+    its words, the others naming something of their own (``Router nginx``, ``Draft backend``),
+    not a role, a component word, a platform or a version (``Сайт на Drupal 10``)."""
+    found = ctx.registry.mentions(name, actors=False)
+    if not found:
+        return False
+    rest = name
+    for mention in sorted(found, key=lambda m: -m.start):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    words = [w.casefold() for w in re.findall(r"[^\W\d_][\w.+-]*", rest)]
+    plain = {*COMPONENT_HEADS, *PLATFORM_WORDS, "на", "on", "в", "in", "for", "для", "the"}
+    return any(w not in plain and stems(w) not in role_stems() for w in words)
+
+
+def _other_component(name: str, found: str, ctx: Context) -> bool:
+    """Whether a component's name (``Event queue``) reached a system of another component
+    word (``Event Service``), or a product (``YouTube``) the component named after it
+    (``YouTube Channel Service``): different systems."""
+    system = ctx.registry.systems[found]
+    if not is_component(name):
+        named_after = is_component(system.name) and catalogue_kind(name) is not None
+        return named_after and stems(system.name) != stems(name)
+    heads = {_head(n) for n in (system.name, *system.aliases)}
+    return _head(name) not in heads
+
+
+def _head(name: str) -> str:
+    words = [w for w in name.casefold().split() if not w.isdigit()]
+    return words[-1] if words else ""
+
+
+def _head_only(surface: str) -> bool:
+    """Whether a mention's words are only component words (``Service``)."""
+    return all(word in COMPONENT_HEADS for word in surface.casefold().split())
+
+
+_PORT = re.compile(r"\s+:\d{2,5}\s*$")
+"""A port after a name (``RabbitMQ :5672``) is no part of the system's name."""
+
+
+def _on_platform(text: str, head: str) -> bool:
+    """Whether ``text`` is ``head`` and the platform it runs on (``Сайт на WordPress``)."""
+    rest = text[len(head) :].split()
+    return any(" ".join(rest[:n]).casefold() in PLATFORM_WORDS for n in (1, 2))
+
+
+def end_in_group(
+    text: str, group: str, ctx: Context, extra: dict[str, list[str]], exact: bool
+) -> tuple[str, list[str]]:
+    """(system, parts) of an end: a node drawn in a diagram group is a tool of the group's
+    system, as a tool of a group is in the template (the group the end, the node its part)."""
+    system = system_of(text, ctx, extra, exact)
+    if not group:
+        return system, []
+    drafts = ctx.registry.systems
+    owner = drafts[system].parent or system_of(group, ctx, extra, exact=True)
+    if owner == system or drafts[owner].parent is not None:
+        return system, []
+    drafts[system].parent = owner
+    return owner, [system]

@@ -1,0 +1,149 @@
+"""Tables of edges in a document not in the template: a sender and a receiver column, a
+direction column, a ``From \\ To`` matrix of marks, a receivers table under a component's
+heading, and labelled ``Producer`` / ``Consumers`` lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from flowviz.model import Integration
+from flowviz.parse.arrows import is_component, looks_like_name
+from flowviz.parse.blocks import Block, Heading, Row, Table
+from flowviz.parse.context import Context, TablePlace
+from flowviz.parse.integrations import read_integration_rows
+from flowviz.parse.keywords import (
+    MATRIX_FROM_WORDS,
+    MATRIX_TO_WORDS,
+    ColumnMap,
+    alternation,
+    edge_table_columns,
+)
+from flowviz.parse.labelled import labelled_edges
+from flowviz.parse.loose_names import component_named, component_system, system_of
+from flowviz.parse.sections import RawSection
+from flowviz.parse.text import split_top, without_emoji
+
+
+def edge_table(table: Table) -> ColumnMap | None:
+    """The columns of a table of edges (a source and a receiver column, or one column of
+    ``A → B`` pairs), else None."""
+    return edge_table_columns([c.text for c in table.header])
+
+
+def edge_tables(
+    blocks: list[Block], ctx: Context, names: Callable[[str], list[tuple[int, str]]]
+) -> list[Integration]:
+    """The rows of every table of edges, read as the template's integration tables are (the
+    products of the catalogue in them made systems first, so that a list of them splits)."""
+    section = RawSection("integrations", None, "", 2, 1)
+    out: list[Integration] = []
+    heading = ""
+    for block in blocks:
+        heading = block.text if isinstance(block, Heading) else heading
+        mapped = edge_table(block) if isinstance(block, Table) else None
+        if mapped is not None:
+            place = TablePlace(section, _heading_sender(heading, mapped, ctx))
+            for row in block.rows:
+                for cell in row.cells:
+                    names(cell.text)
+            _components_first(block, mapped, ctx)
+            for row in block.rows:
+                _listed_ends(row, mapped, ctx)
+            out += read_integration_rows(block, mapped, place, ctx)
+    return out
+
+
+_MATRIX_CORNER = re.compile(
+    rf"\s*(?:{alternation(MATRIX_FROM_WORDS)})\s*[\\/↓→]+\s*(?:{alternation(MATRIX_TO_WORDS)})\s*",
+    re.IGNORECASE,
+)
+
+
+_MARK = re.compile(r"\s*(?:✓|✔|✔️|✅|☑|\+|x|да|yes)\s*", re.IGNORECASE)
+
+
+def matrix_rows(table: Table, ctx: Context) -> list[Integration]:
+    """The edges of a matrix of systems (``From \\ To | User | Event``, a ✓ in a cell): one
+    from the row's system to the column's for every marked cell."""
+    header = [c.text.strip() for c in table.header]
+    if not header or not _MATRIX_CORNER.fullmatch(header[0]):
+        return []
+    out = []
+    for row in table.rows:
+        sender = _matrix_end(row.cells[0].text.strip(), ctx)
+        for column, cell in enumerate(row.cells[1:], 1):
+            if sender is None or column >= len(header) or not _MARK.fullmatch(cell.text):
+                continue
+            receiver = _matrix_end(header[column], ctx)
+            if receiver is not None and receiver != sender:
+                out.append(_matrix_row(sender, receiver, row.line))
+    return out
+
+
+def labelled_rows(
+    blocks: list[Block], ctx: Context, extra: dict[str, list[str]]
+) -> list[Integration]:
+    """The edges of labelled lists (``Продюсер: X`` / ``Потребители: Y; Z``)."""
+    out = []
+    for edge in labelled_edges(blocks):
+        if looks_like_name(edge.sender) and looks_like_name(edge.receiver):
+            sender = system_of(edge.sender, ctx, extra, exact=True)
+            receiver = system_of(edge.receiver, ctx, extra, exact=True)
+            row = _matrix_row(sender, receiver, edge.line)
+            out.append(row.model_copy(update={"source_data": without_emoji(edge.label)}))
+    return out
+
+
+def _matrix_end(name: str, ctx: Context) -> str | None:
+    """The system a matrix's row or column names: a component of the document it is a short
+    name of (``User`` -> ``User Service``), else a system of that name."""
+    name = name.strip(" *_`")
+    if not looks_like_name(name):
+        return None
+    return component_named(name, ctx) or system_of(name, ctx, {}, exact=True)
+
+
+def _matrix_row(sender: str, receiver: str, line: int) -> Integration:
+    return Integration(
+        id="0.0", section=None, line=line, source=sender, target=receiver, source_data=""
+    )
+
+
+def _heading_sender(heading: str, mapped: ColumnMap, ctx: Context) -> str | None:
+    """The sender of a table with a receiver column and no sender column (``Path | Target``)
+    under a heading that names a component (``## API Gateway``): that component."""
+    if "target" not in mapped.columns or "sender" in mapped.columns:
+        return None
+    return component_system(heading, ctx, {})
+
+
+def _components_first(table: Table, mapped: ColumnMap, ctx: Context) -> None:
+    """Make the components a table's end cells name (``Payment Service``) systems before its
+    lists are read, so that a short name in a list (``Payment``) finds them."""
+    columns = [mapped.columns[r] for r in ("sender", "target") if r in mapped.columns]
+    for row in table.rows:
+        for column in columns:
+            text = row.cells[column].text.strip() if column < len(row.cells) else ""
+            if looks_like_name(text) and is_component(text):
+                system_of(text, ctx, {}, exact=True)
+
+
+def _listed_ends(row: Row, mapped: ColumnMap, ctx: Context) -> None:
+    """Make each name of a list in a sender or receiver cell (``Notification, Analytics``) a
+    system, so that the row names several ends, not one system called by the whole list;
+    a short name of a component of the document (``Payment`` for ``Payment Service``)
+    stands for it."""
+    for role in ("sender", "target"):
+        column = mapped.columns.get(role)
+        if column is None or column >= len(row.cells):
+            continue
+        parts = [p.strip() for p in split_top(row.cells[column].text)]
+        if len(parts) < 2 or not all(looks_like_name(p) for p in parts):
+            continue
+        for part in parts:
+            short = component_named(part, ctx)
+            if short is not None:
+                ctx.registry.alias(short, part)
+            else:
+                system_of(part, ctx, {}, exact=True)
