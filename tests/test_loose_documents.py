@@ -658,3 +658,20 @@ def test_a_chain_of_actions_is_a_run_order_not_edges(write_map) -> None:
         "Gmail confirmation → HubSpot update\n- Tilda → amoCRM\n"
     )
     assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [("Tilda", "amoCRM")]
+
+
+def test_a_name_with_its_way_in_brackets_is_an_edge_statement(write_map) -> None:
+    """``Заказы на продажу (из Sales в Supply Chain Management) — напрямую``."""
+    text = (
+        "# Синхронизация\n\n- Заказы (из Sales в Supply Chain Management) — напрямую\n"
+        "- Продукты (from Supply Chain Management to Sales)\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("Sales", "Supply Chain Management", 3),
+        ("Supply Chain Management", "Sales", 4),
+    ]
+
+
+def test_an_english_plural_of_a_product_is_the_product_named_as_written(write_map) -> None:
+    text = "# Tags\n\nAn sGTM setup.\n\n## How it works\n\n1. The event is sent to Floodlights.\n"
+    assert _edges(load(write_map(text))) == [("sGTM", "Floodlights", 7)]

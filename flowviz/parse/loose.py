@@ -174,7 +174,8 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
             texts += [(_word_arrow(c.text), r.line) for r in block.rows for c in r.cells]
         elif isinstance(block, Paragraph):
             texts += [(text, block.line + n) for n, text in enumerate(block.text.split("\n"))]
-    for text, line in texts:
+    for written, line in texts:
+        text = _BRACKETED_FROM_TO.sub(_as_arrow, written)
         if ARROW.search(text):
             found = candidate(text, line)
             if found is not None:
@@ -183,6 +184,20 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from code_candidates(block.text, block.line)
             yield from connector_candidates(block.text, block.line)
+
+
+_BRACKETED_FROM_TO = re.compile(
+    r"^(?P<what>[^()]{1,80}?)\s*\((?:из|from)\s+(?P<a>[^()]{1,40}?)\s+(?:в|во|to|into)\s+"
+    r"(?P<b>[^()]{1,40}?)\)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+"""A name followed by where it goes in brackets (``Заказы на продажу (из Sales в Supply Chain
+Management) — напрямую``): an edge statement written in words."""
+
+
+def _as_arrow(match: re.Match[str]) -> str:
+    """``what (из A в B) rest`` as ``A -> B: what rest``."""
+    return f"{match['a']} -> {match['b']}: {match['what'].strip()}{match['rest']}"
 
 
 def _numbered(integrations: list[Integration]) -> list[Integration]:

@@ -193,7 +193,7 @@ _ARTICLES = frozenset(
 _ACTION = re.compile(
     r"\b(?:"
     + alternation((*WRITE_VERBS, *READ_VERBS, *TRIGGER_VERBS))
-    + r"|[a-z]+(?:ed|en)|[а-яё]+(?:ет|ит|ют|ят|тся))\b",
+    + r"|[a-z]+(?:ed|en)|sent|put|got|brought|[а-яё]+(?:ет|ит|ют|ят|тся))\b",
     re.IGNORECASE,
 )
 """A word that tells of an action (``triggers``, ``is written``, ``отправляется``): a step

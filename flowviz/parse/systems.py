@@ -1149,19 +1149,27 @@ def catalogue_pattern(extra: dict[str, list[str]] | None = None) -> re.Pattern[s
 
 
 def _any_case(name: str) -> str:
-    """A name's pattern: each Russian word its stem and up to three more letters."""
+    """A name's pattern: each Russian word its stem and up to three more letters, an English
+    last word with or without a plural ``s``."""
     out = []
     for word in name.split():
         if _RUSSIAN_WORD.fullmatch(word):
             out.append(re.escape(light_stem(word)) + "[а-яё]{0,3}")
         else:
             out.append(re.escape(word))
+    if _ENGLISH_NOUN.fullmatch(name.rsplit(maxsplit=1)[-1]):
+        out[-1] += "s?"  # ``Floodlights``
     return r"\s+".join(out)
+
+
+_ENGLISH_NOUN = re.compile(r"[a-z]{4,}[^s]", re.IGNORECASE)
 
 
 def catalogue_spelling(found: str, extra: dict[str, list[str]] | None = None) -> str:
     """A product found in a case form spelled as the catalogue names it, in the text's
     capitals (``Яндекс Метрики`` -> ``Яндекс Метрика``); any other name as it is."""
+    if found.isascii():
+        return found  # an English plural (``Floodlights``) is kept as the text writes it
     name = _catalogue_keys(tuple(catalogue_names(extra))).get(light_key(found))
     if name is None or name.casefold() == found.casefold():
         return found
