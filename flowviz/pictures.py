@@ -21,6 +21,7 @@ from flowviz.backend import (
     drawn_edges,
     run_diagrams,
     run_graphviz,
+    run_graphviz_each,
 )
 from flowviz.graph import Graph
 from flowviz.model import Diagnostic, Severity
@@ -97,6 +98,22 @@ def draw(graph: Graph, formats: Sequence[str], file: str) -> Picture:
             findings.append(_scaled(graph, file))
     wanted = {fmt: outputs[fmt] for fmt in formats if fmt in outputs}
     return Picture(graph, wanted, engine, labels, tries, findings)
+
+
+def draw_all(graphs: Sequence[Graph], file: str) -> list[Picture]:
+    """Every graph as SVG, as ``draw`` draws it; the small ones are laid out by one Graphviz
+    run, and a picture that run did not draw whole is drawn again on its own, with ``draw``'s
+    fallbacks."""
+    small = [n for n, graph in enumerate(graphs) if len(graph.edges) <= LABEL_EDGES_MAX]
+    texts = [to_dot(graphs[n], "label") for n in small]
+    svgs = run_graphviz_each(texts) if len(small) > 1 else None
+    done: dict[int, Picture] = {}
+    for n, svg in zip(small, svgs or [], strict=False):
+        graph = graphs[n]
+        drawn = drawn_edges(svg)
+        if all(edge.id in drawn for edge in graph.edges):
+            done[n] = Picture(graph, {"svg": svg}, "dot", "label", 1, _unplaced(graph, file))
+    return [done.get(n) or draw(graph, ["svg"], file) for n, graph in enumerate(graphs)]
 
 
 def draw_architecture(graph: Graph, formats: Sequence[str], file: str) -> Picture:

@@ -12,7 +12,7 @@ from flowviz import __version__
 from flowviz.check import check
 from flowviz.exports import Export, ExportRequest
 from flowviz.model import Diagnostic
-from flowviz.pictures import draw
+from flowviz.pictures import draw_all
 from flowviz.render.html import Figure, Report, to_html
 from flowviz.secrets import redact_data
 from flowviz.views import build, parse_views
@@ -27,8 +27,8 @@ def html_report(request: ExportRequest) -> Export:
     model = request.shown_model()
     figures: list[Figure] = []
     drawing: list[Diagnostic] = []
-    for graph in build(model, parse_views(model, REPORT_VIEWS), redact=False):
-        picture = draw(graph, ["svg"], request.file)
+    graphs = build(model, parse_views(model, REPORT_VIEWS), redact=False)
+    for graph, picture in zip(graphs, draw_all(graphs, request.file), strict=True):
         figures.append(Figure(graph.name, graph.title, picture.outputs["svg"]))
         drawing.extend(picture.findings)
     found = sorted(
