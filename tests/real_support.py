@@ -9,6 +9,7 @@ spellings (name and aliases), and by its line (the counted ``line`` .. ``end_lin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,13 @@ def _two_way(reported: list[tuple[str, str, int]]) -> dict[tuple, tuple | None]:
     return paired
 
 
+@cache
+def read(name: str) -> Map:
+    """The document ``name`` of the corpus as the reader reads it, read once per process
+    (the tests do not change a model)."""
+    return load(REAL / f"{name}.md")
+
+
 def measure(name: str) -> Measure:
     """Load ``name`` and compare what it reports with its hand count."""
     count = count_of(name)
@@ -120,7 +128,7 @@ def measure(name: str) -> Measure:
     step_lines = {s["line"] for f in count.get("flows") or [] for s in f["steps"]}
     result.steps = len(step_lines)
     try:
-        model = load(REAL / f"{name}.md")
+        model = read(name)
     except FlowvizError as exc:
         result.error = str(exc)
         result.missed = list(count["edges"])

@@ -21,7 +21,7 @@ round is held to the goals too.
 from __future__ import annotations
 
 import pytest
-from real_support import DOCS, REAL, Measure, count_of, measure
+from real_support import DOCS, REAL, Measure, count_of, measure, read
 
 from flowviz.check import check
 from flowviz.config import Config
@@ -291,7 +291,7 @@ def test_the_problems_a_careful_reader_sees_are_reported(name: str) -> None:
 
 @pytest.mark.parametrize("name", [n for n in DOCS if not STATE[n][0]])
 def test_every_view_and_export_works_for_a_document_not_in_the_template(name: str) -> None:
-    model = load(REAL / f"{name}.md")
+    model = read(name)
     graphs = build(model, parse_views(model, "all"))
     assert graphs[0].kind == "overview"
     assert bool(graphs[0].edges) == bool(model.integrations)
