@@ -57,24 +57,10 @@ def run_graphviz(
     dot_text: str, formats: Sequence[str], engine: str = "dot", timeout: float = TIMEOUT
 ) -> Layout:
     """Lay ``dot_text`` out once with ``engine`` and render it to every format in ``formats``."""
-    if engine not in ENGINES:
-        raise GraphvizError(f"unknown engine: {engine!r} (must be one of {list(ENGINES)})")
-    program = shutil.which(engine)
-    if program is None:
-        raise GraphvizError(
-            f"Graphviz's '{engine}' is not installed "
-            "(apt-get install graphviz, or run 'make setup')"
-        )
+    program = _program(engine)
     with tempfile.TemporaryDirectory(prefix="flowviz-") as folder:
         source = Path(folder) / "graph.gv"
-        source.write_text(dot_text, encoding="utf-8")
-        command = [program, *(f"-T{fmt}" for fmt in formats), "-O", str(source)]
-        try:
-            done = subprocess.run(
-                command, capture_output=True, timeout=timeout, check=False, cwd=folder
-            )
-        except subprocess.TimeoutExpired:
-            raise GraphvizTimeout(f"{engine} ran longer than {timeout:.0f} s") from None
+        done = _run(program, source, dot_text, formats, timeout)
         outputs = {}
         for fmt in formats:
             made = Path(f"{source}.{fmt}")
@@ -93,18 +79,11 @@ def run_graphviz_each(
     """Lay each of ``dot_texts`` out with one run of ``engine`` (a Graphviz process costs some
     16 ms of CPU before any layout) and render each to ``fmt``; None when that run failed or did
     not write one file per graph (the caller then draws them one by one)."""
-    program = shutil.which(engine) if engine in ENGINES else None
-    if program is None:
-        return None
     with tempfile.TemporaryDirectory(prefix="flowviz-") as folder:
         source = Path(folder) / "graphs.gv"
-        source.write_text("\n".join(dot_texts), encoding="utf-8")
-        command = [program, f"-T{fmt}", "-O", str(source)]
         try:
-            done = subprocess.run(
-                command, capture_output=True, timeout=timeout, check=False, cwd=folder
-            )
-        except subprocess.TimeoutExpired:
+            done = _run(_program(engine), source, "\n".join(dot_texts), [fmt], timeout)
+        except GraphvizError:
             return None
         # dot writes the first graph to graphs.gv.svg, the next to graphs.gv.2.svg, ...
         files = [Path(f"{source}.{fmt}")]
@@ -112,6 +91,34 @@ def run_graphviz_each(
         if done.returncode != 0 or not all(f.exists() and f.stat().st_size for f in files):
             return None
         return [_PAGED.sub(rb'<g id="\1" class="graph"', f.read_bytes(), count=1) for f in files]
+
+
+def _program(engine: str) -> str:
+    """The path of a Graphviz engine, or a one-line error saying how to get it."""
+    if engine not in ENGINES:
+        raise GraphvizError(f"unknown engine: {engine!r} (must be one of {list(ENGINES)})")
+    program = shutil.which(engine)
+    if program is None:
+        raise GraphvizError(
+            f"Graphviz's '{engine}' is not installed "
+            "(apt-get install graphviz, or run 'make setup')"
+        )
+    return program
+
+
+def _run(
+    program: str, source: Path, text: str, formats: Sequence[str], timeout: float
+) -> subprocess.CompletedProcess[bytes]:
+    """Write ``text`` to ``source`` and run ``program`` on it, each format written beside it
+    (``-O``)."""
+    source.write_text(text, encoding="utf-8")
+    command = [program, *(f"-T{fmt}" for fmt in formats), "-O", str(source)]
+    try:
+        return subprocess.run(
+            command, capture_output=True, timeout=timeout, check=False, cwd=source.parent
+        )
+    except subprocess.TimeoutExpired:
+        raise GraphvizTimeout(f"{Path(program).name} ran longer than {timeout:.0f} s") from None
 
 
 _PAGED = re.compile(rb'<g id="page\d+,\d+_([^"]*)" class="graph"')

@@ -110,11 +110,21 @@ def is_component(name: str) -> bool:
     >>> is_component("Сервис заказов"), component_qualifier("Сервис заказов")
     (True, 'заказов')
     """
-    words = [w for w in name.casefold().split() if not w.isdigit()]
+    words = _name_words(name)
     if len(words) == 1:
         return words[0] in _LONE_HEADS
     russian_head_first = bool(words) and words[0] in _HEADS and _CYRILLIC.match(words[0])
     return bool(words) and (words[-1] in _HEADS or bool(russian_head_first))
+
+
+def component_head(name: str) -> str:
+    """The last word of a name that is not a number (``service`` of ``Event Service 2``)."""
+    words = _name_words(name)
+    return words[-1] if words else ""
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in name.casefold().split() if not w.isdigit()]
 
 
 def component_qualifier(name: str) -> str:

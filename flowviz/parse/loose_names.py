@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from flowviz.model import Flow, Integration, Step
-from flowviz.parse.arrows import component_qualifier, is_component
+from flowviz.parse.arrows import component_head, component_qualifier, is_component
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import COMPONENT_HEADS, alternation
@@ -65,7 +65,7 @@ def _short_forms(registry: Registry) -> dict[tuple[str, ...], str]:
         if qualifier != system.name:
             found.setdefault(stems(qualifier), set()).add(system.id)
             if qualifier.casefold() in _PLAIN_QUALIFIERS:  # ``Gateway`` of ``API Gateway``
-                found.setdefault(stems(_head(system.name)), set()).add(system.id)
+                found.setdefault(stems(component_head(system.name)), set()).add(system.id)
     return {key: ids.pop() for key, ids in found.items() if len(ids) == 1 and key}
 
 
@@ -270,13 +270,8 @@ def _other_component(name: str, found: str, ctx: Context) -> bool:
     if not is_component(name):
         named_after = is_component(system.name) and catalogue_kind(name) is not None
         return named_after and stems(system.name) != stems(name)
-    heads = {_head(n) for n in (system.name, *system.aliases)}
-    return _head(name) not in heads
-
-
-def _head(name: str) -> str:
-    words = [w for w in name.casefold().split() if not w.isdigit()]
-    return words[-1] if words else ""
+    heads = {component_head(n) for n in (system.name, *system.aliases)}
+    return component_head(name) not in heads
 
 
 def _head_only(surface: str) -> bool:
