@@ -862,9 +862,25 @@ class Registry:
         mentions = self.settle(mentions) if create else [m for m in mentions if not m.pending]
         if mentions and len({m.system for m in mentions}) == 1:
             covered = sum(m.end - m.start for m in mentions)
-            if covered >= len(name.strip()) * 0.5:
+            if covered >= len(name.strip()) * 0.5 and not self._numbered_apart(
+                name, mentions[0].system
+            ):
                 return mentions[0].system
-        return self._close_spelling(name) if fuzzy else None
+        close = self._close_spelling(name) if fuzzy else None
+        return None if close is None or self._numbered_apart(name, close) else close
+
+    def _numbered_apart(self, name: str, system_id: str) -> bool:
+        """``Склад 2`` is not ``Склад 1``: ``name`` ends in a number and every name of the
+        system that ends in one ends in another (a name without a number may still be
+        ``Сайт на Drupal 10``)."""
+        number = _TRAILING_NUMBER.search(name)
+        if number is None:
+            return False
+        draft = self.systems[system_id]
+        theirs = {
+            m.group(1) for n in (draft.name, *draft.aliases) if (m := _TRAILING_NUMBER.search(n))
+        }
+        return bool(theirs) and number.group(1) not in theirs
 
     def _edition_of(self, name: str) -> str | None:
         """The one system named ``name:<edition>`` (``1С`` -> ``1С:УНФ``), else None."""
@@ -990,6 +1006,7 @@ def synonyms(name: str) -> list[str]:
 
 
 _QUOTED = re.compile(r"\s*(?:«[^«»]*»|\"[^\"]*\"|“[^“”]*”|„[^„“”]*[“”])\s*")
+_TRAILING_NUMBER = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*$")
 _VERSION = re.compile(r"\s+v?\d+(?:[.,]\d+)*[a-z]?$", re.IGNORECASE)
 _EDITION = re.compile(r"^(.+?\S):\s+\S")
 
