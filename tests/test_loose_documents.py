@@ -153,6 +153,21 @@ def test_a_process_list_is_a_flow_and_a_step_naming_two_systems_an_edge(write_ma
     assert first.steps[1].target is None
 
 
+@pytest.mark.parametrize(
+    ("title", "items"),
+    [
+        ("**Data flow**", "1. **Extract**: orders leave Shopify for Klaviyo\n2. Log the run\n"),
+        ("__Как это работает__", "- Заявка с Tilda уходит в amoCRM\n- Менеджер звонит\n"),
+    ],
+    ids=["en", "ru"],
+)
+def test_a_wholly_bold_line_over_a_list_is_a_process_heading(write_map, title, items) -> None:
+    model = load(write_map(f"# Notes\n\nSome text.\n\n{title}\n\n{items}"))
+    (flow,) = model.flows
+    assert (flow.title, flow.line, [s.line for s in flow.steps]) == (title.strip("*_"), 5, [7, 8])
+    assert len(_edges(model)) == 1
+
+
 def test_a_table_of_edges_anywhere_is_read_as_integrations(write_map) -> None:
     model = load(
         write_map(

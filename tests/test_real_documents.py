@@ -98,7 +98,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-n8n-typeform-hubspot-slack": (True, 0, 0, 0),
     "en-n8n-website-leads-hubspot": (False, 1, 1, 4),
     "ru-retailcrm-woo-filters": (False, 10, 0, 0),
-    "en-d2i-csc-api-flow": (True, 0, 0, 0),
+    "en-d2i-csc-api-flow": (False, 0, 0, 5),
     "en-segment-s3-iam-destination": (True, 0, 0, 0),
     "en-sgtm-artemis-firestore": (False, 3, 3, 4),
     "ru-d365-sales-orders-direct": (False, 5, 0, 0),

@@ -1,5 +1,6 @@
 """Process lists of a document not in the template's shape: a list (or numbered sub-headings)
-under a heading such as "Процесс", "Как это работает", "How it works", "Workflow", after a
+under a heading (or a wholly bold line) such as "Процесс", "Как это работает", "How it works",
+"Workflow", after a
 line such as "Для этого:", or a numbered list right after a short lead-in ("Поток данных
 проходит через решение следующим образом.", "The data flows as follows:"), is a flow whose
 items are its steps; how each step reads is ``flowviz.parse.steps``."""
@@ -146,8 +147,8 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
                 drafts.append(current)
             else:
                 level, current, strict = None, None, False
-        elif isinstance(block, Paragraph) and _process_line(block.text):
-            current = _Draft(_process_line(block.text), block.line)
+        elif isinstance(block, Paragraph) and (title := _title_line(block, blocks[index + 1 :])):
+            current = _Draft(title, block.line)
             drafts.append(current)
         elif isinstance(block, Paragraph) and _starts_flow(block, blocks[index + 1 :], current):
             if current is not None and current.numbered_only and not current.steps:
@@ -219,6 +220,16 @@ def _process_line(text: str) -> str:
         return ""
     tail = text.rstrip(": ").split(".")[-1].strip()
     return tail if is_process_title(tail) else ""
+
+
+def _title_line(paragraph: Paragraph, following: list[Block]) -> str:
+    """The title a paragraph gives the process list below it: a line ending in ':' (``Для
+    этого:``), or a wholly bold line used as a heading over a list (``**Data flow**``);
+    else an empty string."""
+    after = following[0] if following else None
+    if paragraph.strong and isinstance(after, ListBlock) and is_process_title(paragraph.text):
+        return paragraph.text.strip()
+    return _process_line(paragraph.text)
 
 
 def _starts_flow(paragraph: Paragraph, following: list[Block], current: _Draft | None) -> bool:
