@@ -18,14 +18,16 @@ SHARED = {
 """Modules whose tests share costly set-up (a Chromium and its one tab, an explorer server,
 Mermaid's Node run, Streamlit's caches, every view drawn by ``dot``, everything written by this
 process and another one), by the group of tests one xdist worker runs, so that the set-up is
-made once per run rather than once per worker."""
+made once per run rather than once per worker. These groups are handed out first, in this
+order (the longest first); every other module is one unit too (its fixtures and the maps it
+reads are made once), handed out after them, the modules with the most tests first."""
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """``pytest -n N`` (``--dist load``, the default) hands out each group of ``SHARED`` as one
-    unit, the largest groups first, and every other test on its own as a worker frees up
-    (pytest-xdist's own ``loadgroup`` marks do not take effect under pytest 9)."""
+    """``pytest -n N`` (``--dist load``, the default) hands out each group of ``SHARED`` and
+    every other module as one unit, as a worker frees up (pytest-xdist's own ``loadgroup``
+    marks do not take effect under pytest 9)."""
     if config.getvalue("dist") != "load":
         return None
     from xdist.scheduler import LoadScopeScheduling  # noqa: PLC0415 (only with xdist)
@@ -33,7 +35,25 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     class SharedSetUp(LoadScopeScheduling):  # type: ignore[misc]
         def _split_scope(self, nodeid: str) -> str:
             module = nodeid.split("::", 1)[0].rsplit("/", 1)[-1]
-            return SHARED.get(module, nodeid)
+            return SHARED.get(module, module)
+
+        def schedule(self) -> None:
+            """As xdist's first ``schedule`` with the groups of ``SHARED`` first (xdist orders
+            units by their number of tests only, which puts three long tests last)."""
+            if self.collection is not None or not self._check_nodes_have_same_collection():
+                super().schedule()
+                return
+            self.collection = list(next(iter(self.registered_collections.values())))
+            units: dict[str, dict[str, bool]] = {}
+            for nodeid in self.collection:
+                units.setdefault(self._split_scope(nodeid), {})[nodeid] = False
+            rank = {group: index for index, group in enumerate(dict.fromkeys(SHARED.values()))}
+            for scope in sorted(units, key=lambda s: (rank.get(s, len(rank)), -len(units[s]))):
+                self.workqueue[scope] = units[scope]
+            for node in self.nodes:
+                self._assign_work_unit(node)
+            for node in self.nodes:
+                self._reschedule(node)
 
         def mark_test_complete(self, node: Any, item_index: int, duration: float = 0) -> None:
             """As xdist's, but a finished unit leaves the worker's list, which xdist reads
