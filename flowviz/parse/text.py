@@ -66,7 +66,10 @@ def without_emoji(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Lower-case stem of one word, Russian or English by its letters."""
+    """Lower-case stem of one word, Russian or English by its letters; a number without its
+    leading zeros (``Server 01`` is ``Server 1``)."""
+    if word.isdigit():
+        return word.lstrip("0") or "0"
     word = word.lower().replace("ё", "е")
     return _RU.stemWord(word) if _CYRILLIC.search(word) else _EN.stemWord(word)
 
