@@ -273,6 +273,31 @@ def test_a_trailing_number_tells_systems_apart_by_its_value() -> None:
     assert registry.lookup("Tilda 2") == site.id  # a product's number may be its version
 
 
+def test_two_systems_of_one_name_are_told_apart_by_their_brackets(write_map) -> None:
+    """Section 1 naming one product twice with other brackets declares two systems, each
+    named with its bracket and found by it in tables and flow paths."""
+    path = write_map(
+        "## 1. Общая информация\n\n"
+        "- **CRM:** amoCRM (розница) — shop.amocrm.ru\n"
+        "- **Другие системы:** amoCRM (опт), Stripe (платежи)\n\n"
+        "## 2. Интеграции сайта\n\n"
+        "| Источник данных на сайте | Получатель | Метод |\n|---|---|---|\n"
+        "| Заказ | amoCRM (розница) | API |\n| Анкета | amoCRM (опт) | API |\n"
+        "| Оплата | Stripe | API |\n\n"
+        "## 7. Схема потоков данных\n\n"
+        "**Поток 1. Опт (Сайт → amoCRM (опт) → amoCRM (розница))**\n\n"
+        "1. Сайт передаёт анкету в amoCRM (опт) через API\n"
+    )
+    model = flowviz.load(path)
+    names = {s.id: s.name for s in model.systems if s.kind != "actor"}
+    assert names["amocrm"] == "amoCRM (розница)"
+    assert names["amocrm-opt"] == "amoCRM (опт)"
+    assert names["stripe"] == "Stripe"
+    assert [i.target for i in model.integrations] == ["amocrm", "amocrm-opt", "stripe"]
+    assert model.flows[0].path == [["cms"], ["amocrm-opt"], ["amocrm"]]
+    assert [(s.source, s.target) for s in model.flows[0].steps] == [("cms", "amocrm-opt")]
+
+
 def test_html_tables_pasted_into_a_map_are_read_with_their_row_lines() -> None:
     text = (
         "<table>\n"

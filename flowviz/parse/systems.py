@@ -928,6 +928,9 @@ class Registry:
         if not text or stems(text) in NOT_SYSTEMS:
             return Resolved(None)
         head, inner = split_head(text)
+        whole = self.lookup_name(text) if inner else None
+        if whole is not None:  # ``amoCRM (опт)`` beside ``amoCRM (розница)``
+            return Resolved(whole)
         names = [n for n in _NAME_LIST.split(head) if n.strip()]
         find = self._named
         found = [find(n) for n in names] if len(names) > 1 else [find(head)]
