@@ -255,6 +255,49 @@ def test_close_spellings_resolve_but_distinct_names_stay_apart() -> None:
     assert registry.lookup("Bitirx24", fuzzy=False) is None
 
 
+def test_a_trailing_number_tells_systems_apart_by_its_value() -> None:
+    """``Склад 2`` is not ``Склад 1``, ``Server 1`` is ``Server 01``, and a role word with a
+    number (``Сайт 2``) names a system of its own, not the one that plays the role."""
+    registry = Registry()
+    site = registry.add("Tilda", "cms", product="Tilda", line=1)
+    registry.claim_role(site, "cms")
+    first = registry.add("Склад 1", "other", product="Склад 1", line=2)
+    server = registry.add("Server 01", "other", product="Server 01", line=3)
+    assert registry.lookup("Склад №1") == first.id
+    assert registry.lookup("Склад 2") is None
+    assert registry.lookup("Server 1") == server.id
+    assert registry.lookup("Server 2") is None
+    assert registry.lookup("Сайт") == site.id
+    assert registry.lookup("Сайт 2") is None
+    assert registry.lookup("Landing 2") is None
+    assert registry.lookup("Tilda 2") == site.id  # a product's number may be its version
+
+
+def test_two_systems_of_one_name_are_told_apart_by_their_brackets(write_map) -> None:
+    """Section 1 naming one product twice with other brackets declares two systems, each
+    named with its bracket and found by it in tables and flow paths."""
+    path = write_map(
+        "## 1. Общая информация\n\n"
+        "- **CRM:** amoCRM (розница) — shop.amocrm.ru\n"
+        "- **Другие системы:** amoCRM (опт), Stripe (платежи)\n\n"
+        "## 2. Интеграции сайта\n\n"
+        "| Источник данных на сайте | Получатель | Метод |\n|---|---|---|\n"
+        "| Заказ | amoCRM (розница) | API |\n| Анкета | amoCRM (опт) | API |\n"
+        "| Оплата | Stripe | API |\n\n"
+        "## 7. Схема потоков данных\n\n"
+        "**Поток 1. Опт (Сайт → amoCRM (опт) → amoCRM (розница))**\n\n"
+        "1. Сайт передаёт анкету в amoCRM (опт) через API\n"
+    )
+    model = flowviz.load(path)
+    names = {s.id: s.name for s in model.systems if s.kind != "actor"}
+    assert names["amocrm"] == "amoCRM (розница)"
+    assert names["amocrm-opt"] == "amoCRM (опт)"
+    assert names["stripe"] == "Stripe"
+    assert [i.target for i in model.integrations] == ["amocrm", "amocrm-opt", "stripe"]
+    assert model.flows[0].path == [["cms"], ["amocrm-opt"], ["amocrm"]]
+    assert [(s.source, s.target) for s in model.flows[0].steps] == [("cms", "amocrm-opt")]
+
+
 def test_html_tables_pasted_into_a_map_are_read_with_their_row_lines() -> None:
     text = (
         "<table>\n"

@@ -64,6 +64,9 @@ class Context:
     """Lower-case names of the identifiers the map defines."""
     template: bool = True
     """The map is in the template's shape (section 1 is where its systems are listed)."""
+    brackets: dict[str, str] = field(default_factory=dict)
+    """System id -> the bracket section 1 writes after its name (``розница`` of ``amoCRM
+    (розница)``), which tells it from a system of the same name with another bracket."""
 
     def system(
         self, cell: str, line: int, column: int, section: str

@@ -354,17 +354,33 @@ def _start(text: str, line: int, drafts: list[_FlowDraft], ctx: Context, label: 
 
 
 def _split_path(title: str) -> tuple[str, str]:
-    """``Создание лида (Сайт → CRM)`` -> (``Создание лида``, ``Сайт → CRM``)."""
-    for match in re.finditer(r"\(([^()]*)\)", title):
-        if ARROW.search(match.group(1)):
-            rest = (title[: match.start()] + title[match.end() :]).strip(" :—–-")
-            return rest, match.group(1).strip()
+    """``Создание лида (Сайт → CRM)`` -> (``Создание лида``, ``Сайт → CRM``); the path's
+    names may have brackets of their own (``Сайт → amoCRM (опт)``)."""
+    for start, end in _bracket_groups(title):
+        inner = title[start + 1 : end]
+        if ARROW.search(inner):
+            rest = (title[:start] + title[end + 1 :]).strip(" :—–-")
+            return rest, inner.strip()
     if ARROW.search(title):
         head, sep, tail = title.partition(":")
         if sep and ARROW.search(tail) and not ARROW.search(head):
             return head.strip(), tail.strip()
         return title.strip(), title.strip()
     return title.strip(), ""
+
+
+def _bracket_groups(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each outermost pair of round brackets in ``text``."""
+    groups, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char == "(":
+            start = i if depth == 0 else start
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i))
+    return groups
 
 
 def _path(text: str, line: int, ctx: Context, label: str) -> list[list[str]]:

@@ -338,6 +338,8 @@ def _role_system(
         draft = registry.add(name, role, key=name, product=name, line=line)  # type: ignore[arg-type]
         if inner and _ADDRESS.search(inner):
             draft.url = inner
+        elif inner:
+            ctx.brackets[draft.id] = " ".join(inner.split())
     else:
         draft = registry.add(head, role, key=role, line=line)  # type: ignore[arg-type]
         if product:
@@ -475,16 +477,37 @@ def _declare_others(entries: list[Entry], access: str, ctx: Context) -> bool:
             if (
                 head
                 and stems(head) not in NOT_SYSTEMS
-                and ctx.registry.lookup(head, fuzzy=False) is None
+                and (ctx.registry.lookup(head, fuzzy=False) is None or _twin(name, ctx))
             ):
-                draft = _new_system(head, known_kind(head) or "other", entry.line, ctx)
+                draft = _new_system(name, known_kind(head) or "other", entry.line, ctx)
                 draft.url = url
     return declared
 
 
 def _new_system(name: str, kind: str, line: int, ctx: Context) -> Draft:
-    head, _ = split_head(name)
-    return ctx.registry.add(head, kind, key=head, product=head, line=line)  # type: ignore[arg-type]
+    """The system section 1 declares as ``name``, named without its bracket, unless another
+    system of section 1 has that name with another bracket (``amoCRM (розница)``, ``amoCRM
+    (опт)``): the brackets are then all that tells them apart, and each is named with its."""
+    head, inner = split_head(name)
+    twin = _twin(name, ctx)
+    if twin is not None:
+        twin.name = f"{twin.name} ({ctx.brackets[twin.id]})"
+        ctx.registry.alias(twin.id, twin.name)
+        head = f"{head} ({inner})"
+    draft = ctx.registry.add(head, kind, key=head, product=head, line=line)  # type: ignore[arg-type]
+    if inner:
+        ctx.brackets[draft.id] = " ".join(inner.split())
+    return draft
+
+
+def _twin(name: str, ctx: Context) -> Draft | None:
+    """The system of section 1 named as ``name`` is but with another bracket, if any."""
+    head, inner = split_head(name)
+    found = ctx.registry.lookup_name(head) if inner else None
+    twin = ctx.registry.systems[found] if found else None
+    if twin is None or twin.line is None or twin.name != head or twin.id not in ctx.brackets:
+        return None
+    return twin if ctx.brackets[twin.id].casefold() != " ".join(inner.split()).casefold() else None
 
 
 def _systems_table(table: Table, ctx: Context, section: str) -> None:

@@ -871,16 +871,21 @@ class Registry:
 
     def _numbered_apart(self, name: str, system_id: str) -> bool:
         """``Склад 2`` is not ``Склад 1``: ``name`` ends in a number and every name of the
-        system that ends in one ends in another (a name without a number may still be
-        ``Сайт на Drupal 10``)."""
+        system that ends in one ends in another (``Server 1`` is ``Server 01``; a name without
+        a number may still be ``Сайт на Drupal 10``). A role word and a number (``Сайт 2``,
+        ``Landing 2``) is a name of its own, never the system that plays the role."""
         number = _TRAILING_NUMBER.search(name)
         if number is None:
             return False
         draft = self.systems[system_id]
         theirs = {
-            m.group(1) for n in (draft.name, *draft.aliases) if (m := _TRAILING_NUMBER.search(n))
+            _number(m.group(1))
+            for n in (draft.name, *draft.aliases)
+            if (m := _TRAILING_NUMBER.search(n))
         }
-        return bool(theirs) and number.group(1) not in theirs
+        if theirs:
+            return _number(number.group(1)) not in theirs
+        return _VOCAB.get(stems(name[: number.start()]), ("",))[0] == "role"
 
     def _edition_of(self, name: str) -> str | None:
         """The one system named ``name:<edition>`` (``1С`` -> ``1С:УНФ``), else None."""
@@ -923,6 +928,9 @@ class Registry:
         if not text or stems(text) in NOT_SYSTEMS:
             return Resolved(None)
         head, inner = split_head(text)
+        whole = self.lookup_name(text) if inner else None
+        if whole is not None:  # ``amoCRM (опт)`` beside ``amoCRM (розница)``
+            return Resolved(whole)
         names = [n for n in _NAME_LIST.split(head) if n.strip()]
         find = self._named
         found = [find(n) for n in names] if len(names) > 1 else [find(head)]
@@ -1003,6 +1011,11 @@ def synonyms(name: str) -> list[str]:
         if squeezed in {compact(g) for g in group}:
             return [g for g in group if compact(g) != squeezed]
     return []
+
+
+def _number(text: str) -> str:
+    """A number as a name ends in it, without leading zeros: ``01`` and ``1`` are one."""
+    return ".".join(part.lstrip("0") or "0" for part in re.split(r"[.,]", text))
 
 
 _QUOTED = re.compile(r"\s*(?:«[^«»]*»|\"[^\"]*\"|“[^“”]*”|„[^„“”]*[“”])\s*")

@@ -71,18 +71,24 @@ def stem(word: str) -> str:
     return _RU.stemWord(word) if _CYRILLIC.search(word) else _EN.stemWord(word)
 
 
+def word_key(word: str) -> str:
+    """How a word is compared: its stem, a number without its leading zeros (``Server 01``
+    is ``Server 1``)."""
+    return (word.lstrip("0") or "0") if word.isdigit() else stem(word)
+
+
 def words(text: str) -> list[Word]:
-    """Every word of ``text`` with its stem and span (``lead_id`` is one word)."""
-    return [Word(stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    """Every word of ``text`` with its key (``word_key``) and span (``lead_id`` is one word)."""
+    return [Word(word_key(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 def stems(text: str) -> tuple[str, ...]:
-    """The stems of ``text``'s words, in order."""
+    """The stems of ``text``'s words (``word_key``), in order."""
     found = _STEMS.get(text)
     if found is None:
         if len(_STEMS) >= _STEMS_LIMIT:
             _STEMS.clear()
-        found = _STEMS[text] = tuple([stem(m.group()) for m in _WORD.finditer(text)])
+        found = _STEMS[text] = tuple([word_key(m.group()) for m in _WORD.finditer(text)])
     return found
 
 
