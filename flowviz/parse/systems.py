@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from slugify import slugify
 
@@ -590,6 +590,11 @@ class Registry:
         self._labels: dict[tuple[str, ...], str] = {}
         """Category labels (``Онлайн-запись``, ``Data warehouse``) -> their one system."""
         self._longest = 1
+        self._starts: set[str] = set(_VOCAB_STARTS)
+        """First stems of the names of several words (of systems, labels and role words)."""
+        self._light_starts: set[str] = set()
+        self._compact_prefixes: set[str] = set()
+        """Every beginning of a compact form: what a run of words must start with to be one."""
         self._editions: tuple[int, dict[str, list[str]]] = (0, {})
         """(how many systems there were, ``1с`` -> the systems named ``1С:<edition>``)."""
 
@@ -644,7 +649,13 @@ class Registry:
         if record and held and surface not in draft.aliases:
             draft.aliases.append(surface)
 
-    def _claim(self, name: str, table: dict, key: object, system_id: str, derived: bool) -> None:
+    def _claim(self, name: str, table: dict, key: Any, system_id: str, derived: bool) -> None:
+        if name == "index" and len(key) > 1:
+            self._starts.add(key[0])
+        elif name == "light" and len(key) > 1:
+            self._light_starts.add(key[0])
+        elif name == "compact":
+            self._compact_prefixes.update(key[:end] for end in range(1, len(key)))
         if key not in table or (not derived and (name, key) in self._derived):
             table[key] = system_id
             if derived:
@@ -658,6 +669,7 @@ class Registry:
         key = stems(surface)
         if key and key not in NOT_SYSTEMS and key not in _VOCAB:
             self._labels.setdefault(key, system_id)
+            self._starts.add(key[0])
             self._longest = max(self._longest, len(key))
 
     def role(self, kind: str) -> Draft:
@@ -748,6 +760,15 @@ class Registry:
             i += length
         return found
 
+    def _may_start(
+        self, i: int, stems_: list[str], lights: list[str], pieces: list[str] | None
+    ) -> bool:
+        """Whether a name of several words may start at word ``i``: a name, label or role
+        word starts with its stem, or a compact form with its compact form."""
+        if stems_[i] in self._starts or lights[i] in self._light_starts:
+            return True
+        return pieces is None or not pieces[i] or pieces[i] in self._compact_prefixes
+
     def _match_at(
         self,
         ws: list,
@@ -766,7 +787,10 @@ class Registry:
         placed = None
         system_id: Named | None
         index, light, compacts = self._index, self._light, self._compact
-        for length in range(min(longest, len(ws) - i), 0, -1):
+        top = min(longest, len(ws) - i)
+        if top > 1 and not self._may_start(i, stems_, lights, pieces):
+            top = 1
+        for length in range(top, 0, -1):
             key = tuple(stems_[i : i + length])
             system_id = index.get(key)
             if system_id is None:
@@ -1232,6 +1256,7 @@ def _vocabulary() -> dict[tuple[str, ...], tuple[str, str]]:
 
 _VOCAB = _vocabulary()
 _VOCAB_LONGEST = max(len(key) for key in _VOCAB)
+_VOCAB_STARTS = frozenset(key[0] for key in _VOCAB if len(key) > 1)
 _WEAK = {
     stems(w)[0]: kind
     for kind, surfaces in WEAK_WORDS.items()

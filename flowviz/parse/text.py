@@ -71,6 +71,7 @@ def stem(word: str) -> str:
     return _RU.stemWord(word) if _CYRILLIC.search(word) else _EN.stemWord(word)
 
 
+@lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """How a word is compared: its stem, a number without its leading zeros (``Server 01``
     is ``Server 1``)."""
