@@ -168,6 +168,25 @@ def test_a_wholly_bold_line_over_a_list_is_a_process_heading(write_map, title, i
     assert len(_edges(model)) == 1
 
 
+def test_a_numbered_list_broken_by_bullets_goes_on_as_one_flow(write_map) -> None:
+    """``5.`` after a bulleted list under ``4.`` (written at the margin, so Markdown ends the
+    numbered list there) is the fifth step; the bullets are the fourth step's notes, and
+    their arrows (a branch's actions in order) are no edges."""
+    model = load(
+        write_map(
+            "# Leads\n\n## How it works\n\n"
+            "1. The form on Tilda sends the lead to amoCRM.\n"
+            "2. **Save the lead**\n"
+            "- **Sheets branch**: find the row → update it\n"
+            "3. amoCRM sends the contact to Unisender.\n"
+        )
+    )
+    (flow,) = model.flows
+    assert [s.line for s in flow.steps] == [5, 6, 8]
+    assert flow.steps[1].notes == ["Sheets branch: find the row → update it"]
+    assert _edges(model) == [("Tilda", "amoCRM", 5), ("amoCRM", "Unisender", 8)]
+
+
 def test_a_table_of_edges_anywhere_is_read_as_integrations(write_map) -> None:
     model = load(
         write_map(

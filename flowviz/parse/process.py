@@ -61,6 +61,9 @@ class _Draft:
     steps: list[tuple[str, int]] = field(default_factory=list)
     points: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
     """The list items under a step written as a numbered sub-heading, by step index."""
+    asides: dict[int, list[tuple[str, int]]] = field(default_factory=dict)
+    """Bulleted lists that break a numbered list of steps in two, by the step they follow:
+    kept as its notes, read for no edge (their arrows are a branch's actions in order)."""
     numbered_only: bool = False
     """Under an architecture heading: only a numbered list gives the steps."""
     bold_steps: bool = False
@@ -97,9 +100,10 @@ def process_flows(
             points = draft.points.get(n - 1, [])
             step, edges = read_step(_one_line(raw), line, n, StepContext(names, engine, lines))
             transfers += edges
+            noted = points + draft.asides.get(n - 1, [])
             steps.append(
                 step.model_copy(
-                    update={"notes": [p for p, _ in points], "lines": [i for _, i in points]}
+                    update={"notes": [p for p, _ in noted], "lines": [i for _, i in noted]}
                 )
             )
             transfers += [point_edge(point, at, step, names, engine) for point, at in points]
@@ -155,8 +159,8 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
                 drafts.remove(current)
             current = _Draft(_TAG.sub("", heading).strip() or block.text, block.line)
             drafts.append(current)
-            after = blocks[index + 1] if index + 1 < len(blocks) else None
-            if isinstance(after, Heading):  # its steps are the numbered sub-headings below
+            # its steps may be the numbered sub-headings below
+            if isinstance(after := _next(blocks, index), Heading):
                 level = after.level - 1
         elif isinstance(block, ListBlock) and current is None and _states_transfers(block, names):
             if not is_components_title(heading) and not _SETUP.search(heading):
@@ -166,9 +170,8 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
             if block.ordered or not current.numbered_only:
                 current.steps = [(i.text, i.line) for i in block.items]
-        elif isinstance(block, ListBlock) and current is not None and not _has_list_steps(current):
-            points = current.points.setdefault(len(current.steps) - 1, [])
-            points += [(_one_line(i.text), i.line) for i in flatten(block.items)]
+        elif isinstance(block, ListBlock) and _goes_on(current, block, _next(blocks, index)):
+            _go_on(current, block)  # type: ignore[arg-type]
         elif isinstance(block, Paragraph) and _bold_step(block, current, lines):
             current.add_bold_step(block.text, block.line)  # type: ignore[union-attr]
         elif isinstance(block, Paragraph) and current is not None and _has_heading_steps(current):
@@ -250,6 +253,38 @@ def _leads_in(paragraph: Paragraph, after: Block | None) -> bool:
     last = re.split(r"[.!?]\s+", text.rstrip(".:"))[-1]
     short = len(text.split()) <= LEAD_IN_MAX_WORDS
     return short and text.endswith((":", ".")) and bool(_LEAD_IN.search(last))
+
+
+def _continues(draft: _Draft | None, block: Block | None) -> bool:
+    """Whether ``block`` is a numbered list that goes on with the list steps of ``draft``
+    (``5.`` after ``4.``, a bulleted list or a paragraph having broken the list in two)."""
+    if draft is None or not isinstance(block, ListBlock) or not block.ordered:
+        return False
+    return _has_list_steps(draft) and block.items[0].number == len(draft.steps) + 1
+
+
+def _goes_on(draft: _Draft | None, block: ListBlock, after: Block | None) -> bool:
+    """Whether ``block`` belongs to the steps of ``draft``: the points of its last step
+    written as a numbered sub-heading, more list steps going on with their numbers, or what
+    broke them in two (``4.``, a bulleted list, ``5.``)."""
+    if draft is not None and draft.steps and not _has_list_steps(draft):
+        return True
+    return _continues(draft, block) or _continues(draft, after)
+
+
+def _go_on(draft: _Draft, block: ListBlock) -> None:
+    """``block``'s items as more steps of ``draft`` (going on with its numbers), or as points
+    of its last step (asides when its steps are a list)."""
+    if _continues(draft, block):
+        draft.steps += [(i.text, i.line) for i in block.items]
+    else:
+        kept = draft.asides if _has_list_steps(draft) else draft.points
+        points = kept.setdefault(len(draft.steps) - 1, [])
+        points += [(_one_line(i.text), i.line) for i in flatten(block.items)]
+
+
+def _next(blocks: list[Block], index: int) -> Block | None:
+    return blocks[index + 1] if index + 1 < len(blocks) else None
 
 
 def _has_list_steps(draft: _Draft) -> bool:
