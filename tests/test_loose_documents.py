@@ -187,6 +187,20 @@ def test_a_numbered_list_broken_by_bullets_goes_on_as_one_flow(write_map) -> Non
     assert _edges(model) == [("Tilda", "amoCRM", 5), ("amoCRM", "Unisender", 8)]
 
 
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        ("Posts a Slack message, optionally including a HubSpot link", ("n8n", "Slack")),
+        ("Creates a contact in Pipedrive, along with a Google Sheets row", ("n8n", "Pipedrive")),
+        ("Отправляет письмо в Unisender, включая ссылку на сделку в amoCRM", ("n8n", "Unisender")),
+    ],
+    ids=["including", "along-with", "включая"],
+)
+def test_a_system_in_what_goes_along_is_no_end_of_the_step(write_map, step, expected) -> None:
+    model = load(write_map(f"# Leads in n8n\n\n## How it works\n\n1. **Notify**\n{step}\n"))
+    assert _edges(model) == [(*expected, 6)]
+
+
 def test_a_table_of_edges_anywhere_is_read_as_integrations(write_map) -> None:
     model = load(
         write_map(

@@ -1012,6 +1012,13 @@ PARTICIPLES = (
 """Words that open a later clause whose subject is the step's first system (``…, sending
 the payload to sGTM``)."""
 
+ATTACHED_WORDS = (
+    "including", "includes", "with a link", "together with", "along with",
+    "включая", "в том числе", "вместе с", "со ссылкой",
+)  # fmt: skip
+"""Words that open a step's last clause about what goes along with the data (``Posts a Slack
+message, optionally including a CRM link``): a system named there is no end of the step."""
+
 FOLLOW_WORDS = (
     "затем", "потом", "далее", "после этого", "после чего", "также", "then", "next", "also",
     "finally", "after that",

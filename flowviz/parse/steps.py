@@ -12,6 +12,7 @@ from typing import NamedTuple
 from flowviz.model import Step
 from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
+    ATTACHED_WORDS,
     BASIS_MARKERS,
     FOLLOW_WORDS,
     METHOD_MARKERS,
@@ -45,7 +46,11 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 """A bracket after a name is another name of it or a note (``Object Storage (S3)``)."""
 
 
-_CLAUSES = re.compile(r";\s+|\.\s+(?=[A-ZА-ЯЁ])")
+_CLAUSES = re.compile(
+    r";\s+|\.\s+(?=[A-ZА-ЯЁ])|,\s+(?:\w+\s+)?(?=(?i:" + alternation(ATTACHED_WORDS) + r")\b)"
+)
+"""Where a step's first clause ends: a sentence, a ``;``, or what goes along (``, optionally
+including a CRM link``)."""
 
 
 _LATER_CLAUSES = re.compile(
