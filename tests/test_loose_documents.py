@@ -201,6 +201,35 @@ def test_a_system_in_what_goes_along_is_no_end_of_the_step(write_map, step, expe
     assert _edges(model) == [(*expected, 6)]
 
 
+@pytest.mark.parametrize(
+    ("heading", "items", "expected"),
+    [
+        (
+            "## Actions performed",
+            "1. **Slack Setup**\n\n   * Creates a client channel\n   * Posts a welcome message\n"
+            "2. **Save the deal**\n\n   * Saves the proposal in Pipedrive\n",
+            [("n8n", "Slack", 9), ("n8n", "Pipedrive", 13)],
+        ),
+        (
+            "## Что происходит",
+            "1. **Telegram**\n   - Отправляет сообщение в Telegram\n"
+            "2. **Сделка**\n   - Создаёт сделку в amoCRM\n",
+            [("n8n", "Telegram", 8), ("n8n", "amoCRM", 10)],
+        ),
+    ],
+    ids=["en", "ru"],
+)
+def test_the_items_nested_in_a_step_are_its_transfers_on_their_own_lines(
+    write_map, heading, items, expected
+) -> None:
+    """One transfer per pair a step's nested items state (the second Slack item joins no new
+    pair); a step's opening verb (``Saves``) never names a system whose name it begins
+    (``Save Folder ID``, a node listed elsewhere)."""
+    text = f"# Onboarding in n8n\n\nNodes: Save Folder ID → Pipedrive.\n\n{heading}\n\n{items}"
+    model = load(write_map(text))
+    assert [e for e in _edges(model) if e[2] > 4] == expected
+
+
 def test_a_table_of_edges_anywhere_is_read_as_integrations(write_map) -> None:
     model = load(
         write_map(

@@ -941,7 +941,8 @@ PROCESS_WORDS = (
     "порядок работы", "для этого", "how it works", "lead flow", "data flow", "workflow",
     "pipeline", "the flow", "flow", "steps", "process", "to do this", "путь", "маршрут",
     "последовательность", "алгоритм", "journey", "sequence", "walkthrough", "пайплайн",
-    "конвейер", "этапы", "stages",
+    "конвейер", "этапы", "stages", "actions performed", "what it does", "что происходит",
+    "выполняемые действия",
 )  # fmt: skip
 """Words of a heading (or of a line ending in ':') that introduces a process list: the list
 below it, or its numbered sub-headings, are the steps of a flow."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from flowviz.model import Flow, Step
-from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph, flatten
+from flowviz.parse.blocks import Block, Heading, Item, ListBlock, Paragraph, flatten
 from flowviz.parse.components import is_components_title
 from flowviz.parse.keywords import (
     ARCHITECTURE_WORDS,
@@ -69,6 +69,14 @@ class _Draft:
     bold_steps: bool = False
     """The steps are paragraphs that open with a bold label."""
 
+    def take(self, items: Sequence[Item]) -> None:
+        """List items as more steps; the items nested in each are that step's points."""
+        for item in items:
+            self.steps.append((item.text, item.line))
+            if item.children:
+                points = self.points.setdefault(len(self.steps) - 1, [])
+                points += [(_one_line(i.text), i.line) for i in flatten(item.children)]
+
     def add_bold_step(self, text: str, line: int) -> None:
         """One more step written as a paragraph that opens with a bold label."""
         self.steps.append((text, line))
@@ -89,7 +97,8 @@ def process_flows(
     says which way the data goes, or the component its heading names (``### Google Ads
     Reporting Service`` over ``The report is downloaded from Google Ads``): ``component``
     gives the system of a heading that names one. Also the points under numbered sub-heading
-    steps that name both their ends: each one more transfer of its step."""
+    steps that name both their ends, and the items nested in a list step: each one more
+    transfer of its step."""
     drafts = _drafts(blocks, names, lines)
     flows, transfers = [], []
     document_engine = engine
@@ -106,9 +115,33 @@ def process_flows(
                     update={"notes": [p for p, _ in noted], "lines": [i for _, i in noted]}
                 )
             )
-            transfers += [point_edge(point, at, step, names, engine) for point, at in points]
+            transfers += _point_edges(points, step, edges, names, engine, _has_list_steps(draft))
         flows.append(Flow(number=number + 1, title=draft.title, line=draft.line, steps=steps))
     return flows, [t for t in transfers if t.source and t.target]
+
+
+def _point_edges(
+    points: list[tuple[str, int]],
+    step: Step,
+    edges: list[Step],
+    names: Names,
+    engine: str | None,
+    nested: bool,
+) -> list[Step]:
+    """The transfers the points of ``step`` state. Points ``nested`` in a list step (an
+    item's own list) are stated on their own lines, and a pair the step or an earlier point
+    already joins is not joined again (``Slack Setup`` / ``Creates a channel`` / ``Posts a
+    welcome message``: one transfer to Slack)."""
+    found = [point_edge(point, at, step, names, engine, nested=nested) for point, at in points]
+    if not nested:
+        return found
+    seen = {(step.source, step.target)} | {(e.source, e.target) for e in edges}
+    kept = []
+    for transfer in found:
+        if (transfer.source, transfer.target) not in seen:
+            seen.add((transfer.source, transfer.target))
+            kept.append(transfer)
+    return kept
 
 
 def _is_architecture_title(text: str) -> bool:
@@ -165,11 +198,11 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
         elif isinstance(block, ListBlock) and current is None and _states_transfers(block, names):
             if not is_components_title(heading) and not _SETUP.search(heading):
                 title = _TAG.sub("", heading).strip() or _one_line(block.items[0].text)
-                steps = [(i.text, i.line) for i in block.items]
-                drafts.append(_Draft(title, block.line, steps=steps))
+                drafts.append(_Draft(title, block.line))
+                drafts[-1].take(block.items)
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
             if block.ordered or not current.numbered_only:
-                current.steps = [(i.text, i.line) for i in block.items]
+                current.take(block.items)
         elif isinstance(block, ListBlock) and _goes_on(current, block, _next(blocks, index)):
             _go_on(current, block)  # type: ignore[arg-type]
         elif isinstance(block, Paragraph) and _bold_step(block, current, lines):
@@ -276,7 +309,7 @@ def _go_on(draft: _Draft, block: ListBlock) -> None:
     """``block``'s items as more steps of ``draft`` (going on with its numbers), or as points
     of its last step (asides when its steps are a list)."""
     if _continues(draft, block):
-        draft.steps += [(i.text, i.line) for i in block.items]
+        draft.take(block.items)
     else:
         kept = draft.asides if _has_list_steps(draft) else draft.points
         points = kept.setdefault(len(draft.steps) - 1, [])

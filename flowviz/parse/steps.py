@@ -140,13 +140,15 @@ MAX_STEP_LINES = 12
 """How far below a step's first line its statement may be looked for."""
 
 
-def _point(text: str, line: int, step: Step, names: Names) -> Step:
+def _point(text: str, line: int, step: Step, names: Names, *, nested: bool = False) -> Step:
     """A point under a sub-heading step, read as a step of its own; one that names no system
     is about the one system its heading names (``### Gmail Trigger`` / ``- Retrieves new
-    emails``), and is stated on the heading's line."""
+    emails``), and is stated on the heading's line (on its own when ``nested``)."""
     point = _step(text, line, step.number, names)
     if point.source is None and step.source is not None and step.target is None:
-        return point.model_copy(update={"source": step.source, "line": step.line})
+        return point.model_copy(
+            update={"source": step.source, "line": line if nested else step.line}
+        )
     return point
 
 
@@ -409,6 +411,9 @@ def read_step(text: str, line: int, number: int, context: StepContext) -> tuple[
     return step, [_at_statement(edge, text, names, context.lines) for edge in edges]
 
 
-def point_edge(text: str, line: int, step: Step, names: Names, engine: str | None) -> Step:
-    """The edge a point under a sub-heading step states (ends None when it states none)."""
-    return _implied(_point(text, line, step, names), engine, names)
+def point_edge(
+    text: str, line: int, step: Step, names: Names, engine: str | None, *, nested: bool = False
+) -> Step:
+    """The edge a point under a sub-heading step states (ends None when it states none); a
+    ``nested`` point (an item of a step's own list) is stated on its own line."""
+    return _implied(_point(text, line, step, names, nested=nested), engine, names)

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from slugify import slugify
 
 from flowviz.model import System, SystemKind
+from flowviz.parse.keywords import READ_VERBS, WRITE_VERBS
 from flowviz.parse.text import light_key, light_stem, split_head, split_top, stems, words
 from flowviz.secrets import redact
 
@@ -829,6 +830,8 @@ class Registry:
         word = text[ws[i].start : ws[i].end]
         if len(word) < 5 or not word[0].isupper() or word.lower() in VENDOR_WORDS:
             return None  # a maker's name alone (``Azure``) begins many products, names none
+        if word.lower() in _ACTION_VERBS:
+            return None  # ``Saves the proposal`` does not name ``Save Folder ID``
         following = text[ws[i + 1].start : ws[i + 1].end] if i + 1 < len(ws) else ""
         if following[:1].isupper():
             return None
@@ -1256,6 +1259,8 @@ def _vocabulary() -> dict[tuple[str, ...], tuple[str, str]]:
 
 _VOCAB = _vocabulary()
 _VOCAB_LONGEST = max(len(key) for key in _VOCAB)
+_ACTION_VERBS = frozenset(READ_VERBS) | frozenset(WRITE_VERBS)
+"""Verbs a step opens with, capitalised there: never the first word of a system's name."""
 _VOCAB_STARTS = frozenset(key[0] for key in _VOCAB if len(key) > 1)
 _WEAK = {
     stems(w)[0]: kind
