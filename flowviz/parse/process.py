@@ -24,7 +24,14 @@ from flowviz.parse.keywords import (
     SETUP_WORDS,
     alternation,
 )
-from flowviz.parse.steps import Names, StepContext, first_clause, point_edge, read_step
+from flowviz.parse.steps import (
+    Names,
+    StepContext,
+    first_clause,
+    new_pairs,
+    point_edge,
+    read_step,
+)
 from flowviz.parse.text import leading_number
 
 _PROCESS = re.compile(alternation(PROCESS_WORDS, stems_only=True), re.IGNORECASE)
@@ -133,15 +140,7 @@ def _point_edges(
     already joins is not joined again (``Slack Setup`` / ``Creates a channel`` / ``Posts a
     welcome message``: one transfer to Slack)."""
     found = [point_edge(point, at, step, names, engine, nested=nested) for point, at in points]
-    if not nested:
-        return found
-    seen = {(step.source, step.target)} | {(e.source, e.target) for e in edges}
-    kept = []
-    for transfer in found:
-        if (transfer.source, transfer.target) not in seen:
-            seen.add((transfer.source, transfer.target))
-            kept.append(transfer)
-    return kept
+    return new_pairs([step, *edges], found) if nested else found
 
 
 def _is_architecture_title(text: str) -> bool:

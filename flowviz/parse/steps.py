@@ -6,7 +6,7 @@ action, a pronoun, participle or own-subject clause), each on the line that name
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from flowviz.model import Step
@@ -264,9 +264,9 @@ def first_clause(text: str) -> str:
     return _PERSON.sub(_blank, clause)
 
 
-def _new_pairs(step: Step, more: list[Step]) -> list[Step]:
-    """The transfers of ``more`` between a pair the step and the ones before do not join."""
-    seen = {(step.source, step.target)}
+def new_pairs(joined: Iterable[Step], more: list[Step]) -> list[Step]:
+    """The transfers of ``more`` between a pair neither ``joined`` nor the ones before join."""
+    seen = {(step.source, step.target) for step in joined}
     out = []
     for transfer in more:
         if (transfer.source, transfer.target) not in seen:
@@ -407,7 +407,7 @@ def read_step(text: str, line: int, number: int, context: StepContext) -> tuple[
     names = context.names
     step = _implied(_step(text, line, number, names), context.engine, names)
     more = _coordinated(step, names) + _follow_ups(step, names, context.engine)
-    edges = [step, *_new_pairs(step, more)]
+    edges = [step, *new_pairs([step], more)]
     return step, [_at_statement(edge, text, names, context.lines) for edge in edges]
 
 
