@@ -50,6 +50,9 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
             rank = {group: index for index, group in enumerate(dict.fromkeys(SHARED.values()))}
             for scope in sorted(units, key=lambda s: (rank.get(s, len(rank)), -len(units[s]))):
                 self.workqueue[scope] = units[scope]
+            for _ in range(len(self.nodes) - len(self.workqueue)):  # more workers than units
+                unused, _ = self.assigned_work.popitem()
+                unused.shutdown()
             for node in self.nodes:
                 self._assign_work_unit(node)
             for node in self.nodes:
