@@ -15,7 +15,8 @@ The corpus goals are held separately for the documents the reader was tuned on a
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
 unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_6``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
-round is held to the goals too.
+round is held to the goals too. ``UNSEEN_7`` is counted but not read yet: every test here reads
+``MEASURED``, the corpus less that round.
 """
 
 from __future__ import annotations
@@ -181,10 +182,22 @@ UNSEEN_6 = [
     "ru-msgraph-change-notifications",
     "ru-o365-bloomberg-archive",
 ]
+# Counted and committed before the reader first ran on them; no test reads them until their
+# first reading is recorded (their STATE rows are added then).
+UNSEEN_7 = [
+    "en-adsta-architecture",
+    "en-n8n-portfolio-chains",
+    "en-n8n-telegram-sheets-gmail",
+    "ru-azure-commerce-chatbot",
+    "ru-azure-ecommerce-search",
+    "ru-d365-field-service",
+    "ru-d365-prospect-to-cash",
+]
 # Every document a test here reads: the corpus less the round not yet read.
+MEASURED = [name for name in DOCS if name not in UNSEEN_7]
 TUNED = [
     name
-    for name in DOCS
+    for name in MEASURED
     if name not in HELD_OUT + UNSEEN + UNSEEN_3 + UNSEEN_4 + UNSEEN_5 + UNSEEN_6
 ]
 
@@ -198,10 +211,10 @@ def _measured(name: str) -> Measure:
 
 
 def test_every_document_has_its_present_state() -> None:
-    assert sorted(STATE) == DOCS
+    assert sorted(STATE) == MEASURED
 
 
-@pytest.mark.parametrize("name", DOCS)
+@pytest.mark.parametrize("name", MEASURED)
 def test_a_document_is_read_or_refused_in_one_line(name: str) -> None:
     result = _measured(name)
     refused = STATE[name][0]
@@ -214,13 +227,13 @@ def test_a_document_is_read_or_refused_in_one_line(name: str) -> None:
         assert result.counted > 0 or result.error is not None
 
 
-@pytest.mark.parametrize("name", DOCS)
+@pytest.mark.parametrize("name", MEASURED)
 def test_no_trap_becomes_an_edge(name: str) -> None:
     result = _measured(name)
     assert result.traps == 0, result.extra
 
 
-@pytest.mark.parametrize("name", DOCS)
+@pytest.mark.parametrize("name", MEASURED)
 def test_counted_edges_found_never_fall(name: str) -> None:
     result = _measured(name)
     found = STATE[name][1]
@@ -228,7 +241,7 @@ def test_counted_edges_found_never_fall(name: str) -> None:
     assert result.found == found, f"{name} finds {result.found} edges now: raise its state"
 
 
-@pytest.mark.parametrize("name", DOCS)
+@pytest.mark.parametrize("name", MEASURED)
 def test_invented_edges_never_grow(name: str) -> None:
     result = _measured(name)
     invented = STATE[name][2]
@@ -236,7 +249,7 @@ def test_invented_edges_never_grow(name: str) -> None:
     assert result.invented == invented, f"{name} invents {result.invented} now: lower its state"
 
 
-@pytest.mark.parametrize("name", DOCS)
+@pytest.mark.parametrize("name", MEASURED)
 def test_counted_flow_steps_found_never_fall(name: str) -> None:
     result = _measured(name)
     steps = STATE[name][3]
@@ -263,7 +276,7 @@ def test_the_documents_meet_the_goals(names: list[str]) -> None:
 
 
 def test_the_corpus_finds_what_its_state_promises() -> None:
-    results = [_measured(name) for name in DOCS]
+    results = [_measured(name) for name in MEASURED]
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
@@ -282,14 +295,14 @@ def test_a_document_with_no_edge_statement_is_still_refused(write_map) -> None:
         load(path)
 
 
-@pytest.mark.parametrize("name", [n for n in DOCS if count_of(n).get("expected_findings")])
+@pytest.mark.parametrize("name", [n for n in MEASURED if count_of(n).get("expected_findings")])
 def test_the_problems_a_careful_reader_sees_are_reported(name: str) -> None:
     lines = {d.line for d in check(load(REAL / f"{name}.md")) if d.severity != "info"}
     for expected in count_of(name)["expected_findings"]:
         assert expected["line"] in lines, expected["what"]
 
 
-@pytest.mark.parametrize("name", [n for n in DOCS if not STATE[n][0]])
+@pytest.mark.parametrize("name", [n for n in MEASURED if not STATE[n][0]])
 def test_every_view_and_export_works_for_a_document_not_in_the_template(name: str) -> None:
     model = read(name)
     graphs = build(model, parse_views(model, "all"))
