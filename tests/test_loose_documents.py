@@ -230,6 +230,27 @@ def test_the_items_nested_in_a_step_are_its_transfers_on_their_own_lines(
     assert [e for e in _edges(model) if e[2] > 4] == expected
 
 
+def test_a_line_that_states_a_sync_in_words_is_an_edge(write_map) -> None:
+    """``<sync word> X из A с Y в B`` and ``Sync X from A to B``: A's records go to B; a sync
+    ``между A и B`` says no way and is no edge."""
+    model = load(
+        write_map(
+            "# Интеграция\n\n"
+            "- Синхронизация сделок непосредственно из amoCRM с заказами в 1С\n"
+            "- Синхронизация остатков в 1С с товарами в Tilda\n"
+            "- Синхронизация счетов непосредственно из 1С с amoCRM\n"
+            "- Синхронизация заказов напрямую между amoCRM и 1С\n"
+            "- Sync contacts from HubSpot to Mailchimp\n"
+        )
+    )
+    assert _edges(model) == [
+        ("amoCRM", "1С", 3),
+        ("1С", "Tilda", 4),
+        ("1С", "amoCRM", 5),
+        ("HubSpot", "Mailchimp", 7),
+    ]
+
+
 def test_a_table_of_edges_anywhere_is_read_as_integrations(write_map) -> None:
     model = load(
         write_map(

@@ -109,8 +109,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-n8n-telegram-sheets-gmail": (False, 2, 0, 5),
     "ru-azure-commerce-chatbot": (False, 0, 0, 6),
     "ru-azure-ecommerce-search": (False, 0, 0, 6),
-    "ru-d365-field-service": (False, 6, 0, 0),
-    "ru-d365-prospect-to-cash": (True, 0, 0, 0),
+    "ru-d365-field-service": (False, 9, 0, 0),
+    "ru-d365-prospect-to-cash": (False, 5, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):

@@ -1013,6 +1013,14 @@ PARTICIPLES = (
 """Words that open a later clause whose subject is the step's first system (``…, sending
 the payload to sGTM``)."""
 
+SYNC_WORDS = (
+    "синхронизация", "синхронизировать", "передача", "перенос", "выгрузка", "загрузка",
+    "импорт", "экспорт", "репликация", "sync", "synchronization", "synchronisation",
+    "synchronize", "synchronise", "export", "import", "transfer", "replication",
+)  # fmt: skip
+"""First words of a line that states one transfer in words (``Синхронизация продуктов из
+Supply Chain Management с продуктами в Sales``, ``Sync contacts from HubSpot to Mailchimp``)."""
+
 ATTACHED_WORDS = (
     "including", "includes", "with a link", "together with", "along with",
     "включая", "в том числе", "вместе с", "со ссылкой",

@@ -34,7 +34,7 @@ from flowviz.parse.blocks import (
 from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report
 from flowviz.parse.drawings import connector_candidates
-from flowviz.parse.keywords import WORD_ARROWS
+from flowviz.parse.keywords import SYNC_WORDS, WORD_ARROWS, alternation
 from flowviz.parse.loose_names import (
     component_system,
     end_in_group,
@@ -175,7 +175,7 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
         elif isinstance(block, Paragraph):
             texts += [(text, block.line + n) for n, text in enumerate(block.text.split("\n"))]
     for written, line in texts:
-        text = _BRACKETED_FROM_TO.sub(_as_arrow, written)
+        text = _SYNC_FROM_TO.sub(_as_arrow, _BRACKETED_FROM_TO.sub(_as_arrow, written))
         if ARROW.search(text):
             found = candidate(text, line)
             if found is not None:
@@ -195,8 +195,20 @@ _BRACKETED_FROM_TO = re.compile(
 Management) — напрямую``): an edge statement written in words."""
 
 
+_SYNC_FROM_TO = re.compile(
+    r"^(?P<what>(?:" + alternation(SYNC_WORDS, stems_only=True) + r")\s+[^()\[\]]{1,80}?)\s+"
+    r"(?:(?:непосредственно|напрямую|directly)\s+)?(?:из|в|from)\s+(?P<a>[^(),;]{1,40}?)\s+"
+    r"(?:с|to|into|with)\s+(?:[^(),;]{1,60}?\s+(?:в|во|in)\s+)?(?P<b>[^(),;]{1,40}?)"
+    r"(?P<rest>[.;:]?)\s*$",
+    re.IGNORECASE,
+)
+"""A line that states one transfer in words: ``Синхронизация X [непосредственно] из A с Y в
+B``, ``Синхронизация X в A с Y в B``, ``Sync X from A to B``; the first system's records go to
+the second. A sync ``между A и B`` names no way and states nothing."""
+
+
 def _as_arrow(match: re.Match[str]) -> str:
-    """``what (из A в B) rest`` as ``A -> B: what rest``."""
+    """``what (из A в B) rest`` or ``what из A с B`` as ``A -> B: what rest``."""
     return f"{match['a']} -> {match['b']}: {match['what'].strip()}{match['rest']}"
 
 
