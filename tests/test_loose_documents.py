@@ -251,6 +251,29 @@ def test_a_line_that_states_a_sync_in_words_is_an_edge(write_map) -> None:
     ]
 
 
+def test_an_arrow_from_a_steps_name_to_a_sentence_is_a_dash(write_map) -> None:
+    """``**Node** → Sentence``: the arrow is a dash between the step's name and what it does
+    (the step keeps its text as written); an arrow to a system stays an edge."""
+    model = load(
+        write_map(
+            "# Requests in n8n\n\n## Workflow overview\n\n"
+            "1. **Telegram Trigger** → Listens for new messages from the bot.\n"
+            "2. **Google Sheets (Append Row)** → Stores the request.\n"
+            "3. **Tilda** → amoCRM\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Telegram", "n8n", 5),
+        ("n8n", "Google Sheets", 6),
+        ("Tilda", "amoCRM", 7),
+    ]
+    assert [s.text for s in model.flows[0].steps] == [
+        "Telegram Trigger → Listens for new messages from the bot.",
+        "Google Sheets (Append Row) → Stores the request.",
+        "Tilda → amoCRM",
+    ]
+
+
 def test_a_table_of_edges_anywhere_is_read_as_integrations(write_map) -> None:
     model = load(
         write_map(

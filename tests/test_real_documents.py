@@ -106,7 +106,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-o365-bloomberg-archive": (True, 0, 0, 0),
     "en-adsta-architecture": (False, 5, 4, 0),
     "en-n8n-portfolio-chains": (False, 4, 0, 0),
-    "en-n8n-telegram-sheets-gmail": (False, 2, 0, 5),
+    "en-n8n-telegram-sheets-gmail": (False, 6, 0, 5),
     "ru-azure-commerce-chatbot": (False, 0, 0, 6),
     "ru-azure-ecommerce-search": (False, 0, 0, 6),
     "ru-d365-field-service": (False, 9, 0, 0),

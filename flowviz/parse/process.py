@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from flowviz.model import Flow, Step
+from flowviz.parse.arrows import ARROW
 from flowviz.parse.blocks import Block, Heading, Item, ListBlock, Paragraph, flatten
 from flowviz.parse.components import is_components_title
 from flowviz.parse.keywords import (
@@ -114,17 +115,39 @@ def process_flows(
         steps = []
         for n, (raw, line) in enumerate(draft.steps, 1):
             points = draft.points.get(n - 1, [])
-            step, edges = read_step(_one_line(raw), line, n, StepContext(names, engine, lines))
+            written = _one_line(raw)
+            read = _dash_arrow(written, names)
+            step, edges = read_step(read, line, n, StepContext(names, engine, lines))
+            step, *edges = [_as_written(e, read, written) for e in [step, *edges]]
             transfers += edges
             noted = points + draft.asides.get(n - 1, [])
-            steps.append(
-                step.model_copy(
-                    update={"notes": [p for p, _ in noted], "lines": [i for _, i in noted]}
-                )
-            )
+            update = {"notes": [p for p, _ in noted], "lines": [i for _, i in noted]}
+            steps.append(step.model_copy(update=update))
             transfers += _point_edges(points, step, edges, names, engine, _has_list_steps(draft))
         flows.append(Flow(number=number + 1, title=draft.title, line=draft.line, steps=steps))
     return flows, [t for t in transfers if t.source and t.target]
+
+
+_NAME_ARROW_SENTENCE = re.compile(
+    r"^(?P<head>[^.!?]{1,80}?)\s*(?:" + ARROW.pattern + r")\s*(?P<tail>[A-ZА-ЯЁ][a-zа-яё].*)$"
+)
+
+
+def _dash_arrow(text: str, names: Names) -> str:
+    """``**Telegram Trigger** → Listens for new messages``: an arrow between a step's name and
+    a sentence about it (the sentence opens with a capital and no system) is a dash, written
+    as ``:``; an arrow to a system stays an arrow."""
+    found = _NAME_ARROW_SENTENCE.match(text)
+    if found is None or ARROW.search(found["tail"]):
+        return text
+    if any(start == 0 for start, _ in names(found["tail"])):
+        return text
+    return f"{found['head']}: {found['tail']}"
+
+
+def _as_written(step: Step, read: str, written: str) -> Step:
+    """``step`` with the text as the document writes it, where it was read otherwise."""
+    return step if step.text != read else step.model_copy(update={"text": written})
 
 
 def _point_edges(
