@@ -274,6 +274,18 @@ def test_an_arrow_from_a_steps_name_to_a_sentence_is_a_dash(write_map) -> None:
     ]
 
 
+def test_a_line_of_boxes_in_a_drawing_is_a_chain_of_its_boxes(write_map) -> None:
+    """``[A (x)] -> [B / C]`` in a plain code block: every box is one node named as written,
+    a bracket or a slash inside it included."""
+    model = load(
+        write_map("# Architecture\n\n```\n[Форма (Tilda)] -> [Webhook / Albato] -> [amoCRM]\n```\n")
+    )
+    assert _edges(model) == [
+        ("Форма (Tilda)", "Webhook / Albato", 4),
+        ("Webhook / Albato", "amoCRM", 4),
+    ]
+
+
 def test_a_table_of_edges_anywhere_is_read_as_integrations(write_map) -> None:
     model = load(
         write_map(

@@ -319,6 +319,26 @@ def drawing_candidate(text: str, line: int) -> Candidate | None:
     return found
 
 
+def box_chain(text: str, line: int) -> Candidate | None:
+    """A line of boxes and arrows only (``[User/Scheduler] -> [Cloud Run (FastAPI)] ->
+    [Marketing Agent / Decision Agent]``): each box one node, named as written inside it.
+
+    >>> box_chain("[Form (Tilda)] -> [amoCRM] <-> [1С / ERP]", 3).segments
+    [['Form (Tilda)'], ['amoCRM'], ['1С / ERP']]
+    """
+    pieces = _BOX_CHAIN.split(text.strip())
+    if len(pieces) < 5 or any(pieces[0::4]) or len(pieces) % 4 != 1:
+        return None
+    boxes = [" ".join(box.split()) for box in pieces[1::4]]
+    ways = [WAYS[arrow] for arrow in pieces[2::4][: len(boxes) - 1]]
+    if len(ways) != len(boxes) - 1 or not all(boxes):
+        return None
+    return Candidate(line, [[b] for b in boxes], ways, [""] * len(boxes), True, frozenset(boxes))
+
+
+_BOX_CHAIN = re.compile(r"\s*\[([^\[\]]{1,60})\]\s*(?:(" + ARROW.pattern + r")|$)\s*()")
+
+
 _DRAWN_ARROW = re.compile(r"[─━═]+>|[=\-]{3,}>|[▸▹►▶]{2,}")
 _COLUMNS = re.compile(r"\s{2,}")
 _BOXED = re.compile(r"^[(\[{]([^\s()\[\]{}][^()\[\]{}]{0,40})[)\]}]$")
@@ -408,7 +428,8 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
                 yield found
                 box = (_end(stripped[ARROW.match(stripped).end() :], False)[0], line)
         elif ARROW.search(_DRAWN_ARROW.sub(" -> ", stripped)):
-            found = drawing_candidate(raw, line) or candidate(stripped, line)
+            found = box_chain(stripped, line) or drawing_candidate(raw, line)
+            found = found or candidate(stripped, line)
             if found is not None:
                 yield found
             box = None
