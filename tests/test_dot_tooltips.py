@@ -1,13 +1,12 @@
 """What an edge's tooltip in the DOT picture says: every member with everything it says, or,
-when that would be too long to read (or to hover: more than ``FULL_ROWS_MAX`` members, or
-more than ``TOOLTIP_FULL_MAX`` characters), every member on a line of its own."""
+when that would be too long to read (or to hover), every member on a line of its own."""
 
 from __future__ import annotations
 
 import re
 
 from flowviz.graph import Edge, Graph, Member, Node
-from flowviz.render.dot import FULL_ROWS_MAX, TOOLTIP_FULL_MAX, to_dot
+from flowviz.render.dot import TOOLTIP_FULL_MAX, to_dot
 
 
 def _member(row: int, purpose: str) -> Member:
@@ -53,13 +52,3 @@ def test_a_tooltip_too_long_to_read_gives_each_member_one_line() -> None:
     for member, line in zip(members, lines, strict=True):
         assert line.startswith(member.id.removeprefix("integration:") + " · ")
         assert line.endswith(f"(строка {member.line})")
-
-
-def test_a_fold_of_more_rows_than_a_screen_holds_gives_each_row_one_line() -> None:
-    full = _tooltip(tuple(_member(row, "Лиды") for row in range(1, FULL_ROWS_MAX + 1)))
-    assert len(full.split("\n\n")) == FULL_ROWS_MAX
-    members = tuple(_member(row, "Лиды") for row in range(1, FULL_ROWS_MAX + 2))
-    assert _tooltip(members).split("\n") == [
-        f"2.{row} · Заказ {row} · Webhook (строка {10 + row})"
-        for row in range(1, FULL_ROWS_MAX + 2)
-    ]

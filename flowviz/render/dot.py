@@ -22,11 +22,6 @@ FONT = "DejaVu Sans"
 STEP_WRAP = 72
 TOOLTIP_FULL_MAX = 6_000
 """Longest tooltip of a folded edge that still lists each row with all its facts."""
-FULL_ROWS_MAX = 3
-"""Most rows a folded edge's tooltip lists with all their facts: four rows of eight facts
-are taller than a screen, so a larger fold lists each row on one line (its id, data,
-method, status and line; the HTML report, the explorer's tables and ``--no-fold`` keep the
-rest)."""
 NOTE_MAX = 400
 """Longest step text in a flow's step list (the step's tooltip has all of it)."""
 NOTES_BYTES = 12_000
@@ -279,11 +274,7 @@ def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str
     tail = f"\n({_fact_labels(language)['line']} "
     p1, p2, p3, p4, p5, p6, p7, p8 = (prefixes[key] for key in ROW_FACTS)
     tooltips = []
-    line_word = _fact_labels(language)["line"]
     for edge in edges:
-        if len(edge.members) > FULL_ROWS_MAX:
-            tooltips.append("\n".join([_member_line(m, line_word) for m in edge.members]))
-            continue
         parts: list[str] = []
         add = parts.append
         for member in edge.members:
@@ -305,25 +296,19 @@ def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str
             add(f"{tail}{member.line})")
         full = "".join(parts)
         if len(full) > TOOLTIP_FULL_MAX and len(edge.members) > 1:
-            full = "\n".join([_member_line(member, line_word) for member in edge.members])
+            labels = _fact_labels(language)
+            full = "\n".join([_member_line(member, labels) for member in edge.members])
         tooltips.append(full)
     return tooltips
 
 
-def _member_line(member: Member, line_word: str) -> str:
-    """A member on one line: its id, data, method and status, and its line in the map."""
-    facts = member.facts
-    if len(facts) >= 8 and facts[0][0] == "source_data" and facts[7][0] == "status":
-        source, status = facts[0][1], facts[7][1]  # a row with every cell filled in
-    else:
-        found = dict(facts)
-        source, status = found.get("source_data", ""), found.get("status", "")
-    if len(source) > 40 or not source.isprintable():
-        source = shorten(source, 40)
-    if len(status) > 30 or not status.isprintable():
-        status = shorten(status, 30)
-    parts = (member.id.partition(":")[2], source, member.label, status)
-    return f"{' · '.join(filter(None, parts))} ({line_word} {member.line})"
+def _member_line(member: Member, labels: dict[str, str]) -> str:
+    facts = dict(member.facts)
+    status = facts.get("status", "")
+    parts = [member.id.partition(":")[2], shorten(facts.get("source_data", ""), 40)]
+    parts += [member.label, status if len(status) <= 30 else shorten(status, 30)]
+    text = " · ".join(part for part in parts if part)
+    return f"{text} ({labels['line']} {member.line})"
 
 
 def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -> str:
