@@ -303,12 +303,19 @@ def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str
 
 
 def _member_line(member: Member, labels: dict[str, str]) -> str:
-    facts = dict(member.facts)
-    status = facts.get("status", "")
-    parts = [member.id.partition(":")[2], shorten(facts.get("source_data", ""), 40)]
-    parts += [member.label, status if len(status) <= 30 else shorten(status, 30)]
-    text = " · ".join(part for part in parts if part)
-    return f"{text} ({labels['line']} {member.line})"
+    """A member on one line: its id, data, method and status, and its line in the map."""
+    facts = member.facts
+    if len(facts) >= 8 and facts[0][0] == "source_data" and facts[7][0] == "status":
+        source, status = facts[0][1], facts[7][1]  # a row with every cell filled in
+    else:
+        found = dict(facts)
+        source, status = found.get("source_data", ""), found.get("status", "")
+    if len(source) > 40 or not source.isprintable():
+        source = shorten(source, 40)
+    if len(status) > 30 or not status.isprintable():
+        status = shorten(status, 30)
+    parts = (member.id.partition(":")[2], source, member.label, status)
+    return f"{' · '.join(filter(None, parts))} ({labels['line']} {member.line})"
 
 
 def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -> str:
