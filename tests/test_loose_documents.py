@@ -286,6 +286,31 @@ def test_a_line_of_boxes_in_a_drawing_is_a_chain_of_its_boxes(write_map) -> None
     ]
 
 
+def test_a_rail_under_one_box_fans_out_to_every_box_under_its_drops(write_map) -> None:
+    """A tree drawn with a rail: the stroke from the box above meets the rail without a
+    ``+``, and each drop reaches a box below; several boxes over a rail join one box under it."""
+    drawing = (
+        "           [Router]\n"
+        "               |\n"
+        "   +-----------+----------+\n"
+        "   |                      |\n"
+        "[amoCRM]            [Unisender]\n"
+        "\n"
+        "[Tilda]      [Albato]\n"
+        "   |            |\n"
+        "   +-----+------+\n"
+        "         |\n"
+        "     [Bitrix24]\n"
+    )
+    model = load(write_map(f"# Architecture\n\n```\n{drawing}```\n"))
+    assert _edges(model) == [
+        ("Router", "amoCRM", 4),
+        ("Router", "Unisender", 4),
+        ("Tilda", "Bitrix24", 10),
+        ("Albato", "Bitrix24", 10),
+    ]
+
+
 def test_a_table_of_edges_anywhere_is_read_as_integrations(write_map) -> None:
     model = load(
         write_map(

@@ -104,7 +104,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-d365-sales-orders-direct": (False, 5, 0, 0),
     "ru-msgraph-change-notifications": (False, 0, 0, 10),
     "ru-o365-bloomberg-archive": (True, 0, 0, 0),
-    "en-adsta-architecture": (False, 7, 4, 0),
+    "en-adsta-architecture": (False, 11, 4, 0),
     "en-n8n-portfolio-chains": (False, 4, 0, 0),
     "en-n8n-telegram-sheets-gmail": (False, 6, 0, 5),
     "ru-azure-commerce-chatbot": (False, 0, 0, 6),

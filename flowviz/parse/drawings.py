@@ -17,6 +17,8 @@ _BOX = re.compile(r"[(\[{]([^\s()\[\]{}][^()\[\]{}]{0,40})[)\]}]")
 _VERTICAL = frozenset("|║│┃")
 _HORIZONTAL = frozenset("-─═━")
 _CORNERS = frozenset("└┘┌┐╚╝╔╗+├┤┴┬")
+_RAIL = re.compile(r"\s*\+[-─+]*\+\s*")
+"""A line that only spreads a stroke to several drops: ``+-----+-----+``."""
 _HEADS = {"V": (1, 0), "v": (1, 0), "▼": (1, 0), "^": (-1, 0), "▲": (-1, 0), ">": (0, 1)}
 """Arrowheads and the way (row, column) each points."""
 
@@ -50,9 +52,7 @@ def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
             continue
         run = _run(grid, cell)
         seen |= run
-        edge = _edge(grid, run, boxes)
-        if edge is not None:
-            source, target = edge
+        for source, target in _edges(grid, run, boxes):
             yield Candidate(
                 first_line + source.row,
                 [[source.name], [target.name]],
@@ -105,12 +105,38 @@ def _run(grid: list[str], start: Cell) -> set[Cell]:
 
 def _joins(grid: list[str], here: Cell, there: Cell) -> bool:
     """Whether two neighbouring connector cells are one line: a vertical stroke joins only
-    up and down, a horizontal one only left and right."""
+    up and down, a horizontal one only left and right, but for a vertical stroke meeting a
+    rail (a line of only ``+`` and ``-``: a ``T`` drawn without its ``+``)."""
     vertical_step = here[0] != there[0]
     a, b = grid[here[0]][here[1]], grid[there[0]][there[1]]
     if vertical_step:
-        return a not in _HORIZONTAL and b not in _HORIZONTAL and not (a == ">" or b == ">")
+        rail = here if a in _HORIZONTAL else there
+        tee = (a in _VERTICAL) != (b in _VERTICAL) and _RAIL.fullmatch(grid[rail[0]]) is not None
+        return (tee or (a not in _HORIZONTAL and b not in _HORIZONTAL)) and ">" not in (a, b)
     return a not in _VERTICAL and b not in _VERTICAL and b not in "Vv^▼▲"
+
+
+def _edges(grid: list[str], run: set[Cell], boxes: list[Box]) -> list[tuple[Box, Box]]:
+    """(sender, receiver) of a run that touches two boxes; of a tree drawn with a rail
+    (``+----+----+`` under one box, over several), one pair from the box above to each box
+    below (or from each box above to the one below); else none."""
+    edge = _edge(grid, run, boxes)
+    if edge is not None:
+        return [edge]
+    if any(grid[row][col] in _HEADS for row, col in run):
+        return []
+    touched = sorted((box for box in boxes if any(box.touches(c) for c in run)), key=_row)
+    if len(touched) < 3:
+        return []
+    top = [box for box in touched if box.row == touched[0].row]
+    bottom = [box for box in touched if box.row == touched[-1].row]
+    if len(top) + len(bottom) != len(touched) or min(len(top), len(bottom)) != 1:
+        return []
+    return [(upper, lower) for upper in top for lower in bottom]
+
+
+def _row(box: Box) -> int:
+    return box.row
 
 
 def _edge(grid: list[str], run: set[Cell], boxes: list[Box]) -> tuple[Box, Box] | None:
