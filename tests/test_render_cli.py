@@ -202,18 +202,20 @@ def test_an_svg_with_no_edges_draws_none() -> None:
 
 
 def test_only_edge_groups_with_a_path_count_as_drawn() -> None:
-    """An edge group that ``dot`` left without a path (only its title, or only its label) is
-    not drawn; ids come back as the DOT gave them (``dot`` writes ``-`` as ``&#45;``)."""
+    """An edge group that ``dot`` left without its curve (an unfilled path, as ``dot`` writes
+    every edge's: only its title, or only its label) is not drawn; ids come back as the DOT
+    gave them (``dot`` writes ``-`` as ``&#45;``)."""
     svg = (
         b'<svg><g id="graph0" class="graph">'
         b'<g id="system:a" class="node"><title>a</title><path d="M0,0"/></g>'
         b'<g id="integration:2.1" class="edge"><title>a&#45;&gt;b</title>'
         b'<g id="a_integration:2.1"><a xlink:title="2.1&#10;x &lt;path">'
-        b'<path d="M1,1"/></a></g></g>'
+        b'<path fill="none" stroke="black" d="M1,1"/></a></g></g>'
         b'<g id="integration:2.2" class="edge"><title>a&#45;&gt;b</title>'
         b'<g id="a_integration:2.2&#45;label"><a xlink:title="&lt;path"><text>API</text></a>'
         b"</g></g>"
-        b'<g id="pair:meta&#45;pixel/crm" class="edge"><title>t</title><path d="M2,2"/></g>'
+        b'<g id="pair:meta&#45;pixel/crm" class="edge"><title>t</title>'
+        b'<path fill="none" stroke="grey" d="M2,2"/></g>'
         b'<g id="integration:2.3" class="edge"><title>t</title></g>'
         b"</g></svg>"
     )
