@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from flowviz.parse.arrows import Candidate
 
@@ -23,6 +24,7 @@ _HEADS = {"V": (1, 0), "v": (1, 0), "▼": (1, 0), "^": (-1, 0), "▲": (-1, 0),
 """Arrowheads and the way (row, column) each points."""
 
 Cell = tuple[int, int]
+_ROW = attrgetter("row")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,7 @@ def _edges(grid: list[str], run: set[Cell], boxes: list[Box]) -> list[tuple[Box,
         return [edge]
     if any(grid[row][col] in _HEADS for row, col in run):
         return []
-    touched = sorted((box for box in boxes if any(box.touches(c) for c in run)), key=_row)
+    touched = sorted((box for box in boxes if any(box.touches(c) for c in run)), key=_ROW)
     if len(touched) < 3:
         return []
     top = [box for box in touched if box.row == touched[0].row]
@@ -133,10 +135,6 @@ def _edges(grid: list[str], run: set[Cell], boxes: list[Box]) -> list[tuple[Box,
     if len(top) + len(bottom) != len(touched) or min(len(top), len(bottom)) != 1:
         return []
     return [(upper, lower) for upper in top for lower in bottom]
-
-
-def _row(box: Box) -> int:
-    return box.row
 
 
 def _edge(grid: list[str], run: set[Cell], boxes: list[Box]) -> tuple[Box, Box] | None:

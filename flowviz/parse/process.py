@@ -1,9 +1,8 @@
 """Process lists of a document not in the template's shape: a list (or numbered sub-headings)
 under a heading (or a wholly bold line) such as "Процесс", "Как это работает", "How it works",
-"Workflow", after a
-line such as "Для этого:", or a numbered list right after a short lead-in ("Поток данных
-проходит через решение следующим образом.", "The data flows as follows:"), is a flow whose
-items are its steps; how each step reads is ``flowviz.parse.steps``."""
+"Workflow", after a line such as "Для этого:", or a numbered list right after a short lead-in
+("Поток данных проходит через решение следующим образом.", "The data flows as follows:"), is
+a flow whose items are its steps; how each step reads is ``flowviz.parse.steps``."""
 
 from __future__ import annotations
 
@@ -81,9 +80,13 @@ class _Draft:
         """List items as more steps; the items nested in each are that step's points."""
         for item in items:
             self.steps.append((item.text, item.line))
-            if item.children:
-                points = self.points.setdefault(len(self.steps) - 1, [])
-                points += [(_one_line(i.text), i.line) for i in flatten(item.children)]
+            self.note(flatten(item.children))
+
+    def note(self, items: Sequence[Item], *, aside: bool = False) -> None:
+        """List items as points of the last step (``aside``: its notes only, no edges)."""
+        if items:
+            kept = (self.asides if aside else self.points).setdefault(len(self.steps) - 1, [])
+            kept += [(_one_line(i.text), i.line) for i in items]
 
     def add_bold_step(self, text: str, line: int) -> None:
         """One more step written as a paragraph that opens with a bold label."""
@@ -206,10 +209,10 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
                 drafts.append(current)
             else:
                 level, current, strict = None, None, False
-        elif isinstance(block, Paragraph) and (title := _title_line(block, blocks[index + 1 :])):
+        elif isinstance(block, Paragraph) and (title := _title_line(block, _next(blocks, index))):
             current = _Draft(title, block.line)
             drafts.append(current)
-        elif isinstance(block, Paragraph) and _starts_flow(block, blocks[index + 1 :], current):
+        elif isinstance(block, Paragraph) and _starts_flow(block, _next(blocks, index), current):
             if current is not None and current.numbered_only and not current.steps:
                 drafts.remove(current)
             current = _Draft(_TAG.sub("", heading).strip() or block.text, block.line)
@@ -280,21 +283,21 @@ def _process_line(text: str) -> str:
     return tail if is_process_title(tail) else ""
 
 
-def _title_line(paragraph: Paragraph, following: list[Block]) -> str:
-    """The title a paragraph gives the process list below it: a line ending in ':' (``Для
-    этого:``), or a wholly bold line used as a heading over a list (``**Data flow**``);
-    else an empty string."""
-    after = following[0] if following else None
+def _title_line(paragraph: Paragraph, after: Block | None) -> str:
+    """The title a paragraph gives the process list below it (``after``): a line ending in
+    ':' (``Для этого:``), or a wholly bold line used as a heading over a list (``**Data
+    flow**``); else an empty string."""
     if paragraph.strong and isinstance(after, ListBlock) and is_process_title(paragraph.text):
         return paragraph.text.strip()
     return _process_line(paragraph.text)
 
 
-def _starts_flow(paragraph: Paragraph, following: list[Block], current: _Draft | None) -> bool:
-    """A lead-in paragraph outside a process list already waiting for its steps (under an
-    architecture heading, the lead-in starts the flow itself)."""
+def _starts_flow(paragraph: Paragraph, after: Block | None, current: _Draft | None) -> bool:
+    """A lead-in paragraph (``after`` it, the block that follows) outside a process list
+    already waiting for its steps (under an architecture heading, the lead-in starts the flow
+    itself)."""
     waiting = current is not None and not current.steps and not current.numbered_only
-    return not waiting and _leads_in(paragraph, following[0] if following else None)
+    return not waiting and _leads_in(paragraph, after)
 
 
 def _leads_in(paragraph: Paragraph, after: Block | None) -> bool:
@@ -333,9 +336,7 @@ def _go_on(draft: _Draft, block: ListBlock) -> None:
     if _continues(draft, block):
         draft.take(block.items)
     else:
-        kept = draft.asides if _has_list_steps(draft) else draft.points
-        points = kept.setdefault(len(draft.steps) - 1, [])
-        points += [(_one_line(i.text), i.line) for i in flatten(block.items)]
+        draft.note(flatten(block.items), aside=_has_list_steps(draft))
 
 
 def _next(blocks: list[Block], index: int) -> Block | None:

@@ -13,7 +13,15 @@ from slugify import slugify
 
 from flowviz.model import System, SystemKind
 from flowviz.parse.keywords import READ_VERBS, WRITE_VERBS
-from flowviz.parse.text import light_key, light_stem, split_head, split_top, stems, words
+from flowviz.parse.text import (
+    light_key,
+    light_stem,
+    number_key,
+    split_head,
+    split_top,
+    stems,
+    words,
+)
 from flowviz.secrets import redact
 
 ROLE_WORDS: dict[str, list[str]] = {
@@ -1042,7 +1050,7 @@ def synonyms(name: str) -> list[str]:
 
 def _number(text: str) -> str:
     """A number as a name ends in it, without leading zeros: ``01`` and ``1`` are one."""
-    return ".".join(part.lstrip("0") or "0" for part in re.split(r"[.,]", text))
+    return ".".join(number_key(part) for part in re.split(r"[.,]", text))
 
 
 _QUOTED = re.compile(r"\s*(?:«[^«»]*»|\"[^\"]*\"|“[^“”]*”|„[^„“”]*[“”])\s*")

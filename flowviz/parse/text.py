@@ -75,7 +75,12 @@ def stem(word: str) -> str:
 def word_key(word: str) -> str:
     """How a word is compared: its stem, a number without its leading zeros (``Server 01``
     is ``Server 1``)."""
-    return (word.lstrip("0") or "0") if word.isdigit() else stem(word)
+    return number_key(word) if word.isdigit() else stem(word)
+
+
+def number_key(digits: str) -> str:
+    """A number as names compare it: ``01`` and ``1`` are one."""
+    return digits.lstrip("0") or "0"
 
 
 def words(text: str) -> list[Word]:
