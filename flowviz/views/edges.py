@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import product
 from operator import attrgetter, itemgetter
 
@@ -103,22 +103,24 @@ Drawn = tuple[str, str, str, Member]
 """(edge id, source system, target system, member): a row between two drawn ends."""
 
 
-def _drawn_rows(rows: Iterable[Integration]) -> Iterator[Drawn]:
+def _drawn_rows(rows: Iterable[Integration]) -> list[Drawn]:
     """(edge id, source system, target system, member) for each pair of drawn ends of each
     row with both ends known, as ``link_edges`` draws them (a row to two tools: two)."""
     labels = Labels()
+    drawn: list[Drawn] = []
+    add = drawn.append
     for row in rows:
         if not (row.source and row.target):
             continue
         member = integration_member(row, labels)
         if not row.source_parts and not row.target_parts:
-            yield member.id, row.source, row.target, member
+            add((member.id, row.source, row.target, member))
             continue
         pairs = list(product(row.source_parts or [row.source], row.target_parts or [row.target]))
         fanned = len(pairs) > 1
         for source, target in pairs:
-            edge_id = f"{member.id}/{source}/{target}" if fanned else member.id
-            yield edge_id, source, target, member
+            add((f"{member.id}/{source}/{target}" if fanned else member.id, source, target, member))
+    return drawn
 
 
 class _NodeIds(dict[str, str]):

@@ -79,15 +79,10 @@ _value = itemgetter(1)
 
 
 def integration_member(row: Integration, labels: Labels | None = None) -> Member:
-    """A row as an edge member; ``labels`` shortens its method once per view."""
+    """A row as an edge member with everything it says as its facts, (key, value) pairs
+    with a value; ``labels`` shortens its method once per view. One call a row, no more: the
+    overview makes a member for each of thousands."""
     label = shorten(row.method) if labels is None else labels[row.method]
-    return new_member(
-        (f"integration:{row.id}", "integration", row.line, label, row.status, _row_facts(row))
-    )
-
-
-def _row_facts(row: Integration) -> tuple[tuple[str, str], ...]:
-    """Everything the row says, as (key, value) pairs with a value."""
     identifiers, fields = ", ".join(row.identifiers), ", ".join(row.fields)
     details, status = row.details.text, row.status_text or row.status
     facts = (
@@ -103,9 +98,9 @@ def _row_facts(row: Integration) -> tuple[tuple[str, str], ...]:
     if row.justification:
         facts += (("justification", row.justification),)
     filled = row.source_data and row.target_text and row.method and identifiers and fields
-    if filled and row.purpose and details and status:
-        return facts  # every cell filled in: nothing to leave out
-    return tuple(filter(_value, facts))
+    if not (filled and row.purpose and details and status):
+        facts = tuple(filter(_value, facts))  # most rows have every cell filled in
+    return new_member(("integration:" + row.id, "integration", row.line, label, row.status, facts))
 
 
 def step_links(flow: Flow) -> Iterator[Link]:
