@@ -8,6 +8,7 @@ spellings (name and aliases), and by its line (the counted ``line`` .. ``end_lin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -43,6 +44,10 @@ class Measure:
 def count_of(name: str) -> dict[str, Any]:
     """The hand count of one document."""
     return yaml.load((REAL / f"{name}.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+_BRACKET = re.compile(r"\s*\([^()]*\)$")
+"""A bracket at the end of a name (``Consumer Group A (analytics)``)."""
 
 
 def _norm(text: str) -> str:
@@ -138,6 +143,8 @@ def measure(name: str) -> Measure:
         for s in count["systems"]
         for form in [s["name"], *s.get("aliases", [])]
     }
+    for form, counted in list(spellings.items()):  # a bracket never makes a second system
+        spellings.setdefault(_BRACKET.sub("", form), counted)
     names = {s.id: _counted_name(s, spellings) for s in model.systems}
     result.steps_found = len(step_lines & {s.line for f in model.flows for s in f.steps})
     reported = [(names[a], names[b], line) for a, b, line in reported_edges(model)]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_7``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_8``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -111,6 +111,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-azure-ecommerce-search": (False, 0, 0, 6),
     "ru-d365-field-service": (False, 9, 0, 0),
     "ru-d365-prospect-to-cash": (False, 5, 0, 0),
+    "en-govuk-deployments": (False, 0, 0, 8),
+    "en-n8n-jotform-onboarding-chain": (False, 0, 0, 0),
+    "en-sf-event-driven-guide": (False, 14, 0, 0),
+    "en-sf-integration-flow-prompt": (False, 4, 0, 0),
+    "ru-aquastream-nginx-adr": (False, 4, 0, 0),
+    "ru-aquastream-payment-api": (True, 0, 0, 0),
+    "ru-visitmanager-ascii": (False, 14, 0, 0),
+    "ru-visitmanager-plantuml": (False, 24, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -198,10 +206,22 @@ UNSEEN_7 = [
     "ru-d365-field-service",
     "ru-d365-prospect-to-cash",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_8 = [
+    "en-govuk-deployments",
+    "en-n8n-jotform-onboarding-chain",
+    "en-sf-event-driven-guide",
+    "en-sf-integration-flow-prompt",
+    "ru-aquastream-nginx-adr",
+    "ru-aquastream-payment-api",
+    "ru-visitmanager-ascii",
+    "ru-visitmanager-plantuml",
+]
 TUNED = [
     name
     for name in DOCS
-    if name not in HELD_OUT + UNSEEN + UNSEEN_3 + UNSEEN_4 + UNSEEN_5 + UNSEEN_6 + UNSEEN_7
+    if name
+    not in HELD_OUT + UNSEEN + UNSEEN_3 + UNSEEN_4 + UNSEEN_5 + UNSEEN_6 + UNSEEN_7 + UNSEEN_8
 ]
 
 _MEASURED: dict[str, Measure] = {}
@@ -283,7 +303,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 636
+    assert counted == 725
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

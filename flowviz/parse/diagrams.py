@@ -34,6 +34,8 @@ PLANTUML_KINDS = (
     "folder", "storage", "artifact", "system", "person", "container",
 )  # fmt: skip
 """PlantUML declarations of a participant or element (``database "CRM" as crm``)."""
+PERSON_KINDS = frozenset(("actor", "person", "usecase"))
+"""PlantUML declarations of no system: a person, or a use case."""
 PLANTUML_WORDS = (
     "note", "end", "loop", "alt", "else", "opt", "par", "group", "activate", "deactivate",
     "autonumber", "title", "skinparam", "box", "ref", "hide", "show", "left", "right", "top",
@@ -67,10 +69,11 @@ PIPE_LABEL: /\|[^|]*\|/
 
 SEQUENCE = r"""
 start: "sequenceDiagram" | participant | message | OTHER REST?
-participant: ("participant" | "actor") PID ("as" REST)?
+participant: PKIND PID ("as" REST)?
 message: PID ARROW PID (":" REST?)?
 
 OTHER.2: /(?:{sequence_words})\b/i
+PKIND.2: /(?:participant|actor)\b/
 PID: /[+-]?[^\s:>\-+,~()]+/
 ARROW: /<<-{1,2}>>|-{1,2}>>|-{1,2}>|-{1,2}[x)]/
 REST: /.+/s
@@ -79,17 +82,26 @@ REST: /.+/s
 """
 
 PLANTUML = r"""
-start: participant | message | OTHER REST? | MARK REST?
+start: participant | message | macro | OTHER REST? | MARK REST? | CLOSE
 participant: KIND end TAIL?
 message: end ARROW end (":" REST?)?
-end: PID | STRING | COMPONENT
+end: PID | STRING | COMPONENT | USECASE | ACTOR
+macro: MACRO "(" [argument ("," argument)*] ")" OPEN?
+argument: STRING | NAMED | PID | NUMBER
 
 MARK.3: /@(?:start|end)\w*/
+MACRO.3: /[A-Za-z_]\w*(?=[ \t]*\()/
 KIND.2: /(?:{plantuml_kinds})\b/
 OTHER.2: /(?:{plantuml_words})/
 PID: /[^\W][\w.]*/
+NUMBER: /-?\d+(?:\.\d+)?/
+NAMED: /\$\w+[ \t]*=[ \t]*(?:"[^"]*"|[^,)\s]*)/
 STRING: /"[^"]*"/
-COMPONENT: /\[[^\]]*\]|\([^)]*\)/
+COMPONENT: /\[[^\]]*\]/
+USECASE: /\([^)]*\)/
+ACTOR: /:[^:\n]+:/
+OPEN: "{"
+CLOSE: "}"
 TAIL: /(?:as\b|#|<<|order\b)[^\n]*/
 ARROW: /<{0,2}[-.]+(?:\[[^\]]*\][-.]*)?(?:up|down|left|right)?[-.]*>{0,2}|<{1,2}[-.]+/
 REST: /.+/s
@@ -121,6 +133,13 @@ class Diagram:
     """Node id -> title of the subgraph it is first drawn in."""
     open_groups: list[str] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
+    people: set[str] = field(default_factory=set)
+    """Nodes that are persons (``actor``, C4 ``Person``) or use cases (``(Log in)``): no
+    system, so a link to one is no integration."""
+
+    def between_systems(self, link: Hop) -> bool:
+        """Whether both ends of ``link`` are systems (no person, no use case)."""
+        return link.source not in self.people and link.target not in self.people
 
     def name(self, node: str) -> str:
         """The node's label, else its id."""
@@ -273,7 +292,7 @@ def _reason(exc: UnexpectedInput) -> str:
 
 def _read(diagram: Diagram, line: int, tree: Tree) -> None:
     for node in tree.children:
-        if isinstance(node, Token) and node.type == "END" and diagram.open_groups:
+        if isinstance(node, Token) and node.type in ("END", "CLOSE") and diagram.open_groups:
             diagram.open_groups.pop()
         elif isinstance(node, Tree) and node.data == "subgraph":
             title = node.children[0].value if node.children else ""
@@ -285,6 +304,8 @@ def _read(diagram: Diagram, line: int, tree: Tree) -> None:
             _participant(diagram, node)
         elif isinstance(node, Tree) and node.data == "message":
             _message(diagram, line, node)
+        elif isinstance(node, Tree) and node.data == "macro":
+            _macro(diagram, line, node)
 
 
 def _text(raw: str) -> str:
@@ -341,15 +362,19 @@ def _link(link: Tree) -> tuple[str, str]:
 def _participant(diagram: Diagram, node: Tree) -> None:
     values = [c.children[0].value if isinstance(c, Tree) else c.value for c in node.children]
     if diagram.kind == "plantuml":
-        values = values[1:]
+        kind, values = values[0], values[1:]
         name = _text(values[0])
         alias = re.match(r"\s*as\s+(\S+)", values[1]) if len(values) > 1 else None
         if alias:
             diagram.labels[alias.group(1)] = name
+        if kind in PERSON_KINDS:
+            diagram.people.add(alias.group(1) if alias else name)
         return
-    pid, *rest = values
+    kind, pid, *rest = values
     if rest:
         diagram.labels[pid] = " ".join(rest[0].split())
+    if kind == "actor":
+        diagram.people.add(pid)
 
 
 def _message(diagram: Diagram, line: int, node: Tree) -> None:
@@ -357,8 +382,43 @@ def _message(diagram: Diagram, line: int, node: Tree) -> None:
     source, arrow, target = (t.value.lstrip("+-") for t in tokens[:3])
     if diagram.kind == "plantuml":
         source, arrow, target = _text(source), tokens[1].value, _text(target)
+        for token, end in ((tokens[0], source), (tokens[2], target)):
+            if token.type in ("USECASE", "ACTOR"):
+                diagram.people.add(end)
     label = " ".join(tokens[3].split()) if len(tokens) > 3 else ""
     way = "forward"
     if arrow.startswith("<"):
         way = "both" if arrow.endswith(">") else "back"
     diagram.links.append(Hop(source, target, line, label, way))
+
+
+def _macro(diagram: Diagram, line: int, node: Tree) -> None:
+    """A C4-PlantUML call: ``Rel(a, b, "label", "technology")`` links two elements (``BiRel``
+    both ways, ``Rel_Back`` back); an element (``Container(id, "Name", ...)``) names its id;
+    ``Person`` is no system; a boundary opened with ``{`` is a group around what follows."""
+    name = node.children[0].value
+    values = [_argument(c) for c in node.children[1:] if isinstance(c, Tree)]
+    positional = [v for v in values if not v.startswith("$")]
+    if name.startswith(("Rel", "BiRel")) and len(positional) >= 2:
+        way = "both" if name.startswith("BiRel") else "back" if "Back" in name else "forward"
+        label = positional[2] if len(positional) > 2 else ""
+        method = positional[3] if len(positional) > 3 else ""
+        diagram.links.append(Hop(positional[0], positional[1], line, label, way, method=method))
+        return
+    if not positional or name.startswith("Lay_"):
+        return
+    alias = positional[0]
+    if len(positional) > 1:
+        diagram.labels.setdefault(alias, positional[1])
+    if name.startswith("Person"):
+        diagram.people.add(alias)
+    if diagram.open_groups and alias not in diagram.groups:
+        diagram.groups[alias] = diagram.open_groups[-1]
+    if any(isinstance(c, Token) and c.type == "OPEN" for c in node.children):
+        diagram.open_groups.append(diagram.name(alias))
+
+
+def _argument(node: Tree) -> str:
+    """A macro's argument as written, a quoted one without its quotes."""
+    token: Token = node.children[0]
+    return _text(token.value) if token.type == "STRING" else token.value

@@ -933,6 +933,13 @@ LONE_COMPONENT_HEADS = (
 )  # fmt: skip
 """Component words that name a system on their own (``Frontend → Gateway``)."""
 
+ANY_WORDS = (
+    "any", "every", "each", "all", "other", "some", "любой", "любая", "любое", "каждый",
+    "каждая", "все", "другие", "другой", "прочие",
+)  # fmt: skip
+"""First words of a name for any of a kind (``Any EventBridge target``, ``Другие сервисы``):
+no system."""
+
 MAX_END_WORDS = 5
 """An end of an edge statement longer than this is a sentence (``Ошибка … → Проверьте …``)."""
 

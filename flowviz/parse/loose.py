@@ -80,11 +80,12 @@ def read_loose(
         ends.see(hop.source, hop.line)
         ends.see(hop.target, hop.line)
     for item in found:
-        for segment in item.segments:
+        for segment in item.segments if item.tree is None else ():
             for end in segment:
                 ends.see(end, item.line)
     drawn_between = [hop for hop in drawn if hop.source != hop.target]
     ends.forget_paths(found)
+    ends.settle_trees(found)
     rows = sorted([hop for item in found for hop in hops(item, ends)] + drawn_between, key=_at)
     integrations = [
         row for number, hop in enumerate(rows, 1) for row in _rows(hop, number, ctx, extra)
@@ -289,14 +290,14 @@ def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> l
 
 def _diagrams(
     code: list[CodeBlock], blocks: list[Block], ctx: Context
-) -> tuple[list[Hop], list[tuple[str, int, list[Hop]]]]:
-    """The links of every Mermaid block as hops (every node is a system), and each sequence
-    diagram as a flow (title, line, its messages as steps); a statement that does not parse
-    is reported (FV112)."""
+) -> tuple[list[Hop], list[DrawnFlow]]:
+    """The links between systems of every diagram block as hops (a link to a person or a use
+    case is none), and each sequence diagram as a flow (its messages as steps, a person's
+    among them); a statement that does not parse is reported (FV112)."""
     from flowviz.parse.diagrams import read_diagram  # noqa: PLC0415 (lark, only for diagrams)
 
     out: list[Hop] = []
-    flows: list[tuple[str, int, list[Hop]]] = []
+    flows: list[DrawnFlow] = []
     for written in code:
         escaped = bool(_ENTITY_ARROW.search(written.text))
         block = written._replace(text=unescape(written.text)) if escaped else written
@@ -329,9 +330,11 @@ def _diagrams(
             )
             for k in diagram.links
         ]
-        out += drawn
+        links = zip(drawn, diagram.links, strict=True)
+        out += [hop for hop, link in links if diagram.between_systems(link)]
         if diagram.kind == "sequence" and drawn:
-            flows.append((_heading_above(blocks, block.line), block.line, drawn))
+            people = {diagram.name(person) for person in diagram.people}
+            flows.append((_heading_above(blocks, block.line), block.line, drawn, people))
     return out, flows
 
 
@@ -344,16 +347,25 @@ def _heading_above(blocks: list[Block], line: int) -> str:
     return above[-1] if above else ""
 
 
-def _flow(
-    flow: tuple[str, int, list[Hop]], number: int, ctx: Context, extra: dict[str, list[str]]
-) -> Flow:
-    title, line, drawn = flow
+DrawnFlow = tuple[str, int, list[Hop], set[str]]
+"""A sequence diagram as a flow: the heading above it, its line, its messages in order, and
+the names of the persons among its participants."""
+
+
+def _flow(flow: DrawnFlow, number: int, ctx: Context, extra: dict[str, list[str]]) -> Flow:
+    title, line, drawn, people = flow
+
+    def end(name: str) -> str:
+        if name in people:
+            return ctx.registry.lookup_name(name) or ctx.registry.add(name, "actor").id
+        return system_of(name, ctx, extra, True)
+
     steps = [
         Step(
             number=n,
             text=hop.label or f"{hop.source} → {hop.target}",
-            source=system_of(hop.source, ctx, extra, True),
-            target=system_of(hop.target, ctx, extra, True),
+            source=end(hop.source),
+            target=end(hop.target),
             line=hop.line,
         )
         for n, hop in enumerate(drawn, 1)

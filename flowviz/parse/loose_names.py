@@ -15,6 +15,7 @@ from flowviz.parse.context import Context
 from flowviz.parse.keywords import COMPONENT_HEADS, alternation
 from flowviz.parse.systems import (
     MORE_PRODUCTS,
+    PLATFORM_BRANDS,
     PLATFORM_WORDS,
     ROLE_NAMES,
     ROLE_WORDS,
@@ -114,6 +115,8 @@ def product_kind(name: str, extra: dict[str, list[str]]) -> str | None:
         kind = catalogue_kind(" ".join(words[:size]), extra)
         if kind is not None:
             return kind
+    if len(words) > 1 and words[0].casefold() in PLATFORM_BRANDS:
+        return "other"  # ``AWS SQS``, ``Azure Key Vault``: a service of a cloud platform
     return role_stems().get(stems(name))
 
 

@@ -388,7 +388,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "cloud run", "cloud scheduler", "yandex cloud functions", "azure functions",
         "azure service bus", "event hubs", "stream analytics", "azure stream analytics",
         "event grid", "logic apps", "blob storage", "azure blob storage", "api gateway",
-        "step functions", "aws step functions", "google cloud pub/sub",
+        "step functions", "aws step functions", "google cloud pub/sub", "nginx", "traefik",
+        "haproxy", "envoy", "kong", "caddy", "cloudflare", "keycloak",
     ],
 }  # fmt: skip
 """More well-known products by category (names that are also common words, such as Drip or
@@ -483,6 +484,12 @@ VENDOR_WORDS = frozenset(
 )
 """First words of a product name that name its maker: ``Yandex DataLens`` is also
 ``DataLens`` (when the rest is a distinctive name, not a common word such as ``Ads``)."""
+
+PLATFORM_BRANDS = frozenset(
+    {"aws", "amazon", "azure", "gcp", "heroku", "cloudflare", "vercel", "netlify", "supabase"}
+)
+"""Cloud platforms whose name opens the name of each of their services (``AWS SQS``, ``Azure
+Key Vault``, ``Heroku Kafka``): such a name is a product."""
 
 PLATFORM_WORDS = frozenset({"на", "on", "built on", "based on", "на базе", "на основе"})
 """``Сайт на Drupal``, ``Website on WordPress``: the thing, a platform word, the platform."""

@@ -1,0 +1,220 @@
+"""Trees, labelled arrows and C4 diagrams in documents not written in the template.
+
+Architecture notes draw how data travels as a tree of boxes (``└──``, ``├─►``, ``↳``), put a
+protocol in an arrow's shaft (``--REST-->``, ``──POST /call──►``) or describe the system in
+C4-PlantUML (``Rel(a, b, "label")``). The same strokes draw folders, a record's fields and
+decision trees, and a use-case diagram links people to what they do: none of those is an edge.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from flowviz.errors import MapError
+from flowviz.load import load
+from tests.loose_support import named_edges
+
+
+def _read(write_map, text: str) -> list[tuple[str, str, int]]:
+    return named_edges(load(write_map(text)))
+
+
+def test_a_tree_of_systems_is_an_edge_from_each_box_to_each_box_under_it(write_map) -> None:
+    text = """# Events
+
+```
+Salesforce Platform Event
+  └── Event Relay
+        └── AWS EventBridge
+              ├── AWS Lambda
+              ├── AWS SQS
+              └── Any EventBridge target
+```
+"""
+    assert _read(write_map, text) == [
+        ("Salesforce Platform Event", "Event Relay", 4),
+        ("Event Relay", "AWS EventBridge", 5),
+        ("AWS EventBridge", "AWS Lambda", 6),
+        ("AWS EventBridge", "AWS SQS", 6),
+    ]
+
+
+def test_a_branch_hangs_from_the_box_its_stroke_leads_up_to(write_map) -> None:
+    text = """# Components
+
+```
+Client/UI
+   │ HTTP
+   ▼
+Controllers (Micronaut)
+   │
+   ├─► VisitService ──► BranchService ──► Kafka
+   │        │
+   │        └─► PrinterService
+   │
+   └─► AuthClient ──► Keycloak
+```
+"""
+    edges = _read(write_map, text)
+    assert ("Controllers", "VisitService", 7) in edges
+    assert ("VisitService", "BranchService", 9) in edges
+    assert ("VisitService", "PrinterService", 9) in edges
+    assert ("Controllers", "AuthClient", 7) in edges
+    assert ("AuthClient", "Keycloak", 13) in edges
+    assert ("Client/UI", "Controllers", 4) in edges
+
+
+def test_a_stroke_under_an_arrow_hangs_from_the_box_the_arrow_reaches(write_map) -> None:
+    text = """# Call
+
+```
+UI ──POST /servicepoint/call──► ServicePointController
+                           └──► VisitService.pick(...) ──► BranchService.update(...)
+```
+"""
+    assert _read(write_map, text) == [
+        ("UI", "ServicePointController", 4),
+        ("ServicePointController", "VisitService", 4),
+        ("VisitService", "BranchService", 5),
+    ]
+    rows = load(write_map(text)).integrations
+    assert rows[0].source_data == "POST /servicepoint/call"
+
+
+def test_a_hook_under_a_chain_is_a_branch_of_the_box_above_it(write_map) -> None:
+    text = """# Трафик
+
+```
+Client → Nginx (80/443) → Spring Cloud Gateway (:8080) → Backend services
+                                   ↳ Next.js frontend (:3000) для статики
+```
+"""
+    edges = _read(write_map, text)
+    assert ("Nginx", "Spring Cloud Gateway", 4) in edges
+    assert ("Spring Cloud Gateway", "Next.js frontend", 4) in edges
+
+
+@pytest.mark.parametrize(
+    "tree",
+    [
+        "src/\n├── api/\n│   ├── main.py\n│   └── Service.java\n└── db/changelog/"
+        "\n    └── changes/",
+        "Branch\n ├─ Queues (id → Queue)\n ├─ Services (id → Service)\n └─ Reception / Entry",
+        "Need real-time sync?\n  ├── YES → Is the consumer external?\n  │    └── YES → Pub/Sub API"
+        "\n  └── NO → Scheduled batch sync",
+        "External Consumer\n  ├── Process event\n  ├── Commit replay ID\n  └── Handle failures",
+    ],
+    ids=["folders", "fields", "decisions", "actions"],
+)
+def test_folders_fields_decisions_and_actions_drawn_as_trees_are_no_edges(
+    write_map, tree: str
+) -> None:
+    with pytest.raises(MapError, match="not an integration map"):
+        load(write_map(f"# Notes\n\n```\n{tree}\n```\n"))
+
+
+def test_a_chain_of_states_in_capitals_is_no_edge_even_with_branches(write_map) -> None:
+    text = """# Visit
+
+```
+CREATED → PLACED_IN_QUEUE → CALLED → SERVED → END
+           │                   │
+           ├── transfer ───────┘
+```
+
+- Tilda → amoCRM
+"""
+    assert _read(write_map, text) == [("Tilda", "amoCRM", 9)]
+
+
+def test_a_label_in_a_dashed_arrow_is_the_edge_label(write_map) -> None:
+    text = """# Flows
+
+```
+1. Salesforce --REST--> MuleSoft --BAPI--> SAP
+2. SAP --Events--> MuleSoft
+```
+"""
+    model = load(write_map(text))
+    assert named_edges(model) == [
+        ("Salesforce", "MuleSoft", 4),
+        ("MuleSoft", "SAP", 4),
+        ("SAP", "MuleSoft", 5),
+    ]
+    assert [r.method or r.source_data for r in model.integrations] == ["REST", "BAPI", "Events"]
+
+
+def test_c4_plantuml_relations_are_edges_between_the_named_elements(write_map) -> None:
+    text = """# Architecture
+
+```plantuml
+@startuml
+!include <C4/C4_Component.puml>
+Person(user, "Operator")
+Container_Boundary(api, "Queue API") {
+  Component(entry, "EntrypointController", "REST")
+  Component(svc, "VisitService", "BL")
+}
+System_Ext(kc, "Keycloak")
+ContainerDb(redis, "Redis", "Cache")
+Rel(user, entry, "Creates visits")
+Rel(entry, svc, "Create visit")
+Rel_Back(kc, entry, "Tokens", "OIDC")
+BiRel(svc, redis, "Cache")
+Lay_R(svc, redis)
+SHOW_LEGEND()
+@enduml
+```
+"""
+    model = load(write_map(text))
+    names = {s.id: s.name for s in model.systems}
+    edges = [
+        (names[(r.source_parts or [r.source])[0]], names[(r.target_parts or [r.target])[0]], r.line)
+        for r in model.integrations
+    ]
+    assert edges == [
+        ("EntrypointController", "VisitService", 14),
+        ("EntrypointController", "Keycloak", 15),
+        ("VisitService", "Redis", 16),
+        ("Redis", "VisitService", 16),
+    ]
+    assert not [d for d in model.diagnostics if d.code == "FV112"]
+    parents = {s.name: names.get(s.parent or "") for s in model.systems}
+    assert parents["VisitService"] == parents["EntrypointController"] == "Queue API"
+    assert parents["Keycloak"] is None
+
+
+def test_people_and_use_cases_of_a_plantuml_diagram_are_no_systems(write_map) -> None:
+    text = """# Roles
+
+```plantuml
+@startuml
+actor Client
+:Operator: as op
+Client --> (Create visit)
+op --> (Call visit)
+Client -> Terminal: choose a service
+Terminal -> Backend: POST /visit
+@enduml
+```
+"""
+    assert _read(write_map, text) == [("Terminal", "Backend", 10)]
+
+
+def test_an_actor_of_a_mermaid_sequence_is_a_step_of_the_flow_but_no_edge(write_map) -> None:
+    text = """# Order
+
+```mermaid
+sequenceDiagram
+    actor Buyer
+    Buyer->>Shop: places an order
+    Shop->>CRM: creates a deal
+```
+"""
+    model = load(write_map(text))
+    assert named_edges(model) == [("Shop", "CRM", 7)]
+    kinds = {s.name: s.kind for s in model.systems}
+    assert kinds["Buyer"] == "actor"
+    names = {s.id: s.name for s in model.systems}
+    steps = [(names[s.source], names[s.target]) for f in model.flows for s in f.steps]
+    assert steps == [("Buyer", "Shop"), ("Shop", "CRM")]
