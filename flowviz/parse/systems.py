@@ -391,6 +391,14 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "step functions", "aws step functions", "google cloud pub/sub", "nginx", "traefik",
         "haproxy", "envoy", "kong", "caddy", "cloudflare", "keycloak",
     ],
+    "devops": [
+        "github actions", "gitlab ci", "jenkins", "circleci", "travis ci", "teamcity",
+        "argo cd", "argocd", "argo workflows", "kubernetes", "k8s", "helm", "docker hub",
+        "github container registry", "ghcr", "amazon ecr", "harbor", "terraform", "ansible",
+        "sentry", "datadog", "grafana", "prometheus", "kibana", "logstash", "fluentd", "fluent bit",
+        "splunk", "new relic", "pagerduty", "opsgenie", "vault", "consul", "github", "gitlab",
+        "bitbucket",
+    ],
 }  # fmt: skip
 """More well-known products by category (names that are also common words, such as Drip or
 Linear, are left out); a document not in the template's shape takes its systems from them
