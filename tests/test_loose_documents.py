@@ -833,3 +833,18 @@ def test_a_name_with_its_way_in_brackets_is_an_edge_statement(write_map) -> None
 def test_an_english_plural_of_a_product_is_the_product_named_as_written(write_map) -> None:
     text = "# Tags\n\nAn sGTM setup.\n\n## How it works\n\n1. The event is sent to Floodlights.\n"
     assert _edges(load(write_map(text))) == [("sGTM", "Floodlights", 7)]
+
+
+def test_a_component_named_as_code_is_a_system_of_a_step(write_map) -> None:
+    text = """# Сервис
+
+## Логика работы
+1. **Создание** — `EntrypointController` создаёт визит через `VisitService`.
+2. **События** — `EventService` публикует изменения визитов в Kafka.
+"""
+    model = load(write_map(text))
+    assert [f.title for f in model.flows] == ["Логика работы"]
+    names = {s.id: s.name for s in model.systems}
+    steps = [(names.get(s.source or ""), names.get(s.target or "")) for s in model.flows[0].steps]
+    assert steps[1] == ("EventService", "Kafka")
+    assert ("EventService", "Kafka", 5) in _edges(model)

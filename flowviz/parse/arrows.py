@@ -134,6 +134,8 @@ def is_component(name: str) -> bool:
     (True, True, True)
     >>> is_component("Service"), is_component("Выбор мест"), is_component("Email")
     (False, False, False)
+    >>> is_component("EventService"), is_component("orders-db"), is_component("userId")
+    (True, True, False)
     >>> is_component("Сервис заказов"), component_qualifier("Сервис заказов")
     (True, 'заказов')
     """
@@ -151,7 +153,13 @@ def component_head(name: str) -> str:
 
 
 def _name_words(name: str) -> list[str]:
-    return [w for w in name.casefold().split() if not w.isdigit()]
+    """A name's words in lower case, numbers left out; one written as code is cut into its
+    words (``EventService``, ``order-service``, ``stage_bucket``)."""
+    spaced = _CODE_WORDS.sub(" ", name) if " " not in name.strip() else name
+    return [w for w in spaced.casefold().split() if not w.isdigit()]
+
+
+_CODE_WORDS = re.compile(r"(?<=[a-zа-яё0-9])(?=[A-ZА-ЯЁ])|[-_]")
 
 
 def component_qualifier(name: str) -> str:

@@ -949,7 +949,8 @@ PROCESS_WORDS = (
     "pipeline", "the flow", "flow", "steps", "process", "to do this", "путь", "маршрут",
     "последовательность", "алгоритм", "journey", "sequence", "walkthrough", "пайплайн",
     "конвейер", "этапы", "stages", "actions performed", "what it does", "что происходит",
-    "выполняемые действия",
+    "выполняемые действия", "логика работы", "принцип работы", "схема работы", "под капотом",
+    "under the hood", "behind the scenes", "end-to-end flow",
 )  # fmt: skip
 """Words of a heading (or of a line ending in ':') that introduces a process list: the list
 below it, or its numbered sub-headings, are the steps of a flow."""

@@ -132,6 +132,8 @@ def names_finder(
             spelling = catalogue_spelling(match.group(), extra)
             if spelling == match.group() or match.group()[:1].isupper():
                 system_of(spelling, ctx, extra, exact=True)  # ``метрики`` is a common word
+        for match in _CODE_COMPONENT.finditer(text):
+            system_of(match.group(), ctx, extra, exact=True)  # ``EventService``
         for match in _COMPONENT_NAME.finditer(text):
             qualifier = component_qualifier(match.group())
             if catalogue_kind(qualifier, extra) is None and not ctx.registry.lookup_name(qualifier):
@@ -157,6 +159,13 @@ _COMPONENT_NAME = re.compile(
 )
 """A component named in prose by its form: capitalised words and a component word
 (``Booking Service``, ``Payments DB``, ``Event queue``)."""
+_CODE_COMPONENT = re.compile(
+    r"(?<![\w.-])(?:[A-Z][a-z0-9]+)+(?:"
+    + "|".join(sorted((h.title() for h in COMPONENT_HEADS if h.isascii()), key=len, reverse=True))
+    + r"|API|DB)(?![\w-])"
+)
+"""A component named as code is: words run together, the last a component word
+(``EventService``, ``DataBus``, ``PaymentsAPI``)."""
 
 
 def _qualifiers_dropped(mentions: list[Mention], text: str) -> list[Mention]:
