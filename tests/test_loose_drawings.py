@@ -218,3 +218,23 @@ sequenceDiagram
     names = {s.id: s.name for s in model.systems}
     steps = [(names[s.source], names[s.target]) for f in model.flows for s in f.steps]
     assert steps == [("Buyer", "Shop"), ("Shop", "CRM")]
+
+
+def test_boxes_stacked_in_a_paragraph_with_arrows_between_are_a_chain_of_systems(
+    write_map,
+) -> None:
+    text = """# Workflow
+
+📝 Jotform Submission
+↓
+🧠 AI Project Analysis
+↓
+🗂️ Asana Project Creation
+↓
+💬 Slack Channel Message
+"""
+    assert _read(write_map, text) == [
+        ("Asana Project Creation", "Slack Channel Message", 7),
+    ]
+    names = {s.name for s in load(write_map(text)).systems}
+    assert "AI Project Analysis" not in names

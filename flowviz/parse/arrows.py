@@ -77,6 +77,9 @@ class Candidate:
     boxed: frozenset[str] = frozenset()
     """Ends drawn as boxes in a plain code block (``(gcs)``, ``[init]``, ``{ps-data}``): nodes
     by notation, whatever their case."""
+    stacked: bool = False
+    """A hop of boxes stacked in a paragraph with an arrow between (``Jotform`` / ``↓`` /
+    ``Asana``): both ends must be systems, and its ends make no other end a system."""
     tree: int | None = None
     """For a box and a branch under it (``├── a``), the line of the tree's root. Its ends make
     no other end a system (a tree names every node twice): the edge holds when both are

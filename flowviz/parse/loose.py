@@ -73,14 +73,14 @@ def read_loose(
     tables = edge_tables(blocks, ctx, names_finder(ctx, extra))
     tables += [r for b in blocks if isinstance(b, Table) for r in matrix_rows(b, ctx)]
     tables += labelled_rows(blocks, ctx, extra)
-    found = list(_candidates(blocks, code))
+    found = list(_candidates(blocks, code, source.text.splitlines()))
     ends = Ends(lambda name: known_end(name, ctx, extra))
     drawn, flows = _diagrams(code, blocks, ctx)
     for hop in drawn:
         ends.see(hop.source, hop.line)
         ends.see(hop.target, hop.line)
     for item in found:
-        for segment in item.segments if item.tree is None else ():
+        for segment in item.segments if item.tree is None and not item.stacked else ():
             for end in segment:
                 ends.see(end, item.line)
     drawn_between = [hop for hop in drawn if hop.source != hop.target]
@@ -162,9 +162,37 @@ _WORD_ARROW = re.compile(
 """Names (each word capitalised) on both sides of an arrow word."""
 
 
-def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidate]:
+_LONE_ARROW = re.compile(r"^\s*(?:↓|⬇️?|⇓|▼|v|V|\|)\s*$")
+
+
+def _source_lines(block: Paragraph, lines: list[str]) -> str:
+    """The lines a paragraph is written on, as written (up to the next blank line)."""
+    written = []
+    for raw in lines[block.line - 1 :]:
+        if not raw.strip():
+            break
+        written.append(raw)
+    return "\n".join(written)
+
+
+def _stacked(text: str) -> bool:
+    """Whether a paragraph is boxes stacked with a lone arrow between each two (``Jotform
+    Submission`` / ``↓`` / ``Asana Project`` ...): a vertical chain, as in a code block."""
+    lines = text.split("\n")
+    arrows = lines[1::2]
+    return (
+        len(arrows) >= 2
+        and all(_LONE_ARROW.match(a) for a in arrows)
+        and not any(_LONE_ARROW.match(box) for box in lines[0::2])
+    )
+
+
+def _candidates(
+    blocks: list[Block], code: list[CodeBlock], lines: list[str]
+) -> Iterator[Candidate]:
     """Every arrow statement of headings, list items, table cells, lines of paragraphs and
-    plain code blocks."""
+    plain code blocks; a paragraph of boxes stacked with arrows between is read as a code
+    block's vertical chain (``lines``: the document's)."""
     texts: list[tuple[str, int]] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -173,6 +201,11 @@ def _candidates(blocks: list[Block], code: list[CodeBlock]) -> Iterator[Candidat
             texts += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
         elif isinstance(block, Table) and edge_table(block) is None:
             texts += [(_word_arrow(c.text), r.line) for r in block.rows for c in r.cells]
+        elif isinstance(block, Paragraph) and _stacked(stack := _source_lines(block, lines)):
+            boxes = "\n".join(without_emoji(line) for line in stack.split("\n"))
+            for found in code_candidates(boxes, block.line):
+                found.drawn, found.stacked = False, True
+                yield found
         elif isinstance(block, Paragraph):
             texts += [(text, block.line + n) for n, text in enumerate(block.text.split("\n"))]
     for written, line in texts:
