@@ -33,7 +33,9 @@ WAYS = {token: way for way, tokens in ARROWS.items() for token in tokens}
 ARROW = re.compile("|".join(re.escape(t) for t in sorted(WAYS, key=len, reverse=True)))
 _NAVIGATION = re.compile(alternation(NAVIGATION_WORDS), re.IGNORECASE)
 _SEPARATORS = re.compile("|".join(re.escape(s) for s in RECEIVER_SEPARATORS))
-_DECORATION = re.compile(r"^[\s|`'\"*_#>•·├└─+\\-]+|(?<![.\s])\.(?=[\s|`'\"*_]*$)|[\s|`'\"*_]+$")
+_DECORATION = re.compile(
+    r"^[\s|`'\"*_#>•·├└─+\\-]+|(?<![.\s])\.(?=[\s|`'\"*_│]*$)|[\s|`'\"*_│┃║]+$"
+)
 _LABEL_CUT = re.compile(r":\s|:$|\s\(|\s[—–]\s|;")
 _DOWN = re.compile(r"^(?:[|│]|v|V|↓|▼)(?:\s+(.*))?$")
 _BRANCH = re.compile(
