@@ -913,7 +913,10 @@ NAVIGATION_WORDS = (
 """Words of a UI navigation path (``Настройки → Интеграции → amoCRM``): an arrow line with
 one of them in it is a path through an interface, never an edge."""
 
-END_SUFFIXES = ("api", "bot", "webhook", "webhooks", "app", "account", "аккаунт", "бот")
+END_SUFFIXES = (
+    "api", "bot", "webhook", "webhooks", "app", "account", "аккаунт", "бот", "org", "instance",
+    "tenant", "workspace", "инстанс",
+)  # fmt: skip
 """Last words of an end that name a part or access of a system, not another system: an end
 ``Eventbrite API`` and an end ``Eventbrite`` are one end when telling systems apart."""
 

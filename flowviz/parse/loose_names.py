@@ -12,7 +12,7 @@ from flowviz.model import Flow, Integration, Step
 from flowviz.parse.arrows import component_head, component_qualifier, is_component
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.context import Context
-from flowviz.parse.keywords import COMPONENT_HEADS, alternation
+from flowviz.parse.keywords import COMPONENT_HEADS, END_SUFFIXES, alternation
 from flowviz.parse.systems import (
     MORE_PRODUCTS,
     PLATFORM_BRANDS,
@@ -218,7 +218,7 @@ def system_of(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool 
     ``Сайт на WordPress`` is the document's ``Сайт`` when there is one)."""
     text = _PORT.sub("", text) or text  # ``Notification Service :8084``
     head = _name_of(text)
-    name = text if exact else head
+    name = text if exact else _access_dropped(head, extra)
     registry = ctx.registry
     found = registry.lookup(text, fuzzy=False) or registry.lookup(name, fuzzy=False)
     if found is not None and (_by_role_only(name, ctx) or _other_component(name, found, ctx)):
@@ -232,6 +232,17 @@ def system_of(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool 
     if text != name or _edition_named(text, registry.systems[found].name):
         registry.alias(found, text)
     return found
+
+
+def _access_dropped(name: str, extra: dict[str, list[str]]) -> str:
+    """A product named with the way into it (``Salesforce Org``, ``Jira instance``,
+    ``Eventbrite API``) is the product."""
+    words = name.split()
+    if len(words) > 1 and words[-1].casefold() in END_SUFFIXES:
+        rest = " ".join(words[:-1])
+        if catalogue_kind(rest, extra) is not None:
+            return rest
+    return name
 
 
 def _edition_named(short: str, name: str) -> bool:
