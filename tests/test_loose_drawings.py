@@ -1,4 +1,4 @@
-"""Trees, labelled arrows and C4 diagrams in documents not written in the template.
+"""Trees, labelled arrows, diagrams and titles in documents not written in the template.
 
 Architecture notes draw how data travels as a tree of boxes (``└──``, ``├─►``, ``↳``), put a
 protocol in an arrow's shaft (``--REST-->``, ``──POST /call──►``) or describe the system in
@@ -238,3 +238,56 @@ def test_boxes_stacked_in_a_paragraph_with_arrows_between_are_a_chain_of_systems
     ]
     names = {s.name for s in load(write_map(text)).systems}
     assert "AI Project Analysis" not in names
+
+
+def test_a_sequence_message_may_name_a_participant_in_several_words(write_map) -> None:
+    text = """# Enrichment
+
+```mermaid
+sequenceDiagram
+    participant H as HM Passport Office
+    H ->> GDX: Notification of death
+    GDX->>+ DWP: Notification of death
+    DWP->>-GDX: Return enrich with Nino
+    GDX->>Pension Service: Supply pension number
+```
+"""
+    assert _read(write_map, text) == [
+        ("HM Passport Office", "GDX", 6),
+        ("GDX", "DWP", 7),
+        ("DWP", "GDX", 8),
+        ("GDX", "Pension Service", 9),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "edge"),
+    [
+        (
+            "## Pattern 1: Sync New Salesforce Leads to Dynamics 365 Contacts",
+            ("Salesforce", "Dynamics 365"),
+        ),
+        (
+            "- **Поток обратной записи — из Active Directory в Workday.** Далее",
+            ("Active Directory", "Workday"),
+        ),
+        ("## Выгрузка заказов из Shopify в Google Sheets", ("Shopify", "Google Sheets")),
+    ],
+)
+def test_a_title_that_names_a_direction_in_words_is_an_edge(
+    write_map, title: str, edge: tuple[str, str]
+) -> None:
+    assert _read(write_map, f"# Notes\n\n{title}\n") == [(*edge, 3)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "## Real-Time Account Sync",
+        "## Sync contacts from the form to the sheet",
+        "## Flow of Salesforce data into Salesforce reports",
+    ],
+)
+def test_a_title_with_no_product_on_a_side_names_no_edge(write_map, title: str) -> None:
+    with pytest.raises(MapError, match="not an integration map"):
+        load(write_map(f"# Notes\n\n{title}\n"))

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_8``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_9``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -119,6 +119,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-aquastream-payment-api": (True, 0, 0, 0),
     "ru-visitmanager-ascii": (False, 14, 0, 0),
     "ru-visitmanager-plantuml": (False, 26, 0, 5),
+    "en-csa-circle-zapier-automation": (False, 13, 0, 0),
+    "en-d365-servicenow-dataverse-sync": (True, 0, 0, 0),
+    "en-gdx-enrichment-data-flows": (False, 10, 0, 0),
+    "en-logicapps-salesforce-dynamics": (False, 8, 0, 0),
+    "ru-azure-workday-provisioning": (False, 3, 0, 7),
+    "ru-b24-local-webhooks": (False, 0, 1, 4),
+    "ru-b24-oauth-protocol": (False, 0, 0, 0),
+    "ru-b24-robot-handler": (False, 0, 0, 4),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -217,12 +225,28 @@ UNSEEN_8 = [
     "ru-visitmanager-ascii",
     "ru-visitmanager-plantuml",
 ]
-TUNED = [
-    name
-    for name in DOCS
-    if name
-    not in HELD_OUT + UNSEEN + UNSEEN_3 + UNSEEN_4 + UNSEEN_5 + UNSEEN_6 + UNSEEN_7 + UNSEEN_8
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_9 = [
+    "en-csa-circle-zapier-automation",
+    "en-d365-servicenow-dataverse-sync",
+    "en-gdx-enrichment-data-flows",
+    "en-logicapps-salesforce-dynamics",
+    "ru-azure-workday-provisioning",
+    "ru-b24-local-webhooks",
+    "ru-b24-oauth-protocol",
+    "ru-b24-robot-handler",
 ]
+LATER_ROUNDS = [
+    *UNSEEN,
+    *UNSEEN_3,
+    *UNSEEN_4,
+    *UNSEEN_5,
+    *UNSEEN_6,
+    *UNSEEN_7,
+    *UNSEEN_8,
+    *UNSEEN_9,
+]
+TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
 _MEASURED: dict[str, Measure] = {}
 
@@ -303,7 +327,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 725
+    assert counted == 783
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

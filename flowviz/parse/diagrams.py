@@ -69,13 +69,14 @@ PIPE_LABEL: /\|[^|]*\|/
 
 SEQUENCE = r"""
 start: "sequenceDiagram" | participant | message | OTHER REST?
-participant: PKIND PID ("as" REST)?
+participant: PKIND PNAME ("as" REST)?
 message: PID ARROW PID (":" REST?)?
 
 OTHER.2: /(?:{sequence_words})\b/i
 PKIND.2: /(?:participant|actor)\b/
-PID: /[+-]?[^\s:>\-+,~()]+/
-ARROW: /<<-{1,2}>>|-{1,2}>>|-{1,2}>|-{1,2}[x)]/
+PNAME: /[^\s:>\-+,~()]+/
+PID: /[^\s:>\-+,~()](?:[^:>\-+,~()\n]*[^\s:>\-+,~()])?/
+ARROW: /(?:<<-{1,2}>>|-{1,2}>>|-{1,2}>|-{1,2}[x)])(?:[ \t]*[+-])?/
 REST: /.+/s
 
 %ignore /[ \t\r\n]+/
@@ -379,7 +380,7 @@ def _participant(diagram: Diagram, node: Tree) -> None:
 
 def _message(diagram: Diagram, line: int, node: Tree) -> None:
     tokens = [c.children[0] if isinstance(c, Tree) else c for c in node.children]
-    source, arrow, target = (t.value.lstrip("+-") for t in tokens[:3])
+    source, arrow, target = (t.value.lstrip("+- \t") for t in tokens[:3])
     if diagram.kind == "plantuml":
         source, arrow, target = _text(source), tokens[1].value, _text(target)
         for token, end in ((tokens[0], source), (tokens[2], target)):

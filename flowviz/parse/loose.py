@@ -47,7 +47,7 @@ from flowviz.parse.loose_names import (
 )
 from flowviz.parse.loose_tables import edge_table, edge_tables, labelled_rows, matrix_rows
 from flowviz.parse.process import process_flows
-from flowviz.parse.systems import Registry
+from flowviz.parse.systems import Registry, catalogue_pattern, catalogue_spelling
 from flowviz.parse.text import without_emoji
 from flowviz.source import SourceText
 
@@ -73,7 +73,7 @@ def read_loose(
     tables = edge_tables(blocks, ctx, names_finder(ctx, extra))
     tables += [r for b in blocks if isinstance(b, Table) for r in matrix_rows(b, ctx)]
     tables += labelled_rows(blocks, ctx, extra)
-    found = list(_candidates(blocks, code, source.text.splitlines()))
+    found = list(_candidates(blocks, code, source.text.splitlines(), extra))
     ends = Ends(lambda name: known_end(name, ctx, extra))
     drawn, flows = _diagrams(code, blocks, ctx)
     for hop in drawn:
@@ -188,7 +188,7 @@ def _stacked(text: str) -> bool:
 
 
 def _candidates(
-    blocks: list[Block], code: list[CodeBlock], lines: list[str]
+    blocks: list[Block], code: list[CodeBlock], lines: list[str], extra: dict[str, list[str]]
 ) -> Iterator[Candidate]:
     """Every arrow statement of headings, list items, table cells, lines of paragraphs and
     plain code blocks; a paragraph of boxes stacked with arrows between is read as a code
@@ -208,8 +208,10 @@ def _candidates(
                 yield found
         elif isinstance(block, Paragraph):
             texts += [(text, block.line + n) for n, text in enumerate(block.text.split("\n"))]
+    products = catalogue_pattern(extra)
     for written, line in texts:
         text = _SYNC_FROM_TO.sub(_as_arrow, _BRACKETED_FROM_TO.sub(_as_arrow, written))
+        text = _direction_in_words(text, products, extra)
         if ARROW.search(text):
             found = candidate(text, line)
             if found is not None:
@@ -239,6 +241,34 @@ _SYNC_FROM_TO = re.compile(
 """A line that states one transfer in words: ``Синхронизация X [непосредственно] из A с Y в
 B``, ``Синхронизация X в A с Y в B``, ``Sync X from A to B``; the first system's records go to
 the second. A sync ``между A и B`` names no way and states nothing."""
+
+
+_TITLE_DIRECTION = re.compile(
+    r"^(?P<title>(?:[^:—]{1,40}[:—]\s*)?(?:(?:"
+    + alternation((*SYNC_WORDS, "поток", "flow", "pattern"), stems_only=True)
+    + r")\b[^.!?:]{0,80}?\s|(?:из|from)\s))(?P<a>[^.!?:]{1,60}?)\s+(?:в|во|to|into)\s+"
+    r"(?P<b>[^.!?:]{1,60}?)(?P<rest>[.:]|$)",
+    re.IGNORECASE,
+)
+"""A title that names a direction in words: ``Sync New Salesforce Leads to Dynamics 365
+Contacts``, ``Поток обратной записи — из Windows Server Active Directory в Workday``."""
+
+
+def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, list[str]]) -> str:
+    """``text`` as ``A -> B: text`` when it opens with a title naming a direction in words and
+    one product of the catalogue on each side of it; else as it is."""
+    if ARROW.search(text):
+        return text
+    found = _TITLE_DIRECTION.match(text)
+    if found is None:
+        return text
+    sides = [
+        list(dict.fromkeys(catalogue_spelling(m.group(), extra) for m in products.finditer(side)))
+        for side in (found["title"] + found["a"], found["b"])
+    ]
+    if [len(side) for side in sides] != [1, 1] or sides[0] == sides[1]:
+        return text
+    return f"{sides[0][0]} -> {sides[1][0]}: {text[: found.end('b')].strip()}"
 
 
 def _as_arrow(match: re.Match[str]) -> str:

@@ -391,6 +391,10 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "step functions", "aws step functions", "google cloud pub/sub", "nginx", "traefik",
         "haproxy", "envoy", "kong", "caddy", "cloudflare", "keycloak",
     ],
+    "identity": [
+        "active directory", "azure active directory", "microsoft entra id",
+        "entra id", "okta", "auth0", "workday", "bamboohr", "personio", "1password",
+    ],
     "devops": [
         "github actions", "gitlab ci", "jenkins", "circleci", "travis ci", "teamcity",
         "argo cd", "argocd", "argo workflows", "kubernetes", "k8s", "helm", "docker hub",
