@@ -848,3 +848,18 @@ def test_a_component_named_as_code_is_a_system_of_a_step(write_map) -> None:
     steps = [(names.get(s.source or ""), names.get(s.target or "")) for s in model.flows[0].steps]
     assert steps[1] == ("EventService", "Kafka")
     assert ("EventService", "Kafka", 5) in _edges(model)
+
+
+def test_a_russian_component_named_head_first_before_its_product_is_a_system(write_map) -> None:
+    text = """# Подготовка
+
+## Поток данных
+1. Служба подготовки Azure AD выполняет синхронизацию удостоверений из Workday HR.
+2. Служба подготовки Azure AD вызывает локальный агент подготовки Azure AD Connect.
+3. Разверните службу API в AKS.
+"""
+    model = load(write_map(text))
+    edges = _edges(model)
+    assert ("Workday", "Служба подготовки Azure AD", 4) in edges
+    assert ("Служба подготовки Azure AD", "Агент подготовки Azure AD Connect", 5) in edges
+    assert "Службу API" not in {s.name for s in model.systems}

@@ -123,7 +123,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-d365-servicenow-dataverse-sync": (True, 0, 0, 0),
     "en-gdx-enrichment-data-flows": (False, 10, 0, 0),
     "en-logicapps-salesforce-dynamics": (False, 8, 0, 0),
-    "ru-azure-workday-provisioning": (False, 3, 0, 7),
+    "ru-azure-workday-provisioning": (False, 6, 0, 7),
     "ru-b24-local-webhooks": (False, 0, 1, 4),
     "ru-b24-oauth-protocol": (False, 0, 0, 0),
     "ru-b24-robot-handler": (False, 0, 0, 4),

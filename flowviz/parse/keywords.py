@@ -931,6 +931,13 @@ COMPONENT_HEADS = (
 ``Event queue``, ``Read Replica 2``): a component of an architecture, written once or more.
 The first ones also stand alone as a system (``Gateway``, ``Backend``)."""
 
+RUSSIAN_COMPONENT_STEMS = (
+    "служб", "агент", "модул", "сервис", "микросервис", "шлюз", "коннектор", "соединител",
+    "обработчик", "функци", "приложени",
+)  # fmt: skip
+"""Stems of Russian words that open a component's name, the product it belongs to after them
+(``Служба подготовки Azure AD``, ``функция приема в Azure Functions``)."""
+
 LONE_COMPONENT_HEADS = (
     "gateway", "backend", "frontend", "database", "бэкенд", "фронтенд", "шлюз",
 )  # fmt: skip

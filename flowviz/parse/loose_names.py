@@ -12,7 +12,12 @@ from flowviz.model import Flow, Integration, Step
 from flowviz.parse.arrows import component_head, component_qualifier, is_component
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.context import Context
-from flowviz.parse.keywords import COMPONENT_HEADS, END_SUFFIXES, alternation
+from flowviz.parse.keywords import (
+    COMPONENT_HEADS,
+    END_SUFFIXES,
+    RUSSIAN_COMPONENT_STEMS,
+    alternation,
+)
 from flowviz.parse.systems import (
     MORE_PRODUCTS,
     PLATFORM_BRANDS,
@@ -134,6 +139,9 @@ def names_finder(
                 system_of(spelling, ctx, extra, exact=True)  # ``метрики`` is a common word
         for match in _CODE_COMPONENT.finditer(text):
             system_of(match.group(), ctx, extra, exact=True)  # ``EventService``
+        for match in _RUSSIAN_COMPONENT.finditer(text):
+            if match["product"].casefold() not in _GENERIC_TAILS:  # not ``службу API``
+                system_of(_capitalised(match.group().rstrip(".")), ctx, extra, exact=True)
         for match in _COMPONENT_NAME.finditer(text):
             qualifier = component_qualifier(match.group())
             if catalogue_kind(qualifier, extra) is None and not ctx.registry.lookup_name(qualifier):
@@ -159,6 +167,24 @@ _COMPONENT_NAME = re.compile(
 )
 """A component named in prose by its form: capitalised words and a component word
 (``Booking Service``, ``Payments DB``, ``Event queue``)."""
+_RUSSIAN_COMPONENT = re.compile(
+    r"(?<![\w-])(?:" + "|".join(RUSSIAN_COMPONENT_STEMS) + r")[а-яё]{0,4}"
+    r"(?:\s+[а-яё]+){0,3}?\s+(?P<product>[A-Z][\w.-]*(?:[ /][A-Z][\w.-]*)*)",
+    re.IGNORECASE,
+)
+"""A Russian component named head first, what it does, then the product it belongs to
+(``Служба подготовки Azure AD``, ``агент подготовки Azure AD Connect``, ``Модуль Azure AD
+Connect/AD Sync``)."""
+
+
+_GENERIC_TAILS = frozenset({*COMPONENT_HEADS, *END_SUFFIXES, "rest", "rest api", "http"})
+
+
+def _capitalised(name: str) -> str:
+    """A name as a heading writes it: its first letter in capitals."""
+    return name[:1].upper() + name[1:]
+
+
 _CODE_COMPONENT = re.compile(
     r"(?<![\w.-])(?:[A-Z][a-z0-9]+)+(?:"
     + "|".join(sorted((h.title() for h in COMPONENT_HEADS if h.isascii()), key=len, reverse=True))
