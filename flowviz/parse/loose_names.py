@@ -169,7 +169,7 @@ _COMPONENT_NAME = re.compile(
 (``Booking Service``, ``Payments DB``, ``Event queue``)."""
 _RUSSIAN_COMPONENT = re.compile(
     r"(?<![\w-])(?:" + "|".join(RUSSIAN_COMPONENT_STEMS) + r")[а-яё]{0,4}"
-    r"(?:\s+[а-яё]+){0,3}?\s+(?P<product>[A-Z][\w.-]*(?:[ /][A-Z][\w.-]*)*)",
+    r"(?:\s+[а-яё]+){1,3}?\s+(?P<product>[A-Z][\w.-]*(?:[ /][A-Z][\w.-]*)*)",
     re.IGNORECASE,
 )
 """A Russian component named head first, what it does, then the product it belongs to
