@@ -286,6 +286,7 @@ def test_a_title_that_names_a_direction_in_words_is_an_edge(
         "## Real-Time Account Sync",
         "## Sync contacts from the form to the sheet",
         "## Flow of Salesforce data into Salesforce reports",
+        "## Синхронизация данных в Business Central с Microsoft Dataverse",
     ],
 )
 def test_a_title_with_no_product_on_a_side_names_no_edge(write_map, title: str) -> None:

@@ -120,7 +120,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-visitmanager-ascii": (False, 14, 0, 0),
     "ru-visitmanager-plantuml": (False, 26, 0, 5),
     "en-csa-circle-zapier-automation": (False, 13, 0, 0),
-    "en-d365-servicenow-dataverse-sync": (True, 0, 0, 0),
+    "en-d365-servicenow-dataverse-sync": (False, 7, 0, 7),
     "en-gdx-enrichment-data-flows": (False, 10, 0, 0),
     "en-logicapps-salesforce-dynamics": (False, 8, 0, 0),
     "ru-azure-workday-provisioning": (False, 6, 0, 7),

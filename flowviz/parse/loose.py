@@ -233,13 +233,15 @@ Management) — напрямую``): an edge statement written in words."""
 
 _SYNC_FROM_TO = re.compile(
     r"^(?P<what>(?:" + alternation(SYNC_WORDS, stems_only=True) + r")\s+[^()\[\]]{1,80}?)\s+"
-    r"(?:(?:непосредственно|напрямую|directly)\s+)?(?:из|в|from)\s+(?P<a>[^(),;]{1,40}?)\s+"
-    r"(?:с|to|into|with)\s+(?:[^(),;]{1,60}?\s+(?:в|во|in)\s+)?(?P<b>[^(),;]{1,40}?)"
+    r"(?:(?:непосредственно|напрямую|directly)\s+)?(?:(?:из|from)\s+(?P<a>[^(),;]{1,40}?)\s+"
+    r"(?:с|to|into|with)\s+(?:[^(),;]{1,60}?\s+(?:в|во|in)\s+)?|в\s+(?P<a_in>[^(),;]{1,40}?)\s+"
+    r"с\s+[^(),;]{1,60}?\s+(?:в|во)\s+)(?P<b>[^(),;]{1,40}?)"
     r"(?P<rest>[.;:]?)\s*$",
     re.IGNORECASE,
 )
 """A line that states one transfer in words: ``Синхронизация X [непосредственно] из A с Y в
-B``, ``Синхронизация X в A с Y в B``, ``Sync X from A to B``; the first system's records go to
+B``, ``Синхронизация X в A с Y в B`` (not ``X в A с B``: data kept in step between two),
+``Sync X from A to B``; the first system's records go to
 the second. A sync ``между A и B`` names no way and states nothing."""
 
 
@@ -273,7 +275,8 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
 
 def _as_arrow(match: re.Match[str]) -> str:
     """``what (из A в B) rest`` or ``what из A с B`` as ``A -> B: what rest``."""
-    return f"{match['a']} -> {match['b']}: {match['what'].strip()}{match['rest']}"
+    sender = match["a"] or match.groupdict().get("a_in")
+    return f"{sender} -> {match['b']}: {match['what'].strip()}{match['rest']}"
 
 
 def _numbered(integrations: list[Integration]) -> list[Integration]:

@@ -340,6 +340,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "supabase", "mariadb",
         "elasticsearch", "opensearch", "dynamodb", "cosmos db", "microsoft excel",
         "google таблицы", "яндекс таблицы", "google cloud storage", "baserow", "nocodb",
+        "dataverse", "microsoft dataverse",
     ],
     "erp": [
         "1с:предприятие", "1с:унф", "1с:управление торговлей", "1с:erp", "мойсклад",
@@ -358,7 +359,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
     ],
     "support": [
         "zendesk", "intercom", "freshdesk", "usedesk", "jivo", "jivosite", "help scout",
-        "crisp", "livechat", "tawk.to", "gorgias", "omnidesk",
+        "crisp", "livechat", "tawk.to", "gorgias", "omnidesk", "servicenow",
+        "jira service management",
     ],
     "automation": [
         "n8n", "zapier", "make.com", "keboola", "dataflow", "airflow", "albato", "apix-drive",
