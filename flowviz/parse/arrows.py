@@ -37,14 +37,9 @@ _DECORATION = re.compile(
     r"^[\s|`'\"*_#>•·├└─+\\-]+|(?<![.\s])\.(?=[\s|`'\"*_│]*$)|[\s|`'\"*_│┃║]+$"
 )
 _LABEL_CUT = re.compile(r":\s|:$|\s\(|\s[—–]\s|;")
-_DOWN = re.compile(r"^(?:[|│]|v|V|↓|▼)(?:\s+(.*))?$")
-_BRANCH = re.compile(
-    r"^(?:\|--|\|—|`--|[├└][─━]{1,3}(?P<head>[►▶>])?|(?P<hook>↳)|\+--|\\--)\s*(?P<content>.*)$"
-)
-"""A tree's branch: ``├── a``, ``└─► a`` (an arrow to ``a``), ``↳ a``, ``|-- x -> a``."""
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
 """A list number a line of a code block opens with (``1. Salesforce --REST--> MuleSoft``)."""
-_CALL = re.compile(r"(?<=\w)\.[a-z_]\w*\([^()]*\)")
+CALL = re.compile(r"(?<=\w)\.[a-z_]\w*\([^()]*\)")
 """A method called on a component (``VisitService.pick(...)``): the component is the end."""
 _NOT_NAME = re.compile(r"://|\{\{|\}\}|[()\[\]=<>$]")
 
@@ -147,8 +142,8 @@ def is_component(name: str) -> bool:
     words = _name_words(name)
     if len(words) == 1:
         return words[0] in _LONE_HEADS
-    russian_head_first = bool(words) and words[0] in _HEADS and _CYRILLIC.match(words[0])
-    return bool(words) and (words[-1] in _HEADS or bool(russian_head_first))
+    russian_head_first = bool(words) and words[0] in COMPONENT_WORDS and _CYRILLIC.match(words[0])
+    return bool(words) and (words[-1] in COMPONENT_WORDS or bool(russian_head_first))
 
 
 def component_head(name: str) -> str:
@@ -185,10 +180,10 @@ def _generic(name: str) -> bool:
     word = name.strip().casefold()
     if word.split(" ", 1)[0] in ANY_WORDS:
         return True
-    return word not in _LONE_HEADS and (word in _HEADS or word in END_SUFFIXES)
+    return word not in _LONE_HEADS and (word in COMPONENT_WORDS or word in END_SUFFIXES)
 
 
-_HEADS = frozenset(COMPONENT_HEADS)
+COMPONENT_WORDS = frozenset(COMPONENT_HEADS)
 _LONE_HEADS = frozenset(LONE_COMPONENT_HEADS)
 
 
@@ -217,38 +212,39 @@ def name_of(text: str) -> str:
     kept = words[:1]
     for word in words[1:]:
         lower = word[:1].islower() and not any(c.isupper() or c.isdigit() for c in word)
-        if lower and word.casefold() not in _HEADS:  # ``Event queue`` keeps its queue
+        if lower and word.casefold() not in COMPONENT_WORDS:  # ``Event queue`` keeps its queue
             break
         kept.append(word)
     return " ".join(kept)
 
 
-def _clean(text: str) -> str:
+def clean_end(text: str) -> str:
+    """An end without the decoration around it (list marks, strokes, quotes, a full stop)."""
     return _DECORATION.sub("", text).strip()
 
 
-def _end(segment: str, first: bool) -> tuple[str, str]:
+def end_and_label(segment: str, first: bool) -> tuple[str, str]:
     """(end, label) of one segment: the first one is what follows its last ``: ``; a later
     one ends at ``:`` / `` (`` / `` — `` and the rest is its label. A question (``Is consumer
     external?``, a decision tree's node) is no end: it gives ``""``."""
-    text = _CALL.sub("", _clean(segment))
+    text = CALL.sub("", clean_end(segment))
     if first:
         _, sep, tail = text.rpartition(": ")
-        end = _clean(tail) if sep else _NUMBERED.sub("", text)
-        return ("", "") if end.endswith("?") else _named_end(end)
+        end = clean_end(tail) if sep else _NUMBERED.sub("", text)
+        return ("", "") if end.endswith("?") else _namedend_and_label(end)
     cut = _LABEL_CUT.search(text)
     if (cut is None or cut.group().strip() == "(") and text.endswith("?"):
         return "", ""
     if cut is None:
         return _named_start(text)
-    label = _clean(text[cut.end() :])
+    label = clean_end(text[cut.end() :])
     if cut.group().strip() == "(":
         label = "(" + label.rstrip(")")
-    end, more = _named_start(_clean(text[: cut.start()]))
+    end, more = _named_start(clean_end(text[: cut.start()]))
     return end, ", ".join(part for part in (more, label) if part)
 
 
-def _named_end(text: str) -> tuple[str, str]:
+def _namedend_and_label(text: str) -> tuple[str, str]:
     """(end, label) of a sender written after words about the edge (``позволяет изменить
     данные клиента при передаче из CMS``): the name after the last ``из`` / ``from`` when the
     whole is too long to be a name."""
@@ -257,7 +253,7 @@ def _named_end(text: str) -> tuple[str, str]:
     found = _FROM_NAME.search(text)
     if found is None or not looks_like_name(found.group("name")):
         return text, ""
-    return found.group("name"), _clean(text[: found.start()])
+    return found.group("name"), clean_end(text[: found.start()])
 
 
 _FROM_NAME = re.compile(r"(?:^|\s)(?:из|от|from)\s+(?P<name>\S+(?:\s+\S+){0,2})\s*$", re.I)
@@ -274,7 +270,7 @@ def _named_start(text: str) -> tuple[str, str]:
     if looks_like_name(text) or len(words) <= MAX_END_WORDS:
         return text, ""
     name = name_of(text)
-    return (name, _clean(text[len(name) :])) if looks_like_name(name) else (text, "")
+    return (name, clean_end(text[len(name) :])) if looks_like_name(name) else (text, "")
 
 
 _AFTER_NAME = frozenset(
@@ -331,8 +327,8 @@ def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
     segments: list[list[str]] = []
     labels: list[str] = []
     for index, part in enumerate(parts):
-        end, label = _end(part, index == 0)
-        receivers = [_clean(r) for r in _SEPARATORS.split(end)] if index else [end]
+        end, label = end_and_label(part, index == 0)
+        receivers = [clean_end(r) for r in _SEPARATORS.split(end)] if index else [end]
         segments.append([r for r in receivers if r] or [end])
         labels.append(label)
     return Candidate(line, segments, ways, labels, drawn)
@@ -347,7 +343,7 @@ def drawing_candidate(text: str, line: int) -> Candidate | None:
     >>> found.segments, sorted(found.boxed)
     ([[''], ['ps-tran'], ['tran']], ['ps-tran', 'tran'])
     """
-    plain = _plain(text)
+    plain = plain_arrows(text)
     if plain == text or _NAVIGATION.search(text):
         return None
     found = candidate(plain, line, drawn=True)
@@ -356,7 +352,7 @@ def drawing_candidate(text: str, line: int) -> Candidate | None:
     boxed: set[str] = set()
     for index, segment in enumerate(found.segments):
         columns = _COLUMNS.split(segment[0]) if len(segment) == 1 else [segment[0]]
-        end = _clean(columns[-1] if index == 0 else columns[0])
+        end = clean_end(columns[-1] if index == 0 else columns[0])
         inner = _BOXED.match(end)
         if inner:
             end = inner.group(1)
@@ -393,21 +389,21 @@ _LABELLED_DASHES = re.compile(
 """An arrow with a label in its shaft written in dashes (``Salesforce --REST--> MuleSoft``)."""
 _DRAWN_ARROW = re.compile(r"[─━═]+[>►▶]|[=\-]{3,}>|[▸▹►▶]{2,}")
 """A drawn arrow: ``──►``, ``═══>``, ``--->``, ``▸▹▸▹``."""
-_LABELLED_ARROW = re.compile(
+LABELLED_ARROW = re.compile(
     r"[─━═]{2,}(?P<label>[^─━═►▶>\s][^─━═►▶>]*?)\s*[─━═]+[>►▶]\s*"
     r"(?P<target>[^─━═►▶>\s](?:[^─━═►▶>\s]| (?! ))*)"
 )
 """A drawn arrow with a label in its shaft (``──POST /call──► Controller``)."""
 
 
-def _plain(text: str) -> str:
+def plain_arrows(text: str) -> str:
     """A drawing's line with its drawn arrows as ``->``, a label in an arrow's shaft moved
     after the box it points to (``A -> Controller: POST /call``).
 
-    >>> _plain("UI ──POST /call──► Controller  └──► Next")
+    >>> plain_arrows("UI ──POST /call──► Controller  └──► Next")
     'UI  -> Controller: POST /call  └ ->  Next'
     """
-    text = _LABELLED_ARROW.sub(lambda m: f" -> {m['target']}: {m['label'].strip()}", text)
+    text = LABELLED_ARROW.sub(lambda m: f" -> {m['target']}: {m['label'].strip()}", text)
     return _DRAWN_ARROW.sub(" -> ", text)
 
 
@@ -445,7 +441,7 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
 
 
 MIN_PATH_SEGMENTS = 3
-_ACTION_FIRST = re.compile(
+ACTION_FIRST = re.compile(
     r"(?:"
     + "|".join(sorted({*WRITE_VERBS, *READ_VERBS, *SETUP_VERBS}, key=len, reverse=True))
     + r")\b(?!\.)",
@@ -465,7 +461,7 @@ def _a_path(found: Candidate, ends: Ends) -> bool:
         return not any(map(ends.is_product, ends_))  # ``CREATED → PLACED_IN_QUEUE → CALLED``
     if len(segments) < MIN_PATH_SEGMENTS or found.drawn:
         return False
-    if any(_ACTION_FIRST.match(end) and not ends.is_product(end) for end in ends_):
+    if any(ACTION_FIRST.match(end) and not ends.is_product(end) for end in ends_):
         return True  # ``VAPI call → Schedule Calendar → Create Zoom``: a run order of actions
     systems = sum(
         1
@@ -479,186 +475,3 @@ def _a_state(end: str) -> bool:
     """A state or event written in capitals (``CREATED``, ``PLACED_IN_QUEUE``, ``WAITING_*``)."""
     letters = end.replace("_", "").replace("*", "")
     return letters.isupper() and letters.isalnum()
-
-
-def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
-    """The statements of a plain code block: arrow lines, vertical chains (a box, lines of
-    ``|`` / ``v`` or ``-> next box``, the next box) and trees (a box, then ``├── a`` /
-    ``└─► b -> c`` lines under it: an edge from the box to each branch, ``|-- x -> b`` a
-    branch to ``b`` labelled ``x``). An arrow line that branches hang from is a drawing."""
-    box: tuple[str, int] | None = None
-    down, label = False, ""
-    lines = text.split("\n")
-    owners = {index: _tree_owner(lines, index, first_line) for index in _branch_lines(lines)}
-    drawings = {
-        owner[1]
-        for owner in owners.values()
-        if owner is not None and ARROW.search(_plain(lines[owner[1] - first_line]))
-    }
-    for offset, raw in enumerate(lines):
-        line, stripped = first_line + offset, raw.strip()
-        if not stripped:
-            box, down, label = None, False, ""
-            continue
-        branch = _BRANCH.match(_STROKES_BEFORE.sub("", raw)) if offset in owners else None
-        connector = _DOWN.match(stripped)
-        hang = owners[offset] if owners.get(offset) is not None else box
-        if branch and hang is not None:
-            if hang[0]:  # a question's answers hang from no box
-                for found in _branch(branch, hang, line, hang[1] in drawings):
-                    found.tree = _root(owners, offset, first_line) if found.line != line else None
-                    yield found
-        elif connector:
-            down = down or stripped[0] in "vV↓▼"
-            label = label or _clean(connector.group(1) or "")
-        elif ARROW.match(stripped) and box is not None:
-            found = candidate(box[0] + " " + stripped, box[1], drawn=True)
-            if found is not None:
-                yield found
-                box = (_end(stripped[ARROW.match(stripped).end() :], False)[0], line)
-        elif ARROW.search(_plain(stripped)):
-            found = box_chain(stripped, line) or drawing_candidate(raw, line)
-            found = found or candidate(stripped, line, drawn=line in drawings)
-            if found is not None:
-                yield found
-            box = None
-        else:
-            name = _end(stripped, False)[0]
-            if box is not None and down and name:
-                yield Candidate(box[1], [[box[0]], [name]], ["forward"], ["", label], True)
-            box, down, label = ((name, line) if name else None), False, ""
-
-
-_STROKES_BEFORE = re.compile(r"^[\s│|]*(?=[├└|`+\\↳])")
-"""The strokes of the branches above that a tree's branch line starts with (``│   ├── a``)."""
-
-
-def _root(owners: dict[int, tuple[str, int] | None], index: int, first_line: int) -> int:
-    """The line of the root box of the tree the branch on line ``index`` belongs to."""
-    seen = {index}
-    while (owner := owners.get(index)) is not None and owner[1] - first_line not in seen:
-        index = owner[1] - first_line
-        seen.add(index)
-    return first_line + index
-
-
-def _branch_lines(lines: list[str]) -> list[int]:
-    """The indexes of the lines that are a tree's branch (``├── a``, ``│   └─► b``)."""
-    return [i for i, raw in enumerate(lines) if _BRANCH.match(_STROKES_BEFORE.sub("", raw))]
-
-
-def _branch(
-    branch: re.Match[str], owner: tuple[str, int], line: int, drawing: bool
-) -> Iterator[Candidate]:
-    """The edges of a tree's branch line under the box ``owner`` (name, line): ``├── a``
-    an edge to ``a`` when both are systems (or the box is part of a ``drawing``); ``├─► a
-    ──► b`` an edge to ``a`` and the arrows after it; ``|-- x -> b`` one to ``b`` labelled
-    ``x``."""
-    content = _NEXT_BRANCH.split(branch["content"])[0]
-    drawn = _plain(_IN_BRACKETS.sub("", _CALL.sub("", content)))  # ``Queues (id → Queue)``
-    headed = bool(branch["head"] or branch["hook"])
-    if ARROW.search(drawn) and not headed:
-        tail = candidate(drawn, line, drawn=True)
-        if tail is not None:
-            tail.segments[0] = [owner[0]]
-            yield tail
-        return
-    child = _acted_on(_end(ARROW.split(drawn)[0], False)[0])
-    if not child or _FILE.search(child) or _FILE.search(owner[0]) or _a_phrase(child):
-        return  # a file tree's folders and files; what a box does (``Handle failures``)
-    yield Candidate(owner[1], [[owner[0]], [child]], ["forward"], ["", ""], drawing or headed)
-    if ARROW.search(drawn):
-        found = candidate(drawn, line, drawn=True)
-        if found is not None:
-            yield found
-
-
-_IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
-
-
-def _a_phrase(box: str) -> bool:
-    """Words in sentence case rather than a name (``Process event``, ``Commit replay ID``):
-    a second word in lower case that is no component word."""
-    words = box.split()
-    return len(words) > 1 and words[1][:1].islower() and words[1].casefold() not in _HEADS
-
-
-def _acted_on(box: str) -> str:
-    """A tree's box without the action it opens with (``Publish Platform Event`` ->
-    ``Platform Event``); ``""`` for an action on no name (``Process event``: what the box
-    above does, not where its data goes)."""
-    action = _ACTION_FIRST.match(box)
-    if action is None:
-        return box
-    rest = box[action.end() :].strip()
-    return rest if rest[:1].isupper() else ""
-
-
-_FILE = re.compile(
-    r"/$|\.(?:xml|ya?ml|json|py|md|ts|tsx|java|kt|go|rs|sql|txt|conf|cfg|ini|sh|env|toml|lock"
-    r"|html|css|csv|properties|gradle|tf|log)$",
-    re.IGNORECASE,
-)
-"""A folder (``db/changelog/``) or a file (``001-create-events.xml``) of a file tree."""
-_NEXT_BRANCH = re.compile(r"\s{2,}(?=[└├│┘┐┌┤])")
-"""Where a second branch drawn on the same line starts (``transfer ──┘    └── return``)."""
-_TREE_STROKES = frozenset("│|├└┬┼┤╎┆")
-_PIECE = re.compile(r"[^\s│├└┬┼┤─━═►▶]+(?: [^\s│├└┬┼┤─━═►▶]+)*")
-
-
-def _tree_owner(lines: list[str], index: int, first_line: int) -> tuple[str, int] | None:
-    """The box a tree's branch on ``lines[index]`` hangs from, and its line: up its stroke
-    (``│``, a sibling's ``├``; a column off either way), the first box across it (``""``
-    when that is no box: a question); None when the stroke reaches no text. A stroke that
-    meets an arrow hangs from the box the arrow leaves, or from the one it reaches when it
-    meets the arrow's head or the label in its shaft."""
-    row = lines[index]
-    column = len(_STROKES_BEFORE.match(row).group()) if _STROKES_BEFORE.match(row) else 0
-    for up in range(index - 1, -1, -1):
-        above = lines[up]
-        near = [c for c in (column, column - 1, column + 1) if 0 <= c < len(above)]
-        stroke = next((c for c in near if above[c] in _TREE_STROKES), None)
-        if stroke is not None:
-            column = stroke
-            continue
-        name = _box_across(above, column)
-        return None if name is None else (_end(name, False)[0], first_line + up)
-    return None
-
-
-def _box_across(row: str, column: int) -> str | None:
-    """The text of the box of ``row`` that a stroke at ``column`` meets, or None."""
-    for arrow in _LABELLED_ARROW.finditer(row):
-        if arrow.start() <= column < arrow.start("target"):
-            return arrow["target"]
-    if column < len(row) and row[column] in _SHAFTS:
-        after = row[column:].lstrip(_SHAFTS + " ")
-        if row[column] in _ARROW_HEADS and after:
-            return _PIECE.match(after).group() if _PIECE.match(after) else None
-        before = row[:column].rstrip(_SHAFTS + " ")
-        pieces = list(_PIECE.finditer(before))
-        return _node_at(row, pieces[-1], len(before)) if pieces else None
-    for piece in _PIECE.finditer(row):
-        if piece.start() - 1 <= column <= piece.end():
-            return _node_at(row, piece, column)
-    return None
-
-
-_SHAFTS = "─━═►▶>"
-_ARROW_HEADS = "►▶>"
-
-
-def _node_at(row: str, piece: re.Match[str], column: int) -> str:
-    """The node of a run of words across ``column``: the part between two arrows there
-    (``B`` of ``A -> B``), or the last part of a ``├── x -> b`` branch (``b``, ``x`` being
-    its label)."""
-    branch = _BRANCH.match(row.strip())
-    parts = ARROW.split(piece.group())
-    if branch and not (branch["head"] or branch["hook"]):
-        return parts[-1]
-    start = piece.start()
-    for part in parts:
-        if start + len(part) >= column:
-            return part
-        start += len(part) + 2
-    return piece.group()

@@ -18,7 +18,6 @@ from flowviz.parse.arrows import (
     Ends,
     Hop,
     candidate,
-    code_candidates,
     data_and_method,
     hops,
 )
@@ -31,6 +30,7 @@ from flowviz.parse.blocks import (
     Table,
     flatten,
 )
+from flowviz.parse.code_blocks import code_candidates
 from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report
 from flowviz.parse.drawings import connector_candidates

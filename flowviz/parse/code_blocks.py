@@ -1,0 +1,215 @@
+"""Plain code blocks: arrow lines, vertical chains of boxes, and trees of boxes.
+
+A box on its own line with ``|`` / ``v`` / ``↓`` lines under it and the next box is a vertical
+chain; ``├── a`` / ``└─► b`` / ``↳ c`` lines hang from the box their stroke leads up to, a
+tree. Each gives ``arrows.Candidate`` statements, read as any arrow line is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from flowviz.parse.arrows import (
+    ACTION_FIRST,
+    ARROW,
+    CALL,
+    COMPONENT_WORDS,
+    LABELLED_ARROW,
+    Candidate,
+    box_chain,
+    candidate,
+    clean_end,
+    drawing_candidate,
+    end_and_label,
+    plain_arrows,
+)
+
+_DOWN = re.compile(r"^(?:[|│]|v|V|↓|▼)(?:\s+(.*))?$")
+"""A line of a vertical chain under a box: a stroke or an arrow down, and its label."""
+_BRANCH = re.compile(
+    r"^(?:\|--|\|—|`--|[├└][─━]{1,3}(?P<head>[►▶>])?|(?P<hook>↳)|\+--|\\--)\s*(?P<content>.*)$"
+)
+"""A tree's branch: ``├── a``, ``└─► a`` (an arrow to ``a``), ``↳ a``, ``|-- x -> a``."""
+
+
+def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
+    """The statements of a plain code block: arrow lines, vertical chains (a box, lines of
+    ``|`` / ``v`` or ``-> next box``, the next box) and trees (a box, then ``├── a`` /
+    ``└─► b -> c`` lines under it: an edge from the box to each branch, ``|-- x -> b`` a
+    branch to ``b`` labelled ``x``). An arrow line that branches hang from is a drawing."""
+    box: tuple[str, int] | None = None
+    down, label = False, ""
+    lines = text.split("\n")
+    owners = {index: _tree_owner(lines, index, first_line) for index in _branch_lines(lines)}
+    drawings = {
+        owner[1]
+        for owner in owners.values()
+        if owner is not None and ARROW.search(plain_arrows(lines[owner[1] - first_line]))
+    }
+    for offset, raw in enumerate(lines):
+        line, stripped = first_line + offset, raw.strip()
+        if not stripped:
+            box, down, label = None, False, ""
+            continue
+        branch = _BRANCH.match(_STROKES_BEFORE.sub("", raw)) if offset in owners else None
+        connector = _DOWN.match(stripped)
+        hang = owners[offset] if owners.get(offset) is not None else box
+        if branch and hang is not None:
+            if hang[0]:  # a question's answers hang from no box
+                for found in _branch(branch, hang, line, hang[1] in drawings):
+                    found.tree = _root(owners, offset, first_line) if found.line != line else None
+                    yield found
+        elif connector:
+            down = down or stripped[0] in "vV↓▼"
+            label = label or clean_end(connector.group(1) or "")
+        elif ARROW.match(stripped) and box is not None:
+            found = candidate(box[0] + " " + stripped, box[1], drawn=True)
+            if found is not None:
+                yield found
+                box = (end_and_label(stripped[ARROW.match(stripped).end() :], False)[0], line)
+        elif ARROW.search(plain_arrows(stripped)):
+            found = box_chain(stripped, line) or drawing_candidate(raw, line)
+            found = found or candidate(stripped, line, drawn=line in drawings)
+            if found is not None:
+                yield found
+            box = None
+        else:
+            name = end_and_label(stripped, False)[0]
+            if box is not None and down and name:
+                yield Candidate(box[1], [[box[0]], [name]], ["forward"], ["", label], True)
+            box, down, label = ((name, line) if name else None), False, ""
+
+
+_STROKES_BEFORE = re.compile(r"^[\s│|]*(?=[├└|`+\\↳])")
+"""The strokes of the branches above that a tree's branch line starts with (``│   ├── a``)."""
+
+
+def _root(owners: dict[int, tuple[str, int] | None], index: int, first_line: int) -> int:
+    """The line of the root box of the tree the branch on line ``index`` belongs to."""
+    seen = {index}
+    while (owner := owners.get(index)) is not None and owner[1] - first_line not in seen:
+        index = owner[1] - first_line
+        seen.add(index)
+    return first_line + index
+
+
+def _branch_lines(lines: list[str]) -> list[int]:
+    """The indexes of the lines that are a tree's branch (``├── a``, ``│   └─► b``)."""
+    return [i for i, raw in enumerate(lines) if _BRANCH.match(_STROKES_BEFORE.sub("", raw))]
+
+
+def _branch(
+    branch: re.Match[str], owner: tuple[str, int], line: int, drawing: bool
+) -> Iterator[Candidate]:
+    """The edges of a tree's branch line under the box ``owner`` (name, line): ``├── a``
+    an edge to ``a`` when both are systems (or the box is part of a ``drawing``); ``├─► a
+    ──► b`` an edge to ``a`` and the arrows after it; ``|-- x -> b`` one to ``b`` labelled
+    ``x``."""
+    content = _NEXT_BRANCH.split(branch["content"])[0]
+    drawn = plain_arrows(_IN_BRACKETS.sub("", CALL.sub("", content)))  # ``Queues (id → Queue)``
+    headed = bool(branch["head"] or branch["hook"])
+    if ARROW.search(drawn) and not headed:
+        tail = candidate(drawn, line, drawn=True)
+        if tail is not None:
+            tail.segments[0] = [owner[0]]
+            yield tail
+        return
+    child = _acted_on(end_and_label(ARROW.split(drawn)[0], False)[0])
+    if not child or _FILE.search(child) or _FILE.search(owner[0]) or _a_phrase(child):
+        return  # a file tree's folders and files; what a box does (``Handle failures``)
+    yield Candidate(owner[1], [[owner[0]], [child]], ["forward"], ["", ""], drawing or headed)
+    if ARROW.search(drawn):
+        found = candidate(drawn, line, drawn=True)
+        if found is not None:
+            yield found
+
+
+_IN_BRACKETS = re.compile(r"\s*\([^()]*\)")
+
+
+def _a_phrase(box: str) -> bool:
+    """Words in sentence case rather than a name (``Process event``, ``Commit replay ID``):
+    a second word in lower case that is no component word."""
+    words = box.split()
+    return len(words) > 1 and words[1][:1].islower() and words[1].casefold() not in COMPONENT_WORDS
+
+
+def _acted_on(box: str) -> str:
+    """A tree's box without the action it opens with (``Publish Platform Event`` ->
+    ``Platform Event``); ``""`` for an action on no name (``Process event``: what the box
+    above does, not where its data goes)."""
+    action = ACTION_FIRST.match(box)
+    if action is None:
+        return box
+    rest = box[action.end() :].strip()
+    return rest if rest[:1].isupper() else ""
+
+
+_FILE = re.compile(
+    r"/$|\.(?:xml|ya?ml|json|py|md|ts|tsx|java|kt|go|rs|sql|txt|conf|cfg|ini|sh|env|toml|lock"
+    r"|html|css|csv|properties|gradle|tf|log)$",
+    re.IGNORECASE,
+)
+"""A folder (``db/changelog/``) or a file (``001-create-events.xml``) of a file tree."""
+_NEXT_BRANCH = re.compile(r"\s{2,}(?=[└├│┘┐┌┤])")
+"""Where a second branch drawn on the same line starts (``transfer ──┘    └── return``)."""
+_TREE_STROKES = frozenset("│|├└┬┼┤╎┆")
+_PIECE = re.compile(r"[^\s│├└┬┼┤─━═►▶]+(?: [^\s│├└┬┼┤─━═►▶]+)*")
+
+
+def _tree_owner(lines: list[str], index: int, first_line: int) -> tuple[str, int] | None:
+    """The box a tree's branch on ``lines[index]`` hangs from, and its line: up its stroke
+    (``│``, a sibling's ``├``; a column off either way), the first box across it (``""``
+    when that is no box: a question); None when the stroke reaches no text. A stroke that
+    meets an arrow hangs from the box the arrow leaves, or from the one it reaches when it
+    meets the arrow's head or the label in its shaft."""
+    row = lines[index]
+    column = len(_STROKES_BEFORE.match(row).group()) if _STROKES_BEFORE.match(row) else 0
+    for up in range(index - 1, -1, -1):
+        above = lines[up]
+        near = [c for c in (column, column - 1, column + 1) if 0 <= c < len(above)]
+        stroke = next((c for c in near if above[c] in _TREE_STROKES), None)
+        if stroke is not None:
+            column = stroke
+            continue
+        name = _box_across(above, column)
+        return None if name is None else (end_and_label(name, False)[0], first_line + up)
+    return None
+
+
+def _box_across(row: str, column: int) -> str | None:
+    """The text of the box of ``row`` that a stroke at ``column`` meets, or None."""
+    for arrow in LABELLED_ARROW.finditer(row):
+        if arrow.start() <= column < arrow.start("target"):
+            return arrow["target"]
+    if column < len(row) and row[column] in _SHAFTS:
+        after = row[column:].lstrip(_SHAFTS + " ")
+        if row[column] in _ARROWCOMPONENT_WORDS and after:
+            return _PIECE.match(after).group() if _PIECE.match(after) else None
+        before = row[:column].rstrip(_SHAFTS + " ")
+        pieces = list(_PIECE.finditer(before))
+        return _node_at(row, pieces[-1], len(before)) if pieces else None
+    for piece in _PIECE.finditer(row):
+        if piece.start() - 1 <= column <= piece.end():
+            return _node_at(row, piece, column)
+    return None
+
+
+_SHAFTS = "─━═►▶>"
+_ARROWCOMPONENT_WORDS = "►▶>"
+
+
+def _node_at(row: str, piece: re.Match[str], column: int) -> str:
+    """The node of a run of words across ``column``: the part between two arrows there
+    (``B`` of ``A -> B``), or the last part of a ``├── x -> b`` branch (``b``, ``x`` being
+    its label)."""
+    branch = _BRANCH.match(row.strip())
+    parts = ARROW.split(piece.group())
+    if branch and not (branch["head"] or branch["hook"]):
+        return parts[-1]
+    start = piece.start()
+    for part in parts:
+        if start + len(part) >= column:
+            return part
+        start += len(part) + 2
+    return piece.group()
