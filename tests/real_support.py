@@ -75,17 +75,22 @@ def _end(system: str, parts: list[str]) -> str:
 
 def reported_edges(model: Map) -> list[tuple[str, str, int]]:
     """(source id, target id, line) of every edge the reader reports, each once."""
+    people = {system.id for system in model.systems if system.kind == "actor"}
     out = [
         (_end(i.source, i.source_parts), _end(i.target, i.target_parts), i.line)
         for i in model.integrations
-        if i.source and i.target
+        if i.source and i.target and not {i.source, i.target} & people
     ]
     rows = {(a, b): [line for x, y, line in out if (x, y) == (a, b)] for a, b, _ in out}
     out += [
         (s.source, s.target, s.line)
         for f in model.flows
         for s in f.steps
-        if s.source and s.target and s.source != s.target and not _stated(s, rows)
+        if s.source
+        and s.target
+        and s.source != s.target
+        and not _stated(s, rows)
+        and not {s.source, s.target} & people  # a person's step is no edge between systems
     ]
     return list(dict.fromkeys(out))
 

@@ -292,3 +292,66 @@ def test_a_title_that_names_a_direction_in_words_is_an_edge(
 def test_a_title_with_no_product_on_a_side_names_no_edge(write_map, title: str) -> None:
     with pytest.raises(MapError, match="not an integration map"):
         load(write_map(f"# Notes\n\n{title}\n"))
+
+
+def test_invisible_links_place_nodes_and_a_dotted_label_is_a_label(write_map) -> None:
+    text = """# Architecture
+
+```mermaid
+flowchart LR
+    forms[GOV.UK Forms]
+    notify[GOV.UK Notify]
+    forms ~~~ notify
+    forms -. optional .-> notify
+```
+"""
+    model = load(write_map(text))
+    assert named_edges(model) == [("GOV.UK Forms", "GOV.UK Notify", 8)]
+    assert model.integrations[0].source_data == "optional"
+
+
+def test_participants_with_hyphens_and_people_of_a_sequence(write_map) -> None:
+    text = """# Submission
+
+```mermaid
+sequenceDiagram
+    actor user as User
+    participant runner as Forms Runner
+    participant runner-db as Forms Runner database
+    user->>runner: submit
+    runner->>runner-db: save Submission
+    runner-db-->>runner: saved
+```
+"""
+    assert _read(write_map, text) == [
+        ("Forms Runner", "Forms Runner database", 9),
+        ("Forms Runner database", "Forms Runner", 10),
+    ]
+
+
+def test_services_named_as_code_are_never_one_another_misspelt(write_map) -> None:
+    text = """# Flows
+
+| Источник | Получатель | Назначение |
+| --- | --- | --- |
+| virtualization-api | kubelet | proxy |
+| virtualization-dra | kubelet | plugin |
+| virtualization-audit | kube-apiserver | audit |
+"""
+    names = {s.name for s in load(write_map(text)).systems}
+    assert {"virtualization-api", "virtualization-dra", "virtualization-audit"} <= names
+
+
+def test_a_person_listed_among_senders_is_left_out_and_alone_is_an_actor(write_map) -> None:
+    text = """# Flows
+
+| Источник | Получатель | Назначение |
+| --- | --- | --- |
+| Пользователь / `d8` CLI | virtualization-api | API |
+| Пользователь | kube-apiserver | CRD |
+"""
+    model = load(write_map(text))
+    kinds = {s.name: s.kind for s in model.systems}
+    assert kinds["d8 CLI"] == "other"
+    assert kinds["Пользователь"] == "actor"
+    assert all("Пользователь /" not in name for name in kinds)

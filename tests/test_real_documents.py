@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_9``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_10``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -127,6 +127,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-b24-local-webhooks": (False, 0, 1, 4),
     "ru-b24-oauth-protocol": (False, 0, 0, 0),
     "ru-b24-robot-handler": (False, 0, 0, 4),
+    "en-govuk-forms-architecture": (False, 15, 0, 0),
+    "en-govuk-forms-submission-emails": (False, 31, 0, 0),
+    "en-hmrc-push-pull-notifications": (True, 0, 0, 0),
+    "en-moj-cfo-dms-pipeline": (False, 0, 1, 6),
+    "ru-amocrm-asterisk-ng": (True, 0, 0, 0),
+    "ru-dvp-virtualization-flows": (False, 16, 0, 0),
+    "ru-partnercenter-salesforce-cosell": (True, 0, 0, 0),
+    "ru-yookassa-android-payment-flow": (False, 0, 0, 3),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -236,6 +244,17 @@ UNSEEN_9 = [
     "ru-b24-oauth-protocol",
     "ru-b24-robot-handler",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_10 = [
+    "en-govuk-forms-architecture",
+    "en-govuk-forms-submission-emails",
+    "en-hmrc-push-pull-notifications",
+    "en-moj-cfo-dms-pipeline",
+    "ru-amocrm-asterisk-ng",
+    "ru-dvp-virtualization-flows",
+    "ru-partnercenter-salesforce-cosell",
+    "ru-yookassa-android-payment-flow",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -245,6 +264,7 @@ LATER_ROUNDS = [
     *UNSEEN_7,
     *UNSEEN_8,
     *UNSEEN_9,
+    *UNSEEN_10,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -327,7 +347,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 783
+    assert counted == 880
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from flowviz.model import Diagnostic, Severity
-from flowviz.parse.systems import Registry, known_kind
+from flowviz.parse.systems import Registry, known_kind, person_key
 
 if TYPE_CHECKING:
     from flowviz.parse.sections import RawSection
@@ -77,6 +77,8 @@ class Context:
             return resolved.system, resolved.parts
         if resolved.unknown is None:
             return None, ()
+        if (person := person_key(resolved.unknown)) is not None:
+            return self.registry.actor(person, resolved.unknown).id, ()  # a person, no system
         return self.unknown_system(resolved.unknown, line, column, section), ()
 
     def unknown_system(self, name: str, line: int, column: int, section: str | None) -> str:

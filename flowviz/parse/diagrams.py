@@ -59,7 +59,7 @@ REST: /.+/s
 ID: /[^\W-][\w]*(?:[.\-][^\W-][\w]*)*/
 CLASS: /:::[\w-]+/
 SHAPE: /{shapes}/s
-ARROW: /<?(?:-{2,}|={2,}|-\.+-)[>ox]?|<?~{3}/
+ARROW: /<?(?:-{2,}|={2,}|-\.+-|\.+-)[>ox]?|<?~{3,}/
 LSTART.2: /(?:--|==|-\.)(?=\s|[^\s\->=.ox|])/
 LABEL: /"[^"]*"|[^"\s][^\n]*?(?=\s*(?:-{2,}|={2,}|\.+-)[>ox-]?)/
 PIPE_LABEL: /\|[^|]*\|/
@@ -74,8 +74,8 @@ message: PID ARROW PID (":" REST?)?
 
 OTHER.2: /(?:{sequence_words})\b/i
 PKIND.2: /(?:participant|actor)\b/
-PNAME: /[^\s:>\-+,~()]+/
-PID: /[^\s:>\-+,~()](?:[^:>\-+,~()\n]*[^\s:>\-+,~()])?/
+PNAME: /[^\s:>\-+,~()](?:[^\s:>+,~()-]|-(?![->x)]))*/
+PID: /[^\s:>\-+,~()](?:(?:[^:>+,~()\n-]|-(?![->x)]))*[^\s:>\-+,~()])?/
 ARROW: /(?:<<-{1,2}>>|-{1,2}>>|-{1,2}>|-{1,2}[x)])(?:[ \t]*[+-])?/
 REST: /.+/s
 
@@ -337,6 +337,8 @@ def _chain(diagram: Diagram, line: int, chain: Tree) -> None:
         else:
             links.append(_link(part))
     for index, (label, way) in enumerate(links):
+        if way == "none":
+            continue  # ``A ~~~ B``: an invisible link that only places the nodes
         for source, at in groups[index]:
             for target, _ in groups[index + 1]:
                 diagram.links.append(Hop(source, target, at, label, way))
@@ -357,7 +359,7 @@ def _link(link: Tree) -> tuple[str, str]:
     labels = [t.value for t in link.children if t.type in ("LABEL", "PIPE_LABEL")]
     label = _text(labels[0].strip("|")) if labels else ""
     way = "both" if arrow.startswith("<") and arrow[-1] in ">ox" else "forward"
-    return label, way
+    return label, "none" if arrow.strip("<").startswith("~") else way
 
 
 def _participant(diagram: Diagram, node: Tree) -> None:

@@ -79,8 +79,10 @@ def short_names_merged(
     registry: Registry, integrations: list[Integration], flows: list[Flow]
 ) -> tuple[list[Integration], list[Flow]]:
     """The systems named only by a component's qualifier (``Mailer``, read before ``Mailer
-    Service`` was known) merged into that component, in the rows and the flow steps."""
+    Service`` was known) merged into that component, in the rows and the flow steps; never
+    two that an edge joins (``Forms Runner`` saves into ``Forms Runner database``)."""
     forms = _short_forms(registry)
+    linked = {frozenset((row.source, row.target)) for row in integrations}
     merged = {
         system.id: forms[stems(system.name)]
         for system in list(registry.systems.values())
@@ -88,6 +90,7 @@ def short_names_merged(
         and forms[stems(system.name)] != system.id
         and system.parent is None
         and not any(other.parent == system.id for other in registry.systems.values())
+        and frozenset((system.id, forms[stems(system.name)])) not in linked  # two apart
     }
     for short, component in merged.items():
         registry.alias(component, registry.systems[short].name)

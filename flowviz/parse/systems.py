@@ -956,9 +956,12 @@ class Registry:
 
     def _close_spelling(self, name: str) -> str | None:
         """``Bitirx24`` -> ``Bitrix24``: a known name spelled almost the same, word for word,
-        each word starting with the same letter (so ``WMS Томск`` never becomes ``WMS Омск``)."""
+        each word starting with the same letter (so ``WMS Томск`` never becomes ``WMS Омск``);
+        never a name written as code (``virtualization-dra`` is not ``virtualization-api``)."""
         lowered = name.lower()
         wanted = lowered.split()
+        if _CODE_NAME.fullmatch(lowered):
+            return None  # ``virtualization-audit`` is not ``virtualization-api`` misspelt
         candidates = self._shapes.get(_shape(wanted), ())
         if len(compact(name)) < 5 or not any(_may_be(lowered, known) for known in candidates):
             return None
@@ -979,8 +982,9 @@ class Registry:
         """What a system cell names: ``Analytics (GA4, Meta Pixel)`` -> analytics + parts.
 
         Not a mere look-up: a role word creates its role system when none plays it yet, and
-        well-known tools named beside or in the bracket of their group become its parts."""
-        text = cell.strip()
+        well-known tools named beside or in the bracket of their group become its parts; a
+        person listed among systems (``Пользователь / d8 CLI``) is left out."""
+        text = _people_left_out(cell.strip())
         if not text or stems(text) in NOT_SYSTEMS:
             return Resolved(None)
         head, inner = split_head(text)
@@ -1192,6 +1196,11 @@ def known_kind(name: str) -> SystemKind | None:
     return None
 
 
+_CODE_NAME = re.compile(r"[\w.]+(?:[-_][\w.]+)+")
+"""A name written as code (``virtualization-api``, ``orders_db``): services of one system
+share all but a part of it, so a close spelling of one is another, never a typo."""
+
+
 def catalogue_kind(name: str, extra: dict[str, list[str]] | None = None) -> SystemKind | None:
     """The kind of a product of the catalogue (``KNOWN_PRODUCTS``, ``MORE_PRODUCTS`` and the
     ``extra`` of ``flowviz.yaml``), else None: ``Telegram`` -> other, ``Tilda`` -> cms."""
@@ -1287,6 +1296,37 @@ def _vocabulary() -> dict[tuple[str, ...], tuple[str, str]]:
 
 
 _VOCAB = _vocabulary()
+
+
+_SPACED_SLASH = re.compile(r"\s+/\s+")
+
+
+def _people_left_out(cell: str) -> str:
+    """A cell listing ends with `` / `` without the persons among them (``Пользователь / d8
+    CLI / kube-apiserver`` -> ``d8 CLI / kube-apiserver``); a slash with no spaces joins one
+    name (``KVM/libvirt/QEMU``)."""
+    parts = _SPACED_SLASH.split(cell)
+    kept = [part for part in parts if not is_person(part)]
+    return " / ".join(kept) if len(parts) > 1 and kept else cell
+
+
+def is_person(name: str) -> bool:
+    """Whether a name is a person's (``Пользователь``, ``Client``): an actor word alone."""
+    return person_key(name) is not None
+
+
+def person_key(name: str) -> str | None:
+    """The actor an actor word alone names (``Пользователи`` -> ``user``), else None; never a
+    word that also names a program (``Клиент``, an API client in a table of interfaces)."""
+    wanted = stems(name)
+    kind, key = _VOCAB.get(wanted, ("", ""))
+    return key if kind == "actor" and wanted not in _PROGRAMS_TOO else None
+
+
+_PROGRAMS_TOO = frozenset(stems(word) for word in ("клиент", "client", "клиенты", "clients"))
+"""Actor words that name a program as often as a person."""
+
+
 _VOCAB_LONGEST = max(len(key) for key in _VOCAB)
 _ACTION_VERBS = frozenset(READ_VERBS) | frozenset(WRITE_VERBS)
 """Verbs a step opens with, capitalised there: never the first word of a system's name."""
