@@ -34,7 +34,6 @@ from flowviz.parse.code_blocks import code_candidates
 from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report
 from flowviz.parse.drawings import connector_candidates
-from flowviz.parse.keywords import SYNC_WORDS, WORD_ARROWS, alternation
 from flowviz.parse.loose_names import (
     component_system,
     end_in_group,
@@ -47,8 +46,9 @@ from flowviz.parse.loose_names import (
 )
 from flowviz.parse.loose_tables import edge_table, edge_tables, labelled_rows, matrix_rows
 from flowviz.parse.process import process_flows
-from flowviz.parse.systems import Registry, catalogue_pattern, catalogue_spelling
+from flowviz.parse.systems import Registry
 from flowviz.parse.text import without_emoji
+from flowviz.parse.worded import WordedStatements, word_arrow
 from flowviz.source import SourceText
 
 DIAGRAM_LANGUAGES = frozenset({"mermaid", "plantuml", "puml", "dot", "graphviz"})
@@ -138,30 +138,6 @@ def _project(blocks: list[Block]) -> Project:
     return Project(name=name or None, line=title.line if name else None)
 
 
-def _word_arrow(cell: str) -> str:
-    """A table cell that names a transfer in words (``BigQuery To Google Ads``, ``Shopify to
-    Klaviyo``) written as an arrow; any other cell as it is.
-
-    >>> _word_arrow("BigQuery To Google Ads Customer Match")
-    'BigQuery -> Google Ads Customer Match'
-    >>> _word_arrow("Send the lead to the CRM")
-    'Send the lead to the CRM'
-    """
-    found = _WORD_ARROW.fullmatch(cell.strip())
-    if found is None or len(cell.split()) > MAX_WORD_ARROW_WORDS:
-        return cell
-    return f"{found.group(1).strip()} -> {found.group(2)}"
-
-
-MAX_WORD_ARROW_WORDS = 10
-
-
-_WORD_ARROW = re.compile(
-    rf"((?:[A-ZА-ЯЁ0-9][\w.&/-]*\s+)+?)(?i:{'|'.join(WORD_ARROWS)})\s+([A-ZА-ЯЁ0-9].*)"
-)
-"""Names (each word capitalised) on both sides of an arrow word."""
-
-
 _LONE_ARROW = re.compile(r"^\s*(?:↓|⬇️?|⇓|▼|v|V|\|)\s*$")
 
 
@@ -200,7 +176,7 @@ def _candidates(
         elif isinstance(block, ListBlock):
             texts += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
         elif isinstance(block, Table) and edge_table(block) is None:
-            texts += [(_word_arrow(c.text), r.line) for r in block.rows for c in r.cells]
+            texts += [(word_arrow(c.text), r.line) for r in block.rows for c in r.cells]
         elif isinstance(block, Paragraph) and _stacked(stack := _source_lines(block, lines)):
             boxes = "\n".join(without_emoji(line) for line in stack.split("\n"))
             for found in code_candidates(boxes, block.line):
@@ -208,10 +184,9 @@ def _candidates(
                 yield found
         elif isinstance(block, Paragraph):
             texts += [(text, block.line + n) for n, text in enumerate(block.text.split("\n"))]
-    products = catalogue_pattern(extra)
+    worded = WordedStatements(extra)
     for written, line in texts:
-        text = _SYNC_FROM_TO.sub(_as_arrow, _BRACKETED_FROM_TO.sub(_as_arrow, written))
-        text = _direction_in_words(text, products, extra)
+        text = worded.as_arrow_line(written)
         if ARROW.search(text):
             found = candidate(text, line)
             if found is not None:
@@ -220,63 +195,6 @@ def _candidates(
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from code_candidates(block.text, block.line)
             yield from connector_candidates(block.text, block.line)
-
-
-_BRACKETED_FROM_TO = re.compile(
-    r"^(?P<what>[^()]{1,80}?)\s*\((?:из|from)\s+(?P<a>[^()]{1,40}?)\s+(?:в|во|to|into)\s+"
-    r"(?P<b>[^()]{1,40}?)\)(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-"""A name followed by where it goes in brackets (``Заказы на продажу (из Sales в Supply Chain
-Management) — напрямую``): an edge statement written in words."""
-
-
-_SYNC_FROM_TO = re.compile(
-    r"^(?P<what>(?:" + alternation(SYNC_WORDS, stems_only=True) + r")\s+[^()\[\]]{1,80}?)\s+"
-    r"(?:(?:непосредственно|напрямую|directly)\s+)?(?:(?:из|from)\s+(?P<a>[^(),;]{1,40}?)\s+"
-    r"(?:с|to|into|with)\s+(?:[^(),;]{1,60}?\s+(?:в|во|in)\s+)?|в\s+(?P<a_in>[^(),;]{1,40}?)\s+"
-    r"с\s+[^(),;]{1,60}?\s+(?:в|во)\s+)(?P<b>[^(),;]{1,40}?)"
-    r"(?P<rest>[.;:]?)\s*$",
-    re.IGNORECASE,
-)
-"""A line that states one transfer in words: ``Синхронизация X [непосредственно] из A с Y в
-B``, ``Синхронизация X в A с Y в B`` (not ``X в A с B``: data kept in step between two),
-``Sync X from A to B``; the first system's records go to
-the second. A sync ``между A и B`` names no way and states nothing."""
-
-
-_TITLE_DIRECTION = re.compile(
-    r"^(?P<title>(?:[^:—]{1,40}[:—]\s*)?(?:(?:"
-    + alternation((*SYNC_WORDS, "поток", "flow", "pattern"), stems_only=True)
-    + r")\b[^.!?:]{0,80}?\s|(?:из|from)\s))(?P<a>[^.!?:]{1,60}?)\s+(?:в|во|to|into)\s+"
-    r"(?P<b>[^.!?:]{1,60}?)(?P<rest>[.:]|$)",
-    re.IGNORECASE,
-)
-"""A title that names a direction in words: ``Sync New Salesforce Leads to Dynamics 365
-Contacts``, ``Поток обратной записи — из Windows Server Active Directory в Workday``."""
-
-
-def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, list[str]]) -> str:
-    """``text`` as ``A -> B: text`` when it opens with a title naming a direction in words and
-    one product of the catalogue on each side of it; else as it is."""
-    if ARROW.search(text):
-        return text
-    found = _TITLE_DIRECTION.match(text)
-    if found is None:
-        return text
-    sides = [
-        list(dict.fromkeys(catalogue_spelling(m.group(), extra) for m in products.finditer(side)))
-        for side in (found["title"] + found["a"], found["b"])
-    ]
-    if [len(side) for side in sides] != [1, 1] or sides[0] == sides[1]:
-        return text
-    return f"{sides[0][0]} -> {sides[1][0]}: {text[: found.end('b')].strip()}"
-
-
-def _as_arrow(match: re.Match[str]) -> str:
-    """``what (из A в B) rest`` or ``what из A с B`` as ``A -> B: what rest``."""
-    sender = match["a"] or match.groupdict().get("a_in")
-    return f"{sender} -> {match['b']}: {match['what'].strip()}{match['rest']}"
 
 
 def _numbered(integrations: list[Integration]) -> list[Integration]:

@@ -1,0 +1,106 @@
+"""Edge statements written in words, each rewritten as the arrow line it states: a table
+cell ``BigQuery To Google Ads``, a sync line ``Синхронизация X из A с Y в B``, a name with its
+way in brackets ``Заказы (из Sales в Supply Chain)``, a title naming a direction ``Sync New
+Salesforce Leads to Dynamics 365 Contacts``."""
+
+from __future__ import annotations
+
+import re
+
+from flowviz.parse.arrows import ARROW
+from flowviz.parse.keywords import SYNC_WORDS, WORD_ARROWS, alternation
+from flowviz.parse.systems import catalogue_pattern, catalogue_spelling
+
+
+class WordedStatements:
+    """The rules for one document (its ``flowviz.yaml`` products among the catalogue's)."""
+
+    def __init__(self, extra: dict[str, list[str]]) -> None:
+        self.extra = extra
+        self.products = catalogue_pattern(extra)
+
+    def as_arrow_line(self, text: str) -> str:
+        """``text`` as ``A -> B: what`` when it states one edge in words; else as it is."""
+        text = _SYNC_FROM_TO.sub(_as_arrow, _BRACKETED_FROM_TO.sub(_as_arrow, text))
+        return _direction_in_words(text, self.products, self.extra)
+
+
+def word_arrow(cell: str) -> str:
+    """A table cell that names a transfer in words (``BigQuery To Google Ads``, ``Shopify to
+    Klaviyo``) written as an arrow; any other cell as it is.
+
+    >>> word_arrow("BigQuery To Google Ads Customer Match")
+    'BigQuery -> Google Ads Customer Match'
+    >>> word_arrow("Send the lead to the CRM")
+    'Send the lead to the CRM'
+    """
+    found = _WORD_ARROW.fullmatch(cell.strip())
+    if found is None or len(cell.split()) > MAX_WORD_ARROW_WORDS:
+        return cell
+    return f"{found.group(1).strip()} -> {found.group(2)}"
+
+
+MAX_WORD_ARROW_WORDS = 10
+
+
+_WORD_ARROW = re.compile(
+    rf"((?:[A-ZА-ЯЁ0-9][\w.&/-]*\s+)+?)(?i:{'|'.join(WORD_ARROWS)})\s+([A-ZА-ЯЁ0-9].*)"
+)
+"""Names (each word capitalised) on both sides of an arrow word."""
+
+
+_BRACKETED_FROM_TO = re.compile(
+    r"^(?P<what>[^()]{1,80}?)\s*\((?:из|from)\s+(?P<a>[^()]{1,40}?)\s+(?:в|во|to|into)\s+"
+    r"(?P<b>[^()]{1,40}?)\)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+"""A name followed by where it goes in brackets (``Заказы на продажу (из Sales в Supply Chain
+Management) — напрямую``): an edge statement written in words."""
+
+
+_SYNC_FROM_TO = re.compile(
+    r"^(?P<what>(?:" + alternation(SYNC_WORDS, stems_only=True) + r")\s+[^()\[\]]{1,80}?)\s+"
+    r"(?:(?:непосредственно|напрямую|directly)\s+)?(?:(?:из|from)\s+(?P<a>[^(),;]{1,40}?)\s+"
+    r"(?:с|to|into|with)\s+(?:[^(),;]{1,60}?\s+(?:в|во|in)\s+)?|в\s+(?P<a_in>[^(),;]{1,40}?)\s+"
+    r"с\s+[^(),;]{1,60}?\s+(?:в|во)\s+)(?P<b>[^(),;]{1,40}?)"
+    r"(?P<rest>[.;:]?)\s*$",
+    re.IGNORECASE,
+)
+"""A line that states one transfer in words: ``Синхронизация X [непосредственно] из A с Y в
+B``, ``Синхронизация X в A с Y в B`` (not ``X в A с B``: data kept in step between two),
+``Sync X from A to B``; the first system's records go to
+the second. A sync ``между A и B`` names no way and states nothing."""
+
+
+_TITLE_DIRECTION = re.compile(
+    r"^(?P<title>(?:[^:—]{1,40}[:—]\s*)?(?:(?:"
+    + alternation((*SYNC_WORDS, "поток", "flow", "pattern"), stems_only=True)
+    + r")\b[^.!?:]{0,80}?\s|(?:из|from)\s))(?P<a>[^.!?:]{1,60}?)\s+(?:в|во|to|into)\s+"
+    r"(?P<b>[^.!?:]{1,60}?)(?P<rest>[.:]|$)",
+    re.IGNORECASE,
+)
+"""A title that names a direction in words: ``Sync New Salesforce Leads to Dynamics 365
+Contacts``, ``Поток обратной записи — из Windows Server Active Directory в Workday``."""
+
+
+def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, list[str]]) -> str:
+    """``text`` as ``A -> B: text`` when it opens with a title naming a direction in words and
+    one product of the catalogue on each side of it; else as it is."""
+    if ARROW.search(text):
+        return text
+    found = _TITLE_DIRECTION.match(text)
+    if found is None:
+        return text
+    sides = [
+        list(dict.fromkeys(catalogue_spelling(m.group(), extra) for m in products.finditer(side)))
+        for side in (found["title"] + found["a"], found["b"])
+    ]
+    if [len(side) for side in sides] != [1, 1] or sides[0] == sides[1]:
+        return text
+    return f"{sides[0][0]} -> {sides[1][0]}: {text[: found.end('b')].strip()}"
+
+
+def _as_arrow(match: re.Match[str]) -> str:
+    """``what (из A в B) rest`` or ``what из A с B`` as ``A -> B: what rest``."""
+    sender = match["a"] or match.groupdict().get("a_in")
+    return f"{sender} -> {match['b']}: {match['what'].strip()}{match['rest']}"
