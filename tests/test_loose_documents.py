@@ -863,3 +863,21 @@ def test_a_russian_component_named_head_first_before_its_product_is_a_system(wri
     assert ("Workday", "Служба подготовки Azure AD", 4) in edges
     assert ("Служба подготовки Azure AD", "Агент подготовки Azure AD Connect", 5) in edges
     assert "Службу API" not in {s.name for s in model.systems}
+
+
+def test_a_nested_point_naming_where_data_goes_receives_from_the_steps_system(
+    write_map,
+) -> None:
+    text = """# Deploying
+
+## How it works
+
+1. **GitHub Actions builds and pushes a new Docker image**
+   - The container is tagged with the commit SHA
+   - It is published to the GitHub Container Registry
+1. **Argo CD detects the change** and begins a sync:
+   - Triggers a rolling update in Kubernetes
+"""
+    edges = _edges(load(write_map(text)))
+    assert ("GitHub Actions", "GitHub Container Registry", 7) in edges
+    assert ("Argo CD", "Kubernetes", 9) in edges

@@ -111,7 +111,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-azure-ecommerce-search": (False, 0, 0, 6),
     "ru-d365-field-service": (False, 9, 0, 0),
     "ru-d365-prospect-to-cash": (False, 5, 0, 0),
-    "en-govuk-deployments": (False, 0, 0, 8),
+    "en-govuk-deployments": (False, 3, 0, 8),
     "en-n8n-jotform-onboarding-chain": (False, 4, 0, 0),
     "en-sf-event-driven-guide": (False, 14, 0, 0),
     "en-sf-integration-flow-prompt": (False, 4, 0, 0),

@@ -143,12 +143,17 @@ MAX_STEP_LINES = 12
 def _point(text: str, line: int, step: Step, names: Names, *, nested: bool = False) -> Step:
     """A point under a sub-heading step, read as a step of its own; one that names no system
     is about the one system its heading names (``### Gmail Trigger`` / ``- Retrieves new
-    emails``), and is stated on the heading's line (on its own when ``nested``)."""
+    emails``), and is stated on the heading's line (on its own when ``nested``); a nested one
+    that names only where data goes receives it from the step's system."""
     point = _step(text, line, step.number, names)
     if point.source is None and step.source is not None and step.target is None:
         return point.model_copy(
             update={"source": step.source, "line": line if nested else step.line}
         )
+    one = point.source is not None and point.target is None and point.source != step.source
+    if nested and one and step.source is not None and _sends_to_engine(point, names) is False:
+        # ``GitHub Actions builds an image`` / ``- It's published to GitHub Container Registry``
+        return point.model_copy(update={"source": step.source, "target": point.source})
     return point
 
 
