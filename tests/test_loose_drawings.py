@@ -355,3 +355,51 @@ def test_a_person_listed_among_senders_is_left_out_and_alone_is_an_actor(write_m
     assert kinds["d8 CLI"] == "other"
     assert kinds["Пользователь"] == "actor"
     assert all("Пользователь /" not in name for name in kinds)
+
+
+def test_a_mermaid_architecture_diagram_gives_its_edges(write_map) -> None:
+    text = """# Integrations
+
+```mermaid
+architecture-beta
+group ext(cloud)[External]
+service tms(internet)[Teacher Misconduct system] in ext
+service api(server)[TRS API]
+service files(disk)[Files]
+tms:B --> T:api
+api:R <--> L:files
+```
+"""
+    assert _read(write_map, text) == [
+        ("Teacher Misconduct system", "TRS API", 9),
+        ("TRS API", "Files", 10),
+        ("Files", "TRS API", 10),
+    ]
+
+
+def test_a_plantuml_file_is_read_as_its_diagram(write_map) -> None:
+    text = """@startuml Payments
+actor "Donor" as Donor
+participant "1С-\\nБитрикс" as Bitrix
+participant "Сервис\\n интеграции" as IntService
+Donor -> Bitrix: fills the form
+Bitrix -> IntService: POST /subscriptions
+IntService -> IntService: validates
+@enduml
+"""
+    assert _read(write_map, text) == [("1С-Битрикс", "Сервис интеграции", 6)]
+
+
+def test_a_person_declared_in_a_sequence_is_a_person_in_the_whole_document(write_map) -> None:
+    text = """# Sync
+
+```mermaid
+sequenceDiagram
+    actor Prison Staff
+    Prison Staff ->> Adjudication UI: Maintain
+    Adjudication UI ->> Adjudication API: Call
+```
+"""
+    model = load(write_map(text))
+    assert {s.name: s.kind for s in model.systems}["Prison Staff"] == "actor"
+    assert named_edges(model) == [("Adjudication UI", "Adjudication API", 7)]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_10``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_11``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -135,6 +135,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-dvp-virtualization-flows": (False, 16, 0, 0),
     "ru-partnercenter-salesforce-cosell": (True, 0, 0, 0),
     "ru-yookassa-android-payment-flow": (False, 0, 0, 3),
+    "en-dfe-trs-data-integrations": (False, 20, 0, 0),
+    "en-moj-adjudications-nomis-sync": (False, 18, 0, 0),
+    "en-moj-locations-data-flow": (False, 19, 0, 0),
+    "en-saleor-razorpay-data-flow": (False, 0, 0, 7),
+    "ru-1c-mock-message-flow": (False, 26, 1, 6),
+    "ru-1c-mock-system-architecture": (False, 22, 6, 0),
+    "ru-mayak-recurrent-payments": (False, 19, 0, 0),
+    "ru-mayak-system-design": (False, 0, 2, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -255,6 +263,17 @@ UNSEEN_10 = [
     "ru-partnercenter-salesforce-cosell",
     "ru-yookassa-android-payment-flow",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_11 = [
+    "en-dfe-trs-data-integrations",
+    "en-moj-adjudications-nomis-sync",
+    "en-moj-locations-data-flow",
+    "en-saleor-razorpay-data-flow",
+    "ru-1c-mock-message-flow",
+    "ru-1c-mock-system-architecture",
+    "ru-mayak-recurrent-payments",
+    "ru-mayak-system-design",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -265,6 +284,7 @@ LATER_ROUNDS = [
     *UNSEEN_8,
     *UNSEEN_9,
     *UNSEEN_10,
+    *UNSEEN_11,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -347,7 +367,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 880
+    assert counted == 1035
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -74,7 +74,7 @@ message: PID ARROW PID (":" REST?)?
 
 OTHER.2: /(?:{sequence_words})\b/i
 PKIND.2: /(?:participant|actor)\b/
-PNAME: /[^\s:>\-+,~()](?:[^\s:>+,~()-]|-(?![->x)]))*/
+PNAME: /[^\s:>\-+,~()](?:[^:>+,~()\n-]|-(?![->x)]))*?(?=\s+as\s|\s*$)/
 PID: /[^\s:>\-+,~()](?:(?:[^:>+,~()\n-]|-(?![->x)]))*[^\s:>\-+,~()])?/
 ARROW: /(?:<<-{1,2}>>|-{1,2}>>|-{1,2}>|-{1,2}[x)])(?:[ \t]*[+-])?/
 REST: /.+/s
@@ -116,7 +116,30 @@ PLANTUML = PLANTUML.replace("{plantuml_kinds}", "|".join(PLANTUML_KINDS)).replac
     "{plantuml_words}", "|".join(PLANTUML_WORDS)
 )
 
-DIAGRAM_KINDS = {"flowchart": "flowchart", "graph": "flowchart", "sequencediagram": "sequence"}
+ARCHITECTURE = r"""
+start: "architecture-beta" | element | edge | OTHER REST?
+element: EKIND NAME ICON? TITLE? ("in" NAME)?
+edge: NAME GROUPED? ":" SIDE ARROW SIDE ":" NAME GROUPED?
+
+EKIND.2: /(?:group|service|junction)\b/
+OTHER.2: /(?:title|accTitle|accDescr)\b/
+NAME: /[\w-]+/
+ICON: /\([^)]*\)/
+TITLE: /\[[^\]]*\]/
+GROUPED: "{group}"
+SIDE: /[LRTB]/
+ARROW: /<?--+>?/
+REST: /.+/s
+
+%ignore /[ \t\r\n]+/
+"""
+
+DIAGRAM_KINDS = {
+    "flowchart": "flowchart",
+    "graph": "flowchart",
+    "sequencediagram": "sequence",
+    "architecture-beta": "architecture",
+}
 """First word of a Mermaid block -> the grammar that reads it; other kinds (``stateDiagram``,
 ``gantt``, ``pie`` ...) draw no integrations and are not read."""
 
@@ -153,7 +176,8 @@ class Diagram:
 
 @cache
 def _parser(kind: str) -> Lark:
-    grammar = {"flowchart": FLOWCHART, "sequence": SEQUENCE, "plantuml": PLANTUML}[kind]
+    grammars = {"flowchart": FLOWCHART, "sequence": SEQUENCE, "plantuml": PLANTUML}
+    grammar = {**grammars, "architecture": ARCHITECTURE}[kind]
     return Lark(grammar, parser="lalr", lexer="contextual", propagate_positions=False)
 
 
@@ -307,6 +331,10 @@ def _read(diagram: Diagram, line: int, tree: Tree) -> None:
             _message(diagram, line, node)
         elif isinstance(node, Tree) and node.data == "macro":
             _macro(diagram, line, node)
+        elif isinstance(node, Tree) and node.data == "element":
+            _element(diagram, node)
+        elif isinstance(node, Tree) and node.data == "edge":
+            _edge(diagram, line, node)
 
 
 def _text(raw: str) -> str:
@@ -315,9 +343,11 @@ def _text(raw: str) -> str:
 
     >>> _text('["Sales Cloud<br/><small>Leads, Opps</small>"]')
     'Sales Cloud Leads, Opps'
+    >>> _text('"1С-\\\\nБитрикс"'), _text('"Сервис\\\\n интеграции"')
+    ('1С-Битрикс', 'Сервис интеграции')
     """
     inner = raw.strip().strip("[](){}>/\\").strip().strip('"').strip()
-    inner = _LABEL_BREAK.sub(" ", inner)
+    inner = _LABEL_BREAK.sub(" ", inner.replace("-\\n", "-").replace("\\n", " "))
     return without_emoji(" ".join(_LABEL_MARKUP.sub("", inner).split()))
 
 
@@ -419,6 +449,24 @@ def _macro(diagram: Diagram, line: int, node: Tree) -> None:
         diagram.groups[alias] = diagram.open_groups[-1]
     if any(isinstance(c, Token) and c.type == "OPEN" for c in node.children):
         diagram.open_groups.append(diagram.name(alias))
+
+
+def _element(diagram: Diagram, node: Tree) -> None:
+    """An ``architecture-beta`` service (or group, junction): its id names its title."""
+    tokens = {t.type: t.value for t in node.children if isinstance(t, Token)}
+    title = tokens.get("TITLE")
+    if title:
+        diagram.labels.setdefault(node.children[1].value, _text(title))
+
+
+def _edge(diagram: Diagram, line: int, node: Tree) -> None:
+    """An ``architecture-beta`` edge ``a:R --> L:b`` (``<-->`` both ways, ``<--`` back, ``--``
+    as written)."""
+    names = [t.value for t in node.children if isinstance(t, Token) and t.type == "NAME"]
+    arrow = next(t.value for t in node.children if isinstance(t, Token) and t.type == "ARROW")
+    way = "both" if arrow.startswith("<") and arrow.endswith(">") else "forward"
+    way = "back" if arrow.startswith("<") and way == "forward" else way
+    diagram.links.append(Hop(names[0], names[1], line, "", way))
 
 
 def _argument(node: Tree) -> str:

@@ -340,9 +340,13 @@ def _flow(flow: DrawnFlow, number: int, ctx: Context, extra: dict[str, list[str]
     title, line, drawn, people = flow
 
     def end(name: str) -> str:
-        if name in people:
-            return ctx.registry.lookup_name(name) or ctx.registry.add(name, "actor").id
-        return system_of(name, ctx, extra, True)
+        if name not in people:
+            return system_of(name, ctx, extra, True)
+        found = ctx.registry.lookup_name(name)
+        if found is None:
+            return ctx.registry.add(name, "actor").id
+        ctx.registry.systems[found].kind = "actor"  # declared a person: one everywhere
+        return found
 
     steps = [
         Step(

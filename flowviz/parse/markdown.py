@@ -10,7 +10,7 @@ from typing import Any
 from flowviz.config import Config
 from flowviz.errors import MapError
 from flowviz.model import MAP_KINDS, Map, Project, Section, SectionKind
-from flowviz.parse.blocks import Heading, ListBlock, Paragraph, Table, parse_document
+from flowviz.parse.blocks import CodeBlock, Heading, ListBlock, Paragraph, Table, parse_document
 from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.flows import read_flows
 from flowviz.parse.identifiers import (
@@ -66,6 +66,8 @@ def read_markdown(source: SourceText, config: Config) -> Map:
     its arrow lines, diagrams and process lists (``loose.read_loose``)."""
     forget_stems()
     blocks, code = parse_document(source.text)
+    if source.text.lstrip().startswith("@startuml"):  # a PlantUML file, not Markdown
+        blocks, code = [], [CodeBlock("plantuml", source.text, 1)]
     _, sections = split_sections(blocks, source.text.count("\n") + 1)
     if not _template_shaped(sections):
         from flowviz.parse.loose import read_loose  # noqa: PLC0415 (documents not in the template)

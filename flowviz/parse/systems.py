@@ -865,7 +865,16 @@ class Registry:
         if following[:1].isupper():
             return None
         hits = self._heads.get(ws[i].stem, set())
-        return next(iter(hits)) if len(hits) == 1 else None
+        if len(hits) != 1:
+            return None
+        found = next(iter(hits))
+        draft = self.systems[found]
+        firsts = {n.split()[0].lower() for n in (draft.name, *draft.aliases) if n.split()}
+        lower = word.lower()
+        verb_like = word.isascii() and lower.endswith(("s", "ed", "ing"))
+        if verb_like and not {lower, lower.removesuffix("s")} & firsts:
+            return None  # ``Validates`` (a verb) does not name ``Validation Module``
+        return found
 
     def _existing(self, creates: tuple[str, str]) -> str:
         """The id of the actor a word names, if it is there yet (else empty)."""
