@@ -403,3 +403,20 @@ sequenceDiagram
     model = load(write_map(text))
     assert {s.name: s.kind for s in model.systems}["Prison Staff"] == "actor"
     assert named_edges(model) == [("Adjudication UI", "Adjudication API", 7)]
+
+
+def test_a_node_of_a_subgraph_is_never_the_subgraph_by_its_first_word(write_map) -> None:
+    text = """# Architecture
+
+```mermaid
+graph LR
+    subgraph "Клиенты"
+        c1[1С:Предприятие]
+        c2[Клиент на Node.js]
+    end
+    api[REST API Backend]
+    c2 --> api
+```
+"""
+    names = {s.name for s in load(write_map(text)).systems}
+    assert "Клиент на Node.js" in names

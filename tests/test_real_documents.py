@@ -140,7 +140,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-moj-locations-data-flow": (False, 19, 0, 0),
     "en-saleor-razorpay-data-flow": (False, 0, 0, 7),
     "ru-1c-mock-message-flow": (False, 26, 1, 6),
-    "ru-1c-mock-system-architecture": (False, 22, 6, 0),
+    "ru-1c-mock-system-architecture": (False, 24, 4, 0),
     "ru-mayak-recurrent-payments": (False, 19, 0, 0),
     "ru-mayak-system-design": (False, 0, 2, 0),
 }

@@ -351,6 +351,8 @@ def end_in_group(
         return system, []
     drafts = ctx.registry.systems
     owner = drafts[system].parent or system_of(group, ctx, extra, exact=True)
+    if system == owner and stems(text) != stems(group):  # ``Клиент на Node.js`` in ``Клиенты``
+        system = ctx.registry.add(text, product_kind(text, extra) or "other").id
     if owner == system or drafts[owner].parent is not None:
         return system, []
     drafts[system].parent = owner
