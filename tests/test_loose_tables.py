@@ -324,3 +324,17 @@ def test_an_interaction_column_of_arrows_gives_edges_between_names_only(write_ma
         ("Вкладка приложения", "Клиент Teams", 5),
         ("Клиент Teams", "Azure AD", 6),
     ]
+
+
+def test_from_whom_and_to_whom_columns_are_the_sender_and_the_receiver(write_map) -> None:
+    path = write_map(
+        "# Связи\n\n| От кого | К кому | Тип соединения |\n| --- | --- | --- |\n"
+        "| Bitrix | Сервис интеграции | API |\n| Сервис интеграции | Mailchimp | API |\n"
+        "| Bitrix | Благотворитель | UI |\n"
+    )
+    model = flowviz.load(path)
+    assert named_edges(model)[:2] == [
+        ("Bitrix", "Сервис интеграции", 5),
+        ("Сервис интеграции", "Mailchimp", 6),
+    ]
+    assert {s.name: s.kind for s in model.systems}["Благотворитель"] == "actor"

@@ -275,6 +275,7 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "источник",
             "источник данных",
             "откуда",
+            "от кого",
             "отправитель",
             "source",
             "source data",
@@ -305,6 +306,8 @@ TABLE_COLUMNS: Mapping[str, Patterns] = {
             "получатель",
             "приемник",
             "куда",
+            "к кому",
+            "кому",
             "система назначения",
             "система получатель",
             "receiver",
@@ -826,6 +829,7 @@ def classify_table(header: Sequence[str], section_kind: str | None) -> ColumnMap
 
 EDGE_TABLE_SENDERS = (
     "откуда",
+    "от кого",
     "источник",
     "отправитель",
     "система",

@@ -147,6 +147,10 @@ WEAK_WORDS: dict[str, list[str]] = {"esp": ["email", "e-mail", "письмо", "
 ACTOR_WORDS: dict[str, list[str]] = {
     "user": [
         "пользователь",
+        "благотворитель",
+        "жертвователь",
+        "донор",
+        "donor",
         "посетитель",
         "клиент",
         "покупатель",
@@ -236,6 +240,7 @@ KNOWN_PRODUCTS: dict[str, list[str]] = {
         "mailchimp",
         "sendpulse",
         "unisender",
+        "unisender go",
         "sendsay",
         "brevo",
         "sendinblue",
