@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_11``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_12``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -143,6 +143,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-1c-mock-system-architecture": (False, 24, 4, 0),
     "ru-mayak-recurrent-payments": (False, 19, 0, 0),
     "ru-mayak-system-design": (False, 4, 1, 0),
+    "en-chma-mutual-aid-overview": (False, 3, 0, 0),
+    "en-hyperswitch-payment-data-flow": (False, 24, 0, 0),
+    "en-hyperswitch-system-architecture": (False, 32, 1, 0),
+    "en-twilio-slack-bridge": (True, 0, 0, 0),
+    "ru-d365po-estimates-actuals-dualwrite": (True, 0, 0, 0),
+    "ru-office-addin-graph-obo": (False, 0, 0, 10),
+    "ru-office-addin-sso": (False, 0, 0, 8),
+    "ru-outlook-sso-backend-service": (False, 0, 0, 11),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -274,6 +282,17 @@ UNSEEN_11 = [
     "ru-mayak-recurrent-payments",
     "ru-mayak-system-design",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_12 = [
+    "en-chma-mutual-aid-overview",
+    "en-hyperswitch-payment-data-flow",
+    "en-hyperswitch-system-architecture",
+    "en-twilio-slack-bridge",
+    "ru-d365po-estimates-actuals-dualwrite",
+    "ru-office-addin-graph-obo",
+    "ru-office-addin-sso",
+    "ru-outlook-sso-backend-service",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -285,6 +304,7 @@ LATER_ROUNDS = [
     *UNSEEN_9,
     *UNSEEN_10,
     *UNSEEN_11,
+    *UNSEEN_12,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -367,7 +387,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1035
+    assert counted == 1119
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
