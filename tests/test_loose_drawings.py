@@ -272,7 +272,6 @@ sequenceDiagram
             ("Active Directory", "Workday"),
         ),
         ("## Выгрузка заказов из Shopify в Google Sheets", ("Shopify", "Google Sheets")),
-        ("# Twilio to Slack Bridge", ("Twilio", "Slack Bridge")),
     ],
 )
 def test_a_title_that_names_a_direction_in_words_is_an_edge(

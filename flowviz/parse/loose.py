@@ -172,7 +172,7 @@ def _candidates(
     texts: list[tuple[str, int]] = []
     for block in blocks:
         if isinstance(block, Heading):
-            texts.append((word_arrow(block.text), block.line))
+            texts.append((block.text, block.line))
         elif isinstance(block, ListBlock):
             texts += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
         elif isinstance(block, Table) and edge_table(block) is None:
