@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_12``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_13``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -151,6 +151,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-office-addin-graph-obo": (False, 0, 0, 10),
     "ru-office-addin-sso": (False, 0, 0, 8),
     "ru-outlook-sso-backend-service": (False, 0, 0, 11),
+    "en-aws-omnichannel-fallback": (True, 0, 0, 0),
+    "en-sap-cap-sns-bp-validation": (True, 0, 0, 0),
+    "ru-nav-sales-integration": (True, 0, 0, 0),
+    "ru-otus-currency-c4": (False, 8, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -293,6 +297,13 @@ UNSEEN_12 = [
     "ru-office-addin-sso",
     "ru-outlook-sso-backend-service",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_13 = [
+    "en-aws-omnichannel-fallback",
+    "en-sap-cap-sns-bp-validation",
+    "ru-nav-sales-integration",
+    "ru-otus-currency-c4",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -305,6 +316,7 @@ LATER_ROUNDS = [
     *UNSEEN_10,
     *UNSEEN_11,
     *UNSEEN_12,
+    *UNSEEN_13,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -387,7 +399,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1119
+    assert counted == 1138
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
