@@ -8,6 +8,7 @@ parsed with the grammar of the block's kind into nodes and links."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -316,6 +317,7 @@ def _reason(exc: UnexpectedInput) -> str:
 
 
 def _read(diagram: Diagram, line: int, tree: Tree) -> None:
+    """Add what one parsed statement draws to ``diagram``."""
     for node in tree.children:
         if isinstance(node, Token) and node.type in ("END", "CLOSE") and diagram.open_groups:
             diagram.open_groups.pop()
@@ -323,18 +325,10 @@ def _read(diagram: Diagram, line: int, tree: Tree) -> None:
             title = node.children[0].value if node.children else ""
             bracket = re.search(r"\[(.*)\]", title)
             diagram.open_groups.append(_text(bracket.group(1) if bracket else title))
-        elif isinstance(node, Tree) and node.data == "chain":
-            _chain(diagram, line, node)
-        elif isinstance(node, Tree) and node.data == "participant":
-            _participant(diagram, node)
-        elif isinstance(node, Tree) and node.data == "message":
-            _message(diagram, line, node)
-        elif isinstance(node, Tree) and node.data == "macro":
-            _macro(diagram, line, node)
-        elif isinstance(node, Tree) and node.data == "element":
-            _element(diagram, node)
-        elif isinstance(node, Tree) and node.data == "edge":
-            _edge(diagram, line, node)
+        elif isinstance(node, Tree) and node.data in _LINKS:
+            _LINKS[node.data](diagram, line, node)
+        elif isinstance(node, Tree) and node.data in _NAMES:
+            _NAMES[node.data](diagram, node)
 
 
 def _text(raw: str) -> str:
@@ -473,3 +467,17 @@ def _argument(node: Tree) -> str:
     """A macro's argument as written, a quoted one without its quotes."""
     token: Token = node.children[0]
     return _text(token.value) if token.type == "STRING" else token.value
+
+
+_LINKS: dict[str, Callable[[Diagram, int, Tree], None]] = {
+    "chain": _chain,
+    "message": _message,
+    "macro": _macro,
+    "edge": _edge,
+}
+"""Statements that draw links (and may name nodes), by their rule."""
+_NAMES: dict[str, Callable[[Diagram, Tree], None]] = {
+    "participant": _participant,
+    "element": _element,
+}
+"""Statements that only name nodes, by their rule."""
