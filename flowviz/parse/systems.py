@@ -1252,8 +1252,14 @@ _RUSSIAN_WORD = re.compile(r"[а-яё]{4,}", re.IGNORECASE)
 
 def catalogue_pattern(extra: dict[str, list[str]] | None = None) -> re.Pattern[str]:
     """The products of the catalogue as they stand in a text, a Russian word of a name in
-    any case form (``в Яндекс Метрику``, ``из Мегаплана``)."""
-    parts = sorted({_any_case(n) for n in catalogue_names(extra)}, key=len, reverse=True)
+    any case form (``в Яндекс Метрику``, ``из Мегаплана``); made once per set of ``extra``
+    products (a document's readers ask for it several times)."""
+    return _catalogue_pattern(tuple(catalogue_names(extra)))
+
+
+@cache
+def _catalogue_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    parts = sorted({_any_case(n) for n in names}, key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
 
 
