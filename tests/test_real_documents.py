@@ -21,14 +21,11 @@ round is held to the goals too.
 from __future__ import annotations
 
 import pytest
-from real_support import DOCS, REAL, Measure, count_of, measure, read
+from real_support import DOCS, REAL, Measure, count_of, measure
 
 from flowviz.check import check
-from flowviz.config import Config
 from flowviz.errors import MapError
-from flowviz.exports import EXPORT_FORMATS, ExportRequest, export
 from flowviz.load import load
-from flowviz.views import build, parse_views
 
 STATE: dict[str, tuple[bool, int, int, int]] = {
     # document: (still refused, counted edges found, edges invented, counted flow steps found)
@@ -419,13 +416,3 @@ def test_the_problems_a_careful_reader_sees_are_reported(name: str) -> None:
     lines = {d.line for d in check(load(REAL / f"{name}.md")) if d.severity != "info"}
     for expected in count_of(name)["expected_findings"]:
         assert expected["line"] in lines, expected["what"]
-
-
-@pytest.mark.parametrize("name", [n for n in DOCS if not STATE[n][0]])
-def test_every_view_and_export_works_for_a_document_not_in_the_template(name: str) -> None:
-    model = read(name)
-    graphs = build(model, parse_views(model, "all"))
-    assert graphs[0].kind == "overview"
-    assert bool(graphs[0].edges) == bool(model.integrations)
-    for fmt in EXPORT_FORMATS:
-        assert export(ExportRequest(model, Config(), str(REAL / f"{name}.md")), fmt).data
