@@ -24,8 +24,25 @@ from flowviz.parse.arrows import (
     plain_arrows,
 )
 
-_DOWN = re.compile(r"^(?:[|│]|v|V|↓|▼)(?:\s+(.*))?$")
+_DOWN = re.compile(r"^(?:[|│]|v|V|↓|⬇️?|⇓|▼)(?:\s+(.*))?$")
 """A line of a vertical chain under a box: a stroke or an arrow down, and its label."""
+_DOWNWARD = "vV↓⬇⇓▼"
+"""The first characters of a line that points down (a stroke alone only joins)."""
+
+
+def stacked(text: str) -> bool:
+    """Whether the lines of ``text`` are boxes with a line going down between each two
+    (``Jotform Submission`` / ``↓`` / ``Asana Project`` ...): a vertical chain, wherever it
+    is written."""
+    lines = [line.strip() for line in text.split("\n")]
+    downs = lines[1::2]
+    return (
+        len(downs) >= 2
+        and all(_DOWN.match(line) for line in downs)
+        and not any(_DOWN.match(box) for box in lines[0::2])
+    )
+
+
 _BRANCH = re.compile(
     r"^(?:\|--|\|—|`--|[├└][─━]{1,3}(?P<head>[►▶>])?|(?P<hook>↳)|\+--|\\--)\s*(?P<content>.*)$"
 )
@@ -60,7 +77,7 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
                     found.tree = _root(owners, offset, first_line) if found.line != line else None
                     yield found
         elif connector:
-            down = down or stripped[0] in "vV↓▼"
+            down = down or stripped[0] in _DOWNWARD
             label = label or clean_end(connector.group(1) or "")
         elif ARROW.match(stripped) and box is not None:
             found = candidate(box[0] + " " + stripped, box[1], drawn=True)

@@ -30,7 +30,7 @@ from flowviz.parse.blocks import (
     Table,
     flatten,
 )
-from flowviz.parse.code_blocks import code_candidates
+from flowviz.parse.code_blocks import code_candidates, stacked
 from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report
 from flowviz.parse.drawings import connector_candidates
@@ -138,9 +138,6 @@ def _project(blocks: list[Block]) -> Project:
     return Project(name=name or None, line=title.line if name else None)
 
 
-_LONE_ARROW = re.compile(r"^\s*(?:↓|⬇️?|⇓|▼|v|V|\|)\s*$")
-
-
 def _source_lines(block: Paragraph, lines: list[str]) -> str:
     """The lines a paragraph is written on, as written (up to the next blank line)."""
     written = []
@@ -149,18 +146,6 @@ def _source_lines(block: Paragraph, lines: list[str]) -> str:
             break
         written.append(raw)
     return "\n".join(written)
-
-
-def _stacked(text: str) -> bool:
-    """Whether a paragraph is boxes stacked with a lone arrow between each two (``Jotform
-    Submission`` / ``↓`` / ``Asana Project`` ...): a vertical chain, as in a code block."""
-    lines = text.split("\n")
-    arrows = lines[1::2]
-    return (
-        len(arrows) >= 2
-        and all(_LONE_ARROW.match(a) for a in arrows)
-        and not any(_LONE_ARROW.match(box) for box in lines[0::2])
-    )
 
 
 def _candidates(
@@ -177,7 +162,7 @@ def _candidates(
             texts += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
         elif isinstance(block, Table) and edge_table(block) is None:
             texts += [(word_arrow(c.text), r.line) for r in block.rows for c in r.cells]
-        elif isinstance(block, Paragraph) and _stacked(stack := _source_lines(block, lines)):
+        elif isinstance(block, Paragraph) and stacked(stack := _source_lines(block, lines)):
             boxes = "\n".join(without_emoji(line) for line in stack.split("\n"))
             for found in code_candidates(boxes, block.line):
                 found.drawn, found.stacked = False, True
