@@ -9,6 +9,7 @@ dataclasses, which counts at thousands of rows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import Literal, NamedTuple
 
@@ -18,8 +19,55 @@ NodeKind = Literal["cms", "crm", "esp", "analytics", "other", "actor", "group"]
 EdgeStatus = Literal["configured", "needs_setup", "not_required", "unknown", "mixed"]
 MemberKind = Literal["integration", "step", "rule", "binding"]
 
-Facts = tuple[tuple[str, str], ...]
-"""(key, value) pairs for a tooltip; keys are language-neutral (``method``, ``purpose``, ...)."""
+
+Facts = tuple[tuple[str, ...], tuple[str, ...]]
+"""What a member, node or note says, for its tooltip: ``(keys, values)``, the value
+``values[i]`` under the language-neutral key ``keys[i]`` (``method``, ``purpose``, ...);
+``zip(*facts)`` gives the pairs. Facts with a value, but a record node lists each identifier
+it holds, described or not. Two plain tuples rather than a tuple of pairs or a named tuple:
+the overview gives thousands of rows their facts, and the rows with every cell filled in
+share one tuple of keys."""
+
+NO_FACTS: Facts = ((), ())
+
+
+def facts_of(pairs: Iterable[tuple[str, str]]) -> Facts:
+    """The facts of those ``(key, value)`` pairs that have a value, in order.
+
+    >>> facts_of([("method", "API"), ("purpose", ""), ("status", "Настроено")])
+    (('method', 'status'), ('API', 'Настроено'))
+    """
+    kept = [pair for pair in pairs if pair[1]]
+    if not kept:
+        return NO_FACTS
+    keys, values = zip(*kept, strict=True)
+    return keys, values
+
+
+def fact(facts: Facts, key: str) -> str:
+    """The value of the fact ``key``; empty when there is none.
+
+    >>> fact((("method", "status"), ("API", "Настроено")), "status")
+    'Настроено'
+    >>> fact(NO_FACTS, "status")
+    ''
+    """
+    keys, values = facts
+    return values[keys.index(key)] if key in keys else ""
+
+
+ROW_FACTS = (
+    "source_data",
+    "target",
+    "method",
+    "identifiers",
+    "fields",
+    "purpose",
+    "details",
+    "status",
+)
+"""The facts of an integration row, in order: the keys of every row with each cell filled in
+(most rows), one tuple for them all."""
 
 
 class Member(NamedTuple):
@@ -35,7 +83,7 @@ class Member(NamedTuple):
     """A short label (the method, or a step's number)."""
     status: str = "unknown"
     """Integration status; ``unknown`` for steps and rules."""
-    facts: Facts = ()
+    facts: Facts = NO_FACTS
     """Everything the row says, for the tooltip."""
 
 
@@ -54,7 +102,7 @@ class Node(NamedTuple):
     """Id of the cluster it sits in."""
     line: int | None = None
     """Where the system is declared."""
-    facts: Facts = ()
+    facts: Facts = NO_FACTS
     """Product, URL, IDs ..., for the tooltip."""
     ports: tuple[str, ...] = ()
     """Rows of a record node (the identifiers view: the identifiers a system holds)."""
@@ -112,7 +160,7 @@ class Note(NamedTuple):
     """Id of the member it is about."""
     drawn: bool = True
     """False for a member the picture cannot draw (e.g. a step with no sender)."""
-    facts: Facts = ()
+    facts: Facts = NO_FACTS
     """What the member says (a step's text, method, identifiers), for a flow player."""
 
 

@@ -26,7 +26,7 @@ from drift_support import read
 
 from flowviz.backend import drawn_edges, embed_images, run_diagrams
 from flowviz.cli import main
-from flowviz.graph import Edge, Graph, Member, Node, Note
+from flowviz.graph import Edge, Graph, Member, Node, Note, facts_of
 from flowviz.model import Map
 from flowviz.pictures import draw_architecture, png_scaled
 from flowviz.render import architecture
@@ -62,7 +62,7 @@ def petshop_graph() -> Graph:
 
 
 def node(label: str, kind: str = "other", product: str = "", key: str = "x") -> Node:
-    facts = (("kind", kind), ("product", product)) if product else (("kind", kind),)
+    facts = facts_of((("kind", kind), ("product", product)))
     return Node(f"system:{key}", key, label, kind, facts=facts)  # type: ignore[arg-type]
 
 
@@ -147,7 +147,7 @@ def test_a_keyword_refines_only_whole_words_of_analytics_or_other_systems(
 
 def test_a_groups_own_node_has_the_groups_role() -> None:
     group = Node(
-        "system:analytics", "analytics", "Analytics", "group", facts=(("kind", "analytics"),)
+        "system:analytics", "analytics", "Analytics", "group", facts=(("kind",), ("analytics",))
     )
     assert icon_for(group)[0] == "analytics"
 

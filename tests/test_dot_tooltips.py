@@ -16,7 +16,7 @@ def _member(row: int, purpose: str) -> Member:
         line=10 + row,
         label="Webhook",
         status="configured",
-        facts=(("source_data", f"Заказ {row}"), ("method", "Webhook"), ("purpose", purpose)),
+        facts=(("source_data", "method", "purpose"), (f"Заказ {row}", "Webhook", purpose)),
     )
 
 

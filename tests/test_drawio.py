@@ -215,7 +215,7 @@ def test_one_cell_per_node_and_edge_of_the_view(path: Path, exported: dict[str, 
         assert cell.attrs["label"] == xml_text(node.label)
         assert cell.attrs["flowviz_kind"] == node.kind
         assert cell.get("parent") == (cell_id(node.cluster) if node.cluster else "1")
-        for key, value in node.facts:
+        for key, value in zip(*node.facts, strict=True):
             assert cell.attrs[key] == xml_text(value), f"{node.id}: fact {key}"
     for edge in graph.edges:
         cell = edges[cell_id(edge.id)]
@@ -228,7 +228,7 @@ def test_one_cell_per_node_and_edge_of_the_view(path: Path, exported: dict[str, 
         assert cell.attrs["members"].split("\n") == [m.id for m in edge.members]
         assert cell.attrs["lines"] == ", ".join(str(line) for line in edge.lines)
         if len(edge.members) == 1:
-            for key, value in edge.members[0].facts:
+            for key, value in zip(*edge.members[0].facts, strict=True):
                 assert cell.attrs[key] == xml_text(value), f"{edge.id}: fact {key}"
 
 
@@ -307,14 +307,14 @@ def test_hostile_map_comes_back_as_written(exported: dict[str, bytes]) -> None:
 def test_any_text_survives_dot_and_the_xml(text: str) -> None:
     """A node, a cluster and an edge labelled ``text``, laid out by ``dot`` for real: the
     labels and facts read back are ``text`` (less what XML cannot hold) and never markup."""
-    member = Member("integration:2.1", "integration", 7, text, "configured", (("method", text),))
+    member = Member("integration:2.1", "integration", 7, text, "configured", (("method",), (text,)))
     graph = Graph(
         kind="overview",
         name="overview",
         title=text,
         language="en",
         nodes=(
-            Node("system:a", "a", text, "cms", facts=(("url", text),)),
+            Node("system:a", "a", text, "cms", facts=(("url",), (text,))),
             Node("system:b", "b", "B", "crm"),
         ),
         edges=(Edge("integration:2.1", "system:a", "system:b", text, (member,), "configured"),),

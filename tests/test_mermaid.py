@@ -223,7 +223,9 @@ def _member(index: int) -> Member:
 
 
 def _step_edge(number: int, source: str, target: str, text: str) -> Edge:
-    member = Member(f"step:1.{number}", "step", 100 + number, str(number), facts=(("step", text),))
+    member = Member(
+        f"step:1.{number}", "step", 100 + number, str(number), facts=(("step",), (text,))
+    )
     return Edge(member.id, source, target, str(number), (member,), order=number)
 
 
@@ -369,7 +371,7 @@ def _assert_sequence(graph: Graph, read: dict[str, Any]) -> None:
     assert [m["number"] for m in messages] == [edge.order for edge in graph.edges]
     assert [m["text"] for m in messages] == [shown(step_message(edge)) for edge in graph.edges]
     for edge, read_message in zip(graph.edges, messages, strict=True):
-        facts = dict(edge.members[0].facts)
+        facts = dict(zip(*edge.members[0].facts, strict=True))
         words = " ".join(read_message["text"].split())
         assert " ".join(shorten(facts["step"], STEP_MAX).split()) in words
         for fact in ("method", "identifiers"):

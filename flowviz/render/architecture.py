@@ -16,7 +16,7 @@ import textwrap
 from functools import cache
 from typing import Literal, NamedTuple
 
-from flowviz.graph import Cluster, Edge, Graph, Node
+from flowviz.graph import Cluster, Edge, Graph, Node, fact
 from flowviz.render.dot import (
     BIG_GRAPH_ATTRS,
     BIG_GRAPH_EDGES,
@@ -248,11 +248,10 @@ def plan_node(node: Node, clusters: dict[str, Cluster], node_id: str | None = No
 def icon_for(node: Node) -> tuple[IconKind, str]:
     """The kind of icon for ``node`` and the ``diagrams`` class that draws it. A group's own
     node has the group's role."""
-    facts = dict(node.facts)
-    role = facts.get("kind", node.kind) if node.kind == "group" else node.kind
+    role = (fact(node.facts, "kind") or node.kind) if node.kind == "group" else node.kind
     kind = ROLE_ICON.get(role, "other")
     if role in REFINABLE:
-        found = refine(f"{node.label} {facts.get('product', '')}")
+        found = refine(f"{node.label} {fact(node.facts, 'product')}")
         if found is not None:
             return found[0], found[1] or ICONS[found[0]]
     return kind, ICONS[kind]

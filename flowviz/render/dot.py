@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Literal
 
-from flowviz.graph import Cluster, Edge, Graph, Member, Node, Note
+from flowviz.graph import ROW_FACTS, Cluster, Edge, Facts, Graph, Member, Node, Note, fact
 from flowviz.render.quoting import html, quote, quote_each, quote_tooltip, unquoted_tooltips
 from flowviz.wording import WORDS, Language, fact_label, shorten, word
 
@@ -254,19 +254,6 @@ def _edge_tooltips(edges: Sequence[Edge], language: Language) -> list[str]:
         return _tooltips(edges, language, _Prefixes(_fact_prefixes(language)))
 
 
-ROW_FACTS = (
-    "source_data",
-    "target",
-    "method",
-    "identifiers",
-    "fields",
-    "purpose",
-    "details",
-    "status",
-)
-"""The facts of an integration row with every cell filled in, in order (most rows)."""
-
-
 def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str]) -> list[str]:
     """``_edge_tooltips`` with the fact prefixes ``prefixes``: each member's id, a line per
     fact and its line in the map (one loop, no call per member: the overview has thousands;
@@ -280,17 +267,14 @@ def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str
         for member in edge.members:
             if parts:
                 add("\n\n")
-            name, facts = member.id.partition(":")[2], member.facts
-            if len(facts) == 8:
-                (k1, a), (k2, b), (k3, c), (k4, d), (k5, e), (k6, f), (k7, g), (k8, h) = facts
-                if (k1, k2, k3, k4, k5, k6, k7, k8) == ROW_FACTS:
-                    line = member.line
-                    add(
-                        f"{name}{p1}{a}{p2}{b}{p3}{c}{p4}{d}{p5}{e}{p6}{f}{p7}{g}{p8}{h}{tail}{line})"
-                    )
-                    continue
+            name, (keys, values) = member.id.partition(":")[2], member.facts
+            if keys is ROW_FACTS:
+                a, b, c, d, e, f, g, h = values
+                line = member.line
+                add(f"{name}{p1}{a}{p2}{b}{p3}{c}{p4}{d}{p5}{e}{p6}{f}{p7}{g}{p8}{h}{tail}{line})")
+                continue
             add(name)
-            for key, value in facts:
+            for key, value in zip(keys, values, strict=True):
                 add(prefixes[key])
                 add(value)
             add(f"{tail}{member.line})")
@@ -304,12 +288,7 @@ def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str
 
 def _member_line(member: Member, labels: dict[str, str]) -> str:
     """A member on one line: its id, data, method and status, and its line in the map."""
-    facts = member.facts
-    if len(facts) >= 8 and facts[0][0] == "source_data" and facts[7][0] == "status":
-        source, status = facts[0][1], facts[7][1]  # a row with every cell filled in
-    else:
-        found = dict(facts)
-        source, status = found.get("source_data", ""), found.get("status", "")
+    source, status = fact(member.facts, "source_data"), fact(member.facts, "status")
     if len(source) > 40 or not source.isprintable():
         source = shorten(source, 40)
     if len(status) > 30 or not status.isprintable():
@@ -318,9 +297,10 @@ def _member_line(member: Member, labels: dict[str, str]) -> str:
     return f"{' · '.join(filter(None, parts))} ({labels['line']} {member.line})"
 
 
-def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -> str:
+def _tooltip(title: str, facts: Facts, language: Language) -> str:
     labels = _fact_labels(language)
-    return "\n".join([title, *(f"{labels.get(key, key)}: {value}" for key, value in facts)])
+    lines = (f"{labels.get(key, key)}: {value}" for key, value in zip(*facts, strict=True))
+    return "\n".join([title, *lines])
 
 
 @cache

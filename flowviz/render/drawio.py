@@ -19,10 +19,10 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import pairwise
 
-from flowviz.graph import Cluster, Edge, Graph, Member, Node
+from flowviz.graph import Cluster, Edge, Facts, Graph, Member, Node
 from flowviz.render.dot import FONT, KIND_STYLE, MEMBER_STYLE, STATUS_STYLE
 from flowviz.render.ids import unique_ids
 from flowviz.render.layout import Box, Placed, Point
@@ -342,11 +342,11 @@ def _edge_style(edge: Edge) -> str:
     return ";".join(parts)
 
 
-def _facts(facts: Iterable[tuple[str, str]]) -> dict[str, str]:
+def _facts(facts: Facts) -> dict[str, str]:
     """Facts as attributes (a key draw.io or this module uses gets ``fact_`` before it)."""
     return {
         (f"fact_{key}" if key in RESERVED or key.startswith("flowviz_") else key): value
-        for key, value in facts
+        for key, value in zip(*facts, strict=True)
     }
 
 
@@ -356,9 +356,11 @@ def _member_tooltip(member: Member, language: Language) -> str:
     return _tooltip(title, member.facts, language) + line
 
 
-def _tooltip(title: str, facts: Iterable[tuple[str, str]], language: Language) -> str:
+def _tooltip(title: str, facts: Facts, language: Language) -> str:
     labels = WORDS[language]
-    lines = (f"{fact_label(language, k) if k in labels else k}: {v}" for k, v in facts)
+    lines = (
+        f"{fact_label(language, k) if k in labels else k}: {v}" for k, v in zip(*facts, strict=True)
+    )
     return "\n".join([title, *lines])
 
 

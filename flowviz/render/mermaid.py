@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from flowviz.graph import Edge, Graph, Node, Note
+from flowviz.graph import Edge, Graph, Node, Note, fact
 from flowviz.render.dot import KIND_STYLE
 from flowviz.render.mermaid_quoting import Ids, label, markdown, message, note, participant
 from flowviz.wording import Language, shorten, word
@@ -251,14 +251,14 @@ def step_message(edge: Edge) -> str:
     """What a step's message says: the step's text (wrapped), then its method and identifiers.
 
     >>> from flowviz.graph import Member
-    >>> facts = (("step", "Site sends the order"), ("method", "API"), ("identifiers", "lead_id"))
+    >>> facts = ("step", "method", "identifiers"), ("Site sends the order", "API", "lead_id")
     >>> member = Member("step:1.2", "step", 9, "2 · API", facts=facts)
     >>> step_message(Edge("step:1.2", "system:cms", "system:crm", "2", (member,), order=2))
     'Site sends the order\\nAPI · lead_id'
     """
-    facts = dict(edge.members[0].facts)
-    lines = _wrap(facts.get("step", ""))
-    tail = " · ".join(v for v in (facts.get("method", ""), facts.get("identifiers", "")) if v)
+    facts = edge.members[0].facts
+    lines = _wrap(fact(facts, "step"))
+    tail = " · ".join(v for v in (fact(facts, "method"), fact(facts, "identifiers")) if v)
     return "\n".join([*lines, tail] if tail else lines)
 
 

@@ -385,5 +385,7 @@ def _drawn_at(end: End | None) -> tuple[str, ...]:
 def _record(model: Map, node: Node, ports: list[str]) -> Node:
     label = word(model.language, "shared") if node.key == SHARED else node.label
     described = {i.name: i.description or i.format for i in model.identifiers}
-    facts = node.facts + tuple((name, described.get(name, "")) for name in ports)
+    descriptions = tuple(described.get(name, "") for name in ports)
+    keys, values = node.facts
+    facts = (keys + tuple(ports), values + descriptions)
     return node._replace(label=label, ports=tuple(ports), facts=facts)

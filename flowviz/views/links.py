@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import pairwise
-from operator import itemgetter
 from typing import NamedTuple
 
-from flowviz.graph import Member, new_member
+from flowviz.graph import ROW_FACTS, Member, facts_of, new_member
 from flowviz.model import Flow, Integration, Map, Step
 from flowviz.wording import LABEL_MAX, shorten
 
@@ -42,11 +41,6 @@ class Link(NamedTuple):
     order: int | None = None
 
 
-def _facts(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
-    """The pairs whose value is not empty."""
-    return tuple([pair for pair in pairs if pair[1]])
-
-
 def integration_links(model: Map) -> Iterator[Link]:
     """One link per integration row with both ends known (see ``unplaced_integrations``)."""
     for row in model.integrations:
@@ -74,32 +68,22 @@ class Labels(dict[str, str]):
         return self[method]
 
 
-_value = itemgetter(1)
-"""A fact's value: the facts kept are those with one."""
-
-
 def integration_member(row: Integration, labels: Labels | None = None) -> Member:
-    """A row as an edge member with everything it says as its facts, (key, value) pairs
-    with a value; ``labels`` shortens its method once per view. One call a row, no more: the
-    overview makes a member for each of thousands."""
+    """A row as an edge member with everything it says as its facts; ``labels`` shortens its
+    method once per view. One call a row, no more: the overview makes a member for each of
+    thousands."""
     label = shorten(row.method) if labels is None else labels[row.method]
     identifiers, fields = ", ".join(row.identifiers), ", ".join(row.fields)
     details, status = row.details.text, row.status_text or row.status
-    facts = (
-        ("source_data", row.source_data),
-        ("target", row.target_text),
-        ("method", row.method),
-        ("identifiers", identifiers),
-        ("fields", fields),
-        ("purpose", row.purpose),
-        ("details", details),
-        ("status", status),
-    )
-    if row.justification:
-        facts += (("justification", row.justification),)
-    filled = row.source_data and row.target_text and row.method and identifiers and fields
-    if not (filled and row.purpose and details and status):
-        facts = tuple(filter(_value, facts))  # most rows have every cell filled in
+    values = (
+        row.source_data, row.target_text, row.method, identifiers, fields, row.purpose, details,
+        status,
+    )  # fmt: skip
+    if all(values) and not row.justification:
+        facts = ROW_FACTS, values
+    else:
+        pairs = zip(ROW_FACTS, values, strict=True)
+        facts = facts_of((*pairs, ("justification", row.justification or "")))
     return new_member(("integration:" + row.id, "integration", row.line, label, row.status, facts))
 
 
@@ -127,11 +111,13 @@ def step_member(flow: Flow, step: Step) -> Member:
         kind="step",
         line=step.line,
         label=label,
-        facts=_facts(
-            ("step", step.text),
-            ("method", step.method or ""),
-            ("identifiers", ", ".join(step.identifiers)),
-            ("created", ", ".join(step.created)),
+        facts=facts_of(
+            (
+                ("step", step.text),
+                ("method", step.method or ""),
+                ("identifiers", ", ".join(step.identifiers)),
+                ("created", ", ".join(step.created)),
+            )
         ),
     )
 
@@ -151,10 +137,8 @@ def rule_links(model: Map) -> Iterator[Link]:
                 kind="rule",
                 line=rule.line,
                 label=shorten(" · ".join(x for x in (rule.priority, rule.method) if x), 32),
-                facts=_facts(
-                    ("identifiers", label),
-                    ("method", rule.method),
-                    ("priority", rule.priority),
+                facts=facts_of(
+                    (("identifiers", label), ("method", rule.method), ("priority", rule.priority))
                 ),
             ),
             source=End(rule.source, tuple(rule.source_parts), tuple(rule.source_ids)),
@@ -179,8 +163,8 @@ def binding_links(model: Map) -> Iterator[Link]:
                     kind="binding",
                     line=binding.line,
                     label="",
-                    facts=_facts(
-                        ("binding", binding.title), *(("note", item) for item in binding.items)
+                    facts=facts_of(
+                        (("binding", binding.title), *(("note", item) for item in binding.items))
                     ),
                 ),
                 source=End(owners.get(first) or SHARED, ids=(first,)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flowviz.graph import Cluster, Node, NodeKind
+from flowviz.graph import Cluster, Facts, Node, NodeKind, facts_of
 from flowviz.model import Map, System
 from flowviz.views.links import End
 
@@ -75,7 +75,7 @@ def _node(system: System, grouped: set[str]) -> Node:
     )
 
 
-def _facts(system: System) -> tuple[tuple[str, str], ...]:
+def _facts(system: System) -> Facts:
     pairs = [
         ("kind", system.kind),
         ("product", system.product or ""),
@@ -84,7 +84,7 @@ def _facts(system: System) -> tuple[tuple[str, str], ...]:
         ("aliases", ", ".join(a for a in system.aliases if a != system.name)),
         ("line", str(system.line or "")),
     ]
-    return tuple((key, value) for key, value in pairs if value)
+    return facts_of(pairs)
 
 
 def _unknown(system_id: str) -> Node:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
-from flowviz.graph import Graph
+from flowviz.graph import Facts, Graph, fact
 from flowviz.model import Flow, Identifier, IdRule, Integration, Map, Step
 from flowviz.views.links import SHARED, binding_links, section_number
 from flowviz.views.nodes import node_id
@@ -204,7 +204,6 @@ def _binding_hops(model: Map, wanted: str) -> Iterator[Hop]:
         source, target = link.source, link.target
         if source is None or target is None or not _carries((*source.ids, *target.ids), wanted):
             continue
-        facts = dict(link.member.facts)
         yield Hop(
             None if source.system == SHARED else source.system,
             None if target.system == SHARED else target.system,
@@ -212,7 +211,7 @@ def _binding_hops(model: Map, wanted: str) -> Iterator[Hop]:
             "",
             link.member.id,
             link.member.line,
-            facts.get("binding", ""),
+            fact(link.member.facts, "binding"),
         )
 
 
@@ -272,19 +271,17 @@ def flow_steps(graph: Graph) -> list[PlayerStep]:
     for edge in graph.edges:
         for member in edge.members:
             drawn.setdefault(member.id, []).append(edge.id)
-    return [_player_step(note.member or "", note.line, dict(note.facts), drawn)
+    return [_player_step(note.member or "", note.line, note.facts, drawn)
             for note in graph.notes]  # fmt: skip
 
 
-def _player_step(
-    member: str, line: int, facts: dict[str, str], drawn: dict[str, list[str]]
-) -> PlayerStep:
-    created = _names(facts.get("created", ""))
+def _player_step(member: str, line: int, facts: Facts, drawn: dict[str, list[str]]) -> PlayerStep:
+    created = _names(fact(facts, "created"))
     return PlayerStep(
         number=int(member.rpartition(".")[2]),
-        text=facts.get("step", ""),
-        method=facts.get("method", ""),
-        identifiers=tuple(dict.fromkeys((*_names(facts.get("identifiers", "")), *created))),
+        text=fact(facts, "step"),
+        method=fact(facts, "method"),
+        identifiers=tuple(dict.fromkeys((*_names(fact(facts, "identifiers")), *created))),
         created=created,
         line=line,
         member=member,
