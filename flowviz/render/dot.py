@@ -262,23 +262,20 @@ def _tooltips(edges: Sequence[Edge], language: Language, prefixes: dict[str, str
     p1, p2, p3, p4, p5, p6, p7, p8 = (prefixes[key] for key in ROW_FACTS)
     tooltips = []
     for edge in edges:
-        parts: list[str] = []
-        add = parts.append
+        texts: list[str] = []
         for member in edge.members:
-            if parts:
-                add("\n\n")
-            name, (keys, values) = member.id.partition(":")[2], member.facts
+            name, (keys, values), line = member.id.partition(":")[2], member.facts, member.line
             if keys is ROW_FACTS:
                 a, b, c, d, e, f, g, h = values
-                line = member.line
-                add(f"{name}{p1}{a}{p2}{b}{p3}{c}{p4}{d}{p5}{e}{p6}{f}{p7}{g}{p8}{h}{tail}{line})")
-                continue
-            add(name)
-            for key, value in zip(keys, values, strict=True):
-                add(prefixes[key])
-                add(value)
-            add(f"{tail}{member.line})")
-        full = "".join(parts)
+                texts.append(
+                    f"{name}{p1}{a}{p2}{b}{p3}{c}{p4}{d}{p5}{e}{p6}{f}{p7}{g}{p8}{h}{tail}{line})"
+                )
+            else:
+                said = "".join(
+                    [prefixes[key] + value for key, value in zip(keys, values, strict=True)]
+                )
+                texts.append(f"{name}{said}{tail}{line})")
+        full = "\n\n".join(texts)
         if len(full) > TOOLTIP_FULL_MAX and len(edge.members) > 1:
             labels = _fact_labels(language)
             full = "\n".join([_member_line(member, labels) for member in edge.members])

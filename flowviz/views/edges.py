@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import product
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from flowviz.graph import Edge, EdgeStatus, Member, new_edge
 from flowviz.model import Integration, Map
@@ -83,19 +83,11 @@ def integration_edges(model: Map, fold: bool = True) -> tuple[Edge, ...]:
     """The edges of every integration with both ends known, folded by pair with ``fold``:
     what ``fold_edges(build_edges(integration_links(model)))`` gives, straight from the rows
     (no link or unfolded edge on the way: the unfiltered overview draws thousands)."""
-    drawn = _drawn_rows(model.integrations)
+    if fold:
+        return _folded_edges(model.integrations)
     nodes = _NodeIds()
-    if not fold:
-        return tuple([_row_edge(edge_id, nodes[s], nodes[t], m) for edge_id, s, t, m in drawn])
-    buckets: dict[tuple[str, str], list[Drawn]] = {}
-    for row in drawn:
-        bucket = buckets.get(row[1:3])
-        if bucket is None:
-            buckets[row[1:3]] = [row]
-        else:
-            bucket.append(row)
     return tuple(
-        [_pair_edge(source, target, rows, nodes) for (source, target), rows in buckets.items()]
+        [_row_edge(edge_id, nodes[s], nodes[t], m) for edge_id, s, t, m in _drawn_rows(model)]
     )
 
 
@@ -103,24 +95,63 @@ Drawn = tuple[str, str, str, Member]
 """(edge id, source system, target system, member): a row between two drawn ends."""
 
 
-def _drawn_rows(rows: Iterable[Integration]) -> list[Drawn]:
+def _drawn_rows(model: Map) -> list[Drawn]:
     """(edge id, source system, target system, member) for each pair of drawn ends of each
-    row with both ends known, as ``link_edges`` draws them (a row to two tools: two)."""
+    row with both ends known, in the rows' order, as ``link_edges`` draws them (a row to two
+    tools: two)."""
     labels = Labels()
     drawn: list[Drawn] = []
     add = drawn.append
-    for row in rows:
+    for row in model.integrations:
         if not (row.source and row.target):
             continue
         member = integration_member(row, labels)
         if not row.source_parts and not row.target_parts:
             add((member.id, row.source, row.target, member))
             continue
-        pairs = list(product(row.source_parts or [row.source], row.target_parts or [row.target]))
+        pairs = _tool_pairs(row)
         fanned = len(pairs) > 1
         for source, target in pairs:
             add((f"{member.id}/{source}/{target}" if fanned else member.id, source, target, member))
     return drawn
+
+
+def _folded_edges(rows: Iterable[Integration]) -> tuple[Edge, ...]:
+    """``integration_edges`` folded: the rows drawn between each two systems, in the order
+    each pair first appears, as one edge (a row alone keeps its own edge)."""
+    labels = Labels()
+    pairs: dict[tuple[str, str], list[Member]] = {}
+    fanned: set[str] = set()
+    for row in rows:
+        if not (row.source and row.target):
+            continue
+        member = integration_member(row, labels)
+        if not row.source_parts and not row.target_parts:  # most rows
+            key = (row.source, row.target)
+            members = pairs.get(key)
+            if members is None:
+                pairs[key] = [member]
+            else:
+                members.append(member)
+            continue
+        tools = _tool_pairs(row)
+        if len(tools) > 1:
+            fanned.add(member.id)
+        for key in tools:
+            pairs.setdefault(key, []).append(member)
+    nodes = _NodeIds()
+    return tuple(
+        [
+            _pair_edge(source, target, members, nodes, fanned)
+            for (source, target), members in pairs.items()
+        ]
+    )
+
+
+def _tool_pairs(row: Integration) -> list[tuple[str, str]]:
+    """The systems a row naming tools of a group is drawn between: each tool it names on one
+    side (else that side's system) with each on the other."""
+    return list(product(row.source_parts or [row.source], row.target_parts or [row.target]))
 
 
 class _NodeIds(dict[str, str]):
@@ -137,20 +168,25 @@ def _row_edge(edge_id: str, source: str, target: str, member: Member) -> Edge:
     return new_edge((edge_id, source, target, member.label, (member,), status, None, None, None))
 
 
-def _pair_edge(source: str, target: str, drawn: list[Drawn], nodes: _NodeIds) -> Edge:
-    """The edge from system ``source`` to ``target`` for the rows ``drawn`` there: the row's
-    own edge when it is alone, else the folded edge (as ``fold_edges`` makes it)."""
-    if len(drawn) == 1:
-        return _row_edge(drawn[0][0], nodes[source], nodes[target], drawn[0][3])
-    members = tuple(map(_member, drawn))
+def _pair_edge(
+    source: str, target: str, members: list[Member], nodes: _NodeIds, fanned: set[str]
+) -> Edge:
+    """The edge from system ``source`` to ``target`` for the rows ``members`` there: the row's
+    own edge when it is alone (its id says the pair when the row fans out to several), else
+    the folded edge (as ``fold_edges`` makes it)."""
+    if len(members) == 1:
+        member = members[0]
+        edge_id = f"{member.id}/{source}/{target}" if member.id in fanned else member.id
+        return _row_edge(edge_id, nodes[source], nodes[target], member)
+    folded = tuple(members)
     return new_edge(
         (
             f"pair:{source}/{target}",
             nodes[source],
             nodes[target],
-            fold_label(members),
-            members,
-            _status(members),
+            fold_label(folded),
+            folded,
+            _status(folded),
             None,
             None,
             None,
@@ -187,7 +223,6 @@ def fold_label(members: Iterable[Member]) -> str:
     return shorten(f"{len(members)}× {methods}".strip(), FOLD_LABEL_MAX)
 
 
-_member = itemgetter(3)
 _label = attrgetter("label")
 _member_status = attrgetter("status")
 _KNOWN_STATUSES = frozenset(("configured", "needs_setup", "not_required"))
