@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_13``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_14``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -148,6 +148,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-office-addin-graph-obo": (False, 0, 0, 10),
     "ru-office-addin-sso": (False, 0, 0, 8),
     "ru-outlook-sso-backend-service": (False, 0, 0, 11),
+    "en-advent-retail-slack-report": (False, 5, 0, 0),
+    "en-braze-bigquery-export": (False, 0, 1, 5),
+    "en-fasttrack-commerce-ci-fabric": (False, 17, 0, 0),
+    "en-nhs-mhs-azure-blueprint": (False, 11, 0, 0),
+    "ru-1c-mock-internal-architecture": (False, 30, 2, 0),
+    "ru-ci-adobe-campaign-export": (True, 0, 0, 0),
+    "ru-office-scripts-teams-interviews": (True, 0, 0, 0),
+    "ru-vk-launch-params": (True, 0, 0, 0),
     "en-aws-omnichannel-fallback": (True, 0, 0, 0),
     "en-sap-cap-sns-bp-validation": (True, 0, 0, 0),
     "ru-nav-sales-integration": (True, 0, 0, 0),
@@ -301,6 +309,17 @@ UNSEEN_13 = [
     "ru-nav-sales-integration",
     "ru-otus-currency-c4",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_14 = [
+    "en-advent-retail-slack-report",
+    "en-braze-bigquery-export",
+    "en-fasttrack-commerce-ci-fabric",
+    "en-nhs-mhs-azure-blueprint",
+    "ru-1c-mock-internal-architecture",
+    "ru-ci-adobe-campaign-export",
+    "ru-office-scripts-teams-interviews",
+    "ru-vk-launch-params",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -314,6 +333,7 @@ LATER_ROUNDS = [
     *UNSEEN_11,
     *UNSEEN_12,
     *UNSEEN_13,
+    *UNSEEN_14,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -396,7 +416,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1138
+    assert counted == 1219
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
