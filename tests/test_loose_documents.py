@@ -881,3 +881,28 @@ def test_a_nested_point_naming_where_data_goes_receives_from_the_steps_system(
     edges = _edges(load(write_map(text)))
     assert ("GitHub Actions", "GitHub Container Registry", 7) in edges
     assert ("Argo CD", "Kubernetes", 9) in edges
+
+
+def test_a_front_matter_title_is_the_documents_first_heading(write_map) -> None:
+    """A page's front matter is data about the page: its ``title:`` reads as a heading on its
+    own line (here one naming a direction in words), the rest of it as nothing."""
+    model = load(
+        write_map(
+            "---\n"
+            "ms.date: 03/29/2021\n"
+            'title: "Export data from Customer Insights to Adobe Campaign Standard"\n'
+            "description: Tilda → amoCRM is not said here\n"
+            "---\n"
+            "# Tilda → amoCRM\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Customer Insights", "Adobe Campaign Standard", 3),
+        ("Tilda", "amoCRM", 6),
+    ]
+
+
+def test_a_customer_data_platform_is_a_product_of_the_catalogue(write_map) -> None:
+    model = load(write_map("# Segments\n\n- Adobe Experience Platform → Adobe Campaign\n"))
+    assert _edges(model) == [("Adobe Experience Platform", "Adobe Campaign", 3)]
+    assert {s.name: s.kind for s in model.systems}["Adobe Campaign"] == "esp"

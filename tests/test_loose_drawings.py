@@ -420,3 +420,25 @@ graph LR
 """
     names = {s.name for s in load(write_map(text)).systems}
     assert "Клиент на Node.js" in names
+
+
+def test_a_mermaid_label_is_named_by_its_first_line_when_the_others_describe_it(
+    write_map,
+) -> None:
+    """Lines under a node's name that say what it holds (a ``<small>`` line, a call, a
+    bracket, a list, ``via``) are not its name; a name wrapped onto two lines is one name."""
+    model = load(
+        write_map(
+            "# Outbox\n\n```mermaid\ngraph TB\n"
+            '    Send["SendMessage(Service, Channel)<br/>Stored in OutQueue<br/>Status: 0"]\n'
+            '    Queue["OutQueue<br/>MessageID (UUID)<br/>CreatedAt, SentAt"]\n'
+            '    Mongo["MongoDB<br/><small>Port 27017</small>"]\n'
+            '    Api["Locations Inside<br/>Prison API"]\n'
+            "    Send --> Queue\n    Queue --> Mongo\n    Mongo --> Api\n```\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("SendMessage(Service, Channel)", "OutQueue", 9),
+        ("OutQueue", "MongoDB", 10),
+        ("MongoDB", "Locations Inside Prison API", 11),
+    ]

@@ -13,6 +13,7 @@ from markdown_it.rules_core import text_join as _text_join_rule
 from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _FORMATTING_TAG = re.compile(
@@ -164,7 +165,12 @@ def _text_join(state: StateCore) -> None:
 
 
 _PARSED = "flowviz_parsed_inline"
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").use(deflist_plugin)
+_MD = (
+    MarkdownIt("commonmark", {"html": True})
+    .enable("table")
+    .use(deflist_plugin)
+    .use(front_matter_plugin)
+)
 _MD.core.ruler.at("inline", _inline)
 _MD.core.ruler.at("text_join", _text_join)
 
@@ -193,6 +199,22 @@ def parse_document(text: str) -> tuple[list[Block], list[CodeBlock]]:
     return walker.walk(), walker.code
 
 
+_TITLE = re.compile(r"^title:[ \t]*(?P<q>[\"']?)(?P<title>.+?)(?P=q)[ \t]*$", re.MULTILINE)
+
+
+def front_matter_title(text: str, line: int) -> list[Heading]:
+    """The ``title:`` of a document's front matter (``text``, opened by ``---`` on ``line``) as
+    the document's first heading; the rest of the front matter is data about the page.
+
+    >>> front_matter_title('ms.date: 03/29/2021\\ntitle: "Export to Adobe"\\n', 1)
+    [Heading(level=1, text='Export to Adobe', line=3)]
+    """
+    found = _TITLE.search(text)
+    if found is None:
+        return []
+    return [Heading(1, found["title"], line + 1 + text.count("\n", 0, found.start()))]
+
+
 class _Walker:
     """One pass over the token stream that collects blocks."""
 
@@ -216,6 +238,9 @@ class _Walker:
                 blocks.append(self._list(token))
             elif token.type == "dl_open":
                 blocks.append(self._definitions(token))
+            elif token.type == "front_matter":
+                blocks += front_matter_title(token.content, self._line(token))
+                self.pos += 1
             elif token.type == "html_block" and _HTML_TABLE.search(token.content):
                 from flowviz.parse.html_tables import html_table  # noqa: PLC0415 (rare)
 

@@ -332,17 +332,40 @@ def _read(diagram: Diagram, line: int, tree: Tree) -> None:
 
 
 def _text(raw: str) -> str:
-    """A label without its brackets and quotes, its lines joined by spaces and the markup
-    Mermaid allows in a label dropped (``Managers<br/><small>Desktop</small>``).
+    """A label without its brackets and quotes, its lines joined by spaces (or its first line
+    alone when the others describe the node) and the markup Mermaid allows in a label dropped
+    (``Managers<br/><small>Desktop</small>``).
 
     >>> _text('["Sales Cloud<br/><small>Leads, Opps</small>"]')
-    'Sales Cloud Leads, Opps'
+    'Sales Cloud'
+    >>> _text('["Residential<br/>Locations UI"]')
+    'Residential Locations UI'
     >>> _text('"1С-\\\\nБитрикс"'), _text('"Сервис\\\\n интеграции"')
     ('1С-Битрикс', 'Сервис интеграции')
     """
     inner = raw.strip().strip("[](){}>/\\").strip().strip('"').strip()
-    inner = _LABEL_BREAK.sub(" ", inner.replace("-\\n", "-").replace("\\n", " "))
+    inner = _name_line(_LABEL_BREAK.split(inner))
+    inner = inner.replace("-\\n", "-").replace("\\n", " ")
     return without_emoji(" ".join(_LABEL_MARKUP.sub("", inner).split()))
+
+
+def _name_line(lines: list[str]) -> str:
+    """The lines of a label broken with ``<br>``: its first line alone when the rest says
+    what the node holds or does (a ``<small>`` line, a bracket, ``via``, ``e.g.``, a list, a
+    call, a port), else all of them: a name wrapped onto several lines."""
+    if len(lines) == 1:
+        return lines[0]
+    rest = " ".join(lines[1:]).strip()
+    if lines[0].rstrip().endswith((",", "-", "/", "&")):
+        return " ".join(lines)
+    if _DETAIL.match(rest) or any(mark in rest for mark in ",:()"):
+        return lines[0]
+    return " ".join(lines)
+
+
+_DETAIL = re.compile(r"<small|[(\[+]|(?:via|e\.g\.|i\.e\.|через|порт|port)\b", re.IGNORECASE)
+"""How a label's second line opens when it describes the node rather than continues its
+name."""
 
 
 _LABEL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)

@@ -312,6 +312,12 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "omnisend", "convertkit", "kit.com", "moosend", "campaign monitor",
         "constant contact", "emarsys", "bloomreach", "carrot quest", "retail rocket",
         "mailjet", "amazon ses", "sparkpost", "elastic email", "notisend", "unione",
+        "adobe campaign", "adobe campaign standard", "adobe journey optimizer",
+    ],
+    "cdp": [
+        "adobe experience platform", "customer insights", "dynamics 365 customer insights",
+        "salesforce data cloud", "salesforce cdp", "treasure data", "tealium audiencestream",
+        "bloomreach engagement", "exponea", "amplitude cdp",
     ],
     "analytics": [
         "posthog", "heap analytics", "appsflyer", "appmetrica", "firebase analytics", "matomo",
