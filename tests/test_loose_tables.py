@@ -338,3 +338,16 @@ def test_from_whom_and_to_whom_columns_are_the_sender_and_the_receiver(write_map
         ("Сервис интеграции", "Mailchimp", 6),
     ]
     assert {s.name: s.kind for s in model.systems}["Благотворитель"] == "actor"
+
+
+def test_a_product_named_alone_is_not_the_longer_product_it_begins(write_map) -> None:
+    """``Unisender`` and ``Unisender Go`` are two products of the catalogue: the first word
+    of the second names the first, not the second."""
+    path = write_map(
+        "# Связи\n\n| От кого | К кому | Тип |\n| --- | --- | --- |\n"
+        "| Сервис интеграции | Unisender Go | API |\n| Сервис интеграции | Unisender | API |\n"
+    )
+    assert named_edges(flowviz.load(path)) == [
+        ("Сервис интеграции", "Unisender Go", 5),
+        ("Сервис интеграции", "Unisender", 6),
+    ]

@@ -880,6 +880,8 @@ class Registry:
             return None
         found = next(iter(hits))
         draft = self.systems[found]
+        if _sibling_products(word, draft.name):
+            return None  # ``Unisender`` is a product of its own, not ``Unisender Go``
         firsts = {n.split()[0].lower() for n in (draft.name, *draft.aliases) if n.split()}
         lower = word.lower()
         verb_like = word.isascii() and lower.endswith(("s", "ed", "ing"))
@@ -1245,6 +1247,14 @@ def _catalogue() -> dict[str, SystemKind]:
         for product in products:
             index[compact(product)] = kind  # type: ignore[assignment]
     return index
+
+
+def _sibling_products(word: str, name: str) -> bool:
+    """Whether ``word`` and the longer ``name`` it begins are two products of the catalogue in
+    one role (``Unisender`` and ``Unisender Go``, both email platforms), not a maker's name for
+    its tool in another role (``LinkedIn`` for the ``LinkedIn Insight Tag`` of analytics)."""
+    kind = catalogue_kind(word)
+    return kind is not None and compact(word) != compact(name) and kind == catalogue_kind(name)
 
 
 def catalogue_names(extra: dict[str, list[str]] | None = None) -> list[str]:
