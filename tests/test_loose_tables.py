@@ -351,3 +351,21 @@ def test_a_product_named_alone_is_not_the_longer_product_it_begins(write_map) ->
         ("Сервис интеграции", "Unisender Go", 5),
         ("Сервис интеграции", "Unisender", 6),
     ]
+
+
+def test_a_receiver_cell_naming_two_products_is_an_edge_to_each(write_map) -> None:
+    """``MixPlat/CloudPayment`` after a row to ``CloudPayment``: the name no system has yet is
+    a second receiver, not a word to drop; ``Site / BrightDesk app`` (a role and its product)
+    stays one system."""
+    path = write_map(
+        "# Связи\n\n| От кого | К кому | Тип |\n| --- | --- | --- |\n"
+        "| Сервис интеграции | CloudPayment | API |\n"
+        "| Сервис интеграции | MixPlat/CloudPayment | API |\n"
+        "| Сервис интеграции | Сайт / BrightDesk | API |\n"
+    )
+    assert named_edges(flowviz.load(path)) == [
+        ("Сервис интеграции", "CloudPayment", 5),
+        ("Сервис интеграции", "CloudPayment", 6),
+        ("Сервис интеграции", "MixPlat", 6),
+        ("Сервис интеграции", "Сайт / BrightDesk", 7),
+    ]

@@ -146,7 +146,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-office-addin-graph-obo": (False, 0, 0, 10),
     "ru-office-addin-sso": (False, 0, 0, 8),
     "ru-outlook-sso-backend-service": (False, 0, 0, 11),
-    "ru-mayak-system-design": (False, 5, 0, 0),
+    "ru-mayak-system-design": (False, 6, 0, 0),
     "ru-1c-mock-internal-architecture": (False, 32, 0, 0),
     "ru-1c-mock-system-architecture": (False, 26, 2, 0),
     "ru-ci-adobe-campaign-export": (False, 1, 0, 0),

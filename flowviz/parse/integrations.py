@@ -325,10 +325,12 @@ def _targets(
         return [(None, ())]
     column = cells.get("target", 1)
     resolved = ctx.registry.resolve(text)
-    if resolved.system is not None and not resolved.others:
+    if resolved.system is not None and not resolved.others and not resolved.unnamed:
         return [(resolved.system, resolved.parts)]
     if resolved.system is not None:
-        return [(resolved.system, resolved.parts)] + [(o, ()) for o in resolved.others]
+        unnamed = [ctx.unknown_system(n, row.line, column, label) for n in resolved.unnamed]
+        others = [*resolved.others, *unnamed]
+        return [(resolved.system, resolved.parts)] + [(o, ()) for o in others]
     return [ctx.system(text, row.line, column, label)]
 
 

@@ -569,6 +569,9 @@ class Resolved(NamedTuple):
     unknown: str | None = None
     others: tuple[str, ...] = ()
     """Further systems of other groups named in the same cell (``CRM, ESP``)."""
+    unnamed: tuple[str, ...] = ()
+    """Names of the cell's list that name no system yet (``MixPlat`` of ``MixPlat /
+    CloudPayment``): a further system each, not a word to drop."""
 
 
 @dataclass(slots=True)
@@ -609,6 +612,13 @@ def compact(text: str) -> str:
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _NAME_LIST = re.compile(r"\s*(?:/|,|\+|&|\band\b|\bи\b)\s*")
+
+
+def _a_name(text: str) -> bool:
+    """Whether a piece of a list of systems is a name (``MixPlat``), not a word about the
+    others (``лендинг``, ``etc.``): one to three words, the first capitalised."""
+    words = text.split()
+    return 0 < len(words) <= 3 and words[0][:1].isupper() and stems(text) not in NOT_SYSTEMS
 
 
 class Registry:
@@ -1016,8 +1026,13 @@ class Registry:
         names = [n for n in _NAME_LIST.split(head) if n.strip()]
         find = self._named
         found = [find(n) for n in names] if len(names) > 1 else [find(head)]
+        unnamed: list[str] = []
         if len(names) > 1 and None in found:
-            found = self._known_parts(names, found) or [find(head)]
+            parts = self._known_parts(names, found)
+            unnamed = [n.strip() for n, f in zip(names, found, strict=True) if f is None]
+            roles = any(stems(n) in role_stems() for n, f in zip(names, found, strict=True) if f)
+            if parts or roles or not all(map(_a_name, unnamed)):  # ``Site / BrightDesk app``
+                found, unnamed = parts or [find(head)], []
         found = [f for f in found if f]
         if not found:
             if stems(head) in NOT_SYSTEMS or not head:
@@ -1028,7 +1043,9 @@ class Registry:
         parts = [f for f in found if f != system and self.top(f) == system]
         if len(tops) == 1:
             parts += self._bracket_parts(system, inner)
-        return Resolved(system, tuple(dict.fromkeys(parts)), others=tuple(tops[1:]))
+        return Resolved(
+            system, tuple(dict.fromkeys(parts)), others=tuple(tops[1:]), unnamed=tuple(unnamed)
+        )
 
     def _known_parts(self, names: list[str], found: list[str | None]) -> list[str | None]:
         """``GA4 / Analytics``: well-known tools named beside their group become its parts."""
