@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_14``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_15``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -146,6 +146,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-office-addin-graph-obo": (False, 0, 0, 10),
     "ru-office-addin-sso": (False, 0, 0, 8),
     "ru-outlook-sso-backend-service": (False, 0, 0, 11),
+    "en-adobe-commerce-inventory-sync": (False, 20, 3, 8),
+    "en-ajo-b2b-paid-media-controller": (False, 0, 0, 3),
+    "en-centimani-internals": (True, 0, 0, 0),
+    "en-email-alert-digests": (False, 17, 0, 0),
+    "en-hmpps-integration-api-container": (False, 5, 0, 0),
+    "en-stripe-sync-engine": (False, 0, 1, 3),
+    "ru-metrika-logs-clickhouse": (True, 0, 0, 0),
+    "ru-yc-postbox-events": (True, 0, 0, 0),
     "ru-mayak-system-design": (False, 6, 0, 0),
     "ru-1c-mock-internal-architecture": (False, 32, 0, 0),
     "ru-1c-mock-system-architecture": (False, 26, 2, 0),
@@ -320,6 +328,17 @@ UNSEEN_14 = [
     "ru-office-scripts-teams-interviews",
     "ru-vk-launch-params",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_15 = [
+    "en-adobe-commerce-inventory-sync",
+    "en-ajo-b2b-paid-media-controller",
+    "en-centimani-internals",
+    "en-email-alert-digests",
+    "en-hmpps-integration-api-container",
+    "en-stripe-sync-engine",
+    "ru-metrika-logs-clickhouse",
+    "ru-yc-postbox-events",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -334,6 +353,7 @@ LATER_ROUNDS = [
     *UNSEEN_12,
     *UNSEEN_13,
     *UNSEEN_14,
+    *UNSEEN_15,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -416,7 +436,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1219
+    assert counted == 1277
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
