@@ -906,3 +906,18 @@ def test_a_customer_data_platform_is_a_product_of_the_catalogue(write_map) -> No
     model = load(write_map("# Segments\n\n- Adobe Experience Platform → Adobe Campaign\n"))
     assert _edges(model) == [("Adobe Experience Platform", "Adobe Campaign", 3)]
     assert {s.name: s.kind for s in model.systems}["Adobe Campaign"] == "esp"
+
+
+def test_a_connector_title_and_a_hyphened_pair_name_a_direction(write_map) -> None:
+    """``Коннектор A к B`` (an emoji shortcode aside, a full stop inside a name) and
+    ``A-to-B`` between two products are one edge each; ``end-to-end``, a pair in a path and
+    a line naming two pairs are none."""
+    model = load(
+        write_map(
+            "# :ru: Коннектор Logs API Яндекс.Метрики к ClickHouse :bar_chart:\n\n"
+            "- A service for real-time Stripe-to-PostgreSQL sync.\n"
+            "- End-to-end tests, see github.com/acme/s3-to-bigquery\n"
+            "- HubSpot-to-Salesforce and Stripe-to-BigQuery jobs\n"
+        )
+    )
+    assert _edges(model) == [("Метрика", "ClickHouse", 1), ("Stripe", "PostgreSQL", 3)]

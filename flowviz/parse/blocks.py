@@ -199,6 +199,20 @@ def parse_document(text: str) -> tuple[list[Block], list[CodeBlock]]:
     return walker.walk(), walker.code
 
 
+_SHORTCODE = re.compile(r"(?<!\S):[a-z0-9_+-]{2,}:(?!\S)")
+
+
+def without_shortcodes(text: str) -> str:
+    """A heading without the emoji it names by shortcode, as GitHub draws them.
+
+    >>> without_shortcodes(":ru: Коннектор к ClickHouse :bar_chart:")
+    'Коннектор к ClickHouse'
+    """
+    if ":" not in text or not _SHORTCODE.search(text):
+        return text
+    return " ".join(_SHORTCODE.sub(" ", text).split())
+
+
 _TITLE = re.compile(r"^title:[ \t]*(?P<q>[\"']?)(?P<title>.+?)(?P=q)[ \t]*$", re.MULTILINE)
 
 
@@ -262,7 +276,9 @@ class _Walker:
     def _heading(self, token: Token) -> Heading:
         inline = self.tokens[self.pos + 1]
         self.pos += 3
-        return Heading(int(token.tag[1:]), inline_text(inline), self._line(token))
+        return Heading(
+            int(token.tag[1:]), without_shortcodes(inline_text(inline)), self._line(token)
+        )
 
     def _paragraph(self, token: Token) -> Paragraph:
         inline = self.tokens[self.pos + 1]

@@ -22,7 +22,28 @@ class WordedStatements:
     def as_arrow_line(self, text: str) -> str:
         """``text`` as ``A -> B: what`` when it states one edge in words; else as it is."""
         text = _SYNC_FROM_TO.sub(_as_arrow, _BRACKETED_FROM_TO.sub(_as_arrow, text))
-        return _direction_in_words(text, self.products, self.extra)
+        text = _direction_in_words(text, self.products, self.extra)
+        return text if ARROW.search(text) else self._hyphened(text)
+
+    def _hyphened(self, text: str) -> str:
+        """``text`` as ``A -> B: text`` when it names one ``A-to-B`` pair of two products of
+        the catalogue (``real-time Stripe-to-PostgreSQL sync``); else as it is."""
+        pairs = [
+            (found["a"], found["b"])
+            for found in _HYPHENED.finditer(text)
+            if all(self.products.fullmatch(side) for side in (found["a"], found["b"]))
+        ]
+        if len(pairs) != 1:
+            return text
+        (a, b), extra = pairs[0], self.extra
+        return f"{catalogue_spelling(a, extra)} -> {catalogue_spelling(b, extra)}: {text.strip()}"
+
+
+_HYPHENED = re.compile(
+    r"(?<![\w/.:-])(?P<a>\w+(?:\.\w+)?)-to-(?P<b>\w+(?:\.\w+)?)(?![\w/-])", re.IGNORECASE
+)
+"""Two names joined by ``-to-`` (``Stripe-to-PostgreSQL``, ``S3-to-BigQuery``), not in a
+path or an address (``/s3-to-bigquery``)."""
 
 
 def word_arrow(cell: str) -> str:
@@ -72,15 +93,23 @@ B``, ``Синхронизация X в A с Y в B`` (not ``X в A с B``: data 
 the second. A sync ``между A и B`` names no way and states nothing."""
 
 
+TITLE_WORDS = ("поток", "flow", "pattern", "коннектор", "connector", "bridge", "мост")
+"""Besides the sync words, what a title naming a direction opens with (a flow, or the
+connector / bridge that carries the data)."""
+
+_IN_SENTENCE = r"(?:[^.!?:]|\.(?=\w))"
+"""A character of one sentence: a full stop only inside a name (``Яндекс.Метрики``)."""
+
 _TITLE_DIRECTION = re.compile(
     r"^(?P<title>(?:[^:—]{1,40}[:—]\s*)?(?:(?:"
-    + alternation((*SYNC_WORDS, "поток", "flow", "pattern"), stems_only=True)
-    + r")\b[^.!?:]{0,80}?\s|(?:из|from)\s))(?P<a>[^.!?:]{1,60}?)\s+(?:в|во|to|into)\s+"
-    r"(?P<b>[^.!?:]{1,60}?)(?P<rest>[.:]|$)",
+    + alternation((*SYNC_WORDS, *TITLE_WORDS), stems_only=True)
+    + rf")\b{_IN_SENTENCE}{{0,80}}?\s|(?:из|from)\s))(?P<a>{_IN_SENTENCE}{{1,60}}?)\s+"
+    rf"(?:в|во|к|ко|to|into)\s+(?P<b>{_IN_SENTENCE}{{1,60}}?)(?P<rest>[.:]|$)",
     re.IGNORECASE,
 )
 """A title that names a direction in words: ``Sync New Salesforce Leads to Dynamics 365
-Contacts``, ``Поток обратной записи — из Windows Server Active Directory в Workday``."""
+Contacts``, ``Поток обратной записи — из Windows Server Active Directory в Workday``,
+``Коннектор Logs API Яндекс.Метрики к ClickHouse``."""
 
 
 def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, list[str]]) -> str:
