@@ -312,3 +312,18 @@ def test_paragraphs_after_an_ordinary_sentence_declare_nothing() -> None:
     text = COMPONENT_PARAGRAPHS.format(lead="Data moves between the systems every hour.")
     blocks, _ = parse_document(text)
     assert components(blocks, text.splitlines()) == []
+
+
+def test_a_heading_under_the_components_title_ends_its_list() -> None:
+    """The steps, features or error handling written under sub-headings of "Key Components"
+    are no components (``**File Generation**: ERP generates the file``); a sub-heading that is
+    a components title itself goes on declaring them."""
+    text = (
+        "## Key Components\n\n- **Inventory Service**: handles the updates\n\n"
+        "### Synchronization Steps\n\n1. **File Generation**: ERP generates the file\n"
+        "2. **SFTP Upload**: the file goes to the SFTP server\n\n"
+        "### External services\n\n- **Adobe Commerce**: the shop\n"
+    )
+    blocks, _ = parse_document(text)
+    found = components(blocks, text.splitlines())
+    assert [(c.name, c.line) for c in found] == [("Inventory Service", 3), ("Adobe Commerce", 12)]

@@ -1,5 +1,6 @@
 """Components lists of architecture pages: a list under a heading such as "Компоненты",
-"Сервисы", "Components" or "Key technologies" declares the systems the page's data flow names.
+"Сервисы", "Components" or "Key technologies" (up to the next heading of any level) declares
+the systems the page's data flow names.
 An item declares the link or bold text it starts with (``[Azure CDN](...). Предоставляет ...``),
 else the whole item when it is a short name (``- Локальный Oracle``); its other names are the
 sides of a dash (``Службы приложений — веб-приложения``) and a bracket right after the name
@@ -67,25 +68,23 @@ def is_components_lead_in(text: str) -> bool:
     return short and bool(_LEAD_IN.search(plain))
 
 
-_UNTIL_NEXT_HEADING = 7
-"""The level a lead-in's list runs to: any heading ends it."""
-
-
 def components(blocks: list[Block], lines: list[str]) -> list[Component]:
     """Every component the document's components lists declare, in document order; ``lines``
     are the document's lines (an item's link or bold text is read from its own line)."""
     out: list[Component] = []
-    level: int | None = None
+    listing = False
     for block in blocks:
         found: list[Component | None] = []
         if isinstance(block, Heading):
-            if level is None or block.level <= level:
-                level = block.level if is_components_title(block.text) else None
+            # a heading under the components title starts a part of its own (a component's
+            # files, the steps, the error handling): the list goes on only under a components
+            # title of its own
+            listing = is_components_title(block.text)
         elif isinstance(block, Paragraph) and is_components_lead_in(block.text):
-            level = _UNTIL_NEXT_HEADING if level is None else level
-        elif isinstance(block, ListBlock) and level is not None:
+            listing = True
+        elif isinstance(block, ListBlock) and listing:
             found = [_component(item.text, item.line, lines) for item in block.items]
-        elif isinstance(block, Paragraph) and level is not None:
+        elif isinstance(block, Paragraph) and listing:
             found = [_component(block.text, block.line, lines, plain=False)]
         out += [c for c in found if c is not None]
     return out
