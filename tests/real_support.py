@@ -56,12 +56,17 @@ def _norm(text: str) -> str:
 
 
 def _counted_name(system: System, spellings: dict[str, str]) -> str:
-    """The counted system a reported one stands for: an exact spelling first, else the longest
-    counted spelling its name contains; else its own name (an invented system)."""
+    """The counted system a reported one stands for: an exact spelling first, then one of the
+    same words in another order, else the longest counted spelling its name contains; else its
+    own name (an invented system)."""
     forms = [_norm(f) for f in (system.name, *system.aliases)]
     for form in forms:
         if form in spellings:
             return spellings[form]
+    words = {form: sorted(form.split()) for form in forms}
+    for spelling, counted in spellings.items():
+        if sorted(spelling.split()) in words.values():
+            return counted  # the same words in another order (``SHM API``, ``API SHM``)
     inside = [s for s in spellings if any(s in form for form in forms) and len(s) > 2]
     if inside:
         return spellings[max(inside, key=len)]

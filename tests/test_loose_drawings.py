@@ -12,6 +12,7 @@ import pytest
 
 from flowviz.errors import MapError
 from flowviz.load import load
+from flowviz.parse.diagrams import read_mermaid
 from tests.loose_support import named_edges
 
 
@@ -441,4 +442,41 @@ def test_a_mermaid_label_is_named_by_its_first_line_when_the_others_describe_it(
         ("SendMessage(Service, Channel)", "OutQueue", 9),
         ("OutQueue", "MongoDB", 10),
         ("MongoDB", "Locations Inside Prison API", 11),
+    ]
+
+
+def test_a_note_pointing_at_a_trees_entry_is_no_edge(write_map) -> None:
+    """``helper/      ← HTTP client`` in a package tree: the arrow after the gap points a note at
+    the entry; neither the note nor the tree's folders and files are systems."""
+    model = load(
+        write_map(
+            "# Layout\n\n- Shopify → Klaviyo\n\n```\n"
+            "co.acme.gateway                 ← Core routing\n"
+            "├── AuthFilter.groovy           ← Servlet filter\n"
+            "└── shipping/\n"
+            "    ├── fedex/                  ← FedEx\n"
+            "    └── purolator/              ← Purolator (SOAP)\n```\n"
+        )
+    )
+    assert named_edges(model) == [("Shopify", "Klaviyo", 3)]
+
+
+def test_mermaid_two_way_labelled_links_and_one_name_in_two_subgraphs() -> None:
+    """``C <-- ok --> D`` is a link both ways labelled ``ok``; an ``API`` node in each of two
+    subgraphs is two systems, each named with its subgraph."""
+    diagram = read_mermaid(
+        "flowchart LR\n"
+        "    subgraph SHM\n        TPL(Template) --> API\n    end\n"
+        "    subgraph Marzban\n        MZ(API)\n    end\n"
+        "    API --> MZ\n    TPL <-- ok --> BOT(telegram_bot)\n",
+        1,
+    )
+    assert diagram is not None
+    links = [
+        (diagram.name(h.source), diagram.name(h.target), h.label, h.way) for h in diagram.links
+    ]
+    assert links == [
+        ("Template", "SHM API", "", "forward"),
+        ("SHM API", "Marzban API", "", "forward"),
+        ("Template", "telegram_bot", "ok", "both"),
     ]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_15``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_16``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -146,6 +146,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-office-addin-graph-obo": (False, 0, 0, 10),
     "ru-office-addin-sso": (False, 0, 0, 8),
     "ru-outlook-sso-backend-service": (False, 0, 0, 11),
+    "en-appflow-salesforce-redshift-upsert": (False, 0, 0, 0),
+    "en-sap-in162-realtime-grounding": (False, 0, 0, 10),
+    "en-unigate-gateway-architecture": (False, 11, 0, 0),
+    "en-unimail-email-routing": (False, 8, 0, 0),
+    "ru-retailcrm-prestashop-module": (True, 0, 0, 0),
+    "ru-shm-marzban-integration": (False, 4, 0, 0),
+    "ru-shm-telegram-transport": (False, 9, 0, 0),
+    "ru-yc-yq-airflow-cooling": (False, 1, 0, 0),
     "en-adobe-commerce-inventory-sync": (False, 20, 0, 8),
     "en-stripe-sync-engine": (False, 1, 1, 3),
     "ru-metrika-logs-clickhouse": (False, 0, 1, 0),
@@ -339,6 +347,17 @@ UNSEEN_15 = [
     "ru-metrika-logs-clickhouse",
     "ru-yc-postbox-events",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_16 = [
+    "en-appflow-salesforce-redshift-upsert",
+    "en-sap-in162-realtime-grounding",
+    "en-unigate-gateway-architecture",
+    "en-unimail-email-routing",
+    "ru-retailcrm-prestashop-module",
+    "ru-shm-marzban-integration",
+    "ru-shm-telegram-transport",
+    "ru-yc-yq-airflow-cooling",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -354,6 +373,7 @@ LATER_ROUNDS = [
     *UNSEEN_13,
     *UNSEEN_14,
     *UNSEEN_15,
+    *UNSEEN_16,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -436,7 +456,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1277
+    assert counted == 1328
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

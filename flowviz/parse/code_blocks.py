@@ -57,7 +57,10 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     box: tuple[str, int] | None = None
     down, label = False, ""
     lines = text.split("\n")
-    owners = {index: _tree_owner(lines, index, first_line) for index in _branch_lines(lines)}
+    branches = _branch_lines(lines)
+    if branches:
+        lines = [_ANNOTATION.sub("", line) for line in lines]
+    owners = {index: _tree_owner(lines, index, first_line) for index in branches}
     drawings = {
         owner[1]
         for owner in owners.values()
@@ -97,6 +100,9 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
             box, down, label = ((name, line) if name else None), False, ""
 
 
+_ANNOTATION = re.compile(r"(?<=\S)\s{3,}(?:←|<-+|<=+)\s.*$")
+"""What a tree's line says of its entry after a gap (``TenantAuthFilter.groovy   ← Servlet
+filter``): a note pointing at it, not an edge."""
 _STROKES_BEFORE = re.compile(r"^[\s│|]*(?=[├└|`+\\↳])")
 """The strokes of the branches above that a tree's branch line starts with (``│   ├── a``)."""
 

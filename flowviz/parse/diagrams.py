@@ -61,7 +61,7 @@ ID: /[^\W-][\w]*(?:[.\-][^\W-][\w]*)*/
 CLASS: /:::[\w-]+/
 SHAPE: /{shapes}/s
 ARROW: /<?(?:-{2,}|={2,}|-\.+-|\.+-)[>ox]?|<?~{3,}/
-LSTART.2: /(?:--|==|-\.)(?=\s|[^\s\->=.ox|])/
+LSTART.2: /<?(?:--|==|-\.)(?=\s|[^\s\->=.ox|])/
 LABEL: /"[^"]*"|[^"\s][^\n]*?(?=\s*(?:-{2,}|={2,}|\.+-)[>ox-]?)/
 PIPE_LABEL: /\|[^|]*\|/
 
@@ -276,7 +276,21 @@ def read_mermaid(text: str, first_line: int) -> Diagram | None:
     diagram = Diagram(kind)
     for line, statement in statements(text, first_line):
         _statement(diagram, line, statement)
+    _told_apart(diagram)
     return diagram
+
+
+def _told_apart(diagram: Diagram) -> None:
+    """Nodes of one name in different subgraphs (an ``API`` in ``SHM``, another ``API`` in
+    ``Marzban``) are two systems: each is named with its subgraph's title before its own."""
+    by_name: dict[str, list[str]] = {}
+    for node in dict.fromkeys([*diagram.labels, *diagram.groups]):
+        by_name.setdefault(diagram.name(node).casefold(), []).append(node)
+    for nodes in by_name.values():
+        groups = {diagram.group(node) for node in nodes}
+        if len(nodes) > 1 and len(groups) == len(nodes) and "" not in groups:
+            for node in nodes:
+                diagram.labels[node] = f"{diagram.group(node)} {diagram.name(node)}"
 
 
 def _statement(diagram: Diagram, line: int, statement: str) -> None:
@@ -405,7 +419,9 @@ def _link(link: Tree) -> tuple[str, str]:
     arrow = next(t for t in link.children if t.type == "ARROW").value
     labels = [t.value for t in link.children if t.type in ("LABEL", "PIPE_LABEL")]
     label = _text(labels[0].strip("|")) if labels else ""
-    way = "both" if arrow.startswith("<") and arrow[-1] in ">ox" else "forward"
+    start = next((t.value for t in link.children if t.type == "LSTART"), "")
+    opened = arrow.startswith("<") or start.startswith("<")  # ``A <-- text --> B``
+    way = "both" if opened and arrow[-1] in ">ox" else "forward"
     return label, "none" if arrow.strip("<").startswith("~") else way
 
 
