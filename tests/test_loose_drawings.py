@@ -480,3 +480,26 @@ def test_mermaid_two_way_labelled_links_and_one_name_in_two_subgraphs() -> None:
         ("SHM API", "Marzban API", "", "forward"),
         ("Template", "telegram_bot", "ok", "both"),
     ]
+
+
+def test_a_sequence_drawing_every_box_as_an_actor_keeps_its_programs() -> None:
+    """Every participant declared ``actor``, programs among them: the programs are systems,
+    only the one a person's word names is a person."""
+    diagram = read_mermaid(
+        "sequenceDiagram\n    actor Staff User\n    actor Storefront\n    actor Payment App\n"
+        "    Staff User->>Storefront: places an order\n"
+        "    Storefront->>Payment App: Webhook: TRANSACTION_INITIALIZE\n",
+        1,
+    )
+    assert diagram is not None
+    assert diagram.people == {"Staff User"}
+
+
+def test_actors_beside_participants_are_people() -> None:
+    diagram = read_mermaid(
+        "sequenceDiagram\n    actor Customer\n    participant Shop API\n"
+        "    Customer->>Shop API: pays\n",
+        1,
+    )
+    assert diagram is not None
+    assert diagram.people == {"Customer"}

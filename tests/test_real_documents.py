@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_16``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_17``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -146,6 +146,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-office-addin-graph-obo": (False, 0, 0, 10),
     "ru-office-addin-sso": (False, 0, 0, 8),
     "ru-outlook-sso-backend-service": (False, 0, 0, 11),
+    "en-pinpoint-salesforce-connector": (False, 0, 0, 0),
+    "en-saleor-external-webhooks": (False, 6, 0, 0),
+    "en-saleor-np-atobarai-payment-flows": (False, 41, 0, 0),
+    "en-saleor-segment-app": (False, 6, 0, 0),
+    "en-segment-sendgrid-source-function": (True, 0, 0, 0),
+    "en-shopify-order-webhook-hubspot": (True, 0, 0, 0),
+    "ru-bc-shopify-background-sync": (True, 0, 0, 0),
+    "ru-bc-shopify-connector-faq": (True, 0, 0, 0),
     "en-appflow-salesforce-redshift-upsert": (False, 0, 0, 0),
     "en-sap-in162-realtime-grounding": (False, 0, 0, 10),
     "en-unigate-gateway-architecture": (False, 11, 0, 0),
@@ -358,6 +366,17 @@ UNSEEN_16 = [
     "ru-shm-telegram-transport",
     "ru-yc-yq-airflow-cooling",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_17 = [
+    "en-pinpoint-salesforce-connector",
+    "en-saleor-external-webhooks",
+    "en-saleor-np-atobarai-payment-flows",
+    "en-saleor-segment-app",
+    "en-segment-sendgrid-source-function",
+    "en-shopify-order-webhook-hubspot",
+    "ru-bc-shopify-background-sync",
+    "ru-bc-shopify-connector-faq",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -374,6 +393,7 @@ LATER_ROUNDS = [
     *UNSEEN_14,
     *UNSEEN_15,
     *UNSEEN_16,
+    *UNSEEN_17,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -456,7 +476,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1328
+    assert counted == 1394
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -16,6 +16,8 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 
 from flowviz.parse.arrows import Hop
+from flowviz.parse.keywords import COMPONENT_HEADS
+from flowviz.parse.systems import person_key
 from flowviz.parse.text import without_emoji
 
 SHAPES = (
@@ -161,6 +163,10 @@ class Diagram:
     people: set[str] = field(default_factory=set)
     """Nodes that are persons (``actor``, C4 ``Person``) or use cases (``(Log in)``): no
     system, so a link to one is no integration."""
+    actors: set[str] = field(default_factory=set)
+    """The participants of a sequence declared ``actor``."""
+    participants: set[str] = field(default_factory=set)
+    """The participants of a sequence declared ``participant``."""
 
     def between_systems(self, link: Hop) -> bool:
         """Whether both ends of ``link`` are systems (no person, no use case)."""
@@ -277,6 +283,7 @@ def read_mermaid(text: str, first_line: int) -> Diagram | None:
     for line, statement in statements(text, first_line):
         _statement(diagram, line, statement)
     _told_apart(diagram)
+    _actors_as_boxes(diagram)
     return diagram
 
 
@@ -441,6 +448,35 @@ def _participant(diagram: Diagram, node: Tree) -> None:
         diagram.labels[pid] = " ".join(rest[0].split())
     if kind == "actor":
         diagram.people.add(pid)
+        diagram.actors.add(pid)
+    else:
+        diagram.participants.add(pid)
+
+
+def _actors_as_boxes(diagram: Diagram) -> None:
+    """A sequence diagram that declares every box an ``actor``, programs among them (``actor
+    NP Atobarai App``), uses the actor's figure for every box: only the actors a person's word
+    names (``Staff User``, ``Customer``) are people."""
+    actors = diagram.actors
+    if not actors or diagram.participants:
+        return
+    if any(_PROGRAM_WORD.search(diagram.name(actor)) for actor in actors):
+        diagram.people = {
+            a for a in diagram.people if a not in actors or _a_person(diagram.name(a))
+        }
+
+
+_PROGRAM_WORD = re.compile(
+    r"(?<!\w)(?:" + "|".join(("app", "application", "bot", "system", "platform", "crm", "erp",
+    *COMPONENT_HEADS, "приложение", "бот", "система", "платформа")) + r")(?!\w)",
+    re.IGNORECASE,
+)  # fmt: skip
+"""A word that makes a box a program (``NP Atobarai App``, ``Payment API``)."""
+
+
+def _a_person(name: str) -> bool:
+    """Whether a word of ``name`` names a person (``Staff User``, ``Покупатель``)."""
+    return any(person_key(word) is not None for word in name.split())
 
 
 def _message(diagram: Diagram, line: int, node: Tree) -> None:
