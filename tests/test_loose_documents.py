@@ -921,3 +921,22 @@ def test_a_connector_title_and_a_hyphened_pair_name_a_direction(write_map) -> No
         )
     )
     assert _edges(model) == [("Метрика", "ClickHouse", 1), ("Stripe", "PostgreSQL", 3)]
+
+
+def test_a_title_may_open_with_a_few_words_and_list_its_receivers(write_map) -> None:
+    """``Сервис синхронизации ... из A в B`` (a sync word in another case, after a word) and
+    ``Log data shipping from A to B и C`` (an edge to each receiver); after a label, the sync
+    word must come first (``**Потребляемые события**: весь поток ... через Kafka в DataLens``
+    names no direction)."""
+    model = load(
+        write_map(
+            "# Сервис синхронизации email адресов из amoCRM в Unisender\n\n"
+            "## Log data shipping from Kafka to BigQuery и ClickHouse\n\n"
+            "- **Потребляемые события**: весь поток доменных событий через Kafka в DataLens\n"
+        )
+    )
+    assert _edges(model) == [
+        ("amoCRM", "Unisender", 1),
+        ("Kafka", "BigQuery", 3),
+        ("Kafka", "ClickHouse", 3),
+    ]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_17``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_18``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -146,6 +146,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-office-addin-graph-obo": (False, 0, 0, 10),
     "ru-office-addin-sso": (False, 0, 0, 8),
     "ru-outlook-sso-backend-service": (False, 0, 0, 11),
+    "en-erpnext-medusa-integration": (True, 0, 0, 0),
+    "en-eryxon-erp-integration": (True, 0, 0, 0),
+    "en-openclaw-gmail-pubsub": (False, 1, 2, 0),
+    "en-openclaw-overview": (False, 6, 0, 0),
+    "ru-amocrm-unisender-sync": (False, 1, 0, 0),
+    "ru-cds-export-to-data-lake": (True, 0, 0, 0),
+    "ru-yc-bigquery-export": (False, 0, 2, 0),
+    "ru-yc-k8s-logs-clickhouse": (False, 0, 2, 0),
     "en-pinpoint-salesforce-connector": (False, 0, 0, 0),
     "en-saleor-external-webhooks": (False, 6, 0, 0),
     "en-saleor-np-atobarai-payment-flows": (False, 41, 0, 0),
@@ -377,6 +385,17 @@ UNSEEN_17 = [
     "ru-bc-shopify-background-sync",
     "ru-bc-shopify-connector-faq",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_18 = [
+    "en-eryxon-erp-integration",
+    "en-erpnext-medusa-integration",
+    "en-openclaw-gmail-pubsub",
+    "en-openclaw-overview",
+    "ru-amocrm-unisender-sync",
+    "ru-cds-export-to-data-lake",
+    "ru-yc-bigquery-export",
+    "ru-yc-k8s-logs-clickhouse",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -394,6 +413,7 @@ LATER_ROUNDS = [
     *UNSEEN_15,
     *UNSEEN_16,
     *UNSEEN_17,
+    *UNSEEN_18,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -476,7 +496,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1394
+    assert counted == 1417
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -10,6 +10,7 @@ import re
 from flowviz.parse.arrows import ARROW
 from flowviz.parse.keywords import SYNC_WORDS, WORD_ARROWS, alternation
 from flowviz.parse.systems import catalogue_pattern, catalogue_spelling
+from flowviz.parse.text import stem
 
 
 class WordedStatements:
@@ -97,19 +98,28 @@ TITLE_WORDS = ("поток", "flow", "pattern", "коннектор", "connector
 """Besides the sync words, what a title naming a direction opens with (a flow, or the
 connector / bridge that carries the data)."""
 
+
+def _russian_stem(word: str) -> str:
+    """A Russian word as its stem, so that its other cases match too (``синхронизации``,
+    ``выгрузки``); an English word as it is."""
+    return stem(word) if word.isalpha() and not word.isascii() else word
+
+
 _IN_SENTENCE = r"(?:[^.!?:]|\.(?=\w))"
 """A character of one sentence: a full stop only inside a name (``Яндекс.Метрики``)."""
 
 _TITLE_DIRECTION = re.compile(
-    r"^(?P<title>(?:[^:—]{1,40}[:—]\s*)?(?:(?:"
-    + alternation((*SYNC_WORDS, *TITLE_WORDS), stems_only=True)
+    r"^(?P<title>(?:[^:—]{1,40}[:—]\s*|(?:[\w-]+\s+){0,3}?)(?:(?:"
+    + alternation([_russian_stem(w) for w in (*SYNC_WORDS, *TITLE_WORDS)], stems_only=True)
     + rf")\b{_IN_SENTENCE}{{0,80}}?\s|(?:из|from)\s))(?P<a>{_IN_SENTENCE}{{1,60}}?)\s+"
     rf"(?:в|во|к|ко|to|into)\s+(?P<b>{_IN_SENTENCE}{{1,60}}?)(?P<rest>[.:]|$)",
     re.IGNORECASE,
 )
-"""A title that names a direction in words: ``Sync New Salesforce Leads to Dynamics 365
-Contacts``, ``Поток обратной записи — из Windows Server Active Directory в Workday``,
-``Коннектор Logs API Яндекс.Метрики к ClickHouse``."""
+"""A title that names a direction in words, after a label or up to three words: ``Sync New
+Salesforce Leads to Dynamics 365 Contacts``, ``Поток обратной записи — из Windows Server Active
+Directory в Workday``, ``Коннектор Logs API Яндекс.Метрики к ClickHouse``, ``Сервис
+синхронизации email адресов из AmoCRM в Unisender``, ``Log data shipping from Managed
+Kubernetes to ClickHouse``."""
 
 
 def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, list[str]]) -> str:
@@ -124,9 +134,14 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
         list(dict.fromkeys(catalogue_spelling(m.group(), extra) for m in products.finditer(side)))
         for side in (found["title"] + found["a"], found["b"])
     ]
-    if [len(side) for side in sides] != [1, 1] or sides[0] == sides[1]:
+    (senders, receivers), listed = sides, _LISTED.search(found["b"]) is not None
+    if len(senders) != 1 or not (len(receivers) == 1 or listed) or senders[0] in receivers:
         return text
-    return f"{sides[0][0]} -> {sides[1][0]}: {text[: found.end('b')].strip()}"
+    return f"{senders[0]} -> {', '.join(receivers)}: {text[: found.end('b')].strip()}"
+
+
+_LISTED = re.compile(r",\s|\s(?:и|and|&)\s", re.IGNORECASE)
+"""The receivers of a title listed (``в Object Storage и ClickHouse``): an edge to each."""
 
 
 def _as_arrow(match: re.Match[str]) -> str:
