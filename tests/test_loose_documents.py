@@ -940,3 +940,16 @@ def test_a_title_may_open_with_a_few_words_and_list_its_receivers(write_map) -> 
         ("Kafka", "BigQuery", 3),
         ("Kafka", "ClickHouse", 3),
     ]
+
+
+def test_an_address_in_a_step_names_no_system(write_map) -> None:
+    """``https://github.com/...`` in a step is where to read more, not GitHub as a system."""
+    model = load(
+        write_map(
+            "# Лиды\n\n- Tilda → amoCRM: заявка\n\n## Как это работает\n\n"
+            "1. amoCRM отправляет сделку в BigQuery\n"
+            "2. Установите BigQuery SDK: https://github.com/googleapis/python-bigquery\n"
+        )
+    )
+    assert _edges(model) == [("Tilda", "amoCRM", 3), ("amoCRM", "BigQuery", 7)]
+    assert "GitHub" not in {s.name for s in model.systems}

@@ -136,6 +136,8 @@ def names_finder(
     catalogue = catalogue_pattern(extra)
 
     def names(text: str) -> list[tuple[int, str]]:
+        if "://" in text:  # an address names no system (``https://github.com/...``)
+            text = _URL.sub(lambda url: " " * len(url.group()), text)
         for match in catalogue.finditer(text):
             spelling = catalogue_spelling(match.group(), extra)
             if spelling == match.group() or match.group()[:1].isupper():
@@ -162,6 +164,8 @@ def names_finder(
     return names
 
 
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
+"""An address, blanked (kept the same length: names are found by position)."""
 _COMPONENT_NAME = re.compile(
     r"(?<![\w.-])(?!(?:The|A|An|This|That|Our|Your|Each|Every|Its|Their|Any)\s)"
     r"(?:[A-Z][\w-]*\s+){1,3}(?i:"
