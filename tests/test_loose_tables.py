@@ -369,3 +369,12 @@ def test_a_receiver_cell_naming_two_products_is_an_edge_to_each(write_map) -> No
         ("Сервис интеграции", "MixPlat", 6),
         ("Сервис интеграции", "Сайт / BrightDesk", 7),
     ]
+
+
+def test_a_product_is_not_the_other_product_it_qualifies(write_map) -> None:
+    """``Gmail Pub/Sub`` is Pub/Sub (qualified by Gmail): ``Gmail`` alone is still Gmail."""
+    path = write_map(
+        "# Gmail Pub/Sub -> OpenClaw\n\n- Gmail watch -> Pub/Sub push -> OpenClaw webhook\n"
+    )
+    names = {s.name for s in flowviz.load(path).systems}
+    assert {"Gmail", "Gmail Pub/Sub"} <= names

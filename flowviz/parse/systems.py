@@ -1267,11 +1267,15 @@ def _catalogue() -> dict[str, SystemKind]:
 
 
 def _sibling_products(word: str, name: str) -> bool:
-    """Whether ``word`` and the longer ``name`` it begins are two products of the catalogue in
-    one role (``Unisender`` and ``Unisender Go``, both email platforms), not a maker's name for
-    its tool in another role (``LinkedIn`` for the ``LinkedIn Insight Tag`` of analytics)."""
+    """Whether ``word`` and the longer ``name`` it begins are two products of the catalogue: in
+    one role (``Unisender`` and ``Unisender Go``, both email platforms), or ``name`` being
+    another product qualified by ``word`` (``Gmail Pub/Sub`` is Pub/Sub); not a maker's name
+    for its tool in another role (``LinkedIn`` for the ``LinkedIn Insight Tag`` of analytics)."""
     kind = catalogue_kind(word)
-    return kind is not None and compact(word) != compact(name) and kind == catalogue_kind(name)
+    if kind is None or compact(word) == compact(name):
+        return False
+    rest = name[len(word) :].strip() if name.casefold().startswith(word.casefold()) else ""
+    return kind == catalogue_kind(name) or (bool(rest) and catalogue_kind(rest) is not None)
 
 
 def catalogue_names(extra: dict[str, list[str]] | None = None) -> list[str]:
