@@ -378,3 +378,16 @@ def test_a_product_is_not_the_other_product_it_qualifies(write_map) -> None:
     )
     names = {s.name for s in flowviz.load(path).systems}
     assert {"Gmail", "Gmail Pub/Sub"} <= names
+
+
+def test_a_sender_cell_naming_two_products_is_an_edge_from_each(write_map) -> None:
+    path = write_map(
+        "# Связи\n\n| От кого | К кому | Тип |\n| --- | --- | --- |\n"
+        "| CloudPayment | Сервис интеграции | API |\n"
+        "| MixPlat/CloudPayment | Сервис интеграции | webhook |\n"
+    )
+    assert named_edges(flowviz.load(path)) == [
+        ("CloudPayment", "Сервис интеграции", 5),
+        ("CloudPayment", "Сервис интеграции", 6),
+        ("MixPlat", "Сервис интеграции", 6),
+    ]

@@ -184,13 +184,21 @@ def _ends(
         ]
     source_text = values.get("source", "") if "source" in values else values.get("fields", "")
     receivers = _targets(values.get("target", ""), row, cells, ctx, label)
-    if values.get("sender"):
-        source, source_parts = ctx.system(values["sender"], row.line, cells["sender"], label)
-        if source is not None and not source_parts:
-            source_parts = tuple(_tools_named(source, source_text, ctx))
-    else:
+    if not values.get("sender"):
         source, source_parts = _source(source_text, owner, row, cells, ctx, label)
-    return [(source, source_parts, receivers, values.get("target", ""))]
+        return [(source, source_parts, receivers, values.get("target", ""))]
+    senders = _cell_systems(values["sender"], row, cells["sender"], ctx, label)
+    return [
+        (
+            source,
+            tuple(_tools_named(source, source_text, ctx))
+            if source is not None and not parts
+            else parts,
+            receivers,
+            values.get("target", ""),
+        )
+        for source, parts in senders
+    ]
 
 
 def _pair_hops(values: dict[str, str]) -> list[tuple[str, str]]:
@@ -321,9 +329,17 @@ def _targets(
     text: str, row: Row, cells: dict, ctx: Context, label: str
 ) -> list[tuple[str | None, tuple[str, ...]]]:
     """The receiving system(s) of a row; several when the cell names several groups."""
+    return _cell_systems(text, row, cells.get("target", 1), ctx, label)
+
+
+def _cell_systems(
+    text: str, row: Row, column: int, ctx: Context, label: str
+) -> list[tuple[str | None, tuple[str, ...]]]:
+    """The systems a sender or receiver cell names, each with the tools named with it:
+    several when it names several groups, or a product no system has yet beside a known one
+    (``MixPlat/CloudPayment``)."""
     if not text:
         return [(None, ())]
-    column = cells.get("target", 1)
     resolved = ctx.registry.resolve(text)
     if resolved.system is not None and not resolved.others and not resolved.unnamed:
         return [(resolved.system, resolved.parts)]
