@@ -503,3 +503,26 @@ def test_actors_beside_participants_are_people() -> None:
     )
     assert diagram is not None
     assert diagram.people == {"Customer"}
+
+
+def test_boxes_side_by_side_joined_by_a_drawn_arrow_are_an_edge(write_map) -> None:
+    """``│ Shopify │──►│ Klaviyo │``: each box named by its first line of text (the lines under
+    it say what it holds), ``◄───►`` an edge each way."""
+    model = load(
+        write_map(
+            "# Architecture\n\n```\n"
+            "┌──────────────┐         ┌──────────────┐\n"
+            "│   Your ERP   │◄───────►│ Eryxon Flow  │\n"
+            "│ (SAP, etc.)  │         │              │\n"
+            "└──────────────┘         └──────────────┘\n```\n\n```\n"
+            "┌──────────────┐         ┌──────────────┐\n"
+            "│   Shopify    │         │   Klaviyo    │\n"
+            "│   (orders)   │────────►│   (email)    │\n"
+            "└──────────────┘         └──────────────┘\n```\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Your ERP", "Eryxon Flow", 5),
+        ("Eryxon Flow", "Your ERP", 5),
+        ("Shopify", "Klaviyo", 13),
+    ]

@@ -402,9 +402,19 @@ def plain_arrows(text: str) -> str:
 
     >>> plain_arrows("UI ──POST /call──► Controller  └──► Next")
     'UI  -> Controller: POST /call  └ ->  Next'
+    >>> plain_arrows("[ERP]◄───►[Flow] ◄── [Shop]")
+    '[ERP] <-> [Flow]  <-  [Shop]'
     """
     text = LABELLED_ARROW.sub(lambda m: f" -> {m['target']}: {m['label'].strip()}", text)
+    if "◄" in text or "◀" in text:
+        text = _DRAWN_LEFT.sub(" <- ", _DRAWN_BOTH.sub(" <-> ", text))
     return _DRAWN_ARROW.sub(" -> ", text)
+
+
+_DRAWN_BOTH = re.compile(r"[◄◀][─━═]+[►▶]")
+"""A drawn arrow both ways: ``◄───►``."""
+_DRAWN_LEFT = re.compile(r"[◄◀][─━═]+")
+"""A drawn arrow back: ``◄───``."""
 
 
 _COLUMNS = re.compile(r"\s{2,}")

@@ -60,6 +60,7 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     branches = _branch_lines(lines)
     if branches:
         lines = [_ANNOTATION.sub("", line) for line in lines]
+    lines = walled_boxes_named(lines)
     owners = {index: _tree_owner(lines, index, first_line) for index in branches}
     drawings = {
         owner[1]
@@ -99,6 +100,46 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
                 yield Candidate(box[1], [[box[0]], [name]], ["forward"], ["", label], True)
             box, down, label = ((name, line) if name else None), False, ""
 
+
+def walled_boxes_named(lines: list[str]) -> list[str]:
+    """The lines of a drawing with each box an arrow line crosses (``│ Shopify │──►│ Klaviyo
+    │``) written as ``[name]``, the name being the box's first line of text (its other lines
+    say what it holds), so that the arrow joins two boxes.
+
+    >>> walled_boxes_named(["┌─────┐   ┌────┐", "│ ERP │   │ BI │", "│ SAP │──►│    │"])[2]
+    ' [ERP] ──► [BI] '
+    """
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if "│" not in line or not _DRAWN_HEAD.search(line):
+            continue
+        cells = list(_WALLED.finditer(line))
+        names = [_box_name(lines, index, cell.start(), cell.end()) for cell in cells]
+        for cell, name in reversed(list(zip(cells, names, strict=True))):
+            if name:
+                out[index] = out[index][: cell.start()] + f" [{name}] " + out[index][cell.end() :]
+    return out
+
+
+def _box_name(lines: list[str], index: int, start: int, end: int) -> str:
+    """The first line of text of the box whose walls stand at ``start`` and ``end - 1`` on
+    ``lines[index]``, up to its top border; empty when no such box is drawn there."""
+    top = index
+    while top > 0 and start < len(lines[top - 1]) and lines[top - 1][start] in "│║":
+        top -= 1
+    if top == 0 or start >= len(lines[top - 1]) or lines[top - 1][start] not in "┌╔╭├":
+        return ""
+    for row in lines[top : index + 1]:
+        text = row[start + 1 : end - 1].strip()
+        if text:
+            return text
+    return ""
+
+
+_WALLED = re.compile(r"[│║]([^│║►▶◄◀─━═]*)[│║]")
+"""What stands between two walls of a box on one line (no arrow: that is between boxes)."""
+_DRAWN_HEAD = re.compile(r"[►▶◄◀]|[─━═]>")
+"""A drawn arrow's head."""
 
 _ANNOTATION = re.compile(r"(?<=\S)\s{3,}(?:←|<-+|<=+)\s.*$")
 """What a tree's line says of its entry after a gap (``TenantAuthFilter.groovy   ← Servlet
