@@ -13,6 +13,7 @@ from flowviz.parse.keywords import ColumnMap
 from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import role_stems, synonyms
 from flowviz.parse.text import (
+    URL,
     as_int,
     identifier_list,
     split_head,
@@ -22,7 +23,6 @@ from flowviz.parse.text import (
     words,
 )
 
-_URL = re.compile(r"https?://[^\s,;)\]}>\"'`]+")
 _HTTP = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE)\b")
 _FORMATS = ["JSON", "XML", "CSV", "YAML", "Protobuf", "form-data", "x-www-form-urlencoded"]
 _FORMAT = re.compile(
@@ -188,17 +188,20 @@ def _ends(
         source, source_parts = _source(source_text, owner, row, cells, ctx, label)
         return [(source, source_parts, receivers, values.get("target", ""))]
     senders = _cell_systems(values["sender"], row, cells["sender"], ctx, label)
+    target = values.get("target", "")
     return [
-        (
-            source,
-            tuple(_tools_named(source, source_text, ctx))
-            if source is not None and not parts
-            else parts,
-            receivers,
-            values.get("target", ""),
-        )
+        (source, _with_tools(source, parts, source_text, ctx), receivers, target)
         for source, parts in senders
     ]
+
+
+def _with_tools(
+    source: str | None, parts: tuple[str, ...], text: str, ctx: Context
+) -> tuple[str, ...]:
+    """A sender's tools: those its cell names, else those its source-data ``text`` names."""
+    if source is None or parts:
+        return parts
+    return tuple(_tools_named(source, text, ctx))
 
 
 def _pair_hops(values: dict[str, str]) -> list[tuple[str, str]]:
@@ -517,7 +520,7 @@ def parse_details(text: str, links: tuple[str, ...] = ()) -> Details:
     trigger = _trigger(text)
     return Details(
         text=text,
-        urls=list(dict.fromkeys([*(u.rstrip(".") for u in _URL.findall(text)), *links])),
+        urls=list(dict.fromkeys([*(u.rstrip(".") for u in URL.findall(text)), *links])),
         http_method=http.group(1) if http else None,
         format=data_format,
         auth=auth,

@@ -31,7 +31,7 @@ from flowviz.parse.systems import (
     catalogue_spelling,
     role_stems,
 )
-from flowviz.parse.text import stems, without_emoji
+from flowviz.parse.text import URL, stems, without_emoji
 
 
 def component_system(title: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
@@ -137,7 +137,7 @@ def names_finder(
 
     def names(text: str) -> list[tuple[int, str]]:
         if "://" in text:  # an address names no system (``https://github.com/...``)
-            text = _URL.sub(lambda url: " " * len(url.group()), text)
+            text = URL.sub(lambda url: " " * len(url.group()), text)  # kept as long
         for match in catalogue.finditer(text):
             spelling = catalogue_spelling(match.group(), extra)
             if spelling == match.group() or match.group()[:1].isupper():
@@ -164,8 +164,6 @@ def names_finder(
     return names
 
 
-_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
-"""An address, blanked (kept the same length: names are found by position)."""
 _COMPONENT_NAME = re.compile(
     r"(?<![\w.-])(?!(?:The|A|An|This|That|Our|Your|Each|Every|Its|Their|Any)\s)"
     r"(?:[A-Z][\w-]*\s+){1,3}(?i:"

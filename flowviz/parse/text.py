@@ -52,6 +52,8 @@ class Word(NamedTuple):
     end: int
 
 
+URL = re.compile(r"https?://[^\s,;)\]}>\"'`]+")
+"""An address in a text (it ends before a space or the punctuation that closes it)."""
 _EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 
 
