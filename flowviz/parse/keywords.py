@@ -1043,6 +1043,10 @@ SYNC_WORDS = (
 """First words of a line that states one transfer in words (``Синхронизация продуктов из
 Supply Chain Management с продуктами в Sales``, ``Sync contacts from HubSpot to Mailchimp``)."""
 
+TITLE_WORDS = ("поток", "flow", "pattern", "коннектор", "connector", "bridge", "мост")
+"""Besides the sync words, what a title naming a direction opens with (a flow, or the
+connector / bridge that carries the data)."""
+
 ATTACHED_WORDS = (
     "including", "includes", "with a link", "together with", "along with",
     "включая", "в том числе", "вместе с", "со ссылкой",

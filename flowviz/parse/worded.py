@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from flowviz.parse.arrows import ARROW
-from flowviz.parse.keywords import SYNC_WORDS, WORD_ARROWS, alternation
+from flowviz.parse.keywords import SYNC_WORDS, TITLE_WORDS, WORD_ARROWS, alternation
 from flowviz.parse.systems import catalogue_pattern, catalogue_spelling
 from flowviz.parse.text import stem
 
@@ -92,11 +92,6 @@ _SYNC_FROM_TO = re.compile(
 B``, ``Синхронизация X в A с Y в B`` (not ``X в A с B``: data kept in step between two),
 ``Sync X from A to B``; the first system's records go to
 the second. A sync ``между A и B`` names no way and states nothing."""
-
-
-TITLE_WORDS = ("поток", "flow", "pattern", "коннектор", "connector", "bridge", "мост")
-"""Besides the sync words, what a title naming a direction opens with (a flow, or the
-connector / bridge that carries the data)."""
 
 
 def _russian_stem(word: str) -> str:
