@@ -1154,3 +1154,35 @@ PERSON_WORDS = (
 )  # fmt: skip
 """People a process step may name whose words would otherwise read as a role system
 (``Бизнес-аналитики`` is not the analytics system): never an end of a step."""
+
+STEP_OPENERS = (
+    *FOLLOW_WORDS, "first", "afterwards", "сначала", "наконец", "в конце", "after this",
+)  # fmt: skip
+"""Words a step may open with before its subject (``Затем клиент …``, ``Finally, the app …``)."""
+
+PARTICIPANT_VERBS = (
+    *WRITE_VERBS, *READ_VERBS, *TRIGGER_VERBS, "returns", "return", "consumes", "processes",
+    "exposes", "places", "puts", "loads", "inserts", "copies", "syncs", "synchronizes",
+    "subscribes", "makes", "receives", "responds", "replies", "redirects", "exchanges",
+    "validates", "checks", "downloads", "exports", "transforms", "converts", "generates",
+    "encodes", "extracts", "authenticates", "connects", "polls",
+)  # fmt: skip
+"""English verbs by which the subject of a step acts (``The consumer stores …``); Russian
+ones are known by their ending (``отправляет``, ``возвращается``)."""
+
+NOT_PARTICIPANT_WORDS = frozenset({
+    "it", "this", "that", "these", "they", "he", "she", "we", "you", "i", "one", "each",
+    "он", "она", "оно", "они", "это", "этот", "эта", "вы", "мы", "я", "каждый", "который",
+    "user", "users", "customer", "customers", "developer", "developers", "admin", "people",
+    "пользователь", "пользователи", "покупатель", "покупатели", "клиенты", "разработчик",
+    "администратор", "менеджер", "оператор", "человек", "сотрудник",
+    "data", "message", "messages", "event", "events", "request", "requests", "response",
+    "file", "files", "record", "records", "payload", "notification", "notifications",
+    "token", "result", "results", "information", "script", "step", "process", "system",
+    "данные", "сообщение", "сообщения", "событие", "события", "запрос", "запросы", "ответ",
+    "файл", "файлы", "уведомление", "уведомления", "маркер", "результат", "результаты",
+    "информация", "скрипт", "шаг", "процесс", "система", "если", "if", "when", "когда",
+    "для", "for", "при", "after", "после", "в", "in", "on", "на", "с", "with", "по",
+})  # fmt: skip
+"""Words that never open or close a participant's name: people, pronouns, what is moved
+rather than who moves it, and words that open a clause (``Если``, ``When``)."""

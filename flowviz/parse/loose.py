@@ -100,6 +100,7 @@ def read_loose(
         engine,
         lambda title: component_system(title, ctx, extra),
         source.text.splitlines(),
+        lambda found: [system_of(name, ctx, extra, exact=True) for name in found],
     )
     processes = [_arrow_ends(f, integrations) for f in processes]
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]

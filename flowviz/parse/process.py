@@ -24,6 +24,7 @@ from flowviz.parse.keywords import (
     SETUP_WORDS,
     alternation,
 )
+from flowviz.parse.participants import participants
 from flowviz.parse.steps import (
     Names,
     StepContext,
@@ -100,6 +101,7 @@ def process_flows(
     engine: str | None = None,
     component: Callable[[str], str | None] = lambda title: None,
     lines: Sequence[str] = (),
+    meet: Callable[[list[str]], object] = lambda names: None,
 ) -> tuple[list[Flow], list[Step]]:
     """Every process list of the document as a flow, its steps with their ends, and every edge
     its steps state (on the line each is written on, an item's second line for ``1. **Title**``
@@ -109,8 +111,10 @@ def process_flows(
     Reporting Service`` over ``The report is downloaded from Google Ads``): ``component``
     gives the system of a heading that names one. Also the points under numbered sub-heading
     steps that name both their ends, and the items nested in a list step: each one more
-    transfer of its step."""
+    transfer of its step. ``meet`` makes systems of the steps' participants before the steps
+    are read."""
     drafts = _drafts(blocks, names, lines)
+    meet(participants(_one_line(raw) for d in drafts for raw, _ in d.steps))
     flows, transfers = [], []
     document_engine = engine
     for number, draft in enumerate(d for d in drafts if d.steps):

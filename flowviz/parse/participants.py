@@ -1,0 +1,88 @@
+"""The participants of a process list: a name that two of its steps give as the subject of
+their verb (``Клиент отправляет запрос …`` / ``Клиент получает ответ …``, ``The consumer
+stores …`` / ``The consumer reads …``) is one of the document's systems, though no catalogue
+knows it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from flowviz.parse.keywords import (
+    NOT_PARTICIPANT_WORDS,
+    PARTICIPANT_VERBS,
+    STEP_OPENERS,
+    alternation,
+)
+from flowviz.parse.text import leading_number, stems
+
+_MARKUP = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
+
+
+_LABEL = re.compile(r"^\s*[^.:—–]{1,60}?(?::|\s[—–-])\s+(?=\S)")
+"""A step's bold label before what it says (``**Transmit** — JSON data is sent …``)."""
+
+
+_OPENER = re.compile(rf"\s*(?:{alternation(STEP_OPENERS)})[\s,]*", re.IGNORECASE)
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an|this|that|этот|эта|это)\s+", re.IGNORECASE)
+
+
+_RUSSIAN_VERB = re.compile(r"[а-яё]+(?:ает|яет|еет|ует|ит|ят|ют|ёт|ается|яется|ится|ется)")
+
+
+_VERB = re.compile(alternation(PARTICIPANT_VERBS), re.IGNORECASE)
+
+
+_NAME_WORD = re.compile(r"[\w][\w.+/-]*")
+
+
+MAX_NAME_WORDS = 4
+
+
+def subject_of(text: str) -> str | None:
+    """The name a step opens with as the subject of its verb, or None (a person, a pronoun,
+    what is moved rather than who moves it, or no verb after at most four words)."""
+    _, body = leading_number(_MARKUP.sub(lambda m: m.group(1) or m.group(2) or "", text))
+    if _LABEL.match(body) and _LABEL.sub("", body, count=1)[:1].isupper():
+        body = _LABEL.sub("", body, count=1)
+    body = _OPENER.sub("", body, count=1) if _OPENER.match(body) else body
+    common = bool(_ARTICLE.match(body))
+    words = _ARTICLE.sub("", body).split(maxsplit=MAX_NAME_WORDS + 1)
+    for at in range(1, min(len(words), MAX_NAME_WORDS + 1)):
+        if _is_verb(words[at]):
+            name = [w.strip(",;:") for w in words[:at]]
+            while name and _OPENER.fullmatch(name[-1]):  # ``Integration flow then invokes``
+                name.pop()
+            if common and len(name) == 1 and name[0].islower():
+                return None  # ``The function reads …``: the component its section is about
+            return _name(name)
+    return None
+
+
+def _is_verb(word: str) -> bool:
+    """Whether ``word`` is a verb a subject moves data by (``sends``, ``возвращает``)."""
+    word = word.strip(",;:").casefold()
+    if word.isascii():  # ``sends``, not ``call`` (``AI phone call via VAPI``)
+        return word.endswith("s") and bool(_VERB.fullmatch(word))
+    return bool(_RUSSIAN_VERB.fullmatch(word))
+
+
+def _name(words: list[str]) -> str | None:
+    """The words as a participant's name, or None when they are not a name."""
+    if not words or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None
+    if any(w.casefold() in NOT_PARTICIPANT_WORDS for w in (words[0], words[-1])):
+        return None
+    name = " ".join(words)
+    return name[:1].upper() + name[1:]
+
+
+def participants(steps: Iterable[str]) -> list[str]:
+    """The subjects of ``steps`` that at least two of them share (by their stems), in order."""
+    subjects = [name for name in map(subject_of, steps) if name is not None]
+    keys = Counter(stems(name) for name in subjects)
+    first = {stems(name): name for name in reversed(subjects)}  # a name as first written
+    return list(dict.fromkeys(first[key] for key in map(stems, subjects) if keys[key] > 1))

@@ -1,0 +1,72 @@
+"""Participants of a process list: who acts in two of its steps is a system."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowviz.load import load
+from flowviz.parse.participants import participants, subject_of
+from tests.loose_support import named_edges
+
+
+@pytest.mark.parametrize(
+    ("step", "subject"),
+    [
+        ("1. Клиент отправляет запрос на подписку.", "Клиент"),
+        ("3. Серверный код использует поток OBO.", "Серверный код"),
+        ("Затем веб-API запрашивает запись из базы.", "Веб-API"),
+        ("2. Consumer stores webhook events in the database", "Consumer"),
+        ("**Log** — The Ledger service writes the entry.", "Ledger service"),
+        ("4. Finally, the Billing worker posts the invoice", "Billing worker"),
+        ("Этот Сервер авторизации возвращает токены.", "Сервер авторизации"),
+    ],
+)
+def test_the_subject_of_a_step_is_the_name_before_its_verb(step: str, subject: str) -> None:
+    assert subject_of(step) == subject
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "1. Пользователь отправляет форму.",  # a person
+        "2. Данные передаются в хранилище.",  # what is moved
+        "3. It then sends the rows to BigQuery.",  # a pronoun
+        "4. AI phone call via VAPI",  # a noun, not a verb
+        "5. Если запрос допустим, сервер отвечает.",  # a condition first
+        "6. Create a contact in HubSpot",  # an order to the reader
+        "7. The very long name of some thing here sends data",  # more than four words
+        "8. The function reads the filters from the Sheet",  # the section's component
+    ],
+)
+def test_a_step_without_an_acting_name_has_no_subject(step: str) -> None:
+    assert subject_of(step) is None
+
+
+def test_a_participant_acts_in_two_steps() -> None:
+    steps = [
+        "Клиент отправляет запрос в Шлюз.",
+        "Шлюз пересылает запрос в Биллинг.",
+        "Шлюз возвращает ответ клиенту.",
+        "Клиенту приходит ответ от Шлюза.",
+        "Биллинг сохраняет платёж.",
+    ]
+    assert participants(steps) == ["Клиент", "Шлюз"]
+
+
+def test_participants_of_a_process_list_are_the_ends_of_its_steps(write_map) -> None:
+    model = load(
+        write_map(
+            "# Подписка на уведомления\n\n"
+            "## Как это работает\n\n"
+            "1. Клиент отправляет запрос на подписку в Сервер уведомлений.\n"
+            "2. Сервер уведомлений отправляет маркер проверки клиенту.\n"
+            "3. Клиент возвращает маркер проверки в сервер уведомлений.\n"
+            "4. Сервер уведомлений публикует изменения клиенту.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Клиент", "Сервер уведомлений", 5),
+        ("Сервер уведомлений", "Клиент", 6),
+        ("Клиент", "Сервер уведомлений", 7),
+        ("Сервер уведомлений", "Клиент", 8),
+    ]
