@@ -163,8 +163,11 @@ def measure(name: str) -> Measure:
     traps = {t["line"] for t in count.get("traps") or []}
     paired = _two_way(reported)
     for edge in reported:
-        if edge in paired and paired[edge] is None:
-            continue  # the second row of a two-way edge, counted with the first
+        # the second row of a two-way edge is counted with the first, unless it was counted
+        # on its own (``A → B → A`` is two edges)
+        second = edge in paired and paired[edge] is None
+        if second and not any(_matches(edge, c) for c in open_edges):
+            continue
         forms = [edge] + ([paired[edge]] if edge in paired else [])
         hit = next((c for c in open_edges for f in forms if _matches(f, c)), None)
         if hit is not None:
