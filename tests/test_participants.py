@@ -19,6 +19,8 @@ from tests.loose_support import named_edges
         ("**Log** — The Ledger service writes the entry.", "Ledger service"),
         ("4. Finally, the Billing worker posts the invoice", "Billing worker"),
         ("Этот Сервер авторизации возвращает токены.", "Сервер авторизации"),
+        ("2. **Saleor** → Triggers `TRANSACTION_PROCESS` webhook", "Saleor"),
+        ("Typeform Trigger → Monitors form submissions", "Typeform Trigger"),
     ],
 )
 def test_the_subject_of_a_step_is_the_name_before_its_verb(step: str, subject: str) -> None:

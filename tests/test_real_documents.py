@@ -135,7 +135,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-dfe-trs-data-integrations": (False, 20, 0, 0),
     "en-moj-adjudications-nomis-sync": (False, 18, 0, 0),
     "en-moj-locations-data-flow": (False, 19, 0, 0),
-    "en-saleor-razorpay-data-flow": (False, 0, 0, 7),
+    "en-saleor-razorpay-data-flow": (False, 1, 0, 7),
     "ru-1c-mock-message-flow": (False, 26, 1, 6),
     "ru-mayak-recurrent-payments": (False, 19, 0, 0),
     "en-chma-mutual-aid-overview": (False, 3, 0, 0),

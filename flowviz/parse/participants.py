@@ -20,8 +20,9 @@ from flowviz.parse.text import leading_number, stems
 _MARKUP = re.compile(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
 
 
-_LABEL = re.compile(r"^\s*[^.:—–]{1,60}?(?::|\s[—–-])\s+(?=\S)")
-"""A step's bold label before what it says (``**Transmit** — JSON data is sent …``)."""
+_LABEL = re.compile(r"^\s*(?P<label>[^.:—–→]{1,60}?)\s*(?::|\s[—–-]|→|->)\s+(?=\S)")
+"""A step's label before what it says (``**Transmit** — JSON data is sent …``), or its actor
+when what it says opens with a verb (``**Frontend** → Calls the mutation``)."""
 
 
 _OPENER = re.compile(rf"\s*(?:{alternation(STEP_OPENERS)})[\s,]*", re.IGNORECASE)
@@ -46,8 +47,13 @@ def subject_of(text: str) -> str | None:
     """The name a step opens with as the subject of its verb, or None (a person, a pronoun,
     what is moved rather than who moves it, or no verb after at most four words)."""
     _, body = leading_number(_MARKUP.sub(lambda m: m.group(1) or m.group(2) or "", text))
-    if _LABEL.match(body) and _LABEL.sub("", body, count=1)[:1].isupper():
-        body = _LABEL.sub("", body, count=1)
+    label = _LABEL.match(body)
+    if label is not None:
+        said = body[label.end() :]
+        if _is_verb(said.split(maxsplit=1)[0]):
+            return _name(label["label"].split())
+        if said[:1].isupper():
+            body = said
     body = _OPENER.sub("", body, count=1) if _OPENER.match(body) else body
     common = bool(_ARTICLE.match(body))
     words = _ARTICLE.sub("", body).split(maxsplit=MAX_NAME_WORDS + 1)
