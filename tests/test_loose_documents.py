@@ -800,6 +800,21 @@ def test_paragraphs_opening_with_a_bold_label_are_the_steps_under_a_process_head
     assert _edges(model) == [("Stripe", "n8n", 5), ("n8n", "Pipedrive", 9)]
 
 
+def test_paragraphs_opening_with_an_emoji_are_the_steps_under_a_process_heading(
+    write_map,
+) -> None:
+    text = (
+        "# Onboarding\n\nAn n8n workflow.\n\n## What this workflow does\n\n"
+        "Onboards a client in one go:\n\n"
+        "📝 Capture details – the Jotform form collects the client's details.\n\n"
+        "🗂️ Create the project – Creates a new project in Asana.\n\n"
+        "📊 Audit log – Logs all activity to Google Sheets.\n"
+    )
+    model = load(write_map(text))
+    assert [s.line for s in model.flows[0].steps] == [9, 11, 13]
+    assert _edges(model) == [("n8n", "Asana", 11), ("n8n", "Google Sheets", 13)]
+
+
 def test_a_tool_named_after_via_with_no_verb_is_used_by_the_engine(write_map) -> None:
     """``AI phone call via VAPI`` in an n8n workflow: n8n calls VAPI; ``Schedules Google
     Calendar event``: n8n writes to the calendar."""

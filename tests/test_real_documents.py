@@ -109,7 +109,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-d365-field-service": (False, 9, 0, 0),
     "ru-d365-prospect-to-cash": (False, 5, 0, 0),
     "en-govuk-deployments": (False, 3, 0, 8),
-    "en-n8n-jotform-onboarding-chain": (False, 4, 0, 0),
+    "en-n8n-jotform-onboarding-chain": (False, 7, 0, 8),
     "en-sf-event-driven-guide": (False, 14, 0, 0),
     "en-sf-integration-flow-prompt": (False, 4, 0, 0),
     "ru-aquastream-nginx-adr": (False, 4, 0, 0),

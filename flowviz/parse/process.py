@@ -33,7 +33,7 @@ from flowviz.parse.steps import (
     point_edge,
     read_step,
 )
-from flowviz.parse.text import leading_number
+from flowviz.parse.text import leading_number, opens_with_emoji
 
 _PROCESS = re.compile(alternation(PROCESS_WORDS, stems_only=True), re.IGNORECASE)
 
@@ -260,11 +260,12 @@ def _states_transfers(block: ListBlock, names: Names) -> bool:
 
 def _bold_step(paragraph: Paragraph, current: _Draft | None, lines: Sequence[str]) -> bool:
     """A paragraph under a process heading that opens with a bold label (``**Create Deal:**
-    Creates a deal …``) and is one more step of a flow made of such paragraphs."""
+    Creates a deal …``) or an emoji (``🗂️ Create Asana Project – Generates …``) and is one
+    more step of a flow made of such paragraphs."""
     if current is None or current.numbered_only or (current.steps and not current.bold_steps):
         return False
     raw = lines[paragraph.line - 1].lstrip() if 0 < paragraph.line <= len(lines) else ""
-    return raw.startswith(("**", "__")) and not paragraph.strong
+    return (raw.startswith(("**", "__")) or opens_with_emoji(raw)) and not paragraph.strong
 
 
 def _one_line(text: str) -> str:

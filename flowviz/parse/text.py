@@ -66,6 +66,11 @@ def without_emoji(text: str) -> str:
     return " ".join(_EMOJI.sub(" ", text).split()) if _EMOJI.search(text) else text
 
 
+def opens_with_emoji(text: str) -> bool:
+    """Whether ``text`` opens with an emoji (``📝 Capture Client Details – …``)."""
+    return bool(_EMOJI.match(text.lstrip()))
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Lower-case stem of one word, Russian or English by its letters."""
