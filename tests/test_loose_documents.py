@@ -957,6 +957,26 @@ def test_a_title_may_open_with_a_few_words_and_list_its_receivers(write_map) -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("title", "edge"),
+    [
+        ("# Twilio to Slack Bridge", ("Twilio", "Slack", 1)),
+        ("# Shopify to Klaviyo sync", ("Shopify", "Klaviyo", 1)),
+        ("# amoCRM → Unisender integration", ("amoCRM", "Unisender", 1)),
+        ("# Выгрузка: amoCRM в Unisender коннектор", None),
+        ("# Twilio to Slack", None),
+        ("# Ways to Slack Bridge", None),
+    ],
+)
+def test_a_title_naming_two_products_then_what_carries_the_data_is_an_edge(
+    write_map, title: str, edge: tuple[str, str, int] | None
+) -> None:
+    """``A to B Bridge``: the two products first, the bridge (sync, integration, connector)
+    last; a title that only names two products, or one, is no edge."""
+    model = load(write_map(f"{title}\n\nText.\n\n- Tilda → amoCRM\n"))
+    assert _edges(model) == ([edge] if edge else []) + [("Tilda", "amoCRM", 5)]
+
+
 def test_an_address_in_a_step_names_no_system(write_map) -> None:
     """``https://github.com/...`` in a step is where to read more, not GitHub as a system."""
     model = load(

@@ -141,7 +141,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-chma-mutual-aid-overview": (False, 3, 0, 0),
     "en-hyperswitch-payment-data-flow": (False, 24, 0, 0),
     "en-hyperswitch-system-architecture": (False, 32, 1, 0),
-    "en-twilio-slack-bridge": (True, 0, 0, 0),
+    "en-twilio-slack-bridge": (False, 1, 0, 0),
     "ru-d365po-estimates-actuals-dualwrite": (True, 0, 0, 0),
     "ru-office-addin-graph-obo": (False, 0, 0, 10),
     "ru-office-addin-sso": (False, 0, 0, 8),

@@ -1047,6 +1047,14 @@ TITLE_WORDS = ("поток", "flow", "pattern", "коннектор", "connector
 """Besides the sync words, what a title naming a direction opens with (a flow, or the
 connector / bridge that carries the data)."""
 
+TITLED_AFTER_WORDS = (
+    "sync", "synchronization", "synchronisation", "integration", "bridge", "connector",
+    "pipeline", "export", "exporter", "import", "importer", "forwarder", "relay", "flow",
+    "синхронизация", "интеграция", "мост", "коннектор", "выгрузка", "экспорт", "импорт",
+    "пайплайн", "поток",
+)  # fmt: skip
+"""What a title that names its two products first ends with (``Twilio to Slack Bridge``)."""
+
 ATTACHED_WORDS = (
     "including", "includes", "with a link", "together with", "along with",
     "включая", "в том числе", "вместе с", "со ссылкой",

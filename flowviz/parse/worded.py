@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 
 from flowviz.parse.arrows import ARROW
-from flowviz.parse.keywords import SYNC_WORDS, TITLE_WORDS, WORD_ARROWS, alternation
+from flowviz.parse.keywords import (
+    SYNC_WORDS,
+    TITLE_WORDS,
+    TITLED_AFTER_WORDS,
+    WORD_ARROWS,
+    alternation,
+)
 from flowviz.parse.systems import catalogue_pattern, catalogue_spelling
 from flowviz.parse.text import stem
 
@@ -122,7 +128,7 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
     one product of the catalogue on each side of it; else as it is."""
     if ARROW.search(text):
         return text
-    found = _TITLE_DIRECTION.match(text)
+    found = _TITLE_DIRECTION.match(text) or _NAMED_THEN_TITLED.match(text)
     if found is None:
         return text
     sides = [
@@ -137,6 +143,17 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
 
 _LISTED = re.compile(r",\s|\s(?:и|and|&)\s", re.IGNORECASE)
 """The receivers of a title listed (``в Object Storage и ClickHouse``): an edge to each."""
+
+
+_NAMED_THEN_TITLED = re.compile(
+    r"^(?P<title>)(?P<a>[^:—.!?]{1,40}?)\s+(?:to|into|в|во|к|ко|->|→)\s+"
+    r"(?P<b>[^:—.!?]{1,40}?)\s+(?:"
+    + alternation([_russian_stem(w) for w in TITLED_AFTER_WORDS], stems_only=True)
+    + r")\W*$",
+    re.IGNORECASE,
+)
+"""A title that names its two products first and what carries the data last: ``Twilio to
+Slack Bridge``, ``Shopify to Klaviyo Sync``, ``amoCRM → Unisender integration``."""
 
 
 def _as_arrow(match: re.Match[str]) -> str:
