@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_18``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_19``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -192,6 +192,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-sap-cap-sns-bp-validation": (True, 0, 0, 0),
     "ru-nav-sales-integration": (True, 0, 0, 0),
     "ru-otus-currency-c4": (False, 8, 0, 0),
+    "en-gc-notify-email-dataflow": (False, 21, 0, 0),
+    "en-pins-appeals-integration": (False, 9, 0, 0),
+    "en-pipes-msk-salesforce-leads": (False, 0, 1, 0),
+    "en-shopify-eventbridge-lambda": (False, 0, 1, 3),
+    "ru-adx-event-grid-ingestion": (False, 0, 0, 0),
+    "ru-adx-ingestion-methods": (False, 0, 1, 0),
+    "ru-adx-power-automate-usage": (False, 0, 0, 0),
+    "ru-bot-enterprise-productivity": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -396,6 +404,17 @@ UNSEEN_18 = [
     "ru-yc-bigquery-export",
     "ru-yc-k8s-logs-clickhouse",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_19 = [
+    "en-gc-notify-email-dataflow",
+    "en-pins-appeals-integration",
+    "en-pipes-msk-salesforce-leads",
+    "en-shopify-eventbridge-lambda",
+    "ru-adx-event-grid-ingestion",
+    "ru-adx-ingestion-methods",
+    "ru-adx-power-automate-usage",
+    "ru-bot-enterprise-productivity",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -414,6 +433,7 @@ LATER_ROUNDS = [
     *UNSEEN_16,
     *UNSEEN_17,
     *UNSEEN_18,
+    *UNSEEN_19,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -496,7 +516,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1417
+    assert counted == 1468
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
