@@ -963,6 +963,9 @@ def test_a_title_may_open_with_a_few_words_and_list_its_receivers(write_map) -> 
         ("# Twilio to Slack Bridge", ("Twilio", "Slack", 1)),
         ("# Shopify to Klaviyo sync", ("Shopify", "Klaviyo", 1)),
         ("# amoCRM → Unisender integration", ("amoCRM", "Unisender", 1)),
+        ("# Kafka to Salesforce using EventBridge Pipes", ("Kafka", "Salesforce", 1)),
+        ("# Kafka to Salesforce with care", None),
+        ("# Tilda sends the lead to amoCRM via a webhook", None),
         ("# Выгрузка: amoCRM в Unisender коннектор", None),
         ("# Twilio to Slack", None),
         ("# Ways to Slack Bridge", None),
@@ -988,3 +991,57 @@ def test_an_address_in_a_step_names_no_system(write_map) -> None:
     )
     assert _edges(model) == [("Tilda", "amoCRM", 3), ("amoCRM", "BigQuery", 7)]
     assert "GitHub" not in {s.name for s in model.systems}
+
+
+def test_a_linked_articles_title_naming_a_direction_is_an_edge(write_map) -> None:
+    """``[Прием данных из Kafka в Azure Data Explorer](…)`` in an item that states no edge of
+    its own; a linked title naming two products with no direction is none."""
+    text = (
+        "# Методы приема\n\n"
+        "* **Соединитель Kafka.** См. статью [Прием данных из Kafka в Azure Data Explorer](k.md).\n"
+        "* [Интеграция Azure Data Explorer с Power BI](p.md).\n"
+        "* [Copy data from Amazon S3 to BigQuery](c.md)\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("Kafka", "Azure Data Explorer", 3),
+        ("Amazon S3", "BigQuery", 5),
+    ]
+
+
+def test_a_short_paragraph_saying_the_flow_is_below_leads_in_its_steps(write_map) -> None:
+    text = (
+        "# Бот\n\nНиже приведен поток логических действий бота.\n\n"
+        "1. Бот запрашивает сведения из Dynamics CRM.\n"
+        "2. Бот передаёт телеметрию в Application Insights.\n"
+    )
+    model = load(write_map(text))
+    assert [s.line for s in model.flows[0].steps] == [5, 6]
+    assert _edges(model) == [("Dynamics CRM", "Бот", 5), ("Бот", "Application Insights", 6)]
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        ("Интеграция Azure Data Explorer с Power BI.", []),
+        ("Integration of HubSpot with Slack.", []),
+        ("Обновления Active Directory синхронизируются с Okta.", [("Active Directory", "Okta")]),
+    ],
+)
+def test_two_systems_joined_by_with_name_no_direction(write_map, step, expected) -> None:
+    model = load(
+        write_map(f"# X\n\n## How it works\n\n1. {step}\n2. HubSpot sends deals to Slack.\n")
+    )
+    assert [(a, b) for a, b, _ in _edges(model)] == [*expected, ("HubSpot", "Slack")]
+
+
+def test_a_russian_component_name_has_no_preposition_in_it(write_map) -> None:
+    """``передающий события из служб в Azure Data Explorer``: ``служб в Azure Data Explorer`` is
+    no component; ``Служба подготовки Azure AD`` is one."""
+    text = (
+        "# Поток\n\n## Как это работает\n\n"
+        "1. Event Hubs — конвейер, передающий события из служб в Azure Data Explorer.\n"
+        "2. Служба подготовки Azure AD отправляет запрос в Workday.\n"
+    )
+    model = load(write_map(text))
+    assert {s.name for s in model.systems} >= {"Azure Data Explorer", "Служба подготовки Azure AD"}
+    assert not [s.name for s in model.systems if s.name.startswith("служб")]

@@ -83,6 +83,8 @@ class Item:
     ordered: bool
     children: list[Item] = field(default_factory=list)
     links: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    """The words of each of its links (a linked article's title may name a direction)."""
 
 
 def flatten(items: list[Item] | tuple[Item, ...]) -> list[Item]:
@@ -376,6 +378,7 @@ class _Walker:
             if tok.type == "inline" and not item.children:
                 texts.append(inline_text(tok))
                 item.links += inline_links(tok)
+                item.titles += inline_link_words(tok)
             self.pos += 1
         self.pos += 1
         item.text = "\n".join(t for t in texts if t)
@@ -419,6 +422,22 @@ def inline_links(token: Token) -> tuple[str, ...]:
         for child in token.children or []
         if child.type == "link_open" and child.attrs.get("href")
     )
+
+
+def inline_link_words(token: Token) -> tuple[str, ...]:
+    """The words of an inline token's links, in order (``[Прием данных из Kafka в Azure Data
+    Explorer](ingest-data-kafka.md)``)."""
+    out: list[str] = []
+    words: list[str] | None = None
+    for child in token.children or []:
+        if child.type == "link_open":
+            words = []
+        elif child.type == "link_close" and words is not None:
+            out.append(" ".join("".join(words).split()))
+            words = None
+        elif words is not None and child.type in ("text", "code_inline"):
+            words.append(child.content)
+    return tuple(out)
 
 
 def is_strong(token: Token) -> bool:

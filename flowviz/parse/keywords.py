@@ -1039,6 +1039,7 @@ SYNC_WORDS = (
     "синхронизация", "синхронизировать", "передача", "перенос", "выгрузка", "загрузка",
     "импорт", "экспорт", "репликация", "sync", "synchronization", "synchronisation",
     "synchronize", "synchronise", "export", "import", "transfer", "replication",
+    "прием", "приём", "копирование", "ingest", "ingesting", "ingestion", "copy", "copying",
 )  # fmt: skip
 """First words of a line that states one transfer in words (``Синхронизация продуктов из
 Supply Chain Management с продуктами в Sales``, ``Sync contacts from HubSpot to Mailchimp``)."""
@@ -1123,6 +1124,8 @@ LEAD_IN_WORDS = (
     "as follows", "the following steps", "in the following steps", "in these steps",
     "data flow", "dataflow", "the data flows", "data flows through", "works like this",
     "listed below", "steps below", "перечислены ниже", "ниже перечислены", "шаги ниже",
+    "ниже приведен", "приведен ниже", "ниже описан", "ниже показан", "показан ниже",
+    "below is", "below are", "outlined below", "shown below", "described below",
 )  # fmt: skip
 """Words of a short paragraph that introduces the numbered list right after it as the steps of
 a flow ("Поток данных проходит через решение следующим образом.", "The data flows through the

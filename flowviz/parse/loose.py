@@ -156,11 +156,13 @@ def _candidates(
     plain code blocks; a paragraph of boxes stacked with arrows between is read as a code
     block's vertical chain (``lines``: the document's)."""
     texts: list[tuple[str, int]] = []
+    titles: list[tuple[str, int]] = []
     for block in blocks:
         if isinstance(block, Heading):
             texts.append((block.text, block.line))
         elif isinstance(block, ListBlock):
             texts += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
+            titles += [(t, i.line) for i in flatten(block.items) for t in i.titles]
         elif isinstance(block, Table) and edge_table(block) is None:
             texts += [(word_arrow(c.text), r.line) for r in block.rows for c in r.cells]
         elif isinstance(block, Paragraph) and stacked(stack := _source_lines(block, lines)):
@@ -171,9 +173,17 @@ def _candidates(
         elif isinstance(block, Paragraph):
             texts += [(text, block.line + n) for n, text in enumerate(block.text.split("\n"))]
     worded = WordedStatements(extra)
+    stated: set[int] = set()
     for written, line in texts:
         text = worded.as_arrow_line(written)
         if ARROW.search(text):
+            found = candidate(text, line)
+            if found is not None:
+                stated.add(line)
+                yield found
+    for title, line in titles:  # a linked article's title (``Прием данных из Kafka в X``)
+        text = worded.as_arrow_line(title)
+        if line not in stated and not ARROW.search(title) and ARROW.search(text):
             found = candidate(text, line)
             if found is not None:
                 yield found

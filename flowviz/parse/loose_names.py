@@ -80,7 +80,8 @@ def short_names_merged(
 ) -> tuple[list[Integration], list[Flow]]:
     """The systems named only by a component's qualifier (``Mailer``, read before ``Mailer
     Service`` was known) merged into that component, in the rows and the flow steps; never
-    two that an edge joins (``Forms Runner`` saves into ``Forms Runner database``)."""
+    two that an edge joins (``Forms Runner`` saves into ``Forms Runner database``), nor a
+    product of the catalogue (``Razorpay`` beside ``Razorpay Service``)."""
     forms = _short_forms(registry)
     linked = {frozenset((row.source, row.target)) for row in integrations}
     merged = {
@@ -89,6 +90,7 @@ def short_names_merged(
         if stems(system.name) in forms
         and forms[stems(system.name)] != system.id
         and system.parent is None
+        and system.kind == "other"  # a product (``Razorpay``) is not ``Razorpay Service``
         and not any(other.parent == system.id for other in registry.systems.values())
         and frozenset((system.id, forms[stems(system.name)])) not in linked  # two apart
     }
@@ -174,12 +176,14 @@ _COMPONENT_NAME = re.compile(
 (``Booking Service``, ``Payments DB``, ``Event queue``)."""
 _RUSSIAN_COMPONENT = re.compile(
     r"(?<![\w-])(?:" + "|".join(RUSSIAN_COMPONENT_STEMS) + r")[а-яё]{0,4}"
-    r"(?:\s+[а-яё]+){1,3}?\s+(?P<product>[A-Z][\w.-]*(?:[ /][A-Z][\w.-]*)*)",
+    r"(?:\s+(?!(?:в|во|на|из|с|со|к|ко|от|до|по|для|через|и|или)\s)[а-яё]+){1,3}?"
+    r"\s+(?P<product>[A-Z][\w.-]*(?:[ /][A-Z][\w.-]*)*)",
     re.IGNORECASE,
 )
 """A Russian component named head first, what it does, then the product it belongs to
 (``Служба подготовки Azure AD``, ``агент подготовки Azure AD Connect``, ``Модуль Azure AD
-Connect/AD Sync``)."""
+Connect/AD Sync``); a preposition is not one of its words (``из служб в Azure Data Explorer``
+names Data Explorer alone)."""
 
 
 _GENERIC_TAILS = frozenset({*COMPONENT_HEADS, *END_SUFFIXES, "rest", "rest api", "http"})

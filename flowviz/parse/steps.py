@@ -370,6 +370,11 @@ def _end_order(clause: str, named: list[tuple[int, str]]) -> list[str]:
     return ids[:1]
 
 
+_WITH = re.compile(r"\s(?:с|со|with)\s+$", re.IGNORECASE)
+"""The word between two systems that joins them with no direction (``Интеграция Azure Data
+Explorer с Фабрикой данных Azure``, ``Integration of HubSpot with Slack``)."""
+
+
 def _step(text: str, line: int, number: int, names: Names) -> Step:
     """A step; its ends are the first two systems its first clause names before any method
     word, the one after ``из`` / ``from`` being the sender."""
@@ -384,6 +389,9 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source, target = _from_to(clause, named, second) or (target, source)
         elif _SOURCE.search(clause[: first[0]]) and not _to_between(clause, first, second):
             target = None  # ``pulls from the Sheet the Google Ads IDs``: one end, the Sheet
+        between = clause[first[0] : second[0]]
+        if _WITH.search(between) and not _ACTION.search(between):
+            source = target = None  # ``Интеграция A с B``: the two together, no way named
     elif ids:
         source = ids[0]
     method = method_in(text)

@@ -305,6 +305,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
     "crm": [
         "agile crm", "zoho", "close.com", "copper", "monday crm", "keepincrm", "envybox",
         "sugarcrm", "vtiger", "creatio", "microsoft dynamics", "dynamics 365 sales", "planfix",
+        "dynamics crm", "microsoft dynamics crm", "gohighlevel", "highlevel", "kommo",
         "attio", "insightly", "freshworks crm", "s2 crm", "flowlu", "мегаплан crm",
     ],
     "esp": [
@@ -343,7 +344,11 @@ MORE_PRODUCTS: dict[str, list[str]] = {
     "warehouse": [
         "clickhouse", "bigquery", "snowflake", "redshift", "greenplum", "datalens",
         "looker studio", "power bi", "tableau", "databricks", "looker", "metabase", "superset",
-        "redash", "qlik", "azure synapse", "vertica", "dbt",
+        "redash", "qlik", "azure synapse", "vertica", "dbt", "azure data explorer",
+        "azure synapse analytics", "azure databricks", "amazon redshift", "amazon athena",
+        "athena", "google bigquery", "apache spark", "spark", "apache flink", "flink", "trino",
+        "presto", "apache hive", "hadoop", "hdfs", "microsoft fabric", "onelake",
+        "azure data lake storage", "adls gen2", "data lake storage gen2",
     ],
     "database": [
         "postgres", "postgresql", "mysql", "sqlite", "mongodb", "redis", "object storage", "s3",
@@ -351,12 +356,16 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "supabase", "mariadb",
         "elasticsearch", "opensearch", "dynamodb", "cosmos db", "microsoft excel",
         "google таблицы", "яндекс таблицы", "google cloud storage", "baserow", "nocodb",
-        "dataverse", "microsoft dataverse",
+        "dataverse", "microsoft dataverse", "amazon s3", "aws s3", "amazon rds", "amazon aurora",
+        "amazon dynamodb", "azure cosmos db", "azure sql database", "cloud sql", "cloud storage",
+        "google cloud sql", "cloud spanner", "cassandra", "scylladb", "neo4j", "influxdb",
+        "timescaledb", "memcached", "ydb", "azure storage", "azure blob", "amazon opensearch",
     ],
     "erp": [
         "1с:предприятие", "1с:унф", "1с:управление торговлей", "1с:erp", "мойсклад",
         "sap", "netsuite", "odoo", "quickbooks", "xero", "business central",
-        "microsoft dynamics nav",
+        "microsoft dynamics nav", "erpnext",
+        "dynamics 365 finance", "dynamics 365 supply chain management", "acumatica",
     ],
     "marketplace": ["ozon", "wildberries", "яндекс маркет", "avito", "ebay", "etsy"],
     "tasks": [
@@ -367,6 +376,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
     "payments": [
         "stripe", "paypal", "юkassa", "yookassa", "cloudpayments", "тинькофф касса", "chargebee",
         "recurly", "paddle", "zuora", "adyen", "braintree", "robokassa", "prodamus",
+        "razorpay", "checkout.com", "mollie", "square", "klarna",
     ],
     "support": [
         "zendesk", "intercom", "freshdesk", "usedesk", "jivo", "jivosite", "help scout",
@@ -403,6 +413,17 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "event grid", "logic apps", "blob storage", "azure blob storage", "api gateway",
         "step functions", "aws step functions", "google cloud pub/sub", "nginx", "traefik",
         "haproxy", "envoy", "kong", "caddy", "cloudflare", "keycloak",
+        "amazon msk", "msk", "amazon eventbridge", "eventbridge pipes", "amazon kinesis",
+        "kinesis data firehose", "amazon data firehose", "amazon cloudwatch", "cloudwatch",
+        "amazon appflow", "aws appflow", "aws dms", "aws iot core", "amazon mq",
+        "amazon api gateway", "aws fargate", "amazon ecs", "amazon eks", "cloud tasks",
+        "google cloud functions", "google cloud run", "app engine", "apigee",
+        "azure event hubs", "azure iot hub", "iot hub", "azure event grid", "azure logic apps",
+        "azure api management", "azure monitor", "application insights", "azure app service",
+        "azure kubernetes service", "aks", "kafka connect", "debezium", "apache nifi",
+        "apache pulsar", "nats", "activemq", "activemq artemis", "celery", "sidekiq",
+        "temporal.io", "minio", "opentelemetry collector", "jaeger", "yandex data streams",
+        "yandex message queue", "yandex query", "yandex cloud postbox",
     ],
     "identity": [
         "active directory", "azure active directory", "microsoft entra id",

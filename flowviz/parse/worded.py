@@ -128,9 +128,14 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
     one product of the catalogue on each side of it; else as it is."""
     if ARROW.search(text):
         return text
-    found = _TITLE_DIRECTION.match(text) or _NAMED_THEN_TITLED.match(text)
+    found = _TITLE_DIRECTION.match(text)
     if found is None:
-        return text
+        found = _NAMED_THEN_TITLED.match(text)
+        names_only = found is not None and all(
+            products.fullmatch(found[side].strip(" *_`")) for side in ("a", "b")
+        )
+        if not names_only:  # ``Tilda отправляет заявку в amoCRM через вебхук``: a sentence
+            return text
     sides = [
         list(dict.fromkeys(catalogue_spelling(m.group(), extra) for m in products.finditer(side)))
         for side in (found["title"] + found["a"], found["b"])
@@ -147,13 +152,14 @@ _LISTED = re.compile(r",\s|\s(?:и|and|&)\s", re.IGNORECASE)
 
 _NAMED_THEN_TITLED = re.compile(
     r"^(?P<title>)(?P<a>[^:—.!?]{1,40}?)\s+(?:to|into|в|во|к|ко|->|→)\s+"
-    r"(?P<b>[^:—.!?]{1,40}?)\s+(?:"
+    r"(?P<b>[^:—.!?]{1,40}?)\s+(?:(?:"
     + alternation([_russian_stem(w) for w in TITLED_AFTER_WORDS], stems_only=True)
-    + r")\W*$",
+    + r")\W*$|(?:using|via|through|с\s+помощью|через)\s)",
     re.IGNORECASE,
 )
 """A title that names its two products first and what carries the data last: ``Twilio to
-Slack Bridge``, ``Shopify to Klaviyo Sync``, ``amoCRM → Unisender integration``."""
+Slack Bridge``, ``Shopify to Klaviyo Sync``, ``amoCRM → Unisender integration``, ``MSK to
+Salesforce using EventBridge Pipes``."""
 
 
 def _as_arrow(match: re.Match[str]) -> str:
