@@ -90,7 +90,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-gofuture-service-map": (True, 0, 0, 0),
     "ru-teams-tab-sso": (False, 3, 0, 0),
     "en-n8n-client-onboarding": (False, 14, 0, 5),
-    "en-n8n-lead-qualification-branches": (False, 9, 0, 11),
+    "en-n8n-lead-qualification-branches": (False, 10, 0, 11),
     "en-n8n-stripe-pipedrive": (False, 5, 2, 7),
     "en-n8n-typeform-hubspot-slack": (True, 0, 0, 0),
     "en-n8n-website-leads-hubspot": (False, 2, 1, 6),

@@ -398,7 +398,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "display & video 360", "dv360", "search ads 360",
     ],
     "calendar": ["google calendar", "calendly", "outlook calendar", "cal.com"],
-    "meetings": ["zoom meetings", "google meet", "яндекс телемост"],
+    "meetings": ["zoom meetings", "zoom", "google meet", "яндекс телемост", "webex"],
     "social": ["twitter", "linkedin", "instagram", "youtube", "tiktok", "facebook", "pinterest"],
     "files": ["google drive", "dropbox", "onedrive", "яндекс диск", "box.com", "sharepoint"],
     "ai": [
