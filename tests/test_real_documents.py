@@ -149,7 +149,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-eryxon-erp-integration": (False, 1, 0, 0),
     "en-openclaw-gmail-pubsub": (False, 2, 1, 0),
     "ru-yc-bigquery-export": (False, 0, 0, 0),
-    "en-erpnext-medusa-integration": (True, 0, 0, 0),
+    "en-erpnext-medusa-integration": (False, 1, 0, 0),
     "en-openclaw-overview": (False, 6, 0, 0),
     "ru-amocrm-unisender-sync": (False, 1, 0, 0),
     "ru-cds-export-to-data-lake": (True, 0, 0, 0),

@@ -329,7 +329,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
     "site": [
         "woocommerce", "magento", "adobe commerce", "bigcommerce", "prestashop", "squarespace",
         "unbounce", "instapage", "leadpages", "contentful", "strapi",
-        "craft cms", "hubspot cms", "umbraco", "shop-script", "advantshop",
+        "craft cms", "hubspot cms", "umbraco", "shop-script", "advantshop", "medusa", "medusajs",
+        "saleor", "shopware", "opencart", "commercetools", "vtex", "ecwid", "insales",
     ],
     "messenger": [
         "telegram", "телеграм", "whatsapp", "viber", "slack", "discord", "vk", "вконтакте",
