@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_19``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_20``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -200,6 +200,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-adx-ingestion-methods": (False, 4, 0, 0),
     "ru-adx-power-automate-usage": (False, 0, 0, 0),
     "ru-bot-enterprise-productivity": (False, 0, 0, 6),
+    "en-ga-mp-uploader": (True, 0, 0, 0),
+    "en-git-mailing-list-members": (False, 7, 0, 6),
+    "en-medusa-moneyworks-plugin": (True, 0, 0, 0),
+    "en-tightlock-first-party-data": (True, 0, 0, 0),
+    "ru-medusa-1c-roadmap": (True, 0, 0, 0),
+    "ru-medusa-ozon-integration": (False, 2, 0, 0),
+    "ru-thoth-olx-connector": (True, 0, 0, 0),
+    "ru-yc-cloudops-automation": (False, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -415,6 +423,17 @@ UNSEEN_19 = [
     "ru-adx-power-automate-usage",
     "ru-bot-enterprise-productivity",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_20 = [
+    "en-ga-mp-uploader",
+    "en-git-mailing-list-members",
+    "en-medusa-moneyworks-plugin",
+    "en-tightlock-first-party-data",
+    "ru-medusa-1c-roadmap",
+    "ru-medusa-ozon-integration",
+    "ru-thoth-olx-connector",
+    "ru-yc-cloudops-automation",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -434,6 +453,7 @@ LATER_ROUNDS = [
     *UNSEEN_17,
     *UNSEEN_18,
     *UNSEEN_19,
+    *UNSEEN_20,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -516,7 +536,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1468
+    assert counted == 1501
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
