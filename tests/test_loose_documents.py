@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from flowviz.errors import MapError
 from flowviz.load import load
 from flowviz.model import Map
+from flowviz.parse.worded import document_subject
 from tests.loose_support import named_edges as _edges
 
 
@@ -1045,3 +1047,51 @@ def test_a_russian_component_name_has_no_preposition_in_it(write_map) -> None:
     model = load(write_map(text))
     assert {s.name for s in model.systems} >= {"Azure Data Explorer", "Служба подготовки Azure AD"}
     assert not [s.name for s in model.systems if s.name.startswith("служб")]
+
+
+def test_roadmap_items_naming_a_direction_are_edges(write_map) -> None:
+    """A checkbox item (ticked or not) is read without its box; ``1С`` alone is the ERP."""
+    text = (
+        "# medusa-1c\n\n## Roadmap\n\n"
+        "- [x] Импорт товаров из 1C в Medusa (`import.xml`)\n"
+        "- [ ] Экспорт заказов из Medusa в 1С\n"
+    )
+    assert _edges(load(write_map(text))) == [("1C", "Medusa", 5), ("Medusa", "1C", 6)]
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        ("Tightlock - First-Party Data Tool", "Tightlock"),
+        ("medusa-plugin-moneyworks", "medusa-plugin-moneyworks"),
+        ("UniMail — Uniform Email Gateway", "UniMail"),
+        ("ERPNext Medusa Integration", None),
+        ("Architecture Overview", None),
+        ("Сценарий: реализация единого входа", None),
+        ("ADR-003 - Nginx Edge Proxy", None),
+        ("Общие сведения о приеме данных в Azure Data Explorer", None),
+    ],
+)
+def test_the_tool_a_documents_title_names(title: str, subject: str | None) -> None:
+    assert document_subject(title) == subject
+
+
+def test_a_sync_line_naming_one_end_joins_it_to_the_tool_the_title_names(write_map) -> None:
+    """``Synchronize inventory from MoneyWorks`` in the plugin's README: MoneyWorks sends to
+    the plugin (a name no catalogue knows is an end when two lines name it); a format
+    (``CSV``) is no end, and a page whose title names no tool gives no edge."""
+    lines = (
+        "## Features\n\n- [x] Synchronize inventory quantity from MoneyWorks\n"
+        "- [x] Synchronize SKU and barcode from MoneyWorks\n"
+        "- Export orders to Business Central\n- Import contacts from CSV\n"
+        "- Получение остатков из retailCRM\n"
+    )
+    model = load(write_map(f"# medusa-plugin-moneyworks\n\nA plugin.\n\n{lines}"))
+    assert _edges(model) == [
+        ("MoneyWorks", "medusa-plugin-moneyworks", 7),
+        ("MoneyWorks", "medusa-plugin-moneyworks", 8),
+        ("medusa-plugin-moneyworks", "Business Central", 9),
+        ("retailCRM", "medusa-plugin-moneyworks", 11),
+    ]
+    with pytest.raises(MapError):
+        load(write_map(f"# Architecture Overview\n\nA page.\n\n{lines}"))

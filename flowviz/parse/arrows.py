@@ -89,6 +89,8 @@ class Ends:
 
     is_product: Callable[[str], bool]
     lines: dict[str, set[int]] = field(default_factory=dict)
+    subject: str | None = None
+    """The tool the document's title names: a system whatever its form."""
 
     def see(self, name: str, line: int) -> None:
         """Record ``name`` as an end written on ``line``."""
@@ -119,6 +121,8 @@ class Ends:
     def system(self, name: str, line: int, drawn: bool) -> bool:
         """A product of the catalogue, or a name that is an end elsewhere (or in a drawing);
         never a lone word for a part of any system (``Service``, ``API``, ``DB``)."""
+        if self.subject is not None and key(name) == key(self.subject):
+            return True
         if not looks_like_name(name) or _generic(name):
             return False
         if self.is_product(name) or is_component(name):

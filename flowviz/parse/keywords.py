@@ -1039,7 +1039,8 @@ SYNC_WORDS = (
     "синхронизация", "синхронизировать", "передача", "перенос", "выгрузка", "загрузка",
     "импорт", "экспорт", "репликация", "sync", "synchronization", "synchronisation",
     "synchronize", "synchronise", "export", "import", "transfer", "replication",
-    "прием", "приём", "копирование", "ingest", "ingesting", "ingestion", "copy", "copying",
+    "прием", "приём", "копирование", "получение", "отправка", "ingest", "ingesting",
+    "ingestion", "copy", "copying",
 )  # fmt: skip
 """First words of a line that states one transfer in words (``Синхронизация продуктов из
 Supply Chain Management с продуктами в Sales``, ``Sync contacts from HubSpot to Mailchimp``)."""
@@ -1197,3 +1198,20 @@ NOT_PARTICIPANT_WORDS = frozenset({
 })  # fmt: skip
 """Words that never open or close a participant's name: people, pronouns, what is moved
 rather than who moves it, and words that open a clause (``Если``, ``When``)."""
+
+FORMAT_WORDS = frozenset({
+    "csv", "tsv", "json", "xml", "yaml", "pdf", "xlsx", "xls", "parquet", "avro", "file",
+    "files", "api", "rest api", "sftp", "ftp", "s3 bucket", "the api", "excel file",
+})  # fmt: skip
+"""What a one-ended sync line may name that is a format or a way, not a system (``Import from
+CSV``)."""
+
+DOCUMENT_WORDS = (
+    "overview", "architecture", "guide", "introduction", "scenario", "testing", "deployment",
+    "design", "template", "instruction", "process", "activation", "report", "day", "target",
+    "event-driven", "readme", "documentation", "docs", "manual", "setup", "tutorial",
+    "сценари", "инструкци", "архитектур", "обзор", "руководств", "дизайн", "продаж",
+    "описани", "документаци", "системн",
+)  # fmt: skip
+"""Stems of words by which a title says what kind of page it is, not which tool it is about
+(``Architecture Overview``, ``Сценарий``)."""

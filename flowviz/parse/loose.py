@@ -47,8 +47,8 @@ from flowviz.parse.loose_names import (
 from flowviz.parse.loose_tables import edge_table, edge_tables, labelled_rows, matrix_rows
 from flowviz.parse.process import process_flows
 from flowviz.parse.systems import Registry
-from flowviz.parse.text import without_emoji
-from flowviz.parse.worded import WordedStatements, word_arrow
+from flowviz.parse.text import checkbox, without_emoji
+from flowviz.parse.worded import WordedStatements, document_subject, word_arrow
 from flowviz.source import SourceText
 
 DIAGRAM_LANGUAGES = frozenset({"mermaid", "plantuml", "puml", "dot", "graphviz"})
@@ -73,8 +73,9 @@ def read_loose(
     tables = edge_tables(blocks, ctx, names_finder(ctx, extra))
     tables += [r for b in blocks if isinstance(b, Table) for r in matrix_rows(b, ctx)]
     tables += labelled_rows(blocks, ctx, extra)
-    found = list(_candidates(blocks, code, source.text.splitlines(), extra))
-    ends = Ends(lambda name: known_end(name, ctx, extra))
+    subject = document_subject(_project(blocks).name)
+    found = list(_candidates(blocks, code, source.text.splitlines(), extra, subject))
+    ends = Ends(lambda name: known_end(name, ctx, extra), subject=subject)
     drawn, flows = _diagrams(code, blocks, ctx)
     for hop in drawn:
         ends.see(hop.source, hop.line)
@@ -150,7 +151,11 @@ def _source_lines(block: Paragraph, lines: list[str]) -> str:
 
 
 def _candidates(
-    blocks: list[Block], code: list[CodeBlock], lines: list[str], extra: dict[str, list[str]]
+    blocks: list[Block],
+    code: list[CodeBlock],
+    lines: list[str],
+    extra: dict[str, list[str]],
+    subject: str | None = None,
 ) -> Iterator[Candidate]:
     """Every arrow statement of headings, list items, table cells, lines of paragraphs and
     plain code blocks; a paragraph of boxes stacked with arrows between is read as a code
@@ -161,7 +166,7 @@ def _candidates(
         if isinstance(block, Heading):
             texts.append((block.text, block.line))
         elif isinstance(block, ListBlock):
-            texts += [(i.text.split("\n")[0], i.line) for i in flatten(block.items)]
+            texts += [(checkbox(i.text.split("\n")[0])[1], i.line) for i in flatten(block.items)]
             titles += [(t, i.line) for i in flatten(block.items) for t in i.titles]
         elif isinstance(block, Table) and edge_table(block) is None:
             texts += [(word_arrow(c.text), r.line) for r in block.rows for c in r.cells]
@@ -172,7 +177,7 @@ def _candidates(
                 yield found
         elif isinstance(block, Paragraph):
             texts += [(text, block.line + n) for n, text in enumerate(block.text.split("\n"))]
-    worded = WordedStatements(extra)
+    worded = WordedStatements(extra, subject)
     stated: set[int] = set()
     for written, line in texts:
         text = worded.as_arrow_line(written)

@@ -363,7 +363,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "timescaledb", "memcached", "ydb", "azure storage", "azure blob", "amazon opensearch",
     ],
     "erp": [
-        "1с:предприятие", "1с:унф", "1с:управление торговлей", "1с:erp", "мойсклад",
+        "1с:предприятие", "1с", "1c", "1с:унф", "1с:управление торговлей", "1с:erp", "мойсклад",
         "sap", "netsuite", "odoo", "quickbooks", "xero", "business central",
         "microsoft dynamics nav", "erpnext",
         "dynamics 365 finance", "dynamics 365 supply chain management", "acumatica",
@@ -480,6 +480,7 @@ PRODUCT_SYNONYMS: list[list[str]] = [
     ["amocrm", "амосрм", "amo crm", "amo", "амо", "kommo"],
     ["hubspot", "hubspot crm"],
     ["1с-битрикс", "1c-bitrix", "битрикс", "bitrix"],
+    ["1с", "1c", "1с:предприятие", "1c:предприятие", "1c:enterprise"],
 ]
 """Other names of the same product; a system named by one answers to all of them."""
 

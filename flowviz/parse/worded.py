@@ -9,6 +9,8 @@ import re
 
 from flowviz.parse.arrows import ARROW
 from flowviz.parse.keywords import (
+    DOCUMENT_WORDS,
+    FORMAT_WORDS,
     SYNC_WORDS,
     TITLE_WORDS,
     TITLED_AFTER_WORDS,
@@ -22,15 +24,37 @@ from flowviz.parse.text import stem
 class WordedStatements:
     """The rules for one document (its ``flowviz.yaml`` products among the catalogue's)."""
 
-    def __init__(self, extra: dict[str, list[str]]) -> None:
+    def __init__(self, extra: dict[str, list[str]], subject: str | None = None) -> None:
         self.extra = extra
         self.products = catalogue_pattern(extra)
+        self.subject = subject
+        """The tool the document is about (its title names it), the end its one-ended sync
+        lines leave out."""
 
     def as_arrow_line(self, text: str) -> str:
         """``text`` as ``A -> B: what`` when it states one edge in words; else as it is."""
         text = _SYNC_FROM_TO.sub(_as_arrow, _BRACKETED_FROM_TO.sub(_as_arrow, text))
         text = _direction_in_words(text, self.products, self.extra)
+        if not ARROW.search(text):
+            text = self._one_ended(text)
         return text if ARROW.search(text) else self._hyphened(text)
+
+    def _one_ended(self, text: str) -> str:
+        """A sync line naming one product, after ``from`` / ``из`` or ``to`` / ``в``
+        (``Synchronize inventory quantity from MoneyWorks``), as an edge between it and the
+        document's subject; else as it is."""
+        found = _ONE_ENDED.match(text)
+        if found is None or self.subject is None:
+            return text
+        named = found["named"].strip(" *_`")
+        if not (self.products.fullmatch(named) or _looks_like_a_name(named)):
+            return text
+        product = catalogue_spelling(named, self.extra) if self.products.fullmatch(named) else named
+        if product.casefold() == self.subject.casefold():
+            return text
+        sent = found["way"].casefold() in ("from", "из")
+        pair = (product, self.subject) if sent else (self.subject, product)
+        return f"{pair[0]} -> {pair[1]}: {text.strip()}"
 
     def _hyphened(self, text: str) -> str:
         """``text`` as ``A -> B: text`` when it names one ``A-to-B`` pair of two products of
@@ -113,7 +137,7 @@ _TITLE_DIRECTION = re.compile(
     r"^(?P<title>(?:[^:—]{1,40}[:—]\s*|(?:[\w-]+\s+){0,3}?)(?:(?:"
     + alternation([_russian_stem(w) for w in (*SYNC_WORDS, *TITLE_WORDS)], stems_only=True)
     + rf")\b{_IN_SENTENCE}{{0,80}}?\s|(?:из|from)\s))(?P<a>{_IN_SENTENCE}{{1,60}}?)\s+"
-    rf"(?:в|во|к|ко|to|into)\s+(?P<b>{_IN_SENTENCE}{{1,60}}?)(?P<rest>[.:]|$)",
+    rf"(?:в|во|к|ко|to|into)\s+(?P<b>{_IN_SENTENCE}{{1,60}}?)(?P<rest>[.:](?!\w)|$)",
     re.IGNORECASE,
 )
 """A title that names a direction in words, after a label or up to three words: ``Sync New
@@ -150,6 +174,17 @@ _LISTED = re.compile(r",\s|\s(?:и|and|&)\s", re.IGNORECASE)
 """The receivers of a title listed (``в Object Storage и ClickHouse``): an edge to each."""
 
 
+_ONE_ENDED = re.compile(
+    r"^\W*(?:"
+    + alternation([_russian_stem(w) for w in SYNC_WORDS], stems_only=True)
+    + r")\s+[^.:;!?]{0,60}?\s(?P<way>from|из|to|into|в|во)\s+(?P<named>[^.:;!?()]{1,40}?)"
+    r"\s*(?:\([^()]*\))?[.;]?$",
+    re.IGNORECASE,
+)
+"""A sync line naming one end (``Synchronize inventory quantity from MoneyWorks``,
+``Экспорт заказов в МойСклад``)."""
+
+
 _NAMED_THEN_TITLED = re.compile(
     r"^(?P<title>)(?P<a>[^:—.!?]{1,40}?)\s+(?:to|into|в|во|к|ко|->|→)\s+"
     r"(?P<b>[^:—.!?]{1,40}?)\s+(?:(?:"
@@ -166,3 +201,47 @@ def _as_arrow(match: re.Match[str]) -> str:
     """``what (из A в B) rest`` or ``what из A с B`` as ``A -> B: what rest``."""
     sender = match["a"] or match.groupdict().get("a_in")
     return f"{sender} -> {match['b']}: {match['what'].strip()}{match['rest']}"
+
+
+def document_subject(title: str | None) -> str | None:
+    """The tool a document's title names, the part before a dash or colon when that is a
+    short name (``Tightlock - First-Party Data Tool``, ``medusa-plugin-moneyworks``); None
+    for a title that says something (``Общие сведения о приеме данных``) or names a transfer
+    or a pair (``ERPNext Medusa Integration``)."""
+    if not title:
+        return None
+    name = re.split(r"\s[-—–|:]\s|:\s", title, maxsplit=1)[0].strip(" *_`#")
+    if not name or len(name.split()) > MAX_SUBJECT_WORDS or not name[:1].isalnum():
+        return None
+    if _SUBJECT_NOT.search(name) or ARROW.search(name) or _ABOUT.search(name):
+        return None
+    return name
+
+
+MAX_SUBJECT_WORDS = 3
+
+
+_ABOUT = re.compile(alternation(DOCUMENT_WORDS, stems_only=True) + r"|^ADR\b", re.IGNORECASE)
+"""A title that says what kind of page it is (``Architecture Overview``, ``Сценарий``,
+``ADR-003``), not which tool."""
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Whether an end no catalogue knows reads as a system's name: up to three words, each
+    capitalised (``MoneyWorks``, ``Business Central``), and no file format (``CSV``)."""
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_SUBJECT_WORDS
+        and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        and text.casefold() not in FORMAT_WORDS
+    )
+
+
+_SUBJECT_NOT = re.compile(
+    alternation(
+        [_russian_stem(w) for w in (*SYNC_WORDS, *TITLE_WORDS, *TITLED_AFTER_WORDS)],
+        stems_only=True,
+    )
+    + r"|\s(?:to|from|в|из|и|and|&|with|с)\s",
+    re.IGNORECASE,
+)
