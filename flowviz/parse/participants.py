@@ -1,7 +1,7 @@
 """The participants of a process list: a name that two of its steps give as the subject of
-their verb (``Клиент отправляет запрос …`` / ``Клиент получает ответ …``, ``The consumer
-stores …`` / ``The consumer reads …``) is one of the document's systems, though no catalogue
-knows it."""
+their verb (``Клиент отправляет запрос …`` / ``Клиент получает ответ …``, ``The Billing
+worker posts …`` / ``The Billing worker reads …``) is one of the document's systems, though no
+catalogue knows it."""
 
 from __future__ import annotations
 
