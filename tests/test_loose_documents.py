@@ -1095,3 +1095,18 @@ def test_a_sync_line_naming_one_end_joins_it_to_the_tool_the_title_names(write_m
     ]
     with pytest.raises(MapError):
         load(write_map(f"# Architecture Overview\n\nA page.\n\n{lines}"))
+
+
+def test_a_table_row_stating_its_edge_in_two_cells_is_one_edge(write_map) -> None:
+    """A task table whose name and description both say ``Сохранение логов X в YDB``: the
+    row's first such cell is its statement; cells drawing an arrow each count."""
+    text = (
+        "# Задачи\n\n| Задача | Описание |\n|---|---|\n"
+        "| Сохранение логов ALB в YDB | Сохранение логов Application Load Balancer в YDB |\n"
+        "| Tilda → amoCRM | amoCRM → Unisender |\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("ALB", "YDB", 5),
+        ("Tilda", "amoCRM", 6),
+        ("amoCRM", "Unisender", 6),
+    ]

@@ -207,7 +207,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-medusa-1c-roadmap": (False, 4, 0, 0),
     "ru-medusa-ozon-integration": (False, 2, 0, 0),
     "ru-thoth-olx-connector": (True, 0, 0, 0),
-    "ru-yc-cloudops-automation": (False, 0, 0, 0),
+    "ru-yc-cloudops-automation": (False, 2, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):

@@ -1039,7 +1039,8 @@ SYNC_WORDS = (
     "синхронизация", "синхронизировать", "передача", "перенос", "выгрузка", "загрузка",
     "импорт", "экспорт", "репликация", "sync", "synchronization", "synchronisation",
     "synchronize", "synchronise", "export", "import", "transfer", "replication",
-    "прием", "приём", "копирование", "получение", "отправка", "ingest", "ingesting",
+    "прием", "приём", "копирование", "получение", "отправка", "сохранение", "ingest",
+    "ingesting",
     "ingestion", "copy", "copying",
 )  # fmt: skip
 """First words of a line that states one transfer in words (``Синхронизация продуктов из

@@ -27,6 +27,7 @@ from flowviz.parse.blocks import (
     Heading,
     ListBlock,
     Paragraph,
+    Row,
     Table,
     flatten,
 )
@@ -162,6 +163,7 @@ def _candidates(
     block's vertical chain (``lines``: the document's)."""
     texts: list[tuple[str, int]] = []
     titles: list[tuple[str, int]] = []
+    worded = WordedStatements(extra, subject)
     for block in blocks:
         if isinstance(block, Heading):
             texts.append((block.text, block.line))
@@ -169,7 +171,8 @@ def _candidates(
             texts += [(checkbox(i.text.split("\n")[0])[1], i.line) for i in flatten(block.items)]
             titles += [(t, i.line) for i in flatten(block.items) for t in i.titles]
         elif isinstance(block, Table) and edge_table(block) is None:
-            texts += [(word_arrow(c.text), r.line) for r in block.rows for c in r.cells]
+            rows = block.rows
+            texts += [(cell, row.line) for row in rows for cell in _row_statements(row, worded)]
         elif isinstance(block, Paragraph) and stacked(stack := _source_lines(block, lines)):
             boxes = "\n".join(without_emoji(line) for line in stack.split("\n"))
             for found in code_candidates(boxes, block.line):
@@ -177,7 +180,6 @@ def _candidates(
                 yield found
         elif isinstance(block, Paragraph):
             texts += [(text, block.line + n) for n, text in enumerate(block.text.split("\n"))]
-    worded = WordedStatements(extra, subject)
     stated: set[int] = set()
     for written, line in texts:
         text = worded.as_arrow_line(written)
@@ -196,6 +198,15 @@ def _candidates(
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from code_candidates(block.text, block.line)
             yield from connector_candidates(block.text, block.line)
+
+
+def _row_statements(row: Row, worded: WordedStatements) -> list[str]:
+    """The cells of a table row to read for arrows: those that draw one; else the first that
+    states an edge in words (``Сохранение логов ALB в YDB`` in the name and again in the
+    description is one edge)."""
+    cells = [word_arrow(cell.text) for cell in row.cells]
+    drawn = [cell for cell in cells if ARROW.search(cell)]
+    return drawn or next(([c] for c in cells if ARROW.search(worded.as_arrow_line(c))), [])
 
 
 def _numbered(integrations: list[Integration]) -> list[Integration]:
