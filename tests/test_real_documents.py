@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_20``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_21``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -208,6 +208,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-medusa-ozon-integration": (False, 2, 0, 0),
     "ru-thoth-olx-connector": (True, 0, 0, 0),
     "ru-yc-cloudops-automation": (False, 2, 0, 0),
+    "en-otel-demo-architecture": (False, 44, 2, 0),
+    "en-dp6-marketing-data-sync": (False, 0, 0, 0),
+    "en-twilio-frontline-hubspot": (True, 0, 0, 0),
+    "en-adf-dynamics-data-integration-box": (False, 0, 0, 0),
+    "ru-b24-offline-events": (False, 0, 0, 4),
+    "ru-retailcrm-moysklad-icml": (True, 0, 0, 0),
+    "ru-yc-telegram-stats-clickhouse": (True, 0, 0, 0),
+    "ru-ydb-data-ingestion": (False, 0, 1, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -434,6 +442,17 @@ UNSEEN_20 = [
     "ru-thoth-olx-connector",
     "ru-yc-cloudops-automation",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_21 = [
+    "en-otel-demo-architecture",
+    "en-dp6-marketing-data-sync",
+    "en-twilio-frontline-hubspot",
+    "en-adf-dynamics-data-integration-box",
+    "ru-b24-offline-events",
+    "ru-retailcrm-moysklad-icml",
+    "ru-yc-telegram-stats-clickhouse",
+    "ru-ydb-data-ingestion",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -454,6 +473,7 @@ LATER_ROUNDS = [
     *UNSEEN_18,
     *UNSEEN_19,
     *UNSEEN_20,
+    *UNSEEN_21,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -536,7 +556,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1501
+    assert counted == 1577
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
