@@ -153,8 +153,12 @@ def measure(name: str) -> Measure:
         for s in count["systems"]
         for form in [s["name"], *s.get("aliases", [])]
     }
-    for form, counted in list(spellings.items()):  # a bracket never makes a second system
-        spellings.setdefault(_BRACKET.sub("", form), counted)
+    unbracketed: dict[str, set[str]] = {}  # a bracket never makes a second system ...
+    for form, counted in spellings.items():
+        unbracketed.setdefault(_BRACKET.sub("", form), set()).add(counted)
+    for form, counted in unbracketed.items():  # ... unless it tells two counted ones apart
+        if len(counted) == 1:
+            spellings.setdefault(form, counted.pop())
     names = {s.id: _counted_name(s, spellings) for s in model.systems}
     result.steps_found = len(step_lines & {s.line for f in model.flows for s in f.steps})
     reported = [(names[a], names[b], line) for a, b, line in reported_edges(model)]

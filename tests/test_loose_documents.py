@@ -420,13 +420,18 @@ def test_a_mermaid_subgraph_is_a_group_whose_nodes_are_its_tools(write_map) -> N
         ),
         ("Tilda sends the lead to HubSpot, then notifies the team.", [("Tilda", "HubSpot", 7)]),
         (
+            "Fluent Bit / Logstash write the logs to ClickHouse.",
+            [("Fluent Bit", "ClickHouse", 7), ("Logstash", "ClickHouse", 7)],
+        ),
+        (
             "Tilda sends the lead to HubSpot with the owner's name and Slack posts it.",
             [("Tilda", "HubSpot", 7)],
         ),
     ],
 )
 def test_systems_listed_together_are_each_an_end_of_the_step(write_map, step, expected) -> None:
-    """A list of systems (commas, ``and``/``or``, ``и``/``или``) at one end of a step gives an
+    """A list of systems (commas, ``and``/``or``, ``и``/``или``, a spaced ``/``) at one end of a
+    step gives an
     edge for each; a system after a longer phrase is not one of the list."""
     model = load(write_map(f"# Leads\n\nA lead's path.\n\n## How it works\n\n1. {step}\n"))
     assert _edges(model) == expected
@@ -1109,4 +1114,28 @@ def test_a_table_row_stating_its_edge_in_two_cells_is_one_edge(write_map) -> Non
         ("ALB", "YDB", 5),
         ("Tilda", "amoCRM", 6),
         ("amoCRM", "Unisender", 6),
+    ]
+
+
+def test_labelled_nodes_of_one_name_in_one_subgraph_are_two_systems(write_map) -> None:
+    """Two ``OTLP Receiver`` boxes of one collector, told apart by what their labels go on to
+    say: each is a part of the collector named with its id."""
+    text = (
+        "# Telemetry\n\n```mermaid\nflowchart LR\n  subgraph oc[OTel Collector]\n"
+        '    grpc[/"OTLP Receiver<br/>grpc://localhost:4317/"/]\n'
+        '    http[/"OTLP Receiver<br/>http://localhost:4318/"/]\n'
+        "    proc(Processors)\n    grpc --> proc\n    http --> proc\n  end\n"
+        "  app(Service) --> grpc\n  app --> http\n```\n"
+    )
+    model = load(write_map(text))
+    named = {system.id: system.name for system in model.systems}
+    ends = [
+        ([named[p] for p in row.source_parts], [named[p] for p in row.target_parts], row.line)
+        for row in model.integrations
+    ]
+    assert ends == [
+        (["OTLP Receiver grpc"], ["Processors"], 9),
+        (["OTLP Receiver http"], ["Processors"], 10),
+        ([], ["OTLP Receiver grpc"], 12),
+        ([], ["OTLP Receiver http"], 13),
     ]

@@ -289,7 +289,9 @@ def read_mermaid(text: str, first_line: int) -> Diagram | None:
 
 def _told_apart(diagram: Diagram) -> None:
     """Nodes of one name in different subgraphs (an ``API`` in ``SHM``, another ``API`` in
-    ``Marzban``) are two systems: each is named with its subgraph's title before its own."""
+    ``Marzban``) are two systems: each is named with its subgraph's title before its own.
+    Labelled nodes of one name in one subgraph (``oc-grpc`` and ``oc-http``, both ``OTLP
+    Receiver``) are two systems too, each named with its id after its label."""
     by_name: dict[str, list[str]] = {}
     for node in dict.fromkeys([*diagram.labels, *diagram.groups]):
         by_name.setdefault(diagram.name(node).casefold(), []).append(node)
@@ -298,6 +300,9 @@ def _told_apart(diagram: Diagram) -> None:
         if len(nodes) > 1 and len(groups) == len(nodes) and "" not in groups:
             for node in nodes:
                 diagram.labels[node] = f"{diagram.group(node)} {diagram.name(node)}"
+        elif len(nodes) > 1 and all(node in diagram.labels for node in nodes):
+            for node in nodes:  # two ``OTLP Receiver`` boxes of one group: their ids tell
+                diagram.labels[node] = f"{diagram.name(node)} {node}"
 
 
 def _statement(diagram: Diagram, line: int, statement: str) -> None:

@@ -97,12 +97,12 @@ _WORD = re.compile(r"\w+")
 
 _LISTED = re.compile(
     r"[^\s,]+(?:\s+[^\s,]+){0,3}"
-    r"(?:\s*,\s*(?:(?:and/or|and|or|и|или)\s+)?|\s+(?:and/or|and|or|и|или|&)\s+)"
+    r"(?:\s*,\s*(?:(?:and/or|and|or|и|или)\s+)?|\s+(?:and/or|and|or|и|или|&|/)\s+)"
     r"(?:(?:to|into|from|в|во|на|из)\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 """A name (up to four words) and what joins it to the next one of a list (``HubSpot, ``,
-``Google Ads and/or ``, ``ClickHouse и в ``)."""
+``Google Ads and/or ``, ``ClickHouse и в ``, ``Fluent Bit / ``)."""
 
 
 _TO_WORDS = frozenset(TARGET_MARKERS)
