@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
@@ -99,7 +100,7 @@ def declare(
     """Make each component a system (or an alias of the system already of that name), also
     named by a product of the catalogue its name holds (``Managed Service for ClickHouse`` is
     the page's ClickHouse); the ids of the components, in order."""
-    products = re.compile(alternation(catalogue_names(extra)), re.IGNORECASE)
+    products = _products(tuple(catalogue_names(extra)))
     ids: list[str] = []
     for component in found:
         name = component.name
@@ -145,3 +146,9 @@ def _component(text: str, line: int, lines: list[str], plain: bool = True) -> Co
 
 def _clean(text: str) -> str:
     return " ".join(_MARKUP.sub("", text).split()).strip(" .,:;")
+
+
+@cache
+def _products(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The catalogue's products as whole words, made once per set of names."""
+    return re.compile(alternation(names), re.IGNORECASE)
