@@ -1,7 +1,9 @@
 """Edge statements written in words, each rewritten as the arrow line it states: a table
 cell ``BigQuery To Google Ads``, a sync line ``Синхронизация X из A с Y в B``, a name with its
 way in brackets ``Заказы (из Sales в Supply Chain)``, a title naming a direction ``Sync New
-Salesforce Leads to Dynamics 365 Contacts``."""
+Salesforce Leads to Dynamics 365 Contacts`` or ``Twilio to Slack Bridge``, and a sync line
+naming one end (``Synchronize inventory from MoneyWorks``), the other being the tool the
+document's title names."""
 
 from __future__ import annotations
 
@@ -185,7 +187,7 @@ _ONE_ENDED = re.compile(
 ``Экспорт заказов в МойСклад``)."""
 
 
-_NAMED_THEN_TITLED = re.compile(
+_NAMED_THEN_TITLED = re.compile(  # an empty ``title``: read as _TITLE_DIRECTION's matches are
     r"^(?P<title>)(?P<a>[^:—.!?]{1,40}?)\s+(?:to|into|в|во|к|ко|->|→)\s+"
     r"(?P<b>[^:—.!?]{1,40}?)\s+(?:(?:"
     + alternation([_russian_stem(w) for w in TITLED_AFTER_WORDS], stems_only=True)
