@@ -1139,3 +1139,21 @@ def test_labelled_nodes_of_one_name_in_one_subgraph_are_two_systems(write_map) -
         ([], ["OTLP Receiver grpc"], 12),
         ([], ["OTLP Receiver http"], 13),
     ]
+
+
+def test_a_row_from_an_instance_to_the_others_of_its_kind_is_no_edge(write_map) -> None:
+    """Port tables list the traffic between a component's own nodes (``Узел`` -> ``Другие
+    узлы кластера``, ``Новый узел`` -> ``API узла-лидера``): inside one system, no edge; rows
+    between two systems stay."""
+    text = (
+        "# Порты\n\n| Источник | Получатель | Порт |\n|---|---|---|\n"
+        "| Узел Vault | Другие узлы кластера | 8201 |\n"
+        "| Новый узел Vault | API узла-лидера | 8200 |\n"
+        "| Worker node | Other worker nodes | 7946 |\n"
+        "| Узел Vault | PostgreSQL | 5432 |\n"
+        "| Other HMPPS Services | HMPPS Auth | 443 |\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("Vault", "PostgreSQL", 8),
+        ("Other HMPPS Services", "HMPPS Auth", 9),
+    ]

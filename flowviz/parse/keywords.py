@@ -1216,3 +1216,17 @@ DOCUMENT_WORDS = (
 )  # fmt: skip
 """Stems of words by which a title says what kind of page it is, not which tool it is about
 (``Architecture Overview``, ``Сценарий``)."""
+
+OTHERS_WORDS = (
+    "другие", "других", "другим", "другими", "остальные", "остальных", "соседние", "соседних",
+    "other", "others", "the other", "remaining", "peer",
+)  # fmt: skip
+"""Words that name the others of a kind (``Другие узлы кластера``, ``other pods``): a
+statement from one of them to the others stays inside one system."""
+
+INSTANCE_WORDS = (
+    "узел", "узлы", "нода", "под", "реплика", "экземпляр", "инстанс", "воркер", "брокер", "шард",
+    "node", "pod", "replica", "instance", "worker", "broker", "member", "peer", "shard",
+)  # fmt: skip
+"""Words for one instance of a component: a statement from one to the others of its kind
+(``Узел`` -> ``Другие узлы``) stays inside the component."""

@@ -35,6 +35,7 @@ from flowviz.parse.code_blocks import code_candidates, stacked
 from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report
 from flowviz.parse.drawings import connector_candidates
+from flowviz.parse.keywords import INSTANCE_WORDS, OTHERS_WORDS, alternation
 from flowviz.parse.loose_names import (
     component_system,
     end_in_group,
@@ -48,7 +49,7 @@ from flowviz.parse.loose_names import (
 from flowviz.parse.loose_tables import edge_table, edge_tables, labelled_rows, matrix_rows
 from flowviz.parse.process import process_flows
 from flowviz.parse.systems import Registry
-from flowviz.parse.text import checkbox, without_emoji
+from flowviz.parse.text import checkbox, stem, without_emoji
 from flowviz.parse.worded import WordedStatements, document_subject, word_arrow
 from flowviz.source import SourceText
 
@@ -109,7 +110,10 @@ def read_loose(
     stated = {row.line for row in integrations}
     integrations += _step_rows([s for s in edges if s.line not in stated], len(rows))
     integrations, flows = short_names_merged(ctx.registry, integrations + tables, flows)
-    integrations = _numbered([r for r in integrations if not _to_itself(r)])
+    names = {s.id: " ".join([s.name, *s.aliases]) for s in ctx.registry.systems.values()}
+    integrations = _numbered(
+        [r for r in integrations if not _to_itself(r) and not _among_peers(r, names)]
+    )
     if not integrations and not any(f.steps for f in flows):
         raise MapError(
             "not an integration map: no integration, identifier or data-flow section, "
@@ -132,6 +136,47 @@ def _to_itself(row: Integration) -> bool:
     """A statement whose two ends are one system (``Service ↔ Service``) is no edge."""
     same = row.source is not None and row.source == row.target
     return same and row.source_parts == row.target_parts
+
+
+def _among_peers(row: Integration, names: dict[str, str]) -> bool:
+    """A statement from an instance of a component to the others (``Узел Vault`` -> ``Другие
+    узлы кластера``, ``Worker`` -> ``other worker nodes``) or to the leader of its kind
+    (``Новый узел`` -> ``API узла-лидера``) is traffic inside one system, no edge; ``Other
+    HMPPS Services`` are no instances of anything."""
+    if row.source is None or row.target is None or row.source == row.target:
+        return False  # inside a group its parts tell (``Other HMPPS Services``' two APIs)
+    ends = [names.get(row.source, ""), names.get(row.target, "")]
+    for one, other in (ends, ends[::-1]):
+        for found in _OTHERS.finditer(other):
+            kind = found["kind"] or found["head"]
+            if not any(_same_kind(kind, word) for word in INSTANCE_WORDS):
+                continue
+            if found["kind"] or any(_same_kind(kind, w) for w in _WORDS.findall(one)):
+                return True  # ``other nodes`` are the sender's; a leader, of its own kind
+    return False
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Whether two words name one kind of thing: one stem, or stems a dropped vowel apart
+    (``узел``, ``узла``)."""
+    a, b = stem(a), stem(b)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 3 or a[:2] != b[:2] or abs(len(a) - len(b)) != 1:
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+_OTHERS = re.compile(
+    r"(?<!\w)(?:" + alternation(OTHERS_WORDS) + r")\s+(?P<kind>[^\W\d_]+)"
+    r"|(?<!\w)(?P<head>[^\W\d_]+)-(?:лидер[а-я]*|leader|primary|master)(?!\w)",
+    re.IGNORECASE,
+)
+"""``другие узлы``, ``other pods``, ``узла-лидера``: the others of a kind, or its leader."""
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _project(blocks: list[Block]) -> Project:
