@@ -72,3 +72,34 @@ def test_participants_of_a_process_list_are_the_ends_of_its_steps(write_map) -> 
         ("Клиент", "Сервер уведомлений", 7),
         ("Сервер уведомлений", "Клиент", 8),
     ]
+
+
+def test_a_numbered_list_told_by_its_participants_is_a_process_wherever_it_stands(
+    write_map,
+) -> None:
+    """Under a heading that is no process word, the steps still tell who acts: ``The service``
+    and ``Notify`` act in two steps each (the provider, in none, is no system here); the
+    recipient is a person."""
+    model = load(
+        write_map(
+            "# API architecture\n\n## Sending an email\n\n"
+            "1. The service sends an email notification to Notify.\n"
+            "1. Notify sends the email to the provider.\n"
+            "1. The recipient receives the email.\n"
+            "1. Notify sends an API response to the service.\n"
+            "1. The service receives the API response.\n"
+        )
+    )
+    assert named_edges(model) == [("Service", "Notify", 5), ("Notify", "Service", 8)]
+
+
+def test_a_common_noun_is_no_participant_where_headings_name_components(write_map) -> None:
+    """``The function reads …`` under ``### Exclusion Service`` is that service."""
+    model = load(
+        write_map(
+            "# Architecture\n\n### Exclusion Service\n\n"
+            "1. The function reads the filters from Google Sheets.\n"
+            "2. The function writes the exclusions to BigQuery.\n"
+        )
+    )
+    assert "Function" not in {system.name for system in model.systems}

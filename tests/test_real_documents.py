@@ -126,7 +126,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-b24-robot-handler": (False, 0, 0, 4),
     "en-govuk-forms-architecture": (False, 15, 0, 0),
     "en-govuk-forms-submission-emails": (False, 31, 0, 0),
-    "en-hmrc-push-pull-notifications": (True, 0, 0, 0),
+    "en-hmrc-push-pull-notifications": (False, 1, 4, 12),
     "en-moj-cfo-dms-pipeline": (False, 0, 1, 6),
     "ru-amocrm-asterisk-ng": (True, 0, 0, 0),
     "ru-dvp-virtualization-flows": (False, 16, 0, 0),
@@ -219,10 +219,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-ballerina-shopify-salesforce-customer": (True, 0, 0, 0),
     "en-hmrc-dst-backend-apis": (False, 0, 0, 0),
     "en-moj-incident-reporting-c4": (False, 13, 0, 0),
-    "en-gc-notify-api-architecture": (True, 0, 0, 0),
+    "en-gc-notify-api-architecture": (False, 10, 0, 18),
     "ru-k8s-control-plane-node-communication": (True, 0, 0, 0),
     "ru-stronghold-network-ports": (False, 22, 7, 0),
-    "ru-deckhouse-log-shipper": (True, 0, 0, 0),
+    "ru-deckhouse-log-shipper": (False, 0, 1, 3),
     "ru-yc-ydb-mkf-cdc": (True, 0, 0, 0),
 }
 

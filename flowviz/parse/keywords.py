@@ -1187,6 +1187,8 @@ NOT_PARTICIPANT_WORDS = frozenset({
     "it", "this", "that", "these", "they", "he", "she", "we", "you", "i", "one", "each",
     "он", "она", "оно", "они", "это", "этот", "эта", "вы", "мы", "я", "каждый", "который",
     "user", "users", "customer", "customers", "developer", "developers", "admin", "people",
+    "recipient", "recipients", "visitor", "visitors", "buyer", "buyers", "subscriber",
+    "subscribers", "employee", "employees", "manager", "operator",
     "пользователь", "пользователи", "покупатель", "покупатели", "клиенты", "разработчик",
     "администратор", "менеджер", "оператор", "человек", "сотрудник",
     "data", "message", "messages", "event", "events", "request", "requests", "response",

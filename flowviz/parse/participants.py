@@ -43,9 +43,11 @@ _NAME_WORD = re.compile(r"[\w][\w.+/-]*")
 MAX_NAME_WORDS = 4
 
 
-def subject_of(text: str) -> str | None:
+def subject_of(text: str, *, common: bool = False) -> str | None:
     """The name a step opens with as the subject of its verb, or None (a person, a pronoun,
-    what is moved rather than who moves it, or no verb after at most four words)."""
+    what is moved rather than who moves it, or no verb after at most four words). A common
+    noun after an article (``The service sends …``) is a name only when ``common``: under a
+    component's heading it is that component (``The function reads …``)."""
     _, body = leading_number(_MARKUP.sub(lambda m: m.group(1) or m.group(2) or "", text))
     label = _LABEL.match(body)
     if label is not None:
@@ -55,14 +57,14 @@ def subject_of(text: str) -> str | None:
         if said[:1].isupper():
             body = said
     body = _OPENER.sub("", body, count=1) if _OPENER.match(body) else body
-    common = bool(_ARTICLE.match(body))
+    article = bool(_ARTICLE.match(body))
     words = _ARTICLE.sub("", body).split(maxsplit=MAX_NAME_WORDS + 1)
     for at in range(1, min(len(words), MAX_NAME_WORDS + 1)):
         if _is_verb(words[at]):
             name = [w.strip(",;:") for w in words[:at]]
             while name and _OPENER.fullmatch(name[-1]):  # ``Integration flow then invokes``
                 name.pop()
-            if common and len(name) == 1 and name[0].islower():
+            if article and len(name) == 1 and name[0].islower() and not common:
                 return None  # ``The function reads …``: the component its section is about
             return _name(name)
     return None
@@ -86,9 +88,10 @@ def _name(words: list[str]) -> str | None:
     return name[:1].upper() + name[1:]
 
 
-def participants(steps: Iterable[str]) -> list[str]:
+def participants(steps: Iterable[str], *, common: bool = False) -> list[str]:
     """The subjects of ``steps`` that at least two of them share (by their stems), in order."""
-    subjects = [name for name in map(subject_of, steps) if name is not None]
+    found = (subject_of(step, common=common) for step in steps)
+    subjects = [name for name in found if name is not None]
     keys = Counter(stems(name) for name in subjects)
     first = {stems(name): name for name in reversed(subjects)}  # a name as first written
     return list(dict.fromkeys(first[key] for key in map(stems, subjects) if keys[key] > 1))

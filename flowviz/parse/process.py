@@ -24,7 +24,7 @@ from flowviz.parse.keywords import (
     SETUP_WORDS,
     alternation,
 )
-from flowviz.parse.participants import participants
+from flowviz.parse.participants import participants, subject_of
 from flowviz.parse.steps import (
     Names,
     StepContext,
@@ -114,7 +114,9 @@ def process_flows(
     transfer of its step. ``meet`` makes systems of the steps' participants before the steps
     are read."""
     drafts = _drafts(blocks, names, lines)
-    meet(participants(_one_line(raw) for d in drafts for raw, _ in d.steps))
+    titled = [component(_TAG.sub("", draft.title).strip()) for draft in drafts]
+    common = not any(titled)  # where headings name components, ``The function`` is one
+    meet(participants((_one_line(raw) for d in drafts for raw, _ in d.steps), common=common))
     flows, transfers = [], []
     document_engine = engine
     for number, draft in enumerate(d for d in drafts if d.steps):
@@ -249,13 +251,23 @@ name two systems (and at least half of its items name one)."""
 
 def _states_transfers(block: ListBlock, names: Names) -> bool:
     """Whether a numbered list reads as a process wherever it stands: its items tell what
-    systems do (``Заявка уходит в Битрикс24 …``), not what a person should do (``Подключите
-    amoCRM к Albato``, ``Connect HubSpot to Slack``)."""
+    systems do (``Заявка уходит в Битрикс24 …``, or who acts in them), not what a person
+    should do (``Подключите amoCRM к Albato``, ``Connect HubSpot to Slack``)."""
     if not block.ordered or any(_IMPERATIVE.match(i.text) for i in block.items):
         return False
     counts = [len({s for _, s in names(first_clause(_one_line(i.text)))}) for i in block.items]
     two = sum(1 for c in counts if c >= 2)
-    return two >= MIN_TRANSFER_ITEMS and 2 * sum(1 for c in counts if c) >= len(counts)
+    if two >= MIN_TRANSFER_ITEMS and 2 * sum(1 for c in counts if c) >= len(counts):
+        return True
+    return _told_by_participants([_one_line(i.text) for i in block.items])
+
+
+def _told_by_participants(items: list[str]) -> bool:
+    """Whether most items of a numbered list open with who acts, and two share one
+    (``The service sends … to GC Notify`` / ``GC Notify sends … to the provider``)."""
+    subjects = [subject_of(item, common=True) for item in items]
+    acting = sum(1 for subject in subjects if subject is not None)
+    return 2 * acting >= len(items) and bool(participants(items, common=True))
 
 
 def _bold_step(paragraph: Paragraph, current: _Draft | None, lines: Sequence[str]) -> bool:
