@@ -118,21 +118,24 @@ def process_flows(
     common = not any(titled)  # where headings name components, ``The function`` is one
     meet(participants((_one_line(raw) for d in drafts for raw, _ in d.steps), common=common))
     flows, transfers = [], []
-    document_engine = engine
-    for number, draft in enumerate(d for d in drafts if d.steps):
-        engine = component(_TAG.sub("", draft.title).strip()) or document_engine
+    for number, (draft, system) in enumerate(
+        (draft, system) for draft, system in zip(drafts, titled, strict=True) if draft.steps
+    ):
+        step_engine = system or engine
         steps = []
         for n, (raw, line) in enumerate(draft.steps, 1):
             points = draft.points.get(n - 1, [])
             written = _one_line(raw)
             read = _dash_arrow(written, names)
-            step, edges = read_step(read, line, n, StepContext(names, engine, lines))
+            step, edges = read_step(read, line, n, StepContext(names, step_engine, lines))
             step, *edges = [_as_written(e, read, written) for e in [step, *edges]]
             transfers += edges
             noted = points + draft.asides.get(n - 1, [])
             update = {"notes": [p for p, _ in noted], "lines": [i for _, i in noted]}
             steps.append(step.model_copy(update=update))
-            transfers += _point_edges(points, step, edges, names, engine, _has_list_steps(draft))
+            transfers += _point_edges(
+                points, step, edges, names, step_engine, _has_list_steps(draft)
+            )
         flows.append(Flow(number=number + 1, title=draft.title, line=draft.line, steps=steps))
     return flows, [t for t in transfers if t.source and t.target]
 
