@@ -526,3 +526,45 @@ def test_boxes_side_by_side_joined_by_a_drawn_arrow_are_an_edge(write_map) -> No
         ("Eryxon Flow", "Your ERP", 5),
         ("Shopify", "Klaviyo", 13),
     ]
+
+
+WALLED = """# Pipeline
+
+```
+    ┌──────────────┐
+    │   FileSync   │  (watches the bucket)
+    └──────┬───────┘
+           ├──────────────────────┐
+           ▼                      ▼
+    ParserStartedMessage     CleanerStartedMessage
+           │                      │
+           ▼                      ▼
+
+┌─────────────────────────────────────────────────────────┐
+│                    PARSING STAGE                        │
+└─────────────────────────────────────────────────────────┘
+
+    ┌──────────────┐        ┌─────────────────┐
+    │    Parser    │        │ Matching.Engine │
+    │ (reads rows) │        │ (Cleaner)       │
+    └──────┬───────┘        └────────┬────────┘
+           └──────────┬──────────────┘
+                      ▼
+              ┌──────────────┐
+              │    Import    │
+              └──────────────┘
+```
+"""
+
+
+def test_walled_boxes_are_joined_by_the_strokes_between_them(write_map) -> None:
+    """A box drawn with walls is named by its first line of text (a bracket alone on the next
+    line goes with it); a stroke forks to the boxes its arrowheads point at, runs on through
+    a message written between two arrowheads and across a stage's banner, and joins several
+    boxes into the one it points at."""
+    assert named_edges(load(write_map(WALLED))) == [
+        ("FileSync", "Parser", 5),
+        ("FileSync", "Matching.Engine (Cleaner)", 5),
+        ("Parser", "Import", 18),
+        ("Matching.Engine (Cleaner)", "Import", 19),
+    ]

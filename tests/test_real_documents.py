@@ -127,7 +127,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-govuk-forms-architecture": (False, 15, 0, 0),
     "en-govuk-forms-submission-emails": (False, 31, 0, 0),
     "en-hmrc-push-pull-notifications": (False, 1, 4, 12),
-    "en-moj-cfo-dms-pipeline": (False, 0, 1, 6),
+    "en-moj-cfo-dms-pipeline": (False, 15, 1, 6),
     "ru-amocrm-asterisk-ng": (True, 0, 0, 0),
     "ru-dvp-virtualization-flows": (False, 16, 0, 0),
     "ru-partnercenter-salesforce-cosell": (True, 0, 0, 0),

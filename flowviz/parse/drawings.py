@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from flowviz.parse.arrows import Candidate
+from flowviz.parse.walled import bridged, walled_boxes
 
 _BOX = re.compile(r"[(\[{]([^\s()\[\]{}][^()\[\]{}]{0,40})[)\]}]")
 _VERTICAL = frozenset("|║│┃")
+_STARTS = _VERTICAL | frozenset("▼▲")
+"""Where a run is traced from: a vertical stroke, or a drawn arrowhead under a join."""
 _HORIZONTAL = frozenset("-─═━")
 _CORNERS = frozenset("└┘┌┐╚╝╔╗+├┤┴┬")
 _RAIL = re.compile(r"\s*\+[-─+]*\+\s*")
@@ -35,22 +38,35 @@ class Box:
     row: int
     start: int
     end: int
+    top: int | None = None
+    """For a walled box, its top and bottom rows (``row`` is the one it is named on)."""
+    bottom: int | None = None
 
     def touches(self, cell: Cell) -> bool:
         """Whether ``cell`` is next to the box (above, below or beside it)."""
         row, col = cell
-        return abs(row - self.row) <= 1 and self.start - 1 <= col <= self.end
+        top = self.row if self.top is None else self.top
+        bottom = self.row if self.bottom is None else self.bottom
+        return top - 1 <= row <= bottom + 1 and self.start - 1 <= col <= self.end
+
+    def under(self, cell: Cell) -> int | None:
+        """How many rows below ``cell`` the box's top is, when the box stands in its column."""
+        top = self.row if self.top is None else self.top
+        row, col = cell
+        return top - row if top >= row and self.start <= col < self.end else None
 
 
 def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     """The edges drawn by vertical connectors between boxes, as drawn candidates."""
-    grid = text.split("\n")
-    boxes = _boxes(grid)
+    grid, walls = walled_boxes(text.split("\n"))
+    boxes = _boxes(grid) + [Box(w.name, w.row, w.start, w.end, w.top, w.bottom) for w in walls]
     if len(boxes) < 2:
         return
+    if walls:
+        grid = bridged(grid)
     seen: set[Cell] = set()
     for cell in _connector_cells(grid):
-        if cell in seen or grid[cell[0]][cell[1]] not in _VERTICAL:
+        if cell in seen or grid[cell[0]][cell[1]] not in _STARTS:
             continue
         run = _run(grid, cell)
         seen |= run
@@ -77,7 +93,7 @@ def _boxes(grid: list[str]) -> list[Box]:
 def _connector_cells(grid: list[str]) -> Iterator[Cell]:
     for row, line in enumerate(grid):
         for col, char in enumerate(line):
-            if char in _VERTICAL:
+            if char in _STARTS:
                 yield row, col
 
 
@@ -125,8 +141,9 @@ def _edges(grid: list[str], run: set[Cell], boxes: list[Box]) -> list[tuple[Box,
     edge = _edge(grid, run, boxes)
     if edge is not None:
         return [edge]
-    if any(grid[row][col] in _HEADS for row, col in run):
-        return []
+    heads = _heads(grid, run, boxes)
+    if heads:
+        return _fanned(run, heads, boxes)
     touched = sorted((box for box in boxes if any(box.touches(c) for c in run)), key=_ROW)
     if len(touched) < 3:
         return []
@@ -137,13 +154,59 @@ def _edges(grid: list[str], run: set[Cell], boxes: list[Box]) -> list[tuple[Box,
     return [(upper, lower) for upper in top for lower in bottom]
 
 
+def _heads(grid: list[str], run: set[Cell], boxes: list[Box]) -> list[Cell]:
+    """The cells a run's arrowheads point at; a head pointing down at blank space points at
+    the first box below it in its column, when only blank rows stand between (a stage's
+    banner blanked out among them)."""
+    out = []
+    for row, col in run:
+        if grid[row][col] not in _HEADS:
+            continue
+        d_row, d_col = _HEADS[grid[row][col]]
+        cell = (row + d_row, col + d_col)
+        if d_row == 1 and _blank_at(grid, cell):
+            cell = _dropped(grid, cell, boxes) or cell
+        out.append(cell)
+    return out
+
+
+def _blank_at(grid: list[str], cell: Cell) -> bool:
+    row, col = cell
+    return row >= len(grid) or col >= len(grid[row]) or grid[row][col].isspace()
+
+
+def _dropped(grid: list[str], cell: Cell, boxes: list[Box]) -> Cell | None:
+    """The cell right above the first box below ``cell`` in its column, if nothing but blank
+    rows stands between them."""
+    below = [gap for box in boxes if (gap := box.under(cell)) is not None and gap > 0]
+    if not below:
+        return None
+    gap = min(below)
+    row, col = cell
+    if gap > MAX_DROP or not all(_blank_at(grid, (r, col)) for r in range(row, row + gap)):
+        return None
+    return row + gap - 1, col
+
+
+MAX_DROP = 12
+"""How many blank rows an arrowhead may point across to the box below it."""
+
+
+def _fanned(run: set[Cell], heads: list[Cell], boxes: list[Box]) -> list[tuple[Box, Box]]:
+    """A run that forks from one box to the boxes its arrowheads point at (``├────┐`` under
+    ``FileSync``), or joins several boxes into the one it points at (``└──┬──┘``)."""
+    pointed = [box for box in boxes if any(box.touches(head) for head in heads)]
+    senders = [box for box in boxes if box not in pointed and any(box.touches(c) for c in run)]
+    if len(senders) == 1 and len(pointed) > 1:
+        return [(senders[0], box) for box in pointed]
+    if len(pointed) == 1 and len(senders) > 1:
+        return [(box, pointed[0]) for box in senders]
+    return []
+
+
 def _edge(grid: list[str], run: set[Cell], boxes: list[Box]) -> tuple[Box, Box] | None:
     """(sender, receiver) of a run that touches exactly two boxes, else None."""
-    heads = [
-        (row + _HEADS[grid[row][col]][0], col + _HEADS[grid[row][col]][1])
-        for row, col in run
-        if grid[row][col] in _HEADS
-    ]
+    heads = _heads(grid, run, boxes)
     touched = [box for box in boxes if any(box.touches(cell) for cell in (*run, *heads))]
     if len(touched) != 2:
         return None

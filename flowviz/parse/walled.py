@@ -1,0 +1,115 @@
+"""Boxes drawn with walls in a plain code block (``┌──────┐`` / ``│ FileSync │`` /
+``└──┬───┘``): each is a box named by its first line of text (and a bracket on the line after
+it, ``Matching.Engine`` / ``(ComparatorService)``), its walls blanked out so that only the
+strokes between boxes are left to trace; a wide box of capitals is a stage's banner, blanked
+too, no box. A message written between two arrowheads (``▼`` / ``FileSyncDone`` / ``│``) is
+bridged, so that the stroke runs on through it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOP_LEFT = "┌╔╭"
+_TOP_RIGHT = "┐╗╮"
+_BOTTOM_LEFT = "└╚╰"
+_BOTTOM_RIGHT = "┘╝╯"
+_TOP_EDGE = frozenset("─═━┬┴┼")
+_LEFT_WALL = frozenset("│║├┤")
+_RIGHT_WALL = frozenset("│║┤├")
+_BANNER = re.compile(r"[A-Z0-9&/ ,.:()-]+")
+_BRACKET = re.compile(r"\([^()\s]+\)")
+"""A bracket of one word: which one of its kind the box is (``(ComparatorService)``), not
+what it does (``(reads rows)``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Wall:
+    """A walled box: its name, the row it is named on, and its top, bottom and columns."""
+
+    name: str
+    row: int
+    top: int
+    bottom: int
+    start: int
+    end: int
+
+
+def walled_boxes(grid: list[str]) -> tuple[list[str], list[Wall]]:
+    """The grid with every walled box blanked out, and the boxes (banners left out)."""
+    out = [list(line) for line in grid]
+    boxes = []
+    for top, line in enumerate(grid):
+        for start, char in enumerate(line):
+            if char in _TOP_LEFT:
+                wall = _box_at(grid, top, start)
+                if wall is not None:
+                    _blank(out, wall)
+                    if not _banner(wall, grid):
+                        boxes.append(wall)
+    return ["".join(row) for row in out], [box for box in boxes if box.name]
+
+
+def bridged(grid: list[str]) -> list[str]:
+    """The grid with a message between an arrowhead above and a stroke below (or a stroke
+    above and an arrowhead below) crossed by the stroke, so that it is one line."""
+    out = [list(line) for line in grid]
+    for row in range(1, len(grid) - 1):
+        for col, char in enumerate(grid[row]):
+            if char.isspace() or not (char.isalnum() or char in "._-"):
+                continue
+            above, below = _at(grid, row - 1, col), _at(grid, row + 1, col)
+            if above in "▼│|" and below in "│|▼" and "▼" in (above, below, _at(grid, row - 2, col)):
+                out[row][col] = "│"
+    return ["".join(row) for row in out]
+
+
+def _at(grid: list[str], row: int, col: int) -> str:
+    return grid[row][col] if 0 <= row < len(grid) and 0 <= col < len(grid[row]) else " "
+
+
+def _box_at(grid: list[str], top: int, start: int) -> Wall | None:
+    """The box whose top-left corner is at (``top``, ``start``), else None."""
+    line = grid[top]
+    end = start + 1
+    while end < len(line) and line[end] in _TOP_EDGE:
+        end += 1
+    if end >= len(line) or line[end] not in _TOP_RIGHT or end - start < 3:
+        return None
+    row = top + 1
+    while row < len(grid) and _at(grid, row, start) in _LEFT_WALL:
+        if _at(grid, row, end) not in _RIGHT_WALL:
+            return None
+        row += 1
+    if _at(grid, row, start) not in _BOTTOM_LEFT or _at(grid, row, end) not in _BOTTOM_RIGHT:
+        return None
+    name, at = _name(grid, top, row, start, end)
+    return Wall(name, at, top, row, start, end + 1)
+
+
+def _name(grid: list[str], top: int, bottom: int, start: int, end: int) -> tuple[str, int]:
+    """A box's first line of text and the row it stands on; a bracket alone on the next
+    line goes with it, and names the row (``Matching.Engine`` / ``(ComparatorService)``)."""
+    texts = [(grid[row][start + 1 : end].strip(), row) for row in range(top + 1, bottom)]
+    texts = [(text, row) for text, row in texts if text]
+    if not texts:
+        return "", top
+    (name, row), rest = texts[0], texts[1:]
+    if rest and _BRACKET.fullmatch(rest[0][0]) and not _BRACKET.search(name):
+        return f"{name} {rest[0][0]}", rest[0][1]  # the bracket tells which one it is
+    return name, row
+
+
+def _blank(out: list[list[str]], wall: Wall) -> None:
+    for row in range(wall.top, wall.bottom + 1):
+        for col in range(wall.start, min(wall.end, len(out[row]))):
+            out[row][col] = " "
+
+
+def _banner(wall: Wall, grid: list[str]) -> bool:
+    """A stage's title across the drawing: a wide box of one line of capitals."""
+    texts = [
+        grid[row][wall.start + 1 : wall.end - 1].strip() for row in range(wall.top + 1, wall.bottom)
+    ]
+    texts = [text for text in texts if text]
+    return len(texts) == 1 and bool(_BANNER.fullmatch(texts[0])) and wall.end - wall.start > 40
