@@ -361,6 +361,17 @@ def test_any_text_gives_a_map_or_map_error(text: str) -> None:
         check_model(model, text, "prop.md")
 
 
+@examples(60)
+@given(drawing=st.text(st.sampled_from(list("┌┐└┘─│┬┴├┤┼▼▲ ()[]aZ.\n")), max_size=300))
+def test_any_drawing_in_a_code_block_gives_a_map_or_map_error(drawing: str) -> None:
+    """Walls, strokes, arrowheads and names in any arrangement: no traceback, and every
+    edge joins two named systems."""
+    text = f"# Drawing\n\n```\n{drawing}\n```\n\n- Tilda → amoCRM\n"
+    model = read(text)
+    assert model is not None
+    check_model(model, text, "prop.md")
+
+
 @examples(150)
 @given(
     heading=st.sampled_from(SECTION_HEADINGS),
