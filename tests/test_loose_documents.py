@@ -1157,3 +1157,31 @@ def test_a_row_from_an_instance_to_the_others_of_its_kind_is_no_edge(write_map) 
         ("Vault", "PostgreSQL", 8),
         ("Other HMPPS Services", "HMPPS Auth", 9),
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "edge"),
+    [
+        (
+            "[Kafka](./k): How to stream changes from a PostgreSQL database into Apache Kafka",
+            ("PostgreSQL", "Apache Kafka"),
+        ),
+        (
+            "[Pulsar](./p): Streaming Postgres database changes to Apache Pulsar",
+            ("Postgres", "Apache Pulsar"),
+        ),
+        ("Сервис выгружает заказы из Shopify в МойСклад каждый час.", ("Shopify", "МойСклад")),
+        ("How to use Kafka with SSL enabled", None),
+        (
+            "The team loads data from HubSpot to Salesforce; it exports from Stripe to BigQuery",
+            None,
+        ),
+    ],
+)
+def test_a_sentence_moving_data_from_one_product_to_another_is_an_edge(
+    write_map, item: str, edge: tuple[str, str] | None
+) -> None:
+    """A verb that moves data, then ``from A … to B`` in one sentence of a list item (up to
+    three words after ``A``); two such pairs in one item are no single statement."""
+    model = load(write_map(f"# Examples\n\n* {item}\n* Tilda → amoCRM\n"))
+    assert [(a, b) for a, b, _ in _edges(model)] == ([edge] if edge else []) + [("Tilda", "amoCRM")]

@@ -568,3 +568,20 @@ def test_walled_boxes_are_joined_by_the_strokes_between_them(write_map) -> None:
         ("Parser", "Import", 18),
         ("Matching.Engine (Cleaner)", "Import", 19),
     ]
+
+
+def test_boxes_drawn_with_plus_corners_are_walled_boxes_too(write_map) -> None:
+    """``+------+------+`` borders (the middle ``+`` a stroke's exit) and a ``v`` in the lower
+    box's top border: MySQL feeds Kafka Connect, which feeds PostgreSQL; the bracket saying
+    what Kafka Connect holds is no part of its name."""
+    text = (
+        "# Topology\n\n```\n"
+        "    +-------------+\n    |    MySQL    |\n    +------+------+\n           |\n"
+        "   +-------v--------------+\n   |    Kafka Connect     |\n"
+        "   |  (Debezium, JDBC)    |\n   +-------+--------------+\n           |\n"
+        "   +-------v-------+\n   |  PostgreSQL   |\n   +---------------+\n```\n"
+    )
+    assert named_edges(load(write_map(text))) == [
+        ("MySQL", "Kafka Connect", 5),
+        ("Kafka Connect", "PostgreSQL", 9),
+    ]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_22``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_23``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -169,7 +169,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-retailcrm-prestashop-module": (False, 2, 0, 0),
     "ru-shm-marzban-integration": (False, 4, 0, 0),
     "ru-shm-telegram-transport": (False, 9, 0, 0),
-    "ru-yc-yq-airflow-cooling": (False, 1, 0, 0),
+    "ru-yc-yq-airflow-cooling": (False, 2, 0, 0),
     "en-adobe-commerce-inventory-sync": (False, 20, 0, 8),
     "en-stripe-sync-engine": (False, 1, 1, 3),
     "ru-metrika-logs-clickhouse": (False, 0, 1, 0),
@@ -224,6 +224,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-stronghold-network-ports": (False, 22, 7, 0),
     "ru-deckhouse-log-shipper": (False, 0, 1, 3),
     "ru-yc-ydb-mkf-cdc": (True, 0, 0, 0),
+    "en-debezium-examples-catalogue": (False, 5, 0, 0),
+    "en-debezium-unwrap-smt-topologies": (False, 7, 0, 0),
+    "en-oneuptime-eventbridge-saas": (False, 5, 0, 0),
+    "en-stripe-commercetools-site": (True, 0, 0, 0),
+    "ru-yookassa-mynalog-sync": (True, 0, 0, 0),
+    "ru-fastapi-openapi-callbacks": (True, 0, 0, 0),
+    "ru-fastapi-behind-a-proxy": (False, 6, 0, 0),
+    "ru-k8s-proxies": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -472,6 +480,17 @@ UNSEEN_22 = [
     "ru-deckhouse-log-shipper",
     "ru-yc-ydb-mkf-cdc",
 ]
+# Counted and committed before the reader first ran on them (first reading in the decisions).
+UNSEEN_23 = [
+    "en-debezium-examples-catalogue",
+    "en-debezium-unwrap-smt-topologies",
+    "en-oneuptime-eventbridge-saas",
+    "en-stripe-commercetools-site",
+    "ru-yookassa-mynalog-sync",
+    "ru-fastapi-openapi-callbacks",
+    "ru-fastapi-behind-a-proxy",
+    "ru-k8s-proxies",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -494,6 +513,7 @@ LATER_ROUNDS = [
     *UNSEEN_20,
     *UNSEEN_21,
     *UNSEEN_22,
+    *UNSEEN_23,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -576,7 +596,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1647
+    assert counted == 1698
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

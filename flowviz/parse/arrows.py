@@ -77,6 +77,9 @@ class Candidate:
     stacked: bool = False
     """A hop of boxes stacked in a paragraph with an arrow between (``Jotform`` / ``↓`` /
     ``Asana``): both ends must be systems, and its ends make no other end a system."""
+    told: bool = False
+    """Told in a sentence rather than stated (``stream changes from PostgreSQL into Kafka``):
+    a process step read on its line says more, and stands in its place."""
     tree: int | None = None
     """For a box and a branch under it (``├── a``), the line of the tree's root. Its ends make
     no other end a system (a tree names every node twice): the edge holds when both are

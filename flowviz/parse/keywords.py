@@ -1041,7 +1041,7 @@ SYNC_WORDS = (
     "synchronize", "synchronise", "export", "import", "transfer", "replication",
     "прием", "приём", "копирование", "получение", "отправка", "сохранение", "ingest",
     "ingesting",
-    "ingestion", "copy", "copying",
+    "ingestion", "copy", "copying", "streaming", "стриминг",
 )  # fmt: skip
 """First words of a line that states one transfer in words (``Синхронизация продуктов из
 Supply Chain Management с продуктами в Sales``, ``Sync contacts from HubSpot to Mailchimp``)."""
@@ -1232,3 +1232,16 @@ INSTANCE_WORDS = (
 )  # fmt: skip
 """Words for one instance of a component: a statement from one to the others of its kind
 (``Узел`` -> ``Другие узлы``) stays inside the component."""
+
+MOVE_VERBS = (
+    "stream", "streams", "streaming", "sync", "syncs", "syncing", "synchronize", "synchronizes",
+    "replicate", "replicates", "replicating", "copy", "copies", "copying", "export", "exports",
+    "exporting", "import", "imports", "importing", "load", "loads", "loading", "push", "pushes",
+    "pushing", "send", "sends", "sending", "forward", "forwards", "forwarding", "migrate",
+    "migrates", "migrating", "extract", "extracts", "extracting", "move", "moves", "moving",
+    "выгружает", "выгружают", "выгрузка", "передает", "передаёт", "передают", "передача",
+    "копирует", "копирование", "переносит", "перенос", "загружает", "загрузка",
+    "синхронизирует", "синхронизация", "отправляет", "реплицирует", "репликация",
+)  # fmt: skip
+"""Verbs (and their nouns) that move data: one of them, then ``from A … to B`` in one sentence,
+states an edge from A to B (``stream changes from a PostgreSQL database into Apache Kafka``)."""

@@ -76,27 +76,27 @@ def read_loose(
     tables += [r for b in blocks if isinstance(b, Table) for r in matrix_rows(b, ctx)]
     tables += labelled_rows(blocks, ctx, extra)
     subject = document_subject(_project(blocks).name)
-    found = list(_candidates(blocks, code, source.text.splitlines(), extra, subject))
+    statements = list(_candidates(blocks, code, source.text.splitlines(), extra, subject))
     ends = Ends(lambda name: known_end(name, ctx, extra), subject=subject)
     drawn, flows = _diagrams(code, blocks, ctx)
     for hop in drawn:
         ends.see(hop.source, hop.line)
         ends.see(hop.target, hop.line)
-    for item in found:
+    for item in statements:
         for segment in item.segments if item.tree is None and not item.stacked else ():
             for end in segment:
                 ends.see(end, item.line)
     drawn_between = [hop for hop in drawn if hop.source != hop.target]
-    ends.forget_paths(found)
-    ends.settle_trees(found)
-    rows = sorted([hop for item in found for hop in hops(item, ends)] + drawn_between, key=_at)
+    ends.forget_paths(statements)
+    ends.settle_trees(statements)
+    rows = sorted([hop for item in statements for hop in hops(item, ends)] + drawn_between, key=_at)
     integrations = [
         row for number, hop in enumerate(rows, 1) for row in _rows(hop, number, ctx, extra)
     ]
     flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
     engine = engine_of(source.text, ctx, extra)
-    found = components(blocks, source.text.splitlines())
-    declare(found, ctx.registry, lambda name: product_kind(name, extra) or "other", extra)
+    listed = components(blocks, source.text.splitlines())
+    declare(listed, ctx.registry, lambda name: product_kind(name, extra) or "other", extra)
     processes, edges = process_flows(
         blocks,
         names_finder(ctx, extra),
@@ -105,6 +105,8 @@ def read_loose(
         source.text.splitlines(),
         lambda found: [system_of(name, ctx, extra, exact=True) for name in found],
     )
+    told = {item.line for item in statements if item.told} & {s.line for s in edges}
+    integrations = [row for row in integrations if row.line not in told]  # the step says more
     processes = [_arrow_ends(f, integrations) for f in processes]
     flows += [f.model_copy(update={"number": len(flows) + f.number}) for f in processes]
     stated = {row.line for row in integrations}
@@ -208,6 +210,7 @@ def _candidates(
     block's vertical chain (``lines``: the document's)."""
     texts: list[tuple[str, int]] = []
     titles: list[tuple[str, int]] = []
+    numbered: set[int] = set()  # a numbered list's items: steps, which tell more than a sentence
     worded = WordedStatements(extra, subject)
     for block in blocks:
         if isinstance(block, Heading):
@@ -215,6 +218,7 @@ def _candidates(
         elif isinstance(block, ListBlock):
             texts += [(checkbox(i.text.split("\n")[0])[1], i.line) for i in flatten(block.items)]
             titles += [(t, i.line) for i in flatten(block.items) for t in i.titles]
+            numbered |= {i.line for i in flatten(block.items) if block.ordered}
         elif isinstance(block, Table) and edge_table(block) is None:
             rows = block.rows
             texts += [(cell, row.line) for row in rows for cell in _row_statements(row, worded)]
@@ -228,9 +232,12 @@ def _candidates(
     stated: set[int] = set()
     for written, line in texts:
         text = worded.as_arrow_line(written)
+        told = not ARROW.search(text) and line not in numbered
+        text = worded.told(text) if told else text
         if ARROW.search(text):
             found = candidate(text, line)
             if found is not None:
+                found.told = told
                 stated.add(line)
                 yield found
     for title, line in titles:  # a linked article's title (``Прием данных из Kafka в X``)

@@ -1,22 +1,22 @@
 """Boxes drawn with walls in a plain code block (``┌──────┐`` / ``│ FileSync │`` /
-``└──┬───┘``): each is a box named by its first line of text (and a bracket on the line after
-it, ``Matching.Engine`` / ``(ComparatorService)``), its walls blanked out so that only the
-strokes between boxes are left to trace; a wide box of capitals is a stage's banner, blanked
-too, no box. A message written between two arrowheads (``▼`` / ``FileSyncDone`` / ``│``) is
-bridged, so that the stroke runs on through it."""
+``└──┬───┘``, or ``+------+`` / ``| MySQL |``): each is a box named by its first line of
+text (and a bracket on the line after it, ``Matching.Engine`` / ``(ComparatorService)``), its
+walls blanked out so that only the strokes between boxes are left to trace; a wide box of
+capitals is a stage's banner, blanked too, no box. A message written between two arrowheads
+(``▼`` / ``FileSyncDone`` / ``│``) is bridged, so that the stroke runs on through it."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_TOP_LEFT = "┌╔╭"
-_TOP_RIGHT = "┐╗╮"
-_BOTTOM_LEFT = "└╚╰"
-_BOTTOM_RIGHT = "┘╝╯"
-_TOP_EDGE = frozenset("─═━┬┴┼")
-_LEFT_WALL = frozenset("│║├┤")
-_RIGHT_WALL = frozenset("│║┤├")
+_TOP_LEFT = "┌╔╭+"
+_TOP_RIGHT = "┐╗╮+"
+_BOTTOM_LEFT = "└╚╰+"
+_BOTTOM_RIGHT = "┘╝╯+"
+_TOP_EDGE = frozenset("─═━┬┴┼-=+v^")
+_LEFT_WALL = frozenset("│║├┤|")
+_RIGHT_WALL = frozenset("│║┤├|")
 _BANNER = re.compile(r"[A-Z0-9&/ ,.:()-]+")
 _BRACKET = re.compile(r"\([^()\s]+\)")
 """A bracket of one word: which one of its kind the box is (``(ComparatorService)``), not
@@ -72,9 +72,15 @@ def _box_at(grid: list[str], top: int, start: int) -> Wall | None:
     """The box whose top-left corner is at (``top``, ``start``), else None."""
     line = grid[top]
     end = start + 1
-    while end < len(line) and line[end] in _TOP_EDGE:
+    while end < len(line) and line[end] in _TOP_EDGE and line[end] not in "┐╗╮":
         end += 1
+    if line[start] == "+":  # ``+------+------+``: the last ``+`` is the corner
+        end -= 1
+        while end > start and line[end] != "+":
+            end -= 1
     if end >= len(line) or line[end] not in _TOP_RIGHT or end - start < 3:
+        return None
+    if line[start] == "+" and "-" not in line[start:end]:
         return None
     row = top + 1
     while row < len(grid) and _at(grid, row, start) in _LEFT_WALL:

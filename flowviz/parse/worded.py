@@ -13,6 +13,7 @@ from flowviz.parse.arrows import ARROW
 from flowviz.parse.keywords import (
     DOCUMENT_WORDS,
     FORMAT_WORDS,
+    MOVE_VERBS,
     SYNC_WORDS,
     TITLE_WORDS,
     TITLED_AFTER_WORDS,
@@ -40,6 +41,22 @@ class WordedStatements:
         if not ARROW.search(text):
             text = self._one_ended(text)
         return text if ARROW.search(text) else self._hyphened(text)
+
+    def told(self, text: str) -> str:
+        """``text`` as ``A -> B: text`` when one of its sentences moves data from one product
+        to another (``How to stream changes from a PostgreSQL database into Apache Kafka``,
+        ``выгружает заказы из Shopify в МойСклад``); else as it is. Read after the forms of
+        ``as_arrow_line``, and weaker: a process step on the same line reads it better."""
+        pairs = []
+        for found in _MOVED_FROM_TO.finditer(text):
+            a = self.products.match(found["a"])
+            b = self.products.match(found["b"])
+            if a and b and a.group().casefold() != b.group().casefold():
+                pairs.append((a.group(), b.group()))
+        if len(set(pairs)) != 1:
+            return text
+        a, b = (catalogue_spelling(name, self.extra) for name in pairs[0])
+        return f"{a} -> {b}: {text.strip()}"
 
     def _one_ended(self, text: str) -> str:
         """A sync line naming one product, after ``from`` / ``из`` or ``to`` / ``в``
@@ -162,9 +179,10 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
         )
         if not names_only:  # ``Tilda отправляет заявку в amoCRM через вебхук``: a sentence
             return text
+    title = _LABEL.sub("", found["title"], count=1)  # ``Apache Pulsar: Streaming X to …``
     sides = [
         list(dict.fromkeys(catalogue_spelling(m.group(), extra) for m in products.finditer(side)))
-        for side in (found["title"] + found["a"], found["b"])
+        for side in (title + found["a"], found["b"])
     ]
     (senders, receivers), listed = sides, _LISTED.search(found["b"]) is not None
     if len(senders) != 1 or not (len(receivers) == 1 or listed) or senders[0] in receivers:
@@ -172,8 +190,22 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
     return f"{senders[0]} -> {', '.join(receivers)}: {text[: found.end('b')].strip()}"
 
 
+_LABEL = re.compile(r"^[^:—]{1,40}[:—]\s*")
+"""A list item's label before the title it goes on with: the item's name, no end."""
+
+
 _LISTED = re.compile(r",\s|\s(?:и|and|&)\s", re.IGNORECASE)
 """The receivers of a title listed (``в Object Storage и ClickHouse``): an edge to each."""
+
+
+_MOVED_FROM_TO = re.compile(
+    r"(?<!\w)(?:" + alternation([_russian_stem(w) for w in MOVE_VERBS], stems_only=True) + r")"
+    r"[^.;!?]{0,40}?\s(?:from|из)\s+(?:an?\s+|the\s+)?(?P<a>[^.;!?]{1,40}?)\s+"
+    r"(?:\w+\s+){0,3}?(?:to|into|в|во)\s+(?:an?\s+|the\s+)?(?P<b>[^.;!?]{1,40})",
+    re.IGNORECASE,
+)
+"""A verb that moves data, then ``from A … to B`` in one sentence (up to three words after
+``A``: ``from a PostgreSQL database to``)."""
 
 
 _ONE_ENDED = re.compile(
