@@ -138,10 +138,10 @@ def _edges(grid: list[str], run: set[Cell], boxes: list[Box]) -> list[tuple[Box,
     """(sender, receiver) of a run that touches two boxes; of a tree drawn with a rail
     (``+----+----+`` under one box, over several), one pair from the box above to each box
     below (or from each box above to the one below); else none."""
-    edge = _edge(grid, run, boxes)
+    heads = _heads(grid, run, boxes)
+    edge = _edge(run, heads, boxes)
     if edge is not None:
         return [edge]
-    heads = _heads(grid, run, boxes)
     if heads:
         return _fanned(run, heads, boxes)
     touched = sorted((box for box in boxes if any(box.touches(c) for c in run)), key=_ROW)
@@ -204,9 +204,9 @@ def _fanned(run: set[Cell], heads: list[Cell], boxes: list[Box]) -> list[tuple[B
     return []
 
 
-def _edge(grid: list[str], run: set[Cell], boxes: list[Box]) -> tuple[Box, Box] | None:
-    """(sender, receiver) of a run that touches exactly two boxes, else None."""
-    heads = _heads(grid, run, boxes)
+def _edge(run: set[Cell], heads: list[Cell], boxes: list[Box]) -> tuple[Box, Box] | None:
+    """(sender, receiver) of a run that touches exactly two boxes (counting the cells its
+    arrowheads point at), else None."""
     touched = [box for box in boxes if any(box.touches(cell) for cell in (*run, *heads))]
     if len(touched) != 2:
         return None

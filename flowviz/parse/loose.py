@@ -255,10 +255,13 @@ def _candidates(
 def _row_statements(row: Row, worded: WordedStatements) -> list[str]:
     """The cells of a table row to read for arrows: those that draw one; else the first that
     states an edge in words (``Сохранение логов ALB в YDB`` in the name and again in the
-    description is one edge)."""
+    description is one edge), already written as its arrow line."""
     cells = [word_arrow(cell.text) for cell in row.cells]
     drawn = [cell for cell in cells if ARROW.search(cell)]
-    return drawn or next(([c] for c in cells if ARROW.search(worded.as_arrow_line(c))), [])
+    if drawn:
+        return drawn
+    stated = (worded.as_arrow_line(cell) for cell in cells)
+    return next(([text] for text in stated if ARROW.search(text)), [])
 
 
 def _numbered(integrations: list[Integration]) -> list[Integration]:
