@@ -1185,3 +1185,20 @@ def test_a_sentence_moving_data_from_one_product_to_another_is_an_edge(
     three words after ``A``); two such pairs in one item are no single statement."""
     model = load(write_map(f"# Examples\n\n* {item}\n* Tilda → amoCRM\n"))
     assert [(a, b) for a, b, _ in _edges(model)] == ([edge] if edge else []) + [("Tilda", "amoCRM")]
+
+
+def test_a_makers_name_opening_a_product_name_is_not_the_maker(write_map) -> None:
+    """``SAP`` is an ERP of the catalogue; ``SAP AI Core`` and ``SAP's co-pilot`` are not it."""
+    model = load(
+        write_map(
+            "# Grounding\n\n## How it works\n\n"
+            "1. The integration flow sends the payload to SAP AI Core for embeddings.\n"
+            "2. Joule, SAP's co-pilot, triggers the integration flow.\n"
+            "3. The integration flow writes the embeddings to Snowflake.\n"
+            "4. The integration flow posts the summary to SAP.\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Integration flow", "Snowflake", 7),
+        ("Integration flow", "SAP", 8),
+    ]

@@ -103,3 +103,40 @@ def test_a_common_noun_is_no_participant_where_headings_name_components(write_ma
         )
     )
     assert "Function" not in {system.name for system in model.systems}
+
+
+def test_a_participant_written_longer_in_one_step_is_its_shorter_name() -> None:
+    steps = [
+        "1. Клиентский код надстройки вызывает Office.js API.",
+        "2. Клиентский код выполняет HTTP-запрос к серверу.",
+        "3. The integration flow then invokes the AI API.",
+        "4. The integration flow ultimately invokes the LLM.",
+    ]
+    assert participants(steps) == ["Клиентский код", "Integration flow"]
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        (["9. Microsoft Graph возвращает данные в серверный код."], ["Microsoft Graph"]),
+        (["2. Deckhouse генерирует файл и сохраняет его в Secret."], ["Deckhouse"]),
+        (["1. **Notify** Отправляет письмо в Unisender"], []),  # a label, then a sentence
+        (["1. Service sends data to the queue."], []),  # English: one step names no system
+    ],
+)
+def test_a_latin_name_acting_in_a_russian_step_is_a_participant_though_once(
+    steps: list[str], expected: list[str]
+) -> None:
+    assert participants(steps) == expected
+
+
+def test_what_a_token_gives_access_to_is_no_end_of_the_step(write_map) -> None:
+    model = load(
+        write_map(
+            "# Вход\n\n## Как это работает\n\n"
+            "1. Серверный код запрашивает маркер с разрешениями для Microsoft Graph.\n"
+            "2. Серверный код выполняет запрос и получает ответ.\n"
+            "3. Microsoft Graph возвращает данные в серверный код.\n"
+        )
+    )
+    assert named_edges(model) == [("Microsoft Graph", "Серверный код", 7)]

@@ -1010,6 +1010,7 @@ METHOD_MARKERS = (
 PURPOSE_MARKERS = (
     "to find", "to look up", "to identify", "to search for", "to check", "in order to",
     "чтобы найти", "чтобы проверить", "для поиска", "для проверки", "с целью",
+    "с разрешениями", "разрешениями на доступ", "permissions to",
 )  # fmt: skip
 """Words after which a process step says what it is for (``Queries Tavily to find the lead's
 LinkedIn profile``): a system named there is not an end of the transfer."""

@@ -37,6 +37,9 @@ _RUSSIAN_VERB = re.compile(r"[а-яё]+(?:ает|яет|еет|ует|ит|ят|
 _VERB = re.compile(alternation(PARTICIPANT_VERBS), re.IGNORECASE)
 
 
+_ADVERB = re.compile(r"[a-z]{3,}ly")
+
+
 _NAME_WORD = re.compile(r"[\w][\w.+/-]*")
 
 
@@ -62,8 +65,8 @@ def subject_of(text: str, *, common: bool = False) -> str | None:
     for at in range(1, min(len(words), MAX_NAME_WORDS + 1)):
         if _is_verb(words[at]):
             name = [w.strip(",;:") for w in words[:at]]
-            while name and _OPENER.fullmatch(name[-1]):  # ``Integration flow then invokes``
-                name.pop()
+            while name and (_OPENER.fullmatch(name[-1]) or _ADVERB.fullmatch(name[-1])):
+                name.pop()  # ``Integration flow then invokes``, ``… flow ultimately invokes``
             if article and len(name) == 1 and name[0].islower() and not common:
                 return None  # ``The function reads …``: the component its section is about
             return _name(name)
@@ -89,9 +92,38 @@ def _name(words: list[str]) -> str | None:
 
 
 def participants(steps: Iterable[str], *, common: bool = False) -> list[str]:
-    """The subjects of ``steps`` that at least two of them share (by their stems), in order."""
-    found = (subject_of(step, common=common) for step in steps)
-    subjects = [name for name in found if name is not None]
-    keys = Counter(stems(name) for name in subjects)
-    first = {stems(name): name for name in reversed(subjects)}  # a name as first written
-    return list(dict.fromkeys(first[key] for key in map(stems, subjects) if keys[key] > 1))
+    """The subjects of ``steps`` that at least two of them share (by their stems), in order;
+    a subject written longer in one step (``Клиентский код надстройки`` / ``Клиентский код``)
+    is the shorter one."""
+    said = [(subject_of(step, common=common), step) for step in steps]
+    subjects = [(name, step) for name, step in said if name is not None]
+    keys = _shortest_keys([stems(name) for name, _ in subjects])
+    counts = Counter(keys)
+    first = {stems(name): name for name, _ in reversed(subjects)}  # a name as first written
+    return list(
+        dict.fromkeys(
+            first[key]
+            for key, (name, step) in zip(keys, subjects, strict=True)
+            if counts[key] > 1 or _foreign_name(name, step)
+        )
+    )
+
+
+def _shortest_keys(keys: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Each key as the shortest of the keys it holds as a run of its words."""
+    return [min((k for k in keys if _holds(key, k)), key=len) for key in keys]
+
+
+def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether ``shorter``'s words stand together in ``longer``."""
+    size = len(shorter)
+    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+def _foreign_name(name: str, step: str) -> bool:
+    """Whether ``name`` is written in Latin letters and followed by a Russian verb
+    (``Microsoft Graph возвращает …``, ``Deckhouse генерирует …``): a product's name, though
+    one step alone names it; not a step's label (``**Notify**`` over ``Отправляет …``)."""
+    if not (name.isascii() and name[:1].isupper()):
+        return False
+    return re.search(rf"(?<!\w){re.escape(name)}\W*\s+[а-яё]", step) is not None
