@@ -185,6 +185,28 @@ SHOW_LEGEND()
     assert parents["Keycloak"] is None
 
 
+def test_a_c4_dynamic_index_argument_is_neither_an_end_nor_a_label(write_map) -> None:
+    """``$index=Index()-1`` numbers a dynamic diagram's relation, written last or first."""
+    text = """# Events
+
+```plantuml
+@startuml
+Container(bus, "Message Bus", "RabbitMQ")
+Container(audit, "Audit Service", "C#")
+ContainerDb(store, "Audit Store", "Event Store")
+Rel_L(bus, audit, "Sends events to", "async", $index=Index()-1)
+Rel($index=SetIndex(5)-2, audit, store, "Stores events in")
+@enduml
+```
+"""
+    model = load(write_map(text))
+    names = {s.id: s.name for s in model.systems}
+    edges = [(names[r.source], names[r.target], r.line) for r in model.integrations]
+    assert edges == [("Message Bus", "Audit Service", 8), ("Audit Service", "Audit Store", 9)]
+    assert model.integrations[1].source_data == "Stores events in"
+    assert not [d for d in model.diagnostics if d.code == "FV112"]
+
+
 def test_people_and_use_cases_of_a_plantuml_diagram_are_no_systems(write_map) -> None:
     text = """# Roles
 

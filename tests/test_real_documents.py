@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_23``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_24``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -232,6 +232,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-fastapi-openapi-callbacks": (True, 0, 0, 0),
     "ru-fastapi-behind-a-proxy": (False, 6, 0, 0),
     "ru-k8s-proxies": (True, 0, 0, 0),
+    "en-b24-message-providers": (True, 0, 0, 0),
+    "en-aws-customer-profiles-export": (False, 5, 0, 7),
+    "en-c4-message-bus-dynamic": (False, 8, 0, 0),
+    "en-smartsheetconnect-leads": (False, 3, 0, 0),
+    "ru-retailcrm-webasyst-module": (False, 1, 0, 0),
+    "ru-powerapps-data-integrator": (True, 0, 0, 0),
+    "ru-amocrm-gsheets-sync": (False, 3, 0, 3),
+    "ru-aibot-direct-quickstart": (False, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -491,6 +499,16 @@ UNSEEN_23 = [
     "ru-fastapi-behind-a-proxy",
     "ru-k8s-proxies",
 ]
+UNSEEN_24 = [
+    "en-b24-message-providers",
+    "en-aws-customer-profiles-export",
+    "en-c4-message-bus-dynamic",
+    "en-smartsheetconnect-leads",
+    "ru-retailcrm-webasyst-module",
+    "ru-powerapps-data-integrator",
+    "ru-amocrm-gsheets-sync",
+    "ru-aibot-direct-quickstart",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -514,6 +532,7 @@ LATER_ROUNDS = [
     *UNSEEN_21,
     *UNSEEN_22,
     *UNSEEN_23,
+    *UNSEEN_24,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -576,7 +595,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1698
+    assert counted == 1749
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -16,6 +16,7 @@ from flowviz.parse.keywords import (
     ANY_WORDS,
     ARROWS,
     COMPONENT_HEADS,
+    CONDITION_WORDS,
     END_SUFFIXES,
     LONE_COMPONENT_HEADS,
     MAX_END_WORDS,
@@ -27,6 +28,7 @@ from flowviz.parse.keywords import (
     WRITE_VERBS,
     alternation,
 )
+from flowviz.parse.participants import is_verb
 
 WAYS = {token: way for way, tokens in ARROWS.items() for token in tokens}
 """Each arrow token -> its direction (``forward``, ``back``, ``both``)."""
@@ -130,6 +132,8 @@ class Ends:
             return False
         if self.is_product(name) or is_component(name):
             return True
+        if is_clause(name):
+            return False  # ``Блокировка автоматически истекает``: what happens, not who
         return drawn or bool(self.lines.get(key(name), set()) - {line})
 
 
@@ -185,8 +189,8 @@ def _generic(name: str) -> bool:
     """A lone component word that is not a system by itself (``Service``, ``API``, ``DB``),
     or a name for any of a kind (``Any EventBridge target``, ``Other services``)."""
     word = name.strip().casefold()
-    if word.split(" ", 1)[0] in ANY_WORDS:
-        return True
+    if word.split(" ", 1)[0] in ANY_WORDS or word.split(" ", 1)[0] in CONDITION_WORDS:
+        return True  # ``Другие сервисы``; ``Иначе``, ``Если блокировка активна``: a branch
     return word not in _LONE_HEADS and (word in COMPONENT_WORDS or word in END_SUFFIXES)
 
 
@@ -226,8 +230,9 @@ def name_of(text: str) -> str:
 
 
 def clean_end(text: str) -> str:
-    """An end without the decoration around it (list marks, strokes, quotes, a full stop)."""
-    return _DECORATION.sub("", text).strip()
+    """An end without the decoration around it (list marks and numbers, strokes, quotes, a
+    full stop)."""
+    return _NUMBERED.sub("", _DECORATION.sub("", text).strip())
 
 
 def end_and_label(segment: str, first: bool) -> tuple[str, str]:
@@ -431,7 +436,7 @@ _BOXED = re.compile(r"^[(\[{]([^\s()\[\]{}][^()\[\]{}]{0,40})[)\]}]$")
 def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
     """The edges of one statement: from the last system end to each system end after it; an
     end that is not a system between two that are is a label."""
-    if _a_path(found, ends):
+    if _a_path(found, ends) or _an_address_record(found):
         return
     sender: str | None = None
     label = ""
@@ -480,12 +485,42 @@ def _a_path(found: Candidate, ends: Ends) -> bool:
         return False
     if any(ACTION_FIRST.match(end) and not ends.is_product(end) for end in ends_):
         return True  # ``VAPI call → Schedule Calendar → Create Zoom``: a run order of actions
+    if any(is_clause(end) for segment in segments[1:] for end in segment):
+        return True  # ``AmoCRM отправляет вебхук → сервер ставит блокировку → пишет в таблицу``
     systems = sum(
         1
         for segment in segments
         if all(r in found.boxed or ends.system(r, found.line, found.drawn) for r in segment)
     )
     return 2 * systems < len(segments)
+
+
+def _an_address_record(found: Candidate) -> bool:
+    """Whether a statement maps addresses (``n8n.example.com → IP_СЕРВЕРА``, ``api.example.com
+    -> 203.0.113.7``): a DNS record, every end a host name or an IP address, one an IP."""
+    ends_ = [end for segment in found.segments for end in segment]
+    addresses = all(_HOST.fullmatch(end) or _IP.fullmatch(end) for end in ends_)
+    return addresses and any(_IP.fullmatch(end) for end in ends_)
+
+
+_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
+_IP = re.compile(
+    r"\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?|<?IP(?:[_ -][\w-]+)?>?|<[\w -]*\bip\b[\w -]*>",
+    re.IGNORECASE,
+)
+"""An IP address, or a placeholder for one (``IP_СЕРВЕРА``, ``<server ip>``)."""
+
+
+def is_clause(end: str) -> bool:
+    """Whether an end is a clause with a verb of its own whose subject is no name in Latin
+    letters (``сервер устанавливает блокировку``, ``Блокировка истекает``): what happens
+    rather than who receives it (``Gateway передаёт X-Vibe-Authorization`` is the Gateway)."""
+    words = end.split()
+    verb = next((at for at, word in enumerate(words[1:], 1) if is_verb(word)), None)
+    return verb is not None and not any(_LATIN_NAME.match(word) for word in words[:verb])
+
+
+_LATIN_NAME = re.compile(r"[A-Z0-9]")
 
 
 def _a_state(end: str) -> bool:

@@ -21,6 +21,7 @@ from flowviz.parse.arrows import (
     clean_end,
     drawing_candidate,
     end_and_label,
+    is_clause,
     plain_arrows,
 )
 
@@ -237,6 +238,8 @@ def _tree_owner(lines: list[str], index: int, first_line: int) -> tuple[str, int
             column = stroke
             continue
         name = _box_across(above, column)
+        if name is not None and is_clause(clean_end(name)):
+            return "", first_line + up  # ``Пользователь редактирует строку``: what happens
         return None if name is None else (end_and_label(name, False)[0], first_line + up)
     return None
 

@@ -99,7 +99,7 @@ KIND.2: /(?:{plantuml_kinds})\b/
 OTHER.2: /(?:{plantuml_words})/
 PID: /[^\W][\w.]*/
 NUMBER: /-?\d+(?:\.\d+)?/
-NAMED: /\$\w+[ \t]*=[ \t]*(?:"[^"]*"|[^,)\s]*)/
+NAMED: /\$\w+[ \t]*=[ \t]*(?:"[^"]*"|[^,()\s]*(?:\([^()]*\)[^,()\s]*)*)/
 STRING: /"[^"]*"/
 COMPONENT: /\[[^\]]*\]/
 USECASE: /\([^)]*\)/

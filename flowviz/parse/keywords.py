@@ -954,6 +954,13 @@ ANY_WORDS = (
 """First words of a name for any of a kind (``Any EventBridge target``, ``Другие сервисы``):
 no system."""
 
+CONDITION_WORDS = frozenset({
+    "если", "иначе", "то", "тогда", "когда", "if", "else", "otherwise", "then", "when",
+    "unless",
+})  # fmt: skip
+"""First words of a branch of a decision (``Иначе → продолжить``, ``Если блокировка активна``,
+``Else``): no system."""
+
 MAX_END_WORDS = 5
 """An end of an edge statement longer than this is a sentence (``Ошибка … → Проверьте …``)."""
 

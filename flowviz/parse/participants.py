@@ -55,7 +55,7 @@ def subject_of(text: str, *, common: bool = False) -> str | None:
     label = _LABEL.match(body)
     if label is not None:
         said = body[label.end() :]
-        if _is_verb(said.split(maxsplit=1)[0]):
+        if is_verb(said.split(maxsplit=1)[0]):
             return _name(label["label"].split())
         if said[:1].isupper():
             body = said
@@ -63,7 +63,7 @@ def subject_of(text: str, *, common: bool = False) -> str | None:
     article = bool(_ARTICLE.match(body))
     words = _ARTICLE.sub("", body).split(maxsplit=MAX_NAME_WORDS + 1)
     for at in range(1, min(len(words), MAX_NAME_WORDS + 1)):
-        if _is_verb(words[at]):
+        if is_verb(words[at]):
             name = [w.strip(",;:") for w in words[:at]]
             while name and (_OPENER.fullmatch(name[-1]) or _ADVERB.fullmatch(name[-1])):
                 name.pop()  # ``Integration flow then invokes``, ``… flow ultimately invokes``
@@ -73,7 +73,7 @@ def subject_of(text: str, *, common: bool = False) -> str | None:
     return None
 
 
-def _is_verb(word: str) -> bool:
+def is_verb(word: str) -> bool:
     """Whether ``word`` is a verb a subject moves data by (``sends``, ``возвращает``)."""
     word = word.strip(",;:").casefold()
     if word.isascii():  # ``sends``, not ``call`` (``AI phone call via VAPI``)

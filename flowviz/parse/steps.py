@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from flowviz.model import Step
@@ -364,10 +365,24 @@ def _end_order(clause: str, named: list[tuple[int, str]]) -> list[str]:
     ids = list(dict.fromkeys(system for _, system in named))
     if len(ids) < 2:
         return ids
-    listed = {ids[0], *_listed_with(ids[0], named, clause)}
+    listed = {ids[0], *_listed_with(ids[0], named, clause), *_slashed_with(named, clause)}
     if len(listed) < len(ids):
         return [ids[0], *(s for s in ids if s not in listed)]
     return ids[:1]
+
+
+def _slashed_with(named: list[tuple[int, str]], clause: str) -> list[str]:
+    """The systems written right after the first one with a bare slash between them
+    (``CRM/Telegram``): alternatives at one end, not each other's sender and receiver."""
+    out = []
+    for (start, _), (after, other) in pairwise(named):
+        if not _SLASHED.fullmatch(clause[start:after]):
+            break
+        out.append(other)
+    return out
+
+
+_SLASHED = re.compile(r"[^\s/]+/")
 
 
 _WITH = re.compile(r"\s(?:с|со|with)\s+$", re.IGNORECASE)

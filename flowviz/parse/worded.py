@@ -14,14 +14,16 @@ from flowviz.parse.keywords import (
     DOCUMENT_WORDS,
     FORMAT_WORDS,
     MOVE_VERBS,
+    READ_VERBS,
     SYNC_WORDS,
     TITLE_WORDS,
     TITLED_AFTER_WORDS,
     WORD_ARROWS,
+    WRITE_VERBS,
     alternation,
 )
 from flowviz.parse.systems import catalogue_pattern, catalogue_spelling
-from flowviz.parse.text import stem
+from flowviz.parse.text import stem, without_emoji
 
 
 class WordedStatements:
@@ -45,7 +47,8 @@ class WordedStatements:
     def told(self, text: str) -> str:
         """``text`` as ``A -> B: text`` when one of its sentences moves data from one product
         to another (``How to stream changes from a PostgreSQL database into Apache Kafka``,
-        ``выгружает заказы из Shopify в МойСклад``); else as it is. Read after the forms of
+        ``выгружает заказы из Shopify в МойСклад``), or says what the document's tool does
+        to one product (``_acted_on_one``); else as it is. Read after the forms of
         ``as_arrow_line``, and weaker: a process step on the same line reads it better."""
         pairs = []
         for found in _MOVED_FROM_TO.finditer(text):
@@ -53,6 +56,8 @@ class WordedStatements:
             b = self.products.match(found["b"])
             if a and b and a.group().casefold() != b.group().casefold():
                 pairs.append((a.group(), b.group()))
+        if not pairs:
+            return self._acted_on_one(text)
         if len(set(pairs)) != 1:
             return text
         a, b = (catalogue_spelling(name, self.extra) for name in pairs[0])
@@ -73,6 +78,24 @@ class WordedStatements:
             return text
         sent = found["way"].casefold() in ("from", "из")
         pair = (product, self.subject) if sent else (self.subject, product)
+        return f"{pair[0]} -> {pair[1]}: {text.strip()}"
+
+    def _acted_on_one(self, text: str) -> str:
+        """A line that says what the document's tool does to one product, opening with the
+        verb (``Posts notifications to Slack channel``, ``Отправляет заявки в amoCRM``), as
+        an edge between the tool and the product (from the product after ``from`` / ``из``);
+        else as it is."""
+        found = _ACTED.match(text)
+        if found is None or self.subject is None or self.subject.casefold() in text.casefold():
+            return text  # a line naming the tool names its own ends
+        product = self.products.match(text, found.end())
+        if product is None or len(self.products.findall(text)) != 1:
+            return text
+        name = catalogue_spelling(product.group(), self.extra)
+        if name.casefold() == self.subject.casefold():
+            return text
+        sent = found["way"].casefold() in ("from", "из", "от")
+        pair = (name, self.subject) if sent else (self.subject, name)
         return f"{pair[0]} -> {pair[1]}: {text.strip()}"
 
     def _hyphened(self, text: str) -> str:
@@ -219,6 +242,22 @@ _ONE_ENDED = re.compile(
 ``Экспорт заказов в МойСклад``)."""
 
 
+def _acts(verb: str) -> bool:
+    """Whether ``verb`` is the form a tool's feature opens with (``sends``, ``отправляет``)."""
+    return verb.endswith("s") if verb.isascii() else verb.endswith(("ет", "ит", "ёт"))
+
+
+_ACTING_VERB = alternation([v for v in (*WRITE_VERBS, *READ_VERBS, *MOVE_VERBS) if _acts(v)])
+_ACTED = re.compile(
+    r"^\W*(?:(?:[A-Z][a-z]+s|[А-ЯЁ][а-яё]+(?:ет|ит|ёт))\s+(?:and|и)\s+)?"
+    rf"(?i:{_ACTING_VERB})"
+    r"[^.:;!?]{0,60}?\s(?P<way>to|into|in|on|via|through|from|в|во|на|из|от|через)\s+"
+    r"(?:the\s+|an?\s+|your\s+)?",
+)
+"""A line opening with what its subject does, up to the product it does it to or from
+(``Validates and stores submissions in ``, ``Sends email notifications via ``)."""
+
+
 _NAMED_THEN_TITLED = re.compile(  # an empty ``title``: read as _TITLE_DIRECTION's matches are
     r"^(?P<title>)(?P<a>[^:—.!?]{1,40}?)\s+(?:to|into|в|во|к|ко|->|→)\s+"
     r"(?P<b>[^:—.!?]{1,40}?)\s+(?:(?:"
@@ -244,6 +283,7 @@ def document_subject(title: str | None) -> str | None:
     or a pair (``ERPNext Medusa Integration``)."""
     if not title:
         return None
+    title = without_emoji(title)  # ``🧾 SmartSheetConnect``
     name = re.split(r"\s[-—–|:]\s|:\s", title, maxsplit=1)[0].strip(" *_`#")
     if not name or len(name.split()) > MAX_SUBJECT_WORDS or not name[:1].isalnum():
         return None

@@ -1,0 +1,116 @@
+"""What looks like an edge but tells what happens: arrows joining actions, decision branches,
+DNS records, alternatives at one end; and what a tool's feature list says it does to one
+product."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowviz.load import load
+from flowviz.parse.worded import document_subject
+from tests.loose_support import named_edges
+
+
+def test_arrows_joining_actions_state_no_edge(write_map) -> None:
+    """``→`` here orders actions; a receiver that has a verb of its own is a clause."""
+    model = load(
+        write_map(
+            "# Sync\n\n- Tilda → amoCRM\n"
+            "- amoCRM шлёт вебхук → сервер ставит блокировку → Google Sheets обновляет строку\n"
+            "- Через 5 секунд Redis снимает блокировку → Redis-ключ истекает\n"
+        )
+    )
+    assert named_edges(model) == [("Tilda", "amoCRM", 3)]
+
+
+def test_a_sender_that_acts_in_latin_letters_is_still_the_sender(write_map) -> None:
+    model = load(
+        write_map(
+            "# Map\n\n```text\nBitrix24 placement\n  -> Gateway передаёт X-Vibe-Authorization\n"
+            "  -> Galaxy Node BFF\n```\n"
+        )
+    )
+    assert [(a, b) for a, b, _ in named_edges(model)] == [
+        ("Bitrix24", "Gateway"),
+        ("Gateway", "Galaxy Node BFF"),
+    ]
+
+
+def test_a_tree_of_actions_and_decision_branches_is_no_edge(write_map) -> None:
+    """A root that is a clause (who does what) and the ``Иначе`` / ``Если …`` branches of a
+    decision are no systems; a branch naming a product under a product still is."""
+    model = load(
+        write_map(
+            "# Flow\n\n```\n"
+            "1. Пользователь редактирует строку в Google Sheets\n"
+            "   ├─> Google Apps Script перехватывает событие\n"
+            "   └─> Debounce: ждет 3 секунды\n\n"
+            "Проверка Redis\n"
+            "   ├─> Если блокировка активна → SKIP\n"
+            "   └─> Иначе → продолжить\n\n"
+            "Блокировка автоматически истекает через 5 секунд\n"
+            "   └─> Следующие изменения обрабатываются\n\n"
+            "Google Sheets\n"
+            "   └─> AmoCRM\n```\n"
+        )
+    )
+    assert [(a, b) for a, b, _ in named_edges(model)] == [("Google Sheets", "AmoCRM")]
+
+
+@pytest.mark.parametrize(
+    "record",
+    ["n8n.example.com → IP_СЕРВЕРА", "api.example.com -> 203.0.113.7", "api.example.com → IP"],
+)
+def test_a_dns_record_is_no_edge(write_map, record: str) -> None:
+    model = load(write_map(f"# Setup\n\n```\nTilda → amoCRM\n{record}\n{record}\n```\n"))
+    assert named_edges(model) == [("Tilda", "amoCRM", 4)]
+
+
+def test_systems_joined_by_a_bare_slash_are_alternatives_at_one_end(write_map) -> None:
+    model = load(
+        write_map(
+            "# n8n\n\n## Первые шаги\n\n"
+            "1. Настройте интеграции с вашими Bitrix24/Telegram\n"
+            "2. n8n отправляет заявки в Bitrix24\n"
+        )
+    )
+    assert named_edges(model) == [("n8n", "Bitrix24", 6)]
+
+
+def test_a_tools_feature_list_states_what_it_does_to_each_product(write_map) -> None:
+    """The title names the tool; an item opening with what it does names one product."""
+    model = load(
+        write_map(
+            "# 🧾 LeadHook\n\nLeadHook includes a form that:\n\n"
+            "- Validates and stores submissions in Google Sheets\n"
+            "- Sends email notifications via Gmail API\n"
+            "- Posts notifications to Slack channel\n"
+            "- Imports contacts from HubSpot\n"
+            "- Includes spam protection and rate limiting\n"
+            "- Services communicate via RabbitMQ queues\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("LeadHook", "Google Sheets", 5),
+        ("LeadHook", "Gmail", 6),
+        ("LeadHook", "Slack", 7),
+        ("HubSpot", "LeadHook", 8),
+    ]
+
+
+def test_a_title_opening_with_an_emoji_names_its_tool() -> None:
+    assert document_subject("🧾 SmartSheetConnect") == "SmartSheetConnect"
+
+
+def test_kinesis_products_are_named_whole(write_map) -> None:
+    model = load(
+        write_map(
+            "# Export\n\n## Architecture\n\n"
+            "1. Amazon Kinesis Data Streams writes events into Amazon Kinesis Data Firehose\n"
+            "2. Amazon Kinesis Data Firehose exports the event data to Amazon S3\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Amazon Kinesis Data Streams", "Amazon Kinesis Data Firehose", 5),
+        ("Amazon Kinesis Data Firehose", "Amazon S3", 6),
+    ]
