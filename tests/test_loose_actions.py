@@ -114,3 +114,34 @@ def test_kinesis_products_are_named_whole(write_map) -> None:
         ("Amazon Kinesis Data Streams", "Amazon Kinesis Data Firehose", 5),
         ("Amazon Kinesis Data Firehose", "Amazon S3", 6),
     ]
+
+
+def test_a_modules_abilities_in_infinitives_are_edges_of_the_module(write_map) -> None:
+    """``Модуль позволяет`` followed by what one can do with the titled module."""
+    model = load(
+        write_map(
+            "Webasyst модуль\n===============\n\n### Модуль позволяет\n\n"
+            "* Выгружать заказы в retailCRM\n"
+            "* Получать изменения по заказам из retailCRM и сохранять их в магазине\n"
+            "* Настроить соответствие справочников retailCRM и Webasyst\n"
+        )
+    )
+    assert named_edges(model) == [("Webasyst", "retailCRM", 6), ("retailCRM", "Webasyst", 7)]
+
+
+def test_the_points_under_steps_tell_the_participants_too(write_map) -> None:
+    """``Сервер`` acts in two nested points (one with two verbs joined by a slash)."""
+    model = load(
+        write_map(
+            "# AmoCRM ↔ Google Sheets\n\n### Как это работает:\n\n"
+            "1. **Google Sheets → AmoCRM:**\n"
+            "    - Google Apps Script отправляет webhook на сервер\n"
+            "    - Сервер создает/обновляет контакт и сделку в AmoCRM\n"
+            "2. **AmoCRM → Google Sheets:**\n"
+            "    - AmoCRM отправляет webhook на сервер\n"
+            "    - Сервер обновляет строку в Google Sheets\n"
+        )
+    )
+    assert ("Google Apps Script", "Сервер", 6) in named_edges(model)
+    assert ("Сервер", "AmoCRM", 7) in named_edges(model)
+    assert ("AmoCRM", "Сервер", 9) in named_edges(model)

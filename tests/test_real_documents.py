@@ -236,9 +236,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-aws-customer-profiles-export": (False, 5, 0, 7),
     "en-c4-message-bus-dynamic": (False, 8, 0, 0),
     "en-smartsheetconnect-leads": (False, 3, 0, 0),
-    "ru-retailcrm-webasyst-module": (False, 1, 0, 0),
+    "ru-retailcrm-webasyst-module": (False, 3, 0, 0),
     "ru-powerapps-data-integrator": (True, 0, 0, 0),
-    "ru-amocrm-gsheets-sync": (False, 3, 0, 3),
+    "ru-amocrm-gsheets-sync": (False, 8, 0, 3),
     "ru-aibot-direct-quickstart": (False, 0, 0, 0),
 }
 

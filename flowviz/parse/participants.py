@@ -74,8 +74,9 @@ def subject_of(text: str, *, common: bool = False) -> str | None:
 
 
 def is_verb(word: str) -> bool:
-    """Whether ``word`` is a verb a subject moves data by (``sends``, ``возвращает``)."""
-    word = word.strip(",;:").casefold()
+    """Whether ``word`` is a verb a subject moves data by (``sends``, ``возвращает``,
+    ``создает/обновляет``)."""
+    word = word.strip(",;:").casefold().split("/", 1)[0]
     if word.isascii():  # ``sends``, not ``call`` (``AI phone call via VAPI``)
         return word.endswith("s") and bool(_VERB.fullmatch(word))
     return bool(_RUSSIAN_VERB.fullmatch(word))

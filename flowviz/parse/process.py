@@ -116,7 +116,8 @@ def process_flows(
     drafts = _drafts(blocks, names, lines)
     titled = [component(_TAG.sub("", draft.title).strip()) for draft in drafts]
     common = not any(titled)  # where headings name components, ``The function`` is one
-    meet(participants((_one_line(raw) for d in drafts for raw, _ in d.steps), common=common))
+    said = [raw for d in drafts for raw, _ in (*d.steps, *_all_points(d))]
+    meet(participants((_one_line(raw) for raw in said), common=common))
     flows, transfers = [], []
     for number, (draft, system) in enumerate(
         (draft, system) for draft, system in zip(drafts, titled, strict=True) if draft.steps
@@ -281,6 +282,11 @@ def _bold_step(paragraph: Paragraph, current: _Draft | None, lines: Sequence[str
         return False
     raw = lines[paragraph.line - 1].lstrip() if 0 < paragraph.line <= len(lines) else ""
     return (raw.startswith(("**", "__")) or opens_with_emoji(raw)) and not paragraph.strong
+
+
+def _all_points(draft: _Draft) -> list[tuple[str, int]]:
+    """The points under every step of a draft (a step's nested items), in order."""
+    return [point for n in sorted(draft.points) for point in draft.points[n]]
 
 
 def _one_line(text: str) -> str:

@@ -415,6 +415,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "step functions", "aws step functions", "google cloud pub/sub", "nginx", "traefik",
         "haproxy", "envoy", "kong", "caddy", "cloudflare", "keycloak",
         "amazon msk", "msk", "application load balancer", "alb", "amazon eventbridge",
+        "google apps script", "apps script",
         "eventbridge pipes", "amazon kinesis", "amazon kinesis data streams",
         "kinesis data streams", "amazon kinesis data firehose", "amazon connect",
         "amazon connect customer profiles", "kinesis data firehose", "amazon data firehose",

@@ -250,12 +250,13 @@ def _acts(verb: str) -> bool:
 _ACTING_VERB = alternation([v for v in (*WRITE_VERBS, *READ_VERBS, *MOVE_VERBS) if _acts(v)])
 _ACTED = re.compile(
     r"^\W*(?:(?:[A-Z][a-z]+s|[А-ЯЁ][а-яё]+(?:ет|ит|ёт))\s+(?:and|и)\s+)?"
-    rf"(?i:{_ACTING_VERB})"
+    rf"(?:(?i:{_ACTING_VERB})|[А-ЯЁ][а-яё]+(?:ать|ять|ить|овать|евать|ывать|ивать))"
     r"[^.:;!?]{0,60}?\s(?P<way>to|into|in|on|via|through|from|в|во|на|из|от|через)\s+"
     r"(?:the\s+|an?\s+|your\s+)?",
 )
 """A line opening with what its subject does, up to the product it does it to or from
-(``Validates and stores submissions in ``, ``Sends email notifications via ``)."""
+(``Validates and stores submissions in ``, ``Sends email notifications via ``), or with
+what it lets one do (``Выгружать заказы в ``, under ``Модуль позволяет``)."""
 
 
 _NAMED_THEN_TITLED = re.compile(  # an empty ``title``: read as _TITLE_DIRECTION's matches are
