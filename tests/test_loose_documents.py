@@ -1202,3 +1202,15 @@ def test_a_makers_name_opening_a_product_name_is_not_the_maker(write_map) -> Non
         ("Integration flow", "Snowflake", 7),
         ("Integration flow", "SAP", 8),
     ]
+
+
+def test_an_html_title_naming_its_two_ends_is_an_edge(write_map) -> None:
+    """A centred ``<h1>`` is a heading; a title naming a direction between two names that no
+    catalogue knows makes them the ends."""
+    model = load(
+        write_map(
+            "<h1 align=center>Авто-Синхрон чеков из <code>ЮKassa</code> в <code>Мой Налог</code>"
+            " для самозанятых (НПД)</h1>\n\n> Синхронизация платежей.\n"
+        )
+    )
+    assert _edges(model) == [("ЮKassa", "Мой Налог", 1)]

@@ -228,7 +228,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-debezium-unwrap-smt-topologies": (False, 7, 0, 0),
     "en-oneuptime-eventbridge-saas": (False, 5, 0, 0),
     "en-stripe-commercetools-site": (True, 0, 0, 0),
-    "ru-yookassa-mynalog-sync": (True, 0, 0, 0),
+    "ru-yookassa-mynalog-sync": (False, 1, 0, 0),
     "ru-fastapi-openapi-callbacks": (True, 0, 0, 0),
     "ru-fastapi-behind-a-proxy": (False, 6, 0, 0),
     "ru-k8s-proxies": (True, 0, 0, 0),

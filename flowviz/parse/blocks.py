@@ -22,6 +22,7 @@ _FORMATTING_TAG = re.compile(
     re.IGNORECASE,
 )
 _HTML_TABLE = re.compile(r"<t[rdh][\s>]", re.IGNORECASE)
+_HTML_HEADING = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)
 _PIPE = re.compile(r"\|")
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)*")
 _TABLE_LINE = re.compile(r"^\s{0,3}(?:>\s*)*\|")
@@ -269,6 +270,10 @@ class _Walker:
                     self.code.append(CodeBlock(info, token.content, first))
                 elif token.type == "html_block":
                     self.code += html_diagrams(token.content, self._line(token))
+                    if _HTML_HEADING.search(token.content):
+                        from flowviz.parse.html_tables import html_headings  # noqa: PLC0415
+
+                        blocks += html_headings(token.content, self._line(token))
                 self.pos += 1
         return blocks
 

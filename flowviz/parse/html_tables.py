@@ -1,11 +1,12 @@
-"""HTML tables pasted into a map (from Confluence, Google Docs ...) as blocks' tables; a
-module of its own so that only a map that has one imports Python's HTML parser."""
+"""HTML tables and headings pasted into a map (from Confluence, Google Docs, a README's
+centred title ...) as blocks' tables and headings; a module of its own so that only a map that
+has one imports Python's HTML parser."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from flowviz.parse.blocks import Cell, Row, Table
+from flowviz.parse.blocks import Cell, Heading, Row, Table
 
 
 class _HtmlTable(HTMLParser):
@@ -62,3 +63,35 @@ def html_table(html: str, line: int) -> Table:
         ),
         line,
     )
+
+
+class _HtmlHeadings(HTMLParser):
+    """The headings (``<h1>`` to ``<h6>``) of an HTML block, as text without their tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[tuple[int, int, list[str]]] = []
+        self._open = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self.headings.append((int(tag[1]), self.getpos()[0], []))
+            self._open = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self._open = False
+
+    def handle_data(self, data: str) -> None:
+        if self._open and self.headings:
+            self.headings[-1][2].append(data)
+
+
+def html_headings(html: str, line: int) -> list[Heading]:
+    """The headings of an HTML block (``<h1 align=center>Синхрон из <code>ЮKassa</code> в
+    <code>Мой Налог</code></h1>``), each on the line it opens on."""
+    parser = _HtmlHeadings()
+    parser.feed(html)
+    parser.close()
+    found = [(level, at, " ".join("".join(parts).split())) for level, at, parts in parser.headings]
+    return [Heading(level, text, line + at - 1) for level, at, text in found if text]

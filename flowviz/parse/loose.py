@@ -211,10 +211,12 @@ def _candidates(
     texts: list[tuple[str, int]] = []
     titles: list[tuple[str, int]] = []
     numbered: set[int] = set()  # a numbered list's items: steps, which tell more than a sentence
+    headings: set[int] = set()  # a title names its ends: they need only read as names
     worded = WordedStatements(extra, subject)
     for block in blocks:
         if isinstance(block, Heading):
             texts.append((block.text, block.line))
+            headings.add(block.line)
         elif isinstance(block, ListBlock):
             texts += [(checkbox(i.text.split("\n")[0])[1], i.line) for i in flatten(block.items)]
             titles += [(t, i.line) for i in flatten(block.items) for t in i.titles]
@@ -232,12 +234,14 @@ def _candidates(
     stated: set[int] = set()
     for written, line in texts:
         text = worded.as_arrow_line(written)
+        titled = line in headings and bool(ARROW.search(text)) and not ARROW.search(written)
         told = not ARROW.search(text) and line not in numbered
         text = worded.told(text) if told else text
         if ARROW.search(text):
             found = candidate(text, line)
             if found is not None:
                 found.told = told
+                found.drawn = titled  # ``Синхрон из ЮKassa в Мой Налог``: a title names its ends
                 stated.add(line)
                 yield found
     for title, line in titles:  # a linked article's title (``Прием данных из Kafka в X``)

@@ -205,12 +205,24 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
     title = _LABEL.sub("", found["title"], count=1)  # ``Apache Pulsar: Streaming X to …``
     sides = [
         list(dict.fromkeys(catalogue_spelling(m.group(), extra) for m in products.finditer(side)))
-        for side in (title + found["a"], found["b"])
+        or _named_side(name)
+        for side, name in ((title + found["a"], found["a"]), (found["b"], found["b"]))
     ]
     (senders, receivers), listed = sides, _LISTED.search(found["b"]) is not None
     if len(senders) != 1 or not (len(receivers) == 1 or listed) or senders[0] in receivers:
         return text
     return f"{senders[0]} -> {', '.join(receivers)}: {text[: found.end('b')].strip()}"
+
+
+def _named_side(side: str) -> list[str]:
+    """A side of a title that names no product of the catalogue as its one end when it reads
+    as a name (``из ЮKassa в Мой Налог``); else none."""
+    name = _TRAILING_NOTE.sub("", side).strip(' *_`"«»')
+    return [name] if _looks_like_a_name(name) else []
+
+
+_TRAILING_NOTE = re.compile(r"\s+(?:для|for)\s.*$|\s*\([^()]*\)\s*$", re.IGNORECASE)
+"""What a title says after its end: who it is for, a note in brackets."""
 
 
 _LABEL = re.compile(r"^[^:—]{1,40}[:—]\s*")
