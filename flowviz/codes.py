@@ -5,7 +5,7 @@ from __future__ import annotations
 
 READING = (
     "FV101", "FV102", "FV103", "FV104", "FV105", "FV106", "FV107", "FV108", "FV109", "FV110",
-    "FV111", "FV112",
+    "FV111", "FV112", "FV113",
 )  # fmt: skip
 CHECKING = (
     "FV201", "FV202", "FV203", "FV204", "FV210", "FV211", "FV230", "FV231", "FV232", "FV233",

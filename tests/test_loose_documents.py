@@ -972,7 +972,7 @@ def test_a_title_may_open_with_a_few_words_and_list_its_receivers(write_map) -> 
         ("# amoCRM → Unisender integration", ("amoCRM", "Unisender", 1)),
         ("# Kafka to Salesforce using EventBridge Pipes", ("Kafka", "Salesforce", 1)),
         ("# Kafka to Salesforce with care", None),
-        ("# Tilda sends the lead to amoCRM via a webhook", None),
+        ("# Tilda sends the lead to amoCRM via a webhook", ("Tilda", "amoCRM", 1)),  # a sentence
         ("# Выгрузка: amoCRM в Unisender коннектор", None),
         ("# Twilio to Slack", None),
         ("# Ways to Slack Bridge", None),

@@ -607,3 +607,23 @@ def test_boxes_drawn_with_plus_corners_are_walled_boxes_too(write_map) -> None:
         ("MySQL", "Kafka Connect", 5),
         ("Kafka Connect", "PostgreSQL", 9),
     ]
+
+
+def test_a_file_of_mermaid_diagrams_is_read_diagram_by_diagram(write_map) -> None:
+    """A ``.mmd`` file: each diagram after front matter of its own, ids kept apart."""
+    text = (
+        "---\nconfig:\n  theme: default\n---\nflowchart LR\n  A[Shopify]\n  B[EventBridge]\n"
+        "  A --> B\n\n---\nconfig:\n  theme: default\n---\nflowchart LR\n"
+        '  A["Stripe"] --> B["Slack"]\n'
+    )
+    model = load(write_map(text, "flows.mmd"))
+    names = {s.id: s.name for s in model.systems}
+    edges = [(names[r.source], names[r.target], r.line) for r in model.integrations]
+    assert edges == [("Shopify", "EventBridge", 8), ("Stripe", "Slack", 15)]
+    assert [(d.code, d.line) for d in model.diagnostics if d.code == "FV113"] == [("FV113", 10)]
+
+
+def test_markdown_that_mentions_a_graph_first_is_still_markdown(write_map) -> None:
+    model = load(write_map("graph of our systems\n\n- Tilda → amoCRM\n"))
+    names = {s.id: s.name for s in model.systems}
+    assert [(names[r.source], names[r.target]) for r in model.integrations] == [("Tilda", "amoCRM")]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_24``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_25``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -240,6 +240,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-powerapps-data-integrator": (True, 0, 0, 0),
     "ru-amocrm-gsheets-sync": (False, 8, 0, 3),
     "ru-aibot-direct-quickstart": (False, 0, 0, 0),
+    "en-adobe-commerce-d365-fo-accelerator": (False, 6, 0, 0),
+    "en-adobe-order-export-oms": (False, 5, 0, 0),
+    "en-adobe-starter-kit-use-cases": (False, 7, 0, 0),
+    "en-coop-analytics-conversions": (False, 2, 1, 9),
+    "ru-b24-telephony-overview": (True, 0, 0, 0),
+    "ru-ydb-async-replication": (False, 0, 0, 3),
+    "ru-ydb-fluent-bit-logs": (False, 0, 0, 0),
+    "ru-ydb-transfer": (False, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -509,6 +517,16 @@ UNSEEN_24 = [
     "ru-amocrm-gsheets-sync",
     "ru-aibot-direct-quickstart",
 ]
+UNSEEN_25 = [
+    "en-adobe-commerce-d365-fo-accelerator",
+    "en-adobe-order-export-oms",
+    "en-adobe-starter-kit-use-cases",
+    "en-coop-analytics-conversions",
+    "ru-b24-telephony-overview",
+    "ru-ydb-async-replication",
+    "ru-ydb-fluent-bit-logs",
+    "ru-ydb-transfer",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -533,6 +551,7 @@ LATER_ROUNDS = [
     *UNSEEN_22,
     *UNSEEN_23,
     *UNSEEN_24,
+    *UNSEEN_25,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -595,7 +614,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1749
+    assert counted == 1801
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
@@ -612,6 +631,8 @@ def test_a_document_with_no_edge_statement_is_still_refused(write_map) -> None:
 
 FINDINGS_NOT_YET = {
     "ru-yc-ydb-mkf-cdc": "a title naming the reverse of the transfer its text tells",
+    "en-adobe-commerce-d365-fo-accelerator": "a use case sending products the other way than the "
+    "features list does",
 }
 """Documents whose expected findings the checker does not report yet (they may only get
 better: when one is reported, its document leaves this list)."""

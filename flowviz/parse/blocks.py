@@ -115,6 +115,10 @@ class CodeBlock(NamedTuple):
     info: str
     text: str
     line: int
+    file_diagrams: int = 0
+    """For a diagram that is part of a file of diagram code (``.mmd``), how many the file holds."""
+    opens: int = 0
+    """For such a diagram, the line its source opens on (its front matter's first line)."""
 
 
 _HTML_DIAGRAM = re.compile(
@@ -131,7 +135,7 @@ def html_diagrams(html: str, first_line: int) -> list[CodeBlock]:
     those of the document.
 
     >>> html_diagrams('<pre lang="mermaid">\n<code>\ngraph LR\nA --> B\n</code>\n</pre>', 7)
-    [CodeBlock(info='mermaid', text='\n\ngraph LR\nA --> B\n\n', line=7)]
+    [CodeBlock(info='mermaid', text='\n\ngraph LR\nA --> B\n\n', line=7, file_diagrams=0, opens=0)]
     """
     out = []
     for found in _HTML_DIAGRAM.finditer(html):
@@ -195,11 +199,63 @@ def parse_document(text: str) -> tuple[list[Block], list[CodeBlock]]:
     >>> parse_document("[!INCLUDE[x](includes/prod_short.md)] -> CRM")[0][0].text
     'prod_short -> CRM'
     """
+    bare = bare_diagrams(text)
+    if bare:
+        return [], bare
     if "[!" in text:
         text = _INCLUDE.sub(r"\1", text)
     tokens = _MD.parse(text)
     walker = _Walker(tokens, text.split("\n"))
     return walker.walk(), walker.code
+
+
+def bare_diagrams(text: str) -> list[CodeBlock]:
+    """The diagrams of a file that is diagram code rather than Markdown (a Mermaid ``.mmd``,
+    a PlantUML ``.puml``), one code block per diagram (each may follow front matter of its
+    own); none for a Markdown document.
+
+    >>> [(b.info, b.line) for b in bare_diagrams("---\\nconfig: {}\\n---\\ngraph LR\\nA --> B\\n")]
+    [('mermaid', 4)]
+    """
+    lines = text.split("\n")
+    starts = [at for at, line in enumerate(lines) if _DIAGRAM_START.match(line)]
+    if not starts or any(line.strip() for line in _outside_front_matter(lines[: starts[0]])):
+        return []
+    opens = [0] + [_front_matter_start(lines, start) for start in starts[1:]]
+    ends = [*opens[1:], len(lines)]
+    return [
+        CodeBlock(
+            _language(lines[start]), "\n".join(lines[start:end]), start + 1, len(starts), at + 1
+        )
+        for start, end, at in zip(starts, ends, opens, strict=True)
+    ]
+
+
+_DIAGRAM_START = re.compile(
+    r"(?:(?:flowchart|graph)(?:[ \t]+(?:TB|TD|BT|RL|LR))?|sequenceDiagram|architecture-beta)"
+    r"[ \t]*;?[ \t]*$|@startuml\b"
+)
+"""The first line of a diagram written as a file of its own."""
+
+
+def _outside_front_matter(lines: list[str]) -> list[str]:
+    """The lines before a file's first diagram that are not its front matter (``---`` … ``---``)
+    nor a Mermaid comment (``%%``)."""
+    if lines and lines[0].strip() == "---" and "---" in (line.strip() for line in lines[1:]):
+        lines = lines[1 + [line.strip() for line in lines[1:]].index("---") + 1 :]
+    return [line for line in lines if not line.strip().startswith("%%")]
+
+
+def _front_matter_start(lines: list[str], start: int) -> int:
+    """Where the diagram starting on ``lines[start]`` opens, its front matter included."""
+    if start > 0 and lines[start - 1].strip() == "---":
+        above = [line.strip() for line in lines[: start - 1]]
+        return max(at for at, line in enumerate(above) if line == "---") if "---" in above else 0
+    return start
+
+
+def _language(first: str) -> str:
+    return "plantuml" if first.lstrip().startswith("@start") else "mermaid"
 
 
 _SHORTCODE = re.compile(r"(?<!\S):[a-z0-9_+-]{2,}:(?!\S)")

@@ -905,8 +905,9 @@ MATRIX_TO_WORDS = ("to", "target", "receiver", "callee", "куда", "к", "по
 """Words of the corner cell of a matrix of systems (``From \\ To``, ``Откуда / Куда``):
 a marked cell is an edge from the row's system to the column's."""
 
-RECEIVER_SEPARATORS = (",", "&", "+", " and ", " и ", " / ")
-"""What separates the receivers of one arrow: ``A → B, C & D`` is an edge to each."""
+RECEIVER_SEPARATORS = (",", " & ", "+", " and ", " и ", " / ")
+"""What separates the receivers of one arrow: ``A → B, C & D`` is an edge to each (an
+ampersand inside a name, ``D365 F&O``, is a letter of it)."""
 
 NAVIGATION_WORDS = (
     "настройки", "настройка", "меню", "раздел", "вкладка", "кнопка", "перейдите", "откройте",

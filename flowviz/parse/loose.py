@@ -367,6 +367,15 @@ def _diagrams(
         diagram = read_diagram(block.info, block.text, block.line)
         if diagram is None:
             continue
+        if block.file_diagrams > 1 and written is not code[0]:
+            ctx.report.add(
+                "FV113",
+                "warning",
+                block.opens,
+                f"one more {diagram.language} diagram in the same file ({block.file_diagrams} "
+                "in all): a diagram tool draws one diagram per source; read on its own",
+                hint="keep each diagram in a file (or a fenced block) of its own",
+            )
         for line, reason in diagram.errors:
             ctx.report.add(
                 "FV112",

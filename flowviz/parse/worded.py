@@ -57,7 +57,7 @@ class WordedStatements:
             if a and b and a.group().casefold() != b.group().casefold():
                 pairs.append((a.group(), b.group()))
         if not pairs:
-            return self._acted_on_one(text)
+            return self._subject_moved(text) or self._acted_on_one(text)
         if len(set(pairs)) != 1:
             return text
         a, b = (catalogue_spelling(name, self.extra) for name in pairs[0])
@@ -79,6 +79,27 @@ class WordedStatements:
         sent = found["way"].casefold() in ("from", "из")
         pair = (product, self.subject) if sent else (self.subject, product)
         return f"{pair[0]} -> {pair[1]}: {text.strip()}"
+
+    def _subject_moved(self, text: str) -> str | None:
+        """``A syncs … to B`` with a name acting first (``D365 F&O synchronizes changes in
+        order flow to Adobe Commerce``) as ``A -> B: text``; None when it is not one."""
+        found = _SUBJECT_MOVED.match(text)
+        if found is None:
+            return None
+        sender = self._named(found["a"].strip(" *_`"))
+        product = self.products.match(found["b"])
+        receiver = product.group() if product else self._named(_first_words(found["b"]))
+        if sender is None or receiver is None or sender.casefold() == receiver.casefold():
+            return None
+        receiver = catalogue_spelling(receiver, self.extra) if product else receiver
+        return f"{sender} -> {receiver}: {text.strip()}"
+
+    def _named(self, text: str) -> str | None:
+        """``text`` as a system's name: a product of the catalogue, or words that read as a
+        name; else None."""
+        if self.products.fullmatch(text):
+            return catalogue_spelling(text, self.extra)
+        return text if _looks_like_a_name(text) else None
 
     def _acted_on_one(self, text: str) -> str:
         """A line that says what the document's tool does to one product, opening with the
@@ -254,6 +275,17 @@ _ONE_ENDED = re.compile(
 ``Экспорт заказов в МойСклад``)."""
 
 
+def _first_words(text: str) -> str:
+    """The capitalised words ``text`` opens with (``D365 F&O`` of ``D365 F&O.``)."""
+    words = []
+    for written in text.split():
+        word = written.strip(".,;:*_`")
+        if not (word[:1].isupper() or word[:1].isdigit()) or len(words) == MAX_SUBJECT_WORDS:
+            break
+        words.append(word)
+    return " ".join(words)
+
+
 def _acts(verb: str) -> bool:
     """Whether ``verb`` is the form a tool's feature opens with (``sends``, ``отправляет``)."""
     return verb.endswith("s") if verb.isascii() else verb.endswith(("ет", "ит", "ёт"))
@@ -269,6 +301,15 @@ _ACTED = re.compile(
 """A line opening with what its subject does, up to the product it does it to or from
 (``Validates and stores submissions in ``, ``Sends email notifications via ``), or with
 what it lets one do (``Выгружать заказы в ``, under ``Модуль позволяет``)."""
+
+
+_SUBJECT_MOVED = re.compile(
+    r"^\W*(?P<a>[^\s*_`][^.;:!?]{0,38}?)\W*\s+(?i:"
+    + alternation([v for v in MOVE_VERBS if _acts(v)])
+    + r")[^.;:!?]{0,80}?\s(?:to|into|в|во)\s+(?:the\s+|an?\s+)?(?P<b>[^.;:!?]{1,60})"
+)
+"""A sentence whose subject moves data to a receiver (``Adobe Commerce synchronizes new
+orders to D365 F&O``)."""
 
 
 _NAMED_THEN_TITLED = re.compile(  # an empty ``title``: read as _TITLE_DIRECTION's matches are
