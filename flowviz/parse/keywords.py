@@ -955,6 +955,18 @@ ANY_WORDS = (
 """First words of a name for any of a kind (``Any EventBridge target``, ``Другие сервисы``):
 no system."""
 
+LISTED_SOURCE_WORDS = (
+    "sources", "data sources", "inputs", "источники", "источники данных",
+)  # fmt: skip
+"""Words of a heading or lead-in over a list of the products a tool takes data from."""
+
+LISTED_OUT_WORDS = (
+    "destinations", "targets", "outputs", "sinks", "integrations", "connections",
+    "connectors", "приемники", "приёмники", "интеграции", "коннекторы",
+)  # fmt: skip
+"""Words of a heading or lead-in over a list of the products a tool sends data to, or of its
+integrations (read as going out of the tool)."""
+
 CONDITION_WORDS = frozenset({
     "если", "иначе", "то", "тогда", "когда", "if", "else", "otherwise", "then", "when",
     "unless",

@@ -36,6 +36,7 @@ from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report
 from flowviz.parse.drawings import connector_candidates
 from flowviz.parse.keywords import INSTANCE_WORDS, OTHERS_WORDS, alternation
+from flowviz.parse.listed import listed_integrations
 from flowviz.parse.loose_names import (
     component_system,
     end_in_group,
@@ -250,6 +251,9 @@ def _candidates(
             found = candidate(text, line)
             if found is not None:
                 yield found
+    for found in listed_integrations(blocks, subject, worded.products, extra):
+        if found.line not in stated:
+            yield found
     for block in code:
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from code_candidates(block.text, block.line)

@@ -1,0 +1,51 @@
+"""A tool's lists of what it connects to: one edge per product a list of its destinations,
+sources or integrations names, between the product and the tool the title names."""
+
+from __future__ import annotations
+
+from flowviz.load import load
+from tests.loose_support import named_edges
+
+
+def test_a_lead_in_naming_connections_makes_each_product_a_destination(write_map) -> None:
+    model = load(
+        write_map(
+            "# Tightlock - First-Party Data Tool\n\n"
+            "Some examples of connections that are available through Tightlock are:\n\n"
+            "- Google Analytics / GA4 measurement\n"
+            "- Google Ads API Customer Match\n"
+            "- Offline conversions of any kind\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Tightlock", "Google Analytics", 5),
+        ("Tightlock", "Google Ads", 6),
+    ]
+
+
+def test_an_item_with_nested_ways_is_one_edge_per_way(write_map) -> None:
+    model = load(
+        write_map(
+            "# MDS - Marketing Data Sync\n\n## Supported integrations\n"
+            "- **Google Ads**\n  - Customer Match\n  - Offline Conversions through gclid\n"
+            "- **Appsflyer**\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("MDS", "Google Ads", 5),
+        ("MDS", "Google Ads", 6),
+        ("MDS", "Appsflyer", 7),
+    ]
+
+
+def test_a_list_of_sources_sends_into_the_tool(write_map) -> None:
+    model = load(write_map("# Loader\n\n## Источники данных\n\n- ClickHouse\n- PostgreSQL\n"))
+    assert named_edges(model) == [("ClickHouse", "Loader", 5), ("PostgreSQL", "Loader", 6)]
+
+
+def test_lists_under_other_headings_or_without_a_tool_state_nothing(write_map) -> None:
+    stack = "# Loader\n\n## Stack\n\n- ClickHouse\n- PostgreSQL\n\n- Tilda → amoCRM\n"
+    untitled = "Integrations:\n\n- ClickHouse\n- PostgreSQL\n\n- Tilda → amoCRM\n"
+    far = "# Loader\n\n## Integrations\n\nWe use many.\n\n- ClickHouse\n\n- Tilda → amoCRM\n"
+    for text in (stack, untitled, far):
+        assert [(a, b) for a, b, _ in named_edges(load(write_map(text)))] == [("Tilda", "amoCRM")]
