@@ -35,15 +35,21 @@ def listed_integrations(
 def _way_of(block: Block) -> str | None:
     """``from`` when ``block`` leads in a list of sources, ``to`` when one of destinations or
     integrations, else None (a paragraph must end with a colon to lead in a list)."""
-    leads = isinstance(block, Heading) or (
-        isinstance(block, Paragraph) and block.text.rstrip().endswith(":")
-    )
-    if not leads or len(block.text.split()) > MAX_LEAD_WORDS:  # type: ignore[union-attr]
+    text = _lead_text(block)
+    if text is None or len(text.split()) > MAX_LEAD_WORDS:
         return None
-    text = block.text  # type: ignore[union-attr]
     if _SOURCES.search(text):
         return "from"
     return "to" if _OUT.search(text) else None
+
+
+def _lead_text(block: Block) -> str | None:
+    """The text of a heading, or of a paragraph ending with a colon; else None."""
+    if isinstance(block, Heading):
+        return block.text
+    if isinstance(block, Paragraph) and block.text.rstrip().endswith(":"):
+        return block.text
+    return None
 
 
 _SOURCES = re.compile(alternation(LISTED_SOURCE_WORDS, stems_only=True), re.IGNORECASE)
