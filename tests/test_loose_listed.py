@@ -49,3 +49,34 @@ def test_lists_under_other_headings_or_without_a_tool_state_nothing(write_map) -
     far = "# Loader\n\n## Integrations\n\nWe use many.\n\n- ClickHouse\n\n- Tilda → amoCRM\n"
     for text in (stack, untitled, far):
         assert [(a, b) for a, b, _ in named_edges(load(write_map(text)))] == [("Tilda", "amoCRM")]
+
+
+def test_a_list_describing_components_tells_who_sends_to_whom(write_map) -> None:
+    """``by`` / ``from`` before a system: it sends to the component; ``to`` / ``in``: it
+    receives; only the first such system of a sentence, and not one whose data is meant."""
+    model = load(
+        write_map(
+            "# Fallback messaging\n\n## Architecture\n\n"
+            "- **Amazon API Gateway:** Exposes an endpoint to send messages.\n"
+            "- **Amazon SQS:** Messages received by the API Gateway are placed into a queue.\n"
+            "- **AWS Lambda Handler:** This function is triggered by SQS. It logs the "
+            "status in Amazon DynamoDB based on events from Amazon SNS.\n"
+            "- **Mapping Service:** Maps AWS message IDs to WhatsApp message IDs.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Amazon API Gateway", "Amazon SQS", 6),
+        ("Amazon SQS", "AWS Lambda Handler", 7),
+        ("AWS Lambda Handler", "Amazon DynamoDB", 7),
+    ]
+
+
+def test_bold_labels_that_name_no_system_describe_nothing(write_map) -> None:
+    model = load(
+        write_map(
+            "# Onboarding\n\n## Steps\n\n"
+            "- **Source:** events from Stripe\n- **Branching:** premium customers to HubSpot\n"
+            "\n- Tilda → amoCRM\n"
+        )
+    )
+    assert [(a, b) for a, b, _ in named_edges(model)] == [("Tilda", "amoCRM")]

@@ -144,6 +144,23 @@ def _component(text: str, line: int, lines: list[str], plain: bool = True) -> Co
     return Component(name, aliases, line)
 
 
+def labelled_component(line: int, lines: list[str]) -> tuple[Component, str] | None:
+    """The component a list item names by a bold label and a colon (``**Amazon SQS (Simple
+    Queue Service):** Messages …``), with what it says after the colon; None for any other
+    item or a label that reads as no system."""
+    raw = lines[line - 1] if 0 < line <= len(lines) else ""
+    body = _MARKER.sub("", raw, count=1)
+    found = _LABELLED.match(body)
+    if found is None:
+        return None
+    component = _component(f"**{found.group('label')}**", line, [])
+    return None if component is None else (component, found.group("text"))
+
+
+_LABELLED = re.compile(r"^\*\*(?P<label>[^*]{1,80}?)(?:\s*:\s*\*\*|\*\*\s*:)\s*(?P<text>\S.*)$")
+"""A list item opening with a bold label and a colon, inside the bold or after it."""
+
+
 def _clean(text: str) -> str:
     return " ".join(_MARKUP.sub("", text).split()).strip(" .,:;")
 

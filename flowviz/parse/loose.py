@@ -5,7 +5,7 @@ systems; one info finding (FV111) says the document was read this way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from html import unescape
 
@@ -34,6 +34,7 @@ from flowviz.parse.blocks import (
 from flowviz.parse.code_blocks import code_candidates, stacked
 from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report
+from flowviz.parse.described import described_components, described_transfers
 from flowviz.parse.drawings import connector_candidates
 from flowviz.parse.keywords import INSTANCE_WORDS, OTHERS_WORDS, alternation
 from flowviz.parse.listed import listed_integrations
@@ -97,7 +98,8 @@ def read_loose(
     flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
     engine = engine_of(source.text, ctx, extra)
     listed = components(blocks, source.text.splitlines())
-    declare(listed, ctx.registry, lambda name: product_kind(name, extra) or "other", extra)
+    declare(listed, ctx.registry, _kind_of(extra), extra)
+    described = _described(blocks, source.text.splitlines(), ctx, extra)
     processes, edges = process_flows(
         blocks,
         names_finder(ctx, extra),
@@ -106,6 +108,7 @@ def read_loose(
         source.text.splitlines(),
         lambda found: [system_of(name, ctx, extra, exact=True) for name in found],
     )
+    edges += described
     told = {item.line for item in statements if item.told} & {s.line for s in edges}
     integrations = [row for row in integrations if row.line not in told]  # the step says more
     processes = [_arrow_ends(f, integrations) for f in processes]
@@ -133,6 +136,23 @@ def read_loose(
         flows=flows,
         diagnostics=sorted(ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)),
     )
+
+
+def _described(
+    blocks: list[Block], lines: list[str], ctx: Context, extra: dict[str, list[str]]
+) -> list[Step]:
+    """The transfers the lists describing components state, each component made a system
+    before any description is read (a description may name one listed below it)."""
+    found = described_components(blocks, lines)
+    systems = [declare([item.component], ctx.registry, _kind_of(extra), extra)[0] for item in found]
+    names = names_finder(ctx, extra)
+    pairs = zip(found, systems, strict=True)
+    return [step for item, system in pairs for step in described_transfers(item, system, names)]
+
+
+def _kind_of(extra: dict[str, list[str]]) -> Callable[[str], str]:
+    """A declared component's kind: its product's in the catalogue, else ``other``."""
+    return lambda name: product_kind(name, extra) or "other"
 
 
 def _to_itself(row: Integration) -> bool:

@@ -1,0 +1,94 @@
+"""What a list describing components says each of them exchanges. In ``**Amazon SQS:**
+Messages received by the API Gateway are placed into a queue in SQS`` or ``**AWS Lambda
+Event Processor:** This function is triggered by SNS … It updates the status … in
+DynamoDB``, a system named right after ``by`` / ``from`` sends to the described component,
+one named right after ``to`` / ``into`` / ``in`` receives from it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from flowviz.model import Step
+from flowviz.parse.arrows import is_component
+from flowviz.parse.blocks import Block, ListBlock
+from flowviz.parse.components import Component, labelled_component
+from flowviz.parse.systems import catalogue_pattern
+
+Names = Callable[[str], list[tuple[int, str]]]
+
+MIN_DESCRIBED = 2
+"""A list describes components when at least this many of its items do."""
+
+
+class Described(NamedTuple):
+    """A component a list item names by its bold label, and what the item says of it."""
+
+    component: Component
+    text: str
+
+
+def described_components(blocks: list[Block], lines: list[str]) -> list[Described]:
+    """The components of every bulleted list whose items open with a bold label and a colon
+    (``**Amazon SNS:** SNS plays a key role …``), each with its description."""
+    out: list[Described] = []
+    for block in blocks:
+        if isinstance(block, ListBlock) and not block.ordered:
+            found = [labelled_component(item.line, lines) for item in block.items]
+            described = [d for d in found if d is not None and _system_like(d[0].name)]
+            if len(described) >= MIN_DESCRIBED:
+                out += [Described(c, text) for c, text in described]
+    return out
+
+
+def _system_like(label: str) -> bool:
+    """A label that names a system: a product of the catalogue in it, or a component's form
+    (``Event Processor``, ``Messages Status Table``), not a step's or a field's name."""
+    return bool(catalogue_pattern().search(label)) or is_component(label)
+
+
+def described_transfers(described: Described, system: str, names: Names) -> Iterator[Step]:
+    """The transfers a description states between its component (``system``) and the
+    systems it names right after ``by`` / ``from`` (senders) or ``to`` / ``into`` / ``in``
+    (receivers); one per other system, the first mention deciding."""
+    seen: set[str] = set()
+    for sentence in _SENTENCE.split(described.text):
+        named = [(at, other) for at, other in names(sentence) if other != system]
+        marked = [(m, at, o) for at, o in named if (m := _MARKER.search(sentence[:at]))]
+        for marker, at, other in marked[:1]:  # ``updated by X based on events from SNS``
+            if other in seen or _DATA_AFTER.match(sentence, _end_of_name(sentence, at)):
+                continue  # ``maps IDs to WhatsApp message IDs``: the product's data
+            seen.add(other)
+            sent = marker.group("word").casefold() in _SENDER_WORDS
+            source, target = (other, system) if sent else (system, other)
+            yield Step(
+                number=0,
+                text=sentence.strip(),
+                source=source,
+                target=target,
+                line=described.component.line,
+            )
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
+_MARKER = re.compile(
+    r"(?:^|\s)(?P<word>by|from|to|into|in|от|из|в|во)\s+(?:the\s+|an?\s+|this\s+)?$",
+    re.IGNORECASE,
+)
+"""The word right before a system that says its way (``triggered by SQS``, ``in DynamoDB``)."""
+_SENDER_WORDS = frozenset({"by", "from", "от", "из"})
+_DATA_AFTER = re.compile(
+    r"\s+(?:message|messages|ids?|data|events?|records?|fields?|objects?|данны\w*|сообщени\w*)\b",
+    re.IGNORECASE,
+)
+"""What follows a product named as whose data it is (``WhatsApp message IDs``)."""
+
+
+def _end_of_name(sentence: str, at: int) -> int:
+    """Where the capitalised name starting at ``at`` ends."""
+    found = _NAME.match(sentence, at)
+    return found.end() if found else at
+
+
+_NAME = re.compile(r"[\w.-]+(?:\s+[A-Z0-9][\w.-]*)*")
