@@ -145,3 +145,17 @@ def test_the_points_under_steps_tell_the_participants_too(write_map) -> None:
     assert ("Google Apps Script", "Сервер", 6) in named_edges(model)
     assert ("Сервер", "AmoCRM", 7) in named_edges(model)
     assert ("AmoCRM", "Сервер", 9) in named_edges(model)
+
+
+def test_a_component_named_after_a_product_is_not_that_product(write_map) -> None:
+    model = load(
+        write_map(
+            "# Forms\n\n_Formspree -> Zapier Email Parser -> Zapier -> Slack & Google Sheets_\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Formspree", "Zapier Email Parser", 3),
+        ("Zapier Email Parser", "Zapier", 3),
+        ("Zapier", "Slack", 3),
+        ("Zapier", "Google Sheets", 3),
+    ]

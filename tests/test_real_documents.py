@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_25``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_26``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -248,6 +248,11 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-ydb-async-replication": (False, 0, 0, 3),
     "ru-ydb-fluent-bit-logs": (False, 0, 0, 0),
     "ru-ydb-transfer": (False, 0, 0, 0),
+    "en-bigchaindb-site-forms": (False, 4, 0, 0),
+    "en-b24-automation-rules-template": (False, 0, 0, 10),
+    "en-aws-abandoned-cart-ses": (False, 0, 0, 4),
+    "ru-b24-tracking-lead-form": (False, 0, 0, 0),
+    "ru-shm-remnawave-integration": (False, 4, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -527,6 +532,13 @@ UNSEEN_25 = [
     "ru-ydb-fluent-bit-logs",
     "ru-ydb-transfer",
 ]
+UNSEEN_26 = [
+    "en-bigchaindb-site-forms",
+    "en-b24-automation-rules-template",
+    "en-aws-abandoned-cart-ses",
+    "ru-b24-tracking-lead-form",
+    "ru-shm-remnawave-integration",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -552,6 +564,7 @@ LATER_ROUNDS = [
     *UNSEEN_23,
     *UNSEEN_24,
     *UNSEEN_25,
+    *UNSEEN_26,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -614,7 +627,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1801
+    assert counted == 1841
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -928,7 +928,7 @@ END_SUFFIXES = (
 COMPONENT_HEADS = (
     "service", "services", "gateway", "queue", "database", "db", "cache", "broker", "storage",
     "bus", "server", "worker", "scheduler", "backend", "frontend", "microservice", "cluster",
-    "replica", "warehouse", "lake", "store", "registry", "proxy", "balancer", "api",
+    "replica", "warehouse", "lake", "store", "registry", "proxy", "balancer", "api", "parser",
     "сервис", "микросервис", "шлюз", "очередь", "база", "кэш", "брокер", "хранилище", "сервер",
     "бэкенд", "фронтенд", "кластер", "реплика",
 )  # fmt: skip

@@ -373,7 +373,9 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "trello", "jira", "asana", "todoist", "clickup", "яндекс трекер", "monday.com",
         "youtrack", "битрикс24 задачи", "kaiten", "weeek",
     ],
-    "forms": ["google forms", "typeform", "jotform", "marquiz", "tally", "яндекс формы"],
+    "forms": [
+        "google forms", "typeform", "jotform", "marquiz", "tally", "яндекс формы", "formspree",
+    ],
     "payments": [
         "stripe", "paypal", "юkassa", "yookassa", "cloudpayments", "тинькофф касса", "chargebee",
         "recurly", "paddle", "zuora", "adyen", "braintree", "robokassa", "prodamus",
