@@ -80,3 +80,20 @@ def test_bold_labels_that_name_no_system_describe_nothing(write_map) -> None:
         )
     )
     assert [(a, b) for a, b, _ in named_edges(model)] == [("Tilda", "amoCRM")]
+
+
+def test_a_label_ended_by_a_dash_or_linked_describes_its_component_too(write_map) -> None:
+    model = load(
+        write_map(
+            "# Приём данных\n\n"
+            "* **[Power Automate —](https://flow.microsoft.com/)** конвейер с передачей данных"
+            " в Azure Data Explorer.\n"
+            "* **Соединитель Apache Spark** — реализует приём данных из Kafka.\n"
+            "* **Центр Интернета вещей** — конвейер передачи данных в Azure Data Explorer.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Power Automate", "Azure Data Explorer", 3),
+        ("Kafka", "Соединитель Apache Spark", 4),
+        ("Центр Интернета вещей", "Azure Data Explorer", 5),
+    ]

@@ -197,7 +197,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-pipes-msk-salesforce-leads": (False, 1, 0, 0),
     "en-shopify-eventbridge-lambda": (False, 0, 1, 3),
     "ru-adx-event-grid-ingestion": (False, 0, 0, 0),
-    "ru-adx-ingestion-methods": (False, 4, 0, 0),
+    "ru-adx-ingestion-methods": (False, 5, 0, 0),
     "ru-adx-power-automate-usage": (False, 0, 0, 0),
     "ru-bot-enterprise-productivity": (False, 0, 0, 6),
     "en-ga-mp-uploader": (True, 0, 0, 0),

@@ -145,20 +145,27 @@ def _component(text: str, line: int, lines: list[str], plain: bool = True) -> Co
 
 
 def labelled_component(line: int, lines: list[str]) -> tuple[Component, str] | None:
-    """The component a list item names by a bold label and a colon (``**Amazon SQS (Simple
-    Queue Service):** Messages …``), with what it says after the colon; None for any other
-    item or a label that reads as no system."""
+    """The component a list item names by a bold label and a colon or a dash (``**Amazon SQS
+    (Simple Queue Service):** Messages …``, ``**[Power Automate —](…)** конвейер …``), with
+    what it says after it; None for any other item or a label that reads as no system."""
     raw = lines[line - 1] if 0 < line <= len(lines) else ""
-    body = _MARKER.sub("", raw, count=1)
-    found = _LABELLED.match(body)
+    found = _LABELLED.match(_MARKER.sub("", raw, count=1))
     if found is None:
         return None
-    component = _component(f"**{found.group('label')}**", line, [])
+    label = found.group("link") or found.group("bold")
+    separated = bool(_SEPARATOR_END.search(label)) or bool(found.group("after"))
+    label = _SEPARATOR_END.sub("", label).strip()
+    component = _component(f"**{label}**", line, []) if separated and label else None
     return None if component is None else (component, found.group("text"))
 
 
-_LABELLED = re.compile(r"^\*\*(?P<label>[^*]{1,80}?)(?:\s*:\s*\*\*|\*\*\s*:)\s*(?P<text>\S.*)$")
-"""A list item opening with a bold label and a colon, inside the bold or after it."""
+_LABELLED = re.compile(
+    r"^\*\*(?:\[(?P<link>[^\[\]]{1,80})\]\([^()\s]*\)|(?P<bold>[^*\[]{1,80}?))\*\*"
+    r"\s*(?P<after>[:—–]|-(?=\s))?\s*(?P<text>\S.*)$"
+)
+"""A list item opening with a bold label (a link's words in it, or plain words), then what it
+says of it; the label ends with a colon or a dash, inside the bold or after it."""
+_SEPARATOR_END = re.compile(r"\s*(?::|[—–]|\s-)\s*$")
 
 
 def _clean(text: str) -> str:

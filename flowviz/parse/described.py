@@ -36,9 +36,10 @@ def described_components(blocks: list[Block], lines: list[str]) -> list[Describe
     for block in blocks:
         if isinstance(block, ListBlock) and not block.ordered:
             found = [labelled_component(item.line, lines) for item in block.items]
-            described = [d for d in found if d is not None and _system_like(d[0].name)]
-            if len(described) >= MIN_DESCRIBED:
-                out += [Described(c, text) for c, text in described]
+            labelled = [d for d in found if d is not None]
+            systems = [d for d in labelled if _system_like(d[0].name)]
+            if len(systems) >= MIN_DESCRIBED:  # then ``Концентратор событий`` is one too
+                out += [Described(c, text) for c, text in labelled if c.name[:1].isupper()]
     return out
 
 
