@@ -24,12 +24,12 @@ from flowviz.parse.systems import (
     PLATFORM_WORDS,
     ROLE_NAMES,
     ROLE_WORDS,
-    VENDOR_WORDS,
     Mention,
     Registry,
     catalogue_kind,
     catalogue_pattern,
     catalogue_spelling,
+    opens_a_makers_product,
     role_stems,
 )
 from flowviz.parse.text import URL, stems, without_emoji
@@ -142,7 +142,7 @@ def names_finder(
         if "://" in text:  # an address names no system (``https://github.com/...``)
             text = URL.sub(lambda url: " " * len(url.group()), text)  # kept as long
         for match in catalogue.finditer(text):
-            if _maker_of(match, text):
+            if opens_a_makers_product(match, text):
                 continue  # ``SAP S/4HANA Cloud``: one of the maker's products, not the maker
             spelling = catalogue_spelling(match.group(), extra)
             if spelling == match.group() or match.group()[:1].isupper():
@@ -167,17 +167,6 @@ def names_finder(
         ]
 
     return names
-
-
-def _maker_of(match: re.Match[str], text: str) -> bool:
-    """Whether a product found is its maker's name opening a longer one (``SAP AI Core``)."""
-    maker = match.group().casefold() in VENDOR_WORDS
-    return maker and _NAME_GOES_ON.match(text, match.end()) is not None
-
-
-_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z0-9]|['’]s\b")
-"""A next word that goes on a product's name (``S/4HANA``, ``Integration Suite``), or the
-maker's possessive (``SAP's co-pilot, Joule``)."""
 
 
 _COMPONENT_NAME = re.compile(

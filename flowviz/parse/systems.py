@@ -1307,6 +1307,18 @@ def _sibling_products(word: str, name: str) -> bool:
     return kind == catalogue_kind(name) or (bool(rest) and catalogue_kind(rest) is not None)
 
 
+def opens_a_makers_product(match: re.Match[str], text: str) -> bool:
+    """Whether a product found in ``text`` is its maker's name opening a longer one (``SAP AI
+    Core``, ``SAP S/4HANA Cloud``) or the maker's possessive (``SAP's co-pilot``), not the
+    product of the catalogue that bears the maker's name."""
+    maker = match.group().casefold() in VENDOR_WORDS
+    return maker and _NAME_GOES_ON.match(text, match.end()) is not None
+
+
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z0-9]|['’]s\b")
+"""A next word that goes on a product's name, or the maker's possessive."""
+
+
 def catalogue_names(extra: dict[str, list[str]] | None = None) -> list[str]:
     """Every product name of the catalogue (``catalogue_kind``), for finding them in text."""
     tables = (KNOWN_PRODUCTS, MORE_PRODUCTS, extra or {})

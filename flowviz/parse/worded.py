@@ -22,7 +22,7 @@ from flowviz.parse.keywords import (
     WRITE_VERBS,
     alternation,
 )
-from flowviz.parse.systems import catalogue_pattern, catalogue_spelling
+from flowviz.parse.systems import catalogue_pattern, catalogue_spelling, opens_a_makers_product
 from flowviz.parse.text import stem, without_emoji
 
 
@@ -88,6 +88,8 @@ class WordedStatements:
             return None
         sender = self._named(found["a"].strip(" *_`"))
         product = self.products.match(found["b"])
+        if product is not None and opens_a_makers_product(product, found["b"]):
+            product = None  # ``to SAP Event Mesh``: the maker's product, named in full
         receiver = product.group() if product else self._named(_first_words(found["b"]))
         if sender is None or receiver is None or sender.casefold() == receiver.casefold():
             return None
