@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from flowviz.load import load
-from flowviz.parse.worded import document_subject
+from flowviz.parse.worded import WordedStatements, document_subject
 from tests.loose_support import named_edges
 
 
@@ -159,3 +159,8 @@ def test_a_component_named_after_a_product_is_not_that_product(write_map) -> Non
         ("Zapier", "Slack", 3),
         ("Zapier", "Google Sheets", 3),
     ]
+
+
+def test_a_sentence_to_a_makers_product_names_the_product_in_full() -> None:
+    told = WordedStatements({}).told("S/4HANA System Sends Message to SAP Event Mesh daily")
+    assert told.startswith("S/4HANA System -> SAP Event Mesh: ")
