@@ -3,7 +3,9 @@ cell ``BigQuery To Google Ads``, a sync line ``Синхронизация X из
 way in brackets ``Заказы (из Sales в Supply Chain)``, a title naming a direction ``Sync New
 Salesforce Leads to Dynamics 365 Contacts`` or ``Twilio to Slack Bridge``, and a sync line
 naming one end (``Synchronize inventory from MoneyWorks``), the other being the tool the
-document's title names."""
+document's title names. Weaker, read only where no other form is (``told``): a sentence moving
+data ``from A … to B``, a subject moving data to a receiver (``D365 F&O synchronizes changes
+to Adobe Commerce``), and a feature line of the titled tool (``Posts notifications to Slack``)."""
 
 from __future__ import annotations
 
@@ -47,8 +49,9 @@ class WordedStatements:
     def told(self, text: str) -> str:
         """``text`` as ``A -> B: text`` when one of its sentences moves data from one product
         to another (``How to stream changes from a PostgreSQL database into Apache Kafka``,
-        ``выгружает заказы из Shopify в МойСклад``), or says what the document's tool does
-        to one product (``_acted_on_one``); else as it is. Read after the forms of
+        ``выгружает заказы из Shopify в МойСклад``), has a subject that moves data to a
+        receiver (``_subject_moved``), or says what the document's tool does to one product
+        (``_acted_on_one``); else as it is. Read after the forms of
         ``as_arrow_line``, and weaker: a process step on the same line reads it better."""
         pairs = []
         for found in _MOVED_FROM_TO.finditer(text):
