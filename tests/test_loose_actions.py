@@ -164,3 +164,18 @@ def test_a_component_named_after_a_product_is_not_that_product(write_map) -> Non
 def test_a_sentence_to_a_makers_product_names_the_product_in_full() -> None:
     told = WordedStatements({}).told("S/4HANA System Sends Message to SAP Event Mesh daily")
     assert told.startswith("S/4HANA System -> SAP Event Mesh: ")
+
+
+def test_an_automation_recipe_is_an_edge_from_its_trigger_to_its_action(write_map) -> None:
+    """``Trigger: … in A`` over ``Action: … in B``; a brand written in lower case is still
+    the product."""
+    model = load(
+        write_map(
+            "# Sync\n\n### Customer creation\n\n"
+            "*Trigger*: **customer** created in commercetools  \n"
+            "*Subscription*: `CustomerCreated` message  \n"
+            "*Action*: [profile created](https://example.com) in klaviyo\n\n"
+            "### Orders\n\nTrigger: order placed\nAction: nothing else\n"
+        )
+    )
+    assert named_edges(model) == [("commercetools", "klaviyo", 5)]

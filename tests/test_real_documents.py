@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_26``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_27``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -253,6 +253,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-aws-abandoned-cart-ses": (False, 0, 0, 4),
     "ru-b24-tracking-lead-form": (False, 0, 0, 0),
     "ru-shm-remnawave-integration": (False, 4, 0, 0),
+    "en-bigcommerce-hubspot-sync": (False, 5, 1, 0),
+    "en-commercetools-klaviyo-sync": (False, 5, 0, 0),
+    "en-sap-btp-events-to-business-actions": (False, 0, 1, 5),
+    "en-shopify-esb-scenarios": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -539,6 +543,12 @@ UNSEEN_26 = [
     "ru-b24-tracking-lead-form",
     "ru-shm-remnawave-integration",
 ]
+UNSEEN_27 = [
+    "en-bigcommerce-hubspot-sync",
+    "en-commercetools-klaviyo-sync",
+    "en-sap-btp-events-to-business-actions",
+    "en-shopify-esb-scenarios",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -565,6 +575,7 @@ LATER_ROUNDS = [
     *UNSEEN_24,
     *UNSEEN_25,
     *UNSEEN_26,
+    *UNSEEN_27,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -627,7 +638,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1841
+    assert counted == 1869
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

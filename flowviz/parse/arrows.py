@@ -128,13 +128,19 @@ class Ends:
         never a lone word for a part of any system (``Service``, ``API``, ``DB``)."""
         if self.subject is not None and key(name) == key(self.subject):
             return True
-        if not looks_like_name(name) or _generic(name):
+        if _generic(name):
             return False
+        if not looks_like_name(name):
+            return _LOWER_CASE_BRAND.fullmatch(name) is not None and self.is_product(name)
         if self.is_product(name) or is_component(name):
             return True
         if is_clause(name):
             return False  # ``Блокировка автоматически истекает``: what happens, not who
         return drawn or bool(self.lines.get(key(name), set()) - {line})
+
+
+_LOWER_CASE_BRAND = re.compile(r"[a-z][a-z0-9.-]{3,}")
+"""A product written in lower case, as some brands are (``commercetools``, ``klaviyo``)."""
 
 
 def is_component(name: str) -> bool:

@@ -251,7 +251,9 @@ def _candidates(
                 found.drawn, found.stacked = False, True
                 yield found
         elif isinstance(block, Paragraph):
-            texts += [(text, block.line + n) for n, text in enumerate(block.text.split("\n"))]
+            said = block.text.split("\n")
+            texts += [(text, block.line + n) for n, text in enumerate(said)]
+            texts += worded.trigger_and_action(said, block.line)
     stated: set[int] = set()
     for written, line in texts:
         text = worded.as_arrow_line(written)

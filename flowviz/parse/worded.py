@@ -66,6 +66,32 @@ class WordedStatements:
         a, b = (catalogue_spelling(name, self.extra) for name in pairs[0])
         return f"{a} -> {b}: {text.strip()}"
 
+    def trigger_and_action(self, lines: list[str], first: int) -> list[tuple[str, int]]:
+        """A paragraph's ``Trigger: … in A`` line and a later ``Action: … in B`` line (a
+        recipe of an automation: ``*Trigger*: customer created in commercetools`` /
+        ``*Action*: profile created in klaviyo``) as the arrow line ``A -> B: action`` on the
+        trigger's line; none when either names no product or both name the same."""
+        trigger = next((n for n, line in enumerate(lines) if _TRIGGER.match(line)), None)
+        if trigger is None:
+            return []
+        action = next(
+            (n for n, line in enumerate(lines) if n > trigger and _ACTION.match(line)), None
+        )
+        if action is None:
+            return []
+        senders = self._products_in(lines[trigger])
+        receivers = [p for p in self._products_in(lines[action]) if p not in senders]
+        if len(senders) != 1 or not receivers:
+            return []
+        said = _ACTION.sub("", lines[action]).strip()
+        return [(f"{senders[0]} -> {', '.join(receivers)}: {said}", first + trigger)]
+
+    def _products_in(self, text: str) -> list[str]:
+        """The products of the catalogue ``text`` names, each once, as the catalogue spells
+        them."""
+        found = (catalogue_spelling(m.group(), self.extra) for m in self.products.finditer(text))
+        return list(dict.fromkeys(found))
+
     def _one_ended(self, text: str) -> str:
         """A sync line naming one product, after ``from`` / ``из`` or ``to`` / ``в``
         (``Synchronize inventory quantity from MoneyWorks``), as an edge between it and the
@@ -306,6 +332,11 @@ _ACTED = re.compile(
 """A line opening with what its subject does, up to the product it does it to or from
 (``Validates and stores submissions in ``, ``Sends email notifications via ``), or with
 what it lets one do (``Выгружать заказы в ``, under ``Модуль позволяет``)."""
+
+
+_TRIGGER = re.compile(r"^\W*(?:trigger|триггер|событие)\W*:\W*", re.IGNORECASE)
+_ACTION = re.compile(r"^\W*(?:action|действие)\W*:\W*", re.IGNORECASE)
+"""The labels of an automation recipe's two lines (``*Trigger*:``, ``Действие:``)."""
 
 
 _SUBJECT_MOVED = re.compile(
