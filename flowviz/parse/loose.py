@@ -393,7 +393,7 @@ def _diagrams(
         diagram = read_diagram(block.info, block.text, block.line)
         if diagram is None:
             continue
-        if block.file_diagrams > 1 and written is not code[0]:
+        if block.file_diagrams > 1 and block.opens > 1:  # the file's second diagram or later
             ctx.report.add(
                 "FV113",
                 "warning",

@@ -95,7 +95,8 @@ def _name(words: list[str]) -> str | None:
 def participants(steps: Iterable[str], *, common: bool = False) -> list[str]:
     """The subjects of ``steps`` that at least two of them share (by their stems), in order;
     a subject written longer in one step (``Клиентский код надстройки`` / ``Клиентский код``)
-    is the shorter one."""
+    is the shorter one, and a name in Latin letters acting in a Russian step is one though
+    one step alone names it (``Microsoft Graph возвращает …``)."""
     said = [(subject_of(step, common=common), step) for step in steps]
     subjects = [(name, step) for name, step in said if name is not None]
     keys = _shortest_keys([stems(name) for name, _ in subjects])
