@@ -179,3 +179,27 @@ def test_an_automation_recipe_is_an_edge_from_its_trigger_to_its_action(write_ma
         )
     )
     assert named_edges(model) == [("commercetools", "klaviyo", 5)]
+
+
+def test_a_labelled_arrow_line_and_a_sentence_after_it_name_only_the_ends(write_map) -> None:
+    """``**One-way sync** — A → B. It never writes back``: the label before a dash and the
+    sentence after the receiver are no part of the ends."""
+    model = load(
+        write_map("# Connector\n\n- **One-way sync** — Shopify → HubSpot. It never writes back.\n")
+    )
+    assert named_edges(model) == [("Shopify", "HubSpot", 3)]
+
+
+def test_a_sequence_participant_named_as_a_user_is_a_person(write_map) -> None:
+    model = load(
+        write_map(
+            "# Bot\n\n```mermaid\nsequenceDiagram\n    participant U as Telegram User\n"
+            "    participant T as Telegram API\n    participant V as Vercel Webhook\n"
+            "    U->>T: Forward message\n    T->>V: POST /api/webhook\n    V->>T: Reply\n"
+            "    T->>U: Display\n```\n"
+        )
+    )
+    assert [(a, b) for a, b, _ in named_edges(model)] == [
+        ("Telegram API", "Vercel Webhook"),
+        ("Vercel Webhook", "Telegram API"),
+    ]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_27``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_28``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -257,6 +257,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-commercetools-klaviyo-sync": (False, 5, 0, 0),
     "en-sap-btp-events-to-business-actions": (False, 0, 1, 5),
     "en-shopify-esb-scenarios": (True, 0, 0, 0),
+    "en-humanitix-salesforce-architecture": (False, 12, 0, 4),
+    "en-humanitix-salesforce-readme": (False, 3, 1, 0),
+    "en-tg-to-attio-architecture": (False, 10, 0, 5),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -549,6 +552,11 @@ UNSEEN_27 = [
     "en-sap-btp-events-to-business-actions",
     "en-shopify-esb-scenarios",
 ]
+UNSEEN_28 = [
+    "en-humanitix-salesforce-architecture",
+    "en-humanitix-salesforce-readme",
+    "en-tg-to-attio-architecture",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -576,6 +584,7 @@ LATER_ROUNDS = [
     *UNSEEN_25,
     *UNSEEN_26,
     *UNSEEN_27,
+    *UNSEEN_28,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -638,7 +647,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1869
+    assert counted == 1902
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

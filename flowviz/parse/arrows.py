@@ -38,7 +38,9 @@ _SEPARATORS = re.compile("|".join(re.escape(s) for s in RECEIVER_SEPARATORS))
 _DECORATION = re.compile(
     r"^[\s|`'\"*_#>•·├└─+\\-]+|(?<![.\s])\.(?=[\s|`'\"*_│]*$)|[\s|`'\"*_│┃║]+$"
 )
-_LABEL_CUT = re.compile(r":\s|:$|\s\(|\s[—–]\s|;")
+_LABEL_CUT = re.compile(r":\s|:$|\s\(|\s[—–]\s|;|(?<=\w)\.\s+(?=[A-ZА-ЯЁ])")
+"""Where a later segment's end stops and its label starts: a colon, a bracket, a dash, a
+semicolon, or the end of the sentence (``→ Salesforce. It never writes back``)."""
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
 """A list number a line of a code block opens with (``1. Salesforce --REST--> MuleSoft``)."""
 CALL = re.compile(r"(?<=\w)\.[a-z_]\w*\([^()]*\)")
@@ -242,12 +244,14 @@ def clean_end(text: str) -> str:
 
 
 def end_and_label(segment: str, first: bool) -> tuple[str, str]:
-    """(end, label) of one segment: the first one is what follows its last ``: ``; a later
-    one ends at ``:`` / `` (`` / `` — `` and the rest is its label. A question (``Is consumer
+    """(end, label) of one segment: the first one is what follows its last ``: `` or `` — ``; a
+    later one ends at ``:`` / `` (`` / `` — `` and the rest is its label. A question (``Is consumer
     external?``, a decision tree's node) is no end: it gives ``""``."""
     text = CALL.sub("", clean_end(segment))
     if first:
         _, sep, tail = text.rpartition(": ")
+        if not sep:
+            _, sep, tail = text.rpartition(" — ")  # ``One-way sync — Humanitix → …``: a label
         end = clean_end(tail) if sep else _NUMBERED.sub("", text)
         return ("", "") if end.endswith("?") else _namedend_and_label(end)
     cut = _LABEL_CUT.search(text)

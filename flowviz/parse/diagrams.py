@@ -456,6 +456,8 @@ def _participant(diagram: Diagram, node: Tree) -> None:
         diagram.actors.add(pid)
     else:
         diagram.participants.add(pid)
+        if _a_user(diagram.name(pid)):
+            diagram.people.add(pid)  # ``participant U as Telegram User``: drawn as a box
 
 
 def _actors_as_boxes(diagram: Diagram) -> None:
@@ -477,6 +479,16 @@ _PROGRAM_WORD = re.compile(
     re.IGNORECASE,
 )  # fmt: skip
 """A word that makes a box a program (``NP Atobarai App``, ``Payment API``)."""
+
+
+def _a_user(name: str) -> bool:
+    """Whether a participant's name ends with a word for the person using a program
+    (``Telegram User``), with no word that makes it a program."""
+    words = name.casefold().split()
+    return bool(words) and words[-1] in _USER_WORDS and not _PROGRAM_WORD.search(name)
+
+
+_USER_WORDS = frozenset({"user", "users", "пользователь", "пользователи", "visitor", "посетитель"})
 
 
 def _a_person(name: str) -> bool:
