@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_28``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_29``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -260,6 +260,11 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-humanitix-salesforce-architecture": (False, 12, 0, 4),
     "en-humanitix-salesforce-readme": (False, 3, 1, 0),
     "en-tg-to-attio-architecture": (False, 10, 0, 5),
+    "en-pinpoint-line-messaging": (False, 1, 0, 8),
+    "en-pinpoint-email-unsubscribes": (False, 6, 3, 14),
+    "en-pinpoint-interactive-sms": (False, 0, 0, 6),
+    "en-zendesk-eventbridge-articles": (False, 0, 0, 7),
+    "en-commerce-hubspot-app-builder": (False, 1, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -557,6 +562,13 @@ UNSEEN_28 = [
     "en-humanitix-salesforce-readme",
     "en-tg-to-attio-architecture",
 ]
+UNSEEN_29 = [
+    "en-pinpoint-line-messaging",
+    "en-pinpoint-email-unsubscribes",
+    "en-pinpoint-interactive-sms",
+    "en-zendesk-eventbridge-articles",
+    "en-commerce-hubspot-app-builder",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -585,6 +597,7 @@ LATER_ROUNDS = [
     *UNSEEN_26,
     *UNSEEN_27,
     *UNSEEN_28,
+    *UNSEEN_29,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -647,7 +660,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1902
+    assert counted == 1938
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
