@@ -29,24 +29,28 @@ class Described(NamedTuple):
     text: str
 
 
-def described_components(blocks: list[Block], lines: list[str]) -> list[Described]:
+def described_components(
+    blocks: list[Block], lines: list[str], extra: dict[str, list[str]]
+) -> list[Described]:
     """The components of every bulleted list whose items open with a bold label and a colon
-    (``**Amazon SNS:** SNS plays a key role …``), each with its description."""
+    or a dash (``**Amazon SNS:** SNS plays a key role …``), each with its description, when
+    at least two labels name systems (products of the catalogue with ``extra``'s)."""
     out: list[Described] = []
     for block in blocks:
         if isinstance(block, ListBlock) and not block.ordered:
             found = [labelled_component(item.line, lines) for item in block.items]
             labelled = [d for d in found if d is not None]
-            systems = [d for d in labelled if _system_like(d[0].name)]
+            systems = [d for d in labelled if _system_like(d[0].name, extra)]
             if len(systems) >= MIN_DESCRIBED:  # then ``Концентратор событий`` is one too
                 out += [Described(c, text) for c, text in labelled if c.name[:1].isupper()]
     return out
 
 
-def _system_like(label: str) -> bool:
-    """A label that names a system: a product of the catalogue in it, or a component's form
-    (``Event Processor``, ``Messages Status Table``), not a step's or a field's name."""
-    return bool(catalogue_pattern().search(label)) or is_component(label)
+def _system_like(label: str, extra: dict[str, list[str]]) -> bool:
+    """A label that names a system: a product of the catalogue in it (``Amazon SQS (Simple
+    Queue Service)``), or a component's form (``Booking Service``), not a step's or a
+    field's name (``Source``, ``Branching``)."""
+    return bool(catalogue_pattern(extra).search(label)) or is_component(label)
 
 
 def described_transfers(described: Described, system: str, names: Names) -> Iterator[Step]:

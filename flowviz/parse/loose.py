@@ -143,7 +143,7 @@ def _described(
 ) -> list[Step]:
     """The transfers the lists describing components state, each component made a system
     before any description is read (a description may name one listed below it)."""
-    found = described_components(blocks, lines)
+    found = described_components(blocks, lines, extra)
     systems = [declare([item.component], ctx.registry, _kind_of(extra), extra)[0] for item in found]
     names = names_finder(ctx, extra)
     pairs = zip(found, systems, strict=True)
