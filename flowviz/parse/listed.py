@@ -20,7 +20,10 @@ MAX_LEAD_WORDS = 12
 
 
 def listed_integrations(
-    blocks: list[Block], subject: str | None, products: re.Pattern[str], extra: dict
+    blocks: list[Block],
+    subject: str | None,
+    products: re.Pattern[str],
+    extra: dict[str, list[str]],
 ) -> Iterator[Candidate]:
     """The edges of the lists of ``subject``'s destinations, sources or integrations."""
     if subject is None:
@@ -57,7 +60,11 @@ _OUT = re.compile(alternation(LISTED_OUT_WORDS, stems_only=True), re.IGNORECASE)
 
 
 def _items(
-    block: ListBlock, subject: str, way: str, products: re.Pattern[str], extra: dict
+    block: ListBlock,
+    subject: str,
+    way: str,
+    products: re.Pattern[str],
+    extra: dict[str, list[str]],
 ) -> Iterator[Candidate]:
     """One edge per top-level item that opens with a product other than ``subject``; one per
     item nested in it when it has some (``**Google Ads**`` over ``Customer Match``, ``Offline
