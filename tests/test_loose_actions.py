@@ -203,3 +203,10 @@ def test_a_sequence_participant_named_as_a_user_is_a_person(write_map) -> None:
         ("Telegram API", "Vercel Webhook"),
         ("Vercel Webhook", "Telegram API"),
     ]
+
+
+def test_an_arrow_line_in_a_later_paragraph_of_a_list_item_is_read_on_its_line(write_map) -> None:
+    model = load(
+        write_map("# Map\n\n- **Lead path:**\n  Tilda → amoCRM\n\n  amoCRM → Unisender\n- Other\n")
+    )
+    assert named_edges(model) == [("Tilda", "amoCRM", 3), ("amoCRM", "Unisender", 6)]

@@ -25,6 +25,7 @@ from flowviz.parse.blocks import (
     Block,
     CodeBlock,
     Heading,
+    Item,
     ListBlock,
     Paragraph,
     Row,
@@ -240,6 +241,7 @@ def _candidates(
             headings.add(block.line)
         elif isinstance(block, ListBlock):
             texts += [(checkbox(i.text.split("\n")[0])[1], i.line) for i in flatten(block.items)]
+            texts += [said for i in flatten(block.items) for said in _arrow_lines_after(i, lines)]
             titles += [(t, i.line) for i in flatten(block.items) for t in i.titles]
             numbered |= {i.line for i in flatten(block.items) if block.ordered}
         elif isinstance(block, Table) and edge_table(block) is None:
@@ -280,6 +282,41 @@ def _candidates(
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from code_candidates(block.text, block.line)
             yield from connector_candidates(block.text, block.line)
+
+
+def _arrow_lines_after(item: Item, lines: list[str]) -> list[tuple[str, int]]:
+    """The lines of a list item after its first that draw an arrow (``- **Lead path:**`` over
+    ``Tilda → amoCRM``), each on the source line that holds it (a blank line inside an item
+    is no line of its text)."""
+    found: list[tuple[str, int]] = []
+    at = item.line
+    for text in item.text.split("\n")[1:]:
+        if not ARROW.search(text):
+            continue
+        key = _plain(text)[:MATCH_CHARS]
+        line = next(
+            (
+                n
+                for n in range(at + 1, min(at + MAX_ITEM_LINES, len(lines)) + 1)
+                if key and key in _plain(lines[n - 1])
+            ),
+            None,
+        )
+        if line is not None:
+            found.append((text, line))
+            at = line
+    return found
+
+
+MATCH_CHARS = 24
+"""How much of an item's line is matched against the source to find its line."""
+MAX_ITEM_LINES = 40
+"""How far below an item's first line its other lines are looked for."""
+
+
+def _plain(text: str) -> str:
+    """``text`` without markup or spaces, to match an item's line with its source line."""
+    return re.sub(r"[\s*_`\[\]()>#]+", "", text)
 
 
 def _row_statements(row: Row, worded: WordedStatements) -> list[str]:
