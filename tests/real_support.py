@@ -172,7 +172,7 @@ def measure(name: str) -> Measure:
         second = edge in paired and paired[edge] is None
         if second and not any(_matches(edge, c) for c in open_edges):
             continue
-        forms = [edge] + ([paired[edge]] if edge in paired else [])
+        forms = [edge] + ([paired[edge]] if paired.get(edge) else [])
         hit = next((c for c in open_edges for f in forms if _matches(f, c)), None)
         if hit is not None:
             open_edges.remove(hit)
