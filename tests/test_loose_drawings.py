@@ -627,3 +627,16 @@ def test_markdown_that_mentions_a_graph_first_is_still_markdown(write_map) -> No
     model = load(write_map("graph of our systems\n\n- Tilda → amoCRM\n"))
     names = {s.id: s.name for s in model.systems}
     assert [(names[r.source], names[r.target]) for r in model.integrations] == [("Tilda", "amoCRM")]
+
+
+def test_a_node_with_an_empty_label_is_a_bend_of_the_links_through_it(write_map) -> None:
+    text = (
+        "# Checkout\n\n```mermaid\nflowchart TD\n    node1(( ))\n"
+        '    checkout("Checkout Page")----node1\n'
+        '    node1--"create cart"------>coco["Commercetools"]\n```\n'
+    )
+    model = load(write_map(text))
+    names = {s.id: s.name for s in model.systems}
+    edges = [(names[r.source], names[r.target], r.line) for r in model.integrations]
+    assert edges == [("Checkout Page", "Commercetools", 7)]
+    assert "node1" not in names.values()

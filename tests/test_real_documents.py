@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_29``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_30``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -265,6 +265,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-pinpoint-interactive-sms": (False, 0, 0, 6),
     "en-zendesk-eventbridge-articles": (False, 0, 0, 7),
     "en-commerce-hubspot-app-builder": (False, 1, 0, 0),
+    "en-ct-ingrid-shipping-connector": (False, 20, 12, 14),
+    "en-paypal-commercetools-sequence": (False, 22, 0, 0),
+    "en-adyen-commercetools-overview": (False, 0, 2, 3),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -569,6 +572,11 @@ UNSEEN_29 = [
     "en-zendesk-eventbridge-articles",
     "en-commerce-hubspot-app-builder",
 ]
+UNSEEN_30 = [
+    "en-ct-ingrid-shipping-connector",
+    "en-paypal-commercetools-sequence",
+    "en-adyen-commercetools-overview",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -598,6 +606,7 @@ LATER_ROUNDS = [
     *UNSEEN_27,
     *UNSEEN_28,
     *UNSEEN_29,
+    *UNSEEN_30,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -660,7 +669,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 1938
+    assert counted == 2000
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -167,6 +167,8 @@ class Diagram:
     """The participants of a sequence declared ``actor``."""
     participants: set[str] = field(default_factory=set)
     """The participants of a sequence declared ``participant``."""
+    junctions: set[str] = field(default_factory=set)
+    """Nodes drawn with an empty label (``node1(( ))``): bends of the links through them."""
 
     def between_systems(self, link: Hop) -> bool:
         """Whether both ends of ``link`` are systems (no person, no use case)."""
@@ -284,7 +286,26 @@ def read_mermaid(text: str, first_line: int) -> Diagram | None:
         _statement(diagram, line, statement)
     _told_apart(diagram)
     _actors_as_boxes(diagram)
+    _through_junctions(diagram)
     return diagram
+
+
+def _through_junctions(diagram: Diagram) -> None:
+    """Each link into a node with an empty label and each link out of it as one link from the
+    one's sender to the other's receiver (``checkout ---- node1`` and ``node1 --"create
+    cart"--> coco``: the checkout page to Commerce), on the line of the link out."""
+    for junction in sorted(diagram.junctions):
+        into = [k for k in diagram.links if k.target == junction and k.source != junction]
+        out = [k for k in diagram.links if k.source == junction and k.target != junction]
+        if not into or not out:
+            continue
+        diagram.links = [k for k in diagram.links if junction not in (k.source, k.target)]
+        diagram.links += [
+            Hop(i.source, o.target, o.line, o.label or i.label, o.way, method=o.method)
+            for i in into
+            for o in out
+        ]
+        diagram.links.sort(key=lambda k: k.line)
 
 
 def _told_apart(diagram: Diagram) -> None:
@@ -422,6 +443,8 @@ def _node(diagram: Diagram, line: int, node: Tree) -> tuple[str, int]:
     shape = next((c for c in node.children[1:] if c.type == "SHAPE"), None)
     if shape is not None and token.value not in diagram.labels:
         diagram.labels[token.value] = _text(shape.value) or token.value
+        if not _text(shape.value):
+            diagram.junctions.add(token.value)
     if diagram.open_groups and token.value not in diagram.groups:
         diagram.groups[token.value] = diagram.open_groups[-1]
     return token.value, line + (token.line or 1) - 1
