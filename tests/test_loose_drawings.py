@@ -200,9 +200,10 @@ Rel($index=SetIndex(5)-2, audit, store, "Stores events in")
 ```
 """
     model = load(write_map(text))
-    names = {s.id: s.name for s in model.systems}
-    edges = [(names[r.source], names[r.target], r.line) for r in model.integrations]
-    assert edges == [("Message Bus", "Audit Service", 8), ("Audit Service", "Audit Store", 9)]
+    assert named_edges(model) == [
+        ("Message Bus", "Audit Service", 8),
+        ("Audit Service", "Audit Store", 9),
+    ]
     assert model.integrations[1].source_data == "Stores events in"
     assert not [d for d in model.diagnostics if d.code == "FV112"]
 
@@ -617,16 +618,13 @@ def test_a_file_of_mermaid_diagrams_is_read_diagram_by_diagram(write_map) -> Non
         '  A["Stripe"] --> B["Slack"]\n'
     )
     model = load(write_map(text, "flows.mmd"))
-    names = {s.id: s.name for s in model.systems}
-    edges = [(names[r.source], names[r.target], r.line) for r in model.integrations]
-    assert edges == [("Shopify", "EventBridge", 8), ("Stripe", "Slack", 15)]
+    assert named_edges(model) == [("Shopify", "EventBridge", 8), ("Stripe", "Slack", 15)]
     assert [(d.code, d.line) for d in model.diagnostics if d.code == "FV113"] == [("FV113", 10)]
 
 
 def test_markdown_that_mentions_a_graph_first_is_still_markdown(write_map) -> None:
     model = load(write_map("graph of our systems\n\n- Tilda → amoCRM\n"))
-    names = {s.id: s.name for s in model.systems}
-    assert [(names[r.source], names[r.target]) for r in model.integrations] == [("Tilda", "amoCRM")]
+    assert [(a, b) for a, b, _ in named_edges(model)] == [("Tilda", "amoCRM")]
 
 
 def test_a_node_with_an_empty_label_is_a_bend_of_the_links_through_it(write_map) -> None:
@@ -636,7 +634,5 @@ def test_a_node_with_an_empty_label_is_a_bend_of_the_links_through_it(write_map)
         '    node1--"create cart"------>coco["Commercetools"]\n```\n'
     )
     model = load(write_map(text))
-    names = {s.id: s.name for s in model.systems}
-    edges = [(names[r.source], names[r.target], r.line) for r in model.integrations]
-    assert edges == [("Checkout Page", "Commercetools", 7)]
-    assert "node1" not in names.values()
+    assert named_edges(model) == [("Checkout Page", "Commercetools", 7)]
+    assert "node1" not in {s.name for s in model.systems}

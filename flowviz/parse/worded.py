@@ -79,18 +79,13 @@ class WordedStatements:
         )
         if action is None:
             return []
-        senders = self._products_in(lines[trigger])
-        receivers = [p for p in self._products_in(lines[action]) if p not in senders]
+        senders = _products_in(lines[trigger], self.products, self.extra)
+        acted = _products_in(lines[action], self.products, self.extra)
+        receivers = [p for p in acted if p not in senders]
         if len(senders) != 1 or not receivers:
             return []
         said = _ACTION.sub("", lines[action]).strip()
         return [(f"{senders[0]} -> {', '.join(receivers)}: {said}", first + trigger)]
-
-    def _products_in(self, text: str) -> list[str]:
-        """The products of the catalogue ``text`` names, each once, as the catalogue spells
-        them."""
-        found = (catalogue_spelling(m.group(), self.extra) for m in self.products.finditer(text))
-        return list(dict.fromkeys(found))
 
     def _one_ended(self, text: str) -> str:
         """A sync line naming one product, after ``from`` / ``из`` or ``to`` / ``в``
@@ -256,14 +251,19 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
             return text
     title = _LABEL.sub("", found["title"], count=1)  # ``Apache Pulsar: Streaming X to …``
     sides = [
-        list(dict.fromkeys(catalogue_spelling(m.group(), extra) for m in products.finditer(side)))
-        or _named_side(name)
+        _products_in(side, products, extra) or _named_side(name)
         for side, name in ((title + found["a"], found["a"]), (found["b"], found["b"]))
     ]
     (senders, receivers), listed = sides, _LISTED.search(found["b"]) is not None
     if len(senders) != 1 or not (len(receivers) == 1 or listed) or senders[0] in receivers:
         return text
     return f"{senders[0]} -> {', '.join(receivers)}: {text[: found.end('b')].strip()}"
+
+
+def _products_in(text: str, products: re.Pattern[str], extra: dict[str, list[str]]) -> list[str]:
+    """The products of the catalogue ``text`` names, each once, as the catalogue spells them."""
+    found = (catalogue_spelling(m.group(), extra) for m in products.finditer(text))
+    return list(dict.fromkeys(found))
 
 
 def _named_side(side: str) -> list[str]:
