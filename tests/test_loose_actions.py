@@ -210,3 +210,32 @@ def test_an_arrow_line_in_a_later_paragraph_of_a_list_item_is_read_on_its_line(w
         write_map("# Map\n\n- **Lead path:**\n  Tilda → amoCRM\n\n  amoCRM → Unisender\n- Other\n")
     )
     assert named_edges(model) == [("Tilda", "amoCRM", 3), ("amoCRM", "Unisender", 6)]
+
+
+@pytest.mark.parametrize(
+    ("item", "edge"),
+    [
+        (
+            "**Delta Updates:** Captures only changes. From Adobe Commerce to Hubspot.",
+            ("Adobe Commerce", "Hubspot"),
+        ),
+        (
+            "**Status:** Keeps status visible. Shipment status from Hubspot to Adobe Commerce",
+            ("Hubspot", "Adobe Commerce"),
+        ),
+        ("**Статусы:** Статусы заказов. Из amoCRM в Unisender.", ("amoCRM", "Unisender")),
+        ("**Prices:** Shown in the shop. From 10 to 20 euros.", None),
+        ("**Leads:** Sent nightly. From the form to our team.", None),
+        ("**Leads:** Sent nightly. From HubSpot to Slack, then to the team and back.", None),
+    ],
+)
+def test_a_later_sentence_naming_only_a_direction_is_an_edge(
+    write_map, item: str, edge: tuple[str, str] | None
+) -> None:
+    """A feature bullet whose later sentence only names a direction between two products is
+    one edge; numbers or names no catalogue knows are none."""
+    model = load(write_map(f"# Features\n\n- {item}\n- Tilda → amoCRM\n"))
+    assert [(a, b) for a, b, _ in named_edges(model)] == [
+        *([edge] if edge else []),
+        ("Tilda", "amoCRM"),
+    ]

@@ -1214,3 +1214,22 @@ def test_an_html_title_naming_its_two_ends_is_an_edge(write_map) -> None:
         )
     )
     assert _edges(model) == [("ЮKassa", "Мой Налог", 1)]
+
+
+def test_a_product_named_with_and_without_its_maker_is_one_system(write_map) -> None:
+    """``Amazon DynamoDB`` and ``DynamoDB``, ``Google BigQuery`` and ``BigQuery`` are one
+    system each; ``Google Ads`` never answers to ``Ads``."""
+    model = load(
+        write_map(
+            "# Orders\n\n## How it works\n\n"
+            "1. The shop writes orders to Amazon DynamoDB.\n"
+            "2. DynamoDB streams the changes to Google BigQuery.\n"
+            "3. BigQuery sends the audiences to Google Ads.\n"
+        )
+    )
+    names = sorted(s.name for s in model.systems)
+    assert names == ["Amazon DynamoDB", "Google Ads", "Google BigQuery"]
+    assert _edges(model) == [
+        ("Amazon DynamoDB", "Google BigQuery", 6),
+        ("Google BigQuery", "Google Ads", 7),
+    ]

@@ -264,7 +264,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-pinpoint-email-unsubscribes": (False, 6, 3, 14),
     "en-pinpoint-interactive-sms": (False, 0, 0, 6),
     "en-zendesk-eventbridge-articles": (False, 0, 0, 7),
-    "en-commerce-hubspot-app-builder": (False, 1, 0, 0),
+    "en-commerce-hubspot-app-builder": (False, 5, 0, 0),
     "en-ct-ingrid-shipping-connector": (False, 20, 12, 14),
     "en-paypal-commercetools-sequence": (False, 22, 0, 0),
     "en-adyen-commercetools-overview": (False, 0, 2, 3),

@@ -31,6 +31,7 @@ from flowviz.parse.systems import (
     catalogue_spelling,
     opens_a_makers_product,
     role_stems,
+    short_forms,
 )
 from flowviz.parse.text import URL, stems, without_emoji
 
@@ -267,9 +268,22 @@ def system_of(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool 
         found = registry.lookup(head, fuzzy=False)
     if found is None:
         found = registry.add(name, product_kind(name, extra) or "other").id  # type: ignore[arg-type]
+        _maker_dropped(found, name, ctx, extra)
     if text != name or _edition_named(text, registry.systems[found].name):
         registry.alias(found, text)
     return found
+
+
+def _maker_dropped(system: str, name: str, ctx: Context, extra: dict[str, list[str]]) -> None:
+    """A product of the catalogue named with its maker (``Amazon DynamoDB``, ``Google
+    BigQuery``) also answers to the name without it, where that is distinctive
+    (``DynamoDB``, not ``Ads`` of ``Google Ads``)."""
+    maker = name.split(maxsplit=1)[0].casefold()
+    if catalogue_kind(name, extra) is None:
+        return
+    for form in short_forms(name):
+        if form.split(maxsplit=1)[0].casefold() != maker:
+            ctx.registry.alias(system, form, derived=True)
 
 
 def _access_dropped(name: str, extra: dict[str, list[str]]) -> str:

@@ -60,7 +60,9 @@ class WordedStatements:
             if a and b and a.group().casefold() != b.group().casefold():
                 pairs.append((a.group(), b.group()))
         if not pairs:
-            return self._subject_moved(text) or self._acted_on_one(text)
+            return (
+                self._subject_moved(text) or self._later_direction(text) or self._acted_on_one(text)
+            )
         if len(set(pairs)) != 1:
             return text
         a, b = (catalogue_spelling(name, self.extra) for name in pairs[0])
@@ -119,6 +121,21 @@ class WordedStatements:
             return None
         receiver = catalogue_spelling(receiver, self.extra) if product else receiver
         return f"{sender} -> {receiver}: {text.strip()}"
+
+    def _later_direction(self, text: str) -> str | None:
+        """A later sentence of a line that is only a direction between two products, with at
+        most three words of what goes before it (``… for real-time updates. From Adobe
+        Commerce to Hubspot.``, ``Shipment status from Hubspot to Adobe Commerce``), as
+        ``A -> B: text``; None when there is none."""
+        for sentence in _SENTENCES.split(text.strip())[1:]:
+            found = _LATER_DIRECTION.fullmatch(sentence.strip())
+            if found is None:
+                continue
+            ends = [self.products.fullmatch(found[side].strip(" *_`")) for side in ("a", "b")]
+            if all(ends) and ends[0].group().casefold() != ends[1].group().casefold():
+                a, b = (catalogue_spelling(end.group(), self.extra) for end in ends)
+                return f"{a} -> {b}: {text.strip()}"
+        return None
 
     def _named(self, text: str) -> str | None:
         """``text`` as a system's name: a product of the catalogue, or words that read as a
@@ -293,6 +310,18 @@ _MOVED_FROM_TO = re.compile(
 )
 """A verb that moves data, then ``from A … to B`` in one sentence (up to three words after
 ``A``: ``from a PostgreSQL database to``)."""
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
+
+
+_LATER_DIRECTION = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:from|из)\s+(?P<a>[^.;!?]{1,40}?)\s+(?:to|into|в|во)\s+"
+    r"(?P<b>[^.;!?]{1,40}?)[.!]?",
+    re.IGNORECASE,
+)
+"""A sentence that only names a direction (``From Adobe Commerce to Hubspot.``, ``Shipment
+status from Hubspot to Adobe Commerce``)."""
 
 
 _ONE_ENDED = re.compile(
