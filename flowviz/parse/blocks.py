@@ -476,6 +476,13 @@ def inline_text(token: Token) -> str:
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
+def markdown_text(text: str) -> str:
+    """The plain text of a line of Markdown (a Mermaid label written as a Markdown string:
+    ``**Site** _main_`` -> ``Site main``)."""
+    tokens = _MD.parseInline(text)
+    return inline_text(tokens[0]) if tokens else text
+
+
 def inline_links(token: Token) -> tuple[str, ...]:
     """The addresses of an inline token's links, in order."""
     return tuple(

@@ -11,24 +11,30 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from html import unescape
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
+from yaml import YAMLError, safe_load
 
 from flowviz.parse.arrows import Hop
+from flowviz.parse.blocks import markdown_text
 from flowviz.parse.keywords import COMPONENT_HEADS
 from flowviz.parse.systems import person_key
 from flowviz.parse.text import without_emoji
 
 SHAPES = (
-    r"\(\(.*?\)\)", r"\(\[.*?\]\)", r"\[\[.*?\]\]", r"\[\(.*?\)\]", r"\{\{.*?\}\}",
+    r"\(\(\(.*?\)\)\)", r"\(\(.*?\)\)", r"\(\[.*?\]\)", r"\[\[.*?\]\]", r"\[\(.*?\)\]",
+    r"\{\{.*?\}\}",
     r'\("[^"]*"\)', r'\["[^"]*"\]', r'\{"[^"]*"\}', r"\[[^\]]*\]", r"\([^)]*\)", r"\{[^}]*\}",
     r">[^\]]*\]",
 )  # fmt: skip
-"""Mermaid node shapes, the double ones first: ``((circle))``, ``([stadium])``, ``[text]`` ..."""
+"""Mermaid node shapes, the triple and double ones first: ``(((double circle)))``,
+``((circle))``, ``([stadium])``, ``[text]`` ..."""
 SEQUENCE_WORDS = (
     "note", "loop", "alt", "else", "opt", "par", "and", "end", "activate", "deactivate",
-    "autonumber", "rect", "critical", "break", "box", "title", "create", "destroy",
+    "autonumber", "rect", "critical", "option", "break", "box", "title", "create", "destroy",
+    "links", "link", "properties", "details", "accTitle", "accDescr",
 )  # fmt: skip
 """Statements of a Mermaid sequence diagram that are not messages."""
 PLANTUML_KINDS = (
@@ -48,21 +54,24 @@ PLANTUML_WORDS = (
 
 FLOWCHART = r"""
 start: header | subgraph | END | directive | chain
-header: ("flowchart" | "graph") DIRECTION?
+header: ("flowchart" | "flowchart-elk" | "graph") DIRECTION?
 subgraph: "subgraph" REST?
-directive: ("classDef" | "class" | "style" | "linkStyle" | "click" | "direction") REST?
+directive: DIRECTIVE REST?
 chain: group (link group)*
 group: node ("&" node)*
-node: ID SHAPE? CLASS?
-link: ARROW PIPE_LABEL? | LSTART LABEL ARROW
+node: ID (SHAPE | ATTRS)? CLASS?
+link: EDGE_ID? ARROW PIPE_LABEL? | EDGE_ID? LSTART LABEL ARROW
 
 END: "end"
+DIRECTIVE.2: /(?:classDef|class|style|linkStyle|click|direction|accTitle|accDescr)\b/
 DIRECTION: /TB|TD|BT|RL|LR/
 REST: /.+/s
 ID: /[^\W-][\w]*(?:[.\-][^\W-][\w]*)*/
 CLASS: /:::[\w-]+/
 SHAPE: /{shapes}/s
-ARROW: /<?(?:-{2,}|={2,}|-\.+-|\.+-)[>ox]?|<?~{3,}/
+ATTRS: /@\{[^{}]*\}/s
+EDGE_ID: /[^\W-][\w-]*@(?=[-=.<ox~])/
+ARROW: /(?:<|[ox](?=[-=.]))?(?:-{2,}|={2,}|-\.+-|\.+-)[>ox]?|<?~{3,}/
 LSTART.2: /<?(?:--|==|-\.)(?=\s|[^\s\->=.ox|])/
 LABEL: /"[^"]*"|[^"\s][^\n]*?(?=\s*(?:-{2,}|={2,}|\.+-)[>ox-]?)/
 PIPE_LABEL: /\|[^|]*\|/
@@ -72,13 +81,14 @@ PIPE_LABEL: /\|[^|]*\|/
 
 SEQUENCE = r"""
 start: "sequenceDiagram" | participant | message | OTHER REST?
-participant: PKIND PNAME ("as" REST)?
+participant: PKIND PNAME CONFIG? ("as" REST)?
 message: PID ARROW PID (":" REST?)?
 
 OTHER.2: /(?:{sequence_words})\b/i
 PKIND.2: /(?:participant|actor)\b/
-PNAME: /[^\s:>\-+,~()](?:[^:>+,~()\n-]|-(?![->x)]))*?(?=\s+as\s|\s*$)/
-PID: /[^\s:>\-+,~()](?:(?:[^:>+,~()\n-]|-(?![->x)]))*[^\s:>\-+,~()])?/
+PNAME: /[^\s:<>\-+,~()@](?:[^:<>+,~()@\n-]|-(?![->x)]))*?(?=\s+as\s|\s*$|@\{)/
+PID: /[^\s:<>\-+,~()](?:(?:[^:<>+,~()\n-]|-(?![->x)]))*[^\s:<>\-+,~()])?/
+CONFIG: /@\{[^{}]*\}/
 ARROW: /(?:<<-{1,2}>>|-{1,2}>>|-{1,2}>|-{1,2}[x)])(?:[ \t]*[+-])?/
 REST: /.+/s
 
@@ -139,6 +149,7 @@ REST: /.+/s
 
 DIAGRAM_KINDS = {
     "flowchart": "flowchart",
+    "flowchart-elk": "flowchart",
     "graph": "flowchart",
     "sequencediagram": "sequence",
     "architecture-beta": "architecture",
@@ -169,6 +180,8 @@ class Diagram:
     """The participants of a sequence declared ``participant``."""
     junctions: set[str] = field(default_factory=set)
     """Nodes drawn with an empty label (``node1(( ))``): bends of the links through them."""
+    edge_ids: set[str] = field(default_factory=set)
+    """Ids given to links (``A e1@--> B``): ``e1@{ animate: true }`` styles a link, no node."""
 
     def between_systems(self, link: Hop) -> bool:
         """Whether both ends of ``link`` are systems (no person, no use case)."""
@@ -207,14 +220,15 @@ def _closes_soon(lines: list[str], offset: int, taken: int) -> bool:
     )
 
 
-_DIRECTIVE = re.compile(r"%%\{.*?\}%%", re.DOTALL)
+_DIRECTIVE = re.compile(r"%%\{.*?\}%%|^[ \t]*accDescr[ \t]*\{[^}]*\}", re.DOTALL | re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---[ \t]*(?=\n|\Z)", re.DOTALL)
 
 
 def without_directives(text: str) -> str:
-    r"""A Mermaid block with its ``%%{init: ...}%%`` directives and its front matter
-    (``---`` / ``config: ...`` / ``---``) blanked, over as many lines as they run, so that the
-    diagram's kind is its first word and its lines keep their numbers.
+    r"""A Mermaid block with its ``%%{init: ...}%%`` directives, its front matter (``---`` /
+    ``config: ...`` / ``---``) and its ``accDescr { … }`` descriptions blanked, over as many
+    lines as they run, so that the diagram's kind is its first word and its lines keep their
+    numbers.
 
     >>> without_directives("%%{init: {\n 'theme': 'base'}}%%\nsequenceDiagram").split("\n")
     ['', '', 'sequenceDiagram']
@@ -283,11 +297,40 @@ def read_mermaid(text: str, first_line: int) -> Diagram | None:
         return None
     diagram = Diagram(kind)
     for line, statement in statements(text, first_line):
-        _statement(diagram, line, statement)
+        for part in _parts(statement, kind):
+            _statement(diagram, line, part)
     _told_apart(diagram)
     _actors_as_boxes(diagram)
     _through_junctions(diagram)
     return diagram
+
+
+def _parts(statement: str, kind: str) -> list[str]:
+    """The statements a line holds: a ``;`` ends one as a new line does (``A-->B;B-->C``;
+    ``A->>B: one; B->>A: two`` are two messages), but not one that closes an entity code
+    (``#59;``) nor, in a flowchart, one inside a quote, a ``|label|`` or a node's brackets."""
+    if ";" not in statement:
+        return [statement]
+    ends = [at for at in range(len(statement)) if _ends_there(statement, at, kind)]
+    cuts = zip([-1, *ends], [*ends, len(statement)], strict=True)
+    return [part for a, b in cuts if (part := statement[a + 1 : b]).strip()]
+
+
+def _ends_there(statement: str, at: int, kind: str) -> bool:
+    """Whether the ``;`` at ``at`` ends a statement."""
+    if statement[at] != ";" or _CODE_END.search(statement, 0, at + 1):
+        return False
+    if kind != "flowchart":
+        return True
+    before = statement[:at]
+    inside = re.sub(r'"[^"]*"|\|[^|]*\|', "", before)  # quotes and pipe labels closed
+    if inside.count('"') % 2 or inside.count("|") % 2:
+        return False
+    return sum(inside.count(o) - inside.count(c) for o, c in ("[]", "()", "{}")) <= 0
+
+
+_CODE_END = re.compile(r"#\w+;$")
+"""The end of an entity code (``#59;``, ``#quot;``) in a label or a message."""
 
 
 def _through_junctions(diagram: Diagram) -> None:
@@ -391,9 +434,23 @@ def _text(raw: str) -> str:
     ('1С-Битрикс', 'Сервис интеграции')
     """
     inner = raw.strip().strip("[](){}>/\\").strip().strip('"').strip()
+    if len(inner) > 1 and inner[0] == inner[-1] == "`":  # a Markdown string: ``"`**A**`"``
+        inner = markdown_text(inner[1:-1])
+    inner = _ENTITY_CODE.sub(_entity, inner)
     inner = _name_line(_LABEL_BREAK.split(inner))
     inner = inner.replace("-\\n", "-").replace("\\n", " ")
     return without_emoji(" ".join(_LABEL_MARKUP.sub("", inner).split()))
+
+
+_ENTITY_CODE = re.compile(r"#(\w+);")
+"""Mermaid's entity codes in a label: ``#quot;``, ``#35;``, ``#9829;``."""
+
+
+def _entity(code: re.Match[str]) -> str:
+    """The character an entity code stands for; an unknown code as written."""
+    name = code.group(1)
+    decoded = unescape(f"&#{name};" if name.isdigit() else f"&{name};")
+    return code.group() if decoded.startswith("&") else decoded
 
 
 def _name_line(lines: list[str]) -> str:
@@ -425,10 +482,13 @@ _LABEL_MARKUP = re.compile(
 def _chain(diagram: Diagram, line: int, chain: Tree) -> None:
     groups: list[list[tuple[str, int]]] = []
     links: list[tuple[str, str]] = []
+    if len(chain.children) == 1 and _styles_a_link(diagram, chain.children[0]):
+        return
     for part in chain.children:
         if part.data == "group":
             groups.append([_node(diagram, line, n) for n in part.children])
         else:
+            diagram.edge_ids.update(t.value[:-1] for t in part.children if t.type == "EDGE_ID")
             links.append(_link(part))
     for index, (label, way) in enumerate(links):
         if way == "none":
@@ -438,16 +498,34 @@ def _chain(diagram: Diagram, line: int, chain: Tree) -> None:
                 diagram.links.append(Hop(source, target, at, label, way))
 
 
+def _styles_a_link(diagram: Diagram, group: Tree) -> bool:
+    """Whether a statement is ``e1@{ animate: true }`` for a link given the id ``e1``."""
+    nodes = group.children
+    return len(nodes) == 1 and nodes[0].children[0].value in diagram.edge_ids
+
+
 def _node(diagram: Diagram, line: int, node: Tree) -> tuple[str, int]:
     token: Token = node.children[0]
-    shape = next((c for c in node.children[1:] if c.type == "SHAPE"), None)
+    shape = next((c for c in node.children[1:] if c.type in ("SHAPE", "ATTRS")), None)
     if shape is not None and token.value not in diagram.labels:
-        diagram.labels[token.value] = _text(shape.value) or token.value
-        if not _text(shape.value):
+        text = _text(shape.value) if shape.type == "SHAPE" else _attrs_label(shape.value)
+        diagram.labels[token.value] = text or token.value
+        if not text and shape.type == "SHAPE":
             diagram.junctions.add(token.value)
     if diagram.open_groups and token.value not in diagram.groups:
         diagram.groups[token.value] = diagram.open_groups[-1]
     return token.value, line + (token.line or 1) - 1
+
+
+def _attrs_label(attrs: str) -> str:
+    """The label of a node drawn ``A@{ shape: cyl, label: "Orders DB" }`` (its attributes a
+    YAML mapping), else nothing."""
+    try:
+        read = safe_load(attrs[1:])
+    except YAMLError:
+        return ""
+    label = read.get("label") if isinstance(read, dict) else None
+    return _text(str(label)) if label is not None else ""
 
 
 def _link(link: Tree) -> tuple[str, str]:
@@ -471,9 +549,9 @@ def _participant(diagram: Diagram, node: Tree) -> None:
         if kind in PERSON_KINDS:
             diagram.people.add(alias.group(1) if alias else name)
         return
-    kind, pid, *rest = values
+    kind, pid, *rest = [c.value for c in node.children if c.type != "CONFIG"]
     if rest:
-        diagram.labels[pid] = " ".join(rest[0].split())
+        diagram.labels[pid] = _plain(rest[0])
     if kind == "actor":
         diagram.people.add(pid)
         diagram.actors.add(pid)
@@ -481,6 +559,13 @@ def _participant(diagram: Diagram, node: Tree) -> None:
         diagram.participants.add(pid)
         if _a_user(diagram.name(pid)):
             diagram.people.add(pid)  # ``participant U as Telegram User``: drawn as a box
+
+
+def _plain(label: str) -> str:
+    """A participant's alias as a reader sees it: its lines (``<br/>``) joined by spaces,
+    formatting tags dropped, entity codes decoded."""
+    lines = _LABEL_BREAK.split(_ENTITY_CODE.sub(_entity, label))
+    return " ".join(_LABEL_MARKUP.sub("", " ".join(lines)).split())
 
 
 def _actors_as_boxes(diagram: Diagram) -> None:

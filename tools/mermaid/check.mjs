@@ -15,6 +15,7 @@ import { JSDOM } from 'jsdom';
 const dom = new JSDOM('<!DOCTYPE html><body></body>');
 globalThis.window = dom.window;
 globalThis.document = dom.window.document;
+globalThis.Option = dom.window.Option; // a sequence box's colour is checked with new Option()
 const { default: mermaid } = await import('mermaid');
 mermaid.initialize({ startOnLoad: false });
 const MAX_TEXT = mermaid.mermaidAPI.getConfig().maxTextSize ?? 50000;
