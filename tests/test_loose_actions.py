@@ -239,3 +239,65 @@ def test_a_later_sentence_naming_only_a_direction_is_an_edge(
         *([edge] if edge else []),
         ("Tilda", "amoCRM"),
     ]
+
+
+def test_a_list_of_what_a_tool_never_does_states_no_edge_and_no_step(write_map) -> None:
+    """Under ``What it never does:`` the items are no transfers, even under a process
+    heading; the same items under ``What it does:`` are."""
+    items = "- Publish a container to GTM\n- Send the report to Slack\n"
+    head = "# Pipeline\n\nAn n8n workflow: Tilda → amoCRM.\n\n## What It Does\n\n"
+    never = load(write_map(f"{head}**What it never does:**\n{items}"))
+    assert [(a, b) for a, b, _ in named_edges(never)] == [("Tilda", "amoCRM")]
+    assert not any(flow.steps for flow in never.flows)
+    does = load(write_map(f"{head}{items}"))
+    assert [(a, b) for a, b, _ in named_edges(does)] == [
+        ("Tilda", "amoCRM"),
+        ("n8n", "GTM"),
+        ("n8n", "Slack"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("step", "edge"),
+    [
+        ("Slack gets an urgent alert", ("n8n", "Slack")),
+        ("If anomalies detected: Slack gets an urgent alert", ("n8n", "Slack")),
+        ("HubSpot receives the new contact from Typeform", ("Typeform", "HubSpot")),
+        ("Битрикс24 получает заявку из Tilda", ("Tilda", "Битрикс24")),
+        ("Get new rows from Google Sheets", ("Google Sheets", "n8n")),
+    ],
+)
+def test_a_subject_given_data_is_the_receiver(write_map, step: str, edge: tuple[str, str]) -> None:
+    """``X gets`` / ``X receives`` / ``X получает``: X is given the data, by the system after
+    ``from`` / ``из``, else by the workflow's engine; an imperative ``Get … from X`` still
+    reads X."""
+    model = load(write_map(f"# Alerts\n\nAn n8n workflow.\n\n## How it works\n\n1. {step}\n"))
+    assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
+
+
+@pytest.mark.parametrize(
+    ("item", "edge"),
+    [
+        (
+            "Ability to load all products from commercetools to Fluent Commerce when installed.",
+            ("commercetools", "Fluent Commerce"),
+        ),
+        (
+            "Ability to capture order events from commercetools to Fluent Commerce, with payments.",
+            ("commercetools", "Fluent Commerce"),
+        ),
+        ("Ability to load all products from commercetools to your team.", None),
+        ("Ability to load all products from Fluent Commerce to Order Management.", None),
+    ],
+)
+def test_moving_data_from_a_product_to_a_name_is_an_edge(
+    write_map, item: str, edge: tuple[str, str] | None
+) -> None:
+    """``from A … to B`` after a verb that moves data: one end a product of the catalogue,
+    the other may be a name no catalogue knows when another statement has it as an end too
+    (here a second feature, itself an edge then); two unknown names state nothing."""
+    more = "Ability to sync orders from commercetools to Fluent Commerce."
+    text = f"# Connector\n\nIt provides:\n\n- {item}\n- {more}\n- Tilda → amoCRM\n"
+    found = [(a, b) for a, b, _ in named_edges(load(write_map(text)))]
+    confirmed = [edge, ("commercetools", "Fluent Commerce")] if edge else []
+    assert found == [*confirmed, ("Tilda", "amoCRM")]

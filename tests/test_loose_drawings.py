@@ -636,3 +636,14 @@ def test_a_node_with_an_empty_label_is_a_bend_of_the_links_through_it(write_map)
     model = load(write_map(text))
     assert named_edges(model) == [("Checkout Page", "Commercetools", 7)]
     assert "node1" not in {s.name for s in model.systems}
+
+
+def test_the_ends_and_actions_of_a_drawn_run_are_no_systems(write_map) -> None:
+    """A chart of a run drawn in a code block: ``END``, ``APPROVED`` and boxes that say what
+    is done (``Write report``, ``Wait for human approval``) are no systems."""
+    edges = _read(
+        write_map,
+        "# Run\n\n```\nGA4 Monitor ──► Slack ──► Write report ──► END\n"
+        "Slack ──► Wait for human approval\nAPPROVED ──► GTM Implementer\nREJECTED ──► END\n```\n",
+    )
+    assert edges == [("GA4 Monitor", "Slack", 4)]

@@ -97,3 +97,26 @@ def test_a_label_ended_by_a_dash_or_linked_describes_its_component_too(write_map
         ("Kafka", "Соединитель Apache Spark", 4),
         ("Центр Интернета вещей", "Azure Data Explorer", 5),
     ]
+
+
+def test_a_list_of_functions_by_code_name_says_what_each_takes_from_where(write_map) -> None:
+    """Items naming a function in code case and saying what it does are its description;
+    items naming fields in code case (``source_table: A reference …``) are not."""
+    functions = load(
+        write_map(
+            "# WhatsApp chat\n\n### Functions\n"
+            "- twilioIncomingMessage. Process incoming messages from Twilio.\n"
+            "- cloudApiIncomingMessage. Process incoming messages from Twilio.\n"
+            "- dial. Place calls on user request.\n"
+        )
+    )
+    assert named_edges(functions) == [
+        ("Twilio", "twilioIncomingMessage", 4),
+        ("Twilio", "cloudApiIncomingMessage", 5),
+    ]
+    fields = (
+        "# Activation\n\nWhere:\n\n"
+        "* `activation_type`: A value from the file kept in Amazon S3.\n"
+        "* `source_table`: A reference to the table in BigQuery.\n\nSite → CRM\n"
+    )
+    assert [(a, b) for a, b, _ in named_edges(load(write_map(fields)))] == [("Site", "CRM")]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_30``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_31``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -211,7 +211,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-otel-demo-architecture": (False, 46, 0, 0),
     "en-dp6-marketing-data-sync": (False, 7, 3, 0),
     "en-twilio-frontline-hubspot": (True, 0, 0, 0),
-    "en-adf-dynamics-data-integration-box": (False, 0, 0, 0),
+    "en-adf-dynamics-data-integration-box": (False, 1, 0, 0),
     "ru-b24-offline-events": (False, 0, 0, 4),
     "ru-retailcrm-moysklad-icml": (True, 0, 0, 0),
     "ru-yc-telegram-stats-clickhouse": (True, 0, 0, 0),
@@ -224,7 +224,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-stronghold-network-ports": (False, 22, 7, 0),
     "ru-deckhouse-log-shipper": (False, 1, 0, 3),
     "ru-yc-ydb-mkf-cdc": (True, 0, 0, 0),
-    "en-debezium-examples-catalogue": (False, 5, 0, 0),
+    "en-debezium-examples-catalogue": (False, 7, 0, 0),
     "en-debezium-unwrap-smt-topologies": (False, 7, 0, 0),
     "en-oneuptime-eventbridge-saas": (False, 5, 0, 0),
     "en-stripe-commercetools-site": (True, 0, 0, 0),
@@ -265,9 +265,13 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-pinpoint-interactive-sms": (False, 0, 0, 6),
     "en-zendesk-eventbridge-articles": (False, 0, 0, 7),
     "en-commerce-hubspot-app-builder": (False, 5, 0, 0),
-    "en-ct-ingrid-shipping-connector": (False, 20, 12, 14),
+    "en-ct-ingrid-shipping-connector": (False, 20, 11, 14),
     "en-paypal-commercetools-sequence": (False, 22, 0, 0),
     "en-adyen-commercetools-overview": (False, 0, 2, 3),
+    "en-ga4-gtm-pipeline": (False, 6, 4, 10),
+    "en-braze-bedrock-personalization": (False, 1, 3, 9),
+    "en-connect-whatsapp-chat": (False, 2, 0, 0),
+    "en-ct-fluent-connector": (False, 2, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -577,6 +581,12 @@ UNSEEN_30 = [
     "en-paypal-commercetools-sequence",
     "en-adyen-commercetools-overview",
 ]
+UNSEEN_31 = [
+    "en-ga4-gtm-pipeline",
+    "en-braze-bedrock-personalization",
+    "en-connect-whatsapp-chat",
+    "en-ct-fluent-connector",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -607,6 +617,7 @@ LATER_ROUNDS = [
     *UNSEEN_28,
     *UNSEEN_29,
     *UNSEEN_30,
+    *UNSEEN_31,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -669,7 +680,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2000
+    assert counted == 2028
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
@@ -688,6 +699,7 @@ FINDINGS_NOT_YET = {
     "ru-yc-ydb-mkf-cdc": "a title naming the reverse of the transfer its text tells",
     "en-adobe-commerce-d365-fo-accelerator": "a use case sending products the other way than the "
     "features list does",
+    "en-connect-whatsapp-chat": "a function's description copied from the line above it",
 }
 """Documents whose expected findings the checker does not report yet (they may only get
 better: when one is reported, its document leaves this list)."""

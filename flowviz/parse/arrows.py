@@ -17,6 +17,7 @@ from flowviz.parse.keywords import (
     ARROWS,
     COMPONENT_HEADS,
     CONDITION_WORDS,
+    CONTROL_WORDS,
     END_SUFFIXES,
     LONE_COMPONENT_HEADS,
     MAX_END_WORDS,
@@ -138,6 +139,8 @@ class Ends:
             return True
         if is_clause(name):
             return False  # ``Блокировка автоматически истекает``: what happens, not who
+        if name.casefold() in CONTROL_WORDS or ACTION_FIRST.match(name):
+            return False  # ``END``, ``Write report``: a point of a chart, an action
         return drawn or bool(self.lines.get(key(name), set()) - {line})
 
 

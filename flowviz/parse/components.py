@@ -146,9 +146,13 @@ def _component(text: str, line: int, lines: list[str], plain: bool = True) -> Co
 
 def labelled_component(line: int, lines: list[str]) -> tuple[Component, str] | None:
     """The component a list item names by a bold label and a colon or a dash (``**Amazon SQS
-    (Simple Queue Service):** Messages …``, ``**[Power Automate —](…)** конвейер …``), with
-    what it says after it; None for any other item or a label that reads as no system."""
+    (Simple Queue Service):** Messages …``, ``**[Power Automate —](…)** конвейер …``) or by a
+    name written as code (``processConnectMessage. Process …``), with what it says after it;
+    None for any other item or a label that reads as no system."""
     raw = lines[line - 1] if 0 < line <= len(lines) else ""
+    coded = _CODE_LABELLED.match(_MARKER.sub("", raw, count=1))
+    if coded is not None:  # ``- twilioIncomingMessage. Process incoming messages …``
+        return Component(coded.group("code"), (), line), coded.group("text")
     found = _LABELLED.match(_MARKER.sub("", raw, count=1))
     if found is None:
         return None
@@ -165,6 +169,12 @@ _LABELLED = re.compile(
 )
 """A list item opening with a bold label (a link's words in it, or plain words), then what it
 says of it; the label ends with a colon or a dash, inside the bold or after it."""
+_CODE_LABELLED = re.compile(
+    r"^`?(?P<code>[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)`?"
+    r"(?:[.:]|\s[—–-])\s+(?P<text>\S.*)$"
+)
+"""A list item opening with a name written as code (``processConnectMessage.``,
+``send_report:``), then what it says of it: a function of the system described."""
 _SEPARATOR_END = re.compile(r"\s*(?::|[—–]|\s-)\s*$")
 
 

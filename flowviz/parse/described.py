@@ -41,9 +41,25 @@ def described_components(
             found = [labelled_component(item.line, lines) for item in block.items]
             labelled = [d for d in found if d is not None]
             systems = [d for d in labelled if _system_like(d[0].name, extra)]
+            coded = [
+                (c, text)
+                for c, text in labelled
+                if _CODE_NAME.fullmatch(c.name) and not _NOUN_FIRST.match(text)
+            ]  # ``processConnectMessage. Process …``, not ``source_table: A reference …``
             if len(systems) >= MIN_DESCRIBED:  # then ``Концентратор событий`` is one too
                 out += [Described(c, text) for c, text in labelled if c.name[:1].isupper()]
+            elif len(coded) >= MIN_DESCRIBED:  # functions by their code names, what each does
+                out += [Described(c, text) for c, text in coded]
     return out
+
+
+_CODE_NAME = re.compile(r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+"""A name written as code (``processConnectMessage``, ``send_report``)."""
+_NOUN_FIRST = re.compile(
+    r"(?:a|an|the|this|that|these|those|its|their|our|your|each|any)\b", re.IGNORECASE
+)
+"""How a field's description opens (``A reference to …``, ``the initial image tag``), where a
+function's says what it does (``Process incoming messages …``)."""
 
 
 def _system_like(label: str, extra: dict[str, list[str]]) -> bool:

@@ -974,6 +974,14 @@ CONDITION_WORDS = frozenset({
 """First words of a branch of a decision (``Иначе → продолжить``, ``Если блокировка активна``,
 ``Else``): no system."""
 
+CONTROL_WORDS = frozenset({
+    "start", "end", "stop", "done", "finish", "exit", "approved", "rejected", "yes", "no",
+    "ok", "success", "failure", "fail", "error", "true", "false", "начало", "конец", "старт",
+    "стоп", "да", "нет", "успех", "ошибка", "готово",
+})  # fmt: skip
+"""A box of a drawn chart that only says where a run goes (``END``, ``APPROVED``, ``Да``): a
+point of the chart, no system."""
+
 MAX_END_WORDS = 5
 """An end of an edge statement longer than this is a sentence (``Ошибка … → Проверьте …``)."""
 
@@ -1001,7 +1009,7 @@ list is a plan of work, not a process, even with a process word in it."""
 SETUP_VERBS = (
     "connect", "create", "add", "install", "open", "go", "click", "select", "set", "configure",
     "enable", "copy", "paste", "log in", "sign in", "sign up", "navigate", "choose", "enter",
-    "run", "deploy", "download", "register", "make sure", "ensure", "import", "upload",
+    "run", "deploy", "download", "register", "make sure", "ensure", "import", "upload", "wait",
     "подключить", "создать", "установить", "настроить", "открыть", "перейти", "нажать",
 )  # fmt: skip
 """First words of a list item that tells the reader what to do (``Connect HubSpot to Slack``,
@@ -1034,6 +1042,10 @@ PURPOSE_MARKERS = (
 )  # fmt: skip
 """Words after which a process step says what it is for (``Queries Tavily to find the lead's
 LinkedIn profile``): a system named there is not an end of the transfer."""
+
+RECEIVE_VERBS = ("gets", "receives", "получает", "принимает")
+"""Verbs by which a step's subject is given data (``Slack gets an urgent alert``): the subject
+is the receiver, the sender the system after ``from`` / ``от`` / ``из``, else the engine."""
 
 TRIGGER_VERBS = (
     "triggers", "starts", "runs", "publishes", "emits", "fires", "forwards", "passes",
@@ -1140,6 +1152,23 @@ WRITE_VERBS = (
 names (``Creates Trello cards``, ``Adds new contacts to Agile CRM``)."""
 
 # --- Architecture pages: a lead-in to the data flow and a list of components -----------------
+
+NEGATION_WORDS = (
+    "never", "not", "no", "won't", "doesn't", "don't", "cannot", "can't", "isn't", "aren't",
+    "out of scope", "limitations", "никогда", "не", "нет", "нельзя", "ограничения",
+)  # fmt: skip
+"""Words of a heading or a lead-in over a list of what a tool does not do (``What it never
+does:``, ``Чего сервис не делает``, ``Limitations``): its items state no edge."""
+
+
+def not_done(lead_in: str) -> bool:
+    """Whether a heading or a short lead-in says that the list under it is what is not done
+    (``What it never does:``): its items are no edges and no steps."""
+    return len(lead_in.split()) <= NOT_DONE_MAX_WORDS and bool(_NEGATION.search(lead_in))
+
+
+NOT_DONE_MAX_WORDS = 8
+_NEGATION = re.compile(alternation(NEGATION_WORDS), re.IGNORECASE)
 
 LEAD_IN_WORDS = (
     "следующим образом", "как показано ниже", "описан ниже", "описаны ниже",
@@ -1260,6 +1289,7 @@ MOVE_VERBS = (
     "exporting", "import", "imports", "importing", "load", "loads", "loading", "push", "pushes",
     "pushing", "send", "sends", "sending", "forward", "forwards", "forwarding", "migrate",
     "migrates", "migrating", "extract", "extracts", "extracting", "move", "moves", "moving",
+    "capture", "captures", "capturing",
     "выгружает", "выгружают", "выгрузка", "передает", "передаёт", "передают", "передача",
     "копирует", "копирование", "переносит", "перенос", "загружает", "загрузка",
     "синхронизирует", "синхронизация", "отправляет", "реплицирует", "репликация",

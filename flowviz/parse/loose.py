@@ -37,7 +37,7 @@ from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report
 from flowviz.parse.described import described_components, described_transfers
 from flowviz.parse.drawings import connector_candidates
-from flowviz.parse.keywords import INSTANCE_WORDS, OTHERS_WORDS, alternation
+from flowviz.parse.keywords import INSTANCE_WORDS, OTHERS_WORDS, alternation, not_done
 from flowviz.parse.listed import listed_integrations
 from flowviz.parse.loose_names import (
     component_system,
@@ -235,13 +235,15 @@ def _candidates(
     numbered: set[int] = set()  # a numbered list's items: steps, which tell more than a sentence
     headings: set[int] = set()  # a title names its ends: they need only read as names
     worded = WordedStatements(extra, subject)
+    lead_in: Block | None = None
     for block in blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, ListBlock) and lead_in is not None and not_done(lead_in.text):  # type: ignore[attr-defined]
+            pass  # ``What it never does:`` over ``- Publish a GTM container``
+        elif isinstance(block, Heading):
             texts.append((block.text, block.line))
             headings.add(block.line)
         elif isinstance(block, ListBlock):
-            texts += [(checkbox(i.text.split("\n")[0])[1], i.line) for i in flatten(block.items)]
-            texts += [said for i in flatten(block.items) for said in _arrow_lines_after(i, lines)]
+            texts += _item_texts(block, lines)
             titles += [(t, i.line) for i in flatten(block.items) for t in i.titles]
             numbered |= {i.line for i in flatten(block.items) if block.ordered}
         elif isinstance(block, Table) and edge_table(block) is None:
@@ -256,6 +258,7 @@ def _candidates(
             said = block.text.split("\n")
             texts += [(text, block.line + n) for n, text in enumerate(said)]
             texts += worded.trigger_and_action(said, block.line)
+        lead_in = block if isinstance(block, (Heading, Paragraph)) else lead_in
     stated: set[int] = set()
     for written, line in texts:
         text = worded.as_arrow_line(written)
@@ -282,6 +285,13 @@ def _candidates(
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from code_candidates(block.text, block.line)
             yield from connector_candidates(block.text, block.line)
+
+
+def _item_texts(block: ListBlock, lines: list[str]) -> list[tuple[str, int]]:
+    """The first line of each item of a list, and the arrow lines further down an item."""
+    items = flatten(block.items)
+    texts = [(checkbox(item.text.split("\n")[0])[1], item.line) for item in items]
+    return texts + [said for item in items for said in _arrow_lines_after(item, lines)]
 
 
 def _arrow_lines_after(item: Item, lines: list[str]) -> list[tuple[str, int]]:

@@ -23,6 +23,7 @@ from flowviz.parse.keywords import (
     SETUP_VERBS,
     SETUP_WORDS,
     alternation,
+    not_done,
 )
 from flowviz.parse.participants import participants, subject_of
 from flowviz.parse.steps import (
@@ -235,6 +236,8 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
                 title = _TAG.sub("", heading).strip() or _one_line(block.items[0].text)
                 drafts.append(_Draft(title, block.line))
                 drafts[-1].take(block.items)
+        elif isinstance(block, ListBlock) and _after_not_done(blocks, index):
+            continue  # ``What it never does:`` over its list: no steps
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
             if block.ordered or not current.numbered_only:
                 current.take(block.items)
@@ -246,6 +249,12 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
             points = current.points.setdefault(len(current.steps) - 1, [])
             points.append((_one_line(block.text), block.line))
     return drafts
+
+
+def _after_not_done(blocks: list[Block], index: int) -> bool:
+    """Whether the block before ``blocks[index]`` is a lead-in saying its list is not done."""
+    before = blocks[index - 1] if index > 0 else None
+    return isinstance(before, (Heading, Paragraph)) and not_done(before.text)
 
 
 MIN_TRANSFER_ITEMS = 2

@@ -21,6 +21,7 @@ from flowviz.parse.keywords import (
     PERSON_WORDS,
     PURPOSE_MARKERS,
     READ_VERBS,
+    RECEIVE_VERBS,
     SOURCE_MARKERS,
     SUBJECT_PRONOUNS,
     TARGET_MARKERS,
@@ -163,6 +164,8 @@ def _implied(step: Step, engine: str | None, names: Names) -> Step:
     verb (``Get``, ``Fetches``), after ``from`` / ``из``, or as the step's subject (``Pub/Sub
     triggers the function``); the receiver after a write verb (``Creates``, ``Adds``) or
     after ``to`` / ``в`` (``The output is written as a CSV to Cloud Storage``)."""
+    if engine is not None and step.source is None and step.target not in (None, engine):
+        return step.model_copy(update={"source": engine})  # ``Slack gets an alert``
     if engine is None or step.target is not None or step.source in (None, engine):
         return step
     sends = _sends_to_engine(step, names)
@@ -385,6 +388,17 @@ def _slashed_with(named: list[tuple[int, str]], clause: str) -> list[str]:
 _SLASHED = re.compile(r"[^\s/]+/")
 
 
+_RECEIVING = re.compile(r"[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?\s+(?:" + alternation(RECEIVE_VERBS) + ")")
+"""A name (up to four words) and a verb by which it is given data (``Slack gets``)."""
+
+
+def _opens_with(clause: str, at: int) -> bool:
+    """Whether the system named at ``at`` is the clause's subject: only a label, a number or
+    an article before it (``If anomalies detected: Slack gets …``)."""
+    before = clause[:at].rsplit(":", maxsplit=1)[-1]
+    return set(_WORD.findall(before.casefold())) <= _ARTICLES
+
+
 _WITH = re.compile(r"\s(?:с|со|with)\s+$", re.IGNORECASE)
 """The word between two systems that joins them with no direction (``Интеграция Azure Data
 Explorer с Фабрикой данных Azure``, ``Integration of HubSpot with Slack``)."""
@@ -392,12 +406,16 @@ Explorer с Фабрикой данных Azure``, ``Integration of HubSpot with
 
 def _step(text: str, line: int, number: int, names: Names) -> Step:
     """A step; its ends are the first two systems its first clause names before any method
-    word, the one after ``из`` / ``from`` being the sender."""
+    word, the one after ``из`` / ``from`` being the sender; a subject that is given data
+    (``Slack gets an urgent alert``) is the receiver."""
     clause = first_clause(text)
     named = _named_ends(clause, names)
     ids = _end_order(clause, named)
     source = target = None
-    if len(ids) >= 2:
+    if named and _RECEIVING.match(clause[named[0][0] :]) and _opens_with(clause, named[0][0]):
+        target = named[0][1]
+        source = next((s for at, s in named[1:] if _SOURCE.search(clause[:at])), None)
+    elif len(ids) >= 2:
         first, second = named[0], next(m for m in named if m[1] == ids[1])
         source, target = ids[0], ids[1]
         if _SOURCE.search(clause[: second[0]]) and not _SOURCE.search(clause[: first[0]]):

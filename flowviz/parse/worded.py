@@ -55,18 +55,35 @@ class WordedStatements:
         ``as_arrow_line``, and weaker: a process step on the same line reads it better."""
         pairs = []
         for found in _MOVED_FROM_TO.finditer(text):
-            a = self.products.match(found["a"])
-            b = self.products.match(found["b"])
-            if a and b and a.group().casefold() != b.group().casefold():
-                pairs.append((a.group(), b.group()))
+            pair = self._moved_pair(found["a"], found["b"])
+            if pair is not None:
+                pairs.append(pair)
         if not pairs:
             return (
                 self._subject_moved(text) or self._later_direction(text) or self._acted_on_one(text)
             )
         if len(set(pairs)) != 1:
             return text
-        a, b = (catalogue_spelling(name, self.extra) for name in pairs[0])
+        a, b = pairs[0]
         return f"{a} -> {b}: {text.strip()}"
+
+    def _moved_pair(self, a: str, b: str) -> tuple[str, str] | None:
+        """The two ends of ``from A … to B``: products of the catalogue, or one product and a
+        name (``from commercetools to Fluent Commerce``); else None."""
+        ends = []
+        for side in (a, b):
+            product = self.products.match(side)
+            name = _LEADING_NAME.match(side)
+            if product is not None:
+                ends.append((catalogue_spelling(product.group(), self.extra), True))
+            elif name is not None and _looks_like_a_name(name.group()):
+                ends.append((name.group(), False))
+            else:
+                return None
+        (first, known), (second, also) = ends
+        if not (known or also) or first.casefold() == second.casefold():
+            return None
+        return first, second
 
     def trigger_and_action(self, lines: list[str], first: int) -> list[tuple[str, int]]:
         """A paragraph's ``Trigger: … in A`` line and a later ``Action: … in B`` line (a
@@ -322,6 +339,11 @@ _LATER_DIRECTION = re.compile(
 )
 """A sentence that only names a direction (``From Adobe Commerce to Hubspot.``, ``Shipment
 status from Hubspot to Adobe Commerce``)."""
+
+
+_LEADING_NAME = re.compile(r"[A-ZА-ЯЁ][\w&.-]*(?:\s+[A-ZА-ЯЁ][\w&.-]*){0,2}(?=[\s,;.]|$)")
+"""The capitalised words an end of a sentence opens with (``Fluent Commerce`` of ``Fluent
+Commerce when the connector is installed``)."""
 
 
 _ONE_ENDED = re.compile(

@@ -99,7 +99,6 @@ async function check(name, text) {
     if (text.length > MAX_TEXT) {
       throw new Error(`Maximum text size in diagram exceeded (${text.length} > ${MAX_TEXT})`);
     }
-    await mermaid.parse(text);
     const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
     const read = diagram.db.getVertices ? flowchart(diagram.db) : sequence(diagram.db);
     return { name, ok: true, type: diagram.type, ...read };
