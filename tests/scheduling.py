@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 import pytest
@@ -23,6 +24,11 @@ order (the longest first); every other module is one unit too (its fixtures and 
 reads are made once), handed out after them, the modules with the most tests first."""
 
 
+SPLIT = {"test_real_outputs.py": 2}
+"""Long modules of tests that share no set-up, each handed out in this many parts (by a hash
+of the test's id, so that a part holds the same tests on every run)."""
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """``pytest -n N`` (``--dist load``, the default) hands out each group of ``SHARED`` and
@@ -35,6 +41,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     class SharedSetUp(LoadScopeScheduling):  # type: ignore[misc]
         def _split_scope(self, nodeid: str) -> str:
             module = nodeid.split("::", 1)[0].rsplit("/", 1)[-1]
+            if module in SPLIT:
+                return f"{module}#{zlib.crc32(nodeid.encode()) % SPLIT[module]}"
             return SHARED.get(module, module)
 
         def schedule(self) -> None:
