@@ -1218,7 +1218,8 @@ def test_an_html_title_naming_its_two_ends_is_an_edge(write_map) -> None:
 
 def test_a_product_named_with_and_without_its_maker_is_one_system(write_map) -> None:
     """``Amazon DynamoDB`` and ``DynamoDB``, ``Google BigQuery`` and ``BigQuery`` are one
-    system each; ``Google Ads`` never answers to ``Ads``."""
+    system each; ``Google Ads`` never answers to ``Ads``, nor ``GOOGLE SHEETS`` to ``SHEETS``
+    (a word in capitals, not initials)."""
     model = load(
         write_map(
             "# Orders\n\n## How it works\n\n"
@@ -1229,6 +1230,9 @@ def test_a_product_named_with_and_without_its_maker_is_one_system(write_map) -> 
     )
     names = sorted(s.name for s in model.systems)
     assert names == ["Amazon DynamoDB", "Google Ads", "Google BigQuery"]
+    shouted = "# Sync\n\n- GOOGLE SHEETS → AmoCRM\n- AmoCRM → SHEETS\n- SHEETS → Slack\n"
+    names = sorted(s.name for s in load(write_map(shouted)).systems)
+    assert names == ["AmoCRM", "GOOGLE SHEETS", "SHEETS", "Slack"]
     assert _edges(model) == [
         ("Amazon DynamoDB", "Google BigQuery", 6),
         ("Google BigQuery", "Google Ads", 7),

@@ -647,3 +647,14 @@ def test_the_ends_and_actions_of_a_drawn_run_are_no_systems(write_map) -> None:
         "Slack ──► Wait for human approval\nAPPROVED ──► GTM Implementer\nREJECTED ──► END\n```\n",
     )
     assert edges == [("GA4 Monitor", "Slack", 4)]
+
+
+def test_a_box_whose_line_names_a_direction_is_an_edge(write_map) -> None:
+    """``│  GOOGLE SHEETS → AmoCRM  │``: a banner over the steps it heads states its edge;
+    a table row in a code block (``| A → B |``) is read as before."""
+    edges = _read(
+        write_map,
+        "# Sync\n\n```\n┌──────────────────────────────┐\n│   GOOGLE SHEETS → AmoCRM     │\n"
+        "└──────────────────────────────┘\n\n1. A row is edited\n```\n",
+    )
+    assert edges == [("GOOGLE SHEETS", "AmoCRM", 5)]

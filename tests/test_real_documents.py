@@ -238,7 +238,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-smartsheetconnect-leads": (False, 3, 0, 0),
     "ru-retailcrm-webasyst-module": (False, 3, 0, 0),
     "ru-powerapps-data-integrator": (True, 0, 0, 0),
-    "ru-amocrm-gsheets-sync": (False, 8, 0, 3),
+    "ru-amocrm-gsheets-sync": (False, 10, 0, 3),
     "ru-aibot-direct-quickstart": (False, 0, 0, 0),
     "en-adobe-commerce-d365-fo-accelerator": (False, 6, 0, 0),
     "en-adobe-order-export-oms": (False, 5, 0, 0),

@@ -69,7 +69,7 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
         if owner is not None and ARROW.search(plain_arrows(lines[owner[1] - first_line]))
     }
     for offset, raw in enumerate(lines):
-        line, stripped = first_line + offset, raw.strip()
+        line, stripped = first_line + offset, _inside_walls(raw.strip())
         if not stripped:
             box, down, label = None, False, ""
             continue
@@ -100,6 +100,16 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
             if box is not None and down and name:
                 yield Candidate(box[1], [[box[0]], [name]], ["forward"], ["", label], True)
             box, down, label = ((name, line) if name else None), False, ""
+
+
+def _inside_walls(line: str) -> str:
+    """A line written inside a box's two walls as what it says (``│  GOOGLE SHEETS → AmoCRM
+    │``: a banner naming a direction), when an arrow stands in it; else as it is."""
+    inside = _WALLED_LINE.fullmatch(line)
+    return inside.group(1) if inside and ARROW.search(inside.group(1)) else line
+
+
+_WALLED_LINE = re.compile(r"[│║]\s*(\S(?:.*\S)?)\s*[│║]")
 
 
 def walled_boxes_named(lines: list[str]) -> list[str]:

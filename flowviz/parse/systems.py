@@ -1217,12 +1217,19 @@ def _is_name(word: str) -> bool:
 
 
 def _distinctive(ws: list[str]) -> bool:
-    """Several words, or one with a capital inside or a digit (``DataLens``, ``S3``), not a
-    common word such as ``Ads`` or ``Доставка``."""
+    """Several words, or one with a capital inside, initials or a digit (``DataLens``,
+    ``SES``, ``S3``), not a common word such as ``Ads``, ``Доставка`` or ``SHEETS`` (a word
+    written in capitals)."""
     if len(ws) > 1:
         return True
     word = ws[0]
-    return any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word)
+    camel = any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+    initials = word.isupper() and len(word) <= MAX_INITIALS
+    return camel or initials or any(c.isdigit() for c in word)
+
+
+MAX_INITIALS = 4
+"""A word in capitals this long at most is initials (``SES``, ``AWS``), not a common word."""
 
 
 def _abbreviations(name: str) -> list[str]:
