@@ -97,7 +97,11 @@ def participants(steps: Iterable[str], *, common: bool = False) -> list[str]:
     a subject written longer in one step (``Клиентский код надстройки`` / ``Клиентский код``)
     is the shorter one, and a name in Latin letters acting in a Russian step is one though
     one step alone names it (``Microsoft Graph возвращает …``)."""
-    said = [(subject_of(step, common=common), step) for step in steps]
+    return shared_subjects([(subject_of(step, common=common), step) for step in steps])
+
+
+def shared_subjects(said: list[tuple[str | None, str]]) -> list[str]:
+    """:func:`participants` of steps whose subjects are known: (subject or None, step)."""
     subjects = [(name, step) for name, step in said if name is not None]
     keys = _shortest_keys([stems(name) for name, _ in subjects])
     counts = Counter(keys)

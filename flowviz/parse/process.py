@@ -25,7 +25,7 @@ from flowviz.parse.keywords import (
     alternation,
     not_done,
 )
-from flowviz.parse.participants import participants, subject_of
+from flowviz.parse.participants import participants, shared_subjects, subject_of
 from flowviz.parse.steps import (
     Names,
     StepContext,
@@ -280,7 +280,9 @@ def _told_by_participants(items: list[str]) -> bool:
     (``The service sends … to GC Notify`` / ``GC Notify sends … to the provider``)."""
     subjects = [subject_of(item, common=True) for item in items]
     acting = sum(1 for subject in subjects if subject is not None)
-    return 2 * acting >= len(items) and bool(participants(items, common=True))
+    return 2 * acting >= len(items) and bool(
+        shared_subjects(list(zip(subjects, items, strict=True)))
+    )
 
 
 def _bold_step(paragraph: Paragraph, current: _Draft | None, lines: Sequence[str]) -> bool:
