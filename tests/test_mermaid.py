@@ -15,11 +15,8 @@ Golden documents: ``tests/golden/mermaid/<map>.md``; refresh them with
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,12 +53,11 @@ from flowviz.render.mermaid_quoting import (
 from flowviz.wording import shorten
 from tests.chromium import watching
 from tests.conftest import EXAMPLES, FIXTURES, GOLDEN, ROOT, SEED
+from tests.mermaid_support import MERMAID, run_mermaid
 from tests.test_quoting import HOSTILE
 
 pytestmark = pytest.mark.mermaid
 
-CHECKER = ROOT / "tools" / "mermaid" / "check.mjs"
-MERMAID = ROOT / "tools" / "mermaid" / "node_modules" / "mermaid"
 HOSTILE_MAP = FIXTURES / "hostile" / "hostile.md"
 MAPS = [*EXAMPLES, SEED, HOSTILE_MAP]
 GOLDEN_MAPS = [*EXAMPLES, SEED]
@@ -256,10 +252,6 @@ def parsed(
 ) -> dict[str, dict[str, Any]]:
     """What Mermaid read from every diagram of this module, by name (one Node run); the big
     map (seconds to generate and read) only when its test is among those collected."""
-    if shutil.which("node") is None:
-        pytest.fail("Node.js is missing: install Node.js 20+ and run 'make setup'")
-    if not MERMAID.is_dir():
-        pytest.fail(f"Mermaid is not installed ({MERMAID} is missing): run 'make setup'")
     diagrams = dict(CONTROLS)
     for stem, made in exported.items():
         for graph, text in zip(made.graphs, made.diagrams, strict=True):
@@ -271,20 +263,7 @@ def parsed(
         diagrams[f"keywords/{graph.name}"] = to_mermaid(graph).text
     diagrams |= {f"synthetic/{g.name}": to_mermaid(g).text for g in _unplaced_graphs()}
     diagrams |= {f"systems/{g.name}": to_mermaid(g).text for g in _system_graphs()}
-    request = [{"name": name, "text": text} for name, text in diagrams.items()]
-    done = subprocess.run(
-        ["node", str(CHECKER)],
-        input=json.dumps(request),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-        check=False,
-    )
-    assert done.returncode in (0, 1), done.stderr
-    results = {result["name"]: result for result in json.loads(done.stdout)}
-    results["run"] = {"returncode": done.returncode, "stderr": done.stderr}
-    return results
+    return run_mermaid(diagrams)
 
 
 def _ok(parsed: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:

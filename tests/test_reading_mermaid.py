@@ -9,10 +9,7 @@ its edges but the invisible ``~~~`` ones; a sequence diagram's are its messages.
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 from collections import Counter
 from typing import Any
 
@@ -20,9 +17,9 @@ import pytest
 
 from flowviz.parse.blocks import markdown_text
 from flowviz.parse.diagrams import Diagram, read_mermaid
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES
+from tests.mermaid_support import run_mermaid
 
-CHECKER = ROOT / "tools" / "mermaid" / "check.mjs"
 SYNTAX = sorted((FIXTURES / "mermaid_syntax").glob("*.mmd"))
 REAL = FIXTURES / "real"
 _FENCE = re.compile(r"^```mermaid[ \t]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -47,20 +44,7 @@ REAL_DIAGRAMS = _real_diagrams()
 @pytest.fixture(scope="module")
 def mermaid() -> dict[str, dict[str, Any]]:
     """What Mermaid read from each diagram of this module, by name (one Node run)."""
-    if shutil.which("node") is None or not (CHECKER.parent / "node_modules").is_dir():
-        pytest.fail("Mermaid is not installed: run 'make setup'")
-    diagrams = {**SYNTAX_DIAGRAMS, **REAL_DIAGRAMS}
-    done = subprocess.run(
-        ["node", str(CHECKER)],
-        input=json.dumps([{"name": name, "text": text} for name, text in diagrams.items()]),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode in (0, 1), done.stderr
-    return {result["name"]: result for result in json.loads(done.stdout)}
+    return run_mermaid({**SYNTAX_DIAGRAMS, **REAL_DIAGRAMS})
 
 
 def _their_links(read: dict[str, Any]) -> Counter[tuple[str, str]]:
