@@ -822,6 +822,26 @@ def test_paragraphs_opening_with_an_emoji_are_the_steps_under_a_process_heading(
     assert _edges(model) == [("n8n", "Asana", 11), ("n8n", "Google Sheets", 13)]
 
 
+def test_paragraphs_naming_a_node_then_what_it_does_are_steps_under_a_bold_title(
+    write_map,
+) -> None:
+    """``**How It Works**`` over ``Typeform Trigger → Monitors …`` paragraphs: a flow whose
+    steps are the paragraphs, ended by the next wholly bold title."""
+    text = (
+        "# Lead capture\n\nAn n8n workflow.\n\n**How It Works**\n\n"
+        "Typeform Trigger → Monitors form submissions and passes the lead on.\n\n"
+        "HubSpot Deduplication → Searches HubSpot by email.\n\n"
+        "Slack Notification → Sends lead alerts to Slack.\n\n"
+        "**Who Is This For?**\n\n"
+        "❌ Duplicate contacts clogging HubSpot CRM.\n"
+    )
+    model = load(write_map(text))
+    assert [(f.title, [s.line for s in f.steps]) for f in model.flows] == [
+        ("How It Works", [7, 9, 11])
+    ]
+    assert _edges(model) == [("Typeform", "n8n", 7), ("HubSpot", "n8n", 9), ("n8n", "Slack", 11)]
+
+
 def test_a_tool_named_after_via_with_no_verb_is_used_by_the_engine(write_map) -> None:
     """``AI phone call via VAPI`` in an n8n workflow: n8n calls VAPI; ``Schedules Google
     Calendar event``: n8n writes to the calendar."""

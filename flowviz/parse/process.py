@@ -25,7 +25,7 @@ from flowviz.parse.keywords import (
     alternation,
     not_done,
 )
-from flowviz.parse.participants import participants, shared_subjects, subject_of
+from flowviz.parse.participants import is_verb, participants, shared_subjects, subject_of
 from flowviz.parse.steps import (
     Names,
     StepContext,
@@ -243,12 +243,23 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
                 current.take(block.items)
         elif isinstance(block, ListBlock) and _goes_on(current, block, _next(blocks, index)):
             _go_on(current, block)  # type: ignore[arg-type]
-        elif isinstance(block, Paragraph) and _bold_step(block, current, lines):
-            current.add_bold_step(block.text, block.line)  # type: ignore[union-attr]
-        elif isinstance(block, Paragraph) and current is not None and _has_heading_steps(current):
-            points = current.points.setdefault(len(current.steps) - 1, [])
-            points.append((_one_line(block.text), block.line))
+        elif isinstance(block, Paragraph) and current is not None:
+            current = _paragraph(current, block, lines)
     return drafts
+
+
+def _paragraph(current: _Draft, paragraph: Paragraph, lines: Sequence[str]) -> _Draft | None:
+    """The draft after a paragraph inside it: one more step (``**Create Deal:** Creates …``),
+    a point of a numbered sub-heading step, or the end of a flow of paragraph steps (a wholly
+    bold line, ``**👤 Who Is This For?**``: a new title, None)."""
+    if _ends_bold_steps(paragraph, current):
+        return None
+    if _bold_step(paragraph, current, lines):
+        current.add_bold_step(paragraph.text, paragraph.line)
+    elif _has_heading_steps(current):
+        points = current.points.setdefault(len(current.steps) - 1, [])
+        points.append((_one_line(paragraph.text), paragraph.line))
+    return current
 
 
 def _after_not_done(blocks: list[Block], index: int) -> bool:
@@ -285,6 +296,12 @@ def _told_by_participants(items: list[str]) -> bool:
     )
 
 
+def _ends_bold_steps(paragraph: Paragraph, current: _Draft) -> bool:
+    """Whether a wholly bold line (no arrow in it) ends a flow of paragraph steps: a title of
+    what follows, as a heading would be."""
+    return current.bold_steps and paragraph.strong and not ARROW.search(paragraph.text)
+
+
 def _bold_step(paragraph: Paragraph, current: _Draft | None, lines: Sequence[str]) -> bool:
     """A paragraph under a process heading that opens with a bold label (``**Create Deal:**
     Creates a deal …``) or an emoji (``🗂️ Create Asana Project – Generates …``) and is one
@@ -292,7 +309,17 @@ def _bold_step(paragraph: Paragraph, current: _Draft | None, lines: Sequence[str
     if current is None or current.numbered_only or (current.steps and not current.bold_steps):
         return False
     raw = lines[paragraph.line - 1].lstrip() if 0 < paragraph.line <= len(lines) else ""
-    return (raw.startswith(("**", "__")) or opens_with_emoji(raw)) and not paragraph.strong
+    labelled = raw.startswith(("**", "__")) or opens_with_emoji(raw)
+    return (labelled or _names_then_acts(raw)) and not paragraph.strong
+
+
+def _names_then_acts(line: str) -> bool:
+    """``Typeform Trigger → Monitors form submissions …``: a node's name, an arrow and what
+    it does, opening with a verb."""
+    found = _NAME_ARROW_SENTENCE.match(line)
+    return (
+        found is not None and len(found["head"].split()) <= 4 and is_verb(found["tail"].split()[0])
+    )
 
 
 def _all_points(draft: _Draft) -> list[tuple[str, int]]:
@@ -323,8 +350,12 @@ def _process_line(text: str) -> str:
 def _title_line(paragraph: Paragraph, after: Block | None) -> str:
     """The title a paragraph gives the process list below it (``after``): a line ending in
     ':' (``Для этого:``), or a wholly bold line used as a heading over a list (``**Data
-    flow**``); else an empty string."""
-    if paragraph.strong and isinstance(after, ListBlock) and is_process_title(paragraph.text):
+    flow**``, ``**How It Works**`` over paragraphs ``Typeform Trigger → Monitors …``); else
+    an empty string."""
+    steps_follow = isinstance(after, ListBlock) or (
+        isinstance(after, Paragraph) and _names_then_acts(after.text.split("\n")[0])
+    )
+    if paragraph.strong and steps_follow and is_process_title(paragraph.text):
         return paragraph.text.strip()
     return _process_line(paragraph.text)
 
