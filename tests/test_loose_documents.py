@@ -842,6 +842,21 @@ def test_paragraphs_naming_a_node_then_what_it_does_are_steps_under_a_bold_title
     assert _edges(model) == [("Typeform", "n8n", 7), ("HubSpot", "n8n", 9), ("n8n", "Slack", 11)]
 
 
+@pytest.mark.parametrize(
+    ("about", "engine"),
+    [("This workflow captures leads.", "Workflow"), ("This n8n workflow captures leads.", "n8n")],
+)
+def test_the_workflow_a_page_describes_is_the_engine_when_no_product_is_named(
+    write_map, about: str, engine: str
+) -> None:
+    """``This workflow captures …`` with no automation product named: the steps that name one
+    system have the workflow itself as their other end."""
+    text = f"# Leads\n\n{about}\n\n## How it works\n\n1. Get new leads from Typeform\n"
+    text += "2. Creates a contact in HubSpot\n"
+    model = load(write_map(text))
+    assert _edges(model) == [("Typeform", engine, 7), (engine, "HubSpot", 8)]
+
+
 def test_a_tool_named_after_via_with_no_verb_is_used_by_the_engine(write_map) -> None:
     """``AI phone call via VAPI`` in an n8n workflow: n8n calls VAPI; ``Schedules Google
     Calendar event``: n8n writes to the calendar."""

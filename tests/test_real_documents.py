@@ -92,7 +92,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-n8n-client-onboarding": (False, 14, 0, 5),
     "en-n8n-lead-qualification-branches": (False, 10, 0, 11),
     "en-n8n-stripe-pipedrive": (False, 5, 2, 7),
-    "en-n8n-typeform-hubspot-slack": (False, 0, 0, 5),
+    "en-n8n-typeform-hubspot-slack": (False, 4, 0, 5),
     "en-n8n-website-leads-hubspot": (False, 2, 0, 6),
     "ru-retailcrm-woo-filters": (False, 10, 0, 0),
     "en-d2i-csc-api-flow": (False, 0, 0, 5),

@@ -249,7 +249,14 @@ def engine_of(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | Non
     """The workflow engine the document is about: the automation product it names first."""
     products = [*MORE_PRODUCTS["automation"], *extra.get("automation", [])]
     match = re.search(alternation(products), text, re.IGNORECASE)
-    return system_of(match.group(), ctx, extra, exact=True) if match else None
+    if match is not None:
+        return system_of(match.group(), ctx, extra, exact=True)
+    itself = _THIS_WORKFLOW.search(text)
+    return system_of("Workflow", ctx, extra, exact=True) if itself else None
+
+
+_THIS_WORKFLOW = re.compile(r"(?<!\w)this\s+workflow(?!\w)", re.IGNORECASE)
+"""How a document names the workflow it describes when it names no engine for it."""
 
 
 def system_of(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool = False) -> str:
