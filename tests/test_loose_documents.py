@@ -1272,3 +1272,32 @@ def test_a_product_named_with_and_without_its_maker_is_one_system(write_map) -> 
         ("Amazon DynamoDB", "Google BigQuery", 6),
         ("Google BigQuery", "Google Ads", 7),
     ]
+
+
+def test_a_product_followed_by_a_named_part_is_that_part(write_map) -> None:
+    """``RudderStack Data Plane``, ``AWS Glue Crawler``: a part of the product with a name of
+    its own, a system apart from it; ``the Stream Analytics job`` is still Stream Analytics."""
+    text = (
+        "# Events\n\n## How it works\n\n"
+        "1. The SDK sends events to the RudderStack Data Plane.\n"
+        "2. The RudderStack Data Plane writes the events to Amazon S3.\n"
+        "3. The AWS Glue Crawler reads the files from Amazon S3.\n"
+    )
+    model = load(write_map(text))
+    assert _edges(model) == [
+        ("RudderStack Data Plane", "Amazon S3", 6),
+        ("Amazon S3", "AWS Glue Crawler", 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Google Cloud Big Query access credentials are stored in Secrets Manager and "
+        "encrypted with AWS KMS.",
+        "Токены amoCRM хранятся в Redis.",
+    ],
+)
+def test_a_secret_kept_somewhere_moves_no_data(write_map, step: str) -> None:
+    text = f"# Sync\n\n## How it works\n\n1. {step}\n2. BigQuery sends the rows to Amazon S3.\n"
+    assert _edges(load(write_map(text))) == [("BigQuery", "Amazon S3", 6)]

@@ -658,3 +658,35 @@ def test_a_box_whose_line_names_a_direction_is_an_edge(write_map) -> None:
         "└──────────────────────────────┘\n\n1. A row is edited\n```\n",
     )
     assert edges == [("GOOGLE SHEETS", "AmoCRM", 5)]
+
+
+def test_words_in_a_drawing_of_strokes_and_arrowheads_are_its_boxes(write_map) -> None:
+    """In a drawing made of ``│`` strokes and ``▼`` heads, each run of words is a box, a
+    name wrapped under itself (``Candidate`` / ``Service``) one box, a bracket under a name
+    (``(geo)``) its note; a box that says what is done (``Write report``) is no system."""
+    drawing = (
+        "```text\n"
+        "   Report Job\n"
+        "        │\n"
+        "    ┌───┴───┐\n"
+        "    ▼       ▼\n"
+        " Overpass  Open-Meteo\n"
+        "   (geo)   (weather)\n"
+        "    │        │\n"
+        "    ▼        ▼\n"
+        " Candidate  Forecast\n"
+        "  Service   Service\n"
+        "    │        │\n"
+        "    ▼        ▼\n"
+        " Write     Telegram\n"
+        " report    Service\n"
+        "```\n"
+    )
+    edges = _read(write_map, f"# Flow\n\n{drawing}")
+    assert sorted((a, b) for a, b, _ in edges) == [
+        ("Forecast Service", "Telegram Service"),
+        ("Open-Meteo", "Forecast Service"),
+        ("Overpass", "Candidate Service"),
+        ("Report Job", "Open-Meteo"),
+        ("Report Job", "Overpass"),
+    ]

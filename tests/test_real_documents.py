@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_31``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_32``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -114,7 +114,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-sf-integration-flow-prompt": (False, 4, 0, 0),
     "ru-aquastream-nginx-adr": (False, 4, 0, 0),
     "ru-aquastream-payment-api": (True, 0, 0, 0),
-    "ru-visitmanager-ascii": (False, 14, 0, 0),
+    "ru-visitmanager-ascii": (False, 14, 1, 0),
     "ru-visitmanager-plantuml": (False, 26, 0, 5),
     "en-csa-circle-zapier-automation": (False, 13, 0, 0),
     "en-d365-servicenow-dataverse-sync": (False, 7, 0, 7),
@@ -272,6 +272,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-braze-bedrock-personalization": (False, 1, 3, 9),
     "en-connect-whatsapp-chat": (False, 2, 0, 0),
     "en-ct-fluent-connector": (False, 2, 0, 0),
+    "en-aws-ga4-bigquery-clean-rooms": (False, 2, 3, 6),
+    "en-rudderstack-redshift-personalize": (False, 2, 0, 7),
+    "ru-amocrm-asterisk-http": (True, 0, 0, 0),
+    "ru-weather-trip-scout": (False, 5, 1, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -587,6 +591,12 @@ UNSEEN_31 = [
     "en-connect-whatsapp-chat",
     "en-ct-fluent-connector",
 ]
+UNSEEN_32 = [
+    "en-aws-ga4-bigquery-clean-rooms",
+    "en-rudderstack-redshift-personalize",
+    "ru-amocrm-asterisk-http",
+    "ru-weather-trip-scout",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -618,6 +628,7 @@ LATER_ROUNDS = [
     *UNSEEN_29,
     *UNSEEN_30,
     *UNSEEN_31,
+    *UNSEEN_32,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -680,7 +691,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2028
+    assert counted == 2059
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

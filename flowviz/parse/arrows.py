@@ -479,10 +479,11 @@ MIN_PATH_SEGMENTS = 3
 ACTION_FIRST = re.compile(
     r"(?:"
     + "|".join(sorted({*WRITE_VERBS, *READ_VERBS, *SETUP_VERBS}, key=len, reverse=True))
-    + r")\b(?!\.)",
+    + r")(?=\s|$)",
     re.IGNORECASE,
 )
-"""An end that starts with a verb (``Create Zoom``, ``Send email``) is an action."""
+"""An end that starts with a verb, a word of its own (``Create Zoom``, ``Send email``; not
+``Open-Meteo``, ``Send.io``), is an action."""
 
 
 def _a_path(found: Candidate, ends: Ends) -> bool:

@@ -96,10 +96,15 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
                 yield found
             box = None
         else:
-            name = end_and_label(stripped, False)[0]
+            name = end_and_label(stripped, False)[0] if not _COLUMNS.search(stripped) else ""
             if box is not None and down and name:
                 yield Candidate(box[1], [[box[0]], [name]], ["forward"], ["", label], True)
             box, down, label = ((name, line) if name else None), False, ""
+
+
+_COLUMNS = re.compile(r"\w\s{3,}\w")
+"""Words three spaces apart or more: two columns of a drawing (``Candidate   Forecast``), no
+one box's name."""
 
 
 def _inside_walls(line: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from flowviz.parse.arrows import Candidate
@@ -41,6 +41,9 @@ class Box:
     top: int | None = None
     """For a walled box, its top and bottom rows (``row`` is the one it is named on)."""
     bottom: int | None = None
+    framed: bool = True
+    """Drawn as a box (walls or brackets): a system whatever it says; a run of words is one
+    only as an end of an edge statement is."""
 
     def touches(self, cell: Cell) -> bool:
         """Whether ``cell`` is next to the box (above, below or beside it)."""
@@ -59,7 +62,8 @@ class Box:
 def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     """The edges drawn by vertical connectors between boxes, as drawn candidates."""
     grid, walls = walled_boxes(text.split("\n"))
-    boxes = _boxes(grid) + [Box(w.name, w.row, w.start, w.end, w.top, w.bottom) for w in walls]
+    boxes = [Box(w.name, w.row, w.start, w.end, w.top, w.bottom) for w in walls]
+    boxes += _text_boxes(grid, bool(walls)) if _drawn_with_heads(grid) else _boxes(grid)
     if len(boxes) < 2:
         return
     if walls:
@@ -77,7 +81,7 @@ def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
                 ["forward"],
                 ["", ""],
                 drawn=True,
-                boxed=frozenset({source.name, target.name}),
+                boxed=frozenset(box.name for box in (source, target) if box.framed),
             )
 
 
@@ -88,6 +92,79 @@ def _boxes(grid: list[str]) -> list[Box]:
         for m in _BOX.finditer(line)
         if any(c.isalnum() for c in m.group(1))
     ]
+
+
+def _drawn_with_heads(grid: list[str]) -> bool:
+    """Whether a drawing is made of box-drawing strokes and arrowheads (``│`` and ``▼``), in
+    which every run of words is a box (a shell pipe ``|`` or a table never is one)."""
+    text = "\n".join(grid)
+    return "│" in text and ("▼" in text or "▲" in text)
+
+
+def _text_boxes(grid: list[str], walled: bool) -> list[Box]:
+    """The runs of words of a drawing as boxes (a run opening with a bracketed name is that
+    name: ``[Generate Data] Synthetic metrics``), a run right under another one (its columns
+    shared) being the same box's next line (``Candidate`` / ``Service``, ``Overpass`` /
+    ``(geo)``). Beside ``walled`` boxes, words written on a stroke are what it carries."""
+    runs = [
+        Box(m.group().strip(), row, m.start(), m.end(), framed=False)
+        for row, line in enumerate(grid)
+        for m in _WORDS.finditer(line)
+        if not (walled and _on_a_stroke(grid, row, m.start(), m.end()))
+    ]
+    bracketed = {(box.row, box.start): box for box in _boxes(grid)}
+    runs = [bracketed.get((run.row, run.start), run) for run in runs]  # ``[Generate Data] …``
+    boxes: list[Box] = []
+    for run in runs:
+        above = next((b for b in boxes if b.bottom == run.row - 1 and _overlap(b, run)), None)
+        if above is None:
+            boxes.append(replace(run, top=run.row, bottom=run.row))
+            continue
+        note = run.name.startswith("(") and run.name.endswith(")")  # ``(geo)`` under a name
+        joined = Box(
+            above.name if note else f"{above.name} {run.name}",
+            above.row,
+            min(above.start, run.start),
+            max(above.end, run.end),
+            above.top,
+            run.row,
+            framed=False,
+        )
+        boxes[boxes.index(above)] = joined
+    return boxes
+
+
+def _on_a_stroke(grid: list[str], row: int, start: int, end: int) -> bool:
+    """Whether a run of words is written on a stroke (``▼`` or ``│`` right above it and
+    right below it in one column): what the stroke carries, no box."""
+    return any(
+        _at(grid, row - 1, col) in _STROKE_ENDS and _at(grid, row + 1, col) in _STROKE_ENDS
+        for col in range(start, end)
+    )
+
+
+_STROKE_ENDS = frozenset("│║┃▼▲|")
+
+
+def _at(grid: list[str], row: int, col: int) -> str:
+    return grid[row][col] if 0 <= row < len(grid) and 0 <= col < len(grid[row]) else " "
+
+
+def _covers(run: Box, box: Box) -> bool:
+    """Whether a run of words holds a bracketed box (``[Generate Data] Synthetic metrics``)."""
+    return (
+        run.top is not None and run.top <= box.row <= (run.bottom or run.top) and _overlap(run, box)
+    )
+
+
+def _overlap(one: Box, other: Box) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+_WORDS = re.compile(
+    r"[^\s│║┃─═━└┘┌┐╚╝╔╗├┤┴┬▼▲►◄](?:[^│║┃─═━└┘┌┐╚╝╔╗├┤┴┬▼▲►◄]*?[^\s│║┃─═━└┘┌┐╚╝╔╗├┤┴┬▼▲►◄])?(?=\s{2}|\s*$|\s*[│║┃─═━└┘┌┐├┤┴┬▼▲►◄])"
+)
+"""A run of words in a drawing: up to two spaces or a stroke."""
 
 
 def _connector_cells(grid: list[str]) -> Iterator[Cell]:

@@ -943,6 +943,15 @@ RUSSIAN_COMPONENT_STEMS = (
 """Stems of Russian words that open a component's name, the product it belongs to after them
 (``Служба подготовки Azure AD``, ``функция приема в Azure Functions``)."""
 
+PART_WORDS = (
+    "plane", "layer", "engine", "platform", "suite", "hub", "studio", "console", "core",
+    "sdk", "agent", "connector", "pipes", "profiles", "catalog", "crawler", "runtime", "module",
+    "extension", "plugin", "widget", "portal", "dashboard", "job", "jobs",
+)  # fmt: skip
+"""Last words of a name that opens with a product of the catalogue and names a part of it
+(``RudderStack Data Plane``, ``AWS Glue Crawler``, ``Amazon Connect Customer Profiles``): a
+system of its own, not the product."""
+
 LONE_COMPONENT_HEADS = (
     "gateway", "backend", "frontend", "database", "бэкенд", "фронтенд", "шлюз",
 )  # fmt: skip
@@ -1042,6 +1051,19 @@ PURPOSE_MARKERS = (
 )  # fmt: skip
 """Words after which a process step says what it is for (``Queries Tavily to find the lead's
 LinkedIn profile``): a system named there is not an end of the transfer."""
+
+KEPT_SECRET_WORDS = (
+    "credentials", "credential", "secret", "secrets", "key", "keys", "token", "tokens",
+    "password", "passwords", "учетные данные", "учётные данные", "ключ", "ключи", "токен",
+    "токены", "пароль", "пароли", "секрет", "секреты",
+)  # fmt: skip
+"""What a step may say is kept somewhere (``access credentials are stored in Secrets Manager
+and encrypted with AWS KMS``): a secret at rest, no transfer between the systems named."""
+
+KEPT_VERBS = (
+    "stored", "kept", "encrypted", "saved", "held", "хранятся", "хранится", "зашифрованы",
+    "зашифрован", "сохраняются", "сохраняется",
+)  # fmt: skip
 
 RECEIVE_VERBS = ("gets", "receives", "получает", "принимает")
 """Verbs by which a step's subject is given data (``Slack gets an urgent alert``): the subject

@@ -15,6 +15,7 @@ from flowviz.parse.context import Context
 from flowviz.parse.keywords import (
     COMPONENT_HEADS,
     END_SUFFIXES,
+    PART_WORDS,
     RUSSIAN_COMPONENT_STEMS,
     alternation,
 )
@@ -145,6 +146,10 @@ def names_finder(
         for match in catalogue.finditer(text):
             if opens_a_makers_product(match, text):
                 continue  # ``SAP S/4HANA Cloud``: one of the maker's products, not the maker
+            part = _PRODUCT_PART.match(text, match.end())
+            if part is not None and match.group()[:1].isupper():
+                system_of(match.group() + part.group(), ctx, extra, exact=True)
+                continue  # ``RudderStack Data Plane``: a part of the product, a system
             spelling = catalogue_spelling(match.group(), extra)
             if spelling == match.group() or match.group()[:1].isupper():
                 system_of(spelling, ctx, extra, exact=True)  # ``метрики`` is a common word
@@ -168,6 +173,13 @@ def names_finder(
         ]
 
     return names
+
+
+_PRODUCT_PART = re.compile(
+    r"(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]+(?=[A-Z])(?i:" + alternation(PART_WORDS) + r")(?![\w-])"
+)
+"""Capitalised words after a product that name a part of it, the last a part word (`` Data
+Plane``, `` Crawler``; not `` job`` of ``the Stream Analytics job``)."""
 
 
 _COMPONENT_NAME = re.compile(
@@ -248,11 +260,22 @@ def _role_systems(ctx: Context) -> set[str]:
 def engine_of(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
     """The workflow engine the document is about: the automation product it names first."""
     products = [*MORE_PRODUCTS["automation"], *extra.get("automation", [])]
-    match = re.search(alternation(products), text, re.IGNORECASE)
+    found = re.finditer(alternation(products), text, re.IGNORECASE)
+    inside = [m.span() for m in catalogue_pattern(extra).finditer(text)]
+    match = next((m for m in found if _engine_named(m, text, inside)), None)
     if match is not None:
         return system_of(match.group(), ctx, extra, exact=True)
     itself = _THIS_WORKFLOW.search(text)
     return system_of("Workflow", ctx, extra, exact=True) if itself else None
+
+
+def _engine_named(match: re.Match[str], text: str, products: list[tuple[int, int]]) -> bool:
+    """Whether an automation product found in ``text`` is named as itself: not as the start
+    of a part of it (``AWS Glue`` of ``AWS Glue Crawler``), nor inside a longer product's name
+    (``Apache Airflow`` of ``Amazon Managed Workflows for Apache Airflow``)."""
+    start, end = match.span()
+    longer = any(a <= start and end <= b and b - a > end - start for a, b in products)
+    return not longer and _PRODUCT_PART.match(text, end) is None
 
 
 _THIS_WORKFLOW = re.compile(r"(?<!\w)this\s+workflow(?!\w)", re.IGNORECASE)

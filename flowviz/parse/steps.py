@@ -16,6 +16,8 @@ from flowviz.parse.keywords import (
     ATTACHED_WORDS,
     BASIS_MARKERS,
     FOLLOW_WORDS,
+    KEPT_SECRET_WORDS,
+    KEPT_VERBS,
     METHOD_MARKERS,
     PARTICIPLES,
     PERSON_WORDS,
@@ -388,6 +390,15 @@ def _slashed_with(named: list[tuple[int, str]], clause: str) -> list[str]:
 _SLASHED = re.compile(r"[^\s/]+/")
 
 
+_SECRET_KEPT = re.compile(
+    alternation(KEPT_SECRET_WORDS)
+    + r"(?:\s+\w+){0,2}\s+(?:are|is|будут|\w+\s+)?\s*"
+    + alternation(KEPT_VERBS),
+    re.IGNORECASE,
+)
+"""A secret kept somewhere (``credentials are securely stored in …``): no transfer."""
+
+
 _RECEIVING = re.compile(r"[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?\s+(?:" + alternation(RECEIVE_VERBS) + ")")
 """A name (up to four words) and a verb by which it is given data (``Slack gets``)."""
 
@@ -409,7 +420,7 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
     word, the one after ``из`` / ``from`` being the sender; a subject that is given data
     (``Slack gets an urgent alert``) is the receiver."""
     clause = first_clause(text)
-    named = _named_ends(clause, names)
+    named = _named_ends(clause, names) if not _SECRET_KEPT.search(clause) else []
     ids = _end_order(clause, named)
     source = target = None
     if named and _RECEIVING.match(clause[named[0][0] :]) and _opens_with(clause, named[0][0]):

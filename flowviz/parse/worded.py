@@ -24,7 +24,13 @@ from flowviz.parse.keywords import (
     WRITE_VERBS,
     alternation,
 )
-from flowviz.parse.systems import catalogue_pattern, catalogue_spelling, opens_a_makers_product
+from flowviz.parse.systems import (
+    PLATFORM_BRANDS,
+    VENDOR_WORDS,
+    catalogue_pattern,
+    catalogue_spelling,
+    opens_a_makers_product,
+)
 from flowviz.parse.text import stem, without_emoji
 
 
@@ -76,7 +82,9 @@ class WordedStatements:
             name = _LEADING_NAME.match(side)
             if product is not None:
                 ends.append((catalogue_spelling(product.group(), self.extra), True))
-            elif name is not None and _looks_like_a_name(name.group()):
+            elif (
+                name is not None and _looks_like_a_name(name.group()) and not _a_maker(name.group())
+            ):
                 ends.append((name.group(), False))
             else:
                 return None
@@ -439,6 +447,12 @@ MAX_SUBJECT_WORDS = 3
 _ABOUT = re.compile(alternation(DOCUMENT_WORDS, stems_only=True) + r"|^ADR\b", re.IGNORECASE)
 """A title that says what kind of page it is (``Architecture Overview``, ``Сценарий``,
 ``ADR-003``), not which tool."""
+
+
+def _a_maker(name: str) -> bool:
+    """Whether a name is a maker's or a cloud's alone (``into AWS``): the place of many
+    products, named for none of them."""
+    return name.casefold() in VENDOR_WORDS or name.casefold() in PLATFORM_BRANDS
 
 
 def _looks_like_a_name(text: str) -> bool:
