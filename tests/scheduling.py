@@ -24,6 +24,17 @@ order (the longest first); every other module is one unit too (its fixtures and 
 reads are made once), handed out after them, the modules with the most tests first."""
 
 
+LONG = (
+    "test_real_outputs.py#0",
+    "test_real_outputs.py#1",
+    "test_real_documents.py",
+    "test_properties.py",
+    "test_same_results.py",
+    "test_reading_mermaid.py",
+)
+"""Units of many seconds each, handed out right after the shared groups (longest first), so
+that no long one is left to run alone at the end."""
+
 SPLIT = {"test_real_outputs.py": 2}
 """Long modules of tests that share no set-up, each handed out in this many parts (by a hash
 of the test's id, so that a part holds the same tests on every run)."""
@@ -55,7 +66,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
             units: dict[str, dict[str, bool]] = {}
             for nodeid in self.collection:
                 units.setdefault(self._split_scope(nodeid), {})[nodeid] = False
-            rank = {group: index for index, group in enumerate(dict.fromkeys(SHARED.values()))}
+            first = [*dict.fromkeys(SHARED.values()), *LONG]
+            rank = {group: index for index, group in enumerate(first)}
             for scope in sorted(units, key=lambda s: (rank.get(s, len(rank)), -len(units[s]))):
                 self.workqueue[scope] = units[scope]
             for _ in range(len(self.nodes) - len(self.workqueue)):  # more workers than units

@@ -139,8 +139,19 @@ def names_finder(
     """Systems named in a text: known ones, products of the catalogue and components named
     by their form (``Booking Service``), the last two made systems."""
     catalogue = catalogue_pattern(extra)
+    seen: dict[str, tuple[tuple[int, ...], list[tuple[int, str]]]] = {}
 
     def names(text: str) -> list[tuple[int, str]]:
+        """The systems ``text`` names; asked again while the registry is as it was (a step is
+        read clause by clause), the same answer without reading again."""
+        state = ctx.registry.state()
+        if text in seen and seen[text][0] == state:
+            return seen[text][1]
+        found = read(text)
+        seen[text] = (ctx.registry.state(), found)
+        return found
+
+    def read(text: str) -> list[tuple[int, str]]:
         if "://" in text:  # an address names no system (``https://github.com/...``)
             text = URL.sub(lambda url: " " * len(url.group()), text)  # kept as long
         for match in catalogue.finditer(text):
@@ -261,21 +272,28 @@ def engine_of(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | Non
     """The workflow engine the document is about: the automation product it names first."""
     products = [*MORE_PRODUCTS["automation"], *extra.get("automation", [])]
     found = re.finditer(alternation(products), text, re.IGNORECASE)
-    inside = [m.span() for m in catalogue_pattern(extra).finditer(text)]
-    match = next((m for m in found if _engine_named(m, text, inside)), None)
+    catalogue = catalogue_pattern(extra)
+    match = next((m for m in found if _engine_named(m, text, catalogue)), None)
     if match is not None:
         return system_of(match.group(), ctx, extra, exact=True)
     itself = _THIS_WORKFLOW.search(text)
     return system_of("Workflow", ctx, extra, exact=True) if itself else None
 
 
-def _engine_named(match: re.Match[str], text: str, products: list[tuple[int, int]]) -> bool:
+def _engine_named(match: re.Match[str], text: str, catalogue: re.Pattern[str]) -> bool:
     """Whether an automation product found in ``text`` is named as itself: not as the start
     of a part of it (``AWS Glue`` of ``AWS Glue Crawler``), nor inside a longer product's name
     (``Apache Airflow`` of ``Amazon Managed Workflows for Apache Airflow``)."""
     start, end = match.span()
-    longer = any(a <= start and end <= b and b - a > end - start for a, b in products)
+    around = catalogue.finditer(text, max(start - _LONGEST_NAME, 0), end + _LONGEST_NAME)
+    longer = any(
+        m.start() <= start and end <= m.end() and m.end() - m.start() > end - start for m in around
+    )
     return not longer and _PRODUCT_PART.match(text, end) is None
+
+
+_LONGEST_NAME = 60
+"""How far before an engine's name a longer product's name holding it may start."""
 
 
 _THIS_WORKFLOW = re.compile(r"(?<!\w)this\s+workflow(?!\w)", re.IGNORECASE)

@@ -679,6 +679,11 @@ class Registry:
         self._editions: tuple[int, dict[str, list[str]]] = (0, {})
         """(how many systems there were, ``1с`` -> the systems named ``1С:<edition>``)."""
 
+    def state(self) -> tuple[int, ...]:
+        """How much the registry holds (systems, names, labels, roles): it only grows, so the
+        same state means the same answers to a look-up."""
+        return (len(self.systems), len(self._index), len(self._labels), len(self.roles))
+
     # -- building -------------------------------------------------------------------------
     def add(self, name: str, kind: SystemKind, *, key: str | None = None, **extra: object) -> Draft:
         """Register a new system with an id slugged from ``key`` (or ``name``), a secret in it
