@@ -639,12 +639,14 @@ def test_a_node_with_an_empty_label_is_a_bend_of_the_links_through_it(write_map)
 
 
 def test_the_ends_and_actions_of_a_drawn_run_are_no_systems(write_map) -> None:
-    """A chart of a run drawn in a code block: ``END``, ``APPROVED`` and boxes that say what
-    is done (``Write report``, ``Wait for human approval``) are no systems."""
+    """A chart of a run drawn in a code block: ``END``, ``APPROVED``, boxes that say what is
+    done (``Write report``, ``Wait for human approval``) or what came out (``Issues Found``)
+    are no systems."""
     edges = _read(
         write_map,
         "# Run\n\n```\nGA4 Monitor ──► Slack ──► Write report ──► END\n"
-        "Slack ──► Wait for human approval\nAPPROVED ──► GTM Implementer\nREJECTED ──► END\n```\n",
+        "Slack ──► Wait for human approval\nAPPROVED ──► GTM Implementer\nREJECTED ──► END\n"
+        "Issues Found ──► Slack\n```\n",
     )
     assert edges == [("GA4 Monitor", "Slack", 4)]
 
@@ -690,3 +692,14 @@ def test_words_in_a_drawing_of_strokes_and_arrowheads_are_its_boxes(write_map) -
         ("Report Job", "Open-Meteo"),
         ("Report Job", "Overpass"),
     ]
+
+
+def test_a_round_bracket_that_says_something_of_a_stroke_is_no_box(write_map) -> None:
+    """``(manual upload)`` and ``(For campaign details)`` beside strokes are notes; ``(gcs)``
+    is a box."""
+    drawing = (
+        "```\n[Google Sheet]    (gcs)\n      |   (manual upload)\n      |     |  (For details)\n"
+        "      v     v\n     [SA360]\n```\n"
+    )
+    edges = _read(write_map, f"# Flow\n\n{drawing}")
+    assert sorted((a, b) for a, b, _ in edges) == [("Google Sheet", "SA360")]

@@ -26,6 +26,7 @@ from flowviz.parse.keywords import (
     READ_VERBS,
     RECEIVER_SEPARATORS,
     SETUP_VERBS,
+    STATE_PARTICIPLES,
     WRITE_VERBS,
     alternation,
 )
@@ -139,9 +140,18 @@ class Ends:
             return True
         if is_clause(name):
             return False  # ``Блокировка автоматически истекает``: what happens, not who
-        if name.casefold() in CONTROL_WORDS or ACTION_FIRST.match(name):
-            return False  # ``END``, ``Write report``: a point of a chart, an action
+        if name.casefold() in CONTROL_WORDS or ACTION_FIRST.match(name) or _an_outcome(name):
+            return False  # ``END``, ``Write report``, ``Issues Found``: a point, an action
         return drawn or bool(self.lines.get(key(name), set()) - {line})
+
+
+def _an_outcome(name: str) -> bool:
+    """Whether a box says what came out of a step (``Issues Found``, ``Payment Failed``)."""
+    words = name.split()
+    return 1 < len(words) <= MAX_OUTCOME_WORDS and words[-1].casefold() in STATE_PARTICIPLES
+
+
+MAX_OUTCOME_WORDS = 3
 
 
 _LOWER_CASE_BRAND = re.compile(r"[a-z][a-z0-9.-]{3,}")

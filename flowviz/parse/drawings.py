@@ -90,8 +90,38 @@ def _boxes(grid: list[str]) -> list[Box]:
         Box(m.group(1).strip(), row, m.start(), m.end())
         for row, line in enumerate(grid)
         for m in _BOX.finditer(line)
-        if any(c.isalnum() for c in m.group(1))
+        if any(c.isalnum() for c in m.group(1)) and not _a_note(m.group())
     ]
+
+
+def _a_note(bracketed: str) -> bool:
+    """A bracket that says something of a stroke rather than names a box: words in round
+    brackets all in lower case (``(manual upload)``) or opening with a preposition (``(For
+    campaign details)``, ``(e.g., Weather)``); ``(gcs)``, one word, is a box."""
+    if not bracketed.startswith("("):
+        return False
+    words = bracketed.strip("()").split()
+    lower = len(words) > 1 and all(w[:1].islower() for w in words)
+    return lower or (bool(words) and words[0].casefold().rstrip(".,:") in _NOTE_OPENERS)
+
+
+_NOTE_OPENERS = frozenset(
+    {
+        "for",
+        "via",
+        "e.g",
+        "i.e",
+        "with",
+        "from",
+        "to",
+        "by",
+        "see",
+        "для",
+        "через",
+        "см",
+        "например",
+    }
+)
 
 
 def _drawn_with_heads(grid: list[str]) -> bool:

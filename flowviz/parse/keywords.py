@@ -991,6 +991,13 @@ CONTROL_WORDS = frozenset({
 """A box of a drawn chart that only says where a run goes (``END``, ``APPROVED``, ``Да``): a
 point of the chart, no system."""
 
+STATE_PARTICIPLES = frozenset({
+    "found", "detected", "completed", "failed", "approved", "rejected", "received", "passed",
+    "missing", "done", "найдены", "найден", "обнаружены", "обнаружен", "завершено", "ошибка",
+})  # fmt: skip
+"""Last words of a box of a drawn run that says what came out (``Issues Found``, ``Payment
+Failed``): a point of the chart, no system."""
+
 MAX_END_WORDS = 5
 """An end of an edge statement longer than this is a sentence (``Ошибка … → Проверьте …``)."""
 
