@@ -1301,3 +1301,18 @@ def test_a_product_followed_by_a_named_part_is_that_part(write_map) -> None:
 def test_a_secret_kept_somewhere_moves_no_data(write_map, step: str) -> None:
     text = f"# Sync\n\n## How it works\n\n1. {step}\n2. BigQuery sends the rows to Amazon S3.\n"
     assert _edges(load(write_map(text))) == [("BigQuery", "Amazon S3", 6)]
+
+
+@pytest.mark.parametrize(
+    ("step", "edge"),
+    [
+        ("The Billing Service is triggered by Amazon SQS.", ("Amazon SQS", "Billing Service")),
+        ("Amazon S3 is written by the Export Service.", ("Export Service", "Amazon S3")),
+        ("Amazon S3 is queried by the Report Service.", ("Amazon S3", "Report Service")),
+    ],
+)
+def test_a_passive_step_with_by_names_its_sender(write_map, step: str, edge: tuple) -> None:
+    """``A is triggered by B``, ``A is written by B``: B sends; ``A is queried by B``: B
+    takes A's data."""
+    model = load(write_map(f"# Jobs\n\n## How it works\n\n1. {step}\n"))
+    assert [(a, b) for a, b, _ in _edges(model)] == [edge]

@@ -410,6 +410,29 @@ def _opens_with(clause: str, at: int) -> bool:
     return set(_WORD.findall(before.casefold())) <= _ARTICLES
 
 
+_DONE_BY = re.compile(
+    r"\b(?:is|are|was|were|gets|get|being)\s+(?:\w+ly\s+)?(?P<verb>\w+?)(?:ed|d|en)\s+by\s+"
+    r"(?:the\s+|an?\s+)?\S*$",
+    re.IGNORECASE,
+)
+"""A passive verb and ``by`` right before the second system (``A is triggered by the
+CosmosDB``, ``… are written by B``)."""
+
+
+def _done_by(between: str) -> bool:
+    """Whether the words between a step's two systems make the second the sender: a passive
+    verb of sending or starting and ``by`` (``is triggered by``, ``are written by``); not one
+    of reading (``is queried by B``: B takes the data)."""
+    found = _DONE_BY.search(between)
+    if found is None:
+        return False
+    verb = found["verb"].casefold()
+    return not any(read.startswith(verb) or verb.startswith(read) for read in _READING)
+
+
+_READING = ("read", "quer", "fetch", "pull", "consum", "poll", "retriev", "collect", "scrap")
+
+
 _WITH = re.compile(r"\s(?:с|со|with)\s+$", re.IGNORECASE)
 """The word between two systems that joins them with no direction (``Интеграция Azure Data
 Explorer с Фабрикой данных Azure``, ``Integration of HubSpot with Slack``)."""
@@ -436,6 +459,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
         between = clause[first[0] : second[0]]
         if _WITH.search(between) and not _ACTION.search(between):
             source = target = None  # ``Интеграция A с B``: the two together, no way named
+        elif _done_by(between) and (source, target) == (ids[0], ids[1]):
+            source, target = target, source  # ``A is triggered by B``: B sends
     elif ids:
         source = ids[0]
     method = method_in(text)
