@@ -105,23 +105,11 @@ def _a_note(bracketed: str) -> bool:
     return lower or (bool(words) and words[0].casefold().rstrip(".,:") in _NOTE_OPENERS)
 
 
-_NOTE_OPENERS = frozenset(
-    {
-        "for",
-        "via",
-        "e.g",
-        "i.e",
-        "with",
-        "from",
-        "to",
-        "by",
-        "see",
-        "для",
-        "через",
-        "см",
-        "например",
-    }
-)
+_NOTE_OPENERS = frozenset({
+    "for", "via", "e.g", "i.e", "with", "from", "to", "by", "see",
+    "для", "через", "см", "например",
+})  # fmt: skip
+"""First words of a note in round brackets (``(For campaign details)``, ``(e.g., Weather)``)."""
 
 
 def _drawn_with_heads(grid: list[str]) -> bool:
@@ -180,21 +168,15 @@ def _at(grid: list[str], row: int, col: int) -> str:
     return grid[row][col] if 0 <= row < len(grid) and 0 <= col < len(grid[row]) else " "
 
 
-def _covers(run: Box, box: Box) -> bool:
-    """Whether a run of words holds a bracketed box (``[Generate Data] Synthetic metrics``)."""
-    return (
-        run.top is not None and run.top <= box.row <= (run.bottom or run.top) and _overlap(run, box)
-    )
-
-
 def _overlap(one: Box, other: Box) -> bool:
     return one.start < other.end and other.start < one.end
 
 
+_STROKES = "│║┃─═━└┘┌┐╚╝╔╗├┤┴┬▼▲►◄"
 _WORDS = re.compile(
-    r"[^\s│║┃─═━└┘┌┐╚╝╔╗├┤┴┬▼▲►◄](?:[^│║┃─═━└┘┌┐╚╝╔╗├┤┴┬▼▲►◄]*?[^\s│║┃─═━└┘┌┐╚╝╔╗├┤┴┬▼▲►◄])?(?=\s{2}|\s*$|\s*[│║┃─═━└┘┌┐├┤┴┬▼▲►◄])"
+    rf"[^\s{_STROKES}](?:[^{_STROKES}]*?[^\s{_STROKES}])?(?=\s{{2}}|\s*$|\s*[{_STROKES}])"
 )
-"""A run of words in a drawing: up to two spaces or a stroke."""
+"""A run of words in a drawing: it ends at two spaces, the line's end or a stroke."""
 
 
 def _connector_cells(grid: list[str]) -> Iterator[Cell]:

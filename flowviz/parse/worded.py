@@ -82,9 +82,7 @@ class WordedStatements:
             name = _LEADING_NAME.match(side)
             if product is not None:
                 ends.append((catalogue_spelling(product.group(), self.extra), True))
-            elif (
-                name is not None and _looks_like_a_name(name.group()) and not _a_maker(name.group())
-            ):
+            elif name is not None and _a_name_not_a_maker(name.group()):
                 ends.append((name.group(), False))
             else:
                 return None
@@ -449,10 +447,11 @@ _ABOUT = re.compile(alternation(DOCUMENT_WORDS, stems_only=True) + r"|^ADR\b", r
 ``ADR-003``), not which tool."""
 
 
-def _a_maker(name: str) -> bool:
-    """Whether a name is a maker's or a cloud's alone (``into AWS``): the place of many
-    products, named for none of them."""
-    return name.casefold() in VENDOR_WORDS or name.casefold() in PLATFORM_BRANDS
+def _a_name_not_a_maker(text: str) -> bool:
+    """Whether words read as a system's name and are not a maker's or a cloud's alone (``into
+    AWS``: the place of many products, named for none of them)."""
+    maker = text.casefold() in VENDOR_WORDS or text.casefold() in PLATFORM_BRANDS
+    return _looks_like_a_name(text) and not maker
 
 
 def _looks_like_a_name(text: str) -> bool:
