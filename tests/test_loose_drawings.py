@@ -703,3 +703,24 @@ def test_a_round_bracket_that_says_something_of_a_stroke_is_no_box(write_map) ->
     )
     edges = _read(write_map, f"# Flow\n\n{drawing}")
     assert sorted((a, b) for a, b, _ in edges) == [("Google Sheet", "SA360")]
+
+
+def test_branches_drawn_with_a_plus_and_an_arrow_hang_from_the_box_above(write_map) -> None:
+    """``+--> Klaviyo (…) --> Google Sheets``: a branch with an arrowhead to its first box,
+    going on as a chain; a second ``+-->`` further down hangs from the same box."""
+    drawing = (
+        "```\nShopify (orders, products)\n    |\n"
+        "    +--> Klaviyo (flows, metrics) --> Google Sheets --> Looker Studio\n    |\n"
+        "    +--> GA4 (traffic) --> Google Sheets --> Looker Studio\n```\n"
+    )
+    edges = sorted((a, b) for a, b, _ in _read(write_map, f"# Pipeline\n\n{drawing}"))
+    assert edges == sorted(
+        [
+            ("Shopify", "Klaviyo"),
+            ("Klaviyo", "Google Sheets"),
+            ("Google Sheets", "Looker Studio"),
+            ("Shopify", "GA4"),
+            ("GA4", "Google Sheets"),
+            ("Google Sheets", "Looker Studio"),
+        ]
+    )

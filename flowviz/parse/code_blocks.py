@@ -45,9 +45,11 @@ def stacked(text: str) -> bool:
 
 
 _BRANCH = re.compile(
-    r"^(?:\|--|\|—|`--|[├└][─━]{1,3}(?P<head>[►▶>])?|(?P<hook>↳)|\+--|\\--)\s*(?P<content>.*)$"
+    r"^(?:(?:\|--|\|—|`--|\+--|\\--)(?P<tip>-*>)?|[├└][─━]{1,3}(?P<head>[►▶>])?|(?P<hook>↳))"
+    r"\s*(?P<content>.*)$"
 )
-"""A tree's branch: ``├── a``, ``└─► a`` (an arrow to ``a``), ``↳ a``, ``|-- x -> a``."""
+"""A tree's branch: ``├── a``, ``└─► a`` and ``+--> a`` (an arrow to ``a``), ``↳ a``, ``|-- x
+-> a``."""
 
 
 def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
@@ -187,7 +189,7 @@ def _branch(
     ``x``."""
     content = _NEXT_BRANCH.split(branch["content"])[0]
     drawn = plain_arrows(_IN_BRACKETS.sub("", CALL.sub("", content)))  # ``Queues (id → Queue)``
-    headed = bool(branch["head"] or branch["hook"])
+    headed = bool(branch["head"] or branch["hook"] or branch["tip"])
     if ARROW.search(drawn) and not headed:
         tail = candidate(drawn, line, drawn=True)
         if tail is not None:
@@ -233,7 +235,7 @@ _FILE = re.compile(
 """A folder (``db/changelog/``) or a file (``001-create-events.xml``) of a file tree."""
 _NEXT_BRANCH = re.compile(r"\s{2,}(?=[└├│┘┐┌┤])")
 """Where a second branch drawn on the same line starts (``transfer ──┘    └── return``)."""
-_TREE_STROKES = frozenset("│|├└┬┼┤╎┆")
+_TREE_STROKES = frozenset("│|├└┬┼┤╎┆+")
 _PIECE = re.compile(r"[^\s│├└┬┼┤─━═►▶]+(?: [^\s│├└┬┼┤─━═►▶]+)*")
 
 
