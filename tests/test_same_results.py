@@ -54,7 +54,7 @@ TRICKY = [
 ]
 
 
-MAX_NAME_CHARS = 120
+MAX_NAME_CHARS = 60
 
 
 @pytest.mark.parametrize("name", TRICKY)
