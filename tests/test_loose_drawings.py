@@ -724,3 +724,17 @@ def test_branches_drawn_with_a_plus_and_an_arrow_hang_from_the_box_above(write_m
             ("Google Sheets", "Looker Studio"),
         ]
     )
+
+
+def test_arrows_run_into_the_walls_of_ascii_boxes_join_them(write_map) -> None:
+    """``| source |-------> broker |``: the arrow's head stands for the next box's wall; the
+    row is a chain of the boxes it draws."""
+    drawing = (
+        "```\n+--------+       +--------+       +--------+\n"
+        "| source |-------> broker |-------> target |\n"
+        "+--------+  (1)  +---^----+  (3)  +--------+\n```\n"
+    )
+    assert _read(write_map, f"# Bridge\n\n{drawing}") == [
+        ("source", "broker", 5),
+        ("broker", "target", 5),
+    ]

@@ -280,7 +280,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-twilio-frontline-airtable": (True, 0, 0, 0),
     "ru-yc-direct-parquet-clickhouse": (True, 0, 0, 0),
     "en-triggermesh-bridges-catalog": (False, 13, 0, 0),
-    "en-triggermesh-zendesk-sentiment": (True, 0, 0, 0),
+    "en-triggermesh-zendesk-sentiment": (False, 2, 0, 3),
     "en-mtc-ipaas-order-processor": (False, 0, 0, 9),
     "en-ais-workshop-product-announcement": (True, 0, 0, 0),
     "en-eventbridge-auth0-visualization": (False, 1, 0, 5),

@@ -64,6 +64,8 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     if branches:
         lines = [_ANNOTATION.sub("", line) for line in lines]
     lines = walled_boxes_named(lines)
+    rows = {index for index, line in enumerate(lines) if _ARROW_AT_WALL.search(line)}
+    lines = [line.replace("|", " ") if index in rows else line for index, line in enumerate(lines)]
     owners = {index: _tree_owner(lines, index, first_line) for index in branches}
     drawings = {
         owner[1]
@@ -94,6 +96,9 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
         elif ARROW.search(plain_arrows(stripped)):
             found = box_chain(stripped, line) or drawing_candidate(raw, line)
             found = found or candidate(stripped, line, drawn=line in drawings)
+            if found is not None and offset in rows:  # ``| source |-------> broker |``
+                found.drawn = True
+                found.boxed = frozenset(e for segment in found.segments for e in segment if e)
             if found is not None:
                 yield found
             box = None
@@ -107,6 +112,11 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
 _COLUMNS = re.compile(r"\w\s{3,}\w")
 """Words three spaces apart or more: two columns of a drawing (``Candidate   Forecast``), no
 one box's name."""
+
+
+_ARROW_AT_WALL = re.compile(r"\|-+>|<-+\|")
+"""An arrow run into a box's wall, its head standing for the wall (``| source |-------> broker
+|``): the row is a chain of boxes, read with its walls blanked."""
 
 
 def _inside_walls(line: str) -> str:

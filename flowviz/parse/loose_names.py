@@ -326,9 +326,10 @@ def _maker_dropped(system: str, name: str, ctx: Context, extra: dict[str, list[s
     """A product of the catalogue named with its maker (``Amazon DynamoDB``, ``Google
     BigQuery``) also answers to the name without it, where that is distinctive
     (``DynamoDB``, not ``Ads`` of ``Google Ads``)."""
-    maker = name.split(maxsplit=1)[0].casefold()
-    if catalogue_kind(name, extra) is None:
+    words = name.split(maxsplit=1)
+    if not words or catalogue_kind(name, extra) is None:
         return
+    maker = words[0].casefold()
     for form in short_forms(name):
         if form.split(maxsplit=1)[0].casefold() != maker:
             ctx.registry.alias(system, form, derived=True)
