@@ -169,10 +169,9 @@ _LABELLED = re.compile(
 )
 """A list item opening with a bold label (a link's words in it, or plain words), then what it
 says of it; the label ends with a colon or a dash, inside the bold or after it."""
-_CODE_LABELLED = re.compile(
-    r"^`?(?P<code>[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)`?"
-    r"(?:[.:]|\s[—–-])\s+(?P<text>\S.*)$"
-)
+CODE_NAME = r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+"
+"""A name written as code (``processConnectMessage``, ``send_report``)."""
+_CODE_LABELLED = re.compile(rf"^`?(?P<code>{CODE_NAME})`?(?:[.:]|\s[—–-])\s+(?P<text>\S.*)$")
 """A list item opening with a name written as code (``processConnectMessage.``,
 ``send_report:``), then what it says of it: a function of the system described."""
 _SEPARATOR_END = re.compile(r"\s*(?::|[—–]|\s-)\s*$")

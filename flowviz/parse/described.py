@@ -13,7 +13,7 @@ from typing import NamedTuple
 from flowviz.model import Step
 from flowviz.parse.arrows import is_component
 from flowviz.parse.blocks import Block, ListBlock
-from flowviz.parse.components import Component, labelled_component
+from flowviz.parse.components import CODE_NAME, Component, labelled_component
 from flowviz.parse.systems import catalogue_pattern
 
 Names = Callable[[str], list[tuple[int, str]]]
@@ -53,8 +53,7 @@ def described_components(
     return out
 
 
-_CODE_NAME = re.compile(r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
-"""A name written as code (``processConnectMessage``, ``send_report``)."""
+_CODE_NAME = re.compile(CODE_NAME)
 _NOUN_FIRST = re.compile(
     r"(?:a|an|the|this|that|these|those|its|their|our|your|each|any)\b", re.IGNORECASE
 )

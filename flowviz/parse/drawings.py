@@ -156,12 +156,9 @@ def _on_a_stroke(grid: list[str], row: int, start: int, end: int) -> bool:
     """Whether a run of words is written on a stroke (``▼`` or ``│`` right above it and
     right below it in one column): what the stroke carries, no box."""
     return any(
-        _at(grid, row - 1, col) in _STROKE_ENDS and _at(grid, row + 1, col) in _STROKE_ENDS
+        _at(grid, row - 1, col) in _STARTS and _at(grid, row + 1, col) in _STARTS
         for col in range(start, end)
     )
-
-
-_STROKE_ENDS = frozenset("│║┃▼▲|")
 
 
 def _at(grid: list[str], row: int, col: int) -> str:
