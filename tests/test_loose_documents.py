@@ -965,6 +965,34 @@ def test_a_customer_data_platform_is_a_product_of_the_catalogue(write_map) -> No
     assert {s.name: s.kind for s in model.systems}["Adobe Campaign"] == "esp"
 
 
+def test_cloud_ai_delivery_and_telephony_services_are_products_of_the_catalogue(
+    write_map,
+) -> None:
+    """Well-known services beyond the marketing stack are systems wherever an arrow names
+    them, and a product written two ways (``СДЭК`` / ``CDEK``, ``Amazon SQS`` / ``SQS``) is
+    one system."""
+    model = load(
+        write_map(
+            "# Заказы\n\n"
+            "- Amazon Pinpoint → Amazon Bedrock\n"
+            "- SQS -> Amazon Simple Notification Service\n"
+            "- Amazon SQS -> Vertex AI\n"
+            "- Тильда → Asterisk\n"
+            "- Tilda → СДЭК\n"
+            "- CDEK → Тинькофф\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Amazon Pinpoint", "Amazon Bedrock", 3),
+        ("SQS", "Amazon Simple Notification Service", 4),
+        ("SQS", "Vertex AI", 5),
+        ("Тильда", "Asterisk", 6),
+        ("Тильда", "СДЭК", 7),
+        ("СДЭК", "Тинькофф", 8),
+    ]
+    assert {s.name: s.kind for s in model.systems}["Amazon Pinpoint"] == "esp"
+
+
 def test_a_connector_title_and_a_hyphened_pair_name_a_direction(write_map) -> None:
     """``Коннектор A к B`` (an emoji shortcode aside, a full stop inside a name) and
     ``A-to-B`` between two products are one edge each; ``end-to-end``, a pair in a path and
@@ -1223,7 +1251,8 @@ def test_a_sentence_moving_data_from_one_product_to_another_is_an_edge(
 
 
 def test_a_makers_name_opening_a_product_name_is_not_the_maker(write_map) -> None:
-    """``SAP`` is an ERP of the catalogue; ``SAP AI Core`` and ``SAP's co-pilot`` are not it."""
+    """``SAP`` is an ERP of the catalogue; ``SAP AI Core`` (a product of its own) and ``SAP's
+    co-pilot`` are not it."""
     model = load(
         write_map(
             "# Grounding\n\n## How it works\n\n"
@@ -1234,6 +1263,7 @@ def test_a_makers_name_opening_a_product_name_is_not_the_maker(write_map) -> Non
         )
     )
     assert _edges(model) == [
+        ("Integration flow", "SAP AI Core", 5),
         ("Integration flow", "Snowflake", 7),
         ("Integration flow", "SAP", 8),
     ]
