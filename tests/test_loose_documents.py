@@ -1250,6 +1250,49 @@ def test_a_sentence_moving_data_from_one_product_to_another_is_an_edge(
     assert [(a, b) for a, b, _ in _edges(model)] == ([edge] if edge else []) + [("Tilda", "amoCRM")]
 
 
+@pytest.mark.parametrize(
+    ("item", "edges"),
+    [
+        (
+            "Two pipelines that extract data from a Dynamics 365 demo account to Cosmos DB and "
+            "Azure Synapse Analytics.",
+            [("Dynamics 365", "Cosmos DB"), ("Dynamics 365", "Azure Synapse Analytics")],
+        ),
+        (
+            "Сервис выгружает заказы из Shopify в МойСклад и в ClickHouse.",
+            [("Shopify", "МойСклад"), ("Shopify", "ClickHouse")],
+        ),
+        (
+            "Stream changes from Amazon RDS for PostgreSQL to Amazon Kinesis.",
+            [("Amazon RDS", "Amazon Kinesis")],
+        ),
+        (
+            "Stream changes from PostgreSQL to Kafka and then to the dashboards.",
+            [("PostgreSQL", "Kafka")],
+        ),
+    ],
+)
+def test_a_sentence_moving_data_names_whole_products_and_every_listed_receiver(
+    write_map, item: str, edges: list[tuple[str, str]]
+) -> None:
+    """A sender is its whole name (``Dynamics 365``, not ``Dynamics``; ``Amazon RDS for
+    PostgreSQL``, the product a service is made for being part of its name, which the
+    product answers to); receivers listed after ``to`` / ``в`` are each an edge when every
+    item of the list is a product."""
+    model = load(write_map(f"# Examples\n\n* {item}\n* Tilda → amoCRM\n"))
+    assert [(a, b) for a, b, _ in _edges(model)] == [*edges, ("Tilda", "amoCRM")]
+    aliases = {alias for system in model.systems for alias in system.aliases}
+    assert "RDS for" not in item or "Amazon RDS for PostgreSQL" in aliases
+
+
+def test_a_sync_line_to_two_receivers_names_the_preposition_again(write_map) -> None:
+    """``Copy … from A to B and to C``: one edge to each receiver."""
+    model = load(
+        write_map("# Pipes\n\n- Copy data from Dynamics 365 to Cosmos DB and to BigQuery.\n")
+    )
+    assert _edges(model) == [("Dynamics 365", "Cosmos DB", 3), ("Dynamics 365", "BigQuery", 3)]
+
+
 def test_a_makers_name_opening_a_product_name_is_not_the_maker(write_map) -> None:
     """``SAP`` is an ERP of the catalogue; ``SAP AI Core`` (a product of its own) and ``SAP's
     co-pilot`` are not it."""

@@ -224,7 +224,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-stronghold-network-ports": (False, 22, 7, 0),
     "ru-deckhouse-log-shipper": (False, 1, 0, 3),
     "ru-yc-ydb-mkf-cdc": (True, 0, 0, 0),
-    "en-debezium-examples-catalogue": (False, 7, 0, 0),
+    "en-debezium-examples-catalogue": (False, 8, 0, 0),
     "en-debezium-unwrap-smt-topologies": (False, 7, 0, 0),
     "en-oneuptime-eventbridge-saas": (False, 5, 0, 0),
     "en-stripe-commercetools-site": (True, 0, 0, 0),

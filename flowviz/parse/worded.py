@@ -61,9 +61,9 @@ class WordedStatements:
         ``as_arrow_line``, and weaker: a process step on the same line reads it better."""
         pairs = []
         for found in _MOVED_FROM_TO.finditer(text):
-            pair = self._moved_pair(found["a"], found["b"])
+            pair = self._moved_pair(self._whole_product(text, found), found["b"])
             if pair is not None:
-                pairs.append(pair)
+                pairs.append((pair[0], ", ".join([pair[1], *self._listed_after(pair[1], found)])))
         if not pairs:
             return (
                 self._subject_moved(text) or self._later_direction(text) or self._acted_on_one(text)
@@ -73,6 +73,31 @@ class WordedStatements:
         a, b = pairs[0]
         return f"{a} -> {b}: {text.strip()}"
 
+    def _whole_product(self, text: str, found: re.Match[str]) -> str:
+        """The sender of ``from A … to B`` as the whole product name it opens with (``Dynamics
+        365`` of ``from Dynamics 365 to``, which the few words allowed before ``to`` would
+        otherwise cut to ``Dynamics``)."""
+        product = self.products.match(text, found.start("a"))
+        if product is None or not found.end("a") < product.end() < found.start("b"):
+            return found["a"]
+        named_for = _NAMED_FOR.match(text, product.end(), found.start("b"))
+        return text[product.start() : named_for.end()] if named_for else product.group()
+
+    def _listed_after(self, first: str, found: re.Match[str]) -> list[str]:
+        """The products listed after the first receiver of ``from A to B`` (``to Cosmos DB
+        and Synapse Analytics``, ``в ClickHouse и в Object Storage``): each also a receiver;
+        none unless every item of the list is a product of the catalogue."""
+        rest = found["b"].strip()
+        if not rest.casefold().startswith(first.casefold()):
+            return []
+        items = _LIST_ITEM.split(rest[len(first) :].rstrip(" .;"))
+        if len(items) < 2 or items[0]:
+            return []
+        names = [self.products.fullmatch(item.strip(" *_`")) for item in items[1:]]
+        if not all(names):
+            return []
+        return [catalogue_spelling(name.group(), self.extra) for name in names if name]
+
     def _moved_pair(self, a: str, b: str) -> tuple[str, str] | None:
         """The two ends of ``from A … to B``: products of the catalogue, or one product and a
         name (``from commercetools to Fluent Commerce``); else None."""
@@ -81,11 +106,14 @@ class WordedStatements:
             product = self.products.match(side)
             name = _LEADING_NAME.match(side)
             if product is not None:
-                ends.append((catalogue_spelling(product.group(), self.extra), True))
+                found, known = product, True
+                said = catalogue_spelling(product.group(), self.extra)
             elif name is not None and _a_name_not_a_maker(name.group()):
-                ends.append((name.group(), False))
+                found, known, said = name, False, name.group()
             else:
                 return None
+            named_for = _NAMED_FOR.match(side, found.end())  # ``Amazon RDS for MySQL``
+            ends.append((said + (named_for.group() if named_for else ""), known))
         (first, known), (second, also) = ends
         if not (known or also) or first.casefold() == second.casefold():
             return None
@@ -335,6 +363,18 @@ _MOVED_FROM_TO = re.compile(
 ``A``: ``from a PostgreSQL database to``)."""
 
 
+_NAMED_FOR = re.compile(r"\s+for\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?![\w-])")
+"""What a product's name may go on with: the product it is made for (``Amazon RDS for
+PostgreSQL``, ``Managed Service for ClickHouse``)."""
+
+
+_LIST_ITEM = re.compile(
+    r"\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и|&)\s+)(?:(?:to|into|в|во)\s+)?", re.I
+)
+"""What separates the receivers listed after a first one: a comma, ``and`` / ``и`` / ``&``,
+with the preposition said again or not (``to A and to B``)."""
+
+
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
 
 
@@ -420,7 +460,12 @@ Salesforce using EventBridge Pipes``."""
 def _as_arrow(match: re.Match[str]) -> str:
     """``what (из A в B) rest`` or ``what из A с B`` as ``A -> B: what rest``."""
     sender = match["a"] or match.groupdict().get("a_in")
-    return f"{sender} -> {match['b']}: {match['what'].strip()}{match['rest']}"
+    receivers = _PREPOSITION_AGAIN.sub(", ", match["b"])  # ``to A and to B``: two receivers
+    return f"{sender} -> {receivers}: {match['what'].strip()}{match['rest']}"
+
+
+_PREPOSITION_AGAIN = re.compile(r",?\s+(?:and|и)\s+(?:to|into|в|во)\s+", re.IGNORECASE)
+"""``and to`` / ``и в`` between two receivers of one transfer."""
 
 
 def document_subject(title: str | None) -> str | None:
