@@ -1389,3 +1389,28 @@ def test_a_passive_step_with_by_names_its_sender(write_map, step: str, edge: tup
     takes A's data."""
     model = load(write_map(f"# Jobs\n\n## How it works\n\n1. {step}\n"))
     assert [(a, b) for a, b, _ in _edges(model)] == [edge]
+
+
+def test_an_order_of_stages_in_lower_case_names_no_systems(write_map) -> None:
+    """``pipeline: triage → research → scoring`` in a step is the order of a tool's stages,
+    even where boxes of a drawing are named by its words; a run of products in lower case
+    (``amoCRM → tilda → unisender``) is still a chain of systems."""
+    boxes = "".join(
+        f"+----------+\n| {name:<8} |\n+----------+\n" + ("     |\n     v\n" if more else "")
+        for name, more in (("Triage", True), ("Research", True), ("Scoring", False))
+    )
+    model = load(
+        write_map(
+            "# Lead bot\n\n## How it works\n\n"
+            "1. Tilda sends the lead to amoCRM.\n"
+            "2. Runs a multi-stage pipeline: **triage → research → scoring**\n"
+            "3. amoCRM → tilda → unisender\n\n"
+            f"```\n{boxes}```\n"
+        )
+    )
+    assert not [edge for edge in _edges(model) if edge[2] == 6]
+    assert [(a, b) for a, b, line in _edges(model) if line == 7] == [
+        ("amoCRM", "tilda"),
+        ("tilda", "unisender"),
+    ]
+    assert ("Triage", "Research") in {(a, b) for a, b, _ in _edges(model)}

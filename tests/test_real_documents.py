@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_35``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_36``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -287,6 +287,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-dtc-skill-pack-integrations": (False, 6, 1, 0),
     "ru-reportb24-data-flow": (False, 20, 0, 0),
     "ru-reportb24-system-overview": (False, 29, 1, 0),
+    "en-event-driven-functions-heroku": (True, 0, 0, 0),
+    "en-leads-agent-architecture": (False, 6, 1, 7),
+    "ru-bitrix-framework-sms-sending": (False, 0, 0, 5),
+    "ru-bitrix-sale-delivery-requests": (False, 0, 0, 7),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -625,6 +629,12 @@ UNSEEN_35 = [
     "ru-reportb24-data-flow",
     "ru-reportb24-system-overview",
 ]
+UNSEEN_36 = [
+    "en-event-driven-functions-heroku",
+    "en-leads-agent-architecture",
+    "ru-bitrix-framework-sms-sending",
+    "ru-bitrix-sale-delivery-requests",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -660,6 +670,7 @@ LATER_ROUNDS = [
     *UNSEEN_33,
     *UNSEEN_34,
     *UNSEEN_35,
+    *UNSEEN_36,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -722,7 +733,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2179
+    assert counted == 2198
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

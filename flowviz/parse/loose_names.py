@@ -154,6 +154,7 @@ def names_finder(
     def read(text: str) -> list[tuple[int, str]]:
         if "://" in text:  # an address names no system (``https://github.com/...``)
             text = URL.sub(lambda url: " " * len(url.group()), text)  # kept as long
+        text = _STAGE_ORDER.sub(lambda run: _stages_blanked(run, catalogue), text)
         for match in catalogue.finditer(text):
             if opens_a_makers_product(match, text):
                 continue  # ``SAP S/4HANA Cloud``: one of the maker's products, not the maker
@@ -184,6 +185,20 @@ def names_finder(
         ]
 
     return names
+
+
+_STAGE_ORDER = re.compile(
+    r"(?<![\w-])[a-zа-яё][\w-]*(?:\s*(?:→|->|=>|⇒|➜|⟶)\s*[a-zа-яё][\w-]*){2,}(?![\w-])"
+)
+"""Three or more words in lower case joined by arrows inside a sentence (``pipeline: triage →
+research → scoring``): the order of a tool's stages, no systems (where a box of a drawing is
+named by one of the words)."""
+
+
+def _stages_blanked(run: re.Match[str], catalogue: re.Pattern[str]) -> str:
+    """An order of stages as spaces (kept as long), unless a product of the catalogue is one
+    of its words (``tilda → amocrm → unisender``: systems in lower case)."""
+    return run.group() if catalogue.search(run.group()) else " " * len(run.group())
 
 
 _PRODUCT_PART = re.compile(
