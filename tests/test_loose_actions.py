@@ -301,3 +301,46 @@ def test_moving_data_from_a_product_to_a_name_is_an_edge(
     found = [(a, b) for a, b, _ in named_edges(load(write_map(text)))]
     confirmed = [edge, ("commercetools", "Fluent Commerce")] if edge else []
     assert found == [*confirmed, ("Tilda", "amoCRM")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "doer"),
+    [
+        ("Leads Agent is a Slack bot that:", "Leads Agent"),
+        ("The sync service:", "Sync service"),
+        ("Our middleware will:", "Middleware"),
+        ("Наш бот умеет:", "Бот"),
+    ],
+)
+def test_a_lead_in_naming_who_acts_is_the_other_end_of_its_steps(
+    write_map, lead: str, doer: str
+) -> None:
+    """A list under a lead-in that names its doer (a system of that name, or a name ending in
+    a component word) reads each step that names one system as an edge with the doer; a step
+    naming none (``Parses …``) states no edge."""
+    model = load(
+        write_map(
+            f"# Leads\n\n## How it works\n\n{lead}\n"
+            "1. Receives lead notifications from HubSpot\n"
+            "2. Parses contact info from the message\n"
+            "3. Sends the contact to Salesforce\n"
+        )
+    )
+    assert named_edges(model) == [("HubSpot", doer, 6), (doer, "Salesforce", 8)]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["The data flows as follows:", "Research strategy:", "Steps:", "The integration:"],
+)
+def test_a_lead_in_naming_no_doer_gives_its_steps_no_other_end(write_map, lead: str) -> None:
+    """A lead-in that names no system and no component (``Steps:``), or a known system's short
+    name with more words (``Research strategy`` beside ``Research Service``), is no doer."""
+    model = load(
+        write_map(
+            f"# Leads\n\n- Research Service → Salesforce\n\n## How it works\n\n{lead}\n"
+            "1. Receives lead notifications from HubSpot\n"
+            "2. Sends the contact to Salesforce\n"
+        )
+    )
+    assert named_edges(model) == [("Research Service", "Salesforce", 3)]

@@ -288,7 +288,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-reportb24-data-flow": (False, 20, 0, 0),
     "ru-reportb24-system-overview": (False, 29, 1, 0),
     "en-event-driven-functions-heroku": (True, 0, 0, 0),
-    "en-leads-agent-architecture": (False, 6, 1, 7),
+    "en-leads-agent-architecture": (False, 7, 1, 7),
     "ru-bitrix-framework-sms-sending": (False, 0, 0, 5),
     "ru-bitrix-sale-delivery-requests": (False, 0, 0, 7),
 }

@@ -936,6 +936,16 @@ COMPONENT_HEADS = (
 ``Event queue``, ``Read Replica 2``): a component of an architecture, written once or more.
 The first ones also stand alone as a system (``Gateway``, ``Backend``)."""
 
+LEAD_SUBJECT_HEADS = frozenset(
+    {
+        *(h for h in COMPONENT_HEADS if h not in ("api", "db", "lake", "store", "registry")),
+        "bot", "app", "application", "agent", "connector", "middleware", "script", "function",
+        "бот", "приложение", "коннектор", "скрипт", "модуль", "обработчик", "агент",
+    }
+)  # fmt: skip
+"""Last words of a lead-in's subject that make it a system with no other sign (``The sync
+service:``, ``Наш бот:``)."""
+
 RUSSIAN_COMPONENT_STEMS = (
     "служб", "агент", "модул", "сервис", "микросервис", "шлюз", "коннектор", "соединител",
     "обработчик", "функци", "приложени",

@@ -108,6 +108,7 @@ def read_loose(
         lambda title: component_system(title, ctx, extra),
         source.text.splitlines(),
         lambda found: [system_of(name, ctx, extra, exact=True) for name in found],
+        ctx.registry.lookup_name,
     )
     edges += described
     told = {item.line for item in statements if item.told} & {s.line for s in edges}

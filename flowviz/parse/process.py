@@ -19,6 +19,7 @@ from flowviz.parse.keywords import (
     CAPTION_WORDS,
     LEAD_IN_MAX_WORDS,
     LEAD_IN_WORDS,
+    LEAD_SUBJECT_HEADS,
     PROCESS_WORDS,
     SETUP_VERBS,
     SETUP_WORDS,
@@ -77,6 +78,8 @@ class _Draft:
     """Under an architecture heading: only a numbered list gives the steps."""
     bold_steps: bool = False
     """The steps are paragraphs that open with a bold label."""
+    lead: str = ""
+    """The paragraph ending in ':' right above the list of steps (``The sync service:``)."""
 
     def take(self, items: Sequence[Item]) -> None:
         """List items as more steps; the items nested in each are that step's points."""
@@ -102,7 +105,8 @@ def process_flows(
     engine: str | None = None,
     component: Callable[[str], str | None] = lambda title: None,
     lines: Sequence[str] = (),
-    meet: Callable[[list[str]], object] = lambda names: None,
+    meet: Callable[[list[str]], list[str]] = lambda names: [],
+    known: Callable[[str], str | None] = lambda name: None,
 ) -> tuple[list[Flow], list[Step]]:
     """Every process list of the document as a flow, its steps with their ends, and every edge
     its steps state (on the line each is written on, an item's second line for ``1. **Title**``
@@ -123,7 +127,7 @@ def process_flows(
     for number, (draft, system) in enumerate(
         (draft, system) for draft, system in zip(drafts, titled, strict=True) if draft.steps
     ):
-        step_engine = system or engine
+        step_engine = system or _lead_subject(draft.lead, names, meet, known) or engine
         steps = []
         for n, (raw, line) in enumerate(draft.steps, 1):
             points = draft.points.get(n - 1, [])
@@ -234,12 +238,13 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
         elif isinstance(block, ListBlock) and current is None and _states_transfers(block, names):
             if not is_components_title(heading) and not _SETUP.search(heading):
                 title = _TAG.sub("", heading).strip() or _one_line(block.items[0].text)
-                drafts.append(_Draft(title, block.line))
+                drafts.append(_Draft(title, block.line, lead=_lead(blocks, index)))
                 drafts[-1].take(block.items)
         elif isinstance(block, ListBlock) and _after_not_done(blocks, index):
             continue  # ``What it never does:`` over its list: no steps
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
             if block.ordered or not current.numbered_only:
+                current.lead = _lead(blocks, index)
                 current.take(block.items)
         elif isinstance(block, ListBlock) and _goes_on(current, block, _next(blocks, index)):
             _go_on(current, block)  # type: ignore[arg-type]
@@ -260,6 +265,47 @@ def _paragraph(current: _Draft, paragraph: Paragraph, lines: Sequence[str]) -> _
         points = current.points.setdefault(len(current.steps) - 1, [])
         points.append((_one_line(paragraph.text), paragraph.line))
     return current
+
+
+def _lead(blocks: list[Block], index: int) -> str:
+    """The paragraph ending in ':' right before ``blocks[index]``, else ''."""
+    before = blocks[index - 1] if index > 0 else None
+    if isinstance(before, Paragraph) and before.text.rstrip().endswith(":"):
+        return before.text.strip()
+    return ""
+
+
+_LEAD_SUBJECT = re.compile(
+    r"^(?:(?:the|our|this|наш|наша|наше|этот|эта|это)\s+)?"
+    r"(?P<name>[\w.&/-]+(?:\s+[\w.&/-]+){0,3}?)\s*"
+    r"(?:(?:is|—|–|-)\s+(?:an?\s+)?[^:]{0,60}?\s+(?:that|which|который|которая|которое)"
+    r"|will|can|does(?:\s+the\s+following)?|performs|handles|умеет|может"
+    r"|делает(?:\s+следующее)?|выполняет(?:\s+следующее)?)?\s*:$",
+    re.IGNORECASE,
+)
+"""A lead-in that names who does what its list says: ``The sync service:``, ``Leads Agent is
+a Slack bot that:``, ``Our middleware will:``, ``Бот умеет:``."""
+
+
+def _lead_subject(
+    lead: str,
+    names: Names,
+    meet: Callable[[list[str]], list[str]],
+    known: Callable[[str], str | None],
+) -> str | None:
+    """The system a lead-in names as the doer of its list's steps: a system of that very name
+    (``known``), or a name whose last word is a component word (``sync service``,
+    ``бот``), made a system; else None."""
+    found = _LEAD_SUBJECT.match(lead)
+    if found is None:
+        return None
+    name = found["name"]
+    if names(name) and (system := known(name)) is not None:
+        return system  # ``Leads Agent is …``: a system, named whole
+    if name.split()[-1].casefold() not in LEAD_SUBJECT_HEADS:
+        return None
+    made = meet([name[:1].upper() + name[1:]])
+    return made[0] if made else None
 
 
 def _after_not_done(blocks: list[Block], index: int) -> bool:
