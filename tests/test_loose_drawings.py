@@ -738,3 +738,43 @@ def test_arrows_run_into_the_walls_of_ascii_boxes_join_them(write_map) -> None:
         ("source", "broker", 5),
         ("broker", "target", 5),
     ]
+
+
+def test_words_under_one_framed_box_are_boxes_even_on_a_stroke(write_map) -> None:
+    """A drawing of words with one framed box at its top: the words an arrowhead points into
+    (``Scoring Service`` between ``▼`` and ``│``) are boxes, as in a drawing with no frame;
+    only between two framed boxes are words on a stroke what it carries. Words two spaces
+    apart are two columns (``Overpass  Open-Meteo``)."""
+    drawing = (
+        "```text\n"
+        "┌───────────────┐\n"
+        "│ MorningReport │\n"
+        "│     Job       │\n"
+        "└───────┬───────┘\n"
+        "        │\n"
+        "    ┌───┴───┐\n"
+        "    ▼       ▼\n"
+        " Overpass  Open-Meteo\n"
+        "    │        │\n"
+        "    ▼        ▼\n"
+        " Candidate  Forecast\n"
+        "  Service   Service\n"
+        "    │        │\n"
+        "    └────┬───┘\n"
+        "         ▼\n"
+        "   Scoring Service\n"
+        "         │\n"
+        "         ▼\n"
+        "   Report Service\n"
+        "```\n"
+    )
+    edges = _read(write_map, f"# Flow\n\n{drawing}")
+    assert [(a, b) for a, b, _ in edges] == [
+        ("MorningReport", "Overpass"),
+        ("MorningReport", "Open-Meteo"),
+        ("Overpass", "Candidate Service"),
+        ("Open-Meteo", "Forecast Service"),
+        ("Candidate Service", "Scoring Service"),
+        ("Forecast Service", "Scoring Service"),
+        ("Scoring Service", "Report Service"),
+    ], "two columns two spaces apart are two boxes, and each edge is stated once"

@@ -275,7 +275,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-aws-ga4-bigquery-clean-rooms": (False, 2, 3, 6),
     "en-rudderstack-redshift-personalize": (False, 3, 0, 7),
     "ru-amocrm-asterisk-http": (True, 0, 0, 0),
-    "ru-weather-trip-scout": (False, 5, 1, 0),
+    "ru-weather-trip-scout": (False, 9, 1, 0),
     "en-b24-bi-connector-extension": (False, 0, 0, 5),
     "en-twilio-frontline-airtable": (True, 0, 0, 0),
     "ru-yc-direct-parquet-clickhouse": (True, 0, 0, 0),

@@ -109,7 +109,7 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
             box, down, label = ((name, line) if name else None), False, ""
 
 
-_COLUMNS = re.compile(r"\w\s{3,}\w")
+_COLUMNS = re.compile(r"\w\s{2,}\w")
 """Words three spaces apart or more: two columns of a drawing (``Candidate   Forecast``), no
 one box's name."""
 

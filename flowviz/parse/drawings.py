@@ -63,10 +63,11 @@ def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     """The edges drawn by vertical connectors between boxes, as drawn candidates."""
     grid, walls = walled_boxes(text.split("\n"))
     boxes = [Box(w.name, w.row, w.start, w.end, w.top, w.bottom) for w in walls]
-    boxes += _text_boxes(grid, bool(walls)) if _drawn_with_heads(grid) else _boxes(grid)
+    walled = len(walls) >= 2
+    boxes += _text_boxes(grid, walled) if _drawn_with_heads(grid) else _boxes(grid)
     if len(boxes) < 2:
         return
-    if walls:
+    if walled:
         grid = bridged(grid)
     seen: set[Cell] = set()
     for cell in _connector_cells(grid):

@@ -92,7 +92,8 @@ def read_loose(
     drawn_between = [hop for hop in drawn if hop.source != hop.target]
     ends.forget_paths(statements)
     ends.settle_trees(statements)
-    rows = sorted([hop for item in statements for hop in hops(item, ends)] + drawn_between, key=_at)
+    stated = _once([hop for item in statements for hop in hops(item, ends)])
+    rows = sorted(stated + drawn_between, key=_at)
     integrations = [
         row for number, hop in enumerate(rows, 1) for row in _rows(hop, number, ctx, extra)
     ]
@@ -386,6 +387,15 @@ def _step_rows(steps: list[Step], done: int) -> list[Integration]:
         )
         for n, step in enumerate(steps, 1)
     ]
+
+
+def _once(found: list[Hop]) -> list[Hop]:
+    """The hops with one of each pair written the same way on one line: a drawing read both
+    as strokes between boxes and as a chain of lines states each of its edges once."""
+    first: dict[tuple[str, str, int, str], Hop] = {}
+    for hop in found:
+        first.setdefault((hop.source, hop.target, hop.line, hop.way), hop)
+    return list(first.values())
 
 
 def _at(hop: Hop) -> int:
