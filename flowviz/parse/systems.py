@@ -1408,8 +1408,16 @@ _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z0-9]|['’]s\b")
 
 def catalogue_names(extra: dict[str, list[str]] | None = None) -> list[str]:
     """Every product name of the catalogue (``catalogue_kind``), for finding them in text."""
-    tables = (KNOWN_PRODUCTS, MORE_PRODUCTS, extra or {})
-    return sorted({name for table in tables for names in table.values() for name in names})
+    key = tuple((kind, tuple(names)) for kind, names in sorted((extra or {}).items()))
+    return list(_catalogue_names(key))
+
+
+@lru_cache(maxsize=8)
+def _catalogue_names(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    """``catalogue_names`` made once per set of ``flowviz.yaml`` products (asked for each
+    name a document's readers look up)."""
+    tables = (KNOWN_PRODUCTS, MORE_PRODUCTS, dict(extra))
+    return tuple(sorted({name for table in tables for names in table.values() for name in names}))
 
 
 _RUSSIAN_WORD = re.compile(r"[а-яё]{4,}", re.IGNORECASE)
