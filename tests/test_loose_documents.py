@@ -1414,3 +1414,15 @@ def test_an_order_of_stages_in_lower_case_names_no_systems(write_map) -> None:
         ("tilda", "unisender"),
     ]
     assert ("Triage", "Research") in {(a, b) for a, b, _ in _edges(model)}
+
+
+def test_the_alt_text_of_a_picture_states_no_edge(write_map) -> None:
+    """``![Webflow → Sheets → Slack](overview.png)`` describes a picture the reader cannot
+    see; a caption written as text under it still counts."""
+    model = load(
+        write_map(
+            "# Leads\n\n![Scenario overview — Webflow → Google Sheets → Slack](./overview.png)\n\n"
+            "Webflow → Slack\n"
+        )
+    )
+    assert _edges(model) == [("Webflow", "Slack", 5)]

@@ -778,3 +778,50 @@ def test_words_under_one_framed_box_are_boxes_even_on_a_stroke(write_map) -> Non
         ("Forecast Service", "Scoring Service"),
         ("Scoring Service", "Report Service"),
     ], "two columns two spaces apart are two boxes, and each edge is stated once"
+
+
+FRAMED = """```
+┌───────────────────────────────────────────────────┐
+│               MARKETING (Frappe CRM)               │
+│                                                   │
+│  ┌──────────┐     ┌─────────┐     ┌──────────┐    │
+│  │ Webflow  │────▶│   n8n   │────▶│ HubSpot  │    │
+│  │   Form   │     │ Webhook │     │          │    │
+│  └──────────┘     └─────────┘     └────┬─────┘    │
+│                                        │         │
+└────────────────────────────────────────┼─────────┘
+                                         │
+                                         │ Convert to Customer
+                                         ▼
+                                    ┌──────────┐
+                                    │ ERPNext  │
+                                    └──────────┘
+```
+"""
+
+
+def test_boxes_inside_a_frame_are_read_and_the_frame_is_a_group(write_map) -> None:
+    """A box drawn around other boxes (its right wall a column off, as drawn by hand) is a
+    group: the arrows inside it join the boxes it holds, the stroke crossing its wall (``┼``)
+    goes on to the box below, and the words beside that stroke are what it carries."""
+    edges = _read(write_map, f"# Leads\n\n{FRAMED}")
+    assert [(a, b) for a, b, _ in edges] == [
+        ("Webflow", "n8n"),
+        ("n8n", "HubSpot"),
+        ("HubSpot", "ERPNext"),
+    ]
+
+
+def test_a_box_naming_a_kind_of_record_is_no_system(write_map) -> None:
+    """``Lead (CRM)`` and ``Deal`` are records a CRM holds, and ``convert Lead → Deal`` is
+    their lifecycle: no edge, in a drawing or in a sentence."""
+    drawing = (
+        "```\n"
+        "┌─────────┐     ┌──────────┐     ┌──────────┐\n"
+        "│ Webflow │────▶│   Lead   │────▶│   Deal   │\n"
+        "│         │     │  (CRM)   │     │          │\n"
+        "└─────────┘     └──────────┘     └──────────┘\n"
+        "```\n"
+    )
+    text = f"# Leads\n\n{drawing}\n- When ready, convert Lead → Deal\n- Tilda → amoCRM\n"
+    assert [(a, b) for a, b, _ in _read(write_map, text)] == [("Tilda", "amoCRM")]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_36``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_38``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -291,6 +291,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-leads-agent-architecture": (False, 7, 1, 7),
     "ru-bitrix-framework-sms-sending": (False, 0, 0, 5),
     "ru-bitrix-sale-delivery-requests": (False, 0, 0, 7),
+    "en-twilio-slack-call-demo": (False, 0, 0, 5),
+    "en-webflow-frappe-crm-leads": (False, 3, 6, 4),
+    "en-webflow-make-lead-capture": (False, 1, 3, 6),
+    "en-zapier-google-ads-offline-conversions": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -635,6 +639,12 @@ UNSEEN_36 = [
     "ru-bitrix-framework-sms-sending",
     "ru-bitrix-sale-delivery-requests",
 ]
+UNSEEN_38 = [
+    "en-twilio-slack-call-demo",
+    "en-webflow-frappe-crm-leads",
+    "en-webflow-make-lead-capture",
+    "en-zapier-google-ads-offline-conversions",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -671,6 +681,7 @@ LATER_ROUNDS = [
     *UNSEEN_34,
     *UNSEEN_35,
     *UNSEEN_36,
+    *UNSEEN_38,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -733,7 +744,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2198
+    assert counted == 2233
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -25,6 +25,7 @@ from flowviz.parse.keywords import (
     NAVIGATION_WORDS,
     READ_VERBS,
     RECEIVER_SEPARATORS,
+    RECORD_WORDS,
     SETUP_VERBS,
     STATE_PARTICIPLES,
     WRITE_VERBS,
@@ -142,7 +143,18 @@ class Ends:
             return False  # ``Блокировка автоматически истекает``: what happens, not who
         if name.casefold() in CONTROL_WORDS or ACTION_FIRST.match(name) or _an_outcome(name):
             return False  # ``END``, ``Write report``, ``Issues Found``: a point, an action
+        if is_record(name):
+            return False  # ``Lead (CRM)``: a record a system holds
         return drawn or bool(self.lines.get(key(name), set()) - {line})
+
+
+def is_record(name: str) -> bool:
+    """Whether an end names a kind of record alone (``Lead``, ``Deal (CRM)``, ``Сделка``)."""
+    return _RECORD_NOTE.sub("", name).casefold() in RECORD_WORDS
+
+
+_RECORD_NOTE = re.compile(r"\s*\([^()]*\)$")
+"""A bracket after a record's name (``Deal (CRM)``): where it is kept."""
 
 
 def _an_outcome(name: str) -> bool:
@@ -356,7 +368,7 @@ def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
     """The arrow statement on one line of text, or None (no arrow, or a navigation path)."""
     text = _LABELLED_DASHES.sub(lambda m: f" -> {m['target']}: {m['label']}", text)
     parts = ARROW.split(text)
-    if len(parts) < 2 or _NAVIGATION.search(text):
+    if len(parts) < 2 or _NAVIGATION.search(text) or _CONVERTED.search(parts[0]):
         return None
     ways = [WAYS[m.group(0)] for m in ARROW.finditer(text)]
     segments: list[list[str]] = []
@@ -367,6 +379,14 @@ def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
         segments.append([r for r in receivers if r] or [end])
         labels.append(label)
     return Candidate(line, segments, ways, labels, drawn)
+
+
+_CONVERTED = re.compile(
+    r"(?<!\w)(?:convert|converts|converted|converting|конвертир\w*)\s+(?:\S+\s+){0,2}?\S+\s*$",
+    re.IGNORECASE,
+)
+"""A conversion verb right before an arrow's sender (``convert Lead → Deal``): a record
+turned into another, its lifecycle, no edge."""
 
 
 def drawing_candidate(text: str, line: int) -> Candidate | None:
@@ -466,7 +486,9 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
     for index, segment in enumerate(found.segments):
         whole = " ".join(segment) if len(segment) == 1 else None
         systems = [
-            r for r in segment if r in found.boxed or ends.system(r, found.line, found.drawn)
+            r
+            for r in segment
+            if (r in found.boxed and not is_record(r)) or ends.system(r, found.line, found.drawn)
         ]
         if len(systems) != len(segment):
             if index == 0 and not found.boxed and len(found.segments) < MIN_PATH_SEGMENTS:

@@ -471,7 +471,7 @@ def inline_text(token: Token) -> str:
             elif not _FORMATTING_TAG.match(tag):
                 parts.append(child.content)
         elif kind == "image":
-            parts.append(child.content)
+            parts.append(" ")  # its alt text describes a picture the reader does not read
     text = "".join(parts)
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 

@@ -24,6 +24,7 @@ from flowviz.parse.arrows import (
     is_clause,
     plain_arrows,
 )
+from flowviz.parse.walled import frames_opened
 
 _DOWN = re.compile(r"^(?:[|│]|v|V|↓|⬇️?|⇓|▼)(?:\s+(.*))?$")
 """A line of a vertical chain under a box: a stroke or an arrow down, and its label."""
@@ -63,7 +64,7 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     branches = _branch_lines(lines)
     if branches:
         lines = [_ANNOTATION.sub("", line) for line in lines]
-    lines = walled_boxes_named(lines)
+    lines = walled_boxes_named(frames_opened(lines))
     rows = {index for index, line in enumerate(lines) if _ARROW_AT_WALL.search(line)}
     lines = [line.replace("|", " ") if index in rows else line for index, line in enumerate(lines)]
     owners = {index: _tree_owner(lines, index, first_line) for index in branches}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from flowviz.parse.arrows import Candidate
-from flowviz.parse.walled import bridged, walled_boxes
+from flowviz.parse.walled import bridged, frames_opened, walled_boxes
 
 _BOX = re.compile(r"[(\[{]([^\s()\[\]{}][^()\[\]{}]{0,40})[)\]}]")
 _VERTICAL = frozenset("|║│┃")
@@ -61,7 +61,7 @@ class Box:
 
 def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     """The edges drawn by vertical connectors between boxes, as drawn candidates."""
-    grid, walls = walled_boxes(text.split("\n"))
+    grid, walls = walled_boxes(frames_opened(text.split("\n")))
     boxes = [Box(w.name, w.row, w.start, w.end, w.top, w.bottom) for w in walls]
     walled = len(walls) >= 2
     boxes += _text_boxes(grid, walled) if _drawn_with_heads(grid) else _boxes(grid)
@@ -130,6 +130,7 @@ def _text_boxes(grid: list[str], walled: bool) -> list[Box]:
         for row, line in enumerate(grid)
         for m in _WORDS.finditer(line)
         if not (walled and _on_a_stroke(grid, row, m.start(), m.end()))
+        and not _beside_a_stroke(grid, row, m.start())
     ]
     bracketed = {(box.row, box.start): box for box in _boxes(grid)}
     runs = [bracketed.get((run.row, run.start), run) for run in runs]  # ``[Generate Data] …``
@@ -160,6 +161,26 @@ def _on_a_stroke(grid: list[str], row: int, start: int, end: int) -> bool:
         _at(grid, row - 1, col) in _STARTS and _at(grid, row + 1, col) in _STARTS
         for col in range(start, end)
     )
+
+
+def _beside_a_stroke(grid: list[str], row: int, start: int) -> bool:
+    """Whether a run of words is written right after a vertical stroke that comes from above
+    and goes on down to an arrowhead (``│ Convert to Customer`` over ``▼``): what the stroke
+    carries, no box."""
+    col = start - 1
+    while col >= 0 and grid[row][col] == " " and start - col <= 2:
+        col -= 1
+    if col < 0 or grid[row][col] not in _VERTICAL:
+        return False
+    return _at(grid, row - 1, col) in _STARTS | _CORNERS and _heads_to(grid, row + 1, col)
+
+
+def _heads_to(grid: list[str], row: int, col: int) -> bool:
+    """Whether the stroke going down from (``row``, ``col``) ends in an arrowhead (a
+    connector, not a box's wall)."""
+    while _at(grid, row, col) in _VERTICAL:
+        row += 1
+    return _at(grid, row, col) in "▼v"
 
 
 def _at(grid: list[str], row: int, col: int) -> str:

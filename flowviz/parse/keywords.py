@@ -1001,6 +1001,14 @@ CONTROL_WORDS = frozenset({
 """A box of a drawn chart that only says where a run goes (``END``, ``APPROVED``, ``Да``): a
 point of the chart, no system."""
 
+RECORD_WORDS = frozenset({
+    "lead", "leads", "deal", "deals", "opportunity", "opportunities", "invoice", "invoices",
+    "лид", "лиды", "сделка", "сделки",
+})  # fmt: skip
+"""A box or an end named by a kind of record of a CRM alone (``Lead``, ``Deal (CRM)``,
+``Сделка``): the record a system holds, no system (``convert Lead → Deal`` is its
+lifecycle)."""
+
 STATE_PARTICIPLES = frozenset({
     "found", "detected", "completed", "failed", "approved", "rejected", "received", "passed",
     "missing", "done", "найдены", "найден", "обнаружены", "обнаружен", "завершено", "ошибка",

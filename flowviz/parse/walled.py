@@ -68,8 +68,74 @@ def _at(grid: list[str], row: int, col: int) -> str:
     return grid[row][col] if 0 <= row < len(grid) and 0 <= col < len(grid[row]) else " "
 
 
-def _box_at(grid: list[str], top: int, start: int) -> Wall | None:
-    """The box whose top-left corner is at (``top``, ``start``), else None."""
+def frames_opened(grid: list[str]) -> list[str]:
+    """The grid with each frame's walls and title blanked out: a box drawn around other
+    boxes (``┌── MARKETING (Frappe CRM) ──┐`` over a row of boxes) is a group of them, no box,
+    so that the arrows inside it join the boxes it holds. A stroke that crosses a frame's
+    wall (``┼``) goes on through it."""
+    walls = _all_boxes(grid)
+    frames = [w for w in walls if any(_inside(other, w) for other in walls)]
+    if not frames:
+        return grid
+    out = [list(line) for line in grid]
+    for frame in frames:
+        _open(out, frame)
+    return ["".join(row) for row in out]
+
+
+def _all_boxes(grid: list[str]) -> list[Wall]:
+    return [
+        wall
+        for top, line in enumerate(grid)
+        for start, char in enumerate(line)
+        if char in _TOP_LEFT and (wall := _box_at(grid, top, start, loose=True)) is not None
+    ]
+
+
+def _inside(box: Wall, frame: Wall) -> bool:
+    """Whether ``box`` is drawn inside ``frame``."""
+    return (
+        frame.top < box.top
+        and box.bottom < frame.bottom
+        and frame.start < box.start
+        and box.end < frame.end
+    )
+
+
+_FRAME_CHARS = frozenset("│║┐┘╗╝╮╯─═┼┬┴├┤+|")
+"""What a frame's right wall may be drawn with, a column off where its corner says."""
+
+_THROUGH = {"┼": "│", "┬": "│", "┴": "│", "├": "─", "┤": "─"}
+"""What a frame's wall character leaves when the frame is opened: a stroke crossing it."""
+
+
+def _open(out: list[list[str]], frame: Wall) -> None:
+    """Blank ``frame``'s walls (keeping strokes that cross them) and its title."""
+    right = frame.end - 1
+    cells = [(frame.top, c) for c in range(frame.start, frame.end)]
+    cells += [(frame.bottom, c) for c in range(frame.start, frame.end)]
+    for row in range(frame.top, frame.bottom + 1):
+        cells.append((row, frame.start))
+        wall = next((c for c in (right, right - 1, right + 1) if _at_row(out[row], c)), None)
+        cells += [(row, wall)] if wall is not None else []
+    for row, col in cells:
+        if col < len(out[row]):
+            out[row][col] = _THROUGH.get(out[row][col], " ")
+    title = out[frame.row]
+    text = "".join(title[frame.start + 1 : right]) if frame.row != frame.top else ""
+    if text.strip() and "│" not in text.strip():
+        for col in range(frame.start + 1, min(right, len(title))):
+            title[col] = " "
+
+
+def _at_row(row: list[str], col: int) -> bool:
+    """Whether a frame's right wall may stand at ``col`` of ``row``."""
+    return 0 <= col < len(row) and row[col] in _FRAME_CHARS
+
+
+def _box_at(grid: list[str], top: int, start: int, loose: bool = False) -> Wall | None:
+    """The box whose top-left corner is at (``top``, ``start``), else None; ``loose``: its
+    right wall may stand a column left or right of its corner (a wide frame drawn by hand)."""
     line = grid[top]
     end = start + 1
     while end < len(line) and line[end] in _TOP_EDGE and line[end] not in "┐╗╮":
@@ -82,12 +148,14 @@ def _box_at(grid: list[str], top: int, start: int) -> Wall | None:
         return None
     if line[start] == "+" and "-" not in line[start:end]:
         return None
+    shifts = (0, -1, 1) if loose else (0,)
     row = top + 1
     while row < len(grid) and _at(grid, row, start) in _LEFT_WALL:
-        if _at(grid, row, end) not in _RIGHT_WALL:
+        if all(_at(grid, row, end + shift) not in _RIGHT_WALL for shift in shifts):
             return None
         row += 1
-    if _at(grid, row, start) not in _BOTTOM_LEFT or _at(grid, row, end) not in _BOTTOM_RIGHT:
+    corner = any(_at(grid, row, end + shift) in _BOTTOM_RIGHT for shift in shifts)
+    if _at(grid, row, start) not in _BOTTOM_LEFT or not corner:
         return None
     name, at = _name(grid, top, row, start, end)
     return Wall(name, at, top, row, start, end + 1)
