@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import flowviz
 from flowviz.check import check
+from flowviz.parse.blocks import Table, parse_blocks
 from tests.conftest import FIXTURES
 from tests.loose_support import named_edges
 
@@ -391,3 +392,62 @@ def test_a_sender_cell_naming_two_products_is_an_edge_from_each(write_map) -> No
         ("CloudPayment", "Сервис интеграции", 6),
         ("MixPlat", "Сервис интеграции", 6),
     ]
+
+
+YFM_TABLE = """# Обмен заказами
+
+#|
+|| **Источник** | **Получатель** | **Что передаётся** ||
+|| Tilda | amoCRM | Заявка с формы ||
+|| amoCRM
+| Unisender
+| Контакт и теги,
+список рассылки ||
+|| Unisender | ClickHouse | События рассылки ||
+|#
+"""
+
+
+def test_a_multi_line_table_of_the_yfm_dialect_is_a_table(write_map) -> None:
+    """``#| … |#`` (Yandex Cloud's and Bitrix24's documentation): ``|| … ||`` rows, a cell
+    running over several lines; each row an edge on the line it starts on, its cells' text
+    joined."""
+    model = flowviz.load(write_map(YFM_TABLE))
+    assert [(r.line, r.source, r.target, r.source_data) for r in model.integrations] == [
+        (5, "tilda", "amocrm", "Заявка с формы"),
+        (6, "amocrm", "unisender", "Контакт и теги, список рассылки"),
+        (10, "unisender", "clickhouse", "События рассылки"),
+    ]
+
+
+def test_a_yfm_table_in_a_template_map_is_read_as_a_table() -> None:
+    """The markdown-it rule gives a GFM table's tokens: header cells, one row per ``|| … ||``."""
+    tables = [b for b in parse_blocks(YFM_TABLE) if isinstance(b, Table)]
+    assert [c.text for c in tables[0].header] == ["Источник", "Получатель", "Что передаётся"]
+    assert [(row.line, [c.text for c in row.cells][:2]) for row in tables[0].rows] == [
+        (5, ["Tilda", "amoCRM"]),
+        (6, ["amoCRM", "Unisender"]),
+        (10, ["Unisender", "ClickHouse"]),
+    ]
+    assert parse_blocks("#|\n|| a | b ||\n") and not any(
+        isinstance(b, Table) for b in parse_blocks("#|\n|| a | b ||\n")
+    ), "an unclosed #| is text"
+
+
+def test_a_direction_cell_in_words_is_the_arrow_it_says(write_map) -> None:
+    """``Из Моей Системы в amoCRM`` in a direction column is ``Моя Система → amoCRM`` (a case
+    form of a name is the name); a way between two common nouns names no system: the row is
+    reported (FV105), not read."""
+    model = flowviz.load(
+        write_map(
+            "# Обмен\n\n| Сценарий | Направление |\n|---|---|\n"
+            "| Лиды | Tilda → Моя Система |\n"
+            "| Оплаты | Из Моей Системы в amoCRM |\n"
+            "| Заказы | Из интернет-магазина во внешнюю систему |\n"
+        )
+    )
+    assert [(r.line, r.source, r.target) for r in model.integrations] == [
+        (5, "tilda", "moia-sistema"),
+        (6, "moia-sistema", "amocrm"),
+    ]
+    assert [(d.code, d.line) for d in model.diagnostics if d.code == "FV105"] == [("FV105", 7)]

@@ -295,6 +295,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-webflow-frappe-crm-leads": (False, 3, 6, 4),
     "en-webflow-make-lead-capture": (False, 1, 3, 6),
     "en-zapier-google-ads-offline-conversions": (True, 0, 0, 0),
+    "ru-bitrix-sale-order-exchange": (False, 1, 0, 0),
+    "ru-b24-sms-provider-tutorial": (False, 0, 0, 0),
+    "ru-clickhouse-kafka-engine": (False, 0, 0, 0),
+    "ru-phpshop-retailcrm-module": (False, 1, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -639,6 +643,12 @@ UNSEEN_36 = [
     "ru-bitrix-framework-sms-sending",
     "ru-bitrix-sale-delivery-requests",
 ]
+UNSEEN_37 = [
+    "ru-bitrix-sale-order-exchange",
+    "ru-b24-sms-provider-tutorial",
+    "ru-clickhouse-kafka-engine",
+    "ru-phpshop-retailcrm-module",
+]
 UNSEEN_38 = [
     "en-twilio-slack-call-demo",
     "en-webflow-frappe-crm-leads",
@@ -681,6 +691,7 @@ LATER_ROUNDS = [
     *UNSEEN_34,
     *UNSEEN_35,
     *UNSEEN_36,
+    *UNSEEN_37,
     *UNSEEN_38,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
@@ -744,7 +755,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2233
+    assert counted == 2240
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

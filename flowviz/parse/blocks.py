@@ -15,6 +15,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from flowviz.parse.yfm_tables import yfm_table_plugin
+
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _FORMATTING_TAG = re.compile(
     r"^</?(?:a|b|strong|i|em|u|s|strike|del|ins|span|font|mark|sup|sub|small|big|code|tt|kbd)"
@@ -177,6 +179,7 @@ _MD = (
     .enable("table")
     .use(deflist_plugin)
     .use(front_matter_plugin)
+    .use(yfm_table_plugin)
 )
 _MD.core.ruler.at("inline", _inline)
 _MD.core.ruler.at("text_join", _text_join)
@@ -518,6 +521,10 @@ def raw_cells(line: str) -> list[tuple[int, str]]:
     """Cells of a raw table line split on unescaped pipes: (1-based column, text)."""
     body = _QUOTE_MARKS.sub("", line, count=1)
     offset = len(line) - len(body)
+    if body.lstrip().startswith("||"):  # a row of a ``#| … |#`` table: ``|| a | b ||``
+        body = body.replace("||", " |", 1)
+        last = body.rfind("||")
+        body = body[:last] + "| " + body[last + 2 :] if last != -1 else body
     bounds = [m.start() for m in _PIPE.finditer(body)]
     if "\\" in body:
         bounds = [at for at in bounds if not _escaped(body, at)]

@@ -8,7 +8,7 @@ from itertools import pairwise
 from flowviz.model import Details, Integration, Status
 from flowviz.parse.arrows import ARROW, WAYS
 from flowviz.parse.blocks import Row, Table
-from flowviz.parse.context import Context, TablePlace
+from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.keywords import ColumnMap
 from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import role_stems, synonyms
@@ -227,6 +227,22 @@ def _pair_hops(values: dict[str, str]) -> list[tuple[str, str]]:
                 hops += [(a, b)] if way != "back" else []
                 hops += [(b, a)] if way != "forward" else []
     return hops
+
+
+def rows_with_an_end(rows: list[Integration], report: Report) -> list[Integration]:
+    """The rows that name a system at one end at least; a row naming none (a direction cell
+    between two common nouns, ``интернет-магазина → внешнюю систему``) is reported (FV105),
+    not read."""
+    for row in rows:
+        if row.source is None and row.target is None:
+            report.add(
+                "FV105",
+                "warning",
+                row.line,
+                "a row of an integration table names no system at either end; not read",
+                hint="name the systems (a product, a component or a role such as CRM)",
+            )
+    return [row for row in rows if row.source is not None or row.target is not None]
 
 
 def _common_noun(end: str) -> bool:

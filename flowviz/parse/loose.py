@@ -37,6 +37,7 @@ from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report
 from flowviz.parse.described import described_components, described_transfers
 from flowviz.parse.drawings import connector_candidates
+from flowviz.parse.integrations import rows_with_an_end
 from flowviz.parse.keywords import INSTANCE_WORDS, OTHERS_WORDS, alternation, not_done
 from flowviz.parse.listed import listed_integrations
 from flowviz.parse.loose_names import (
@@ -121,7 +122,11 @@ def read_loose(
     integrations, flows = short_names_merged(ctx.registry, integrations + tables, flows)
     names = {s.id: " ".join([s.name, *s.aliases]) for s in ctx.registry.systems.values()}
     integrations = _numbered(
-        [r for r in integrations if not _to_itself(r) and not _among_peers(r, names)]
+        [
+            r
+            for r in rows_with_an_end(integrations, ctx.report)
+            if not _to_itself(r) and not _among_peers(r, names)
+        ]
     )
     if not integrations and not any(f.steps for f in flows):
         raise MapError(

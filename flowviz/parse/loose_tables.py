@@ -43,15 +43,39 @@ def edge_tables(
         heading = block.text if isinstance(block, Heading) else heading
         mapped = edge_table(block) if isinstance(block, Table) else None
         if mapped is not None:
+            table = _directions_as_arrows(block, mapped)
             place = TablePlace(section, _heading_sender(heading, mapped, ctx))
-            for row in block.rows:
+            for row in table.rows:
                 for cell in row.cells:
                     names(cell.text)
-            _components_first(block, mapped, ctx)
-            for row in block.rows:
+            _components_first(table, mapped, ctx)
+            for row in table.rows:
                 _listed_ends(row, mapped, ctx)
-            out += read_integration_rows(block, mapped, place, ctx)
+            out += read_integration_rows(table, mapped, place, ctx)
     return out
+
+
+def _directions_as_arrows(table: Table, mapped: ColumnMap) -> Table:
+    """The table with each direction cell written in words (``Из интернет-магазина во
+    внешнюю систему``, ``From Shopify to NetSuite``) as the arrow it says (``интернет-магазина
+    → внешнюю систему``)."""
+    column = mapped.columns.get("pair")
+    if column is None:
+        return table
+    rows = []
+    for row in table.rows:
+        cells = list(row.cells)
+        if column < len(cells) and (found := _WORDED_DIRECTION.fullmatch(cells[column].text)):
+            cells[column] = cells[column]._replace(text=f"{found['a']} → {found['b']}")
+        rows.append(row._replace(cells=tuple(cells)))
+    return table._replace(rows=tuple(rows))
+
+
+_WORDED_DIRECTION = re.compile(
+    r"\s*(?:из|от|from)\s+(?P<a>[^,;.]{1,60}?)\s+(?:в|во|на|к|ко|to|into)\s+(?P<b>[^,;.]{1,60}?)\s*",
+    re.IGNORECASE,
+)
+"""A direction cell that says its way in words: ``из A в B``, ``from A to B``."""
 
 
 _MATRIX_CORNER = re.compile(

@@ -20,7 +20,12 @@ from flowviz.parse.identifiers import (
     read_id_schema_rows,
     read_identifier_list,
 )
-from flowviz.parse.integrations import STATUS_WORDS, parse_status, read_integration_rows
+from flowviz.parse.integrations import (
+    STATUS_WORDS,
+    parse_status,
+    read_integration_rows,
+    rows_with_an_end,
+)
 from flowviz.parse.keywords import (
     NOT_REQUIRED_SUBJECTS,
     ColumnMap,
@@ -134,7 +139,7 @@ class _Reader:
             project=project,
             sections=[_section(s, self.owners.get(i)) for i, s in enumerate(self.sections)],
             systems=self.ctx.registry.freeze(),
-            integrations=read["integrations"],
+            integrations=rows_with_an_end(read["integrations"], self.ctx.report),
             identifiers=self.book.freeze(),
             id_rules=read["id_rules"],
             bindings=read["bindings"],
