@@ -344,3 +344,24 @@ def test_a_lead_in_naming_no_doer_gives_its_steps_no_other_end(write_map, lead: 
         )
     )
     assert named_edges(model) == [("Research Service", "Salesforce", 3)]
+
+
+def test_a_module_named_by_its_app_and_its_action_in_brackets_has_the_engine_at_its_other_end(
+    write_map,
+) -> None:
+    """A scenario built in Make lists its modules as ``App (Action)``: a write action (``Add
+    a row``, ``Send a message``) sends from the engine to the app, a read action (``Watch
+    contacts``) from the app to the engine."""
+    model = load(
+        write_map(
+            "# Lead capture\n\nBuilt in Make.com.\n\n## How it works\n\n"
+            "1. **HubSpot (Watch contacts)** – picks up every new contact\n"
+            "2. **Google Sheets (Add a row)** – stores every lead\n"
+            "3. **Slack (Send a message)** – posts a new-lead alert\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("HubSpot", "Make.com", 7),
+        ("Make.com", "Google Sheets", 8),
+        ("Make.com", "Slack", 9),
+    ]

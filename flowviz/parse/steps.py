@@ -195,11 +195,19 @@ def _sends_to_engine(step: Step, names: Names) -> bool | None:
     if any(_MARKED.search(b) and _ACTION.search(b) for _, b in spots):
         return False
     if spots and set(_WORD.findall(spots[0][1].casefold())) <= _ARTICLES:
+        module = _MODULE_ACTION.match(text, spots[0][0])
+        if module is not None and module["verb"].casefold() in _VERBS:
+            return _VERBS[module["verb"].casefold()] == "read"  # ``Google Sheets (Add a row)``
         after = _WORD.findall(text[spots[0][0] :].split(":")[0])
         acting = any(_ACTION.fullmatch(w) and w[:1].islower() for w in after[1:3])
         return True if acting else None  # not a title's noun (``CRM Lead Update``)
     verbs = [w for w in _WORD.findall(spots[0][1].casefold()) if w in _VERBS] if spots else []
     return _VERBS[verbs[0]] == "read" if verbs else None  # ``The function pulls the X data``
+
+
+_MODULE_ACTION = re.compile(r"[^()\n:–—]{1,40}?\((?P<verb>\w+)")
+"""A module of an automation named by its app and, in brackets, its action (``Google Sheets
+(Add a row)``, ``Slack (Send a message)``, ``HubSpot (Watch contacts)``)."""
 
 
 _ARTICLES = frozenset(
