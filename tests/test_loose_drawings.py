@@ -825,3 +825,33 @@ def test_a_box_naming_a_kind_of_record_is_no_system(write_map) -> None:
     )
     text = f"# Leads\n\n{drawing}\n- When ready, convert Lead → Deal\n- Tilda → amoCRM\n"
     assert [(a, b) for a, b, _ in _read(write_map, text)] == [("Tilda", "amoCRM")]
+
+
+@pytest.mark.parametrize(
+    ("box", "title"),
+    [
+        ("NOMIS", "NOMIS"),
+        ("Aqua Payments", "Payments"),
+        ("rgb(33, 66, 99) Payments", "Payments"),
+        ("transparent Payments", "Payments"),
+        ("Payments team", "Payments team"),
+    ],
+)
+def test_participants_of_one_label_in_two_sequence_boxes_are_two_systems(
+    box: str, title: str
+) -> None:
+    """``box NOMIS`` / ``participant N as Sync service`` and ``box …`` / ``participant P as
+    Sync service``: each is named with its box's title (read after the box's colour, as
+    Mermaid reads it); a box is no group of systems, so a label of its own stays as it is."""
+    diagram = read_mermaid(
+        "sequenceDiagram\n"
+        f"  box {box}\n    participant N as Sync service\n    participant L as Ledger\n  end\n"
+        "  box Prisoner Finance\n    participant P as Sync service\n  end\n"
+        "  loop every night\n    N->>P: POST balances\n  end\n  P->>L: write\n",
+        1,
+    )
+    assert diagram is not None
+    assert [(diagram.name(k.source), diagram.name(k.target)) for k in diagram.links] == [
+        (f"{title} Sync service", "Prisoner Finance Sync service"),
+        ("Prisoner Finance Sync service", "Ledger"),
+    ]

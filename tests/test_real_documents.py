@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_38``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_39``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -299,6 +299,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-b24-sms-provider-tutorial": (False, 0, 0, 0),
     "ru-clickhouse-kafka-engine": (False, 0, 0, 0),
     "ru-phpshop-retailcrm-module": (False, 1, 0, 0),
+    "en-moj-incentives-nomis-sync": (False, 33, 0, 0),
+    "en-moj-prisoner-finance-sync": (False, 25, 0, 0),
+    "en-gcp-medallion-data-flow": (False, 9, 0, 0),
+    "en-1cai-integration-architecture": (False, 28, 4, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -655,6 +659,12 @@ UNSEEN_38 = [
     "en-webflow-make-lead-capture",
     "en-zapier-google-ads-offline-conversions",
 ]
+UNSEEN_39 = [
+    "en-moj-incentives-nomis-sync",
+    "en-moj-prisoner-finance-sync",
+    "en-gcp-medallion-data-flow",
+    "en-1cai-integration-architecture",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -693,6 +703,7 @@ LATER_ROUNDS = [
     *UNSEEN_36,
     *UNSEEN_37,
     *UNSEEN_38,
+    *UNSEEN_39,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -755,7 +766,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2240
+    assert counted == 2347
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -86,8 +86,8 @@ message: PID ARROW PID (":" REST?)?
 
 OTHER.2: /(?:{sequence_words})\b/i
 PKIND.2: /(?:participant|actor)\b/
-PNAME: /[^\s:<>\-+,~()@](?:[^:<>+,~()@\n-]|-(?![->x)]))*?(?=\s+as\s|\s*$|@\{)/
-PID: /[^\s:<>\-+,~()](?:(?:[^:<>+,~()\n-]|-(?![->x)]))*[^\s:<>\-+,~()])?/
+PNAME: /[^\s:<>\-+,~()@](?:[^:<>+,~@\n-]|-(?![->x)]))*?(?=\s+as\s|\s*$|@\{)/
+PID: /[^\s:<>\-+,~()](?:(?:[^:<>+,~\n-]|-(?![->x)]))*[^\s:<>\-+,~])?/
 CONFIG: /@\{[^{}]*\}/
 ARROW: /(?:<<-{1,2}>>|-{1,2}>>|-{1,2}>|-{1,2}[x)])(?:[ \t]*[+-])?/
 REST: /.+/s
@@ -180,6 +180,11 @@ class Diagram:
     """The participants of a sequence declared ``participant``."""
     junctions: set[str] = field(default_factory=set)
     """Nodes drawn with an empty label (``node1(( ))``): bends of the links through them."""
+    boxes: dict[str, str] = field(default_factory=dict)
+    """Participant id -> title of the sequence ``box`` it is declared in (its boxes are no
+    groups of systems: they tell apart participants of one label)."""
+    open_blocks: list[str] = field(default_factory=list)
+    """The blocks of a sequence open here, innermost last: a box's title, else ''."""
     edge_ids: set[str] = field(default_factory=set)
     """Ids given to links (``A e1@--> B``): ``e1@{ animate: true }`` styles a link, no node."""
 
@@ -353,17 +358,19 @@ def _through_junctions(diagram: Diagram) -> None:
 
 def _told_apart(diagram: Diagram) -> None:
     """Nodes of one name in different subgraphs (an ``API`` in ``SHM``, another ``API`` in
-    ``Marzban``) are two systems: each is named with its subgraph's title before its own.
+    ``Marzban``) or sequence boxes (a ``Sync service`` in ``NOMIS``, another in ``Prisoner
+    Finance``) are two systems: each is named with its group's title before its own.
     Labelled nodes of one name in one subgraph (``oc-grpc`` and ``oc-http``, both ``OTLP
     Receiver``) are two systems too, each named with its id after its label."""
     by_name: dict[str, list[str]] = {}
     for node in dict.fromkeys([*diagram.labels, *diagram.groups]):
         by_name.setdefault(diagram.name(node).casefold(), []).append(node)
     for nodes in by_name.values():
-        groups = {diagram.group(node) for node in nodes}
+        groups = {diagram.group(node) or diagram.boxes.get(node, "") for node in nodes}
         if len(nodes) > 1 and len(groups) == len(nodes) and "" not in groups:
             for node in nodes:
-                diagram.labels[node] = f"{diagram.group(node)} {diagram.name(node)}"
+                title = diagram.group(node) or diagram.boxes[node]
+                diagram.labels[node] = f"{title} {diagram.name(node)}"
         elif len(nodes) > 1 and all(node in diagram.labels for node in nodes):
             for node in nodes:  # two ``OTLP Receiver`` boxes of one group: their ids tell
                 diagram.labels[node] = f"{diagram.name(node)} {node}"
@@ -408,6 +415,9 @@ def _reason(exc: UnexpectedInput) -> str:
 
 def _read(diagram: Diagram, line: int, tree: Tree) -> None:
     """Add what one parsed statement draws to ``diagram``."""
+    if diagram.kind == "sequence" and tree.children and _word(tree.children[0]) == "OTHER":
+        _sequence_block(diagram, tree.children)
+        return
     for node in tree.children:
         if isinstance(node, Token) and node.type in ("END", "CLOSE") and diagram.open_groups:
             diagram.open_groups.pop()
@@ -419,6 +429,51 @@ def _read(diagram: Diagram, line: int, tree: Tree) -> None:
             _LINKS[node.data](diagram, line, node)
         elif isinstance(node, Tree) and node.data in _NAMES:
             _NAMES[node.data](diagram, node)
+
+
+def _word(node: Tree | Token) -> str:
+    """The type of a token, else nothing."""
+    return node.type if isinstance(node, Token) else ""
+
+
+_BLOCK_OPENERS = frozenset({"loop", "alt", "opt", "par", "critical", "break", "rect", "box"})
+"""Words that open a block of a sequence diagram, which an ``end`` closes."""
+
+
+def _sequence_block(diagram: Diagram, children: list[Tree | Token]) -> None:
+    """Open or close a block of a sequence diagram: a ``box`` holds the participants declared
+    in it (``box NOMIS`` / ``participant NOMIS.sync as Sync service``), its title read after
+    its colour as Mermaid reads it; any other block holds none."""
+    word = str(children[0]).casefold()
+    if word == "end" and diagram.open_blocks:
+        diagram.open_blocks.pop()
+    elif word in _BLOCK_OPENERS:
+        rest = str(children[1]).strip() if len(children) > 1 else ""
+        diagram.open_blocks.append(_box_title(rest) if word == "box" else "")
+
+
+def _box_title(text: str) -> str:
+    """A box's title: what follows its colour, when its first word is one (``box Aqua Group
+    A``, ``box rgb(33,66,99) Payments``), else the whole text (``box NOMIS``)."""
+    found = re.match(r"((?:rgba?|hsla?)\s*\(.*?\)|\w*)(.*)$", text)
+    if found is None or not found.group(1):
+        return text
+    color, title = found.group(1), found.group(2).strip()
+    named = color.casefold() in ("transparent", "currentcolor")
+    if named or "(" in color or _css_color(color):
+        return title
+    return text
+
+
+def _css_color(word: str) -> bool:
+    """Whether ``word`` is a CSS colour name (``Aqua``, ``purple``)."""
+    import webcolors  # noqa: PLC0415 (only for a sequence diagram's boxes)
+
+    try:
+        webcolors.name_to_hex(word.casefold())
+    except ValueError:
+        return False
+    return True
 
 
 def _text(raw: str) -> str:
@@ -552,6 +607,8 @@ def _participant(diagram: Diagram, node: Tree) -> None:
     kind, pid, *rest = [c.value for c in node.children if c.type != "CONFIG"]
     if rest:
         diagram.labels[pid] = _plain(rest[0])
+    if diagram.open_blocks and diagram.open_blocks[-1]:
+        diagram.boxes.setdefault(pid, diagram.open_blocks[-1])  # declared in a ``box``
     if kind == "actor":
         diagram.people.add(pid)
         diagram.actors.add(pid)
