@@ -451,3 +451,24 @@ def test_a_direction_cell_in_words_is_the_arrow_it_says(write_map) -> None:
         (6, "moia-sistema", "amocrm"),
     ]
     assert [(d.code, d.line) for d in model.diagnostics if d.code == "FV105"] == [("FV105", 7)]
+
+
+def test_numbered_headings_whose_titles_name_no_section_do_not_make_a_template_map(
+    write_map,
+) -> None:
+    """``## 2. Поток A1 — Sheets → ClickHouse`` has the number of the template's integrations
+    section but a title that names none of its sections: the document is read by its edge
+    statements (the arrows of its headings), not as the template's sections."""
+    model = flowviz.load(
+        write_map(
+            "# Архитектура\n\n## 1. Источники и назначения\n\n- ClickHouse — хранилище.\n\n"
+            "## 2. Поток A1 — Google Sheets → ClickHouse\n\n1. Лоадер запускается раз в час.\n\n"
+            "## 7. Поток F0 — ClickHouse → DataLens\n\n"
+            "1. DataLens подключается к ClickHouse (только чтение).\n"
+            "2. Отчёты обновляются каждый час.\n"
+        )
+    )
+    assert "FV111" in {d.code for d in check(model)}
+    edges = {(r.source, r.target) for r in model.integrations}
+    assert {("google-sheets", "clickhouse"), ("clickhouse", "datalens")} <= edges
+    assert ("datalens", "clickhouse") not in edges, "a tool connecting to a store reads from it"

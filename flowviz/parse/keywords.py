@@ -1090,7 +1090,7 @@ KEPT_VERBS = (
     "зашифрован", "сохраняются", "сохраняется",
 )  # fmt: skip
 
-RECEIVE_VERBS = ("gets", "receives", "получает", "принимает")
+RECEIVE_VERBS = ("gets", "receives", "получает", "принимает", "connects", "подключается")
 """Verbs by which a step's subject is given data (``Slack gets an urgent alert``): the subject
 is the receiver, the sender the system after ``from`` / ``от`` / ``из``, else the engine."""
 

@@ -39,7 +39,7 @@ from flowviz.parse.plan import (
     read_tests,
     requirements_from_table,
 )
-from flowviz.parse.sections import RawSection, split_sections
+from flowviz.parse.sections import RawSection, classify_heading, split_sections
 from flowviz.parse.systems import PLACE_PREPOSITIONS, Registry, word_before
 from flowviz.parse.text import forget_stems, words
 from flowviz.source import SourceText
@@ -95,9 +95,19 @@ def _template_shaped(sections: list[RawSection]) -> bool:
     if not kinds:
         return False
     top = min(s.level for s in sections)
-    numbered = any(s.number is not None and s.kind != "other" and s.level == top for s in sections)
+    numbered = any(
+        s.number is not None and s.kind != "other" and s.level == top and _titled_as(s)
+        for s in sections
+    )
     tables = any(isinstance(b, Table) for s in sections if s.kind in MAP_KINDS for b in s.blocks)
     return numbered or (len(kinds) >= 2 and tables)
+
+
+def _titled_as(section: RawSection) -> bool:
+    """Whether a numbered section's title says the kind its number gives it (``2.
+    Интеграции``), not another one (``2. Поток A1 — Sheets → ClickHouse``: a flow where the
+    template has its integrations)."""
+    return classify_heading(section.title)[0] == section.kind
 
 
 def _loose_instead(model: Map, source: SourceText, blocks: list, code: list, config: Config) -> Map:
