@@ -1426,3 +1426,25 @@ def test_the_alt_text_of_a_picture_states_no_edge(write_map) -> None:
         )
     )
     assert _edges(model) == [("Webflow", "Slack", 5)]
+
+
+def test_a_sender_listing_products_is_an_edge_from_each(write_map) -> None:
+    """``Tilda, WordPress → amoCRM`` and ``Gmail/Telegram/VK → ClickHouse → DataLens``: one
+    edge from each listed product (not a system named ``Tilda, WordPress``); ``Pub/Sub`` is
+    one product, not a list."""
+    model = load(
+        write_map(
+            "# Leads\n\n- Tilda, WordPress → amoCRM\n"
+            "- Сквозная интеграция: Gmail/Telegram/VK → ClickHouse → DataLens\n"
+            "- Pub/Sub → BigQuery\n"
+        )
+    )
+    assert sorted(_edges(model)) == [
+        ("ClickHouse", "DataLens", 4),
+        ("Gmail", "ClickHouse", 4),
+        ("Pub/Sub", "BigQuery", 5),
+        ("Telegram", "ClickHouse", 4),
+        ("Tilda", "amoCRM", 3),
+        ("VK", "ClickHouse", 4),
+        ("WordPress", "amoCRM", 3),
+    ]

@@ -481,9 +481,10 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
     end that is not a system between two that are is a label."""
     if _a_path(found, ends) or _an_address_record(found):
         return
-    sender: str | None = None
+    senders: list[str] = []
     label = ""
-    for index, segment in enumerate(found.segments):
+    for index, written in enumerate(found.segments):
+        segment = _listed(written, found, ends)
         whole = " ".join(segment) if len(segment) == 1 else None
         systems = [
             r
@@ -493,18 +494,34 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
         if len(systems) != len(segment):
             if index == 0 and not found.boxed and len(found.segments) < MIN_PATH_SEGMENTS:
                 return
-            if sender is None:
+            if not senders:
                 continue
             label = (label + ", " if label else "") + (whole or ", ".join(segment))
             continue
-        if sender is not None:
-            way = found.ways[index - 1]
+        way = found.ways[index - 1] if index else "forward"
+        text, method = _label_and_method(found.labels[index])
+        for sender in senders:
             for receiver in systems:
-                text, method = _label_and_method(found.labels[index])
                 yield Hop(sender, receiver, found.line, label or text, way, method=method)
-        sender, label = (systems[-1] if len(systems) == 1 else None), ""
-        if sender is None:
-            return
+        if len(systems) > 1 and (index or len(written) > 1):
+            return  # ``A → B, C → D``: which of them sends on is not said
+        senders, label = systems, ""
+
+
+def _listed(segment: list[str], found: Candidate, ends: Ends) -> list[str]:
+    """An end that lists products (``Tilda, WordPress``, ``Gmail/Telegram/VK``) as one system
+    each, when every item of it is a product of the catalogue (``Pub/Sub`` is no list); else
+    the segment as it is."""
+    if len(segment) != 1:
+        return segment
+    items = [clean_end(item) for item in _LIST_SEPARATOR.split(segment[0])]
+    if len(items) < 2 or not all(ends.is_product(item) for item in items if item):
+        return segment
+    return [item for item in items if item]
+
+
+_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|и|&)\s+|\s*/\s*|\s+\+\s+")
+"""What separates the items of a list of systems written as one end."""
 
 
 MIN_PATH_SEGMENTS = 3
