@@ -365,3 +365,17 @@ def test_a_module_named_by_its_app_and_its_action_in_brackets_has_the_engine_at_
         ("Make.com", "Google Sheets", 8),
         ("Make.com", "Slack", 9),
     ]
+
+
+def test_a_step_that_only_lists_names_after_its_label_states_no_edge(write_map) -> None:
+    """``**AI сервисы** - OpenAI GPT, YandexGPT, Anthropic Claude`` declares systems by their
+    role; a step that moves data to a list (``… to amoCRM, Unisender``) still states edges."""
+    model = load(
+        write_map(
+            "# Integrations\n\n"
+            "1. **AI сервисы** - OpenAI GPT, YandexGPT, Anthropic Claude\n"
+            "2. **Платежные системы** - YooKassa, Stripe, PayPal\n"
+            "3. Tilda sends the lead to amoCRM, Unisender\n"
+        )
+    )
+    assert named_edges(model) == [("Tilda", "amoCRM", 5), ("Tilda", "Unisender", 5)]

@@ -451,7 +451,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
     word, the one after ``из`` / ``from`` being the sender; a subject that is given data
     (``Slack gets an urgent alert``) is the receiver."""
     clause = first_clause(text)
-    named = _named_ends(clause, names) if not _SECRET_KEPT.search(clause) else []
+    listed = _only_names(clause)
+    named = _named_ends(clause, names) if not _SECRET_KEPT.search(clause) and not listed else []
     ids = _end_order(clause, named)
     source = target = None
     if named and _RECEIVING.match(clause[named[0][0] :]) and _opens_with(clause, named[0][0]):
@@ -480,6 +481,22 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
         method=method.group("method").strip() if method else None,
         line=line,
     )
+
+
+def _only_names(clause: str) -> bool:
+    """Whether a step only lists names after its label (``**AI сервисы** - OpenAI GPT,
+    YandexGPT, Anthropic Claude``): systems declared by their role, no transfer."""
+    found = _LABEL_END.search(clause)
+    tail = clause[found.end() :] if found else clause
+    items = [item.strip(" *_`.") for item in _ITEM_SEPARATOR.split(tail.strip())]
+    return len(items) >= 2 and all(_NAME_ITEM.fullmatch(item) for item in items)
+
+
+_LABEL_END = re.compile(r"^[^:—–]{1,40}?(?:\s[-—–]\s|:\s)")
+"""The end of a step's label (``**AI сервисы** - ``, ``CRM: ``)."""
+_ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|и)\s+)?|\s+(?:and|и)\s+")
+_NAME_ITEM = re.compile(r"(?:[A-ZА-ЯЁ0-9][\w.&+/-]*)(?:\s+[A-ZА-ЯЁ0-9][\w.&+/-]*){0,3}")
+"""An item of a list of names: up to four words, each opening with a capital or a digit."""
 
 
 class StepContext(NamedTuple):
