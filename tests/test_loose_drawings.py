@@ -855,3 +855,33 @@ def test_participants_of_one_label_in_two_sequence_boxes_are_two_systems(
         (f"{title} Sync service", "Prisoner Finance Sync service"),
         ("Prisoner Finance Sync service", "Ledger"),
     ]
+
+
+def test_a_node_of_dots_is_a_stand_in_not_a_system(write_map) -> None:
+    """``ingress[. . .] --> ingest``: the dots stand for what the drawing leaves out."""
+    text = (
+        "# Pipeline\n\n```mermaid\nflowchart LR\n  ingress[. . .] --> ingest[Ingestion]\n"
+        "  ingest --> queue[Queue]\n  queue --> egress[…]\n```\n"
+    )
+    assert [(a, b) for a, b, _ in _read(write_map, text)] == [("Ingestion", "Queue")]
+
+
+def test_a_decision_on_a_branch_and_a_wide_character_in_a_box_state_no_edge(write_map) -> None:
+    """``├─ Not Signed In? ──→ Redirect``: a decision's branch, no transfer; ``[💳 Pay Now]``
+    in a box is read with the emoji two columns wide, as an editor shows it, so the box's walls
+    stand where they are drawn and the button is no box of its own."""
+    text = (
+        "# Payments\n\n```\n"
+        "1. PRICING PAGE\n"
+        "   │\n"
+        "   ├─ Not Signed In? ──→ Redirect to /auth/sign-in\n"
+        "   │\n"
+        "   ▼\n"
+        "┌──────────────────┐\n"
+        "│  Stripe Checkout │  ← Secure Stripe hosted page\n"
+        "│  [💳 Pay Now]    │\n"
+        "└──────────────────┘\n"
+        "```\n"
+    )
+    edges = _read(write_map, text)
+    assert all("Redirect" not in b and "Pay Now" not in b for _, b, _ in edges)

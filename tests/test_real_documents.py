@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_40``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_42``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -307,6 +307,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-n8n-google-forms-hubspot-slack": (False, 2, 0, 3),
     "ru-zakaz-dashboard-data-flows": (False, 6, 2, 9),
     "ru-easy-flow-integrations": (False, 6, 1, 0),
+    "en-cookieless-analytics-architecture": (False, 27, 4, 0),
+    "en-docmagic-payment-flow": (False, 1, 7, 0),
+    "en-platform-webhook-automation": (False, 1, 3, 0),
+    "en-meta-capi-dataflow-template": (False, 0, 1, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -675,6 +679,12 @@ UNSEEN_40 = [
     "ru-zakaz-dashboard-data-flows",
     "ru-easy-flow-integrations",
 ]
+UNSEEN_42 = [
+    "en-cookieless-analytics-architecture",
+    "en-docmagic-payment-flow",
+    "en-platform-webhook-automation",
+    "en-meta-capi-dataflow-template",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -715,6 +725,7 @@ LATER_ROUNDS = [
     *UNSEEN_38,
     *UNSEEN_39,
     *UNSEEN_40,
+    *UNSEEN_42,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -777,7 +788,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2407
+    assert counted == 2473
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

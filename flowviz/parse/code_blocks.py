@@ -24,7 +24,7 @@ from flowviz.parse.arrows import (
     is_clause,
     plain_arrows,
 )
-from flowviz.parse.walled import frames_opened
+from flowviz.parse.walled import as_drawn, frames_opened
 
 _DOWN = re.compile(r"^(?:[|│]|v|V|↓|⬇️?|⇓|▼)(?:\s+(.*))?$")
 """A line of a vertical chain under a box: a stroke or an arrow down, and its label."""
@@ -64,7 +64,7 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     branches = _branch_lines(lines)
     if branches:
         lines = [_ANNOTATION.sub("", line) for line in lines]
-    lines = walled_boxes_named(frames_opened(lines))
+    lines = walled_boxes_named(frames_opened([as_drawn(line) for line in lines]))
     rows = {index for index, line in enumerate(lines) if _ARROW_AT_WALL.search(line)}
     lines = [line.replace("|", " ") if index in rows else line for index, line in enumerate(lines)]
     owners = {index: _tree_owner(lines, index, first_line) for index in branches}
@@ -201,6 +201,8 @@ def _branch(
     content = _NEXT_BRANCH.split(branch["content"])[0]
     drawn = plain_arrows(_IN_BRACKETS.sub("", CALL.sub("", content)))  # ``Queues (id → Queue)``
     headed = bool(branch["head"] or branch["hook"] or branch["tip"])
+    if ARROW.search(drawn) and ARROW.split(drawn)[0].strip(" ─━═-").endswith("?"):
+        return  # ``├─ Not Signed In? ──→ Redirect``: a decision's branch, no transfer
     if ARROW.search(drawn) and not headed:
         tail = candidate(drawn, line, drawn=True)
         if tail is not None:

@@ -172,8 +172,8 @@ class Diagram:
     open_groups: list[str] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
     people: set[str] = field(default_factory=set)
-    """Nodes that are persons (``actor``, C4 ``Person``) or use cases (``(Log in)``): no
-    system, so a link to one is no integration."""
+    """Nodes that are persons (``actor``, C4 ``Person``), use cases (``(Log in)``) or stand-ins
+    (``[. . .]``): no system, so a link to one is no integration."""
     actors: set[str] = field(default_factory=set)
     """The participants of a sequence declared ``actor``."""
     participants: set[str] = field(default_factory=set)
@@ -553,6 +553,11 @@ def _chain(diagram: Diagram, line: int, chain: Tree) -> None:
                 diagram.links.append(Hop(source, target, at, label, way))
 
 
+_PLACEHOLDER = re.compile(r"[.\s…·]+")
+"""A node's label of dots alone (``. . .``, ``…``): a stand-in for what the drawing leaves
+out, no system."""
+
+
 def _styles_a_link(diagram: Diagram, group: Tree) -> bool:
     """Whether a statement is ``e1@{ animate: true }`` for a link given the id ``e1``."""
     nodes = group.children
@@ -567,6 +572,8 @@ def _node(diagram: Diagram, line: int, node: Tree) -> tuple[str, int]:
         diagram.labels[token.value] = text or token.value
         if not text and shape.type == "SHAPE":
             diagram.junctions.add(token.value)
+        elif _PLACEHOLDER.fullmatch(text):
+            diagram.people.add(token.value)  # ``ingress[. . .]``: whatever comes before, no system
     if diagram.open_groups and token.value not in diagram.groups:
         diagram.groups[token.value] = diagram.open_groups[-1]
     return token.value, line + (token.line or 1) - 1

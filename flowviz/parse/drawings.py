@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from flowviz.parse.arrows import Candidate
-from flowviz.parse.walled import bridged, frames_opened, walled_boxes
+from flowviz.parse.walled import as_drawn, bridged, frames_opened, walled_boxes
 
 _BOX = re.compile(r"[(\[{]([^\s()\[\]{}][^()\[\]{}]{0,40})[)\]}]")
 _VERTICAL = frozenset("|║│┃")
@@ -61,7 +61,7 @@ class Box:
 
 def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     """The edges drawn by vertical connectors between boxes, as drawn candidates."""
-    grid, walls = walled_boxes(frames_opened(text.split("\n")))
+    grid, walls = walled_boxes(frames_opened([as_drawn(line) for line in text.split("\n")]))
     boxes = [Box(w.name, w.row, w.start, w.end, w.top, w.bottom) for w in walls]
     walled = len(walls) >= 2
     boxes += _text_boxes(grid, walled) if _drawn_with_heads(grid) else _boxes(grid)
@@ -131,6 +131,7 @@ def _text_boxes(grid: list[str], walled: bool) -> list[Box]:
         for m in _WORDS.finditer(line)
         if not (walled and _on_a_stroke(grid, row, m.start(), m.end()))
         and not _beside_a_stroke(grid, row, m.start())
+        and not m.group().rstrip().endswith("?")  # ``Not Signed In?``: a decision, no box
     ]
     bracketed = {(box.row, box.start): box for box in _boxes(grid)}
     runs = [bracketed.get((run.row, run.start), run) for run in runs]  # ``[Generate Data] …``

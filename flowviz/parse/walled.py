@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from unicodedata import east_asian_width
 
 _TOP_LEFT = "┌╔╭+"
 _TOP_RIGHT = "┐╗╮+"
@@ -66,6 +67,15 @@ def bridged(grid: list[str]) -> list[str]:
 
 def _at(grid: list[str], row: int, col: int) -> str:
     return grid[row][col] if 0 <= row < len(grid) and 0 <= col < len(grid[row]) else " "
+
+
+def as_drawn(line: str) -> str:
+    """A line of a drawing with each wide character (an emoji, a CJK character) followed by a
+    space, so that its columns are the ones an editor shows (``│ [💳 Pay Now] │`` has its
+    right wall where the line above has it)."""
+    if line.isascii():
+        return line
+    return "".join(c + " " if east_asian_width(c) in "WF" else c for c in line)
 
 
 def frames_opened(grid: list[str]) -> list[str]:
