@@ -66,7 +66,7 @@ END: "end"
 DIRECTIVE.2: /(?:classDef|class|style|linkStyle|click|direction|accTitle|accDescr)\b/
 DIRECTION: /TB|TD|BT|RL|LR/
 REST: /.+/s
-ID: /[^\W-][\w]*(?:[.\-][^\W-][\w]*)*/
+ID: /[^\W-][\w]*(?:[.\-][^\W-][\w]*)*|\.{3}/
 CLASS: /:::[\w-]+/
 SHAPE: /{shapes}/s
 ATTRS: /@\{[^{}]*\}/s
@@ -301,13 +301,30 @@ def read_mermaid(text: str, first_line: int) -> Diagram | None:
     if kind is None:
         return None
     diagram = Diagram(kind)
-    for line, statement in statements(text, first_line):
+    found = statements(text, first_line)
+    for line, statement in _links_carried_on(found) if kind == "flowchart" else found:
         for part in _parts(statement, kind):
             _statement(diagram, line, part)
     _told_apart(diagram)
     _actors_as_boxes(diagram)
     _through_junctions(diagram)
     return diagram
+
+
+def _links_carried_on(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The statements of a flowchart with one that ends in a link (``ingest[Ingest worker]
+    -.-``) joined to the next, where the link's other node is written, as Mermaid reads it."""
+    out: list[tuple[int, str]] = []
+    for line, statement in found:
+        if out and _OPEN_LINK.search(out[-1][1]):
+            out[-1] = (out[-1][0], f"{out[-1][1]}\n{statement}")
+        else:
+            out.append((line, statement))
+    return out
+
+
+_OPEN_LINK = re.compile(r"(?:--+|==+|-\.+-|--+[>ox]|==+[>ox]|-\.+->|~~~)\s*$")
+"""A link at a statement's end, its other node still to come."""
 
 
 def _parts(statement: str, kind: str) -> list[str]:
@@ -567,6 +584,8 @@ def _styles_a_link(diagram: Diagram, group: Tree) -> bool:
 def _node(diagram: Diagram, line: int, node: Tree) -> tuple[str, int]:
     token: Token = node.children[0]
     shape = next((c for c in node.children[1:] if c.type in ("SHAPE", "ATTRS")), None)
+    if shape is None and _PLACEHOLDER.fullmatch(token.value):
+        diagram.people.add(token.value)  # ``... --> A``: a stand-in
     if shape is not None and token.value not in diagram.labels:
         text = _text(shape.value) if shape.type == "SHAPE" else _attrs_label(shape.value)
         diagram.labels[token.value] = text or token.value
