@@ -311,6 +311,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-docmagic-payment-flow": (False, 1, 7, 0),
     "en-platform-webhook-automation": (False, 1, 3, 0),
     "en-meta-capi-dataflow-template": (False, 0, 1, 0),
+    "ru-wms-storageflow-architecture": (False, 1, 0, 0),
+    "ru-helpim-shop-script-plugin": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -679,6 +681,10 @@ UNSEEN_40 = [
     "ru-zakaz-dashboard-data-flows",
     "ru-easy-flow-integrations",
 ]
+UNSEEN_41 = [
+    "ru-wms-storageflow-architecture",
+    "ru-helpim-shop-script-plugin",
+]
 UNSEEN_42 = [
     "en-cookieless-analytics-architecture",
     "en-docmagic-payment-flow",
@@ -725,6 +731,7 @@ LATER_ROUNDS = [
     *UNSEEN_38,
     *UNSEEN_39,
     *UNSEEN_40,
+    *UNSEEN_41,
     *UNSEEN_42,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
@@ -788,7 +795,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2473
+    assert counted == 2476
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
