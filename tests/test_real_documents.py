@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_42``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_43``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -313,6 +313,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-meta-capi-dataflow-template": (False, 0, 1, 0),
     "ru-wms-storageflow-architecture": (False, 1, 0, 0),
     "ru-helpim-shop-script-plugin": (True, 0, 0, 0),
+    "en-shopware-app-server-overview": (False, 1, 1, 0),
+    "en-sap-cdp-teched-integrations": (True, 0, 0, 0),
+    "en-sfmc-lifecycle-architecture": (False, 0, 0, 5),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -691,6 +694,11 @@ UNSEEN_42 = [
     "en-platform-webhook-automation",
     "en-meta-capi-dataflow-template",
 ]
+UNSEEN_43 = [
+    "en-shopware-app-server-overview",
+    "en-sap-cdp-teched-integrations",
+    "en-sfmc-lifecycle-architecture",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -733,6 +741,7 @@ LATER_ROUNDS = [
     *UNSEEN_40,
     *UNSEEN_41,
     *UNSEEN_42,
+    *UNSEEN_43,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -795,7 +804,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2476
+    assert counted == 2483
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
