@@ -885,3 +885,18 @@ def test_a_decision_on_a_branch_and_a_wide_character_in_a_box_state_no_edge(writ
     )
     edges = _read(write_map, text)
     assert all("Redirect" not in b and "Pay Now" not in b for _, b, _ in edges)
+
+
+def test_a_participant_named_by_a_word_for_a_person_is_a_person() -> None:
+    """``participant Practitioner``, ``Actor User as User`` (Mermaid's keywords in any case):
+    people, so their messages are no integrations; ``participant Frontend`` is a system."""
+    diagram = read_mermaid(
+        "sequenceDiagram\n  participant Practitioner\n  Actor U as User\n"
+        "  participant Frontend\n  participant Backend\n"
+        "  Practitioner->>Frontend: open\n  U->>Frontend: start\n  Frontend->>Backend: load\n",
+        1,
+    )
+    assert diagram is not None
+    assert [(k.source, k.target) for k in diagram.links if diagram.between_systems(k)] == [
+        ("Frontend", "Backend")
+    ]

@@ -85,7 +85,7 @@ participant: PKIND PNAME CONFIG? ("as" REST)?
 message: PID ARROW PID (":" REST?)?
 
 OTHER.2: /(?:{sequence_words})\b/i
-PKIND.2: /(?:participant|actor)\b/
+PKIND.2: /(?:participant|actor)\b/i
 PNAME: /[^\s:<>\-+,~()@](?:[^:<>+,~@\n-]|-(?![->x)]))*?(?=\s+as\s|\s*$|@\{)/
 PID: /[^\s:<>\-+,~()](?:(?:[^:<>+,~\n-]|-(?![->x)]))*[^\s:<>\-+,~])?/
 CONFIG: /@\{[^{}]*\}/
@@ -635,12 +635,12 @@ def _participant(diagram: Diagram, node: Tree) -> None:
         diagram.labels[pid] = _plain(rest[0])
     if diagram.open_blocks and diagram.open_blocks[-1]:
         diagram.boxes.setdefault(pid, diagram.open_blocks[-1])  # declared in a ``box``
-    if kind == "actor":
+    if kind.casefold() == "actor":
         diagram.people.add(pid)
         diagram.actors.add(pid)
     else:
         diagram.participants.add(pid)
-        if _a_user(diagram.name(pid)):
+        if _a_user(diagram.name(pid)) or _one_person(diagram.name(pid)):
             diagram.people.add(pid)  # ``participant U as Telegram User``: drawn as a box
 
 
@@ -680,6 +680,12 @@ def _a_user(name: str) -> bool:
 
 
 _USER_WORDS = frozenset({"user", "users", "пользователь", "пользователи", "visitor", "посетитель"})
+
+
+def _one_person(name: str) -> bool:
+    """Whether a participant's whole name is one word for a person (``participant
+    Practitioner``, ``participant Customer``)."""
+    return len(name.split()) == 1 and person_key(name) is not None
 
 
 def _a_person(name: str) -> bool:

@@ -183,6 +183,7 @@ ACTOR_WORDS: dict[str, list[str]] = {
         "applicant",
         "traveler",
         "traveller",
+        "offender",
     ],
     "manager": [
         "менеджер",
@@ -218,6 +219,7 @@ ACTOR_WORDS: dict[str, list[str]] = {
         "accountant",
         "cashier",
         "recruiter",
+        "practitioner",
     ],
 }
 
