@@ -1448,3 +1448,16 @@ def test_a_sender_listing_products_is_an_edge_from_each(write_map) -> None:
         ("VK", "ClickHouse", 4),
         ("WordPress", "amoCRM", 3),
     ]
+
+
+def test_a_step_whose_subject_is_a_name_of_its_own_is_not_the_engines(write_map) -> None:
+    """``Segment forwards events to Amplitude`` in a Zapier page: Segment sends, though no
+    catalogue knows it, so the engine is no end of the step; a part of the engine
+    (``Webhook receives …``) and a step with no subject still have it as their other end."""
+    text = (
+        "# Leads\n\nA Zapier automation.\n\n## How it works\n\n"
+        "1. Segment forwards events to Amplitude.\n"
+        "2. Webhook receives the lead from Typeform.\n"
+        "3. Creates a contact in HubSpot.\n"
+    )
+    assert _edges(load(write_map(text))) == [("Typeform", "Zapier", 8), ("Zapier", "HubSpot", 9)]

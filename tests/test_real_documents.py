@@ -292,7 +292,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-bitrix-framework-sms-sending": (False, 0, 0, 5),
     "ru-bitrix-sale-delivery-requests": (False, 0, 0, 7),
     "en-twilio-slack-call-demo": (False, 0, 0, 5),
-    "en-webflow-frappe-crm-leads": (False, 3, 6, 4),
+    "en-webflow-frappe-crm-leads": (False, 3, 5, 4),
     "en-webflow-make-lead-capture": (False, 3, 3, 6),
     "en-zapier-google-ads-offline-conversions": (True, 0, 0, 0),
     "ru-bitrix-sale-order-exchange": (False, 1, 0, 0),

@@ -1330,6 +1330,14 @@ INSTANCE_WORDS = (
 """Words for one instance of a component: a statement from one to the others of its kind
 (``Узел`` -> ``Другие узлы``) stays inside the component."""
 
+ENGINE_PART_WORDS = frozenset({
+    "webhook", "trigger", "node", "workflow", "scenario", "flow", "automation", "zap", "step",
+    "вебхук", "триггер", "узел", "сценарий", "шаг",
+})  # fmt: skip
+"""Last words of a step's subject that name a part of the document's workflow engine
+(``Webhook receives the lead``, ``Gmail Trigger fires``): the engine acts, not a system of
+its own."""
+
 MOVE_VERBS = (
     "stream", "streams", "streaming", "sync", "syncs", "syncing", "synchronize", "synchronizes",
     "replicate", "replicates", "replicating", "copy", "copies", "copying", "export", "exports",

@@ -15,6 +15,7 @@ from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
     ATTACHED_WORDS,
     BASIS_MARKERS,
+    ENGINE_PART_WORDS,
     FOLLOW_WORDS,
     KEPT_SECRET_WORDS,
     KEPT_VERBS,
@@ -32,6 +33,7 @@ from flowviz.parse.keywords import (
     WRITE_VERBS,
     alternation,
 )
+from flowviz.parse.participants import subject_of
 from flowviz.parse.text import leading_number
 
 _PERSON = re.compile(alternation(PERSON_WORDS, stems_only=True), re.IGNORECASE)
@@ -170,12 +172,28 @@ def _implied(step: Step, engine: str | None, names: Names) -> Step:
         return step.model_copy(update={"source": engine})  # ``Slack gets an alert``
     if engine is None or step.target is not None or step.source in (None, engine):
         return step
+    if _other_actor(step.text, names):
+        return step  # ``Segment forwards events to Amplitude``: Segment sends, not the engine
     sends = _sends_to_engine(step, names)
     if sends is None:
         return step
     if sends:
         return step.model_copy(update={"target": engine})
     return step.model_copy(update={"source": engine, "target": step.source})
+
+
+def _other_actor(text: str, names: Names) -> bool:
+    """Whether a step's subject is a name of its own that no system of the document bears
+    (``Segment forwards events to Amplitude``): the step's sender is that name, not the
+    engine."""
+    subject = subject_of(text)
+    if subject is None or names(subject) or _PERSON.match(subject):
+        return False
+    if subject.split()[-1].casefold() in ENGINE_PART_WORDS:
+        return False  # ``Webhook receives the lead``: a part of the engine
+    _, body = leading_number(text.replace("`", ""))  # a bold name is a step's title
+    proper = all(word[:1].isupper() or word[:1].isdigit() for word in subject.split())
+    return proper and re.match(rf"(?:[Tt]he\s+)?{re.escape(subject)}\s+[a-zа-яё]", body) is not None
 
 
 def _sends_to_engine(step: Step, names: Names) -> bool | None:
