@@ -1461,3 +1461,32 @@ def test_a_step_whose_subject_is_a_name_of_its_own_is_not_the_engines(write_map)
         "3. Creates a contact in HubSpot.\n"
     )
     assert _edges(load(write_map(text))) == [("Typeform", "Zapier", 8), ("Zapier", "HubSpot", 9)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Payments\n\n## How it works\n\n"
+        "1. Your server creates a payment with the token through the Stripe API.\n"
+        "2. Stripe sends a webhook to your server.\n",
+        "# Платежи\n\n## Как это работает\n\n"
+        "1. Ваш сервер создаёт платёж с токеном по API Stripe.\n"
+        "2. Stripe отправляет уведомление на ваш сервер.\n",
+    ],
+    ids=["en", "ru"],
+)
+def test_the_readers_own_server_is_a_system_a_provider_talks_to(write_map, text) -> None:
+    """``your server`` / ``ваш сервер`` on a provider's page is the reader's system; a
+    subject that works through a product's API (``through the Stripe API``) calls it."""
+    model = load(write_map(text))
+    server = "Your server" if text.startswith("# Payments") else "Ваш сервер"
+    assert [(a, b) for a, b, _ in _edges(model)] == [(server, "Stripe"), ("Stripe", server)]
+
+
+def test_a_tool_after_a_method_word_is_no_end_when_it_is_no_api(write_map) -> None:
+    """``Your server signs the request using OpenSSL``: a tool, not a system called."""
+    text = (
+        "# Payments\n\n## How it works\n\n1. Your server signs the request using OpenSSL.\n"
+        "2. Your server sends the request to Stripe.\n"
+    )
+    assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [("Your server", "Stripe")]

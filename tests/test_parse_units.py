@@ -16,7 +16,7 @@ from flowviz.parse.integrations import parse_details, parse_status
 from flowviz.parse.keywords import classify_table
 from flowviz.parse.sections import classify_heading, is_flow_title
 from flowviz.parse.systems import Registry
-from flowviz.parse.text import fill, identifier_list, leading_number, split_top
+from flowviz.parse.text import fill, identifier_list, leading_number, split_top, stems
 from tests.conftest import FIXTURES
 
 
@@ -556,3 +556,11 @@ def test_examples_of_the_registry_hold() -> None:
     results = doctest.testmod(systems_module, verbose=False, report=False)
     assert results.attempted > 0
     assert results.failed == 0
+
+
+def test_a_nouns_form_in_emu_stems_as_the_noun() -> None:
+    """``вашу систему`` names ``Ваша система``: Snowball alone stems ``систему`` as ``сист``;
+    an adjective's ``-ему`` (``новому``) keeps Snowball's stem."""
+    assert stems("вашу систему") == stems("Ваша система") == stems("вашей системы")
+    assert stems("схему") == stems("схема")
+    assert stems("новому") == stems("новый")

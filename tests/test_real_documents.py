@@ -163,7 +163,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-bc-shopify-background-sync": (True, 0, 0, 0),
     "ru-bc-shopify-connector-faq": (True, 0, 0, 0),
     "en-appflow-salesforce-redshift-upsert": (False, 0, 0, 0),
-    "en-sap-in162-realtime-grounding": (False, 2, 0, 10),
+    "en-sap-in162-realtime-grounding": (False, 3, 0, 10),
     "en-unigate-gateway-architecture": (False, 11, 0, 0),
     "en-unimail-email-routing": (False, 8, 0, 0),
     "ru-retailcrm-prestashop-module": (False, 2, 0, 0),

@@ -165,6 +165,8 @@ def names_finder(
             spelling = catalogue_spelling(match.group(), extra)
             if spelling == match.group() or match.group()[:1].isupper():
                 system_of(spelling, ctx, extra, exact=True)  # ``метрики`` is a common word
+        for match in _YOUR_SYSTEM.finditer(text):
+            system_of(_your_system(match.group()), ctx, extra, exact=True)
         for match in _CODE_COMPONENT.finditer(text):
             system_of(match.group(), ctx, extra, exact=True)  # ``EventService``
         for match in _RUSSIAN_COMPONENT.finditer(text):
@@ -234,6 +236,26 @@ _GENERIC_TAILS = frozenset({*COMPONENT_HEADS, *END_SUFFIXES, "rest", "rest api",
 def _capitalised(name: str) -> str:
     """A name as a heading writes it: its first letter in capitals."""
     return name[:1].upper() + name[1:]
+
+
+_YOUR_SYSTEM = re.compile(
+    r"(?<![\w-])(?:your|ваш|вашу|вашего|вашему|вашем|ваша|вашей)\s+"
+    r"(?:server|backend|system|сервер[а-я]{0,2}|бэкенд[а-я]{0,2}|систем[а-я]{1,2})(?![\w-])",
+    re.IGNORECASE,
+)
+"""The reader's own system, which a provider's page talks to (``send the token to your
+server``, ``отправьте токен в вашу систему``): a system of the page."""
+
+
+def _your_system(found: str) -> str:
+    """The reader's own system named as one name whatever its case form (``вашу систему``,
+    ``вашей системы`` are ``Ваша система``)."""
+    head = found.rsplit(maxsplit=1)[-1].casefold()
+    if found.isascii():
+        return f"Your {head}"
+    if head.startswith("систем"):
+        return "Ваша система"
+    return "Ваш сервер" if head.startswith("сервер") else "Ваш бэкенд"
 
 
 _CODE_COMPONENT = re.compile(

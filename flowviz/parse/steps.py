@@ -285,12 +285,26 @@ def _named_ends(clause: str, names: Names) -> list[tuple[int, str]]:
     if cut is None:
         return names(clause)
     before = names(clause[: cut.start()])
+    after = [(at + cut.end(), system) for at, system in names(clause[cut.end() :])]
+    if len(before) == 1 and after and _calls_an_api(clause, before[0], after[0]):
+        return [*before, after[0]]  # ``Your server creates a payment through the Stripe API``
     if before:
         return before
-    after = [(at + cut.end(), system) for at, system in names(clause[cut.end() :])]
     if len(after) > 1 and _MARKED.search(clause[: after[1][0]][-40:]):
         return after[:2]  # ``через API Gateway в Booking Service``: the tool passes it on
     return after[:1]
+
+
+_API_OF = re.compile(r"[^\s,;.]+(?:\s+[^\s,;.]+){0,2}?\s+API\b|API\s+\S")
+"""A system's API named after a method word (``through the Stripe API``, ``по API ЮKassa``):
+the system the step's subject calls."""
+
+
+def _calls_an_api(clause: str, subject: tuple[int, str], tool: tuple[int, str]) -> bool:
+    """Whether the clause's subject works through another system's API named after a
+    method word: that system is the step's receiver."""
+    opens = _opens_with(clause, subject[0])
+    return opens and tool[1] != subject[1] and _API_OF.match(clause, tool[0]) is not None
 
 
 def first_clause(text: str) -> str:

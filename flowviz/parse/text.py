@@ -73,8 +73,19 @@ def opens_with_emoji(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Lower-case stem of one word, Russian or English by its letters."""
+    """Lower-case stem of one word, Russian or English by its letters; a noun's ``-ему``
+    form stems as the noun (``систему`` as ``система``, where Snowball takes ``-ему`` for an
+    adjective's ending and leaves ``сист``)."""
     word = word.lower().replace("ё", "е")
+    if _CYRILLIC.search(word) and word.endswith("ему"):
+        nominative = snowball_stem(word[:-1] + "а")
+        if nominative == word[:-1]:
+            return nominative
+    return snowball_stem(word)
+
+
+def snowball_stem(word: str) -> str:
+    """Snowball's stem of one lower-case word, Russian or English by its letters."""
     return _RU.stemWord(word) if _CYRILLIC.search(word) else _EN.stemWord(word)
 
 
