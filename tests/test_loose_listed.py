@@ -120,3 +120,17 @@ def test_a_list_of_functions_by_code_name_says_what_each_takes_from_where(write_
         "* `source_table`: A reference to the table in BigQuery.\n\nSite → CRM\n"
     )
     assert [(a, b) for a, b, _ in named_edges(load(write_map(fields)))] == [("Site", "CRM")]
+
+
+def test_a_bold_label_acting_by_its_verb_describes_its_component(write_map) -> None:
+    """``**Twilio Functions** collect … and store them in AWS S3``: the label is the subject
+    of its verb, as if a colon followed it; a label followed by no verb describes nothing."""
+    model = load(
+        write_map(
+            "# Reminders\n\n## Components\n\n"
+            "- **Twilio Functions** collect appointment events and store them in AWS S3.\n"
+            "- **Twilio Studio** implements the SMS conversation.\n"
+            "- **Amazon SQS** queue to Slack.\n"
+        )
+    )
+    assert named_edges(model) == [("Twilio Functions", "AWS S3", 5)]

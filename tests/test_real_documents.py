@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_45``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_46``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -320,6 +320,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-esupervision-checkin-interactions": (False, 17, 0, 0),
     "en-demyst-loan-application": (False, 10, 0, 0),
     "ru-yookassa-ios-quick-integration": (True, 0, 0, 0),
+    "en-twilio-stripe-payment-link-sms": (True, 0, 0, 0),
+    "en-twilio-segment-track-sms": (True, 0, 0, 0),
+    "en-twilio-ehr-appointment-architecture": (False, 1, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -709,6 +712,11 @@ UNSEEN_44 = [
     "en-demyst-loan-application",
 ]
 UNSEEN_45 = ["ru-yookassa-ios-quick-integration"]
+UNSEEN_46 = [
+    "en-twilio-stripe-payment-link-sms",
+    "en-twilio-segment-track-sms",
+    "en-twilio-ehr-appointment-architecture",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -754,6 +762,7 @@ LATER_ROUNDS = [
     *UNSEEN_43,
     *UNSEEN_44,
     *UNSEEN_45,
+    *UNSEEN_46,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -816,7 +825,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2527
+    assert counted == 2534
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

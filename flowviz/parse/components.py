@@ -25,6 +25,7 @@ from flowviz.parse.keywords import (
     LEAD_IN_MAX_WORDS,
     alternation,
 )
+from flowviz.parse.participants import is_verb
 from flowviz.parse.systems import NOT_SYSTEMS, Registry, catalogue_names, role_stems
 from flowviz.parse.text import stems
 
@@ -158,6 +159,7 @@ def labelled_component(line: int, lines: list[str]) -> tuple[Component, str] | N
         return None
     label = found.group("link") or found.group("bold")
     separated = bool(_SEPARATOR_END.search(label)) or bool(found.group("after"))
+    separated = separated or _acts(found.group("text"))
     label = _SEPARATOR_END.sub("", label).strip()
     component = _component(f"**{label}**", line, []) if separated and label else None
     return None if component is None else (component, found.group("text"))
@@ -169,6 +171,17 @@ _LABELLED = re.compile(
 )
 """A list item opening with a bold label (a link's words in it, or plain words), then what it
 says of it; the label ends with a colon or a dash, inside the bold or after it."""
+
+
+def _acts(text: str) -> bool:
+    """Whether what follows a bold label opens with a verb the label does (``**Twilio
+    Functions** collect … from the EHR``, ``**Studio Flow** sends …``): the label is the
+    subject, as if a colon followed it."""
+    verb = text.split(maxsplit=1)[0] if text.strip() else ""
+    third_person = len(verb) > 4 and verb.endswith("s") and not verb.endswith("ss")
+    return verb.isalpha() and verb.islower() and (third_person or is_verb(verb + "s"))
+
+
 CODE_NAME = r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+"
 """A name written as code (``processConnectMessage``, ``send_report``)."""
 _CODE_LABELLED = re.compile(rf"^`?(?P<code>{CODE_NAME})`?(?:[.:]|\s[—–-])\s+(?P<text>\S.*)$")
