@@ -134,3 +134,26 @@ def test_a_bold_label_acting_by_its_verb_describes_its_component(write_map) -> N
         )
     )
     assert named_edges(model) == [("Twilio Functions", "AWS S3", 5)]
+
+
+def test_a_list_of_functions_linked_to_their_files_says_what_each_exchanges(write_map) -> None:
+    """``[create-invoice](./functions/create-invoice.js): handles the Twilio webhook …``: a
+    function named as its file; a product whose webhook it handles calls it. One such item
+    alone, or a linked page that names no function, describes nothing."""
+    text = (
+        "# Payment links\n\nIt is divided into two functions:\n\n"
+        "- [create-invoice](./functions/create-invoice.js): handles the Twilio webhook event"
+        " and creates the invoice in Stripe.\n"
+        "- [send-invoice-sms](./functions/send-invoice-sms.js): handles the Stripe webhook"
+        " event and texts the payment link to the customer.\n"
+    )
+    assert named_edges(load(write_map(text))) == [
+        ("Twilio", "create-invoice", 5),
+        ("create-invoice", "Stripe", 5),
+        ("Stripe", "send-invoice-sms", 6),
+    ]
+    guide = (
+        "# Guide\n\n- [set-up](./setup.md): handles the Stripe webhook in HubSpot.\n"
+        "- Tilda → amoCRM\n"
+    )
+    assert [(a, b) for a, b, _ in named_edges(load(write_map(guide)))] == [("Tilda", "amoCRM")]

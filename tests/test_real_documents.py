@@ -320,7 +320,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-esupervision-checkin-interactions": (False, 17, 0, 0),
     "en-demyst-loan-application": (False, 10, 0, 0),
     "ru-yookassa-ios-quick-integration": (True, 0, 0, 0),
-    "en-twilio-stripe-payment-link-sms": (True, 0, 0, 0),
+    "en-twilio-stripe-payment-link-sms": (False, 3, 0, 0),
     "en-twilio-segment-track-sms": (True, 0, 0, 0),
     "en-twilio-ehr-appointment-architecture": (False, 1, 0, 0),
 }

@@ -151,7 +151,8 @@ def labelled_component(line: int, lines: list[str]) -> tuple[Component, str] | N
     name written as code (``processConnectMessage. Process …``), with what it says after it;
     None for any other item or a label that reads as no system."""
     raw = lines[line - 1] if 0 < line <= len(lines) else ""
-    coded = _CODE_LABELLED.match(_MARKER.sub("", raw, count=1))
+    item = _MARKER.sub("", raw, count=1)
+    coded = _CODE_LABELLED.match(item) or _CODE_LINK_LABELLED.match(item)
     if coded is not None:  # ``- twilioIncomingMessage. Process incoming messages …``
         return Component(coded.group("code"), (), line), coded.group("text")
     found = _LABELLED.match(_MARKER.sub("", raw, count=1))
@@ -182,11 +183,18 @@ def _acts(text: str) -> bool:
     return verb.isalpha() and verb.islower() and (third_person or is_verb(verb + "s"))
 
 
+FILE_NAME = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"
+"""A function named as its file is (``create-invoice``, ``send-invoice-sms``)."""
 CODE_NAME = r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+"
 """A name written as code (``processConnectMessage``, ``send_report``)."""
 _CODE_LABELLED = re.compile(rf"^`?(?P<code>{CODE_NAME})`?(?:[.:]|\s[—–-])\s+(?P<text>\S.*)$")
 """A list item opening with a name written as code (``processConnectMessage.``,
 ``send_report:``), then what it says of it: a function of the system described."""
+_CODE_LINK_LABELLED = re.compile(
+    rf"^\[`?(?P<code>{CODE_NAME}|{FILE_NAME})`?\]\([^()\s]+\)\s*(?::|\s[—–-])\s+(?P<text>\S.*)$"
+)
+"""A list item opening with a link to a function's file, named as the file is
+(``[create-invoice](./functions/create-invoice.js): handles …``), then what it does."""
 _SEPARATOR_END = re.compile(r"\s*(?::|[—–]|\s-)\s*$")
 
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from flowviz.model import Step
 from flowviz.parse.arrows import is_component
 from flowviz.parse.blocks import Block, ListBlock
-from flowviz.parse.components import CODE_NAME, Component, labelled_component
+from flowviz.parse.components import CODE_NAME, FILE_NAME, Component, labelled_component
 from flowviz.parse.systems import catalogue_pattern
 
 Names = Callable[[str], list[tuple[int, str]]]
@@ -53,7 +53,7 @@ def described_components(
     return out
 
 
-_CODE_NAME = re.compile(CODE_NAME)
+_CODE_NAME = re.compile(f"{CODE_NAME}|{FILE_NAME}")
 _NOUN_FIRST = re.compile(
     r"(?:a|an|the|this|that|these|those|its|their|our|your|each|any)\b", re.IGNORECASE
 )
@@ -75,6 +75,10 @@ def described_transfers(described: Described, system: str, names: Names) -> Iter
     seen: set[str] = set()
     for sentence in _SENTENCE.split(described.text):
         named = [(at, other) for at, other in names(sentence) if other != system]
+        for at, other in named:
+            if other not in seen and _WEBHOOK_AFTER.match(sentence, _end_of_name(sentence, at)):
+                seen.add(other)  # ``handles the Stripe webhook event``: Stripe calls it
+                yield _transfer(sentence, other, system, described)
         marked = [(m, at, o) for at, o in named if (m := _MARKER.search(sentence[:at]))]
         for marker, at, other in marked[:1]:  # ``updated by X based on events from SNS``
             if other in seen or _DATA_AFTER.match(sentence, _end_of_name(sentence, at)):
@@ -82,13 +86,14 @@ def described_transfers(described: Described, system: str, names: Names) -> Iter
             seen.add(other)
             sent = marker.group("word").casefold() in _SENDER_WORDS
             source, target = (other, system) if sent else (system, other)
-            yield Step(
-                number=0,
-                text=sentence.strip(),
-                source=source,
-                target=target,
-                line=described.component.line,
-            )
+            yield _transfer(sentence, source, target, described)
+
+
+def _transfer(sentence: str, source: str, target: str, described: Described) -> Step:
+    """One transfer a description states, on its component's line."""
+    return Step(
+        number=0, text=sentence.strip(), source=source, target=target, line=described.component.line
+    )
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
@@ -97,6 +102,8 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 """The word right before a system that says its way (``triggered by SQS``, ``in DynamoDB``)."""
+_WEBHOOK_AFTER = re.compile(r"\s+(?:webhooks?|вебхук\w*)\b", re.IGNORECASE)
+"""What follows a product whose webhook the component handles (``the Twilio webhook``)."""
 _SENDER_WORDS = frozenset({"by", "from", "от", "из"})
 _DATA_AFTER = re.compile(
     r"\s+(?:message|messages|ids?|data|events?|records?|fields?|objects?|данны\w*|сообщени\w*)\b",
