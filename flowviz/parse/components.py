@@ -155,7 +155,7 @@ def labelled_component(line: int, lines: list[str]) -> tuple[Component, str] | N
     coded = _CODE_LABELLED.match(item) or _CODE_LINK_LABELLED.match(item)
     if coded is not None:  # ``- twilioIncomingMessage. Process incoming messages …``
         return Component(coded.group("code"), (), line), coded.group("text")
-    found = _LABELLED.match(_MARKER.sub("", raw, count=1))
+    found = _LABELLED.match(item)
     if found is None:
         return None
     label = found.group("link") or found.group("bold")

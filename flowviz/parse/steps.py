@@ -285,11 +285,12 @@ def _named_ends(clause: str, names: Names) -> list[tuple[int, str]]:
     if cut is None:
         return names(clause)
     before = names(clause[: cut.start()])
-    after = [(at + cut.end(), system) for at, system in names(clause[cut.end() :])]
-    if len(before) == 1 and after and _calls_an_api(clause, before[0], after[0]):
-        return [*before, after[0]]  # ``Your server creates a payment through the Stripe API``
-    if before:
+    if len(before) > 1:
         return before
+    after = [(at + cut.end(), system) for at, system in names(clause[cut.end() :])]
+    if before:
+        api = after and _calls_an_api(clause, before[0], after[0])
+        return [*before, after[0]] if api else before  # ``… through the Stripe API``
     if len(after) > 1 and _MARKED.search(clause[: after[1][0]][-40:]):
         return after[:2]  # ``через API Gateway в Booking Service``: the tool passes it on
     return after[:1]
