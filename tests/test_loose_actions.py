@@ -276,6 +276,33 @@ def test_a_subject_given_data_is_the_receiver(write_map, step: str, edge: tuple[
 
 
 @pytest.mark.parametrize(
+    ("step", "edge"),
+    [
+        (
+            "An Amazon Athena query extracts unsubscribe events from the event data in Amazon S3.",
+            ("Amazon S3", "Amazon Athena"),
+        ),
+        (
+            "Event notifications are sent to AWS Lambda as new data arrives within Amazon S3.",
+            ("Amazon S3", "AWS Lambda"),
+        ),
+        (
+            "Data is sent to Amazon S3 and stored in Amazon Redshift.",
+            ("Amazon S3", "Amazon Redshift"),
+        ),
+        ("Orders are pushed to HubSpot from Shopify.", ("Shopify", "HubSpot")),
+    ],
+)
+def test_a_sender_named_after_what_it_holds_or_a_passive_receiver(
+    write_map, step: str, edge: tuple[str, str]
+) -> None:
+    """``from the event data in X``: X is the sender as after a bare ``from``; ``are sent to
+    A as … B``: A receives, B sends, unless B follows as a second action (``and stored in``)."""
+    model = load(write_map(f"# Events\n\n## How it works\n\n1. {step}\n"))
+    assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
+
+
+@pytest.mark.parametrize(
     ("item", "edge"),
     [
         (

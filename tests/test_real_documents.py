@@ -261,7 +261,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-humanitix-salesforce-readme": (False, 3, 1, 0),
     "en-tg-to-attio-architecture": (False, 10, 0, 5),
     "en-pinpoint-line-messaging": (False, 1, 1, 8),
-    "en-pinpoint-email-unsubscribes": (False, 6, 4, 14),
+    "en-pinpoint-email-unsubscribes": (False, 8, 2, 14),
     "en-pinpoint-interactive-sms": (False, 0, 0, 6),
     "en-zendesk-eventbridge-articles": (False, 0, 0, 7),
     "en-commerce-hubspot-app-builder": (False, 5, 0, 0),

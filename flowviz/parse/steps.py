@@ -45,7 +45,13 @@ _METHOD = re.compile(alternation((*METHOD_MARKERS, *PURPOSE_MARKERS)), re.IGNORE
 _SENDER_MARKERS = (*SOURCE_MARKERS, *BASIS_MARKERS, *WATCH_MARKERS)
 
 
-_SOURCE = re.compile(r"(?:" + alternation(_SENDER_MARKERS) + r")\s+\S*\s*$", re.IGNORECASE)
+_HELD_IN = r"(?:the\s+)?(?:[a-z]+\s+){1,3}(?:in|of)\s+(?:the\s+)?"
+"""What a sender holds, named between ``from`` and the sender (``from the event data in S3``)."""
+
+
+_SOURCE = re.compile(
+    r"(?:" + alternation(_SENDER_MARKERS) + rf")\s+(?:\S*\s*|{_HELD_IN})$", re.IGNORECASE
+)
 
 
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -503,6 +509,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source = target = None  # ``Интеграция A с B``: the two together, no way named
         elif _done_by(between) and (source, target) == (ids[0], ids[1]):
             source, target = target, source  # ``A is triggered by B``: B sends
+        elif (source, target) == (ids[0], ids[1]) and _sent_to(clause, first, second):
+            source, target = target, source  # ``Events are sent to B as data arrives in A``
     elif ids:
         source = ids[0]
     method = method_in(text)
@@ -513,6 +521,26 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
         target=target,
         method=method.group("method").strip() if method else None,
         line=line,
+    )
+
+
+_PASSIVE_TO = re.compile(
+    r"\b(?:is|are|was|were|gets|get|being)\s+(?:\w+ly\s+)?\w+(?:ed|t|en)\s+(?:back\s+)?"
+    r"(?:to|into)\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+"""A passive verb of sending right before a system (``Event notifications are sent to``)."""
+
+
+def _sent_to(clause: str, first: tuple[int, str], second: tuple[int, str]) -> bool:
+    """Whether the first system is where a passive verb sends something (``are sent to A``)
+    and the second is named after it in a clause of its own (``as new data arrives within
+    B``), not as a second action or place (``and stored in B``, ``to A in B``)."""
+    between = clause[first[0] : second[0]]
+    return (
+        _PASSIVE_TO.search(clause[: first[0]]) is not None
+        and _NEXT_ACTION.search(between.casefold()) is None
+        and _MARKED.search(between[-40:]) is None
     )
 
 
