@@ -205,11 +205,43 @@ def test_a_sequence_participant_named_as_a_user_is_a_person(write_map) -> None:
     ]
 
 
+@pytest.mark.parametrize("reader", ["Вы", "You", "Me"])
+def test_a_sequence_participant_named_as_the_reader_is_a_person(write_map, reader: str) -> None:
+    model = load(
+        write_map(
+            f"# Bot\n\n```mermaid\nsequenceDiagram\n    participant U as {reader}\n"
+            "    participant C as connector\n    participant R as RetailCRM API\n"
+            "    U->>C: bootstrap\n    C->>R: GET /reference/sites\n    C-->>U: done\n```\n"
+        )
+    )
+    assert [(a, b) for a, b, _ in named_edges(model)] == [("connector", "RetailCRM API")]
+
+
 def test_an_arrow_line_in_a_later_paragraph_of_a_list_item_is_read_on_its_line(write_map) -> None:
     model = load(
         write_map("# Map\n\n- **Lead path:**\n  Tilda → amoCRM\n\n  amoCRM → Unisender\n- Other\n")
     )
     assert named_edges(model) == [("Tilda", "amoCRM", 3), ("amoCRM", "Unisender", 6)]
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "User uses Amazon Cognito to log into the web application",
+        "Software developer makes an API request to HubSpot",
+        "The customer subscribes to the Telegram channel",
+    ],
+)
+def test_a_step_a_person_takes_has_no_engine_at_its_other_end(write_map, step: str) -> None:
+    """The workflow's engine is the other end of a step naming one system, unless a person
+    opens the step: the person acts there, not the engine."""
+    model = load(
+        write_map(
+            f"# Alerts\n\nAn n8n workflow.\n\n## How it works\n\n"
+            f"1. {step}\n2. Slack gets an alert\n"
+        )
+    )
+    assert [(a, b) for a, b, _ in named_edges(model)] == [("n8n", "Slack")]
 
 
 @pytest.mark.parametrize(

@@ -255,6 +255,17 @@ def test_close_spellings_resolve_but_distinct_names_stay_apart() -> None:
     assert registry.lookup("Bitirx24", fuzzy=False) is None
 
 
+def test_two_products_of_the_catalogue_are_never_one_misspelt() -> None:
+    """``UnisenderGo`` is a product of its own, not ``Unisender`` misspelt; a product in the
+    plural is still the one in the singular."""
+    registry = Registry()
+    unisender = registry.add("Unisender", "esp", product="Unisender")
+    sheet = registry.add("Google Sheet", "other")
+    assert registry.lookup("UnisenderGo") is None
+    assert registry.lookup("Unisenderr") == unisender.id
+    assert registry.lookup("Google Sheets") == sheet.id
+
+
 def test_a_trailing_number_tells_systems_apart_by_its_value() -> None:
     """``Склад 2`` is not ``Склад 1``, ``Server 1`` is ``Server 01``, and a role word with a
     number (``Сайт 2``) names a system of its own, not the one that plays the role."""

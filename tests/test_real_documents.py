@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_46``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_48``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -126,7 +126,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-b24-robot-handler": (False, 0, 0, 4),
     "en-govuk-forms-architecture": (False, 15, 0, 0),
     "en-govuk-forms-submission-emails": (False, 31, 0, 0),
-    "en-hmrc-push-pull-notifications": (False, 1, 4, 12),
+    "en-hmrc-push-pull-notifications": (False, 1, 3, 12),
     "en-moj-cfo-dms-pipeline": (False, 15, 1, 6),
     "ru-amocrm-asterisk-ng": (True, 0, 0, 0),
     "ru-dvp-virtualization-flows": (False, 17, 0, 0),
@@ -323,6 +323,13 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-twilio-stripe-payment-link-sms": (False, 3, 0, 0),
     "en-twilio-segment-track-sms": (True, 0, 0, 0),
     "en-twilio-ehr-appointment-architecture": (False, 1, 0, 0),
+    "en-companieshouse-notify-integration": (False, 4, 0, 0),
+    "ru-retailcrm-mg-connector": (False, 9, 0, 0),
+    "ru-mayak-integration-list": (False, 36, 0, 0),
+    "en-ct-giftcard-connector-data-flow": (False, 3, 2, 6),
+    "en-amc-uploader-architecture": (False, 1, 2, 8),
+    "en-cortex-marketing-integrations": (True, 0, 0, 0),
+    "en-stripe-ct-recurring-payment": (False, 0, 0, 10),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -717,6 +724,17 @@ UNSEEN_46 = [
     "en-twilio-segment-track-sms",
     "en-twilio-ehr-appointment-architecture",
 ]
+UNSEEN_47 = [
+    "en-companieshouse-notify-integration",
+    "ru-retailcrm-mg-connector",
+    "ru-mayak-integration-list",
+]
+UNSEEN_48 = [
+    "en-ct-giftcard-connector-data-flow",
+    "en-amc-uploader-architecture",
+    "en-cortex-marketing-integrations",
+    "en-stripe-ct-recurring-payment",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -763,6 +781,8 @@ LATER_ROUNDS = [
     *UNSEEN_44,
     *UNSEEN_45,
     *UNSEEN_46,
+    *UNSEEN_47,
+    *UNSEEN_48,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -825,7 +845,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2534
+    assert counted == 2638
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -684,8 +684,14 @@ _USER_WORDS = frozenset({"user", "users", "пользователь", "поль�
 
 def _one_person(name: str) -> bool:
     """Whether a participant's whole name is one word for a person (``participant
-    Practitioner``, ``participant Customer``)."""
-    return len(name.split()) == 1 and person_key(name) is not None
+    Practitioner``, ``participant Customer``) or the reader or writer themselves
+    (``participant U as Вы``, ``participant Me``)."""
+    if len(name.split()) != 1:
+        return False
+    return person_key(name) is not None or name.casefold() in _PRONOUNS
+
+
+_PRONOUNS = frozenset({"you", "i", "me", "we", "us", "вы", "ты", "я", "мы"})
 
 
 def _a_person(name: str) -> bool:

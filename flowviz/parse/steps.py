@@ -34,6 +34,7 @@ from flowviz.parse.keywords import (
     alternation,
 )
 from flowviz.parse.participants import subject_of
+from flowviz.parse.systems import ACTOR_WORDS
 from flowviz.parse.text import leading_number
 
 _PERSON = re.compile(alternation(PERSON_WORDS, stems_only=True), re.IGNORECASE)
@@ -178,7 +179,7 @@ def _implied(step: Step, engine: str | None, names: Names) -> Step:
         return step.model_copy(update={"source": engine})  # ``Slack gets an alert``
     if engine is None or step.target is not None or step.source in (None, engine):
         return step
-    if _other_actor(step.text, names):
+    if _other_actor(step.text, names) or _person_opens(step.text):
         return step  # ``Segment forwards events to Amplitude``: Segment sends, not the engine
     sends = _sends_to_engine(step, names)
     if sends is None:
@@ -200,6 +201,31 @@ def _other_actor(text: str, names: Names) -> bool:
     _, body = leading_number(text.replace("`", ""))  # a bold name is a step's title
     proper = all(word[:1].isupper() or word[:1].isdigit() for word in subject.split())
     return proper and re.match(rf"(?:[Tt]he\s+)?{re.escape(subject)}\s+[a-zа-яё]", body) is not None
+
+
+def _person_opens(text: str) -> bool:
+    """Whether a step opens with a person as the subject of its verb (``User uses Amazon
+    Cognito to log in``, ``Software developer makes an API request``): what it names is the
+    person's doing, the engine no end of it (``Each customer ID is pushed …`` opens with an
+    identifier, not a person)."""
+    _, body = leading_number(text.replace("*", ""))
+    words = _ARTICLE_OPENING.sub("", body).split(maxsplit=MAX_PERSON_WORDS + 1)
+    for at, word in enumerate(words[:MAX_PERSON_WORDS]):
+        if word.casefold().strip(",:") in _PERSON_NOUNS and at + 1 < len(words):
+            return words[at + 1][:1].islower()
+    return False
+
+
+MAX_PERSON_WORDS = 2
+"""How many words a step's opening person takes at most (``Software developer``)."""
+_ARTICLE_OPENING = re.compile(r"^\s*(?:the|a|an|our|your)\s+", re.IGNORECASE)
+_PERSON_NOUNS = frozenset(
+    form
+    for words in ACTOR_WORDS.values()
+    for word in (*words, "developer")
+    for form in (word, word + "s")
+    if " " not in word
+)
 
 
 def _sends_to_engine(step: Step, names: Names) -> bool | None:

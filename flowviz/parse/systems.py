@@ -1114,6 +1114,8 @@ class Registry:
             name.lower(), list(self._surfaces), scorer=fuzz.ratio, limit=5
         ):
             if score >= 85 and _shape(surface.split()) == _shape(wanted):
+                if _two_products(lowered, surface):
+                    continue  # ``UnisenderGo`` is not ``Unisender`` misspelt
                 return self._surfaces[surface]
         return None
 
@@ -1203,6 +1205,15 @@ class Registry:
 
     def freeze(self) -> list[System]:
         return [d.freeze() for d in self.systems.values()]
+
+
+def _two_products(name: str, known: str) -> bool:
+    """Whether two spellings are two products of the catalogue (``UnisenderGo`` and
+    ``Unisender``, ``Amazon SNS`` and ``Amazon SQS``), not one written in the singular and
+    the plural (``Google Sheet``, ``Google Sheets``)."""
+    if catalogue_kind(name) is None or catalogue_kind(known) is None:
+        return False
+    return compact(name).removesuffix("s") != compact(known).removesuffix("s")
 
 
 def _actor_form(surface: str, words_: list[str]) -> bool:
