@@ -900,3 +900,49 @@ def test_a_participant_named_by_a_word_for_a_person_is_a_person() -> None:
     assert [(k.source, k.target) for k in diagram.links if diagram.between_systems(k)] == [
         ("Frontend", "Backend")
     ]
+
+
+BARE_LIFELINES = """\
+Shop                 Connector                 CRM
+  |                      |                      |
+  | POST /webhooks       |                      |
+  | order.paid           |                      |
+  |--------------------->|                      |
+  |   200 OK             |                      |
+  |<---------------------|                      |
+  |                      | map the order        |
+  |                      |                      |
+  |                      | upsert the contact   |
+  |                      |--------------------->|
+  |----------------------|--------------------->|
+"""
+
+BOXED_LIFELINES = """\
+┌────────┐          ┌──────────┐
+│ Client │          │ Billing  │
+└───┬────┘          └────┬─────┘
+    │   POST /invoices   │
+    │───────────────────►│
+    │    invoice id      │
+    │◄───────────────────│
+"""
+
+
+def test_a_lifeline_drawing_is_a_message_per_arrow_between_two_lifelines(write_map) -> None:
+    """Participants named over their lifelines; an arrow is a message from the lifeline its
+    tail leaves to the one its head reaches, across the lifelines between them; the text on
+    a lifeline with no arrow under it is no edge."""
+    model = load(write_map(f"# Webhooks\n\n```\n{BARE_LIFELINES}```\n"))
+    assert named_edges(model) == [
+        ("Shop", "Connector", 8),
+        ("Connector", "Shop", 10),
+        ("Connector", "CRM", 14),
+        ("Shop", "CRM", 15),
+    ]
+    labels = {(i.line, i.source_data) for i in model.integrations}
+    assert (8, "POST /webhooks order.paid") in labels
+
+
+def test_participants_in_boxes_name_their_lifelines(write_map) -> None:
+    model = load(write_map(f"# Billing\n\n```\n{BOXED_LIFELINES}```\n"))
+    assert named_edges(model) == [("Client", "Billing", 8), ("Billing", "Client", 10)]

@@ -39,6 +39,7 @@ from flowviz.parse.described import described_components, described_transfers
 from flowviz.parse.drawings import connector_candidates
 from flowviz.parse.integrations import rows_with_an_end
 from flowviz.parse.keywords import INSTANCE_WORDS, OTHERS_WORDS, alternation, not_done
+from flowviz.parse.lifelines import lifeline_candidates
 from flowviz.parse.listed import listed_integrations
 from flowviz.parse.loose_names import (
     component_system,
@@ -290,8 +291,17 @@ def _candidates(
             yield found
     for block in code:
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
-            yield from code_candidates(block.text, block.line)
-            yield from connector_candidates(block.text, block.line)
+            yield from _drawn_candidates(block)
+
+
+def _drawn_candidates(block: CodeBlock) -> Iterator[Candidate]:
+    """The statements of a plain code block: a drawing of lifelines gives its arrows only (its
+    text is each participant's own work), any other its arrow lines, chains and connectors."""
+    messages = lifeline_candidates(block.text, block.line)
+    yield from messages
+    if not messages:
+        yield from code_candidates(block.text, block.line)
+        yield from connector_candidates(block.text, block.line)
 
 
 def _item_texts(block: ListBlock, lines: list[str]) -> list[tuple[str, int]]:
