@@ -472,3 +472,20 @@ def test_numbered_headings_whose_titles_name_no_section_do_not_make_a_template_m
     edges = {(r.source, r.target) for r in model.integrations}
     assert {("google-sheets", "clickhouse"), ("clickhouse", "datalens")} <= edges
     assert ("datalens", "clickhouse") not in edges, "a tool connecting to a store reads from it"
+
+
+def test_a_purpose_column_drawing_arrows_is_read_when_the_name_column_holds_none(
+    write_map,
+) -> None:
+    """``Connection Name | Purpose``: the name column holds no pair, the purpose cells draw the
+    arrows (after a purpose's ``For``); a dataset named by its stage (``Raw dataset``,
+    ``CDC dataset``) is a part of the warehouse, no system."""
+    model = flowviz.load(
+        write_map(
+            "# Connections\n\n| Connection Name | Purpose |\n|---|---|\n"
+            "| `ads_raw` | For Google Ads API -> BigQuery Raw Dataset |\n"
+            "| `ads_cdc` | For Raw dataset -> CDC dataset transfer |\n"
+            "| `ads_rep` | For CDC dataset -> Reporting dataset transfer |\n"
+        )
+    )
+    assert named_edges(model) == [("Google Ads", "BigQuery Raw Dataset", 5)]

@@ -328,7 +328,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-mayak-integration-list": (False, 36, 0, 0),
     "en-ct-giftcard-connector-data-flow": (False, 3, 2, 6),
     "en-amc-uploader-architecture": (False, 1, 2, 8),
-    "en-cortex-marketing-integrations": (True, 0, 0, 0),
+    "en-cortex-marketing-integrations": (False, 2, 0, 0),
     "en-stripe-ct-recurring-payment": (False, 12, 2, 10),
 }
 

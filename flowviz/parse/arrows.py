@@ -18,6 +18,7 @@ from flowviz.parse.keywords import (
     COMPONENT_HEADS,
     CONDITION_WORDS,
     CONTROL_WORDS,
+    DATASET_WORDS,
     END_SUFFIXES,
     LONE_COMPONENT_HEADS,
     MAX_END_WORDS,
@@ -99,6 +100,8 @@ class Ends:
 
     is_product: Callable[[str], bool]
     lines: dict[str, set[int]] = field(default_factory=dict)
+    in_catalogue: Callable[[str], bool] = lambda _: False
+    """Whether a name is a product of the catalogue (not merely an end seen before)."""
     subject: str | None = None
     """The tool the document's title names: a system whatever its form."""
 
@@ -137,6 +140,8 @@ class Ends:
             return False
         if not looks_like_name(name):
             return _LOWER_CASE_BRAND.fullmatch(name) is not None and self.is_product(name)
+        if _a_dataset(name) and not self.in_catalogue(name.split(maxsplit=1)[0]):
+            return False  # ``CDC dataset``: a part of the warehouse that holds it
         if self.is_product(name) or is_component(name):
             return True
         if is_clause(name):
@@ -151,6 +156,14 @@ class Ends:
 def is_record(name: str) -> bool:
     """Whether an end names a kind of record alone (``Lead``, ``Deal (CRM)``, ``Сделка``)."""
     return _RECORD_NOTE.sub("", name).casefold() in RECORD_WORDS
+
+
+def _a_dataset(name: str) -> bool:
+    """Whether an end names a dataset or layer of a warehouse by its stage (``Raw dataset``,
+    ``CDC dataset``, ``Reporting layer``), no product named with it (``BigQuery Raw
+    Dataset`` is the product's)."""
+    words = name_of(name).casefold().split()
+    return len(words) > 1 and words[-1] in DATASET_WORDS
 
 
 _RECORD_NOTE = re.compile(r"\s*\([^()]*\)$")
@@ -256,7 +269,8 @@ def name_of(text: str) -> str:
     kept = words[:1]
     for word in words[1:]:
         lower = word[:1].islower() and not any(c.isupper() or c.isdigit() for c in word)
-        if lower and word.casefold() not in COMPONENT_WORDS:  # ``Event queue`` keeps its queue
+        kept_word = word.casefold() in COMPONENT_WORDS or word.casefold() in DATASET_WORDS
+        if lower and not kept_word:  # ``Event queue`` keeps its queue, ``CDC dataset`` its dataset
             break
         kept.append(word)
     return " ".join(kept)
@@ -264,8 +278,12 @@ def name_of(text: str) -> str:
 
 def clean_end(text: str) -> str:
     """An end without the decoration around it (list marks and numbers, strokes, quotes, a
-    full stop)."""
-    return _NUMBERED.sub("", _DECORATION.sub("", text).strip())
+    full stop) and without a purpose's ``For`` before a name (``For Google Ads API``)."""
+    return _FOR.sub("", _NUMBERED.sub("", _DECORATION.sub("", text).strip()))
+
+
+_FOR = re.compile(r"^(?:for|для)\s+(?=[A-ZА-ЯЁ0-9])", re.IGNORECASE)
+"""A purpose's preposition before the name an end starts with (``For Google Ads API -> …``)."""
 
 
 def end_and_label(segment: str, first: bool) -> tuple[str, str]:

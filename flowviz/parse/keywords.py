@@ -967,6 +967,10 @@ LONE_COMPONENT_HEADS = (
 )  # fmt: skip
 """Component words that name a system on their own (``Frontend → Gateway``)."""
 
+DATASET_WORDS = frozenset({"dataset", "datasets", "layer", "датасет", "датасеты", "слой"})
+"""Last words of an end that names a dataset or layer of a warehouse by its stage (``Raw
+dataset``, ``CDC dataset``, ``Reporting layer``): a part of the warehouse, no system."""
+
 ANY_WORDS = (
     "any", "every", "each", "all", "other", "some", "любой", "любая", "любое", "каждый",
     "каждая", "все", "другие", "другой", "прочие",

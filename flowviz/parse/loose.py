@@ -82,7 +82,11 @@ def read_loose(
     tables += labelled_rows(blocks, ctx, extra)
     subject = document_subject(_project(blocks).name)
     statements = list(_candidates(blocks, code, source.text.splitlines(), extra, subject))
-    ends = Ends(lambda name: known_end(name, ctx, extra), subject=subject)
+    ends = Ends(
+        lambda name: known_end(name, ctx, extra),
+        subject=subject,
+        in_catalogue=lambda name: product_kind(name, extra) is not None,
+    )
     drawn, flows = _diagrams(code, blocks, ctx)
     for hop in drawn:
         ends.see(hop.source, hop.line)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from flowviz.model import Integration
-from flowviz.parse.arrows import is_component, looks_like_name
+from flowviz.parse.arrows import ARROW, is_component, looks_like_name
 from flowviz.parse.blocks import Block, Heading, Row, Table
 from flowviz.parse.context import Context, TablePlace
 from flowviz.parse.integrations import read_integration_rows
@@ -27,8 +27,17 @@ from flowviz.parse.text import split_top, without_emoji
 
 def edge_table(table: Table) -> ColumnMap | None:
     """The columns of a table of edges (a source and a receiver column, or one column of
-    ``A → B`` pairs), else None."""
-    return edge_table_columns([c.text for c in table.header])
+    ``A → B`` pairs), else None: a column taken for pairs that holds none, the arrows being in
+    another (``Connection Name | Purpose``, ``googleads_raw_dataflow | For Google Ads API ->
+    Bigquery Raw Dataset``), makes no table of edges; its rows are read as arrow lines."""
+    mapped = edge_table_columns([c.text for c in table.header])
+    if mapped is None or "source" in mapped.columns or "pair" not in mapped.columns:
+        return mapped
+    column = mapped.columns["pair"]
+    pairs = [row.cells[column].text for row in table.rows if column < len(row.cells)]
+    others = [c.text for row in table.rows for at, c in enumerate(row.cells) if at != column]
+    paired = any(ARROW.search(p) or _WORDED_DIRECTION.fullmatch(p) for p in pairs)
+    return mapped if paired or not any(ARROW.search(o) for o in others) else None
 
 
 def edge_tables(
