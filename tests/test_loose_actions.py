@@ -323,13 +323,22 @@ def test_a_subject_given_data_is_the_receiver(write_map, step: str, edge: tuple[
             ("Amazon S3", "Amazon Redshift"),
         ),
         ("Orders are pushed to HubSpot from Shopify.", ("Shopify", "HubSpot")),
+        (
+            "The Order Service calls the Billing API to retrieve the balance.",
+            ("Billing API", "Order Service"),
+        ),
+        (
+            "The Order Service calls the Billing API to store the balance.",
+            ("Order Service", "Billing API"),
+        ),
     ],
 )
 def test_a_sender_named_after_what_it_holds_or_a_passive_receiver(
     write_map, step: str, edge: tuple[str, str]
 ) -> None:
     """``from the event data in X``: X is the sender as after a bare ``from``; ``are sent to
-    A as … B``: A receives, B sends, unless B follows as a second action (``and stored in``)."""
+    A as … B``: A receives, B sends, unless B follows as a second action (``and stored in``);
+    ``calls B to retrieve …``: the data comes from B."""
     model = load(write_map(f"# Events\n\n## How it works\n\n1. {step}\n"))
     assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
 

@@ -326,7 +326,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-companieshouse-notify-integration": (False, 4, 0, 0),
     "ru-retailcrm-mg-connector": (False, 9, 0, 0),
     "ru-mayak-integration-list": (False, 36, 0, 0),
-    "en-ct-giftcard-connector-data-flow": (False, 3, 2, 6),
+    "en-ct-giftcard-connector-data-flow": (False, 4, 1, 6),
     "en-amc-uploader-architecture": (False, 1, 2, 8),
     "en-cortex-marketing-integrations": (False, 2, 0, 0),
     "en-stripe-ct-recurring-payment": (False, 12, 2, 10),

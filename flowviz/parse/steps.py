@@ -537,6 +537,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source, target = target, source  # ``A is triggered by B``: B sends
         elif (source, target) == (ids[0], ids[1]) and _sent_to(clause, first, second):
             source, target = target, source  # ``Events are sent to B as data arrives in A``
+        elif (source, target) == (ids[0], ids[1]) and _TO_FETCH.match(clause, second[0]):
+            source, target = target, source  # ``A calls B's API to retrieve the balance``
     elif ids:
         source = ids[0]
     method = method_in(text)
@@ -568,6 +570,16 @@ def _sent_to(clause: str, first: tuple[int, str], second: tuple[int, str]) -> bo
         and _NEXT_ACTION.search(between.casefold()) is None
         and _MARKED.search(between[-40:]) is None
     )
+
+
+_TO_FETCH = re.compile(
+    r"[^,;.]{0,40}?\bto\s+(?:\w+\s+(?:and|&)\s+)?"
+    r"(?:retrieve|fetch|get|obtain|read|pull|load|query|download|look\s+up)\b",
+    re.IGNORECASE,
+)
+"""The purpose a step gives after its second system, when it is to take data from it (``calls
+the Processor's API to retrieve the balance``, ``communicates with X to authenticate and
+fetch``): the data comes from that system."""
 
 
 def _only_names(clause: str) -> bool:
