@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_48``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_49``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -330,6 +330,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-amc-uploader-architecture": (False, 1, 2, 8),
     "en-cortex-marketing-integrations": (False, 2, 0, 0),
     "en-stripe-ct-recurring-payment": (False, 12, 2, 10),
+    "ru-b24-1c-rest-tutorials": (False, 1, 0, 0),
+    "ru-b24-openlines-site-connector": (False, 0, 0, 5),
+    "ru-bitrix-sale-cashbox-paysystem": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -735,6 +738,11 @@ UNSEEN_48 = [
     "en-cortex-marketing-integrations",
     "en-stripe-ct-recurring-payment",
 ]
+UNSEEN_49 = [
+    "ru-b24-1c-rest-tutorials",
+    "ru-b24-openlines-site-connector",
+    "ru-bitrix-sale-cashbox-paysystem",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -783,6 +791,7 @@ LATER_ROUNDS = [
     *UNSEEN_46,
     *UNSEEN_47,
     *UNSEEN_48,
+    *UNSEEN_49,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -845,7 +854,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2638
+    assert counted == 2654
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
