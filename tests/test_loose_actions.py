@@ -447,3 +447,17 @@ def test_a_step_that_only_lists_names_after_its_label_states_no_edge(write_map) 
         )
     )
     assert named_edges(model) == [("Tilda", "amoCRM", 5), ("Tilda", "Unisender", 5)]
+
+
+def test_a_bold_aside_under_a_flow_of_bold_steps_is_no_step(write_map) -> None:
+    """``**Important note on Batches**: …`` under a flow of bold-labelled paragraphs is an
+    aside, not one more step."""
+    model = load(
+        write_map(
+            "# Sync\n\n## How it works\n\n"
+            "**Create Deal:** Creates a deal in HubSpot.\n\n"
+            "**Notify:** Posts a message to Slack.\n\n"
+            "**Important note on Batches**: Salesforce sends the users to HubSpot in batches.\n"
+        )
+    )
+    assert [s.line for f in model.flows for s in f.steps] == [5, 7]

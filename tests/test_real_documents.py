@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_49``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_50``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -333,6 +333,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-b24-1c-rest-tutorials": (False, 1, 0, 0),
     "ru-b24-openlines-site-connector": (False, 0, 0, 5),
     "ru-bitrix-sale-cashbox-paysystem": (True, 0, 0, 0),
+    "en-hull-zoho-crm-connector": (False, 0, 2, 0),
+    "en-vital-suite-hubspot-meta-sync": (False, 0, 0, 0),
+    "en-clean-rooms-tiktok-audience-uploader": (False, 2, 4, 12),
+    "en-azure-functions-retail-messages": (False, 0, 0, 8),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -743,6 +747,12 @@ UNSEEN_49 = [
     "ru-b24-openlines-site-connector",
     "ru-bitrix-sale-cashbox-paysystem",
 ]
+UNSEEN_50 = [
+    "en-hull-zoho-crm-connector",
+    "en-vital-suite-hubspot-meta-sync",
+    "en-clean-rooms-tiktok-audience-uploader",
+    "en-azure-functions-retail-messages",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -792,6 +802,7 @@ LATER_ROUNDS = [
     *UNSEEN_47,
     *UNSEEN_48,
     *UNSEEN_49,
+    *UNSEEN_50,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -854,7 +865,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2654
+    assert counted == 2695
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
@@ -874,6 +885,8 @@ FINDINGS_NOT_YET = {
     "en-adobe-commerce-d365-fo-accelerator": "a use case sending products the other way than the "
     "features list does",
     "en-connect-whatsapp-chat": "a function's description copied from the line above it",
+    "en-azure-functions-retail-messages": "a step repeating the send of the step before it with "
+    "another sender, the message left without a consumer",
 }
 """Documents whose expected findings the checker does not report yet (they may only get
 better: when one is reported, its document leaves this list)."""
