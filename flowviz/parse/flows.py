@@ -10,7 +10,7 @@ from flowviz.model import Flow, Step
 from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import (
-    ASIDE_WORDS,
+    ASIDE,
     FLOW_LABEL_STEMS,
     NAME_JOINERS,
     STEP_WORDS,
@@ -24,7 +24,6 @@ from flowviz.parse.text import identifier_list, identifiers_in, leading_number, 
 FROM_PREPOSITIONS = frozenset({"из", "от", "from", "со", "by"})
 """Words before the sender: 'из CRM', 'from HubSpot', '(is sent) by Klaviyo'."""
 
-_IMPORTANT = re.compile(alternation(ASIDE_WORDS), re.IGNORECASE)
 _STEP_PREFIX = re.compile(rf"^\s*(?:{'|'.join(STEP_WORDS)})\s*(\d+)\s*[:.)—–-]\s*", re.IGNORECASE)
 _METHOD = re.compile(
     r"(?<![\w])(?:через|посредством|с помощью|via|using|through)\s+(?:the\s+|a\s+|an\s+)?"
@@ -120,7 +119,7 @@ def read_flows(section: RawSection, ctx: Context) -> list[Flow]:
 
 def _place_under(text: str) -> str:
     """What the lists under a heading or label that is no flow title are."""
-    if _IMPORTANT.search(text):
+    if ASIDE.search(text):
         return _NOTES
     return _OPEN if _FLOW_LABEL.search(text) else _OTHER
 
@@ -133,7 +132,7 @@ def _is_notes_label(block: Paragraph) -> bool:
         and "\n" not in text
         and len(text) <= 60
         and text.endswith(":")
-        and bool(_IMPORTANT.search(text))
+        and bool(ASIDE.search(text))
     )
 
 

@@ -9,7 +9,7 @@ from flowviz.model import Binding, Identifier, IdRule
 from flowviz.parse.blocks import Heading, Item, ListBlock, Paragraph, Table, flatten
 from flowviz.parse.context import Context, TablePlace
 from flowviz.parse.keywords import (
-    ASIDE_WORDS,
+    ASIDE,
     BINDING_JOINERS,
     BINDING_LABEL_STEMS,
     BINDING_WORDS,
@@ -29,7 +29,6 @@ from flowviz.parse.text import (
 
 _NAME = re.compile(r"^[\w.$:-]{1,48}$")
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.$-]{0,47}$")
-_IMPORTANT = re.compile(alternation(ASIDE_WORDS), re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -80,7 +79,7 @@ def read_identifier_list(section: RawSection, book: IdentifierBook, ctx: Context
     skipping = False
     for block in section.blocks:
         if isinstance(block, Paragraph) and block.strong:
-            skipping = bool(_IMPORTANT.search(block.text))
+            skipping = bool(ASIDE.search(block.text))
         if skipping or not isinstance(block, ListBlock):
             continue
         for item in block.items:
@@ -195,7 +194,7 @@ def read_bindings(section: RawSection, ctx: Context) -> list[Binding]:
     skipping = rules = False
     for block in section.blocks:
         if isinstance(block, Heading) or (isinstance(block, Paragraph) and block.strong):
-            skipping = bool(_IMPORTANT.search(block.text))
+            skipping = bool(ASIDE.search(block.text))
             rules = bool(_BINDING_LABEL.search(block.text)) and not skipping
         if skipping or not isinstance(block, ListBlock):
             continue

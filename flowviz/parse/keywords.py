@@ -269,6 +269,10 @@ def alternation(phrases: Sequence[str], *, stems_only: bool = False) -> str:
     return rf"(?<!\w)(?:{'|'.join(parts)}){tail}"
 
 
+ASIDE = re.compile(alternation(ASIDE_WORDS), re.IGNORECASE)
+"""A word that opens an aside (``Важно``, ``Important note``, ``Note:``): no step, no row."""
+
+
 TABLE_COLUMNS: Mapping[str, Patterns] = {
     "integrations": {
         "source": [

@@ -25,6 +25,8 @@ MAX_LABEL_ROWS = 3
 """How many rows of text right above an arrow label it at most."""
 NAME_REACH = 3
 """How far a lifeline may stand from the name over it (``Stripe`` over ``  |``)."""
+MAX_BOX_ROWS = 5
+"""How many rows a participant's box (or the rows above bare strokes) may take."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +45,6 @@ def lifeline_candidates(text: str, first_line: int) -> list[Candidate]:
     if len(lifelines) < MIN_LIFELINES:
         return []
     return list(_messages(rows, lifelines, first_line))
-
-
-def is_lifeline_drawing(text: str) -> bool:
-    """Whether a code block draws lifelines with at least one message between them."""
-    return bool(lifeline_candidates(text, 1))
 
 
 def _lifelines(rows: list[str]) -> list[Lifeline]:
@@ -78,10 +75,6 @@ def _header_rows(above: list[str], boxed: bool) -> list[str]:
         return above[tops[-1] + 1 :] if tops and len(above) - tops[-1] <= MAX_BOX_ROWS else []
     written = [row for row in above[-MAX_BOX_ROWS:] if row.strip()]
     return written[-1:]
-
-
-MAX_BOX_ROWS = 5
-"""How many rows a participant's box may take."""
 
 
 def _named_over(rows: list[str], columns: list[int]) -> list[Lifeline]:

@@ -16,7 +16,7 @@ from flowviz.parse.blocks import Block, Heading, Item, ListBlock, Paragraph, fla
 from flowviz.parse.components import is_components_title
 from flowviz.parse.keywords import (
     ARCHITECTURE_WORDS,
-    ASIDE_WORDS,
+    ASIDE,
     CAPTION_WORDS,
     LEAD_IN_MAX_WORDS,
     LEAD_IN_WORDS,
@@ -357,12 +357,8 @@ def _bold_step(paragraph: Paragraph, current: _Draft | None, lines: Sequence[str
         return False
     raw = lines[paragraph.line - 1].lstrip() if 0 < paragraph.line <= len(lines) else ""
     labelled = raw.startswith(("**", "__")) or opens_with_emoji(raw)
-    aside = _ASIDE.match(raw.lstrip("*_ ")) is not None  # ``**Important note on Batches**``
+    aside = ASIDE.match(raw.lstrip("*_ ")) is not None  # ``**Important note on Batches**``
     return (labelled or _names_then_acts(raw)) and not paragraph.strong and not aside
-
-
-_ASIDE = re.compile(rf"(?:{alternation(ASIDE_WORDS)})\b", re.IGNORECASE)
-"""A bold label that opens an aside (``**Important note on Batches**:``, ``**Note:**``): no step."""
 
 
 def _names_then_acts(line: str) -> bool:
