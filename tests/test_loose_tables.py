@@ -489,3 +489,27 @@ def test_a_purpose_column_drawing_arrows_is_read_when_the_name_column_holds_none
         )
     )
     assert named_edges(model) == [("Google Ads", "BigQuery Raw Dataset", 5)]
+
+
+def test_an_end_cell_naming_either_of_two_products_is_one_system(write_map) -> None:
+    """``MySQL / MariaDB`` in a receiver cell is one server that may be either product, while
+    ``Controller / CDI``, whose first name ends another row, lists two senders; a cell naming
+    a system in other words (``API Kubernetes``) keeps its spelling."""
+    model = flowviz.load(
+        write_map(
+            "# Порты\n\n| Источник | Получатель | Порт |\n| --- | --- | --- |\n"
+            "| Узел | MySQL / MariaDB | `3306`/TCP |\n"
+            "| Узел | API Kubernetes | `6443`/TCP |\n"
+            "| Controller / CDI | DVCR | HTTPS |\n"
+            "| Prometheus | Controller | HTTPS |\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Узел", "MySQL / MariaDB", 5),
+        ("Узел", "Kubernetes", 6),
+        ("Controller", "DVCR", 7),
+        ("CDI", "DVCR", 7),
+        ("Prometheus", "Controller", 8),
+    ]
+    (kubernetes,) = [s for s in model.systems if s.name == "Kubernetes"]
+    assert "API Kubernetes" in kubernetes.aliases

@@ -221,7 +221,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-moj-incident-reporting-c4": (False, 13, 0, 0),
     "en-gc-notify-api-architecture": (False, 10, 0, 18),
     "ru-k8s-control-plane-node-communication": (True, 0, 0, 0),
-    "ru-stronghold-network-ports": (False, 22, 7, 0),
+    "ru-stronghold-network-ports": (False, 26, 0, 0),
     "ru-deckhouse-log-shipper": (False, 1, 0, 3),
     "ru-yc-ydb-mkf-cdc": (True, 0, 0, 0),
     "en-debezium-examples-catalogue": (False, 8, 0, 0),

@@ -22,7 +22,8 @@ from flowviz.parse.keywords import (
 from flowviz.parse.labelled import labelled_edges
 from flowviz.parse.loose_names import component_named, component_system, system_of
 from flowviz.parse.sections import RawSection
-from flowviz.parse.text import split_top, without_emoji
+from flowviz.parse.systems import is_person
+from flowviz.parse.text import split_head, split_top, without_emoji
 
 
 def edge_table(table: Table) -> ColumnMap | None:
@@ -58,8 +59,9 @@ def edge_tables(
                 for cell in row.cells:
                     names(cell.text)
             _components_first(table, mapped, ctx)
+            ends = _end_cells(table, mapped)
             for row in table.rows:
-                _listed_ends(row, mapped, ctx)
+                _listed_ends(row, mapped, ctx, ends)
             out += read_integration_rows(table, mapped, place, ctx)
     return out
 
@@ -162,8 +164,47 @@ def _components_first(table: Table, mapped: ColumnMap, ctx: Context) -> None:
                 system_of(text, ctx, {}, exact=True)
 
 
-def _listed_ends(row: Row, mapped: ColumnMap, ctx: Context) -> None:
-    """Make each name of a list in a sender or receiver cell (``Notification, Analytics``) a
+_SPACED_SLASH = re.compile(r"\s/\s")
+
+
+def _alternatives(text: str, ends: set[str]) -> bool:
+    """Whether an end cell names one system as either of two products (``MySQL / MariaDB``,
+    ``Сервер LDAP / Active Directory``), not a list of ends: names joined by a spaced slash,
+    neither a person nor an end of another row of the table (``virtualization-controller /
+    CDI``)."""
+    parts = _SPACED_SLASH.split(text)
+    return (
+        len(parts) > 1
+        and looks_like_name(text)
+        and "," not in text
+        and not any(is_person(p) or _end_key(p) in ends for p in parts)
+    )
+
+
+def _end_key(cell: str) -> str:
+    """An end cell as compared with others: its name without a bracket, case aside."""
+    return split_head(cell)[0].strip().casefold()
+
+
+def _end_cells(table: Table, mapped: ColumnMap) -> set[str]:
+    """The sender and receiver cells of a table, as ``_end_key`` gives them."""
+    columns = [mapped.columns[r] for r in ("sender", "target") if r in mapped.columns]
+    return {
+        _end_key(row.cells[c].text) for row in table.rows for c in columns if c < len(row.cells)
+    }
+
+
+def _spelling_kept(text: str, ctx: Context) -> None:
+    """An end cell naming a system of the document in other words (``API Kubernetes`` for
+    ``Kubernetes``) is one of its spellings."""
+    found = ctx.registry.lookup(text, fuzzy=False)
+    if found is not None and "/" not in text:
+        ctx.registry.alias(found, text)
+
+
+def _listed_ends(row: Row, mapped: ColumnMap, ctx: Context, ends: set[str]) -> None:
+    """Make each name of a list in a sender or receiver cell (``Notification, Analytics``,
+    ``Controller / CDI``) a
     system, so that the row names several ends, not one system called by the whole list;
     a short name of a component of the document (``Payment`` for ``Payment Service``)
     stands for it."""
@@ -171,11 +212,19 @@ def _listed_ends(row: Row, mapped: ColumnMap, ctx: Context) -> None:
         column = mapped.columns.get(role)
         if column is None or column >= len(row.cells):
             continue
-        parts = [p.strip() for p in split_top(row.cells[column].text)]
+        text = row.cells[column].text.strip()
+        if _alternatives(text, ends):
+            system_of(text, ctx, {}, exact=True)
+            continue
+        parts = [p.strip() for p in split_top(_SPACED_SLASH.sub(",", text))]
+        if len(parts) == 1 and looks_like_name(text):
+            _spelling_kept(text, ctx)
         if len(parts) < 2 or not all(looks_like_name(p) for p in parts):
             continue
         for part in parts:
             short = component_named(part, ctx)
+            if is_person(part):
+                continue  # a person is left out of a list of ends
             if short is not None:
                 ctx.registry.alias(short, part)
             else:

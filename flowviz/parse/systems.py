@@ -1133,8 +1133,8 @@ class Registry:
         if not text or stems(text) in NOT_SYSTEMS:
             return Resolved(None)
         head, inner = split_head(text)
-        whole = self.lookup_name(text) if inner else None
-        if whole is not None:  # ``amoCRM (опт)`` beside ``amoCRM (розница)``
+        whole = self.lookup_name(text) if inner or _NAME_LIST.search(head) else None
+        if whole is not None:  # ``amoCRM (опт)`` beside ``amoCRM (розница)``; ``MySQL / MariaDB``
             return Resolved(whole)
         names = [n for n in _NAME_LIST.split(head) if n.strip()]
         find = self._named
