@@ -461,3 +461,26 @@ def test_a_bold_aside_under_a_flow_of_bold_steps_is_no_step(write_map) -> None:
         )
     )
     assert [s.line for f in model.flows for s in f.steps] == [5, 7]
+
+
+def test_a_function_named_by_its_form_and_a_queried_store_send_as_the_data_goes(
+    write_map,
+) -> None:
+    """``Notification Processor Lambda`` is a component by its form (a ``… Lambda function``
+    is the same one), though its first word alone names no system; a store the step
+    ``queries`` answers it, and a secrets store is a product like any other."""
+    model = load(
+        write_map(
+            "# Carts\n\n## Architecture\n\n"
+            "1. Amazon EventBridge Scheduler invokes the Notification Processor Lambda function.\n"
+            "2. The Notification Processor Lambda queries Amazon DynamoDB for all records.\n"
+            "3. The Notification Processor Lambda retrieves the API key from AWS Secrets Manager.\n"
+            "4. Cloud Function reads the rows.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Amazon EventBridge Scheduler", "Notification Processor Lambda", 5),
+        ("Amazon DynamoDB", "Notification Processor Lambda", 6),
+        ("AWS Secrets Manager", "Notification Processor Lambda", 7),
+    ]
+    assert "Cloud Function" not in {s.name for s in model.systems}

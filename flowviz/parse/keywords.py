@@ -944,6 +944,7 @@ LEAD_SUBJECT_HEADS = frozenset(
     {
         *(h for h in COMPONENT_HEADS if h not in ("api", "db", "lake", "store", "registry")),
         "bot", "app", "application", "agent", "connector", "middleware", "script", "function",
+        "lambda", "handler", "processor",
         "бот", "приложение", "коннектор", "скрипт", "модуль", "обработчик", "агент",
     }
 )  # fmt: skip

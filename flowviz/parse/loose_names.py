@@ -175,7 +175,7 @@ def names_finder(
         for match in _COMPONENT_NAME.finditer(text):
             qualifier = component_qualifier(match.group())
             if catalogue_kind(qualifier, extra) is None and not ctx.registry.lookup_name(qualifier):
-                system_of(match.group(), ctx, extra, exact=True)  # not ``Discord server``
+                _component_named(match.group(), ctx, extra)  # not ``Discord server``
         found = ctx.registry.mentions(text, actors=False)
         mentions = [_role_alone(m, ctx) for m in _qualifiers_dropped(found, text)]
         return [
@@ -187,6 +187,19 @@ def names_finder(
         ]
 
     return names
+
+
+def _component_named(name: str, ctx: Context, extra: dict[str, list[str]]) -> None:
+    """A component named by its form made a system; ``X Lambda function`` and ``X Lambda``
+    are one, whichever the document names first."""
+    short = _LAMBDA_FUNCTION.sub("", name)
+    known = ctx.registry.lookup_name(short) if short != name else None
+    if known is not None:
+        ctx.registry.alias(known, name)
+        return
+    found = system_of(name, ctx, extra, exact=True)
+    if short != name:
+        ctx.registry.alias(found, short)
 
 
 _STAGE_ORDER = re.compile(
@@ -215,9 +228,13 @@ _COMPONENT_NAME = re.compile(
     r"(?:[A-Z][\w-]*\s+){1,3}(?i:"
     + "|".join(sorted((h for h in COMPONENT_HEADS if h.isascii()), key=len, reverse=True))
     + r")(?![\w-])(?!\s+(?:for|of|для)\b)"
+    r"|(?<![\w.-])(?!(?:The|A|An|This|That|Our|Your|Each|Every|Its|Their|Any)\s)"
+    r"(?:[A-Z][\w-]*\s+){2,3}(?i:lambda(?:\s+function)?|function)(?![\w-])"
 )
 """A component named in prose by its form: capitalised words and a component word
-(``Booking Service``, ``Payments DB``, ``Event queue``)."""
+(``Booking Service``, ``Payments DB``, ``Event queue``), or two or three and a function's word
+(``Notification Processor Lambda``; not ``Cloud Function``, a kind of service)."""
+_LAMBDA_FUNCTION = re.compile(r"(?i)(?<=lambda)\s+function$")
 _RUSSIAN_COMPONENT = re.compile(
     r"(?<![\w-])(?:" + "|".join(RUSSIAN_COMPONENT_STEMS) + r")[а-яё]{0,4}"
     r"(?:\s+(?!(?:в|во|на|из|с|со|к|ко|от|до|по|для|через|и|или)\s)[а-яё]+){1,3}?"

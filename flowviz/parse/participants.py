@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from flowviz.parse.keywords import (
+    LEAD_SUBJECT_HEADS,
     NOT_PARTICIPANT_WORDS,
     PARTICIPANT_VERBS,
     STEP_OPENERS,
@@ -86,10 +87,17 @@ def _name(words: list[str]) -> str | None:
     """The words as a participant's name, or None when they are not a name."""
     if not words or not all(_NAME_WORD.fullmatch(w) for w in words):
         return None
-    if any(w.casefold() in NOT_PARTICIPANT_WORDS for w in (words[0], words[-1])):
+    if words[-1].casefold() in NOT_PARTICIPANT_WORDS:
         return None
+    if words[0].casefold() in NOT_PARTICIPANT_WORDS and not _headed(words):
+        return None  # ``Notification is sent``, not ``Notification Processor Lambda``
     name = " ".join(words)
     return name[:1].upper() + name[1:]
+
+
+def _headed(words: list[str]) -> bool:
+    """Whether a name of several words ends in a component's word (``… Processor Lambda``)."""
+    return len(words) > 1 and words[-1].casefold() in LEAD_SUBJECT_HEADS
 
 
 def participants(steps: Iterable[str], *, common: bool = False) -> list[str]:

@@ -539,6 +539,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source, target = target, source  # ``Events are sent to B as data arrives in A``
         elif (source, target) == (ids[0], ids[1]) and _TO_FETCH.match(clause, second[0]):
             source, target = target, source  # ``A calls B's API to retrieve the balance``
+        elif (source, target) == (ids[0], ids[1]) and _QUERIES.search(between):
+            source, target = target, source  # ``A queries B for all records``: B answers
     elif ids:
         source = ids[0]
     method = method_in(text)
@@ -570,6 +572,11 @@ def _sent_to(clause: str, first: tuple[int, str], second: tuple[int, str]) -> bo
         and _NEXT_ACTION.search(between.casefold()) is None
         and _MARKED.search(between[-40:]) is None
     )
+
+
+_QUERIES = re.compile(r"\bquer(?:y|ies|ied)\s+(?:the\s+|an?\s+|its\s+)?$", re.IGNORECASE)
+"""A verb of asking right before the second system (``The Lambda queries the DynamoDB
+index``): the data comes from the system asked."""
 
 
 _TO_FETCH = re.compile(

@@ -496,6 +496,9 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "splunk", "new relic", "pagerduty", "opsgenie", "vault", "consul", "github", "gitlab",
         "bitbucket",
         "azure devops", "azure container registry", "artifact registry", "cloud build",
+        "aws secrets manager", "secrets manager", "google secret manager", "secret manager",
+        "azure key vault", "key vault", "aws kms", "aws key management service", "cloud kms",
+        "yandex lockbox", "lockbox", "hashicorp vault",
     ],
     "telephony": [
         "asterisk", "zadarma", "задарма", "sipuni", "манго офис", "телфин", "callbackhunter",
