@@ -946,3 +946,25 @@ def test_a_lifeline_drawing_is_a_message_per_arrow_between_two_lifelines(write_m
 def test_participants_in_boxes_name_their_lifelines(write_map) -> None:
     model = load(write_map(f"# Billing\n\n```\n{BOXED_LIFELINES}```\n"))
     assert named_edges(model) == [("Client", "Billing", 8), ("Billing", "Client", 10)]
+
+
+def test_level_strokes_between_walled_boxes_run_left_to_right(write_map) -> None:
+    """A stroke with no arrowhead drawn level between two walled boxes is an edge from the
+    left box to the right one; a box divided into cells is the cell on the stroke's line, and
+    a stroke from a dividing wall or from a cell's later line gives no edge."""
+    text = """# Data flow
+
+```
+┌─────────────┐        ┌─────────────┐        ┌─────────────┐
+│ Wildberries │────────│ WB Adapter  │        │             │
+├─────────────┤        ├─────────────┤────────│ Integration │
+│ Ozon        │────────│ Ozon Adapter│        │   Service   │
+├─────────────┤        │             │        │             │
+│ Avito       │────────│             │        │             │
+└─────────────┘        └─────────────┘        └─────────────┘
+```
+"""
+    model = load(write_map(text))
+    names = {s.id: s.name for s in model.systems}
+    edges = [(names[r.source], names[r.target], r.line) for r in model.integrations]
+    assert edges == [("Wildberries", "WB Adapter", 5), ("Ozon", "Ozon Adapter", 7)]

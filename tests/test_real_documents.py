@@ -306,7 +306,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-snowplow-pipeline-architecture": (True, 0, 0, 0),
     "en-n8n-google-forms-hubspot-slack": (False, 2, 0, 3),
     "ru-zakaz-dashboard-data-flows": (False, 6, 2, 9),
-    "ru-easy-flow-integrations": (False, 10, 1, 0),
+    "ru-easy-flow-integrations": (False, 14, 2, 0),
     "en-cookieless-analytics-architecture": (False, 31, 4, 0),
     "en-docmagic-payment-flow": (False, 1, 7, 0),
     "en-platform-webhook-automation": (False, 1, 3, 0),

@@ -61,7 +61,8 @@ class Box:
 
 def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     """The edges drawn by vertical connectors between boxes, as drawn candidates."""
-    grid, walls = walled_boxes(frames_opened([as_drawn(line) for line in text.split("\n")]))
+    drawn = frames_opened([as_drawn(line) for line in text.split("\n")])
+    grid, walls = walled_boxes(drawn)
     boxes = [Box(w.name, w.row, w.start, w.end, w.top, w.bottom) for w in walls]
     walled = len(walls) >= 2
     boxes += _text_boxes(grid, walled) if _drawn_with_heads(grid) else _boxes(grid)
@@ -69,6 +70,7 @@ def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
         return
     if walled:
         grid = bridged(grid)
+        yield from _side_strokes(grid, drawn, boxes, first_line)
     seen: set[Cell] = set()
     for cell in _connector_cells(grid):
         if cell in seen or grid[cell[0]][cell[1]] not in _STARTS:
@@ -84,6 +86,72 @@ def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
                 drawn=True,
                 boxed=frozenset(box.name for box in (source, target) if box.framed),
             )
+
+
+def _side_strokes(
+    grid: list[str], drawn: list[str], boxes: list[Box], first_line: int
+) -> Iterator[Candidate]:
+    """Strokes with no arrowhead drawn level between two walled boxes (``│ Ozon │────│ Ozon
+    Adapter │``): each an edge from the left box to the right one, as a drawing is read. A box
+    divided into cells (``├────┤`` between ``Wildberries`` and ``Ozon``) is the cell the stroke
+    leaves or reaches, from the line naming it; a stroke from a dividing wall or from a cell's
+    later line (a drawing a line off) is left out."""
+    for row, line in enumerate(grid):
+        for stroke in _LEVEL_STROKE.finditer(line):
+            ends = [
+                _cell_at(drawn, boxes, row, stroke.start() - 1),
+                _cell_at(drawn, boxes, row, stroke.end()),
+            ]
+            if None in ends or ends[0] == ends[1]:
+                continue
+            yield Candidate(
+                first_line + row,
+                [[ends[0]], [ends[1]]],  # type: ignore[list-item]
+                ["forward"],
+                ["", ""],
+                drawn=True,
+                boxed=frozenset(ends),  # type: ignore[arg-type]
+            )
+
+
+def _cell_at(drawn: list[str], boxes: list[Box], row: int, col: int) -> str | None:
+    """The name of the walled box (or of its cell) whose wall stands at (``row``, ``col``),
+    None when no box or several do, or the wall divides two cells there."""
+    found = [
+        box
+        for box in boxes
+        if box.top is not None
+        and box.bottom is not None
+        and box.top < row < box.bottom
+        and col in (box.start - 1, box.start, box.end - 1, box.end)
+    ]
+    if len(found) != 1:
+        return None
+    box = found[0]
+    if _at(drawn, row, box.start) in _DIVIDERS:
+        return None
+    top = next(r for r in range(row, box.top - 1, -1) if r == box.top or _divides(drawn, box, r))
+    if top == box.top:
+        return box.name
+    named = next((r for r in range(top + 1, row + 1) if _inside(drawn, box, r)), None)
+    return _inside(drawn, box, row) if named == row else None  # not a cell's later line
+
+
+_DIVIDERS = frozenset("├╠┼")
+
+
+def _divides(drawn: list[str], box: Box, row: int) -> bool:
+    """Whether ``row`` is a wall dividing the box into cells (``├─────┤``)."""
+    return _at(drawn, row, box.start) in _DIVIDERS
+
+
+def _inside(drawn: list[str], box: Box, row: int) -> str:
+    """The text written between the box's walls on ``row``."""
+    return drawn[row][box.start + 1 : box.end - 1].strip() if row < len(drawn) else ""
+
+
+_LEVEL_STROKE = re.compile(r"(?<=\s)[─━═]{3,}(?=\s)")
+"""A level stroke of box-drawing dashes, blank at both ends (the walls it joins blanked)."""
 
 
 def _boxes(grid: list[str]) -> list[Box]:
