@@ -1239,13 +1239,17 @@ def test_a_row_from_an_instance_to_the_others_of_its_kind_is_no_edge(write_map) 
             "The team loads data from HubSpot to Salesforce; it exports from Stripe to BigQuery",
             None,
         ),
+        ("If this step is missed, leads will fail to sync from HubSpot to Salesforce.", None),
+        ("The list exists for not syncing feedback leads from HubSpot into Salesforce.", None),
+        ("Сервис не выгружает заказы из Shopify в МойСклад.", None),
     ],
 )
 def test_a_sentence_moving_data_from_one_product_to_another_is_an_edge(
     write_map, item: str, edge: tuple[str, str] | None
 ) -> None:
     """A verb that moves data, then ``from A … to B`` in one sentence of a list item (up to
-    three words after ``A``); two such pairs in one item are no single statement."""
+    three words after ``A``); two such pairs in one item are no single statement, and a move
+    said not to happen (``will fail to sync``, ``не выгружает``) is none."""
     model = load(write_map(f"# Examples\n\n* {item}\n* Tilda → amoCRM\n"))
     assert [(a, b) for a, b, _ in _edges(model)] == ([edge] if edge else []) + [("Tilda", "amoCRM")]
 

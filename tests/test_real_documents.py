@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_50``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_52``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -337,6 +337,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-vital-suite-hubspot-meta-sync": (False, 0, 0, 0),
     "en-clean-rooms-tiktok-audience-uploader": (False, 3, 4, 12),
     "en-azure-functions-retail-messages": (False, 0, 0, 8),
+    "en-fleet-salesforce-integrations": (False, 2, 0, 0),
+    "en-posthog-sales-automations": (False, 1, 1, 5),
+    "en-sourcegraph-marketing-ops": (False, 3, 0, 8),
+    "en-unomi-mailchimp-connector": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -753,6 +757,12 @@ UNSEEN_50 = [
     "en-clean-rooms-tiktok-audience-uploader",
     "en-azure-functions-retail-messages",
 ]
+UNSEEN_52 = [
+    "en-fleet-salesforce-integrations",
+    "en-posthog-sales-automations",
+    "en-sourcegraph-marketing-ops",
+    "en-unomi-mailchimp-connector",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -803,6 +813,7 @@ LATER_ROUNDS = [
     *UNSEEN_48,
     *UNSEEN_49,
     *UNSEEN_50,
+    *UNSEEN_52,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -865,7 +876,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2695
+    assert counted == 2745
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -61,6 +61,8 @@ class WordedStatements:
         ``as_arrow_line``, and weaker: a process step on the same line reads it better."""
         pairs = []
         for found in _MOVED_FROM_TO.finditer(text):
+            if _NOT_DONE.search(text[max(0, found.start() - 30) : found.start()]):
+                continue  # ``will fail to sync from A to B``: what does not happen
             pair = self._moved_pair(self._whole_product(text, found), found["b"])
             if pair is not None:
                 pairs.append((pair[0], ", ".join([pair[1], *self._listed_after(pair[1], found)])))
@@ -361,6 +363,15 @@ _MOVED_FROM_TO = re.compile(
 )
 """A verb that moves data, then ``from A … to B`` in one sentence (up to three words after
 ``A``: ``from a PostgreSQL database to``)."""
+
+
+_NOT_DONE = re.compile(
+    r"(?:\b(?:fail(?:s|ed)?\s+to|not|never|no\s+longer|cannot|can't|won't|doesn't|don't)"
+    r"|(?<!\w)(?:не|нельзя|никогда))\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+"""Words right before a verb of moving that say the move does not happen (``will fail to
+sync``, ``not syncing``, ``не выгружает``)."""
 
 
 _NAMED_FOR = re.compile(r"\s+for\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?![\w-])")
