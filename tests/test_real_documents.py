@@ -341,6 +341,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-posthog-sales-automations": (False, 1, 1, 5),
     "en-sourcegraph-marketing-ops": (False, 3, 0, 8),
     "en-unomi-mailchimp-connector": (True, 0, 0, 0),
+    "en-sap-amazon-mcf-prime-iflows": (False, 4, 0, 0),
+    "en-emarsys-sms-partner-workflows": (False, 12, 0, 11),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -757,6 +759,10 @@ UNSEEN_50 = [
     "en-clean-rooms-tiktok-audience-uploader",
     "en-azure-functions-retail-messages",
 ]
+UNSEEN_51 = [
+    "en-sap-amazon-mcf-prime-iflows",
+    "en-emarsys-sms-partner-workflows",
+]
 UNSEEN_52 = [
     "en-fleet-salesforce-integrations",
     "en-posthog-sales-automations",
@@ -813,6 +819,7 @@ LATER_ROUNDS = [
     *UNSEEN_48,
     *UNSEEN_49,
     *UNSEEN_50,
+    *UNSEEN_51,
     *UNSEEN_52,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
@@ -876,7 +883,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2745
+    assert counted == 2779
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
