@@ -484,3 +484,20 @@ def test_a_function_named_by_its_form_and_a_queried_store_send_as_the_data_goes(
         ("AWS Secrets Manager", "Notification Processor Lambda", 7),
     ]
     assert "Cloud Function" not in {s.name for s in model.systems}
+
+
+def test_a_lookup_call_to_a_system_brings_data_from_it_and_s4hana_is_one_erp(write_map) -> None:
+    """``performs lookup calls to … S/4HANA`` takes data from S/4HANA; ``SAP S4HANA`` and
+    ``S/4HANA`` are one product of the catalogue."""
+    model = load(
+        write_map(
+            "# Orders\n\n## How it works\n\n"
+            "1. The Order Service performs lookup calls to the backend — SAP S/4HANA — to get "
+            "the order details.\n"
+            "2. The Order Service sends the order to S4HANA.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("SAP S/4HANA", "Order Service", 5),
+        ("Order Service", "SAP S/4HANA", 6),
+    ]

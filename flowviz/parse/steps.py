@@ -574,9 +574,13 @@ def _sent_to(clause: str, first: tuple[int, str], second: tuple[int, str]) -> bo
     )
 
 
-_QUERIES = re.compile(r"\bquer(?:y|ies|ied)\s+(?:the\s+|an?\s+|its\s+)?$", re.IGNORECASE)
-"""A verb of asking right before the second system (``The Lambda queries the DynamoDB
-index``): the data comes from the system asked."""
+_QUERIES = re.compile(
+    r"\b(?:quer(?:y|ies)|look-?ups?(?:\s+calls?)?\s+(?:to|in|on))\b[^.;:]{0,60}$",
+    re.IGNORECASE,
+)
+"""A verb of asking before the second system (``The Lambda queries the DynamoDB index``,
+``perform lookup calls to the backend systems — S/4HANA``): the data comes from the system
+asked."""
 
 
 _TO_FETCH = re.compile(

@@ -390,6 +390,9 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "dynamics 365 finance", "dynamics 365 supply chain management", "acumatica",
         "sap successfactors", "successfactors", "sap ariba",
         "sap concur", "iiko", "r_keeper", "эвотор",
+        "sap s/4hana", "s/4hana", "sap s4hana", "s4hana", "sap s/4hana cloud", "sap ecc",
+        "sap erp", "sap business one", "sap business bydesign", "oracle netsuite", "sage intacct",
+        "epicor", "infor m3",
     ],
     "marketplace": [
         "ozon", "озон", "wildberries", "яндекс маркет", "avito", "авито", "ebay", "etsy", "hh.ru",
@@ -564,6 +567,7 @@ PRODUCT_SYNONYMS: list[list[str]] = [
     ["search ads 360", "sa360"],
     ["campaign manager 360", "cm360"],
     ["amazon sqs", "sqs", "amazon simple queue service"],
+    ["sap s/4hana", "s/4hana", "sap s4hana", "s4hana"],
     ["amazon sns", "sns", "amazon simple notification service"],
     ["amazon ses", "amazon simple email service"],
     ["yandex datalens", "datalens"],
