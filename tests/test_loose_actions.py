@@ -501,3 +501,18 @@ def test_a_lookup_call_to_a_system_brings_data_from_it_and_s4hana_is_one_erp(wri
         ("SAP S/4HANA", "Order Service", 5),
         ("Order Service", "SAP S/4HANA", 6),
     ]
+
+
+def test_a_one_word_brand_beside_products_of_the_catalogue_is_a_system(write_map) -> None:
+    """``Vitally -> Zendesk/HubSpot``: a brand no catalogue knows is a system at one end of a
+    single arrow whose other end names only products; a verb, a language or a record there
+    is not (``Typeform Trigger → Monitors …``, ``JavaScript -> Segment``, ``Lead -> HubSpot``)."""
+    model = load(
+        write_map(
+            "# Automations\n\n## Vitally -> Zendesk/HubSpot\n\nText.\n\n"
+            "- Typeform → Monitors form submissions\n"
+            "- JavaScript -> Segment\n"
+            "- Lead -> HubSpot\n"
+        )
+    )
+    assert named_edges(model) == [("Vitally", "Zendesk", 3), ("Vitally", "HubSpot", 3)]

@@ -20,6 +20,7 @@ from flowviz.parse.keywords import (
     CONTROL_WORDS,
     DATASET_WORDS,
     END_SUFFIXES,
+    LANGUAGE_WORDS,
     LONE_COMPONENT_HEADS,
     MAX_END_WORDS,
     METHOD_WORDS,
@@ -29,6 +30,7 @@ from flowviz.parse.keywords import (
     RECORD_WORDS,
     SETUP_VERBS,
     STATE_PARTICIPLES,
+    TRIGGER_VERBS,
     WRITE_VERBS,
     alternation,
 )
@@ -507,7 +509,9 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
         systems = [
             r
             for r in segment
-            if (r in found.boxed and not is_record(r)) or ends.system(r, found.line, found.drawn)
+            if (r in found.boxed and not is_record(r))
+            or ends.system(r, found.line, found.drawn)
+            or _beside_a_product(r, index, found, ends)
         ]
         if len(systems) != len(segment):
             if index == 0 and not found.boxed and len(found.segments) < MIN_PATH_SEGMENTS:
@@ -524,6 +528,28 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
         if len(systems) > 1 and (index or len(written) > 1):
             return  # ``A → B, C → D``: which of them sends on is not said
         senders, label = systems, ""
+
+
+def _beside_a_product(name: str, index: int, found: Candidate, ends: Ends) -> bool:
+    """A one-word brand (``Vitally``, ``Polytomic``) at one end of a single arrow whose other
+    end names only products of the catalogue (``Vitally -> Zendesk/HubSpot``)."""
+    if len(found.segments) != 2 or found.boxed or found.told or not _BRAND.fullmatch(name):
+        return False
+    word = name.casefold()
+    if _generic(name) or is_record(name) or word in CONTROL_WORDS or _an_outcome(name):
+        return False
+    if is_verb(word) or word in _ACTION_VERBS or word in LANGUAGE_WORDS:
+        return False  # ``Telegram Trigger → Listens for …``, ``GA4 ──► Fetch …``
+    other = found.segments[1 - index]
+    items = [clean_end(i) for e in other for i in _LIST_SEPARATOR.split(e) if clean_end(i)]
+    return bool(items) and all(ends.in_catalogue(item) for item in items)
+
+
+_ACTION_VERBS = frozenset((*READ_VERBS, *WRITE_VERBS, *TRIGGER_VERBS))
+
+
+_BRAND = re.compile(r"[A-Z][a-z]+[A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]+")
+"""One word written as a brand: a capital and letters (``Vitally``, ``HubSpot``)."""
 
 
 def _listed(segment: list[str], found: Candidate, ends: Ends) -> list[str]:

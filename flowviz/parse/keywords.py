@@ -1099,6 +1099,14 @@ KEPT_VERBS = (
     "зашифрован", "сохраняются", "сохраняется",
 )  # fmt: skip
 
+LANGUAGE_WORDS = frozenset({
+    "javascript", "typescript", "python", "java", "kotlin", "swift", "golang", "ruby", "php",
+    "rust", "scala", "perl", "bash", "powershell", "html", "css", "json", "yaml", "xml", "csv",
+    "sql", "graphql",
+})  # fmt: skip
+"""Languages and formats: a word for how something is written, never a system by itself at
+an end of an arrow (``from a JavaScript source``, ``CSV → BigQuery``)."""
+
 RECEIVE_VERBS = ("gets", "receives", "получает", "принимает", "connects", "подключается")
 """Verbs by which a step's subject is given data (``Slack gets an urgent alert``): the subject
 is the receiver, the sender the system after ``from`` / ``от`` / ``из``, else the engine."""
