@@ -1494,3 +1494,20 @@ def test_a_tool_after_a_method_word_is_no_end_when_it_is_no_api(write_map) -> No
         "2. Your server sends the request to Stripe.\n"
     )
     assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [("Your server", "Stripe")]
+
+
+def test_a_heading_naming_records_and_where_they_go_is_an_edge(write_map) -> None:
+    """``Zoho Leads to Hull Users``: each side opens with its product (one of them of the
+    catalogue), the records it names after the product left out; a side that is no product
+    and more than one word (``Sales Pipeline Events``) or no side at all (``Welcome to
+    PostHog``) gives none."""
+    text = (
+        "# Connector\n\nText.\n\n## Zoho Leads to Hull Users\n\n## Hull Accounts to Zoho Accounts"
+        "\n\n## Calendly Event Scheduled to PostHog\n\n## Sales Pipeline Events to PostHog\n\n"
+        "## Welcome to PostHog\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("Zoho", "Hull", 5),
+        ("Hull", "Zoho", 7),
+        ("Calendly", "PostHog", 9),
+    ]

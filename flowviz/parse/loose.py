@@ -273,7 +273,7 @@ def _candidates(
         lead_in = block if isinstance(block, (Heading, Paragraph)) else lead_in
     stated: set[int] = set()
     for written, line in texts:
-        text = worded.as_arrow_line(written)
+        text = _arrow_line(worded, written, heading=line in headings)
         titled = line in headings and bool(ARROW.search(text)) and not ARROW.search(written)
         told = not ARROW.search(text) and line not in numbered
         text = worded.told(text) if told else text
@@ -296,6 +296,13 @@ def _candidates(
     for block in code:
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from _drawn_candidates(block)
+
+
+def _arrow_line(worded: WordedStatements, written: str, *, heading: bool) -> str:
+    """A text as the arrow line it states in words, a heading also by the records it names
+    and where they go (``Zoho Leads to Hull Users``)."""
+    text = worded.as_arrow_line(written)
+    return worded.titled_records(text) if heading and not ARROW.search(text) else text
 
 
 def _drawn_candidates(block: CodeBlock) -> Iterator[Candidate]:

@@ -52,6 +52,35 @@ class WordedStatements:
             text = self._one_ended(text)
         return text if ARROW.search(text) else self._hyphened(text)
 
+    def titled_records(self, heading: str) -> str:
+        """A heading naming a product's records and where they go (``Zoho Leads to Hull Users``,
+        ``Calendly Event Scheduled to PostHog``) as ``A -> B``; else as it is. Each side opens
+        with its product, one side's at least of the catalogue; the records a side names
+        after its product (``Users``, ``Accounts``) are left out of its name."""
+        found = _RECORDS_TO.fullmatch(heading.strip(" *_#"))
+        if found is None:
+            return heading
+        sender, receiver = self._opening(found["a"]), self._opening(found["b"])
+        if sender is None or receiver is None or sender.casefold() == receiver.casefold():
+            return heading
+        if not (self.products.match(found["a"]) or self.products.match(found["b"])):
+            return heading
+        return f"{sender} -> {receiver}: {heading.strip()}"
+
+    def _opening(self, side: str) -> str | None:
+        """The product a side of a heading opens with: one of the catalogue (not a maker
+        opening one of its products, ``Zoho Books``), else the side without the records it
+        names (``Hull Users`` -> ``Hull``) when that is one word read as a name."""
+        product = self.products.match(side)
+        if product is not None:
+            records = _RECORD_NAMES.match(side, product.end()) is not None
+            if opens_a_makers_product(product, side) and not records:
+                return None
+            return product.group()
+        name = _without_records(side)
+        one_word = " " not in name and _looks_like_a_name(name)
+        return name if name != side.strip() and one_word else None  # not ``Sales Pipeline``
+
     def told(self, text: str) -> str:
         """``text`` as ``A -> B: text`` when one of its sentences moves data from one product
         to another (``How to stream changes from a PostgreSQL database into Apache Kafka``,
@@ -372,6 +401,26 @@ _NOT_DONE = re.compile(
 )
 """Words right before a verb of moving that say the move does not happen (``will fail to
 sync``, ``not syncing``, ``не выгружает``)."""
+
+
+_RECORDS_TO = re.compile(
+    r"(?P<a>[A-ZА-ЯЁ][\w.&-]*(?:\s+[\w.&/-]+){1,4}?)\s+to\s+(?P<b>[A-ZА-ЯЁ][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})"
+)
+"""A heading of a product and its records, ``to``, a product and maybe its records."""
+
+
+_RECORD_NAMES = re.compile(
+    r"(?:\s+(?:users?|accounts?|contacts?|leads?|companies|company|deals?|events?|orders?|"
+    r"customers?|profiles?|records?|objects?|tickets?|organizations?)\b)+",
+    re.IGNORECASE,
+)
+"""Kinds of record a heading names after a product (`` Leads``, `` Users``)."""
+
+
+def _without_records(side: str) -> str:
+    """A side of a heading without the kinds of record it names after its product (``Hull
+    Users`` -> ``Hull``)."""
+    return re.sub(_RECORD_NAMES.pattern + "$", "", side, flags=re.IGNORECASE).strip()
 
 
 _NAMED_FOR = re.compile(r"\s+for\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?![\w-])")
