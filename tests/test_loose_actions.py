@@ -516,3 +516,16 @@ def test_a_one_word_brand_beside_products_of_the_catalogue_is_a_system(write_map
         )
     )
     assert named_edges(model) == [("Vitally", "Zendesk", 3), ("Vitally", "HubSpot", 3)]
+
+
+def test_a_navigation_word_in_a_message_label_does_not_make_a_ui_path(write_map) -> None:
+    """``ASE->>R: Backend Admin API call``: ``Admin`` is a word of the label, not a screen of
+    a path; ``Admin -> Events`` is a path."""
+    model = load(
+        write_map(
+            "# Events\n\n- R->>ASE: Fires the event\n"
+            "- ASE->>R: Backend Admin API call: createWithdrawal\n"
+            "- Admin -> Events\n"
+        )
+    )
+    assert named_edges(model) == [("R", "ASE", 3), ("ASE", "R", 4)]

@@ -225,6 +225,24 @@ Terminal -> Backend: POST /visit
     assert _read(write_map, text) == [("Terminal", "Backend", 10)]
 
 
+def test_a_plantuml_participant_labelled_after_its_id_is_named_by_the_label(write_map) -> None:
+    """``actor M as "Merchant\\n(Natural Person)"``: the id first, its label after ``as``; an
+    actor's messages are no edges, the others join the labelled participants."""
+    text = """# Registration
+
+```plantuml
+@startuml
+actor M as "Merchant\\n(Natural Person)"
+participant RP as "Merchant\\nRegistration\\nPortal"
+database D as "Merchant Registry"
+M -> RP: Enter details
+RP -> D: Record data
+@enduml
+```
+"""
+    assert _read(write_map, text) == [("Merchant Registration Portal", "Merchant Registry", 9)]
+
+
 def test_an_actor_of_a_mermaid_sequence_is_a_step_of_the_flow_but_no_edge(write_map) -> None:
     text = """# Order
 

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_52``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_53``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -84,7 +84,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-govuk-architecture-deep-dive": (False, 9, 0, 0),
     "en-govuk-logging": (False, 4, 0, 0),
     "en-govuk-mirror-fallback": (False, 20, 0, 0),
-    "ru-gofuture-data-migration": (False, 4, 0, 5),
+    "ru-gofuture-data-migration": (False, 5, 0, 5),
     "ru-gofuture-domain-events": (False, 15, 0, 0),
     "ru-gofuture-saga": (False, 1, 0, 12),
     "ru-gofuture-service-map": (True, 0, 0, 0),
@@ -343,6 +343,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-unomi-mailchimp-connector": (True, 0, 0, 0),
     "en-sap-amazon-mcf-prime-iflows": (False, 4, 0, 0),
     "en-emarsys-sms-partner-workflows": (False, 12, 0, 11),
+    "en-mojaloop-merchant-registration": (False, 19, 0, 0),
+    "en-rafiki-webhook-events": (False, 33, 0, 0),
+    "en-headstart-product-orchestration": (False, 0, 1, 9),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -769,6 +772,11 @@ UNSEEN_52 = [
     "en-sourcegraph-marketing-ops",
     "en-unomi-mailchimp-connector",
 ]
+UNSEEN_53 = [
+    "en-mojaloop-merchant-registration",
+    "en-rafiki-webhook-events",
+    "en-headstart-product-orchestration",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -821,6 +829,7 @@ LATER_ROUNDS = [
     *UNSEEN_50,
     *UNSEEN_51,
     *UNSEEN_52,
+    *UNSEEN_53,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -883,7 +892,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2779
+    assert counted == 2838
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

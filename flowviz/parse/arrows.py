@@ -388,7 +388,7 @@ def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
     """The arrow statement on one line of text, or None (no arrow, or a navigation path)."""
     text = _LABELLED_DASHES.sub(lambda m: f" -> {m['target']}: {m['label']}", text)
     parts = ARROW.split(text)
-    if len(parts) < 2 or _NAVIGATION.search(text) or _CONVERTED.search(parts[0]):
+    if len(parts) < 2 or _CONVERTED.search(parts[0]):
         return None
     ways = [WAYS[m.group(0)] for m in ARROW.finditer(text)]
     segments: list[list[str]] = []
@@ -398,6 +398,8 @@ def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
         receivers = [clean_end(r) for r in _SEPARATORS.split(end)] if index else [end]
         segments.append([r for r in receivers if r] or [end])
         labels.append(label)
+    if _NAVIGATION.search(" ".join(parts[0:1] + [" ".join(s) for s in segments[1:]])):
+        return None  # a UI path (``Admin -> Events``); not a label's words (``: Admin API``)
     return Candidate(line, segments, ways, labels, drawn)
 
 

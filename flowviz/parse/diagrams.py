@@ -619,16 +619,23 @@ def _link(link: Tree) -> tuple[str, str]:
     return label, "none" if arrow.strip("<").startswith("~") else way
 
 
+_QUOTED_AS = re.compile(r'\s*as\s+("[^"]*")')
+"""A PlantUML participant's label written after its id (``M as "Merchant"``)."""
+
+
 def _participant(diagram: Diagram, node: Tree) -> None:
     values = [c.children[0].value if isinstance(c, Tree) else c.value for c in node.children]
     if diagram.kind == "plantuml":
         kind, values = values[0], values[1:]
         name = _text(values[0])
+        labelled = _QUOTED_AS.match(values[1]) if len(values) > 1 else None
         alias = re.match(r"\s*as\s+(\S+)", values[1]) if len(values) > 1 else None
-        if alias:
+        if labelled:  # ``actor M as "Merchant Representative"``: the id first, then its label
+            diagram.labels[name] = _text(labelled.group(1))
+        elif alias:
             diagram.labels[alias.group(1)] = name
         if kind in PERSON_KINDS:
-            diagram.people.add(alias.group(1) if alias else name)
+            diagram.people.add(alias.group(1) if alias and not labelled else name)
         return
     kind, pid, *rest = [c.value for c in node.children if c.type != "CONFIG"]
     if rest:

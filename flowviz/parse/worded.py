@@ -395,12 +395,13 @@ _MOVED_FROM_TO = re.compile(
 
 
 _NOT_DONE = re.compile(
-    r"(?:\b(?:fail(?:s|ed)?\s+to|not|never|no\s+longer|cannot|can't|won't|doesn't|don't)"
+    r"(?:\b(?:fail(?:s|ed)?\s+to|not|never|no\s+longer|cannot|can't|won't|doesn't|don't"
+    r"|(?:blocked|prevented|excluded|kept|stopped|barred)\s+from)"
     r"|(?<!\w)(?:не|нельзя|никогда))\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 """Words right before a verb of moving that say the move does not happen (``will fail to
-sync``, ``not syncing``, ``не выгружает``)."""
+sync``, ``not syncing``, ``blocked from syncing``, ``не выгружает``)."""
 
 
 _RECORDS_TO = re.compile(
