@@ -986,3 +986,39 @@ def test_level_strokes_between_walled_boxes_run_left_to_right(write_map) -> None
     names = {s.id: s.name for s in model.systems}
     edges = [(names[r.source], names[r.target], r.line) for r in model.integrations]
     assert edges == [("Wildberries", "WB Adapter", 5), ("Ozon", "Ozon Adapter", 7)]
+
+
+def test_a_box_saying_what_is_done_and_a_branch_stroke_name_no_system(write_map) -> None:
+    """A walled box opening with a verb that goes on in lower case (``Verify signature
+    with``) is an action, not a system, unlike ``[Send to Slack]``, a node naming its product;
+    a branch's trailing strokes (``├─ Success ────┐``) are no part of its name."""
+    text = """# Webhooks
+
+```
+Stripe
+   │
+   ▼
+┌────────────────────────┐
+│ Verify signature with  │
+│ STRIPE_WEBHOOK_SECRET  │
+└────────────────────────┘
+   │
+   ├─ Success ──────┐
+   ▼                ▼
+┌────────────────────────┐
+│ Process event by type  │
+└────────────────────────┘
+```
+
+```
+[Format Slack] Block Kit JSON
+         │
+         ▼
+[Send to Slack] Webhook POST
+```
+"""
+    model = load(write_map(text))
+    names = {s.id: s for s in model.systems}
+    edges = [(names[r.source].name, names[r.target].aliases[-1]) for r in model.integrations]
+    assert edges == [("Format Slack", "Send to Slack")]
+    assert not {"Verify", "Process", "Success"} & {s.name for s in model.systems}

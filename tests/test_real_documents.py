@@ -308,7 +308,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-zakaz-dashboard-data-flows": (False, 6, 2, 9),
     "ru-easy-flow-integrations": (False, 14, 2, 0),
     "en-cookieless-analytics-architecture": (False, 31, 4, 0),
-    "en-docmagic-payment-flow": (False, 1, 7, 0),
+    "en-docmagic-payment-flow": (False, 1, 2, 0),
     "en-platform-webhook-automation": (False, 3, 3, 0),
     "en-meta-capi-dataflow-template": (False, 0, 1, 0),
     "ru-wms-storageflow-architecture": (False, 1, 0, 0),

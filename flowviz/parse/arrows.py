@@ -42,7 +42,7 @@ ARROW = re.compile("|".join(re.escape(t) for t in sorted(WAYS, key=len, reverse=
 _NAVIGATION = re.compile(alternation(NAVIGATION_WORDS), re.IGNORECASE)
 _SEPARATORS = re.compile("|".join(re.escape(s) for s in RECEIVER_SEPARATORS))
 _DECORATION = re.compile(
-    r"^[\s|`'\"*_#>•·├└─+\\-]+|(?<![.\s])\.(?=[\s|`'\"*_│]*$)|[\s|`'\"*_│┃║]+$"
+    r"^[\s|`'\"*_#>•·├└─+\\-]+|(?<![.\s])\.(?=[\s|`'\"*_│]*$)|[\s|`'\"*_│┃║─━═┐┘┤╮╯]+$"
 )
 _LABEL_CUT = re.compile(r":\s|:$|\s\(|\s[—–]\s|;|(?<=\w)\.\s+(?=[A-ZА-ЯЁ])")
 """Where a later segment's end stops and its label starts: a colon, a bracket, a dash, a
@@ -511,7 +511,7 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
         systems = [
             r
             for r in segment
-            if (r in found.boxed and not is_record(r))
+            if (r in found.boxed and not is_record(r) and not _an_action(r))
             or ends.system(r, found.line, found.drawn)
             or _beside_a_product(r, index, found, ends)
         ]
@@ -530,6 +530,17 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
         if len(systems) > 1 and (index or len(written) > 1):
             return  # ``A → B, C → D``: which of them sends on is not said
         senders, label = systems, ""
+
+
+def _an_action(name: str) -> bool:
+    """Whether a box says what is done, a verb going on in lower case (``Verify signature
+    with``, ``Process event based on type``); not a component (``Search Service``) nor a
+    node naming the product it acts on (``Send to Slack``)."""
+    words = name.split()
+    named = any(w[:1].isupper() for w in words[1:])  # ``Send to Slack``: a node naming its end
+    return (
+        len(words) > 1 and bool(ACTION_FIRST.match(name)) and words[1][:1].islower() and not named
+    )
 
 
 def _beside_a_product(name: str, index: int, found: Candidate, ends: Ends) -> bool:
