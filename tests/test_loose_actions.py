@@ -529,3 +529,22 @@ def test_a_navigation_word_in_a_message_label_does_not_make_a_ui_path(write_map)
         )
     )
     assert named_edges(model) == [("R", "ASE", 3), ("ASE", "R", 4)]
+
+
+def test_a_persons_doing_before_a_step_and_a_pipeline_service_end_nothing(write_map) -> None:
+    """``When analysts access Analytics Studio, requests are sent to CloudFront``: the
+    person's requests, no edge from the studio; AWS Glue named among the steps is one of
+    them, not the engine every other step runs to."""
+    model = load(
+        write_map(
+            "# Pipeline\n\n## How it works\n\n"
+            "1. The AWS Glue job writes the output to Amazon S3.\n"
+            "2. The web console uses Amazon DynamoDB to store persistent data.\n"
+            "3. When analysts access Analytics Studio, requests are sent to Amazon CloudFront.\n"
+            "4. The Report Service reads the rows from Amazon S3.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("AWS Glue", "Amazon S3", 5),
+        ("Amazon S3", "Report Service", 8),
+    ]

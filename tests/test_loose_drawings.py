@@ -1022,3 +1022,19 @@ Stripe
     edges = [(names[r.source].name, names[r.target].aliases[-1]) for r in model.integrations]
     assert edges == [("Format Slack", "Send to Slack")]
     assert not {"Verify", "Process", "Success"} & {s.name for s in model.systems}
+
+
+def test_a_comment_in_a_file_tree_states_no_edge(write_map) -> None:
+    """``├── b2b_dlt/   # live API connectors → Snowflake``: a file tree's comment says what a
+    folder holds, no edge from the tree's root."""
+    text = """# Repository
+
+```
+revops/
+├── b2b_dlt/                   # Production ELT — live API connectors → Snowflake
+├── scripts/reverse_etl.py     # Snowflake → HubSpot (custom destination)
+```
+
+- Stripe → Snowflake
+"""
+    assert _read(write_map, text) == [("Stripe", "Snowflake", 9)]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_53``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_54``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -261,7 +261,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-humanitix-salesforce-readme": (False, 3, 1, 0),
     "en-tg-to-attio-architecture": (False, 10, 0, 5),
     "en-pinpoint-line-messaging": (False, 1, 1, 8),
-    "en-pinpoint-email-unsubscribes": (False, 8, 2, 14),
+    "en-pinpoint-email-unsubscribes": (False, 8, 1, 14),
     "en-pinpoint-interactive-sms": (False, 0, 0, 6),
     "en-zendesk-eventbridge-articles": (False, 0, 0, 7),
     "en-commerce-hubspot-app-builder": (False, 5, 0, 0),
@@ -272,7 +272,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-braze-bedrock-personalization": (False, 2, 3, 9),
     "en-connect-whatsapp-chat": (False, 2, 0, 0),
     "en-ct-fluent-connector": (False, 2, 0, 0),
-    "en-aws-ga4-bigquery-clean-rooms": (False, 3, 2, 6),
+    "en-aws-ga4-bigquery-clean-rooms": (False, 3, 1, 6),
     "en-rudderstack-redshift-personalize": (False, 3, 0, 7),
     "ru-amocrm-asterisk-http": (True, 0, 0, 0),
     "ru-weather-trip-scout": (False, 9, 1, 0),
@@ -327,7 +327,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-retailcrm-mg-connector": (False, 9, 0, 0),
     "ru-mayak-integration-list": (False, 36, 0, 0),
     "en-ct-giftcard-connector-data-flow": (False, 4, 1, 6),
-    "en-amc-uploader-architecture": (False, 1, 2, 8),
+    "en-amc-uploader-architecture": (False, 1, 0, 8),
     "en-cortex-marketing-integrations": (False, 2, 0, 0),
     "en-stripe-ct-recurring-payment": (False, 12, 2, 10),
     "ru-b24-1c-rest-tutorials": (False, 1, 0, 0),
@@ -335,7 +335,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-bitrix-sale-cashbox-paysystem": (True, 0, 0, 0),
     "en-hull-zoho-crm-connector": (False, 6, 2, 0),
     "en-vital-suite-hubspot-meta-sync": (False, 0, 0, 0),
-    "en-clean-rooms-tiktok-audience-uploader": (False, 3, 4, 12),
+    "en-clean-rooms-tiktok-audience-uploader": (False, 2, 2, 12),
     "en-azure-functions-retail-messages": (False, 0, 0, 8),
     "en-fleet-salesforce-integrations": (False, 2, 0, 0),
     "en-posthog-sales-automations": (False, 5, 1, 5),
@@ -346,6 +346,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-mojaloop-merchant-registration": (False, 19, 0, 0),
     "en-rafiki-webhook-events": (False, 33, 0, 0),
     "en-headstart-product-orchestration": (False, 0, 1, 9),
+    "en-revops-intelligence-reverse-etl": (False, 0, 3, 0),
+    "en-clickstream-aws-architecture": (False, 3, 10, 34),
+    "en-opentrack-segment-alternative": (False, 9, 2, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -777,6 +780,11 @@ UNSEEN_53 = [
     "en-rafiki-webhook-events",
     "en-headstart-product-orchestration",
 ]
+UNSEEN_54 = [
+    "en-revops-intelligence-reverse-etl",
+    "en-clickstream-aws-architecture",
+    "en-opentrack-segment-alternative",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -830,6 +838,7 @@ LATER_ROUNDS = [
     *UNSEEN_51,
     *UNSEEN_52,
     *UNSEEN_53,
+    *UNSEEN_54,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -892,7 +901,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2838
+    assert counted == 2908
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

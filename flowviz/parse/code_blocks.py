@@ -170,9 +170,10 @@ _WALLED = re.compile(r"[│║]([^│║►▶◄◀─━═]*)[│║]")
 _DRAWN_HEAD = re.compile(r"[►▶◄◀]|[─━═]>")
 """A drawn arrow's head."""
 
-_ANNOTATION = re.compile(r"(?<=\S)\s{3,}(?:←|<-+|<=+)\s.*$")
+_ANNOTATION = re.compile(r"(?<=\S)\s{3,}(?:←|<-+|<=+)\s.*$|(?<=\S)\s{2,}(?:#|//)\s.*$")
 """What a tree's line says of its entry after a gap (``TenantAuthFilter.groovy   ← Servlet
-filter``): a note pointing at it, not an edge."""
+filter``, ``b2b_dlt/   # Production ELT — live API connectors → Snowflake``): a note pointing
+at it or a comment, not an edge."""
 _STROKES_BEFORE = re.compile(r"^[\s│|]*(?=[├└|`+\\↳])")
 """The strokes of the branches above that a tree's branch line starts with (``│   ├── a``)."""
 

@@ -324,7 +324,11 @@ def _role_systems(ctx: Context) -> set[str]:
 
 def engine_of(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | None:
     """The workflow engine the document is about: the automation product it names first."""
-    products = [*MORE_PRODUCTS["automation"], *extra.get("automation", [])]
+    products = [
+        p
+        for p in (*MORE_PRODUCTS["automation"], *extra.get("automation", []))
+        if p not in _NO_ENGINES
+    ]
     found = re.finditer(alternation(products), text, re.IGNORECASE)
     catalogue = catalogue_pattern(extra)
     match = next((m for m in found if _engine_named(m, text, catalogue)), None)
@@ -332,6 +336,11 @@ def engine_of(text: str, ctx: Context, extra: dict[str, list[str]]) -> str | Non
         return system_of(match.group(), ctx, extra, exact=True)
     itself = _THIS_WORKFLOW.search(text)
     return system_of("Workflow", ctx, extra, exact=True) if itself else None
+
+
+_NO_ENGINES = frozenset({"aws glue"})
+"""Automation products that are a step of a pipeline, not the engine that runs the document's
+steps (``AWS Glue`` beside Lambda, EMR and Step Functions)."""
 
 
 def _engine_named(match: re.Match[str], text: str, catalogue: re.Pattern[str]) -> bool:

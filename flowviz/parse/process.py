@@ -326,7 +326,8 @@ def _states_transfers(block: ListBlock, names: Names) -> bool:
     should do (``Подключите amoCRM к Albato``, ``Connect HubSpot to Slack``)."""
     if not block.ordered or any(_IMPERATIVE.match(i.text) for i in block.items):
         return False
-    counts = [len({s for _, s in names(first_clause(_one_line(i.text)))}) for i in block.items]
+    clauses = [first_clause(_one_line(i.text), doings=True) for i in block.items]
+    counts = [len({s for _, s in names(clause)}) for clause in clauses]
     two = sum(1 for c in counts if c >= 2)
     if two >= MIN_TRANSFER_ITEMS and 2 * sum(1 for c in counts if c) >= len(counts):
         return True

@@ -340,12 +340,37 @@ def _calls_an_api(clause: str, subject: tuple[int, str], tool: tuple[int, str]) 
     return opens and tool[1] != subject[1] and _API_OF.match(clause, tool[0]) is not None
 
 
-def first_clause(text: str) -> str:
-    """A step's first clause, its number, brackets and people blanked out (positions kept)."""
+def first_clause(text: str, *, doings: bool = False) -> str:
+    """A step's first clause, its number, brackets and people blanked out (positions kept),
+    and what a person does before it (``When analysts access X,``) unless ``doings``."""
     number, title = leading_number(text)
     body = text if number is None else " " * (len(text) - len(title)) + title
     clause = _BRACKETS.sub(_blank, _CLAUSES.split(body)[0])
-    return _PERSON.sub(_blank, clause)
+    return _PERSON.sub(_blank, clause if doings else _after_persons_doing(clause))
+
+
+def _after_persons_doing(clause: str) -> str:
+    """A step's clause with what a person does first blanked out (``When analysts access
+    Analytics Studio, requests are sent to X``: the person is where the request starts)."""
+    done = _PERSON_DOES.match(clause)
+    return clause if done is None else " " * done.end() + clause[done.end() :]
+
+
+_WORKING_PEOPLE = ("analyst", "analysts", "marketer", "marketers", "аналитик", "аналитики")
+"""People named by their work whom a step may follow (``When analysts access …``), though a
+list of their doings is still a flow."""
+
+
+_PERSON_DOES = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:when|once|after|if|когда|после\s+того\s+как)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:"
+    + "|".join(sorted({*_PERSON_NOUNS, *_WORKING_PEOPLE}, key=len, reverse=True))
+    + r")"
+    r"\b[^,]*,",
+    re.IGNORECASE,
+)
+"""A step opening with what a person does (``When analysts access Analytics Studio,``): the
+systems of that clause are where the person is, no end of what the step then says."""
 
 
 def new_pairs(joined: Iterable[Step], more: list[Step]) -> list[Step]:
