@@ -222,9 +222,9 @@ def _listed_ends(row: Row, mapped: ColumnMap, ctx: Context, ends: set[str]) -> N
         if len(parts) < 2 or not all(looks_like_name(p) for p in parts):
             continue
         for part in parts:
-            short = component_named(part, ctx)
             if is_person(part):
                 continue  # a person is left out of a list of ends
+            short = component_named(part, ctx)
             if short is not None:
                 ctx.registry.alias(short, part)
             else:

@@ -405,7 +405,8 @@ sync``, ``not syncing``, ``blocked from syncing``, ``не выгружает``).
 
 
 _RECORDS_TO = re.compile(
-    r"(?P<a>[A-ZА-ЯЁ][\w.&-]*(?:\s+[\w.&/-]+){1,4}?)\s+to\s+(?P<b>[A-ZА-ЯЁ][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})"
+    r"(?P<a>[A-ZА-ЯЁ][\w.&-]*(?:\s+[\w.&/-]+){1,4}?)"
+    r"\s+to\s+(?P<b>[A-ZА-ЯЁ][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})"
 )
 """A heading of a product and its records, ``to``, a product and maybe its records."""
 
@@ -418,10 +419,13 @@ _RECORD_NAMES = re.compile(
 """Kinds of record a heading names after a product (`` Leads``, `` Users``)."""
 
 
+_TRAILING_RECORDS = re.compile(_RECORD_NAMES.pattern + "$", re.IGNORECASE)
+
+
 def _without_records(side: str) -> str:
     """A side of a heading without the kinds of record it names after its product (``Hull
     Users`` -> ``Hull``)."""
-    return re.sub(_RECORD_NAMES.pattern + "$", "", side, flags=re.IGNORECASE).strip()
+    return _TRAILING_RECORDS.sub("", side).strip()
 
 
 _NAMED_FOR = re.compile(r"\s+for\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?![\w-])")
