@@ -631,11 +631,13 @@ def _participant(diagram: Diagram, node: Tree) -> None:
         labelled = _QUOTED_AS.match(values[1]) if len(values) > 1 else None
         alias = re.match(r"\s*as\s+(\S+)", values[1]) if len(values) > 1 else None
         if labelled:  # ``actor M as "Merchant Representative"``: the id first, then its label
-            diagram.labels[name] = _text(labelled.group(1))
+            pid, diagram.labels[name] = name, _text(labelled.group(1))
         elif alias:
-            diagram.labels[alias.group(1)] = name
+            pid, diagram.labels[alias.group(1)] = alias.group(1), name
+        else:
+            pid = name
         if kind in PERSON_KINDS:
-            diagram.people.add(alias.group(1) if alias and not labelled else name)
+            diagram.people.add(pid)
         return
     kind, pid, *rest = [c.value for c in node.children if c.type != "CONFIG"]
     if rest:

@@ -98,19 +98,17 @@ def _side_strokes(
     later line (a drawing a line off) is left out."""
     for row, line in enumerate(grid):
         for stroke in _LEVEL_STROKE.finditer(line):
-            ends = [
-                _cell_at(drawn, boxes, row, stroke.start() - 1),
-                _cell_at(drawn, boxes, row, stroke.end()),
-            ]
-            if None in ends or ends[0] == ends[1]:
+            left = _cell_at(drawn, boxes, row, stroke.start() - 1)
+            right = _cell_at(drawn, boxes, row, stroke.end())
+            if left is None or right is None or left == right:
                 continue
             yield Candidate(
                 first_line + row,
-                [[ends[0]], [ends[1]]],  # type: ignore[list-item]
+                [[left], [right]],
                 ["forward"],
                 ["", ""],
                 drawn=True,
-                boxed=frozenset(ends),  # type: ignore[arg-type]
+                boxed=frozenset((left, right)),
             )
 
 
@@ -128,7 +126,7 @@ def _cell_at(drawn: list[str], boxes: list[Box], row: int, col: int) -> str | No
     if len(found) != 1:
         return None
     box = found[0]
-    if _at(drawn, row, box.start) in _DIVIDERS:
+    if _divides(drawn, box, row):
         return None
     top = next(r for r in range(row, box.top - 1, -1) if r == box.top or _divides(drawn, box, r))
     if top == box.top:
