@@ -548,3 +548,37 @@ def test_a_persons_doing_before_a_step_and_a_pipeline_service_end_nothing(write_
         ("AWS Glue", "Amazon S3", 5),
         ("Amazon S3", "Report Service", 8),
     ]
+
+
+def test_a_heading_naming_a_sync_ends_at_the_receiver_and_sub_headings_make_no_template(
+    write_map,
+) -> None:
+    """``### 2. HubSpot → Meta Pixel Sync`` is an edge to Meta Pixel, not to "Meta Pixel Sync";
+    numbered sub-headings that name no kind of section make no template map, whatever the
+    template's section of that number holds (here a table under the second)."""
+    model = load(
+        write_map(
+            "# Sync\n\n## Overview\n\n1. **HubSpot** (CRM - source of truth)\n"
+            "2. **Supabase** (Database - unified data store)\n\n## Architecture\n\n"
+            "### 1. HubSpot → Supabase Sync\n\nEvery hour.\n\n### 2. HubSpot → Meta Pixel Sync\n\n"
+            "| HubSpot Stage | Meta Event |\n|---|---|\n| lead | Lead |\n"
+        )
+    )
+    assert named_edges(model) == [("HubSpot", "Supabase", 10), ("HubSpot", "Meta Pixel", 14)]
+    assert {s.name for s in model.systems} == {"HubSpot", "Supabase", "Meta Pixel"}
+
+
+def test_products_given_as_examples_after_from_are_senders(write_map) -> None:
+    """``from their data warehouse or data lake such as Amazon Redshift``: the examples take
+    the preposition of the sorts they illustrate."""
+    model = load(
+        write_map(
+            "# Data\n\n## How it works\n\n"
+            "1. The Ingest Service pulls data from a warehouse or a lake such as Amazon Redshift.\n"
+            "2. The Ingest Service writes the profiles to Amazon DynamoDB.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Amazon Redshift", "Ingest Service", 5),
+        ("Ingest Service", "Amazon DynamoDB", 6),
+    ]

@@ -1038,3 +1038,48 @@ revops/
 - Stripe → Snowflake
 """
     assert _read(write_map, text) == [("Stripe", "Snowflake", 9)]
+
+
+def test_a_row_of_products_over_a_downward_arrow_sends_each_to_the_box_below(write_map) -> None:
+    """``HubSpot · Stripe · Internal DB`` / ``↓ (dlt)`` / ``Snowflake``: one edge per product
+    of the row (a component beside them is one too)."""
+    model = load(
+        write_map(
+            "# Stack\n\n```\nHubSpot · Stripe · Internal DB\n     ↓  (dlt — incremental)\n"
+            "Snowflake\n```\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("HubSpot", "Snowflake", 4),
+        ("Stripe", "Snowflake", 4),
+        ("Internal DB", "Snowflake", 4),
+    ]
+
+
+def test_a_table_drawn_under_its_store_stands_for_the_store(write_map) -> None:
+    """Boxes named as tables (``contacts`` / ``table``, ``capi_events_`` / ``enriched``) under
+    a store's box are the store's: no edge to them, and the store sends what leaves them."""
+    drawing = "\n".join(
+        [
+            "┌──────────┐",
+            "│ Supabase │",
+            "└────┬─────┘",
+            "     │",
+            "     ├──────────────┐",
+            "     │              │",
+            "     ▼              ▼",
+            "┌──────────┐  ┌─────────────┐",
+            "│ contacts │  │capi_events_ │",
+            "│  table   │  │  enriched   │",
+            "└──────────┘  └──────┬──────┘",
+            "                     │",
+            "                     ▼",
+            "              ┌─────────────────┐",
+            "              │ Meta Pixel      │",
+            "              └─────────────────┘",
+            "",
+        ]
+    )
+    model = load(write_map(f"# Sync\n\n```\n{drawing}```\n"))
+    assert named_edges(model) == [("Supabase", "Meta Pixel", 12)]
+    assert {s.name for s in model.systems} == {"Supabase", "Meta Pixel"}

@@ -566,18 +566,21 @@ _BRAND = re.compile(r"[A-Z][a-z]+[A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]+")
 
 
 def _listed(segment: list[str], found: Candidate, ends: Ends) -> list[str]:
-    """An end that lists products (``Tilda, WordPress``, ``Gmail/Telegram/VK``) as one system
-    each, when every item of it is a product of the catalogue (``Pub/Sub`` is no list); else
-    the segment as it is."""
+    """An end that lists products (``Tilda, WordPress``, ``Gmail/Telegram/VK``, ``HubSpot ·
+    Stripe · Internal DB``) as one system each, when every item of it is a product of the
+    catalogue or a component and one at least a product (``Pub/Sub`` is no list); else the
+    segment as it is."""
     if len(segment) != 1:
         return segment
-    items = [clean_end(item) for item in _LIST_SEPARATOR.split(segment[0])]
-    if len(items) < 2 or not all(ends.is_product(item) for item in items if item):
+    items = [item for item in map(clean_end, _LIST_SEPARATOR.split(segment[0])) if item]
+    products = [item for item in items if ends.is_product(item)]
+    named = all(item in products or is_component(item) for item in items)
+    if len(items) < 2 or not products or not named:
         return segment
-    return [item for item in items if item]
+    return items
 
 
-_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|и|&)\s+|\s*/\s*|\s+\+\s+")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|и|&)\s+|\s*/\s*|\s+[+·•]\s+")
 """What separates the items of a list of systems written as one end."""
 
 

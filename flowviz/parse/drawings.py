@@ -72,20 +72,40 @@ def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
         grid = bridged(grid)
         yield from _side_strokes(grid, drawn, boxes, first_line)
     seen: set[Cell] = set()
+    edges: list[tuple[Box, Box]] = []
     for cell in _connector_cells(grid):
         if cell in seen or grid[cell[0]][cell[1]] not in _STARTS:
             continue
         run = _run(grid, cell)
         seen |= run
-        for source, target in _edges(grid, run, boxes):
-            yield Candidate(
-                first_line + source.row,
-                [[source.name], [target.name]],
-                ["forward"],
-                ["", ""],
-                drawn=True,
-                boxed=frozenset(box.name for box in (source, target) if box.framed),
-            )
+        edges += _edges(grid, run, boxes)
+    stores = _tables_stored(edges)
+    for upper, lower in edges:
+        if lower.name in stores:
+            continue  # a table drawn under the store that holds it
+        source, target = stores.get(upper.name, upper), stores.get(lower.name, lower)
+        yield Candidate(
+            first_line + upper.row,
+            [[source.name], [target.name]],
+            ["forward"],
+            ["", ""],
+            drawn=True,
+            boxed=frozenset(box.name for box in (source, target) if box.framed),
+        )
+
+
+_TABLE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|.+\s(?i:tables?)|(?i:таблица)\s.+")
+"""A box named as a table (``capi_events_enriched``, ``contacts table``)."""
+
+
+def _tables_stored(edges: list[tuple[Box, Box]]) -> dict[str, Box]:
+    """The store each table box is drawn under (``Supabase`` over ``contacts table`` and
+    ``capi_events_enriched``): the table stands for it, its edges are the store's."""
+    stores: dict[str, Box] = {}
+    for source, target in edges:
+        if _TABLE.fullmatch(target.name) and not _TABLE.fullmatch(source.name):
+            stores.setdefault(target.name, source)
+    return stores
 
 
 def _side_strokes(
@@ -353,9 +373,10 @@ def _blank_at(grid: list[str], cell: Cell) -> bool:
 def _dropped(grid: list[str], cell: Cell, boxes: list[Box]) -> Cell | None:
     """The cell right above the first box below ``cell`` in its column, if nothing but blank
     rows stands between them."""
-    below = [gap for box in boxes if (gap := box.under(cell)) is not None and gap > 0]
-    if not below:
-        return None
+    gaps = [gap for box in boxes if (gap := box.under(cell)) is not None]
+    below = [gap for gap in gaps if gap > 0]
+    if not below or 0 in gaps:
+        return None  # no box below, or the head stands on a walled box's top
     gap = min(below)
     row, col = cell
     if gap > MAX_DROP or not all(_blank_at(grid, (r, col)) for r in range(row, row + gap)):

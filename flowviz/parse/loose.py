@@ -38,7 +38,13 @@ from flowviz.parse.context import Context, Report
 from flowviz.parse.described import described_components, described_transfers
 from flowviz.parse.drawings import connector_candidates
 from flowviz.parse.integrations import rows_with_an_end
-from flowviz.parse.keywords import INSTANCE_WORDS, OTHERS_WORDS, alternation, not_done
+from flowviz.parse.keywords import (
+    INSTANCE_WORDS,
+    OTHERS_WORDS,
+    TITLED_AFTER_WORDS,
+    alternation,
+    not_done,
+)
 from flowviz.parse.lifelines import lifeline_candidates
 from flowviz.parse.listed import listed_integrations
 from flowviz.parse.loose_names import (
@@ -302,7 +308,14 @@ def _arrow_line(worded: WordedStatements, written: str, *, heading: bool) -> str
     """A text as the arrow line it states in words, a heading also by the records it names
     and where they go (``Zoho Leads to Hull Users``)."""
     text = worded.as_arrow_line(written)
-    return worded.titled_records(text) if heading and not ARROW.search(text) else text
+    if not heading:
+        return text
+    return _TITLE_TAIL.sub("", text) if ARROW.search(text) else worded.titled_records(text)
+
+
+_TITLE_TAIL = re.compile(r"\s+(?:" + alternation(TITLED_AFTER_WORDS) + r")\s*$", re.IGNORECASE)
+"""What a heading naming a direction ends with after its receiver (``HubSpot → Supabase
+Sync``): the heading's subject, no part of the receiver's name."""
 
 
 def _drawn_candidates(block: CodeBlock) -> Iterator[Candidate]:

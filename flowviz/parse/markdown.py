@@ -90,17 +90,16 @@ def _template_shaped(sections: list[RawSection]) -> bool:
     sections and either the template's numbered top-level headings (``## 1. Системы``) or two
     kinds of map section with a table in one. A README with one "Integrations" or "Data flow"
     heading, or a workflow whose steps are numbered sub-headings, is not; its tables, arrow
-    lines, diagrams and process lists are read as edge statements."""
-    kinds = {s.kind for s in sections} & MAP_KINDS
-    if not kinds:
+    lines, diagrams and process lists are read as edge statements. A numbered sub-heading
+    whose title names no kind of section (``### 2. HubSpot → Meta CAPI Sync``) is no map
+    section, whatever kind its number has in the template."""
+    if not sections:
         return False
     top = min(s.level for s in sections)
-    numbered = any(
-        s.number is not None and s.kind != "other" and s.level == top and _titled_as(s)
-        for s in sections
-    )
-    tables = any(isinstance(b, Table) for s in sections if s.kind in MAP_KINDS for b in s.blocks)
-    return numbered or (len(kinds) >= 2 and tables)
+    mapped = [s for s in sections if s.kind in MAP_KINDS and (s.level == top or _titled_as(s))]
+    numbered = any(s.number is not None and s.level == top and _titled_as(s) for s in mapped)
+    tables = any(isinstance(b, Table) for s in mapped for b in s.blocks)
+    return numbered or (len({s.kind for s in mapped}) >= 2 and tables)
 
 
 def _titled_as(section: RawSection) -> bool:

@@ -50,8 +50,15 @@ _HELD_IN = r"(?:the\s+)?(?:[a-z]+\s+){1,3}(?:in|of)\s+(?:the\s+)?"
 """What a sender holds, named between ``from`` and the sender (``from the event data in S3``)."""
 
 
+_EXAMPLES = r"(?:[^\s,.;:]+\s+){1,6}(?:such\s+as|like|including|e\.g\.,?|например|такие\s+как)\s+"
+"""Sorts of systems and the word that names examples of them (``from their data warehouse or
+data lake such as``, ``в хранилища, такие как``): the marker before the sorts stands for the
+examples."""
+
+
 _SOURCE = re.compile(
-    r"(?:" + alternation(_SENDER_MARKERS) + rf")\s+(?:\S*\s*|{_HELD_IN})$", re.IGNORECASE
+    r"(?:" + alternation(_SENDER_MARKERS) + rf")\s+(?:\S*\s*|{_HELD_IN}|{_EXAMPLES})$",
+    re.IGNORECASE,
 )
 
 
@@ -99,10 +106,11 @@ _PRONOUN_SUBJECT = re.compile(
 
 _MARKED = re.compile(
     r"(?:^|\s)(?P<marker>" + alternation((*SOURCE_MARKERS, *TARGET_MARKERS)) + r")"
-    r"(?:\s+\S+){0,2}\s*$",
+    r"(?:(?:\s+\S+){0,2}\s*|\s+" + _EXAMPLES + r")$",
     re.IGNORECASE,
 )
-"""A preposition of place up to two words before a system (``на следующую очередь``)."""
+"""A preposition of place up to two words before a system (``на следующую очередь``), or
+before the sorts it is an example of (``from data lakes such as``)."""
 
 
 _WORD = re.compile(r"\w+")
