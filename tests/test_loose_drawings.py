@@ -1083,3 +1083,36 @@ def test_a_table_drawn_under_its_store_stands_for_the_store(write_map) -> None:
     model = load(write_map(f"# Sync\n\n```\n{drawing}```\n"))
     assert named_edges(model) == [("Supabase", "Meta Pixel", 12)]
     assert {s.name for s in model.systems} == {"Supabase", "Meta Pixel"}
+
+
+def test_an_arrow_in_the_second_of_two_columns_starts_at_that_column(write_map) -> None:
+    """``Lightdash + Slack     Reverse ETL → HubSpot``: the left column is another box, no
+    sender; ``Step 1: Ingest — dlt → Snowflake`` is labelled, its sender a product in lower
+    case of three letters."""
+    model = load(
+        write_map(
+            "# Stack\n\n```\nLightdash + Slack      Reverse ETL → HubSpot\n"
+            "Step 1: Ingest    — dlt → Snowflake\nStep 2: Activate  — Reverse ETL → HubSpot\n```\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Reverse ETL", "HubSpot", 4),
+        ("dlt", "Snowflake", 5),
+        ("Reverse ETL", "HubSpot", 6),
+    ]
+
+
+def test_captions_under_a_row_of_boxes_state_no_edge(write_map) -> None:
+    """Captions in four columns under boxes, the last one ``Triage → Research``, name the
+    stages of the last box, no edge."""
+    model = load(
+        write_map(
+            "# Agent\n\n```\n[HubSpot] ──▶ [Slack] ──▶ [Leads Agent] ──▶ [OpenAI]\n"
+            "   Form        Bot message     Filter & parse     Triage → Research\n```\n"
+        )
+    )
+    assert [(a, b) for a, b, _ in named_edges(model)] == [
+        ("HubSpot", "Slack"),
+        ("Slack", "Leads Agent"),
+        ("Leads Agent", "OpenAI"),
+    ]

@@ -346,7 +346,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-mojaloop-merchant-registration": (False, 19, 0, 0),
     "en-rafiki-webhook-events": (False, 33, 0, 0),
     "en-headstart-product-orchestration": (False, 0, 1, 9),
-    "en-revops-intelligence-reverse-etl": (False, 5, 3, 0),
+    "en-revops-intelligence-reverse-etl": (False, 9, 3, 0),
     "en-clickstream-aws-architecture": (False, 3, 10, 34),
     "en-opentrack-segment-alternative": (False, 9, 2, 0),
 }

@@ -181,7 +181,7 @@ def _an_outcome(name: str) -> bool:
 MAX_OUTCOME_WORDS = 3
 
 
-_LOWER_CASE_BRAND = re.compile(r"[a-z][a-z0-9.-]{3,}")
+_LOWER_CASE_BRAND = re.compile(r"[a-z][a-z0-9.-]{2,}")
 """A product written in lower case, as some brands are (``commercetools``, ``klaviyo``)."""
 
 
@@ -295,8 +295,8 @@ def end_and_label(segment: str, first: bool) -> tuple[str, str]:
     text = CALL.sub("", clean_end(segment))
     if first:
         _, sep, tail = text.rpartition(": ")
-        if not sep:
-            _, sep, tail = text.rpartition(" — ")  # ``One-way sync — Humanitix → …``: a label
+        _, dash, tail = tail.rpartition(" — ")  # ``One-way sync — Humanitix → …``: a label
+        sep = sep or dash
         end = clean_end(tail) if sep else _NUMBERED.sub("", text)
         return ("", "") if end.endswith("?") else _namedend_and_label(end)
     cut = _LABEL_CUT.search(text)

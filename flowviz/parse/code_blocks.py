@@ -96,7 +96,7 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
                 box = (end_and_label(stripped[ARROW.match(stripped).end() :], False)[0], line)
         elif ARROW.search(plain_arrows(stripped)):
             found = box_chain(stripped, line) or drawing_candidate(raw, line)
-            found = found or candidate(stripped, line, drawn=line in drawings)
+            found = found or candidate(_last_column(stripped), line, drawn=line in drawings)
             if found is not None and offset in rows:  # ``| source |-------> broker |``
                 found.drawn = True
                 found.boxed = frozenset(e for segment in found.segments for e in segment if e)
@@ -108,6 +108,21 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
             if box is not None and down and name:
                 yield Candidate(box[1], [[box[0]], [name]], ["forward"], ["", label], True)
             box, down, label = ((name, line) if name else None), False, ""
+
+
+def _last_column(text: str) -> str:
+    """An arrow line of two columns from its second on, when the wide gap between them stands
+    before its first arrow (``Lightdash + Slack AI      Reverse ETL → HubSpot``: the left
+    column is another box). Captions under a row of boxes have more columns: left whole."""
+    gaps = list(_GAP.finditer(text))
+    arrow = ARROW.search(text)
+    if len(gaps) != 1 or arrow is None or gaps[0].start() > arrow.start():
+        return text
+    return text[gaps[0].end() :]
+
+
+_GAP = re.compile(r"(?<=\S)\s{4,}(?=\w)")
+"""Four spaces or more before a word: a gap between two columns of a drawing."""
 
 
 _COLUMNS = re.compile(r"\w\s{2,}\w")

@@ -311,6 +311,9 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "attio", "insightly", "freshworks crm", "s2 crm", "flowlu", "мегаплан crm",
         "salesforce service cloud", "salesforce sales cloud", "dynamics 365 customer service",
         "dynamics 365 field service",
+        "gainsight", "churnzero", "totango", "planhat", "salesloft", "zoominfo", "clearbit",
+        "apollo.io", "6sense", "demandbase", "gong.io", "chartmogul", "baremetrics",
+        "profitwell", "front app", "help scout crm",
     ],
     "esp": [
         "marketo", "pardot", "eloqua", "braze", "iterable", "salesforce marketing cloud",
@@ -321,6 +324,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "amazon pinpoint", "twilio sendgrid", "mandrill", "mailchimp transactional",
         "marketo engage", "dynamics 365 marketing", "hubspot marketing hub",
         "amazon simple email service",
+        "clevertap", "moengage", "webengage", "leanplum", "dotdigital", "beehiiv", "loops.so",
+        "mailersend", "brevo transactional", "airship push",
     ],
     "cdp": [
         "adobe experience platform", "customer insights", "dynamics 365 customer insights",
@@ -332,6 +337,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "plausible", "microsoft clarity", "comagic", "callibri", "ringostat", "mango office",
         "segment.com", "twilio segment", "rudderstack", "mparticle", "tealium", "snowplow",
         "adobe analytics", "stape", "optimizely", "vwo",
+        "jitsu", "june.so", "fullstory", "logrocket", "pendo", "countly", "umami",
     ],
     "site": [
         "woocommerce", "magento", "adobe commerce", "bigcommerce", "prestashop", "squarespace",
@@ -366,6 +372,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "amazon quicksight", "quicksight", "amazon emr", "dataproc", "aws lake formation",
         "aws clean rooms", "azure analysis services", "dataform", "cloud data fusion",
         "apache beam", "yandex datalens",
+        "lightdash", "sisense", "mode analytics", "sigma computing", "cube.dev", "motherduck",
+        "duckdb", "starrocks", "apache druid", "apache pinot", "firebolt", "dremio",
     ],
     "database": [
         "postgres", "postgresql", "mysql", "sqlite", "mongodb", "redis", "object storage", "s3",
@@ -425,6 +433,10 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "azure data factory", "фабрика данных azure", "aws glue", "sgtm", "server-side gtm",
         "server side gtm", "server-side google tag manager", "google tag manager server",
         "shopify flow", "webmethods", ],
+    "pipelines": [
+        "dlt", "dlthub", "meltano", "polytomic", "grouparoo", "estuary flow", "hevo data",
+        "rivery", "matillion", "talend", "informatica",
+    ],
     "ads": [
         "google ads", "яндекс директ", "yandex direct", "meta ads", "vk ads", "facebook ads",
         "linkedin ads", "tiktok ads", "microsoft ads", "bing ads", "mytarget", "vk реклама",
