@@ -582,3 +582,20 @@ def test_products_given_as_examples_after_from_are_senders(write_map) -> None:
         ("Amazon Redshift", "Ingest Service", 5),
         ("Ingest Service", "Amazon DynamoDB", 6),
     ]
+
+
+def test_a_direction_in_brackets_is_an_edge_unless_it_is_a_menu_path(write_map) -> None:
+    """``For outgoing traffic (Hull -> Outreach) we check …`` and ``### Incoming data (Outreach
+    to Hull)`` state edges; ``Secret Manager (Security -> Secret Manager)`` is the path to the
+    name written before it."""
+    model = load(
+        write_map(
+            "# Connector\n\nFor outgoing traffic (Hull -> Outreach) we first check the user.\n\n"
+            "### Synchronization of incoming data (Outreach to Hull)\n\n"
+            "Create a secret in Secret Manager (Security -> Secret Manager) for Hull.\n"
+        )
+    )
+    assert [(a, b, line) for a, b, line in named_edges(model)] == [
+        ("Hull", "Outreach", 3),
+        ("Outreach", "Hull", 5),
+    ]

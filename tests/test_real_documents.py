@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_54``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_56``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -349,6 +349,12 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-revops-intelligence-reverse-etl": (False, 9, 3, 0),
     "en-clickstream-aws-architecture": (False, 3, 10, 34),
     "en-opentrack-segment-alternative": (False, 9, 2, 0),
+    "en-siteboss-owl-shopify-3pl": (False, 4, 3, 0),
+    "ru-stalinon-bot-mini-app": (False, 7, 0, 0),
+    "ru-1c-bitrix24-kafka-exchange": (False, 0, 1, 0),
+    "en-upt-unified-profiles-components": (True, 0, 0, 0),
+    "en-hull-outreach-connector": (False, 6, 0, 0),
+    "en-gambit-sms-conversations": (False, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -785,6 +791,16 @@ UNSEEN_54 = [
     "en-clickstream-aws-architecture",
     "en-opentrack-segment-alternative",
 ]
+UNSEEN_55 = [
+    "en-siteboss-owl-shopify-3pl",
+    "ru-stalinon-bot-mini-app",
+    "ru-1c-bitrix24-kafka-exchange",
+]
+UNSEEN_56 = [
+    "en-upt-unified-profiles-components",
+    "en-hull-outreach-connector",
+    "en-gambit-sms-conversations",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -839,6 +855,8 @@ LATER_ROUNDS = [
     *UNSEEN_52,
     *UNSEEN_53,
     *UNSEEN_54,
+    *UNSEEN_55,
+    *UNSEEN_56,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -901,7 +919,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2908
+    assert counted == 2965
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -46,7 +46,8 @@ class WordedStatements:
 
     def as_arrow_line(self, text: str) -> str:
         """``text`` as ``A -> B: what`` when it states one edge in words; else as it is."""
-        text = _SYNC_FROM_TO.sub(_as_arrow, _BRACKETED_FROM_TO.sub(_as_arrow, text))
+        text = _BRACKETED_FROM_TO.sub(_as_arrow, _BRACKETED_WAY.sub(_way_as_arrow, text))
+        text = _SYNC_FROM_TO.sub(_as_arrow, text)
         text = _direction_in_words(text, self.products, self.extra)
         if not ARROW.search(text):
             text = self._one_ended(text)
@@ -298,6 +299,16 @@ _BRACKETED_FROM_TO = re.compile(
 Management) — напрямую``): an edge statement written in words."""
 
 
+_BRACKET_NAME = r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}"
+_BRACKETED_WAY = re.compile(
+    rf"^(?P<what>[^()]{{1,80}}?)\s*\((?P<a>{_BRACKET_NAME})\s*(?:->|→|=>|\s(?:to|в)\s)\s*"
+    rf"(?P<b>{_BRACKET_NAME})\)(?P<rest>[^()]*)$"
+)
+"""Words followed by the way they go in brackets, two names joined by an arrow or ``to``
+(``For outgoing traffic (Hull -> Outreach) we first check …``, ``Synchronization of incoming
+data (Outreach to Hull)``): an edge statement about those words."""
+
+
 _SYNC_FROM_TO = re.compile(
     r"^(?P<what>(?:" + alternation(SYNC_WORDS, stems_only=True) + r")\s+[^()\[\]]{1,80}?)\s+"
     r"(?:(?:непосредственно|напрямую|directly)\s+)?(?:(?:из|from)\s+(?P<a>[^(),;]{1,40}?)\s+"
@@ -520,6 +531,14 @@ _NAMED_THEN_TITLED = re.compile(  # an empty ``title``: read as _TITLE_DIRECTION
 """A title that names its two products first and what carries the data last: ``Twilio to
 Slack Bridge``, ``Shopify to Klaviyo Sync``, ``amoCRM → Unisender integration``, ``MSK to
 Salesforce using EventBridge Pipes``."""
+
+
+def _way_as_arrow(match: re.Match[str]) -> str:
+    """``what (A -> B) rest`` as ``A -> B: what rest``, unless the bracket is the path to a name
+    just written before it (``Secret Manager (Security -> Secret Manager)``: a menu path)."""
+    if match["b"].casefold() in match["what"].casefold():
+        return match.group()
+    return _as_arrow(match)
 
 
 def _as_arrow(match: re.Match[str]) -> str:
