@@ -788,8 +788,8 @@ def test_words_under_one_framed_box_are_boxes_even_on_a_stroke(write_map) -> Non
     )
     edges = _read(write_map, f"# Flow\n\n{drawing}")
     assert [(a, b) for a, b, _ in edges] == [
-        ("MorningReport", "Overpass"),
-        ("MorningReport", "Open-Meteo"),
+        ("MorningReport Job", "Overpass"),
+        ("MorningReport Job", "Open-Meteo"),
         ("Overpass", "Candidate Service"),
         ("Open-Meteo", "Forecast Service"),
         ("Candidate Service", "Scoring Service"),

@@ -349,7 +349,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-revops-intelligence-reverse-etl": (False, 9, 3, 0),
     "en-clickstream-aws-architecture": (False, 3, 10, 34),
     "en-opentrack-segment-alternative": (False, 9, 2, 0),
-    "en-siteboss-owl-shopify-3pl": (False, 4, 3, 0),
+    "en-siteboss-owl-shopify-3pl": (False, 5, 2, 0),
     "ru-stalinon-bot-mini-app": (False, 7, 0, 0),
     "ru-1c-bitrix24-kafka-exchange": (False, 0, 1, 0),
     "en-upt-unified-profiles-components": (True, 0, 0, 0),

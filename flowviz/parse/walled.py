@@ -171,11 +171,16 @@ def _box_at(grid: list[str], top: int, start: int, loose: bool = False) -> Wall 
     return Wall(name, at, top, row, start, end + 1)
 
 
+_NAME_GOES_ON = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?: [A-ZА-ЯЁ][\w.-]*)?")
+"""A line of one or two capitalised words: with the box's first line alike, one name."""
+
+
 def _name(grid: list[str], top: int, bottom: int, start: int, end: int) -> tuple[str, int]:
     """A box's first line of text and the row it stands on; a bracket alone on the next
     line goes with it, and names the row (``Matching.Engine`` / ``(ComparatorService)``), as
-    does the rest of an identifier broken after ``_`` and the word ``table`` under a table's
-    name."""
+    does the rest of an identifier broken after ``_``, the word ``table`` under a table's
+    name, and a second line of capitalised words under a first one alike (``Per-Tenant`` /
+    ``PostgreSQL``)."""
     texts = [(grid[row][start + 1 : end].strip(), row) for row in range(top + 1, bottom)]
     texts = [(text, row) for text, row in texts if text]
     if not texts:
@@ -185,6 +190,8 @@ def _name(grid: list[str], top: int, bottom: int, start: int, end: int) -> tuple
         return name + rest[0][0], row  # ``capi_events_`` / ``enriched``: one name broken
     if rest and rest[0][0].casefold() in ("table", "tables", "таблица"):
         return f"{name} {rest[0][0]}", row  # ``contacts`` / ``table``
+    if rest and _NAME_GOES_ON.fullmatch(name) and _NAME_GOES_ON.fullmatch(rest[0][0]):
+        return f"{name} {rest[0][0]}", row  # ``Per-Tenant`` / ``PostgreSQL``
     if rest and _BRACKET.fullmatch(rest[0][0]) and not _BRACKET.search(name):
         return f"{name} {rest[0][0]}", rest[0][1]  # the bracket tells which one it is
     return name, row
