@@ -599,3 +599,31 @@ def test_a_direction_in_brackets_is_an_edge_unless_it_is_a_menu_path(write_map) 
         ("Hull", "Outreach", 3),
         ("Outreach", "Hull", 5),
     ]
+
+
+def test_a_data_exchange_heading_opens_a_process_list(write_map) -> None:
+    """``## Обмен данными`` over a numbered list: its items are the steps of a flow."""
+    model = load(
+        write_map(
+            "# Mini App\n\n## Обмен данными\n\n1. Клиент получает данные из Telegram.\n"
+            "2. **Авторизация** — сервер возвращает токен.\n"
+        )
+    )
+    assert [(f.title, [s.line for s in f.steps]) for f in model.flows] == [
+        ("Обмен данными", [5, 6])
+    ]
+
+
+def test_where_a_visitor_comes_from_and_a_products_file_name_state_no_edge(write_map) -> None:
+    """``Your friend visits from Facebook → Sees (555) 100-0002`` is a person's doing, and
+    ``zapier-workflow.json`` in a file tree names a file, not the engine the document's one-end
+    lines run in."""
+    model = load(
+        write_map(
+            "# Tracking\n\n- Google Ads → CallRail\n\n## How it works\n\n"
+            "- Your friend visits from Facebook → Sees **(555) 100-0002**\n"
+            "- Another person types the address → Sees **(555) 100-0003**\n\n"
+            "```\nrepo/\n└── zapier-workflow.json\n```\n"
+        )
+    )
+    assert named_edges(model) == [("Google Ads", "CallRail", 3)]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_56``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_58``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -350,11 +350,15 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-clickstream-aws-architecture": (False, 3, 10, 34),
     "en-opentrack-segment-alternative": (False, 9, 2, 0),
     "en-siteboss-owl-shopify-3pl": (False, 5, 2, 0),
-    "ru-stalinon-bot-mini-app": (False, 7, 0, 0),
+    "ru-stalinon-bot-mini-app": (False, 7, 1, 4),
     "ru-1c-bitrix24-kafka-exchange": (False, 0, 1, 0),
     "en-upt-unified-profiles-components": (True, 0, 0, 0),
     "en-hull-outreach-connector": (False, 6, 0, 0),
     "en-gambit-sms-conversations": (False, 0, 0, 0),
+    "en-callrail-google-ads-call-tracking": (False, 0, 5, 0),
+    "en-callrail-customer-journey-funnel": (False, 1, 2, 0),
+    "en-cds-gc-design-system-pipelines": (False, 13, 4, 0),
+    "en-confluent-microservices-orders-dataflow": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -801,6 +805,14 @@ UNSEEN_56 = [
     "en-hull-outreach-connector",
     "en-gambit-sms-conversations",
 ]
+UNSEEN_57 = [
+    "en-callrail-google-ads-call-tracking",
+    "en-callrail-customer-journey-funnel",
+]
+UNSEEN_58 = [
+    "en-cds-gc-design-system-pipelines",
+    "en-confluent-microservices-orders-dataflow",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -857,6 +869,8 @@ LATER_ROUNDS = [
     *UNSEEN_54,
     *UNSEEN_55,
     *UNSEEN_56,
+    *UNSEEN_57,
+    *UNSEEN_58,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -919,7 +933,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 2965
+    assert counted == 3026
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -315,14 +315,20 @@ def _namedend_and_label(text: str) -> tuple[str, str]:
     """(end, label) of a sender written after words about the edge (``позволяет изменить
     данные клиента при передаче из CMS``): the name after the last ``из`` / ``from`` when the
     whole is too long to be a name."""
-    if len(text.split()) <= MAX_END_WORDS:
-        return text, ""
+    if len(text.split()) <= MAX_END_WORDS or _PERSON_DOING.match(text):
+        return text, ""  # ``Your friend visits from Facebook``: where a person comes from
     found = _FROM_NAME.search(text)
     if found is None or not looks_like_name(found.group("name")):
         return text, ""
     return found.group("name"), clean_end(text[: found.start()])
 
 
+_PERSON_DOING = re.compile(
+    r"(?:you|your\s+\w+|another\s+(?:person|user|visitor)|someone|a\s+(?:user|visitor|customer)"
+    r"|the\s+(?:user|visitor|customer)|users|visitors|customers)\s+\w+",
+    re.IGNORECASE,
+)
+"""A person opening an end and what they do (``Your friend visits from Facebook``)."""
 _FROM_NAME = re.compile(r"(?:^|\s)(?:из|от|from)\s+(?P<name>\S+(?:\s+\S+){0,2})\s*$", re.I)
 
 

@@ -1035,7 +1035,9 @@ PROCESS_WORDS = (
     "последовательность", "алгоритм", "journey", "sequence", "walkthrough", "пайплайн",
     "конвейер", "этапы", "stages", "actions performed", "what it does", "что происходит",
     "выполняемые действия", "логика работы", "принцип работы", "схема работы", "под капотом",
-    "under the hood", "behind the scenes", "end-to-end flow",
+    "under the hood", "behind the scenes", "end-to-end flow", "обмен данными",
+    "схема взаимодействия", "порядок взаимодействия", "data exchange", "request flow",
+    "message flow",
 )  # fmt: skip
 """Words of a heading (or of a line ending in ':') that introduces a process list: the list
 below it, or its numbered sub-headings, are the steps of a flow."""

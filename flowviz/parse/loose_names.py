@@ -348,11 +348,17 @@ def _engine_named(match: re.Match[str], text: str, catalogue: re.Pattern[str]) -
     of a part of it (``AWS Glue`` of ``AWS Glue Crawler``), nor inside a longer product's name
     (``Apache Airflow`` of ``Amazon Managed Workflows for Apache Airflow``)."""
     start, end = match.span()
+    if _IN_A_FILE_NAME.match(text, end):
+        return False  # ``zapier-workflow.json``: a file of the product, not the product
     around = catalogue.finditer(text, max(start - _LONGEST_NAME, 0), end + _LONGEST_NAME)
     longer = any(
         m.start() <= start and end <= m.end() and m.end() - m.start() > end - start for m in around
     )
     return not longer and _PRODUCT_PART.match(text, end) is None
+
+
+_IN_A_FILE_NAME = re.compile(r"[-_.]?[\w-]*\.(?:json|ya?ml|js|ts|py|md|txt|csv)\b")
+"""What follows a product's name inside a file's name."""
 
 
 _LONGEST_NAME = 60
