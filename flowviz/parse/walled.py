@@ -171,6 +171,10 @@ def _box_at(grid: list[str], top: int, start: int, loose: bool = False) -> Wall 
     return Wall(name, at, top, row, start, end + 1)
 
 
+_WORD_RUN = re.compile(r"\w+")
+"""The rest of an identifier broken after ``_`` (``enriched`` under ``capi_events_``)."""
+_TABLE_WORDS = frozenset({"table", "tables", "таблица"})
+"""A box's second line saying its first names a table (``contacts`` / ``table``)."""
 _NAME_GOES_ON = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?: [A-ZА-ЯЁ][\w.-]*)?")
 """A line of one or two capitalised words: with the box's first line alike, one name."""
 
@@ -186,9 +190,9 @@ def _name(grid: list[str], top: int, bottom: int, start: int, end: int) -> tuple
     if not texts:
         return "", top
     (name, row), rest = texts[0], texts[1:]
-    if rest and name.endswith("_") and re.fullmatch(r"\w+", rest[0][0]):
+    if rest and name.endswith("_") and _WORD_RUN.fullmatch(rest[0][0]):
         return name + rest[0][0], row  # ``capi_events_`` / ``enriched``: one name broken
-    if rest and rest[0][0].casefold() in ("table", "tables", "таблица"):
+    if rest and rest[0][0].casefold() in _TABLE_WORDS:
         return f"{name} {rest[0][0]}", row  # ``contacts`` / ``table``
     if rest and _NAME_GOES_ON.fullmatch(name) and _NAME_GOES_ON.fullmatch(rest[0][0]):
         return f"{name} {rest[0][0]}", row  # ``Per-Tenant`` / ``PostgreSQL``
