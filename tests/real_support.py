@@ -161,7 +161,8 @@ def measure(name: str) -> Measure:
             spellings.setdefault(form, counted.pop())
     names = {s.id: _counted_name(s, spellings) for s in model.systems}
     result.steps_found = len(step_lines & {s.line for f in model.flows for s in f.steps})
-    reported = [(names[a], names[b], line) for a, b, line in reported_edges(model)]
+    # two reported ends the count takes for one system (topics of one broker) make one edge
+    reported = list(dict.fromkeys((names[a], names[b], n) for a, b, n in reported_edges(model)))
     open_edges = list(count["edges"])
     prose = list(count.get("prose_edges") or [])
     traps = {t["line"] for t in count.get("traps") or []}

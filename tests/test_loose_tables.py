@@ -513,3 +513,30 @@ def test_an_end_cell_naming_either_of_two_products_is_one_system(write_map) -> N
     ]
     (kubernetes,) = [s for s in model.systems if s.name == "Kubernetes"]
     assert "API Kubernetes" in kubernetes.aliases
+
+
+def test_a_components_table_gives_an_edge_from_each_input_and_to_each_output() -> None:
+    """``Service | Consuming From | Producing To``: what a row consumes sends to its service,
+    what it produces receives from it; names in backquotes are ends whatever their case, ``-``
+    is none, and a name opening with the row's own service is a part of it. Bare ``Input`` /
+    ``Output`` columns are ends under a ``Function`` column, not under a ``Step`` one."""
+    assert _edges("en-component-io.md") == [
+        ("carts", "Checkout Service", 7),
+        ("prices", "Checkout Service", 7),
+        ("Checkout Service", "orders", 7),
+        ("orders", "Mailer Service", 8),
+        ("orders", "Stream Processor", 9),
+        ("Stream Processor", "order-totals", 9),
+        ("Sales DB", "Nightly Export", 15),
+        ("Nightly Export", "Reporting Bucket", 15),
+    ]
+
+
+def test_a_russian_components_table_reads_from_and_writes_to() -> None:
+    assert _edges("ru-component-io.md") == [
+        ("cart-events", "Сервис заказов", 5),
+        ("Сервис заказов", "order-events", 5),
+        ("Сервис заказов", "1С:УНФ", 5),
+        ("order-events", "Сервис уведомлений", 6),
+        ("Сервис уведомлений", "Telegram", 6),
+    ]

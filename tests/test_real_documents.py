@@ -358,7 +358,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-callrail-google-ads-call-tracking": (False, 0, 5, 0),
     "en-callrail-customer-journey-funnel": (False, 1, 2, 0),
     "en-cds-gc-design-system-pipelines": (False, 13, 4, 0),
-    "en-confluent-microservices-orders-dataflow": (True, 0, 0, 0),
+    "en-confluent-microservices-orders-dataflow": (False, 17, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):

@@ -891,6 +891,42 @@ def edge_table_columns(header: Sequence[str]) -> ColumnMap | None:
     return ColumnMap("integrations", {**again.columns, "sender": sender}, again.score)
 
 
+IO_INPUT_HEADERS = (
+    "consuming from", "consumes", "consumes from", "consumed from", "reads from", "reading from",
+    "subscribes to", "subscribed to", "subscriptions", "listens to", "listening to",
+    "input topics", "input queues", "inputs", "input",
+    "читает из", "читает", "подписан на", "подписывается на", "подписки", "слушает",
+    "входные топики", "входные очереди", "входы", "вход", "потребляет",
+)  # fmt: skip
+"""Headers of a column of what the row's component takes data from, in a table of components
+(``Service | Consuming From | Producing To``)."""
+
+IO_OUTPUT_HEADERS = (
+    "producing to", "produces", "produces to", "produced to", "writes to", "writing to",
+    "publishes to", "publishes", "publishing to", "sends to", "emits",
+    "output topics", "output queues", "outputs", "output",
+    "пишет в", "пишет", "публикует в", "публикует", "отправляет в", "отправляет",
+    "выходные топики", "выходные очереди", "выходы", "выход", "производит",
+)  # fmt: skip
+"""Headers of a column of what the row's component sends data to, in a table of components."""
+
+IO_BARE_HEADERS = frozenset(
+    {"inputs", "input", "outputs", "output", "входы", "вход", "выходы", "выход"}
+)
+"""Input and output headers that say no way of their own: their table is one of components
+only when its name column says so (``Function | Input | Output``), not of steps or fields."""
+
+IO_NAME_HEADERS = (
+    "service", "services", "microservice", "microservices", "component", "components",
+    "function", "functions", "lambda", "app", "application", "applications", "client",
+    "clients", "connector", "connectors", "job", "jobs", "worker", "workers", "consumer",
+    "consumers", "producer", "producers", "module", "processor", "system", "systems",
+    "сервис", "сервисы", "микросервис", "компонент", "компоненты", "функция", "приложение",
+    "клиент", "коннектор", "модуль", "воркер", "обработчик", "система",
+)  # fmt: skip
+"""Words of the header of a table's name column that make its rows components."""
+
+
 # --- Documents not in the template's shape: arrow statements ---------------------------------
 
 ARROWS: dict[str, tuple[str, ...]] = {

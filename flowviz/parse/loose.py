@@ -57,7 +57,13 @@ from flowviz.parse.loose_names import (
     short_names_merged,
     system_of,
 )
-from flowviz.parse.loose_tables import edge_table, edge_tables, labelled_rows, matrix_rows
+from flowviz.parse.loose_tables import (
+    edge_table,
+    edge_tables,
+    io_rows,
+    labelled_rows,
+    matrix_rows,
+)
 from flowviz.parse.process import process_flows
 from flowviz.parse.systems import Registry
 from flowviz.parse.text import checkbox, stem, without_emoji
@@ -85,6 +91,7 @@ def read_loose(
     extra = config.products
     tables = edge_tables(blocks, ctx, names_finder(ctx, extra))
     tables += [r for b in blocks if isinstance(b, Table) for r in matrix_rows(b, ctx)]
+    tables += [r for b in blocks if isinstance(b, Table) for r in io_rows(b, ctx)]
     tables += labelled_rows(blocks, ctx, extra)
     subject = document_subject(_project(blocks).name)
     statements = list(_candidates(blocks, code, source.text.splitlines(), extra, subject))

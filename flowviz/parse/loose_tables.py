@@ -1,6 +1,7 @@
 """Tables of edges in a document not in the template: a sender and a receiver column, a
 direction column, a ``From \\ To`` matrix of marks, a receivers table under a component's
-heading, and labelled ``Producer`` / ``Consumers`` lists."""
+heading, a table of components with what each consumes and produces, and labelled
+``Producer`` / ``Consumers`` lists."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from flowviz.parse.blocks import Block, Heading, Row, Table
 from flowviz.parse.context import Context, TablePlace
 from flowviz.parse.integrations import read_integration_rows
 from flowviz.parse.keywords import (
+    IO_BARE_HEADERS,
+    IO_INPUT_HEADERS,
+    IO_NAME_HEADERS,
+    IO_OUTPUT_HEADERS,
     MATRIX_FROM_WORDS,
     MATRIX_TO_WORDS,
     ColumnMap,
@@ -114,6 +119,83 @@ def matrix_rows(table: Table, ctx: Context) -> list[Integration]:
             if receiver is not None and receiver != sender:
                 out.append(_matrix_row(sender, receiver, row.line))
     return out
+
+
+def io_rows(table: Table, ctx: Context) -> list[Integration]:
+    """The edges of a table of components and what each takes data from and sends it to
+    (``Service | Consuming From | Producing To``, ``Сервис | Читает из | Пишет в``): one from
+    each input to the row's component, one from the component to each output."""
+    columns = _io_columns(table)
+    if columns is None:
+        return []
+    inputs, outputs = columns
+    out = []
+    for row in table.rows:
+        name = _io_item(row, 0, row.cells[0].text) if row.cells else None
+        if name is None:
+            continue
+        component = system_of(name, ctx, {}, exact=True)
+        ways = [(column, True) for column in inputs] + [(column, False) for column in outputs]
+        for column, comes_in in ways:
+            for item in _io_items(row, column, name):
+                other = system_of(item, ctx, {}, exact=True)
+                if other != component:
+                    pair = (other, component) if comes_in else (component, other)
+                    out.append(_matrix_row(*pair, row.line))
+    return out
+
+
+def _io_columns(table: Table) -> tuple[list[int], list[int]] | None:
+    """The input and the output columns of a table of components (its first column names
+    them), else None: a table of edges is none, and bare ``Input`` / ``Output`` headers make
+    one only under a name column of components (``Function``, ``Service``)."""
+    header = [_IO_HEADER_MARKS.sub(" ", c.text).strip().casefold() for c in table.header]
+    inputs = [at for at, text in enumerate(header) if at and _IO_INPUT.fullmatch(text)]
+    outputs = [at for at, text in enumerate(header) if at and _IO_OUTPUT.fullmatch(text)]
+    if not (inputs or outputs) or edge_table(table) is not None:
+        return None
+    bare = all(" ".join(header[at].split()) in IO_BARE_HEADERS for at in inputs + outputs)
+    if bare and not set(header[0].split()) & _IO_NAME_WORDS:
+        return None
+    return inputs, outputs
+
+
+_IO_HEADER_MARKS = re.compile(r"[*_`:()]+")
+_IO_INPUT = re.compile(alternation(IO_INPUT_HEADERS))
+_IO_OUTPUT = re.compile(alternation(IO_OUTPUT_HEADERS))
+_IO_NAME_WORDS = frozenset(IO_NAME_HEADERS)
+
+
+def _io_items(row: Row, column: int, component: str) -> list[str]:
+    """The names an input or output cell lists (a name in backquotes whatever its case: a
+    topic, a queue); a name opening with the row's own component is a part of it (``KSQL
+    streams and tables``)."""
+    if column >= len(row.cells):
+        return []
+    plain = split_top(row.cells[column].text)
+    raw = split_top(row.raw_cells[column]) if column < len(row.raw_cells) else []
+    if len(raw) != len(plain):
+        raw = [""] * len(plain)  # a link or bracket split otherwise: no name read as code
+    items = [_io_item_text(p, r) for p, r in zip(plain, raw, strict=True)]
+    own = component.casefold() + " "
+    return [item for item in items if item and not item.casefold().startswith(own)]
+
+
+def _io_item(row: Row, column: int, text: str) -> str | None:
+    """The name in one cell of a row, when it names one."""
+    raw = row.raw_cells[column] if column < len(row.raw_cells) else ""
+    return _io_item_text(text, raw) or None
+
+
+def _io_item_text(plain: str, raw: str) -> str:
+    """One listed name: what stands in backquotes, else a text that looks like a name."""
+    name = plain.strip(" *_`")
+    if _CODE_NAME.fullmatch(raw.strip()):
+        return name
+    return name if looks_like_name(name) else ""
+
+
+_CODE_NAME = re.compile(r"`[\w.:/-]+`")
 
 
 def labelled_rows(
