@@ -830,6 +830,41 @@ def test_boxes_inside_a_frame_are_read_and_the_frame_is_a_group(write_map) -> No
     ]
 
 
+TITLED_FRAME = """```
+┌─────────────────┐      ┌──────────────┐
+│  WhatsApp User  │      │   Chatwoot   │
+└────────┬────────┘      └──────┬───────┘
+         │ Incoming             │ Outgoing
+         ▼                      ▼
+┌────────────────────────────────────────┐
+│         WhatsApp Bridge Service        │
+│                                        │
+│  ┌───────────────┐   ┌──────────────┐  │
+│  │ Event Handler │   │  Dispatcher  │  │
+│  └───────┬───────┘   └──────────────┘ │
+│          ▼                            │
+│  ┌───────────────┐                    │
+│  │ Inbox Writer  │                    │
+│  └───────────────┘                    │
+└────────────────────────────────────────┘
+```
+"""
+
+
+def test_an_arrowhead_onto_a_titled_frame_points_at_the_frame(write_map) -> None:
+    """A frame with a title of its own over its boxes (its right wall a column off further
+    down) is the system its boxes are parts of: the arrow drawn down onto its top points at
+    it, and the arrows inside still join its boxes. A product's user (``WhatsApp User``) is a
+    person, not WhatsApp."""
+    model = load(write_map(f"# Bridge\n\n{TITLED_FRAME}"))
+    assert [(a, b) for a, b, _ in named_edges(model)] == [
+        ("WhatsApp User", "WhatsApp Bridge Service"),
+        ("Chatwoot", "WhatsApp Bridge Service"),
+        ("Event Handler", "Inbox Writer"),
+    ]
+    assert {s.name: s.kind for s in model.systems}["WhatsApp User"] == "actor"
+
+
 def test_a_box_naming_a_kind_of_record_is_no_system(write_map) -> None:
     """``Lead (CRM)`` and ``Deal`` are records a CRM holds, and ``convert Lead → Deal`` is
     their lifecycle: no edge, in a drawing or in a sentence."""

@@ -540,3 +540,17 @@ def test_a_russian_components_table_reads_from_and_writes_to() -> None:
         ("order-events", "Сервис уведомлений", 6),
         ("Сервис уведомлений", "Telegram", 6),
     ]
+
+
+def test_a_table_of_tasks_and_the_articles_on_them_names_no_systems(write_map) -> None:
+    """``To | See``: each row a task written as a sentence and the article on it; no system
+    is named by a whole sentence, and the arrow line beside the table is still read."""
+    text = (
+        "# Connector\n\nShopify → Business Central: orders\n\n"
+        "|**To**|**See**|\n|---|---|\n"
+        "| Send inventory levels to Shopify.| [Sync inventory](sync.md)|\n"
+        "| Learn about nuances when working with Shopify POS | [POS](pos.md)|\n"
+    )
+    model = flowviz.load(write_map(text))
+    assert sorted(s.name for s in model.systems) == ["Business Central", "Shopify"]
+    assert named_edges(model) == [("Shopify", "Business Central", 3)]

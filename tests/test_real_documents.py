@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_58``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_60``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -309,11 +309,11 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-easy-flow-integrations": (False, 14, 2, 0),
     "en-cookieless-analytics-architecture": (False, 31, 4, 0),
     "en-docmagic-payment-flow": (False, 1, 2, 0),
-    "en-platform-webhook-automation": (False, 3, 3, 0),
+    "en-platform-webhook-automation": (False, 6, 0, 0),
     "en-meta-capi-dataflow-template": (False, 0, 1, 0),
     "ru-wms-storageflow-architecture": (False, 1, 0, 0),
     "ru-helpim-shop-script-plugin": (True, 0, 0, 0),
-    "en-shopware-app-server-overview": (False, 1, 1, 0),
+    "en-shopware-app-server-overview": (False, 2, 0, 0),
     "en-sap-cdp-teched-integrations": (True, 0, 0, 0),
     "en-sfmc-lifecycle-architecture": (False, 0, 0, 5),
     "en-esupervision-domain-events": (False, 13, 0, 0),
@@ -359,6 +359,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-callrail-customer-journey-funnel": (False, 1, 2, 0),
     "en-cds-gc-design-system-pipelines": (False, 13, 4, 0),
     "en-confluent-microservices-orders-dataflow": (False, 17, 0, 0),
+    "en-bc-shopify-connector-overview": (True, 0, 0, 0),
+    "en-bc-shopify-order-sync": (False, 0, 1, 4),
+    "en-gowa-chatwoot-whatsapp-bridge": (False, 7, 4, 5),
+    "en-zenslackchat-slack-zendesk-support": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -813,6 +817,14 @@ UNSEEN_58 = [
     "en-cds-gc-design-system-pipelines",
     "en-confluent-microservices-orders-dataflow",
 ]
+UNSEEN_59 = [
+    "en-bc-shopify-connector-overview",
+    "en-bc-shopify-order-sync",
+]
+UNSEEN_60 = [
+    "en-gowa-chatwoot-whatsapp-bridge",
+    "en-zenslackchat-slack-zendesk-support",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -871,6 +883,8 @@ LATER_ROUNDS = [
     *UNSEEN_56,
     *UNSEEN_57,
     *UNSEEN_58,
+    *UNSEEN_59,
+    *UNSEEN_60,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -933,7 +947,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3026
+    assert counted == 3065
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

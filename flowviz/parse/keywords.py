@@ -927,6 +927,11 @@ IO_NAME_HEADERS = (
 """Words of the header of a table's name column that make its rows components."""
 
 
+PRODUCT_USER_WORDS = frozenset({"user", "users", "пользователь", "пользователи"})
+"""Words that, written beside a product, name its users (``WhatsApp User``, ``Пользователь
+Telegram``): a person, where ``BigCommerce Customer`` names a record of the product."""
+
+
 # --- Documents not in the template's shape: arrow statements ---------------------------------
 
 ARROWS: dict[str, tuple[str, ...]] = {

@@ -16,6 +16,7 @@ from flowviz.parse.keywords import (
     COMPONENT_HEADS,
     END_SUFFIXES,
     PART_WORDS,
+    PRODUCT_USER_WORDS,
     RUSSIAN_COMPONENT_STEMS,
     alternation,
 )
@@ -376,6 +377,8 @@ def system_of(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool 
     head = _name_of(text)
     name = text if exact else _access_dropped(head, extra)
     registry = ctx.registry
+    if _products_user(text, extra):
+        return registry.lookup_name(text) or registry.add(text, "actor").id
     found = registry.lookup(text, fuzzy=False) or registry.lookup(name, fuzzy=False)
     if found is not None and (_by_role_only(name, ctx) or _other_component(name, found, ctx)):
         found = None  # ``Google Analytics`` is not the GTM that plays the analytics role
@@ -389,6 +392,18 @@ def system_of(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool 
     if text != name or _edition_named(text, registry.systems[found].name):
         registry.alias(found, text)
     return found
+
+
+def _products_user(name: str, extra: dict[str, list[str]]) -> bool:
+    """Whether an end names the people of a product (``WhatsApp User``, ``Slack users``,
+    ``Пользователь Telegram``): a person, not the product."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    for person, product in ((words[-1], words[:-1]), (words[0], words[1:])):
+        if person.casefold() in PRODUCT_USER_WORDS and catalogue_kind(" ".join(product), extra):
+            return True
+    return False
 
 
 def _maker_dropped(system: str, name: str, ctx: Context, extra: dict[str, list[str]]) -> None:

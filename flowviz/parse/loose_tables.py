@@ -20,6 +20,7 @@ from flowviz.parse.keywords import (
     IO_OUTPUT_HEADERS,
     MATRIX_FROM_WORDS,
     MATRIX_TO_WORDS,
+    MAX_END_WORDS,
     ColumnMap,
     alternation,
     edge_table_columns,
@@ -37,6 +38,8 @@ def edge_table(table: Table) -> ColumnMap | None:
     another (``Connection Name | Purpose``, ``googleads_raw_dataflow | For Google Ads API ->
     Bigquery Raw Dataset``), makes no table of edges; its rows are read as arrow lines."""
     mapped = edge_table_columns([c.text for c in table.header])
+    if mapped is not None and _tasks_at_an_end(table, mapped):
+        return None
     if mapped is None or "source" in mapped.columns or "pair" not in mapped.columns:
         return mapped
     column = mapped.columns["pair"]
@@ -44,6 +47,24 @@ def edge_table(table: Table) -> ColumnMap | None:
     others = [c.text for row in table.rows for at, c in enumerate(row.cells) if at != column]
     paired = any(ARROW.search(p) or _WORDED_DIRECTION.fullmatch(p) for p in pairs)
     return mapped if paired or not any(ARROW.search(o) for o in others) else None
+
+
+def _tasks_at_an_end(table: Table, mapped: ColumnMap) -> bool:
+    """Whether a sender or receiver column holds sentences, not names (``To | See``: ``Send
+    inventory levels to Shopify.``, a task and the article on it): no table of edges."""
+    for role in ("sender", "target"):
+        column = mapped.columns.get(role)
+        cells = [r.cells[column].text.strip() for r in table.rows if column is not None]
+        cells = [c for c in cells if c]
+        if cells and sum(map(_sentence, cells)) * 2 > len(cells):
+            return True
+    return False
+
+
+def _sentence(text: str) -> bool:
+    """A cell that reads as a sentence: it ends with a full stop after a word, or is longer
+    than an end's name may be."""
+    return (text.endswith(".") and text[-2:-1].isalpha()) or len(text.split()) > MAX_END_WORDS
 
 
 def edge_tables(

@@ -93,6 +93,37 @@ def frames_opened(grid: list[str]) -> list[str]:
     return ["".join(row) for row in out]
 
 
+def titled_frames(grid: list[str]) -> list[Wall]:
+    """The frames that bear a title of their own on their first line inside (``│ Go WhatsApp
+    Web Multidevice │`` over its boxes) and no stroke crossing their top: an arrowhead drawn
+    down onto such a frame's top points at the frame, the system its boxes are parts of.
+    Each is given as its top wall alone, named by that title."""
+    walls = _all_boxes(grid)
+    out = []
+    for frame in walls:
+        if not any(_inside(other, frame) for other in walls):
+            continue
+        title = _title(grid, frame)
+        top = grid[frame.top][frame.start + 1 : frame.end - 1]
+        if title and not any(c in _CROSSINGS for c in top):
+            out.append(Wall(title, frame.top, frame.top, frame.top, frame.start, frame.end))
+    return out
+
+
+def _title(grid: list[str], frame: Wall) -> str:
+    """A frame's first line of text inside it, when it is words and no part of a box."""
+    for row in range(frame.top + 1, frame.bottom):
+        text = grid[row][frame.start + 1 : frame.end - 1].strip(" │║|")
+        if text:
+            return text if _TITLE.fullmatch(text) else ""
+    return ""
+
+
+_TITLE = re.compile(r"[\w][\w .&:/()-]*")
+_CROSSINGS = frozenset("┼┬╋╦+")
+"""What a stroke crossing or leaving a frame's top wall is drawn with."""
+
+
 def _all_boxes(grid: list[str]) -> list[Wall]:
     return [
         wall
