@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_60``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_61``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -363,6 +363,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-bc-shopify-order-sync": (False, 0, 1, 4),
     "en-gowa-chatwoot-whatsapp-bridge": (False, 7, 4, 5),
     "en-zenslackchat-slack-zendesk-support": (True, 0, 0, 0),
+    "en-walkeros-flow-examples": (False, 8, 0, 0),
+    "en-walkeros-user-stitching": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -825,6 +827,10 @@ UNSEEN_60 = [
     "en-gowa-chatwoot-whatsapp-bridge",
     "en-zenslackchat-slack-zendesk-support",
 ]
+UNSEEN_61 = [
+    "en-walkeros-flow-examples",
+    "en-walkeros-user-stitching",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -885,6 +891,7 @@ LATER_ROUNDS = [
     *UNSEEN_58,
     *UNSEEN_59,
     *UNSEEN_60,
+    *UNSEEN_61,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -947,7 +954,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3065
+    assert counted == 3077
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -25,6 +25,7 @@ from flowviz.parse.keywords import (
     MAX_END_WORDS,
     METHOD_WORDS,
     NAVIGATION_WORDS,
+    OWN_OUTPUT_ENDS,
     READ_VERBS,
     RECEIVER_SEPARATORS,
     RECORD_WORDS,
@@ -152,6 +153,8 @@ class Ends:
             return False  # ``END``, ``Write report``, ``Issues Found``: a point, an action
         if is_record(name):
             return False  # ``Lead (CRM)``: a record a system holds
+        if name.casefold() in OWN_OUTPUT_ENDS:
+            return False  # ``→ Console logging``: the sender's own output
         return drawn or bool(self.lines.get(key(name), set()) - {line})
 
 
@@ -606,7 +609,7 @@ def _a_path(found: Candidate, ends: Ends) -> bool:
     Корзина → … → Email``) or a run order of actions (``VAPI call → Schedule Calendar →
     Create Zoom``) rather than edges: three ends or more, fewer than half of them systems or
     one of them an action."""
-    segments = found.segments
+    segments = [s for s in found.segments if not all(map(_HTTP_REQUEST.fullmatch, s))]
     ends_ = [end for segment in segments for end in segment]
     if len(segments) >= MIN_PATH_SEGMENTS and all(map(_a_state, ends_)):
         return not any(map(ends.is_product, ends_))  # ``CREATED → PLACED_IN_QUEUE → CALLED``
@@ -622,6 +625,11 @@ def _a_path(found: Candidate, ends: Ends) -> bool:
         if all(r in found.boxed or ends.system(r, found.line, found.drawn) for r in segment)
     )
     return 2 * systems < len(segments)
+
+
+_HTTP_REQUEST = re.compile(r"(?:GET|POST|PUT|PATCH|DELETE)\s+/\S*")
+"""A request written between two ends of a chain (``A → POST /collect → B``): the label of
+the hop through it, neither an end nor an action of a run order."""
 
 
 def _an_address_record(found: Candidate) -> bool:

@@ -58,6 +58,10 @@ SECTION_PATTERNS: Patterns = {
         "identity",
         "identifier sync",
         "идентификаторы",
+        "identification",
+        "user identification",
+        "идентификация",
+        "идентификация пользователей",
     ],
     "flows": [
         "потоки данных",
@@ -1276,6 +1280,29 @@ def not_done(lead_in: str) -> bool:
 
 NOT_DONE_MAX_WORDS = 8
 _NEGATION = re.compile(alternation(NEGATION_WORDS), re.IGNORECASE)
+
+OWN_OUTPUT_ENDS = frozenset({
+    "console", "console logging", "console log", "console logs", "console output", "terminal",
+    "консоль", "вывод в консоль", "логирование в консоль",
+})  # fmt: skip
+"""Ends that name a program's own output (``destinationDemo → Console logging``): what it
+prints for debugging, no system; a product's console (``Twilio console``) is the product."""
+
+MAPPING_WORDS = (
+    "mapping", "mappings", "маппинг", "маппинги", "сопоставление", "сопоставления",
+    "соответствие", "соответствия",
+)  # fmt: skip
+"""Words of a label over a list of mappings (``**Event mappings**:``, ``Маппинг полей:``):
+each item pairs names (``Page views → GA4 `page_view```), no transfer."""
+
+MAPPING_LABEL_MAX_WORDS = 4
+_MAPPING = re.compile(alternation(MAPPING_WORDS), re.IGNORECASE)
+
+
+def mapping_label(lead_in: str) -> bool:
+    """Whether a short label over a list says its items are mappings."""
+    return len(lead_in.split()) <= MAPPING_LABEL_MAX_WORDS and bool(_MAPPING.search(lead_in))
+
 
 LEAD_IN_WORDS = (
     "следующим образом", "как показано ниже", "описан ниже", "описаны ниже",

@@ -43,6 +43,7 @@ from flowviz.parse.keywords import (
     OTHERS_WORDS,
     TITLED_AFTER_WORDS,
     alternation,
+    mapping_label,
     not_done,
 )
 from flowviz.parse.lifelines import lifeline_candidates
@@ -65,6 +66,7 @@ from flowviz.parse.loose_tables import (
     matrix_rows,
 )
 from flowviz.parse.process import process_flows
+from flowviz.parse.sections import classify_heading
 from flowviz.parse.systems import Registry
 from flowviz.parse.text import checkbox, stem, without_emoji
 from flowviz.parse.worded import WordedStatements, document_subject, word_arrow
@@ -262,7 +264,7 @@ def _candidates(
     worded = WordedStatements(extra, subject)
     lead_in: Block | None = None
     for block in blocks:
-        if isinstance(block, ListBlock) and lead_in is not None and not_done(lead_in.text):  # type: ignore[attr-defined]
+        if isinstance(block, ListBlock) and lead_in is not None and _no_statements(lead_in):
             pass  # ``What it never does:`` over ``- Publish a GTM container``
         elif isinstance(block, Heading):
             texts.append((block.text, block.line))
@@ -525,11 +527,27 @@ def _diagrams(
             for k in diagram.links
         ]
         links = zip(drawn, diagram.links, strict=True)
-        out += [hop for hop, link in links if diagram.between_systems(link)]
+        if not _of_identifiers(_heading_above(blocks, block.line)):
+            out += [hop for hop, link in links if diagram.between_systems(link)]
         if diagram.kind == "sequence" and drawn:
             people = {diagram.name(person) for person in diagram.people}
             flows.append((_heading_above(blocks, block.line), block.line, drawn, people))
     return out, flows
+
+
+def _no_statements(lead_in: Block) -> bool:
+    """Whether a lead-in says the list under it states no edge: what is not done (``What it
+    never does:``), or mappings (``**Event mappings**:`` over ``- Page views → GA4
+    `page_view```)."""
+    text = lead_in.text  # type: ignore[attr-defined]
+    return not_done(text) or (isinstance(lead_in, Paragraph) and mapping_label(text))
+
+
+def _of_identifiers(heading: str) -> bool:
+    """Whether a diagram stands under a heading of identifiers (``User identification
+    levels``, ``Схема идентификаторов``): it draws how identifiers hang together (a user, their
+    devices, their sessions), not systems."""
+    return classify_heading(heading)[0] in ("identifiers", "id_schema")
 
 
 _ENTITY_ARROW = re.compile(r"(?:-|=|\.)&gt;|&lt;(?:-|=|\.)")
