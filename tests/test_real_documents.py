@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_61``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_63``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -365,6 +365,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-zenslackchat-slack-zendesk-support": (True, 0, 0, 0),
     "en-walkeros-flow-examples": (False, 8, 0, 0),
     "en-walkeros-user-stitching": (True, 0, 0, 0),
+    "ru-azure-vehicle-telemetry": (False, 0, 0, 4),
+    "ru-hr-finance-integration": (True, 0, 0, 0),
+    "en-dittofeed-system-architecture": (False, 0, 0, 5),
+    "en-sendgrid-segment-source": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -831,6 +835,14 @@ UNSEEN_61 = [
     "en-walkeros-flow-examples",
     "en-walkeros-user-stitching",
 ]
+UNSEEN_62 = [
+    "ru-azure-vehicle-telemetry",
+    "ru-hr-finance-integration",
+]
+UNSEEN_63 = [
+    "en-dittofeed-system-architecture",
+    "en-sendgrid-segment-source",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -892,6 +904,8 @@ LATER_ROUNDS = [
     *UNSEEN_59,
     *UNSEEN_60,
     *UNSEEN_61,
+    *UNSEEN_62,
+    *UNSEEN_63,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -954,7 +968,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3077
+    assert counted == 3113
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
