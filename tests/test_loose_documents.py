@@ -1511,3 +1511,17 @@ def test_a_heading_naming_records_and_where_they_go_is_an_edge(write_map) -> Non
         ("Hull", "Zoho", 7),
         ("Calendly", "PostHog", 9),
     ]
+
+
+def test_a_component_named_by_its_owner_is_a_system(write_map) -> None:
+    """``Acme's worker``: the owner's component, a system of its own (``Acme Worker``), the
+    other end of what a step says it queries or writes."""
+    text = (
+        "# Pipeline\n\n## How it works\n\n"
+        "1. Acme's worker issues queries to ClickHouse every minute.\n"
+        "2. Acme's worker writes the results to Postgres.\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("ClickHouse", "Acme Worker", 5),
+        ("Acme Worker", "Postgres", 6),
+    ]

@@ -367,7 +367,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-walkeros-user-stitching": (True, 0, 0, 0),
     "ru-azure-vehicle-telemetry": (False, 0, 0, 4),
     "ru-hr-finance-integration": (True, 0, 0, 0),
-    "en-dittofeed-system-architecture": (False, 0, 0, 5),
+    "en-dittofeed-system-architecture": (False, 1, 0, 5),
     "en-sendgrid-segment-source": (True, 0, 0, 0),
 }
 

@@ -168,6 +168,9 @@ def names_finder(
                 system_of(spelling, ctx, extra, exact=True)  # ``метрики`` is a common word
         for match in _YOUR_SYSTEM.finditer(text):
             system_of(_your_system(match.group()), ctx, extra, exact=True)
+        for match in _POSSESSED_COMPONENT.finditer(text):
+            owned = system_of(f"{match['owner']} {match['head'].title()}", ctx, extra, True)
+            ctx.registry.alias(owned, match.group())  # as written: ``Acme's worker``
         for match in _CODE_COMPONENT.finditer(text):
             system_of(match.group(), ctx, extra, exact=True)  # ``EventService``
         for match in _RUSSIAN_COMPONENT.finditer(text):
@@ -274,6 +277,17 @@ def _your_system(found: str) -> str:
     if head.startswith("систем"):
         return "Ваша система"
     return "Ваш сервер" if head.startswith("сервер") else "Ваш бэкенд"
+
+
+_POSSESSED_COMPONENT = re.compile(
+    r"(?<![\w.-])(?P<owner>[A-Z][\w.-]*)['’]s\s+(?P<head>"
+    + "|".join(
+        sorted((h for h in COMPONENT_HEADS if h.isascii() and h != "api"), key=len, reverse=True)
+    )
+    + r")(?![\w-])"
+)
+"""A component named by the product it belongs to and its component word (``Dittofeed's
+worker``, ``Acme's backend``): a system, named ``Dittofeed Worker``."""
 
 
 _CODE_COMPONENT = re.compile(
