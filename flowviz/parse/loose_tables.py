@@ -152,8 +152,9 @@ def io_rows(table: Table, ctx: Context) -> list[Integration]:
     inputs, outputs = columns
     out = []
     for row in table.rows:
-        name = _io_item(row, 0, row.cells[0].text) if row.cells else None
-        if name is None:
+        raw = row.raw_cells[0] if row.raw_cells else ""
+        name = _io_item_text(row.cells[0].text, raw) if row.cells else ""
+        if not name:
             continue
         component = system_of(name, ctx, {}, exact=True)
         ways = [(column, True) for column in inputs] + [(column, False) for column in outputs]
@@ -200,12 +201,6 @@ def _io_items(row: Row, column: int, component: str) -> list[str]:
     items = [_io_item_text(p, r) for p, r in zip(plain, raw, strict=True)]
     own = component.casefold() + " "
     return [item for item in items if item and not item.casefold().startswith(own)]
-
-
-def _io_item(row: Row, column: int, text: str) -> str | None:
-    """The name in one cell of a row, when it names one."""
-    raw = row.raw_cells[column] if column < len(row.raw_cells) else ""
-    return _io_item_text(text, raw) or None
 
 
 def _io_item_text(plain: str, raw: str) -> str:
