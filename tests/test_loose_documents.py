@@ -1367,6 +1367,24 @@ def test_a_product_followed_by_a_named_part_is_that_part(write_map) -> None:
     ]
 
 
+def test_a_product_followed_by_capitalised_words_is_a_product_of_its_own(write_map) -> None:
+    """``Braze Currents`` and ``Braze Connected Content`` are systems apart from Braze; what
+    Braze holds or does (``Braze Contacts``, ``HubSpot Deduplication``) is Braze."""
+    text = (
+        "# Personalisation\n\n## Data flow\n\n"
+        "1. Braze Currents stream engagement data to Amazon S3.\n"
+        "2. Braze Connected Content reads the content from Amazon DynamoDB.\n"
+        "3. Braze Contacts are exported to Amazon S3.\n"
+        "4. HubSpot Deduplication searches HubSpot before Braze sends the welcome email.\n"
+    )
+    model = load(write_map(text))
+    names = {system.name for system in model.systems}
+    assert {"Braze Currents", "Braze Connected Content"} <= names
+    assert not names & {"Braze Contacts", "HubSpot Deduplication"}
+    assert ("Braze Currents", "Amazon S3", 5) in _edges(model)
+    assert ("Amazon DynamoDB", "Braze Connected Content", 6) in _edges(model)
+
+
 @pytest.mark.parametrize(
     "step",
     [

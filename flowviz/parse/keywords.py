@@ -1012,6 +1012,20 @@ PART_WORDS = (
 (``RudderStack Data Plane``, ``AWS Glue Crawler``, ``Amazon Connect Customer Profiles``): a
 system of its own, not the product."""
 
+NOT_PART_WORDS = frozenset({
+    "api", "apis", "sdk", "crm", "app", "apps", "account", "accounts", "admin", "webhook",
+    "webhooks", "user", "users", "contact", "contacts", "customer", "customers", "event",
+    "events", "data", "setup", "settings", "card", "page", "tab", "field", "form", "button",
+    "view", "list", "channel", "channels", "step", "steps", "order", "orders", "lead", "leads",
+    "deal", "deals", "product", "products", "ticket", "tickets", "message", "messages",
+    "record", "records", "table", "tables", "trigger", "triggers", "node", "nodes", "sync",
+    "analytics", "stream", "streams", "the", "and", "or", "to", "from",
+})  # fmt: skip
+"""Last words after a product that name what it holds, shows or offers (``Shopify Orders``,
+``Slack Setup``, ``Stripe API``, ``DynamoDB Streams``) or a workflow's node for it (``Typeform
+Trigger``), not a part of it with a name of its own (``Braze
+Currents``)."""
+
 LONE_COMPONENT_HEADS = (
     "gateway", "backend", "frontend", "database", "бэкенд", "фронтенд", "шлюз",
 )  # fmt: skip

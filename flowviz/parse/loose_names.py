@@ -15,6 +15,7 @@ from flowviz.parse.context import Context
 from flowviz.parse.keywords import (
     COMPONENT_HEADS,
     END_SUFFIXES,
+    NOT_PART_WORDS,
     PART_WORDS,
     PRODUCT_USER_WORDS,
     RUSSIAN_COMPONENT_STEMS,
@@ -163,6 +164,10 @@ def names_finder(
             if part is not None and match.group()[:1].isupper():
                 system_of(match.group() + part.group(), ctx, extra, exact=True)
                 continue  # ``RudderStack Data Plane``: a part of the product, a system
+            named = _NAMED_PART.match(text, match.end())
+            if named is not None and match.group()[:1].isupper() and _a_named_part(named, extra):
+                system_of(match.group() + named.group(), ctx, extra, exact=True)
+                continue  # ``Braze Currents``: a product of the maker, named
             spelling = catalogue_spelling(match.group(), extra)
             if spelling == match.group() or match.group()[:1].isupper():
                 system_of(spelling, ctx, extra, exact=True)  # ``метрики`` is a common word
@@ -225,6 +230,21 @@ _PRODUCT_PART = re.compile(
 )
 """Capitalised words after a product that name a part of it, the last a part word (`` Data
 Plane``, `` Crawler``; not `` job`` of ``the Stream Analytics job``)."""
+
+
+_NAMED_PART = re.compile(r"(?:[ \t]+[A-Z][a-z][\w-]*){1,3}(?![\w-])(?![ \t]+[A-Z])")
+"""One to three capitalised words after a product that may go on its name (`` Currents``,
+`` Connected Content``)."""
+
+
+def _a_named_part(named: re.Match[str], extra: dict[str, list[str]]) -> bool:
+    """Whether capitalised words after a product name a part of it: not a thing the product
+    holds or shows (``Shopify Orders``, ``Slack Setup``), what a step does (``HubSpot
+    Deduplication``) or another product."""
+    words = [word.casefold() for word in named.group().split()]
+    if words[-1] in NOT_PART_WORDS or any(word.endswith(("tion", "ment")) for word in words):
+        return False
+    return catalogue_kind(named.group().strip(), extra) is None
 
 
 _COMPONENT_NAME = re.compile(
