@@ -1543,3 +1543,62 @@ def test_a_component_named_by_its_owner_is_a_system(write_map) -> None:
         ("ClickHouse", "Acme Worker", 5),
         ("Acme Worker", "Postgres", 6),
     ]
+
+
+def test_modules_a_lead_in_names_by_plain_labels_are_systems_of_their_own(write_map) -> None:
+    """Under ``The connector contains three modules:``, ``- Order export: Receives messages
+    from Shopify …`` describes the module ``Order export``: Shopify sends to it."""
+    text = (
+        "# Connector\n\n## Getting started\n\n"
+        "The connector contains three modules:\n\n"
+        "- Order export: Receives messages from Shopify once an order is created.\n"
+        "- Product export: Receives messages from Shopify when a product is published.\n"
+        "- Settings page: Lets the merchant pick a warehouse.\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("Shopify", "Order export", 7),
+        ("Shopify", "Product export", 8),
+    ]
+
+
+def test_plain_labels_without_a_modules_lead_in_are_no_systems(write_map) -> None:
+    """The same items under a lead-in that names no components describe no modules: the
+    document states no edge."""
+    text = (
+        "# Connector\n\n## Getting started\n\n"
+        "What the merchant sees:\n\n"
+        "- Order export: Receives messages from Shopify once an order is created.\n"
+        "- Product export: Receives messages from Shopify when a product is published.\n"
+    )
+    with pytest.raises(MapError, match="not an integration map"):
+        load(write_map(text))
+
+
+def test_a_later_sentence_of_a_paragraph_whose_subject_moves_data_is_an_edge(write_map) -> None:
+    """``Once … is triggered, the commercetools Subscription sends message to Google Cloud
+    Pub/Sub``: the third sentence of a paragraph, after a clause of when, the subject a part
+    of a product written in lower case."""
+    text = (
+        "# Mail sender\n\n"
+        "The module sends e-mails. It is deployed by a script. Once an order is placed, the "
+        "commercetools Subscription sends a message to Google Cloud Pub/Sub.\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("commercetools Subscription", "Google Cloud Pub/Sub", 3)
+    ]
+
+
+def test_a_second_numbered_list_under_one_heading_is_a_process_of_its_own(write_map) -> None:
+    """Under ``### Data modeling``, a list of steps, a picture, then a list numbered from 1
+    again whose items name systems: two flows, the second one's steps read too."""
+    text = (
+        "# Pipeline\n\n### Data modeling\n\n"
+        "1. Amazon S3 emits an event to Amazon EventBridge.\n"
+        "2. Amazon EventBridge invokes AWS Lambda.\n\n"
+        "![athena](athena.png)\n\n"
+        "1. Amazon EventBridge sends the schedule to AWS Step Functions.\n"
+        "2. AWS Step Functions writes the partitions to AWS Glue.\n"
+    )
+    model = load(write_map(text))
+    assert [len(flow.steps) for flow in model.flows] == [2, 2]
+    assert ("AWS Step Functions", "AWS Glue", 11) in _edges(model)

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_63``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_64``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -122,7 +122,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-logicapps-salesforce-dynamics": (False, 8, 0, 0),
     "ru-azure-workday-provisioning": (False, 6, 0, 7),
     "ru-b24-local-webhooks": (False, 0, 1, 4),
-    "ru-b24-oauth-protocol": (False, 0, 0, 0),
+    "ru-b24-oauth-protocol": (False, 2, 3, 5),
     "ru-b24-robot-handler": (False, 0, 0, 4),
     "en-govuk-forms-architecture": (False, 15, 0, 0),
     "en-govuk-forms-submission-emails": (False, 31, 0, 0),
@@ -265,7 +265,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-pinpoint-interactive-sms": (False, 0, 0, 6),
     "en-zendesk-eventbridge-articles": (False, 0, 0, 7),
     "en-commerce-hubspot-app-builder": (False, 5, 0, 0),
-    "en-ct-ingrid-shipping-connector": (False, 20, 11, 14),
+    "en-ct-ingrid-shipping-connector": (False, 20, 13, 14),
     "en-paypal-commercetools-sequence": (False, 22, 0, 0),
     "en-adyen-commercetools-overview": (False, 0, 2, 3),
     "en-ga4-gtm-pipeline": (False, 6, 1, 10),
@@ -347,7 +347,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-rafiki-webhook-events": (False, 33, 0, 0),
     "en-headstart-product-orchestration": (False, 0, 1, 9),
     "en-revops-intelligence-reverse-etl": (False, 9, 3, 0),
-    "en-clickstream-aws-architecture": (False, 3, 6, 34),
+    "en-clickstream-aws-architecture": (False, 9, 10, 39),
     "en-opentrack-segment-alternative": (False, 9, 2, 0),
     "en-siteboss-owl-shopify-3pl": (False, 5, 2, 0),
     "ru-stalinon-bot-mini-app": (False, 7, 1, 4),
@@ -369,6 +369,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-hr-finance-integration": (True, 0, 0, 0),
     "en-dittofeed-system-architecture": (False, 1, 0, 5),
     "en-sendgrid-segment-source": (True, 0, 0, 0),
+    "en-ct-email-connector-mail-sender": (False, 1, 0, 0),
+    "en-ct-fulfilment-connector-template": (False, 2, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -843,6 +845,10 @@ UNSEEN_63 = [
     "en-dittofeed-system-architecture",
     "en-sendgrid-segment-source",
 ]
+UNSEEN_64 = [
+    "en-ct-email-connector-mail-sender",
+    "en-ct-fulfilment-connector-template",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -906,6 +912,7 @@ LATER_ROUNDS = [
     *UNSEEN_61,
     *UNSEEN_62,
     *UNSEEN_63,
+    *UNSEEN_64,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -968,7 +975,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3113
+    assert counted == 3125
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -21,6 +21,7 @@ from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
 from flowviz.parse.keywords import (
     COMPONENT_HEADING_MAX_WORDS,
     COMPONENT_LEAD_IN_WORDS,
+    COMPONENT_PLURALS,
     COMPONENT_WORDS,
     LEAD_IN_MAX_WORDS,
     alternation,
@@ -31,6 +32,7 @@ from flowviz.parse.text import stems
 
 _TITLE = re.compile(alternation(COMPONENT_WORDS, stems_only=True), re.IGNORECASE)
 _LEAD_IN = re.compile(alternation(COMPONENT_LEAD_IN_WORDS, stems_only=True), re.IGNORECASE)
+_PLURAL_LEAD_IN = re.compile(r"(?:" + "|".join(COMPONENT_PLURALS) + r")\s*:$", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
 _MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _LEADING = re.compile(
@@ -68,6 +70,13 @@ def is_components_lead_in(text: str) -> bool:
     plain = text.strip()
     short = len(plain.split()) <= LEAD_IN_MAX_WORDS and plain.endswith((":", "."))
     return short and bool(_LEAD_IN.search(plain))
+
+
+def is_plural_lead_in(text: str) -> bool:
+    """A short paragraph ending in a components' plural and a colon (``The template contains
+    four separated modules:``): the items below name them by plain labels."""
+    plain = text.strip()
+    return len(plain.split()) <= LEAD_IN_MAX_WORDS and bool(_PLURAL_LEAD_IN.search(plain))
 
 
 def components(blocks: list[Block], lines: list[str]) -> list[Component]:
@@ -143,6 +152,23 @@ def _component(text: str, line: int, lines: list[str], plain: bool = True) -> Co
     sides = tuple(s.strip() for s in _SIDES.split(name)) if _SIDES.search(name) else ()
     aliases = tuple(a for a in (*sides, *extra) if a and a != name)
     return Component(name, aliases, line)
+
+
+def plainly_labelled_component(line: int, lines: list[str]) -> tuple[Component, str] | None:
+    """The component a list item names by a short plain label and a colon (``Order export:
+    Receives message from …``), with what it says after it; None for any other item."""
+    raw = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = _PLAIN_LABELLED.match(_MARKER.sub("", raw, count=1))
+    if found is None:
+        return None
+    component = _component(found.group("label"), line, [])
+    return None if component is None else (component, found.group("text"))
+
+
+_PLAIN_LABELLED = re.compile(
+    r"^(?P<label>[A-ZА-ЯЁ][\w&/-]*(?:[ \t]+[\w&/-]+){0,3})[ \t]*:[ \t]+(?P<text>\S.*)$"
+)
+"""A list item opening with one to four plain words and a colon, then what it says of them."""
 
 
 def labelled_component(line: int, lines: list[str]) -> tuple[Component, str] | None:

@@ -12,8 +12,15 @@ from typing import NamedTuple
 
 from flowviz.model import Step
 from flowviz.parse.arrows import is_component
-from flowviz.parse.blocks import Block, ListBlock
-from flowviz.parse.components import CODE_NAME, FILE_NAME, Component, labelled_component
+from flowviz.parse.blocks import Block, ListBlock, Paragraph
+from flowviz.parse.components import (
+    CODE_NAME,
+    FILE_NAME,
+    Component,
+    is_plural_lead_in,
+    labelled_component,
+    plainly_labelled_component,
+)
 from flowviz.parse.systems import catalogue_pattern
 
 Names = Callable[[str], list[tuple[int, str]]]
@@ -36,7 +43,13 @@ def described_components(
     or a dash (``**Amazon SNS:** SNS plays a key role …``), each with its description, when
     at least two labels name systems (products of the catalogue with ``extra``'s)."""
     out: list[Described] = []
-    for block in blocks:
+    for before, block in zip([None, *blocks], blocks, strict=False):
+        if isinstance(block, ListBlock) and _under_plural_lead_in(before):
+            found = [plainly_labelled_component(item.line, lines) for item in block.items]
+            labelled = [d for d in found if d is not None]
+            if len(labelled) >= MIN_DESCRIBED:  # ``- Order export: Receives message from …``
+                out += [Described(c, text) for c, text in labelled]
+                continue
         if isinstance(block, ListBlock) and not block.ordered:
             found = [labelled_component(item.line, lines) for item in block.items]
             labelled = [d for d in found if d is not None]
@@ -59,6 +72,12 @@ _NOUN_FIRST = re.compile(
 )
 """How a field's description opens (``A reference to …``, ``the initial image tag``), where a
 function's says what it does (``Process incoming messages …``)."""
+
+
+def _under_plural_lead_in(before: Block | None) -> bool:
+    """Whether a list follows a lead-in that ends with the components' plural (``The template
+    contains four separated modules:``)."""
+    return isinstance(before, Paragraph) and is_plural_lead_in(before.text)
 
 
 def _system_like(label: str, extra: dict[str, list[str]]) -> bool:

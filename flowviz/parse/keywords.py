@@ -1356,6 +1356,14 @@ COMPONENT_LEAD_IN_WORDS = (
 """Words of a short paragraph that introduces a components list below it (``Эта архитектура
 состоит из следующих компонентов.``, ``The solution uses the following services:``)."""
 
+COMPONENT_PLURALS = (
+    "modules", "components", "services", "microservices", "functions", "lambdas", "workers",
+    "applications", "apps", "parts", "модулей", "модуля", "компонентов", "компонента",
+    "сервисов", "сервиса", "служб", "функций", "частей",
+)  # fmt: skip
+"""The last word of a lead-in that ends with a colon and introduces components below it
+(``The template contains four separated modules:``, ``Решение состоит из трёх модулей:``)."""
+
 COMPONENT_HEADING_MAX_WORDS = 4
 """A heading longer than this is about something else ("Как настроить сервисы рассылки")."""
 

@@ -239,19 +239,32 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
         elif isinstance(block, ListBlock) and current is None and _states_transfers(block, names):
             if not is_components_title(heading) and not _SETUP.search(heading):
                 title = _TAG.sub("", heading).strip() or _one_line(block.items[0].text)
-                drafts.append(_Draft(title, block.line, lead=_lead(blocks, index)))
-                drafts[-1].take(block.items)
+                drafts.append(_list_draft(title, blocks, index))
         elif isinstance(block, ListBlock) and _after_not_done(blocks, index):
             continue  # ``What it never does:`` over its list: no steps
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
             if block.ordered or not current.numbered_only:
                 current.lead = _lead(blocks, index)
                 current.take(block.items)
+        elif isinstance(block, ListBlock) and _another_process(
+            current, block, _next(blocks, index), names
+        ):
+            current = _list_draft(current.title, blocks, index)  # type: ignore[union-attr]
+            drafts.append(current)
         elif isinstance(block, ListBlock) and _goes_on(current, block, _next(blocks, index)):
             _go_on(current, block)  # type: ignore[arg-type]
         elif isinstance(block, Paragraph) and current is not None:
             current = _paragraph(current, block, lines)
     return drafts
+
+
+def _list_draft(title: str, blocks: list[Block], index: int) -> _Draft:
+    """A flow titled ``title`` whose steps are the items of the list ``blocks[index]``."""
+    block = blocks[index]
+    assert isinstance(block, ListBlock)
+    draft = _Draft(title, block.line, lead=_lead(blocks, index))
+    draft.take(block.items)
+    return draft
 
 
 def _paragraph(current: _Draft, paragraph: Paragraph, lines: Sequence[str]) -> _Draft | None:
@@ -445,6 +458,18 @@ def _goes_on(draft: _Draft | None, block: ListBlock, after: Block | None) -> boo
     if draft is not None and draft.steps and not _has_list_steps(draft):
         return True
     return _continues(draft, block) or _continues(draft, after)
+
+
+def _another_process(
+    draft: _Draft | None, block: ListBlock, after: Block | None, names: Names
+) -> bool:
+    """Whether a numbered list under a heading whose flow already has its list of steps is a
+    process of its own (a second drawing's steps, numbered from 1 again), not more of them."""
+    if draft is None or not _has_list_steps(draft) or not block.ordered:
+        return False
+    if _continues(draft, block) or _continues(draft, after):
+        return False
+    return _states_transfers(block, names)
 
 
 def _go_on(draft: _Draft, block: ListBlock) -> None:

@@ -192,10 +192,18 @@ class WordedStatements:
     def _subject_moved(self, text: str) -> str | None:
         """``A syncs … to B`` with a name acting first (``D365 F&O synchronizes changes in
         order flow to Adobe Commerce``) as ``A -> B: text``; None when it is not one."""
+        for sentence in _SENTENCES.split(text.strip()):
+            moved = self._sentence_moved(sentence)
+            if moved is not None:
+                return moved
+        return None
+
+    def _sentence_moved(self, text: str) -> str | None:
+        """One sentence of ``_subject_moved`` as ``A -> B: sentence``, or None."""
         found = _SUBJECT_MOVED.match(text)
         if found is None:
             return None
-        sender = self._named(found["a"].strip(" *_`"))
+        sender = self._named(_ARTICLE.sub("", found["a"].strip(" *_`")))
         product = self.products.match(found["b"])
         if product is not None and opens_a_makers_product(product, found["b"]):
             product = None  # ``to SAP Event Mesh``: the maker's product, named in full
@@ -225,6 +233,9 @@ class WordedStatements:
         name; else None."""
         if self.products.fullmatch(text):
             return catalogue_spelling(text, self.extra)
+        product = self.products.match(text)
+        if product is not None and _looks_like_a_name(text[product.end() :]):
+            return text  # ``commercetools Subscription``: a part of a product in lower case
         return text if _looks_like_a_name(text) else None
 
     def _acted_on_one(self, text: str) -> str:
@@ -513,12 +524,18 @@ _ACTION = re.compile(r"^\W*(?:action|действие)\W*:\W*", re.IGNORECASE)
 
 
 _SUBJECT_MOVED = re.compile(
-    r"^\W*(?P<a>[^\s*_`][^.;:!?]{0,38}?)\W*\s+(?i:"
+    r"^\W*(?:(?i:once|when|whenever|after|as\s+soon\s+as|когда|после)\s[^,;:.]{1,80},\s*)?"
+    r"(?P<a>[^\s*_`][^.;:!?,]{0,38}?)\W*\s+(?i:"
     + alternation([v for v in MOVE_VERBS if _acts(v)])
-    + r")[^.;:!?]{0,80}?\s(?:to|into|в|во)\s+(?:the\s+|an?\s+)?(?P<b>[^.;:!?]{1,60})"
+    + r"|(?<=s\s)(?:"
+    + alternation([v for v in MOVE_VERBS if v.isascii() and not _acts(v) and v.isalpha()])
+    + r"))[^.;:!?]{0,80}?\s(?:to|into|в|во)\s+(?:the\s+|an?\s+)?(?P<b>[^.;:!?]{1,60})"
 )
 """A sentence whose subject moves data to a receiver (``Adobe Commerce synchronizes new
-orders to D365 F&O``)."""
+orders to D365 F&O``, ``Braze Currents stream data to Amazon S3``), maybe after a clause of
+when (``Once an order is placed, the Subscription sends a message to Pub/Sub``)."""
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 _NAMED_THEN_TITLED = re.compile(  # an empty ``title``: read as _TITLE_DIRECTION's matches are
