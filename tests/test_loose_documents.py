@@ -1602,3 +1602,26 @@ def test_a_second_numbered_list_under_one_heading_is_a_process_of_its_own(write_
     model = load(write_map(text))
     assert [len(flow.steps) for flow in model.flows] == [2, 2]
     assert ("AWS Step Functions", "AWS Glue", 11) in _edges(model)
+
+
+def test_a_flowchart_of_what_a_user_does_draws_no_systems(write_map) -> None:
+    """``Sign up --> Cookie session --> Connect a source --> …``: actions and what comes of
+    them, no system among most nodes; a flowchart of systems beside it is read."""
+    text = (
+        "# Hub\n\n## How it works\n\n"
+        "```mermaid\nflowchart LR\n"
+        "    A[Sign up] --> B[Cookie session]\n"
+        "    B --> C[Connect a source]\n"
+        "    C --> D[(Encrypted vault)]\n"
+        "    D --> E[Discover accounts]\n"
+        "    E --> F[Read normalized metrics]\n"
+        "```\n\n"
+        "```mermaid\nflowchart LR\n"
+        "    S[Shopify] --> H[HubSpot]\n"
+        "    H --> K[Klaviyo]\n"
+        "```\n"
+    )
+    assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [
+        ("Shopify", "HubSpot"),
+        ("HubSpot", "Klaviyo"),
+    ]

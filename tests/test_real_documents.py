@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_64``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_67``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -371,6 +371,12 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-sendgrid-segment-source": (True, 0, 0, 0),
     "en-ct-email-connector-mail-sender": (False, 1, 0, 0),
     "en-ct-fulfilment-connector-template": (False, 2, 0, 0),
+    "ru-ci-engagement-insights-web-data": (True, 0, 0, 0),
+    "ru-d365-contacts-sales-to-scm": (False, 4, 0, 0),
+    "en-supprt-widget-overview": (False, 4, 0, 5),
+    "en-twilio-frontline-salesforce": (False, 0, 0, 0),
+    "en-marketing-data-hub-overview": (False, 0, 2, 6),
+    "en-social-pulse-architecture": (False, 17, 1, 4),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -849,6 +855,18 @@ UNSEEN_64 = [
     "en-ct-email-connector-mail-sender",
     "en-ct-fulfilment-connector-template",
 ]
+UNSEEN_65 = [
+    "ru-ci-engagement-insights-web-data",
+    "ru-d365-contacts-sales-to-scm",
+]
+UNSEEN_66 = [
+    "en-supprt-widget-overview",
+    "en-twilio-frontline-salesforce",
+]
+UNSEEN_67 = [
+    "en-marketing-data-hub-overview",
+    "en-social-pulse-architecture",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -913,6 +931,9 @@ LATER_ROUNDS = [
     *UNSEEN_62,
     *UNSEEN_63,
     *UNSEEN_64,
+    *UNSEEN_65,
+    *UNSEEN_66,
+    *UNSEEN_67,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -975,7 +996,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3125
+    assert counted == 3193
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

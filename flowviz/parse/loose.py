@@ -8,11 +8,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from html import unescape
+from typing import TYPE_CHECKING
 
 from flowviz.config import Config
 from flowviz.errors import MapError
 from flowviz.model import Flow, Integration, Map, Project, Step
 from flowviz.parse.arrows import (
+    ACTION_FIRST,
     ARROW,
     Candidate,
     Ends,
@@ -20,6 +22,8 @@ from flowviz.parse.arrows import (
     candidate,
     data_and_method,
     hops,
+    is_clause,
+    is_component,
 )
 from flowviz.parse.blocks import (
     Block,
@@ -67,10 +71,18 @@ from flowviz.parse.loose_tables import (
 )
 from flowviz.parse.process import process_flows
 from flowviz.parse.sections import classify_heading
-from flowviz.parse.systems import Registry
+from flowviz.parse.systems import Registry, catalogue_pattern
 from flowviz.parse.text import checkbox, stem, without_emoji
-from flowviz.parse.worded import WordedStatements, document_subject, word_arrow
+from flowviz.parse.worded import (
+    WordedStatements,
+    document_subject,
+    looks_like_a_name,
+    word_arrow,
+)
 from flowviz.source import SourceText
+
+if TYPE_CHECKING:
+    from flowviz.parse.diagrams import Diagram
 
 DIAGRAM_LANGUAGES = frozenset({"mermaid", "plantuml", "puml", "dot", "graphviz"})
 """Code blocks in a diagram language: read by their own grammar, never as arrow lines."""
@@ -102,7 +114,7 @@ def read_loose(
         subject=subject,
         in_catalogue=lambda name: product_kind(name, extra) is not None,
     )
-    drawn, flows = _diagrams(code, blocks, ctx)
+    drawn, flows = _diagrams(code, blocks, ctx, catalogue_pattern(extra))
     for hop in drawn:
         ends.see(hop.source, hop.line)
         ends.see(hop.target, hop.line)
@@ -476,7 +488,7 @@ def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> l
 
 
 def _diagrams(
-    code: list[CodeBlock], blocks: list[Block], ctx: Context
+    code: list[CodeBlock], blocks: list[Block], ctx: Context, products: re.Pattern[str]
 ) -> tuple[list[Hop], list[DrawnFlow]]:
     """The links between systems of every diagram block as hops (a link to a person or a use
     case is none), and each sequence diagram as a flow (its messages as steps, a person's
@@ -527,12 +539,37 @@ def _diagrams(
             for k in diagram.links
         ]
         links = zip(drawn, diagram.links, strict=True)
+        if _a_run_order(diagram, products):
+            continue  # ``Sign up --> Cookie session --> Connect a source``: what a user does
         if not _of_identifiers(_heading_above(blocks, block.line)):
             out += [hop for hop, link in links if diagram.between_systems(link)]
         if diagram.kind == "sequence" and drawn:
             people = {diagram.name(person) for person in diagram.people}
             flows.append((_heading_above(blocks, block.line), block.line, drawn, people))
     return out, flows
+
+
+MIN_RUN_ORDER_NODES = 5
+"""A flowchart of fewer nodes than this is read for its links, whatever its labels say."""
+
+
+def _a_run_order(diagram: Diagram, products: re.Pattern[str]) -> bool:
+    """Whether a flowchart draws what someone does in order (``Sign up --> Cookie session -->
+    Connect a source --> Encrypted vault``) rather than systems: two of its nodes or more are
+    actions and fewer than half name a system (a product, a name, a component)."""
+    if diagram.kind != "flowchart":
+        return False
+    ends = (node for link in diagram.links for node in (link.source, link.target))
+    labels = list(dict.fromkeys(diagram.name(node) for node in ends))
+    if len(labels) < MIN_RUN_ORDER_NODES:
+        return False
+    actions = sum(1 for label in labels if ACTION_FIRST.match(label) or is_clause(label))
+    named = sum(
+        1
+        for label in labels
+        if products.search(label) or looks_like_a_name(label) or is_component(label)
+    )
+    return actions >= 2 and 2 * named < len(labels)
 
 
 def _no_statements(lead_in: Block) -> bool:

@@ -79,7 +79,7 @@ class WordedStatements:
                 return None
             return product.group()
         name = _without_records(side)
-        one_word = " " not in name and _looks_like_a_name(name)
+        one_word = " " not in name and looks_like_a_name(name)
         return name if name != side.strip() and one_word else None  # not ``Sales Pipeline``
 
     def told(self, text: str) -> str:
@@ -180,7 +180,7 @@ class WordedStatements:
         if found is None or self.subject is None:
             return text
         named = found["named"].strip(" *_`")
-        if not (self.products.fullmatch(named) or _looks_like_a_name(named)):
+        if not (self.products.fullmatch(named) or looks_like_a_name(named)):
             return text
         product = catalogue_spelling(named, self.extra) if self.products.fullmatch(named) else named
         if product.casefold() == self.subject.casefold():
@@ -234,9 +234,9 @@ class WordedStatements:
         if self.products.fullmatch(text):
             return catalogue_spelling(text, self.extra)
         product = self.products.match(text)
-        if product is not None and _looks_like_a_name(text[product.end() :]):
+        if product is not None and looks_like_a_name(text[product.end() :]):
             return text  # ``commercetools Subscription``: a part of a product in lower case
-        return text if _looks_like_a_name(text) else None
+        return text if looks_like_a_name(text) else None
 
     def _acted_on_one(self, text: str) -> str:
         """A line that says what the document's tool does to one product, opening with the
@@ -391,7 +391,7 @@ def _named_side(side: str) -> list[str]:
     """A side of a title that names no product of the catalogue as its one end when it reads
     as a name (``из ЮKassa в Мой Налог``); else none."""
     name = _TRAILING_NOTE.sub("", side).strip(' *_`"«»')
-    return [name] if _looks_like_a_name(name) else []
+    return [name] if looks_like_a_name(name) else []
 
 
 _TRAILING_NOTE = re.compile(r"\s+(?:для|for)\s.*$|\s*\([^()]*\)\s*$", re.IGNORECASE)
@@ -597,10 +597,10 @@ def _a_name_not_a_maker(text: str) -> bool:
     """Whether words read as a system's name and are not a maker's or a cloud's alone (``into
     AWS``: the place of many products, named for none of them)."""
     maker = text.casefold() in VENDOR_WORDS or text.casefold() in PLATFORM_BRANDS
-    return _looks_like_a_name(text) and not maker
+    return looks_like_a_name(text) and not maker
 
 
-def _looks_like_a_name(text: str) -> bool:
+def looks_like_a_name(text: str) -> bool:
     """Whether an end no catalogue knows reads as a system's name: up to three words, each
     capitalised (``MoneyWorks``, ``Business Central``), and no file format (``CSV``)."""
     words = text.split()
