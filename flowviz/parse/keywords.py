@@ -1023,8 +1023,7 @@ NOT_PART_WORDS = frozenset({
 })  # fmt: skip
 """Last words after a product that name what it holds, shows or offers (``Shopify Orders``,
 ``Slack Setup``, ``Stripe API``, ``DynamoDB Streams``) or a workflow's node for it (``Typeform
-Trigger``), not a part of it with a name of its own (``Braze
-Currents``)."""
+Trigger``), not a part of it with a name of its own (``Braze Currents``)."""
 
 LONE_COMPONENT_HEADS = (
     "gateway", "backend", "frontend", "database", "бэкенд", "фронтенд", "шлюз",

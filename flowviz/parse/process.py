@@ -239,7 +239,7 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
         elif isinstance(block, ListBlock) and current is None and _states_transfers(block, names):
             if not is_components_title(heading) and not _SETUP.search(heading):
                 title = _TAG.sub("", heading).strip() or _one_line(block.items[0].text)
-                drafts.append(_list_draft(title, blocks, index))
+                drafts.append(_list_draft(title, block, _lead(blocks, index)))
         elif isinstance(block, ListBlock) and _after_not_done(blocks, index):
             continue  # ``What it never does:`` over its list: no steps
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
@@ -249,7 +249,7 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
         elif isinstance(block, ListBlock) and _another_process(
             current, block, _next(blocks, index), names
         ):
-            current = _list_draft(current.title, blocks, index)  # type: ignore[union-attr]
+            current = _list_draft(current.title, block, _lead(blocks, index))  # type: ignore[union-attr]
             drafts.append(current)
         elif isinstance(block, ListBlock) and _goes_on(current, block, _next(blocks, index)):
             _go_on(current, block)  # type: ignore[arg-type]
@@ -258,11 +258,10 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
     return drafts
 
 
-def _list_draft(title: str, blocks: list[Block], index: int) -> _Draft:
-    """A flow titled ``title`` whose steps are the items of the list ``blocks[index]``."""
-    block = blocks[index]
-    assert isinstance(block, ListBlock)
-    draft = _Draft(title, block.line, lead=_lead(blocks, index))
+def _list_draft(title: str, block: ListBlock, lead: str) -> _Draft:
+    """A flow titled ``title`` whose steps are the items of ``block``, ``lead`` the line
+    ending in ':' above it."""
+    draft = _Draft(title, block.line, lead=lead)
     draft.take(block.items)
     return draft
 

@@ -190,8 +190,9 @@ class WordedStatements:
         return f"{pair[0]} -> {pair[1]}: {text.strip()}"
 
     def _subject_moved(self, text: str) -> str | None:
-        """``A syncs … to B`` with a name acting first (``D365 F&O synchronizes changes in
-        order flow to Adobe Commerce``) as ``A -> B: text``; None when it is not one."""
+        """The first sentence of ``text`` that is ``A syncs … to B`` with a name acting first
+        (``D365 F&O synchronizes changes in order flow to Adobe Commerce``) as ``A -> B:
+        sentence``; None when none is."""
         for sentence in _SENTENCES.split(text.strip()):
             moved = self._sentence_moved(sentence)
             if moved is not None:
