@@ -887,6 +887,16 @@ def test_a_name_with_its_way_in_brackets_is_an_edge_statement(write_map) -> None
     ]
 
 
+def test_a_way_in_brackets_at_the_end_of_a_long_sentence_is_an_edge_statement(write_map) -> None:
+    """A sentence of some hundred characters before the bracket still names what goes."""
+    text = (
+        "# Контакты из Sales в Supply Chain Management\n\n"
+        "Следующая задача синхронизации необходима, чтобы стала возможна синхронизация "
+        "контактов: счета (из Sales в Supply Chain Management)\n"
+    )
+    assert ("Sales", "Supply Chain Management", 3) in _edges(load(write_map(text)))
+
+
 def test_an_english_plural_of_a_product_is_the_product_named_as_written(write_map) -> None:
     text = "# Tags\n\nAn sGTM setup.\n\n## How it works\n\n1. The event is sent to Floodlights.\n"
     assert _edges(load(write_map(text))) == [("sGTM", "Floodlights", 7)]

@@ -372,7 +372,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-ct-email-connector-mail-sender": (False, 1, 0, 0),
     "en-ct-fulfilment-connector-template": (False, 2, 0, 0),
     "ru-ci-engagement-insights-web-data": (True, 0, 0, 0),
-    "ru-d365-contacts-sales-to-scm": (False, 4, 0, 0),
+    "ru-d365-contacts-sales-to-scm": (False, 5, 0, 0),
     "en-supprt-widget-overview": (False, 4, 0, 5),
     "en-twilio-frontline-salesforce": (False, 0, 0, 0),
     "en-marketing-data-hub-overview": (False, 0, 2, 6),

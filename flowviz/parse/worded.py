@@ -303,12 +303,13 @@ _WORD_ARROW = re.compile(
 
 
 _BRACKETED_FROM_TO = re.compile(
-    r"^(?P<what>[^()]{1,80}?)\s*\((?:из|from)\s+(?P<a>[^()]{1,40}?)\s+(?:в|во|to|into)\s+"
+    r"^(?P<what>[^()]{1,160}?)\s*\((?:из|from)\s+(?P<a>[^()]{1,40}?)\s+(?:в|во|to|into)\s+"
     r"(?P<b>[^()]{1,40}?)\)(?P<rest>.*)$",
     re.IGNORECASE,
 )
-"""A name followed by where it goes in brackets (``Заказы на продажу (из Sales в Supply Chain
-Management) — напрямую``): an edge statement written in words."""
+"""Words (up to a sentence of 160 characters) followed by where they go in brackets
+(``Заказы на продажу (из Sales в Supply Chain Management) — напрямую``, ``… необходима,
+чтобы …: счета (из Sales в Supply Chain Management)``): an edge statement written in words."""
 
 
 _BRACKET_NAME = r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}"
