@@ -53,7 +53,7 @@ def described_components(
         if isinstance(block, ListBlock) and not block.ordered:
             found = [labelled_component(item.line, lines) for item in block.items]
             labelled = [d for d in found if d is not None]
-            systems = [d for d in labelled if _system_like(d[0].name, extra)]
+            systems = [d for d in labelled if system_like(d[0].name, extra)]
             coded = [
                 (c, text)
                 for c, text in labelled
@@ -80,7 +80,7 @@ def _under_plural_lead_in(before: Block | None) -> bool:
     return isinstance(before, Paragraph) and is_plural_lead_in(before.text)
 
 
-def _system_like(label: str, extra: dict[str, list[str]]) -> bool:
+def system_like(label: str, extra: dict[str, list[str]]) -> bool:
     """A label that names a system: a product of the catalogue in it (``Amazon SQS (Simple
     Queue Service)``), or a component's form (``Booking Service``), not a step's or a
     field's name (``Source``, ``Branching``)."""

@@ -23,7 +23,6 @@ from flowviz.parse.arrows import (
     data_and_method,
     hops,
     is_clause,
-    is_component,
 )
 from flowviz.parse.blocks import (
     Block,
@@ -39,7 +38,7 @@ from flowviz.parse.blocks import (
 from flowviz.parse.code_blocks import code_candidates, stacked
 from flowviz.parse.components import components, declare
 from flowviz.parse.context import Context, Report
-from flowviz.parse.described import described_components, described_transfers
+from flowviz.parse.described import described_components, described_transfers, system_like
 from flowviz.parse.drawings import connector_candidates
 from flowviz.parse.integrations import rows_with_an_end
 from flowviz.parse.keywords import (
@@ -71,7 +70,7 @@ from flowviz.parse.loose_tables import (
 )
 from flowviz.parse.process import process_flows
 from flowviz.parse.sections import classify_heading
-from flowviz.parse.systems import Registry, catalogue_pattern
+from flowviz.parse.systems import Registry
 from flowviz.parse.text import checkbox, stem, without_emoji
 from flowviz.parse.worded import (
     WordedStatements,
@@ -114,7 +113,7 @@ def read_loose(
         subject=subject,
         in_catalogue=lambda name: product_kind(name, extra) is not None,
     )
-    drawn, flows = _diagrams(code, blocks, ctx, catalogue_pattern(extra))
+    drawn, flows = _diagrams(code, blocks, ctx, extra)
     for hop in drawn:
         ends.see(hop.source, hop.line)
         ends.see(hop.target, hop.line)
@@ -488,7 +487,7 @@ def _rows(hop: Hop, number: int, ctx: Context, extra: dict[str, list[str]]) -> l
 
 
 def _diagrams(
-    code: list[CodeBlock], blocks: list[Block], ctx: Context, products: re.Pattern[str]
+    code: list[CodeBlock], blocks: list[Block], ctx: Context, extra: dict[str, list[str]]
 ) -> tuple[list[Hop], list[DrawnFlow]]:
     """The links between systems of every diagram block as hops (a link to a person or a use
     case is none), and each sequence diagram as a flow (its messages as steps, a person's
@@ -539,7 +538,7 @@ def _diagrams(
             for k in diagram.links
         ]
         links = zip(drawn, diagram.links, strict=True)
-        if _a_run_order(diagram, products):
+        if _a_run_order(diagram, extra):
             continue  # ``Sign up --> Cookie session --> Connect a source``: what a user does
         if not _of_identifiers(_heading_above(blocks, block.line)):
             out += [hop for hop, link in links if diagram.between_systems(link)]
@@ -553,7 +552,7 @@ MIN_RUN_ORDER_NODES = 5
 """A flowchart of fewer nodes than this is read for its links, whatever its labels say."""
 
 
-def _a_run_order(diagram: Diagram, products: re.Pattern[str]) -> bool:
+def _a_run_order(diagram: Diagram, extra: dict[str, list[str]]) -> bool:
     """Whether a flowchart draws what someone does in order (``Sign up --> Cookie session -->
     Connect a source --> Encrypted vault``) rather than systems: two of its nodes or more are
     actions and fewer than half name a system (a product, a name, a component)."""
@@ -564,11 +563,7 @@ def _a_run_order(diagram: Diagram, products: re.Pattern[str]) -> bool:
     if len(labels) < MIN_RUN_ORDER_NODES:
         return False
     actions = sum(1 for label in labels if ACTION_FIRST.match(label) or is_clause(label))
-    named = sum(
-        1
-        for label in labels
-        if products.search(label) or looks_like_a_name(label) or is_component(label)
-    )
+    named = sum(1 for label in labels if system_like(label, extra) or looks_like_a_name(label))
     return actions >= 2 and 2 * named < len(labels)
 
 

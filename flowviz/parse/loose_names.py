@@ -160,14 +160,10 @@ def names_finder(
         for match in catalogue.finditer(text):
             if opens_a_makers_product(match, text):
                 continue  # ``SAP S/4HANA Cloud``: one of the maker's products, not the maker
-            part = _PRODUCT_PART.match(text, match.end())
-            if part is not None and match.group()[:1].isupper():
-                system_of(match.group() + part.group(), ctx, extra, exact=True)
-                continue  # ``RudderStack Data Plane``: a part of the product, a system
-            named = _NAMED_PART.match(text, match.end())
-            if named is not None and match.group()[:1].isupper() and _a_named_part(named, extra):
-                system_of(match.group() + named.group(), ctx, extra, exact=True)
-                continue  # ``Braze Currents``: a product of the maker, named
+            part = _part_named(match, text, extra)
+            if part is not None:
+                system_of(match.group() + part, ctx, extra, exact=True)
+                continue  # ``RudderStack Data Plane``, ``Braze Currents``: a system
             spelling = catalogue_spelling(match.group(), extra)
             if spelling == match.group() or match.group()[:1].isupper():
                 system_of(spelling, ctx, extra, exact=True)  # ``метрики`` is a common word
@@ -237,14 +233,23 @@ _NAMED_PART = re.compile(r"(?:[ \t]+[A-Z][a-z][\w-]*){1,3}(?![\w-])(?![ \t]+[A-Z
 `` Connected Content``)."""
 
 
-def _a_named_part(named: re.Match[str], extra: dict[str, list[str]]) -> bool:
-    """Whether capitalised words after a product name a part of it: not a thing the product
-    holds or shows (``Shopify Orders``, ``Slack Setup``), what a step does (``HubSpot
-    Deduplication``) or another product."""
+def _part_named(product: re.Match[str], text: str, extra: dict[str, list[str]]) -> str | None:
+    """The words after a capitalised product of ``text`` that name a part of it, a system of
+    its own: words ending in a part word (`` Data Plane``), or capitalised words that are not
+    a thing the product holds or shows (``Shopify Orders``, ``Slack Setup``), what a step does
+    (``HubSpot Deduplication``) or another product (`` Currents`` of ``Braze Currents``)."""
+    if not product.group()[:1].isupper():
+        return None
+    part = _PRODUCT_PART.match(text, product.end())
+    if part is not None:
+        return part.group()
+    named = _NAMED_PART.match(text, product.end())
+    if named is None:
+        return None
     words = [word.casefold() for word in named.group().split()]
     if words[-1] in NOT_PART_WORDS or any(word.endswith(("tion", "ment")) for word in words):
-        return False
-    return catalogue_kind(named.group().strip(), extra) is None
+        return None
+    return named.group() if catalogue_kind(named.group().strip(), extra) is None else None
 
 
 _COMPONENT_NAME = re.compile(
