@@ -1635,3 +1635,19 @@ def test_a_flowchart_of_what_a_user_does_draws_no_systems(write_map) -> None:
         ("Shopify", "HubSpot"),
         ("HubSpot", "Klaviyo"),
     ]
+
+
+def test_a_numbered_item_outside_a_process_states_the_move_it_names(write_map) -> None:
+    """Under a heading that names no process, a numbered item whose subject does one thing
+    and then moves data to a named receiver (``GitHub Actions builds a new image and pushes
+    it to GitHub Container Registry``) is an edge; an item that names one system and leaves
+    its actor unsaid (``Finds the Company in HubSpot``) is none, whatever the title's tool."""
+    text = (
+        "# Releases\n\n### Continuous deployment\n\n"
+        "1. A PR is merged into the main branch and passes CI.\n"
+        "1. GitHub Actions builds a new image and pushes it to GitHub Container Registry.\n"
+        "1. Finds the Company by name in HubSpot.\n"
+    )
+    assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [
+        ("GitHub Actions", "GitHub Container Registry"),
+    ]

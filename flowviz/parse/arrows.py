@@ -91,6 +91,9 @@ class Candidate:
     told: bool = False
     """Told in a sentence rather than stated (``stream changes from PostgreSQL into Kafka``):
     a process step read on its line says more, and stands in its place."""
+    numbered: bool = False
+    """Told in an item of a numbered list: read only where no process reads the item as a
+    step (a list of steps names its ends in its own way)."""
     tree: int | None = None
     """For a box and a branch under it (``├── a``), the line of the tree's root. Its ends make
     no other end a system (a tree names every node twice): the edge holds when both are

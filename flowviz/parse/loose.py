@@ -108,6 +108,8 @@ def read_loose(
     tables += labelled_rows(blocks, ctx, extra)
     subject = document_subject(_project(blocks).name)
     statements = list(_candidates(blocks, code, source.text.splitlines(), extra, subject))
+    numbered = [item for item in statements if item.numbered]
+    statements = [item for item in statements if not item.numbered]
     ends = Ends(
         lambda name: known_end(name, ctx, extra),
         subject=subject,
@@ -144,6 +146,18 @@ def read_loose(
         ctx.registry.lookup_name,
     )
     edges += described
+    at_steps = {step.line for flow in processes for step in flow.steps}
+    told_items = [item for item in numbered if item.line not in at_steps]
+    for item in told_items:
+        for end in (end for segment in item.segments for end in segment):
+            ends.see(end, item.line)
+    told_hops = _once([hop for item in told_items for hop in hops(item, ends)])
+    integrations += [
+        row
+        for number, hop in enumerate(told_hops, len(rows) + 1)
+        for row in _rows(hop, number, ctx, extra)
+    ]
+    rows += told_hops
     told = {item.line for item in statements if item.told} & {s.line for s in edges}
     integrations = [row for row in integrations if row.line not in told]  # the step says more
     processes = [_arrow_ends(f, integrations) for f in processes]
@@ -270,7 +284,7 @@ def _candidates(
     block's vertical chain (``lines``: the document's)."""
     texts: list[tuple[str, int]] = []
     titles: list[tuple[str, int]] = []
-    numbered: set[int] = set()  # a numbered list's items: steps, which tell more than a sentence
+    numbered: set[int] = set()  # a numbered list's items: a step's subject is often the tool
     headings: set[int] = set()  # a title names its ends: they need only read as names
     worded = WordedStatements(extra, subject)
     lead_in: Block | None = None
@@ -301,12 +315,13 @@ def _candidates(
     for written, line in texts:
         text = _arrow_line(worded, written, heading=line in headings)
         titled = line in headings and bool(ARROW.search(text)) and not ARROW.search(written)
-        told = not ARROW.search(text) and line not in numbered
-        text = worded.told(text) if told else text
+        told = not ARROW.search(text)
+        text = worded.told(text, both_named=line in numbered) if told else text
         if ARROW.search(text):
             found = candidate(text, line)
             if found is not None:
                 found.told = told
+                found.numbered = told and line in numbered
                 found.drawn = titled  # ``Синхрон из ЮKassa в Мой Налог``: a title names its ends
                 stated.add(line)
                 yield found

@@ -82,13 +82,15 @@ class WordedStatements:
         one_word = " " not in name and looks_like_a_name(name)
         return name if name != side.strip() and one_word else None  # not ``Sales Pipeline``
 
-    def told(self, text: str) -> str:
+    def told(self, text: str, *, both_named: bool = False) -> str:
         """``text`` as ``A -> B: text`` when one of its sentences moves data from one product
         to another (``How to stream changes from a PostgreSQL database into Apache Kafka``,
         ``выгружает заказы из Shopify в МойСклад``), has a subject that moves data to a
         receiver (``_subject_moved``), or says what the document's tool does to one product
         (``_acted_on_one``); else as it is. Read after the forms of
-        ``as_arrow_line``, and weaker: a process step on the same line reads it better."""
+        ``as_arrow_line``, and weaker: a process step on the same line reads it better.
+        ``both_named`` (an item of a numbered list, whose unnamed subject is no document's
+        tool but the step's actor): only a sentence naming both ends."""
         pairs = []
         for found in _MOVED_FROM_TO.finditer(text):
             if _NOT_DONE.search(text[max(0, found.start() - 30) : found.start()]):
@@ -97,9 +99,8 @@ class WordedStatements:
             if pair is not None:
                 pairs.append((pair[0], ", ".join([pair[1], *self._listed_after(pair[1], found)])))
         if not pairs:
-            return (
-                self._subject_moved(text) or self._later_direction(text) or self._acted_on_one(text)
-            )
+            moved = self._subject_moved(text) or self._later_direction(text)
+            return moved or (text if both_named else self._acted_on_one(text))
         if len(set(pairs)) != 1:
             return text
         a, b = pairs[0]
@@ -527,14 +528,17 @@ _ACTION = re.compile(r"^\W*(?:action|действие)\W*:\W*", re.IGNORECASE)
 
 _SUBJECT_MOVED = re.compile(
     r"^\W*(?:(?i:once|when|whenever|after|as\s+soon\s+as|когда|после)\s[^,;:.]{1,80},\s*)?"
-    r"(?P<a>[^\s*_`][^.;:!?,]{0,38}?)\W*\s+(?i:"
+    r"(?P<a>[^\s*_`][^.;:!?,]{0,38}?)\W*\s+"
+    r"(?:[a-z]+s\s[^.;:!?,]{1,40}?\s(?:and|then|и)\s+)?"  # ``builds a new image and``
+    r"(?i:"
     + alternation([v for v in MOVE_VERBS if _acts(v)])
     + r"|(?<=s\s)(?:"
     + alternation([v for v in MOVE_VERBS if v.isascii() and not _acts(v) and v.isalpha()])
     + r"))[^.;:!?]{0,80}?\s(?:to|into|в|во)\s+(?:the\s+|an?\s+)?(?P<b>[^.;:!?]{1,60})"
 )
 """A sentence whose subject moves data to a receiver (``Adobe Commerce synchronizes new
-orders to D365 F&O``, ``Braze Currents stream data to Amazon S3``), maybe after a clause of
+orders to D365 F&O``, ``Braze Currents stream data to Amazon S3``), maybe after a first
+thing it does (``GitHub Actions builds a new image and pushes it to``) or a clause of
 when (``Once an order is placed, the Subscription sends a message to Pub/Sub``)."""
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
