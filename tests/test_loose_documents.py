@@ -1651,3 +1651,51 @@ def test_a_numbered_item_outside_a_process_states_the_move_it_names(write_map) -
     assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [
         ("GitHub Actions", "GitHub Container Registry"),
     ]
+
+
+def test_a_carrier_named_after_the_receiver_sends_and_a_ratio_moves_nothing(write_map) -> None:
+    """``Доставляется клиенту в WhatsApp через GREEN-API``: GREEN-API carries the message to
+    WhatsApp; ``несколько инстансов GREEN-API на один портал Bitrix24`` says how many go with
+    one portal, no transfer."""
+    text = (
+        "# Коннектор\n\n## Как работает интеграция\n\n"
+        "1. Bitrix24 передает сообщение в GREEN-API\n"
+        "2. Доставляется клиенту в WhatsApp через GREEN-API\n"
+        "3. Обрабатывать несколько инстансов GREEN-API на один портал Bitrix24\n"
+    )
+    assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [
+        ("Bitrix24", "GREEN-API"),
+        ("GREEN-API", "WhatsApp"),
+    ]
+
+
+def test_two_boxes_of_one_diagram_are_two_systems_though_one_name_opens_the_other(
+    write_map,
+) -> None:
+    """Participants ``Shipstation Shipping App`` and ``Shipstation``: the app calls the
+    service, no message to itself."""
+    text = (
+        "# App\n\n```mermaid\nsequenceDiagram\n"
+        "    participant SALEOR as Saleor API\n"
+        "    participant SSA as Shipstation Shipping App\n"
+        "    participant SS as Shipstation\n"
+        "    SALEOR ->>+ SSA: sync webhook\n"
+        "    SSA ->>+ SS: fetch getRates\n"
+        "    SS ->>- SSA: available rates\n"
+        "```\n"
+    )
+    assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [
+        ("Saleor API", "Shipstation Shipping App"),
+        ("Shipstation Shipping App", "Shipstation"),
+        ("Shipstation", "Shipstation Shipping App"),
+    ]
+
+
+def test_an_adapter_is_a_component_by_its_name(write_map) -> None:
+    """``Telegram -> Telegram Adapter -> Messaging Service``: the adapter is a system of its
+    own, not Telegram."""
+    text = "# Hub\n\n- Telegram -> Telegram Adapter -> Messaging Service\n"
+    assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [
+        ("Telegram", "Telegram Adapter"),
+        ("Telegram Adapter", "Messaging Service"),
+    ]

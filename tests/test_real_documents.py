@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_67``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_69``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -299,14 +299,14 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-b24-sms-provider-tutorial": (False, 0, 0, 0),
     "ru-clickhouse-kafka-engine": (False, 0, 0, 0),
     "ru-phpshop-retailcrm-module": (False, 1, 0, 0),
-    "en-moj-incentives-nomis-sync": (False, 33, 0, 0),
+    "en-moj-incentives-nomis-sync": (False, 34, 0, 0),
     "en-moj-prisoner-finance-sync": (False, 25, 0, 0),
     "en-gcp-medallion-data-flow": (False, 9, 0, 0),
     "en-1cai-integration-architecture": (False, 28, 4, 0),
     "en-snowplow-pipeline-architecture": (True, 0, 0, 0),
     "en-n8n-google-forms-hubspot-slack": (False, 2, 0, 3),
     "ru-zakaz-dashboard-data-flows": (False, 6, 2, 9),
-    "ru-easy-flow-integrations": (False, 14, 2, 0),
+    "ru-easy-flow-integrations": (False, 15, 2, 0),
     "en-cookieless-analytics-architecture": (False, 31, 4, 0),
     "en-docmagic-payment-flow": (False, 1, 2, 0),
     "en-platform-webhook-automation": (False, 6, 0, 0),
@@ -377,6 +377,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-twilio-frontline-salesforce": (False, 0, 0, 0),
     "en-marketing-data-hub-overview": (False, 0, 2, 6),
     "en-social-pulse-architecture": (False, 17, 1, 4),
+    "ru-greenapi-bitrix24-connector": (False, 5, 0, 0),
+    "ru-greenapi-integration-platform": (False, 9, 0, 0),
+    "en-saleor-shipstation-shipping-app": (False, 12, 0, 3),
+    "en-saleor-authorize-net-payment-flow": (False, 0, 0, 4),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -867,6 +871,14 @@ UNSEEN_67 = [
     "en-marketing-data-hub-overview",
     "en-social-pulse-architecture",
 ]
+UNSEEN_68 = [
+    "ru-greenapi-bitrix24-connector",
+    "ru-greenapi-integration-platform",
+]
+UNSEEN_69 = [
+    "en-saleor-shipstation-shipping-app",
+    "en-saleor-authorize-net-payment-flow",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -934,6 +946,8 @@ LATER_ROUNDS = [
     *UNSEEN_65,
     *UNSEEN_66,
     *UNSEEN_67,
+    *UNSEEN_68,
+    *UNSEEN_69,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -996,7 +1010,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3193
+    assert counted == 3244
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

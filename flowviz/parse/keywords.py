@@ -978,6 +978,7 @@ COMPONENT_HEADS = (
     "service", "services", "gateway", "queue", "database", "db", "cache", "broker", "storage",
     "bus", "server", "worker", "scheduler", "backend", "frontend", "microservice", "cluster",
     "replica", "warehouse", "lake", "store", "registry", "proxy", "balancer", "api", "parser",
+    "adapter", "адаптер",
     "сервис", "микросервис", "шлюз", "очередь", "база", "кэш", "брокер", "хранилище", "сервер",
     "бэкенд", "фронтенд", "кластер", "реплика",
 )  # fmt: skip

@@ -52,6 +52,7 @@ from flowviz.parse.keywords import (
 from flowviz.parse.lifelines import lifeline_candidates
 from flowviz.parse.listed import listed_integrations
 from flowviz.parse.loose_names import (
+    boxes_apart,
     component_system,
     end_in_group,
     engine_of,
@@ -555,6 +556,7 @@ def _diagrams(
         links = zip(drawn, diagram.links, strict=True)
         if _a_run_order(diagram, extra):
             continue  # ``Sign up --> Cookie session --> Connect a source``: what a user does
+        boxes_apart([end for hop in drawn for end in (hop.source, hop.target)], ctx, extra)
         if not _of_identifiers(_heading_above(blocks, block.line)):
             out += [hop for hop, link in links if diagram.between_systems(link)]
         if diagram.kind == "sequence" and drawn:

@@ -6,10 +6,10 @@ named in a text."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from flowviz.model import Flow, Integration, Step
-from flowviz.parse.arrows import component_head, component_qualifier, is_component
+from flowviz.parse.arrows import component_head, component_qualifier, is_component, key
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import (
@@ -113,6 +113,25 @@ def short_names_merged(
     rows = [moved(row) for row in integrations]
     flows = [f.model_copy(update={"steps": [moved(s) for s in f.steps]}) for f in flows]
     return rows, flows  # type: ignore[return-value]
+
+
+def boxes_apart(names: Iterable[str], ctx: Context, extra: dict[str, list[str]]) -> None:
+    """The boxes of one diagram, each a system of its own: a box whose name opens another's
+    (``Shipstation`` beside ``Shipstation Shipping App``) would be taken for it, so both are
+    made systems now, each by its own name; one that only adds an access word (``Eventbrite
+    API`` beside ``Eventbrite``) stays the same end."""
+    drawn = list(dict.fromkeys(name.strip() for name in names if name.strip()))
+    for short in drawn:
+        longer = [n for n in drawn if _opens_with_name(n, short) and key(n) != key(short)]
+        for name in (short, *longer) if longer else ():
+            if ctx.registry.lookup_name(name) is None:
+                ctx.registry.add(name, product_kind(name, extra) or "other")  # type: ignore[arg-type]
+
+
+def _opens_with_name(name: str, short: str) -> bool:
+    """Whether ``name`` is ``short`` and more words (``Shipstation Shipping App``)."""
+    words, opening = name.casefold().split(), short.casefold().split()
+    return len(words) > len(opening) and words[: len(opening)] == opening
 
 
 def known_end(name: str, ctx: Context, extra: dict[str, list[str]]) -> bool:

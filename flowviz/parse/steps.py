@@ -574,6 +574,10 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source, target = target, source  # ``A calls B's API to retrieve the balance``
         elif (source, target) == (ids[0], ids[1]) and _QUERIES.search(between):
             source, target = target, source  # ``A queries B for all records``: B answers
+        elif (source, target) == (ids[0], ids[1]) and _carried_to(clause, first, between):
+            source, target = target, source  # ``Доставляется в WhatsApp через GREEN-API``
+        if _PER.search(between):
+            source = target = None  # ``несколько инстансов A на один портал B``: a ratio
     elif ids:
         source = ids[0]
     method = method_in(text)
@@ -605,6 +609,26 @@ def _sent_to(clause: str, first: tuple[int, str], second: tuple[int, str]) -> bo
         and _NEXT_ACTION.search(between.casefold()) is None
         and _MARKED.search(between[-40:]) is None
     )
+
+
+_CARRIED_BY = re.compile(r"\s(?:через|via)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+"""A carrier right before the second system (``в WhatsApp через GREEN-API``)."""
+
+
+def _carried_to(clause: str, first: tuple[int, str], between: str) -> bool:
+    """Whether the first system is where data goes (after ``в`` / ``to``) and the second the
+    carrier that takes it there (after ``через`` / ``via``): the carrier sends."""
+    marker = _MARKED.search(clause[: first[0]])
+    to = marker is not None and marker.group("marker").casefold() in _TO_WORDS
+    return to and _CARRIED_BY.search(between) is not None
+
+
+_PER = re.compile(
+    r"\s(?:на\s+(?:один|одну|одно|каждый|каждую|каждое)|per|for\s+each)\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A ratio between two systems (``несколько инстансов GREEN-API на один портал Bitrix24``,
+``one instance per HubSpot portal``): how many of one go with the other, no transfer."""
 
 
 _QUERIES = re.compile(

@@ -1479,7 +1479,7 @@ def _any_case(name: str) -> str:
             out.append(re.escape(word))
     if _ENGLISH_NOUN.fullmatch(name.rsplit(maxsplit=1)[-1]):
         out[-1] += "s?"  # ``Floodlights``
-    return r"\s+".join(out)
+    return r"(?:\s+|-)".join(out)  # ``GREEN-API`` is ``Green API``
 
 
 _ENGLISH_NOUN = re.compile(r"[a-z]{4,}[^s]", re.IGNORECASE)
