@@ -1699,3 +1699,19 @@ def test_an_adapter_is_a_component_by_its_name(write_map) -> None:
         ("Telegram", "Telegram Adapter"),
         ("Telegram Adapter", "Messaging Service"),
     ]
+
+
+def test_a_step_subject_ending_in_a_component_word_is_a_system_though_named_once(
+    write_map,
+) -> None:
+    """``The gateway module receives …`` and ``The transformation module transforms … and
+    sends it to Amplitude``: each module, named once in lower case, is an end of its step."""
+    text = (
+        "# Pipeline\n\n## Data plane workflow\n\n"
+        "1. The gateway module receives event data from Shopify.\n"
+        "2. The transformation module transforms the event and sends it to Amplitude.\n"
+    )
+    assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [
+        ("Shopify", "Gateway module"),
+        ("Transformation module", "Amplitude"),
+    ]

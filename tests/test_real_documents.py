@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_69``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_70``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -267,7 +267,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-commerce-hubspot-app-builder": (False, 5, 0, 0),
     "en-ct-ingrid-shipping-connector": (False, 20, 13, 14),
     "en-paypal-commercetools-sequence": (False, 22, 0, 0),
-    "en-adyen-commercetools-overview": (False, 0, 2, 3),
+    "en-adyen-commercetools-overview": (False, 1, 2, 3),
     "en-ga4-gtm-pipeline": (False, 6, 1, 10),
     "en-braze-bedrock-personalization": (False, 4, 1, 9),
     "en-connect-whatsapp-chat": (False, 2, 0, 0),
@@ -281,7 +281,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-yc-direct-parquet-clickhouse": (True, 0, 0, 0),
     "en-triggermesh-bridges-catalog": (False, 13, 0, 0),
     "en-triggermesh-zendesk-sentiment": (False, 2, 0, 3),
-    "en-mtc-ipaas-order-processor": (False, 0, 0, 9),
+    "en-mtc-ipaas-order-processor": (False, 1, 0, 9),
     "en-ais-workshop-product-announcement": (True, 0, 0, 0),
     "en-eventbridge-auth0-visualization": (False, 1, 0, 5),
     "en-dtc-skill-pack-integrations": (False, 6, 1, 0),
@@ -347,7 +347,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-rafiki-webhook-events": (False, 33, 0, 0),
     "en-headstart-product-orchestration": (False, 0, 1, 9),
     "en-revops-intelligence-reverse-etl": (False, 9, 3, 0),
-    "en-clickstream-aws-architecture": (False, 9, 10, 39),
+    "en-clickstream-aws-architecture": (False, 11, 10, 39),
     "en-opentrack-segment-alternative": (False, 9, 2, 0),
     "en-siteboss-owl-shopify-3pl": (False, 5, 2, 0),
     "ru-stalinon-bot-mini-app": (False, 7, 1, 4),
@@ -360,7 +360,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-cds-gc-design-system-pipelines": (False, 13, 4, 0),
     "en-confluent-microservices-orders-dataflow": (False, 17, 0, 0),
     "en-bc-shopify-connector-overview": (True, 0, 0, 0),
-    "en-bc-shopify-order-sync": (False, 0, 1, 4),
+    "en-bc-shopify-order-sync": (False, 0, 0, 4),
     "en-gowa-chatwoot-whatsapp-bridge": (False, 7, 4, 5),
     "en-zenslackchat-slack-zendesk-support": (True, 0, 0, 0),
     "en-walkeros-flow-examples": (False, 8, 0, 0),
@@ -381,6 +381,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-greenapi-integration-platform": (False, 9, 0, 0),
     "en-saleor-shipstation-shipping-app": (False, 12, 0, 3),
     "en-saleor-authorize-net-payment-flow": (False, 0, 0, 4),
+    "en-zendesk-nexmo-whatsapp-channel": (False, 0, 1, 6),
+    "en-rudderstack-data-plane-workflow": (False, 2, 0, 7),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -879,6 +881,10 @@ UNSEEN_69 = [
     "en-saleor-shipstation-shipping-app",
     "en-saleor-authorize-net-payment-flow",
 ]
+UNSEEN_70 = [
+    "en-zendesk-nexmo-whatsapp-channel",
+    "en-rudderstack-data-plane-workflow",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -948,6 +954,7 @@ LATER_ROUNDS = [
     *UNSEEN_67,
     *UNSEEN_68,
     *UNSEEN_69,
+    *UNSEEN_70,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1010,7 +1017,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3244
+    assert counted == 3262
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

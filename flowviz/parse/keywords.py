@@ -990,7 +990,7 @@ LEAD_SUBJECT_HEADS = frozenset(
     {
         *(h for h in COMPONENT_HEADS if h not in ("api", "db", "lake", "store", "registry")),
         "bot", "app", "application", "agent", "connector", "middleware", "script", "function",
-        "lambda", "handler", "processor",
+        "lambda", "handler", "processor", "module",
         "бот", "приложение", "коннектор", "скрипт", "модуль", "обработчик", "агент",
     }
 )  # fmt: skip
@@ -1384,7 +1384,8 @@ PARTICIPANT_VERBS = (
     "exposes", "places", "puts", "loads", "inserts", "copies", "syncs", "synchronizes",
     "subscribes", "makes", "receives", "responds", "replies", "redirects", "exchanges",
     "validates", "checks", "downloads", "exports", "transforms", "converts", "generates",
-    "encodes", "extracts", "authenticates", "connects", "polls",
+    "encodes", "extracts", "authenticates", "connects", "polls", "forwards", "picks", "routes",
+    "passes", "emits",
 )  # fmt: skip
 """English verbs by which the subject of a step acts (``The consumer stores …``); Russian
 ones are known by their ending (``отправляет``, ``возвращается``)."""

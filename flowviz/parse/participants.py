@@ -100,6 +100,18 @@ def _headed(words: list[str]) -> bool:
     return len(words) > 1 and words[-1].casefold() in LEAD_SUBJECT_HEADS
 
 
+_KIND_WORDS = frozenset({"function", "functions", "lambda", "cloud"})
+"""Words of a name for a kind of service (``the Lambda function``, ``a Cloud Function``)."""
+
+
+def _component_named(name: str) -> bool:
+    """Whether a subject names a component by its word (``Gateway module``, ``Notification
+    Processor Lambda``), a system though one step alone names it; not a kind of service
+    (``Lambda function``, ``Cloud Function``)."""
+    words = name.casefold().split()
+    return _headed(words) and not _KIND_WORDS & set(words[:-1])
+
+
 def participants(steps: Iterable[str], *, common: bool = False) -> list[str]:
     """The subjects of ``steps`` that at least two of them share (by their stems), in order;
     a subject written longer in one step (``Клиентский код надстройки`` / ``Клиентский код``)
@@ -118,7 +130,7 @@ def shared_subjects(said: list[tuple[str | None, str]]) -> list[str]:
         dict.fromkeys(
             first[key]
             for key, (name, step) in zip(keys, subjects, strict=True)
-            if counts[key] > 1 or _foreign_name(name, step)
+            if counts[key] > 1 or _foreign_name(name, step) or _component_named(name)
         )
     )
 
