@@ -1390,6 +1390,10 @@ PARTICIPANT_VERBS = (
 """English verbs by which the subject of a step acts (``The consumer stores …``); Russian
 ones are known by their ending (``отправляет``, ``возвращается``)."""
 
+SERVICE_KIND_WORDS = frozenset({"function", "functions", "lambda", "cloud"})
+"""Words of a subject that names a kind of service, not a component of the document (``the
+Lambda function``, ``a Cloud Function``)."""
+
 NOT_PARTICIPANT_WORDS = frozenset({
     "it", "this", "that", "these", "they", "he", "she", "we", "you", "i", "one", "each",
     "он", "она", "оно", "они", "это", "этот", "эта", "вы", "мы", "я", "каждый", "который",

@@ -120,10 +120,7 @@ def read_loose(
     for hop in drawn:
         ends.see(hop.source, hop.line)
         ends.see(hop.target, hop.line)
-    for item in statements:
-        for segment in item.segments if item.tree is None and not item.stacked else ():
-            for end in segment:
-                ends.see(end, item.line)
+    _see_ends(statements, ends)
     drawn_between = [hop for hop in drawn if hop.source != hop.target]
     ends.forget_paths(statements)
     ends.settle_trees(statements)
@@ -147,18 +144,15 @@ def read_loose(
         ctx.registry.lookup_name,
     )
     edges += described
-    at_steps = {step.line for flow in processes for step in flow.steps}
-    told_items = [item for item in numbered if item.line not in at_steps]
-    for item in told_items:
-        for end in (end for segment in item.segments for end in segment):
-            ends.see(end, item.line)
-    told_hops = _once([hop for item in told_items for hop in hops(item, ends)])
+    unread = _not_steps(numbered, processes)
+    _see_ends(unread, ends)
+    told_hops = _once([hop for item in unread for hop in hops(item, ends)])
     integrations += [
         row
         for number, hop in enumerate(told_hops, len(rows) + 1)
         for row in _rows(hop, number, ctx, extra)
     ]
-    rows += told_hops
+    rows += told_hops  # numbered on from here: the steps' rows come after
     told = {item.line for item in statements if item.told} & {s.line for s in edges}
     integrations = [row for row in integrations if row.line not in told]  # the step says more
     processes = [_arrow_ends(f, integrations) for f in processes]
@@ -190,6 +184,22 @@ def read_loose(
         flows=flows,
         diagnostics=sorted(ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)),
     )
+
+
+def _see_ends(statements: list[Candidate], ends: Ends) -> None:
+    """Record where each end of the statements is written; a tree's boxes and a stacked
+    hop's make no other end a system, so they are not recorded."""
+    for item in statements:
+        for segment in item.segments if item.tree is None and not item.stacked else ():
+            for end in segment:
+                ends.see(end, item.line)
+
+
+def _not_steps(items: list[Candidate], processes: list[Flow]) -> list[Candidate]:
+    """The told items of numbered lists that no process reads as a step: a step on the same
+    line names its ends in its own way."""
+    at_steps = {step.line for flow in processes for step in flow.steps}
+    return [item for item in items if item.line not in at_steps]
 
 
 def _described(

@@ -123,7 +123,9 @@ def boxes_apart(names: Iterable[str], ctx: Context, extra: dict[str, list[str]])
     drawn = list(dict.fromkeys(name.strip() for name in names if name.strip()))
     for short in drawn:
         longer = [n for n in drawn if _opens_with_name(n, short) and key(n) != key(short)]
-        for name in (short, *longer) if longer else ():
+        if not longer:
+            continue
+        for name in (short, *longer):
             if ctx.registry.lookup_name(name) is None:
                 ctx.registry.add(name, product_kind(name, extra) or "other")  # type: ignore[arg-type]
 

@@ -13,6 +13,7 @@ from flowviz.parse.keywords import (
     LEAD_SUBJECT_HEADS,
     NOT_PARTICIPANT_WORDS,
     PARTICIPANT_VERBS,
+    SERVICE_KIND_WORDS,
     STEP_OPENERS,
     alternation,
 )
@@ -100,16 +101,12 @@ def _headed(words: list[str]) -> bool:
     return len(words) > 1 and words[-1].casefold() in LEAD_SUBJECT_HEADS
 
 
-_KIND_WORDS = frozenset({"function", "functions", "lambda", "cloud"})
-"""Words of a name for a kind of service (``the Lambda function``, ``a Cloud Function``)."""
-
-
 def _component_named(name: str) -> bool:
     """Whether a subject names a component by its word (``Gateway module``, ``Notification
     Processor Lambda``), a system though one step alone names it; not a kind of service
     (``Lambda function``, ``Cloud Function``)."""
     words = name.casefold().split()
-    return _headed(words) and not _KIND_WORDS & set(words[:-1])
+    return _headed(words) and not SERVICE_KIND_WORDS & set(words[:-1])
 
 
 def participants(steps: Iterable[str], *, common: bool = False) -> list[str]:
