@@ -1151,3 +1151,22 @@ def test_captions_under_a_row_of_boxes_state_no_edge(write_map) -> None:
         ("Slack", "Leads Agent"),
         ("Leads Agent", "OpenAI"),
     ]
+
+
+def test_a_link_to_a_subgraph_by_its_id_ends_at_the_subgraph_named_by_its_title() -> None:
+    """``subgraph coco["Composable Commerce"]`` names the box ``coco``: a link to ``coco``
+    reaches ``Composable Commerce``; a subgraph without a bracket is named by its words."""
+    diagram = read_mermaid(
+        "flowchart TD\n"
+        '    subgraph coco["Composable Commerce"]\n        cart\n    end\n'
+        "    subgraph connector\n        processor\n    end\n"
+        '    processor("processor (APIs)") -- "update shipping info" --> coco\n'
+        "    connector --> coco\n",
+        1,
+    )
+    assert diagram is not None
+    links = [(diagram.name(h.source), diagram.name(h.target)) for h in diagram.links]
+    assert links == [
+        ("processor (APIs)", "Composable Commerce"),
+        ("connector", "Composable Commerce"),
+    ]

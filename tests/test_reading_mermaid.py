@@ -54,9 +54,14 @@ def _their_links(read: dict[str, Any]) -> Counter[tuple[str, str]]:
 
 
 def _their_labels(read: dict[str, Any]) -> dict[str, str]:
-    """Node (or participant) id -> its label as one line of plain text."""
+    """Node (or participant) id -> its label as one line of plain text; a node that is a
+    subgraph's id is the subgraph's box, which Mermaid draws with the subgraph's title."""
     boxes = read.get("vertices") or read.get("actors") or []
-    return {box["id"]: " ".join(markdown_text(box["text"] or "").split()) for box in boxes}
+    titles = {group["id"]: group["title"] for group in read.get("subgraphs") or []}
+    return {
+        box["id"]: " ".join(markdown_text(titles.get(box["id"]) or box["text"] or "").split())
+        for box in boxes
+    }
 
 
 def _our_links(diagram: Diagram) -> Counter[tuple[str, str]]:

@@ -439,13 +439,23 @@ def _read(diagram: Diagram, line: int, tree: Tree) -> None:
         if isinstance(node, Token) and node.type in ("END", "CLOSE") and diagram.open_groups:
             diagram.open_groups.pop()
         elif isinstance(node, Tree) and node.data == "subgraph":
-            title = node.children[0].value if node.children else ""
-            bracket = re.search(r"\[(.*)\]", title)
-            diagram.open_groups.append(_text(bracket.group(1) if bracket else title))
+            diagram.open_groups.append(_subgraph(diagram, node))
         elif isinstance(node, Tree) and node.data in _LINKS:
             _LINKS[node.data](diagram, line, node)
         elif isinstance(node, Tree) and node.data in _NAMES:
             _NAMES[node.data](diagram, node)
+
+
+def _subgraph(diagram: Diagram, node: Tree) -> str:
+    """The title of a subgraph; ``subgraph coco["Composable Commerce"]`` also labels the id
+    ``coco``, which a link may name as its end (Mermaid draws it to the subgraph's box)."""
+    title = node.children[0].value if node.children else ""
+    bracket = re.search(r"\[(.*)\]", title)
+    name = _text(bracket.group(1) if bracket else title)
+    ident = title[: bracket.start()].strip() if bracket else ""
+    if ident and name:
+        diagram.labels.setdefault(ident, name)
+    return name
 
 
 def _word(node: Tree | Token) -> str:
