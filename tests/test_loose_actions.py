@@ -627,3 +627,27 @@ def test_where_a_visitor_comes_from_and_a_products_file_name_state_no_edge(write
         )
     )
     assert named_edges(model) == [("Google Ads", "CallRail", 3)]
+
+
+def test_initials_name_the_system_they_abbreviate_and_data_read_in_a_store_comes_from_it(
+    write_map,
+) -> None:
+    """``ALB`` and ``KDS`` are the ``Application Load Balancer`` and the ``Amazon Kinesis
+    Data Streams`` named before (no system of their own); a step that ``consumes the events
+    in KDS`` takes them from KDS."""
+    model = load(
+        write_map(
+            "# Ingestion\n\n## How it works\n\n"
+            "1. Amazon CloudFront sends events to the Application Load Balancer.\n"
+            "2. ALB forwards all valid requests to Amazon ECS.\n"
+            "3. Amazon ECS writes the events to Amazon Kinesis Data Streams.\n"
+            "4. Apache Flink consumes the events in KDS.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Amazon CloudFront", "Application Load Balancer", 5),
+        ("Application Load Balancer", "Amazon ECS", 6),
+        ("Amazon ECS", "Amazon Kinesis Data Streams", 7),
+        ("Amazon Kinesis Data Streams", "Apache Flink", 8),
+    ]
+    assert not {"ALB", "KDS"} & {s.name for s in model.systems}

@@ -32,6 +32,7 @@ from flowviz.parse.systems import (
     catalogue_kind,
     catalogue_pattern,
     catalogue_spelling,
+    initials,
     opens_a_makers_product,
     role_stems,
     short_forms,
@@ -535,6 +536,8 @@ def _other_component(name: str, found: str, ctx: Context) -> bool:
     word (``Event Service``), or a product (``YouTube``) the component named after it
     (``YouTube Channel Service``): different systems."""
     system = ctx.registry.systems[found]
+    if name.strip() in initials(system.name):
+        return False  # ``ALB`` of ``Application Load Balancer``
     if not is_component(name):
         named_after = is_component(system.name) and catalogue_kind(name) is not None
         return named_after and stems(system.name) != stems(name)

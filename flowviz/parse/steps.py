@@ -574,6 +574,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source, target = target, source  # ``A calls B's API to retrieve the balance``
         elif (source, target) == (ids[0], ids[1]) and _QUERIES.search(between):
             source, target = target, source  # ``A queries B for all records``: B answers
+        elif (source, target) == (ids[0], ids[1]) and _READS_IN.search(between):
+            source, target = target, source  # ``A consumes the events in B``: B holds them
         elif (source, target) == (ids[0], ids[1]) and _carried_to(clause, first, between):
             source, target = target, source  # ``Доставляется в WhatsApp через GREEN-API``
         if _PER.search(between):
@@ -629,6 +631,16 @@ _PER = re.compile(
 )
 """A ratio between two systems (``несколько инстансов GREEN-API на один портал Bitrix24``,
 ``one instance per HubSpot portal``): how many of one go with the other, no transfer."""
+
+
+_READS_IN = re.compile(
+    r"\b(?:consum|read|poll|pull|fetch|retriev)\w*\s+(?:the\s+|all\s+|new\s+)*\w+(?:\s+\w+)?"
+    r"\s+(?:in|on|of|stored\s+in|held\s+in)\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+"""A verb of reading, what is read and where it lies right before the second system (``The
+Flink application consumes the events in KDS``, ``reads the messages on the queue``): the
+data comes from the system it lies in."""
 
 
 _QUERIES = re.compile(

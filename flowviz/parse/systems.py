@@ -795,6 +795,8 @@ class Registry:
         self.alias(system_id, name)
         for synonym in synonyms(name):
             self.alias(system_id, synonym, record=False)
+        for short in initials(name):
+            self.alias(system_id, short, record=False, derived=True)
         if draft.product and draft.line is not None:  # declared in section 1
             for form in short_forms(name):
                 self.alias(system_id, form, derived=True)
@@ -1251,6 +1253,39 @@ def synonyms(name: str) -> list[str]:
         if squeezed in {compact(g) for g in group}:
             return [g for g in group if compact(g) != squeezed]
     return []
+
+
+_LINKING_WORDS = frozenset({"for", "of", "and", "on", "the", "&", "для", "и"})
+"""Words a name's initials skip (``Amazon Managed Service for Apache Flink``)."""
+MIN_INITIALS_WORDS = 3
+"""Words a name needs for its initials to name it alone: two words give two letters, which
+many names share (``GA`` is Google Ads or Google Analytics)."""
+
+
+def initials(name: str) -> list[str]:
+    """The initials a document may write for a name of capitalised words, with and without
+    its maker (``Application Load Balancer`` -> ``ALB``, ``Amazon Kinesis Data Streams`` ->
+    ``AKDS`` and ``KDS``); none for a name of fewer than three such words or with a word
+    that is not one, nor initials that name a maker or a cloud (``GCP``, ``AWS``): the place
+    of many products, no one system.
+
+    >>> initials("Application Load Balancer"), initials("Amazon Kinesis Data Streams")
+    (['ALB'], ['AKDS', 'KDS'])
+    >>> initials("Google Ads"), initials("Order processor"), initials("Google Analytics 4")
+    ([], [], [])
+    >>> initials("Google Cloud Platform"), initials("Amazon Web Services")
+    ([], [])
+    """
+    words = [w for w in name.split() if w.casefold() not in _LINKING_WORDS]
+    if not all(w[:1].isupper() and w.isalpha() for w in words):
+        return []
+    forms = [words, words[1:] if words and words[0].casefold() in VENDOR_WORDS else []]
+    found = [
+        "".join(w[0] for w in form)
+        for form in forms
+        if MIN_INITIALS_WORDS <= len(form) <= MAX_INITIALS + 1
+    ]
+    return [f for f in found if f.casefold() not in PLATFORM_BRANDS | VENDOR_WORDS]
 
 
 def _number(text: str) -> str:
