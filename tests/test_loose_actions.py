@@ -651,3 +651,44 @@ def test_initials_name_the_system_they_abbreviate_and_data_read_in_a_store_comes
         ("Amazon Kinesis Data Streams", "Apache Flink", 8),
     ]
     assert not {"ALB", "KDS"} & {s.name for s in model.systems}
+
+
+def test_a_handler_or_processor_is_a_component_by_its_last_word(write_map) -> None:
+    """``Push Handler → FCM`` under a numbered component is the handler's edge, not the
+    component's above it."""
+    model = load(
+        write_map(
+            "# Notifications\n\n## Components\n\n"
+            "1. **Channel Handlers**\n\n"
+            "    * **Push Handler** → Firebase Cloud Messaging (FCM)\n"
+            "    * **Email Handler** → AWS SES\n"
+            "    * **SMS Handler** → Twilio or other providers\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Push Handler", "Firebase Cloud Messaging", 7),
+        ("Email Handler", "AWS SES", 8),
+        ("SMS Handler", "Twilio", 9),
+    ]
+
+
+def test_a_component_that_takes_data_and_forwards_it_is_between_two_systems(write_map) -> None:
+    """``[eventing-service]: Takes Zammad webhook event via REST and forwards it to Apache
+    Kafka``: Zammad sends to the service, which sends to Kafka; a component named as code in
+    lower case with hyphens is a system like ``Eventing Service``."""
+    model = load(
+        write_map(
+            "# Eventing\n\n```mermaid\nflowchart LR\n    z[Zammad] --> k[Apache Kafka]\n```\n\n"
+            "## Components\n\n"
+            "- [eventing-service]: Takes Zammad webhook event via REST and forwards it to "
+            "Apache Kafka\n"
+            "- Mail Handler: reads events from Apache Kafka and sends them to SendGrid\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Zammad", "Apache Kafka", 5),
+        ("Zammad", "eventing-service", 10),
+        ("eventing-service", "Apache Kafka", 10),
+        ("Apache Kafka", "Mail Handler", 11),
+        ("Mail Handler", "SendGrid", 11),
+    ]

@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_71``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_72``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -385,6 +385,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-rudderstack-data-plane-workflow": (False, 2, 0, 7),
     "ru-mim-graph-b2b-guests": (True, 0, 0, 0),
     "ru-ediscovery-file-collection": (True, 0, 0, 0),
+    "en-dbs-zammad-kafka-eventing": (False, 6, 0, 0),
+    "en-notification-service-channel-handlers": (False, 3, 1, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -891,6 +893,10 @@ UNSEEN_71 = [
     "ru-mim-graph-b2b-guests",
     "ru-ediscovery-file-collection",
 ]
+UNSEEN_72 = [
+    "en-dbs-zammad-kafka-eventing",
+    "en-notification-service-channel-handlers",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -962,6 +968,7 @@ LATER_ROUNDS = [
     *UNSEEN_69,
     *UNSEEN_70,
     *UNSEEN_71,
+    *UNSEEN_72,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1024,7 +1031,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3276
+    assert counted == 3289
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

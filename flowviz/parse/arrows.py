@@ -145,7 +145,8 @@ class Ends:
         if _generic(name):
             return False
         if not looks_like_name(name):
-            return _LOWER_CASE_BRAND.fullmatch(name) is not None and self.is_product(name)
+            brand = _LOWER_CASE_BRAND.fullmatch(name) is not None and self.is_product(name)
+            return brand or is_code_component(name)
         if _a_dataset(name) and not self.in_catalogue(name.split(maxsplit=1)[0]):
             return False  # ``CDC dataset``: a part of the warehouse that holds it
         if self.is_product(name) or is_component(name):
@@ -209,6 +210,20 @@ def is_component(name: str) -> bool:
         return words[0] in _LONE_HEADS
     russian_head_first = bool(words) and words[0] in COMPONENT_WORDS and _CYRILLIC.match(words[0])
     return bool(words) and (words[-1] in COMPONENT_WORDS or bool(russian_head_first))
+
+
+_CODE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")
+
+
+def is_code_component(name: str) -> bool:
+    """Whether an end is a component named as code, in lower case with hyphens and its last
+    word a component's (``eventing-service``, ``orders-db``), not any hyphened word
+    (``real-time``).
+
+    >>> is_code_component("eventing-service"), is_code_component("real-time")
+    (True, False)
+    """
+    return bool(_CODE_NAME.fullmatch(name)) and is_component(name)
 
 
 def component_head(name: str) -> str:

@@ -978,7 +978,8 @@ COMPONENT_HEADS = (
     "service", "services", "gateway", "queue", "database", "db", "cache", "broker", "storage",
     "bus", "server", "worker", "scheduler", "backend", "frontend", "microservice", "cluster",
     "replica", "warehouse", "lake", "store", "registry", "proxy", "balancer", "api", "parser",
-    "adapter", "адаптер",
+    "adapter", "handler", "processor", "dispatcher", "listener",
+    "адаптер",
     "сервис", "микросервис", "шлюз", "очередь", "база", "кэш", "брокер", "хранилище", "сервер",
     "бэкенд", "фронтенд", "кластер", "реплика",
 )  # fmt: skip

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from flowviz.parse.arrows import ARROW
+from flowviz.parse.arrows import ARROW, is_code_component
 from flowviz.parse.keywords import (
     DOCUMENT_WORDS,
     FORMAT_WORDS,
@@ -205,7 +205,7 @@ class WordedStatements:
         found = _SUBJECT_MOVED.match(text)
         if found is None:
             return None
-        sender = self._named(_ARTICLE.sub("", found["a"].strip(" *_`")))
+        sender = self._named(_ARTICLE.sub("", found["a"].strip(" *_`[]")))
         product = self.products.match(found["b"])
         if product is not None and opens_a_makers_product(product, found["b"]):
             product = None  # ``to SAP Event Mesh``: the maker's product, named in full
@@ -213,7 +213,18 @@ class WordedStatements:
         if sender is None or receiver is None or sender.casefold() == receiver.casefold():
             return None
         receiver = catalogue_spelling(receiver, self.extra) if product else receiver
+        origin = self._taken_from(found["first"] or "")
+        if origin is not None and origin.casefold() not in (sender.casefold(), receiver.casefold()):
+            return f"{origin} -> {sender} -> {receiver}: {text.strip()}"
         return f"{sender} -> {receiver}: {text.strip()}"
+
+    def _taken_from(self, first: str) -> str | None:
+        """The system the subject's first action takes data from (``receives the Zammad
+        webhook event and``, ``reads orders from Shopify and``), else None."""
+        found = _TAKEN.match(first)
+        if found is None:
+            return None
+        return self._named((found["origin"] or found["origin2"]).strip(" *_`"))
 
     def _later_direction(self, text: str) -> str | None:
         """A later sentence of a line that is only a direction between two products, with at
@@ -238,7 +249,7 @@ class WordedStatements:
         product = self.products.match(text)
         if product is not None and looks_like_a_name(text[product.end() :]):
             return text  # ``commercetools Subscription``: a part of a product in lower case
-        return text if looks_like_a_name(text) else None
+        return text if looks_like_a_name(text) or is_code_component(text) else None
 
     def _acted_on_one(self, text: str) -> str:
         """A line that says what the document's tool does to one product, opening with the
@@ -529,7 +540,7 @@ _ACTION = re.compile(r"^\W*(?:action|действие)\W*:\W*", re.IGNORECASE)
 _SUBJECT_MOVED = re.compile(
     r"^\W*(?:(?i:once|when|whenever|after|as\s+soon\s+as|когда|после)\s[^,;:.]{1,80},\s*)?"
     r"(?P<a>[^\s*_`][^.;:!?,]{0,38}?)\W*\s+"
-    r"(?:[a-z]+s\s[^.;:!?,]{1,40}?\s(?:and|then|и)\s+)?"  # ``builds a new image and``
+    r"(?P<first>(?:[a-z]+s|(?<=:\s)[A-Z][a-z]+s)\s[^.;:!?,]{1,40}?\s(?:and|then|и)\s+)?"
     r"(?i:"
     + alternation([v for v in MOVE_VERBS if _acts(v)])
     + r"|(?<=s\s)(?:"
@@ -542,6 +553,16 @@ thing it does (``GitHub Actions builds a new image and pushes it to``) or a clau
 when (``Once an order is placed, the Subscription sends a message to Pub/Sub``)."""
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+_TAKEN = re.compile(
+    r"(?i:receives|takes|gets|accepts|consumes|reads|pulls|fetches|collects)\s+"
+    r"(?:(?i:the|a|an|new|all)\s+)?"
+    r"(?:(?P<origin>(?:[A-Z][\w.-]*\s+){1,3}?)(?i:webhooks?|events?|messages?|data|orders?|"
+    r"records?|requests?|notifications?|updates?|payloads?|leads?|contacts?)\b"
+    r"|[^.;:!?,]{1,40}?\s(?i:from)\s+(?:the\s+)?(?P<origin2>[^.;:!?,]{1,40}?)\s+(?:and|then)\s*$)"
+)
+"""A first action of taking data, and the system it comes from: the name before what is
+taken (``receives the Zammad webhook event``) or after ``from`` (``reads orders from Shopify``)."""
 
 
 _NAMED_THEN_TITLED = re.compile(  # an empty ``title``: read as _TITLE_DIRECTION's matches are
