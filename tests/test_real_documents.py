@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_72``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_73``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -387,6 +387,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-ediscovery-file-collection": (True, 0, 0, 0),
     "en-dbs-zammad-kafka-eventing": (False, 6, 0, 0),
     "en-notification-service-channel-handlers": (False, 3, 1, 0),
+    "ru-dotnet-serverless-event-grid": (True, 0, 0, 0),
+    "ru-dotnet-cloud-native-elastic-logging": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -897,6 +899,10 @@ UNSEEN_72 = [
     "en-dbs-zammad-kafka-eventing",
     "en-notification-service-channel-handlers",
 ]
+UNSEEN_73 = [
+    "ru-dotnet-serverless-event-grid",
+    "ru-dotnet-cloud-native-elastic-logging",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -969,6 +975,7 @@ LATER_ROUNDS = [
     *UNSEEN_70,
     *UNSEEN_71,
     *UNSEEN_72,
+    *UNSEEN_73,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1031,7 +1038,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3289
+    assert counted == 3310
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
