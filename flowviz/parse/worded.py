@@ -224,7 +224,7 @@ class WordedStatements:
         found = _TAKEN.match(first)
         if found is None:
             return None
-        return self._named((found["origin"] or found["origin2"]).strip(" *_`"))
+        return self._named((found["before_data"] or found["after_from"]).strip(" *_`"))
 
     def _later_direction(self, text: str) -> str | None:
         """A later sentence of a line that is only a direction between two products, with at
@@ -540,6 +540,7 @@ _ACTION = re.compile(r"^\W*(?:action|действие)\W*:\W*", re.IGNORECASE)
 _SUBJECT_MOVED = re.compile(
     r"^\W*(?:(?i:once|when|whenever|after|as\s+soon\s+as|когда|после)\s[^,;:.]{1,80},\s*)?"
     r"(?P<a>[^\s*_`][^.;:!?,]{0,38}?)\W*\s+"
+    # a first action (``builds a new image and``, ``: Takes Zammad webhook event … and``)
     r"(?P<first>(?:[a-z]+s|(?<=:\s)[A-Z][a-z]+s)\s[^.;:!?,]{1,40}?\s(?:and|then|и)\s+)?"
     r"(?i:"
     + alternation([v for v in MOVE_VERBS if _acts(v)])
@@ -557,9 +558,9 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TAKEN = re.compile(
     r"(?i:receives|takes|gets|accepts|consumes|reads|pulls|fetches|collects)\s+"
     r"(?:(?i:the|a|an|new|all)\s+)?"
-    r"(?:(?P<origin>(?:[A-Z][\w.-]*\s+){1,3}?)(?i:webhooks?|events?|messages?|data|orders?|"
+    r"(?:(?P<before_data>(?:[A-Z][\w.-]*\s+){1,3}?)(?i:webhooks?|events?|messages?|data|orders?|"
     r"records?|requests?|notifications?|updates?|payloads?|leads?|contacts?)\b"
-    r"|[^.;:!?,]{1,40}?\s(?i:from)\s+(?:the\s+)?(?P<origin2>[^.;:!?,]{1,40}?)\s+(?:and|then)\s*$)"
+    r"|[^.;:!?,]{1,40}?\s(?i:from)\s+(?:the\s+)?(?P<after_from>[^.;:!?,]{1,40}?)\s+(?:and|then)\s*$)"
 )
 """A first action of taking data, and the system it comes from: the name before what is
 taken (``receives the Zammad webhook event``) or after ``from`` (``reads orders from Shopify``)."""
