@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from flowviz.parse.components import FILE_NAME
 from flowviz.parse.keywords import (
     ANY_WORDS,
     ARROWS,
@@ -212,7 +213,7 @@ def is_component(name: str) -> bool:
     return bool(words) and (words[-1] in COMPONENT_WORDS or bool(russian_head_first))
 
 
-_CODE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+")
+_CODE_NAME = re.compile(FILE_NAME)
 
 
 def is_code_component(name: str) -> bool:

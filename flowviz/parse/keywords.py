@@ -1252,6 +1252,10 @@ TARGET_MARKERS = ("в", "во", "на", "to", "into", "onto")
 """A preposition between the sender and a later system that makes it the receiver (``из X в
 промежуточные таблицы Y``): the step's subject is then the mover, not an end."""
 
+READING_STEMS = ("read", "quer", "fetch", "pull", "consum", "poll", "retriev", "collect", "scrap")
+"""Stems of verbs by which the one acting takes data from the system it names (``queries
+B``, ``consumes the events in B``, ``is polled by B``): the data comes from that system."""
+
 READ_VERBS = (
     "get", "gets", "fetch", "fetches", "retrieve", "retrieves", "collect", "collects", "gather",
     "gathers", "pull", "pulls", "read", "reads", "receive", "receives", "import", "imports",

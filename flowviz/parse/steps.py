@@ -24,6 +24,7 @@ from flowviz.parse.keywords import (
     PERSON_WORDS,
     PURPOSE_MARKERS,
     READ_VERBS,
+    READING_STEMS,
     RECEIVE_VERBS,
     SOURCE_MARKERS,
     SUBJECT_PRONOUNS,
@@ -533,10 +534,7 @@ def _done_by(between: str) -> bool:
     if found is None:
         return False
     verb = found["verb"].casefold()
-    return not any(read.startswith(verb) or verb.startswith(read) for read in _READING)
-
-
-_READING = ("read", "quer", "fetch", "pull", "consum", "poll", "retriev", "collect", "scrap")
+    return not any(read.startswith(verb) or verb.startswith(read) for read in READING_STEMS)
 
 
 _WITH = re.compile(r"\s(?:с|со|with)\s+$", re.IGNORECASE)
@@ -634,7 +632,7 @@ _PER = re.compile(
 
 
 _READS_IN = re.compile(
-    r"\b(?:consum|read|poll|pull|fetch|retriev)\w*\s+(?:the\s+|all\s+|new\s+)*\w+(?:\s+\w+)?"
+    rf"\b(?:{'|'.join(READING_STEMS)})\w*\s+(?:the\s+|all\s+|new\s+)*\w+(?:\s+\w+)?"
     r"\s+(?:in|on|of|stored\s+in|held\s+in)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )

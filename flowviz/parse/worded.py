@@ -17,6 +17,7 @@ from flowviz.parse.keywords import (
     FORMAT_WORDS,
     MOVE_VERBS,
     READ_VERBS,
+    READING_STEMS,
     SYNC_WORDS,
     TITLE_WORDS,
     TITLED_AFTER_WORDS,
@@ -556,7 +557,7 @@ when (``Once an order is placed, the Subscription sends a message to Pub/Sub``).
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 _TAKEN = re.compile(
-    r"(?i:receives|takes|gets|accepts|consumes|reads|pulls|fetches|collects)\s+"
+    rf"(?i:receives|takes|gets|accepts|(?:{'|'.join(READING_STEMS)})\w*)\s+"
     r"(?:(?i:the|a|an|new|all)\s+)?"
     r"(?:(?P<before_data>(?:[A-Z][\w.-]*\s+){1,3}?)(?i:webhooks?|events?|messages?|data|orders?|"
     r"records?|requests?|notifications?|updates?|payloads?|leads?|contacts?)\b"
