@@ -692,3 +692,23 @@ def test_a_component_that_takes_data_and_forwards_it_is_between_two_systems(writ
         ("Apache Kafka", "Mail Handler", 11),
         ("Mail Handler", "SendGrid", 11),
     ]
+
+
+def test_a_later_sentence_of_a_step_is_read_with_its_own_later_actions(write_map) -> None:
+    """A step whose first sentence names one system (``Amazon Kinesis Data Streams is used as
+    a buffer.``) goes on with a sentence whose subject takes the data and then passes it on;
+    servers named in the plural are a component like ``Ingestion Server``; sinking data into a
+    store writes it there."""
+    model = load(
+        write_map(
+            "# Ingestion\n\n## How it works\n\n"
+            "1. Amazon Kinesis Data Streams is used as a buffer. AWS Lambda consumes the events "
+            "in Kinesis Data Streams and then sinks them to Amazon S3 in batches.\n"
+            "2. The Ingestion Servers buffer a batch of events and sink them to Amazon S3.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Amazon Kinesis Data Streams", "AWS Lambda", 5),
+        ("AWS Lambda", "Amazon S3", 5),
+        ("Ingestion Servers", "Amazon S3", 6),
+    ]

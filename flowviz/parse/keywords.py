@@ -978,7 +978,7 @@ COMPONENT_HEADS = (
     "service", "services", "gateway", "queue", "database", "db", "cache", "broker", "storage",
     "bus", "server", "worker", "scheduler", "backend", "frontend", "microservice", "cluster",
     "replica", "warehouse", "lake", "store", "registry", "proxy", "balancer", "api", "parser",
-    "adapter", "handler", "processor", "dispatcher", "listener",
+    "adapter", "handler", "processor", "dispatcher", "listener", "servers", "workers", "queues",
     "адаптер",
     "сервис", "микросервис", "шлюз", "очередь", "база", "кэш", "брокер", "хранилище", "сервер",
     "бэкенд", "фронтенд", "кластер", "реплика",
@@ -1277,6 +1277,7 @@ WRITE_VERBS = (
     "передает", "передаёт", "публикует", "обновляет",
     "query", "queries", "call", "calls", "invoke", "invokes", "request", "requests", "use",
     "uses", "запрашивает", "вызывает", "использует",
+    "sink", "sinks", "persist", "persists",
 )  # fmt: skip
 """Verbs of a process step by which the workflow engine sends data to the one system the step
 names (``Creates Trello cards``, ``Adds new contacts to Agile CRM``)."""

@@ -417,6 +417,10 @@ def _follow_ups(step: Step, names: Names, engine: str | None = None) -> list[Ste
             own = _step(clause, step.line, step.number, names)
             if own.source and own.target and _starts_with_system(clause, names):
                 out.append(step.model_copy(update={"source": own.source, "target": own.target}))
+                out += [  # ``B consumes the events in A and then sinks them to C``
+                    step.model_copy(update={"source": t.source, "target": t.target})
+                    for t in _follow_ups(own, names, engine)
+                ]
             elif own.source and not own.target and _PERSON_SUBJECT.match(clause):
                 own = _implied(own, engine, names)  # ``You can also bring in data from X``
                 out += [own, *_coordinated(own, names)] if own.target else []
