@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
-from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
+from flowviz.parse.blocks import Block, Heading, Item, ListBlock, Paragraph
 from flowviz.parse.keywords import (
     COMPONENT_HEADING_MAX_WORDS,
     COMPONENT_LEAD_IN_WORDS,
@@ -40,6 +40,8 @@ _LEADING = re.compile(
     r"|\*\*(?P<bold>[^*]+)\*\*|__(?P<under>[^_]+)__)"
 )
 _BRACKET = re.compile(r"^\s*\((?P<inner>[^()]{1,40})\)")
+_INNER_BRACKET = re.compile(r"\s+\((?P<inner>[^()]{1,40})\)$")
+"""Another name in brackets that closes a bold label (``Notification Processor (Worker)``)."""
 _SIDES = re.compile(r"\s+[—–-]\s+")
 _PLAIN_STOP = re.compile(r"[.:;!?→<>=|]")
 _MARKUP = re.compile(r"[`*_]")
@@ -163,6 +165,31 @@ def plainly_labelled_component(line: int, lines: list[str]) -> tuple[Component, 
         return None
     component = _component(found.group("label"), line, [])
     return None if component is None else (component, found.group("text"))
+
+
+def outlined_component(item: Item, lines: list[str]) -> tuple[Component, str] | None:
+    """The component a list item names by a bold label alone (``2. **Notification Processor
+    (Worker)**``) over items of its own that tell what it does (``* Reads from RabbitMQ.``),
+    with what they say, one sentence each; None for any other item."""
+    raw = lines[item.line - 1] if 0 < item.line <= len(lines) else ""
+    if not item.children or not _BOLD_ONLY.match(_MARKER.sub("", raw, count=1)):
+        return None
+    component = _component(item.text, item.line, lines)
+    bracket = _INNER_BRACKET.search(component.name) if component else None
+    if component is not None and bracket is not None:  # ``Notification Processor (Worker)``
+        name = component.name[: bracket.start()]
+        component = component._replace(name=name, aliases=(*component.aliases, bracket["inner"]))
+    said = (" ".join(child.text.split()) for child in item.children)
+    return None if component is None else (component, " ".join(_sentence(s) for s in said if s))
+
+
+_BOLD_ONLY = re.compile(r"^\*\*[^*]{1,80}\*\*\s*:?\s*$")
+"""A list item that is only a bold label (a colon may close it)."""
+
+
+def _sentence(text: str) -> str:
+    """A nested item's text as a sentence of its own: closed with a full stop."""
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 _PLAIN_LABELLED = re.compile(

@@ -19,6 +19,7 @@ from flowviz.parse.components import (
     Component,
     is_plural_lead_in,
     labelled_component,
+    outlined_component,
     plainly_labelled_component,
 )
 from flowviz.parse.systems import catalogue_pattern
@@ -50,6 +51,12 @@ def described_components(
             if len(labelled) >= MIN_DESCRIBED:  # ``- Order export: Receives message from …``
                 out += [Described(c, text) for c, text in labelled]
                 continue
+        if isinstance(block, ListBlock):
+            found = [outlined_component(item, lines) for item in block.items]
+            outlined = [d for d in found if d is not None and is_component(d[0].name)]
+            if len(outlined) >= MIN_DESCRIBED:  # not ``**Welcome Email**``, a step's name
+                out += [Described(c, text) for c, text in outlined if c.name[:1].isupper()]
+                continue  # ``2. **Notification Processor**`` over ``* Reads from RabbitMQ.``
         if isinstance(block, ListBlock) and not block.ordered:
             found = [labelled_component(item.line, lines) for item in block.items]
             labelled = [d for d in found if d is not None]

@@ -979,6 +979,7 @@ COMPONENT_HEADS = (
     "bus", "server", "worker", "scheduler", "backend", "frontend", "microservice", "cluster",
     "replica", "warehouse", "lake", "store", "registry", "proxy", "balancer", "api", "parser",
     "adapter", "handler", "processor", "dispatcher", "listener", "servers", "workers", "queues",
+    "handlers",
     "адаптер",
     "сервис", "микросервис", "шлюз", "очередь", "база", "кэш", "брокер", "хранилище", "сервер",
     "бэкенд", "фронтенд", "кластер", "реплика",
