@@ -716,14 +716,15 @@ def test_a_later_sentence_of_a_step_is_read_with_its_own_later_actions(write_map
 
 def test_a_component_named_alone_is_described_by_its_nested_items(write_map) -> None:
     """``2. **Notification Processor (Worker)**`` over ``* Reads from RabbitMQ.``: the nested
-    items say what the component does, each on the component's line; a bold label that is
-    a step's name (``**Welcome Email**``) describes no component."""
+    items say what the component does, each on the component's line (``routes to the
+    appropriate channel handler``: a word of choice between the way and the system); a bold
+    label that is a step's name (``**Welcome Email**``) describes no component."""
     model = load(
         write_map(
             "# Notifications\n\n## Components\n\n"
             "1. **Notification Processor (Worker)**\n\n"
             "    * Reads from RabbitMQ.\n"
-            "    * Fetches the template and routes to the Channel Handlers\n\n"
+            "    * Fetches the template and routes to the appropriate channel handler\n\n"
             "2. **Channel Handlers**\n\n"
             "    * Sends messages to Twilio.\n\n"
             "3. **Welcome Email**\n\n"

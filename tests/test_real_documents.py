@@ -386,7 +386,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-mim-graph-b2b-guests": (True, 0, 0, 0),
     "ru-ediscovery-file-collection": (True, 0, 0, 0),
     "en-dbs-zammad-kafka-eventing": (False, 6, 0, 0),
-    "en-notification-service-channel-handlers": (False, 3, 1, 0),
+    "en-notification-service-channel-handlers": (False, 4, 1, 0),
     "ru-dotnet-serverless-event-grid": (True, 0, 0, 0),
     "ru-dotnet-cloud-native-elastic-logging": (True, 0, 0, 0),
 }

@@ -124,7 +124,8 @@ def _transfer(sentence: str, source: str, target: str, described: Described) -> 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
 _MARKER = re.compile(
-    r"(?:^|\s)(?P<word>by|from|to|into|in|от|из|в|во)\s+(?:the\s+|an?\s+|this\s+)?$",
+    r"(?:^|\s)(?P<word>by|from|to|into|in|от|из|в|во)\s+(?:the\s+|an?\s+|this\s+)?"
+    r"(?:(?:appropriate|configured|relevant|corresponding|target|external)\s+)?$",
     re.IGNORECASE,
 )
 """The word right before a system that says its way (``triggered by SQS``, ``in DynamoDB``)."""
