@@ -736,3 +736,18 @@ def test_a_component_named_alone_is_described_by_its_nested_items(write_map) -> 
         ("Notification Processor (Worker)", "Channel Handlers", 5),
         ("Channel Handlers", "Twilio", 10),
     ]
+
+
+def test_a_point_that_maps_values_states_no_transfer(write_map) -> None:
+    """``Maps WooCommerce statuses to ERPNext statuses`` under a step pairs values of the two
+    systems; the point above it that sends orders still moves them."""
+    model = load(
+        write_map(
+            "# Sync\n\n## Detailed Process\n\n"
+            "1. **Order Fetching**\n"
+            "   - Sends all orders from WooCommerce to ERPNext\n\n"
+            "2. **Status Mapping**\n"
+            "   - Maps WooCommerce statuses to ERPNext statuses\n"
+        )
+    )
+    assert named_edges(model) == [("WooCommerce", "ERPNext", 6)]

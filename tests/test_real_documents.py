@@ -13,7 +13,7 @@ get better. When the reader improves, a test here fails until the state is raise
 figures, so a gain cannot silently be lost again. ``benchmarks/real_corpus.py`` prints the table.
 The corpus goals are held separately for the documents the reader was tuned on and for the
 held-out ones (``HELD_OUT``, counted and committed before the reader first ran on them); the
-unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_73``, each counted after the reader's last
+unseen ones (``UNSEEN`` and ``UNSEEN_3`` to ``UNSEEN_75``, each counted after the reader's last
 change, their first readings in ``docs/decisions.md``) hold only their present state; the third
 round is held to the goals too.
 """
@@ -389,6 +389,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-notification-service-channel-handlers": (False, 4, 1, 0),
     "ru-dotnet-serverless-event-grid": (True, 0, 0, 0),
     "ru-dotnet-cloud-native-elastic-logging": (True, 0, 0, 0),
+    "en-erpnext-woocommerce-sync": (False, 3, 1, 7),
+    "en-hotwax-shopify-oms-connector": (True, 0, 0, 0),
+    "ru-exchange-hybrid-transport-routing": (False, 6, 10, 27),
+    "ru-exchange-mail-flow-ports": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -903,6 +907,14 @@ UNSEEN_73 = [
     "ru-dotnet-serverless-event-grid",
     "ru-dotnet-cloud-native-elastic-logging",
 ]
+UNSEEN_74 = [
+    "en-erpnext-woocommerce-sync",
+    "en-hotwax-shopify-oms-connector",
+]
+UNSEEN_75 = [
+    "ru-exchange-hybrid-transport-routing",
+    "ru-exchange-mail-flow-ports",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -976,6 +988,8 @@ LATER_ROUNDS = [
     *UNSEEN_71,
     *UNSEEN_72,
     *UNSEEN_73,
+    *UNSEEN_74,
+    *UNSEEN_75,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1038,7 +1052,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3310
+    assert counted == 3382
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

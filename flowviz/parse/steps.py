@@ -509,6 +509,12 @@ _SECRET_KEPT = re.compile(
 )
 """A secret kept somewhere (``credentials are securely stored in …``): no transfer."""
 
+_MAPS = re.compile(
+    r"(?:^|[:*]\s*)Maps\b|\b(?:maps|map|mapped|сопоставляет|сопоставляются|сопоставить)\b"
+)
+"""A mapping of values (``Maps WooCommerce statuses to ERPNext statuses``): names paired, no
+transfer (``Google Maps`` is a product)."""
+
 
 _RECEIVING = re.compile(r"[^\s,;:]+(?:\s+[^\s,;:]+){0,3}?\s+(?:" + alternation(RECEIVE_VERBS) + ")")
 """A name (up to four words) and a verb by which it is given data (``Slack gets``)."""
@@ -552,7 +558,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
     (``Slack gets an urgent alert``) is the receiver."""
     clause = first_clause(text)
     listed = _only_names(clause)
-    named = _named_ends(clause, names) if not _SECRET_KEPT.search(clause) and not listed else []
+    kept = _SECRET_KEPT.search(clause) or _MAPS.search(clause)
+    named = _named_ends(clause, names) if not kept and not listed else []
     ids = _end_order(clause, named)
     source = target = None
     if named and _RECEIVING.match(clause[named[0][0] :]) and _opens_with(clause, named[0][0]):
