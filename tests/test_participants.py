@@ -38,6 +38,9 @@ def test_the_subject_of_a_step_is_the_name_before_its_verb(step: str, subject: s
         "6. Create a contact in HubSpot",  # an order to the reader
         "7. The very long name of some thing here sends data",  # more than four words
         "8. The function reads the filters from the Sheet",  # the section's component
+        "9. Так как оба получателя имеют адреса в домене, сообщение доставляется в EOP.",  # a cause
+        "10. Вторая копия отправляется из Exchange Online в EOP.",  # what is moved
+        "11. Once the job completes, Glue writes to S3.",  # a time clause first
     ],
 )
 def test_a_step_without_an_acting_name_has_no_subject(step: str) -> None:

@@ -391,7 +391,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-dotnet-cloud-native-elastic-logging": (True, 0, 0, 0),
     "en-erpnext-woocommerce-sync": (False, 3, 1, 7),
     "en-hotwax-shopify-oms-connector": (True, 0, 0, 0),
-    "ru-exchange-hybrid-transport-routing": (False, 6, 10, 27),
+    "ru-exchange-hybrid-transport-routing": (False, 6, 7, 27),
     "ru-exchange-mail-flow-ports": (True, 0, 0, 0),
 }
 

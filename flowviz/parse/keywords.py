@@ -1416,6 +1416,8 @@ NOT_PARTICIPANT_WORDS = frozenset({
     "файл", "файлы", "уведомление", "уведомления", "маркер", "результат", "результаты",
     "информация", "скрипт", "шаг", "процесс", "система", "если", "if", "when", "когда",
     "для", "for", "при", "after", "после", "в", "in", "on", "на", "с", "with", "по",
+    "так", "поскольку", "затем", "since", "because", "once", "then",
+    "копия", "копии", "copy", "письмо",
 })  # fmt: skip
 """Words that never open or close a participant's name: people, pronouns, what is moved
 rather than who moves it, and words that open a clause (``Если``, ``When``)."""
