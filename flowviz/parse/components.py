@@ -175,12 +175,14 @@ def outlined_component(item: Item, lines: list[str]) -> tuple[Component, str] | 
     if not item.children or not _BOLD_ONLY.match(_MARKER.sub("", raw, count=1)):
         return None
     component = _component(item.text, item.line, lines)
-    bracket = _INNER_BRACKET.search(component.name) if component else None
-    if component is not None and bracket is not None:  # ``Notification Processor (Worker)``
+    if component is None:
+        return None
+    bracket = _INNER_BRACKET.search(component.name)
+    if bracket is not None:  # ``Notification Processor (Worker)``
         name = component.name[: bracket.start()]
         component = component._replace(name=name, aliases=(*component.aliases, bracket["inner"]))
     said = (" ".join(child.text.split()) for child in item.children)
-    return None if component is None else (component, " ".join(_sentence(s) for s in said if s))
+    return component, " ".join(_sentence(s) for s in said if s)
 
 
 _BOLD_ONLY = re.compile(r"^\*\*[^*]{1,80}\*\*\s*:?\s*$")

@@ -22,6 +22,7 @@ from flowviz.parse.components import (
     outlined_component,
     plainly_labelled_component,
 )
+from flowviz.parse.keywords import CHOICE_WORDS, alternation
 from flowviz.parse.systems import catalogue_pattern
 
 Names = Callable[[str], list[tuple[int, str]]]
@@ -125,7 +126,7 @@ def _transfer(sentence: str, source: str, target: str, described: Described) -> 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
 _MARKER = re.compile(
     r"(?:^|\s)(?P<word>by|from|to|into|in|от|из|в|во)\s+(?:the\s+|an?\s+|this\s+)?"
-    r"(?:(?:appropriate|configured|relevant|corresponding|target|external)\s+)?$",
+    rf"(?:{alternation(CHOICE_WORDS)}\s+)?$",
     re.IGNORECASE,
 )
 """The word right before a system that says its way (``triggered by SQS``, ``in DynamoDB``)."""

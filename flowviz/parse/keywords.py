@@ -1316,6 +1316,14 @@ MAPPING_WORDS = (
 """Words of a label over a list of mappings (``**Event mappings**:``, ``Маппинг полей:``):
 each item pairs names (``Page views → GA4 `page_view```), no transfer."""
 
+MAPPING_VERBS = ("maps", "map", "mapped", "сопоставляет", "сопоставляются", "сопоставить")
+"""Verbs that pair values of two systems (``Maps WooCommerce statuses to ERPNext statuses``):
+no transfer."""
+
+CHOICE_WORDS = ("appropriate", "configured", "relevant", "corresponding", "target", "external")
+"""Words of choice between a way and the system it names (``routes to the appropriate channel
+handler``): the way still holds."""
+
 MAPPING_LABEL_MAX_WORDS = 4
 _MAPPING = re.compile(alternation(MAPPING_WORDS), re.IGNORECASE)
 

@@ -19,6 +19,7 @@ from flowviz.parse.keywords import (
     FOLLOW_WORDS,
     KEPT_SECRET_WORDS,
     KEPT_VERBS,
+    MAPPING_VERBS,
     METHOD_MARKERS,
     PARTICIPLES,
     PERSON_WORDS,
@@ -509,9 +510,7 @@ _SECRET_KEPT = re.compile(
 )
 """A secret kept somewhere (``credentials are securely stored in …``): no transfer."""
 
-_MAPS = re.compile(
-    r"(?:^|[:*]\s*)Maps\b|\b(?:maps|map|mapped|сопоставляет|сопоставляются|сопоставить)\b"
-)
+_MAPS = re.compile(r"(?:^|[:*]\s*)Maps\b|" + alternation(MAPPING_VERBS))
 """A mapping of values (``Maps WooCommerce statuses to ERPNext statuses``): names paired, no
 transfer (``Google Maps`` is a product)."""
 
