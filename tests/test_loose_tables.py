@@ -6,8 +6,11 @@ written as an arrow takes its ends from it."""
 
 from __future__ import annotations
 
+import pytest
+
 import flowviz
 from flowviz.check import check
+from flowviz.errors import MapError
 from flowviz.parse.blocks import Table, parse_blocks
 from tests.conftest import FIXTURES
 from tests.loose_support import named_edges
@@ -554,3 +557,47 @@ def test_a_table_of_tasks_and_the_articles_on_them_names_no_systems(write_map) -
     model = flowviz.load(write_map(text))
     assert sorted(s.name for s in model.systems) == ["Business Central", "Shopify"]
     assert named_edges(model) == [("Shopify", "Business Central", 3)]
+
+
+def test_a_destination_after_a_source_column_is_the_receiver(write_map) -> None:
+    """``Назначение`` names a row's purpose, but after ``Источник`` it is where the data goes:
+    in ``Назначение | Порт | Источник | Назначение`` the second is the receiver."""
+    model = flowviz.load(
+        write_map(
+            "# Порты\n\n| Назначение | Порт | Источник | Назначение |\n| --- | --- | --- | --- |\n"
+            "| Входящая почта | 25 | Интернет | Сервер Exchange |\n"
+            "| Выгрузка | 443 | 1С | Битрикс24 |\n"
+        )
+    )
+    assert named_edges(model) == [("Интернет", "Сервер Exchange", 5), ("1С", "Битрикс24", 6)]
+
+
+def test_a_purpose_column_alone_names_no_receiver(write_map) -> None:
+    """Without a sender column ``Назначение`` stays the purpose: no table of edges."""
+    with pytest.raises(MapError, match="not an integration map"):
+        flowviz.load(
+            write_map(
+                "# Порты\n\n| Назначение | Порт | Примечания |\n| --- | --- | --- |\n"
+                "| Входящая почта | 25 | Сервер Exchange слушает порт |\n"
+            )
+        )
+
+
+def test_an_html_table_written_one_cell_per_line_gives_each_edge_its_sender_line(
+    write_map,
+) -> None:
+    """An HTML table pasted with every cell on a line of its own: each row is an edge, on the
+    line of its sender cell, the purpose cell its label."""
+    model = flowviz.load(
+        write_map(
+            "# Mail flow\n\n<table>\n<thead>\n<tr>\n<th>Purpose</th>\n<th>Source</th>\n"
+            "<th>Destination</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><p>Inbound mail</p></td>\n"
+            "<td><p>Internet</p></td>\n<td><p>Edge Transport server</p></td>\n</tr>\n<tr>\n"
+            "<td><p>Outbound mail</p></td>\n<td><p>Mailbox server</p></td>\n"
+            "<td><p>Internet</p></td>\n</tr>\n</tbody>\n</table>\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Internet", "Edge Transport server", 14),
+        ("Mailbox server", "Internet", 19),
+    ]

@@ -392,7 +392,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-erpnext-woocommerce-sync": (False, 3, 1, 7),
     "en-hotwax-shopify-oms-connector": (True, 0, 0, 0),
     "ru-exchange-hybrid-transport-routing": (False, 6, 7, 27),
-    "ru-exchange-mail-flow-ports": (True, 0, 0, 0),
+    "ru-exchange-mail-flow-ports": (False, 11, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):

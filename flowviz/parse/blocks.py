@@ -41,6 +41,9 @@ class Cell(NamedTuple):
     column: int
     links: tuple[str, ...] = ()
     """Addresses of the links in the cell (their words are in ``text``)."""
+    line: int = 0
+    """The line its text starts on where that is not its row's (an HTML table written one cell
+    per line), else 0."""
 
 
 class Row(NamedTuple):

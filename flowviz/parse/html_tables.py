@@ -15,13 +15,16 @@ class _HtmlTable(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[tuple[int, bool, list[str]]] = []
+        self.cell_lines: list[list[int]] = []
         self._cell: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "tr":
             self.rows.append((self.getpos()[0], False, []))
+            self.cell_lines.append([])
         elif tag in ("td", "th") and self.rows:
             self._cell = []
+            self.cell_lines[-1].append(self.getpos()[0])
             if tag == "th":
                 line, _, cells = self.rows[-1]
                 self.rows[-1] = (line, True, cells)
@@ -46,23 +49,31 @@ def html_table(html: str, line: int) -> Table:
     parser = _HtmlTable()
     parser.feed(html)
     parser.close()
-    rows = [(line + offset - 1, cells) for offset, _, cells in parser.rows if cells]
+    rows = [
+        (line + offset - 1, cells, [line + at - 1 for at in starts])
+        for (offset, _, cells), starts in zip(parser.rows, parser.cell_lines, strict=True)
+        if cells
+    ]
     if not rows:
         return Table((), (), line)
-    (_, header), body = rows[0], rows[1:]
+    (_, header, _), body = rows[0], rows[1:]
     width = len(header)
     return Table(
         tuple(Cell(text, 1) for text in header),
         tuple(
-            Row(
-                tuple(Cell(text, 1) for text in (cells + [""] * width)[:width]),
-                row_line,
-                tuple(cells),
-            )
-            for row_line, cells in body
+            Row(_cells(cells, starts, row_line, width), row_line, tuple(cells))
+            for row_line, cells, starts in body
         ),
         line,
     )
+
+
+def _cells(texts: list[str], starts: list[int], row_line: int, width: int) -> tuple[Cell, ...]:
+    """A row's cells cut or padded to ``width``, each with its own line where it starts on
+    another line than its row."""
+    lines = [(at if at != row_line else 0) for at in starts]
+    padded = zip((texts + [""] * width)[:width], lines + [0] * width, strict=False)
+    return tuple(Cell(text, 1, (), at) for text, at in padded)
 
 
 class _HtmlHeadings(HTMLParser):

@@ -123,6 +123,14 @@ def _owner_from_header(table: Table, mapped: ColumnMap, ctx: Context) -> str | N
     return ctx.registry.top(mentions[0].system) if mentions else None
 
 
+def _sender_line(row: Row, mapped: ColumnMap) -> int:
+    """The line of a row's edge: its sender cell's where that cell has a line of its own (an
+    HTML table written one cell per line), else the row's."""
+    column = mapped.columns.get("sender")
+    cell = row.cells[column] if column is not None and column < len(row.cells) else None
+    return cell.line if cell is not None and cell.line else row.line
+
+
 def _row(
     row: Row, mapped: ColumnMap, section: RawSection, owner: str | None, ctx: Context, index: int
 ) -> list[Integration]:
@@ -133,7 +141,7 @@ def _row(
     common = {
         "section": section.number,
         "number": as_int(values.get("number", "")),
-        "line": row.line,
+        "line": _sender_line(row, mapped),
         "source_data": values.get("source", ""),
         "method": values.get("method", ""),
         "identifiers": identifier_list(values.get("identifiers", "")),

@@ -870,6 +870,39 @@ LABEL_RECEIVERS = (
 _SENDER_STEMS = frozenset(s for word in EDGE_TABLE_SENDERS for s in stems(word))
 
 
+_DESTINATION_STEMS = stems("Назначение")
+"""``Назначение``: the purpose of a row, or its destination where it follows a sender column."""
+
+
+def _destination_named(header: Sequence[str]) -> list[str]:
+    """The header with the first ``Назначение`` after a sender column (``Источник``) read as the
+    receiver (``Источник | Назначение``, ``Назначение | Порты | Источник | Назначение``): in
+    such a pair the word names where the data goes, not what it is for.
+
+    >>> _destination_named(["Назначение", "Источник", "Назначение"])
+    ['Назначение', 'Источник', 'получатель']
+    """
+    cells = list(header)
+    sender = next((i for i, c in enumerate(cells) if _only_sender_words(c)), None)
+    if sender is None or any(_receiver_words(c) for c in cells):
+        return cells
+    later = range(sender + 1, len(cells))
+    after = next((i for i in later if stems(cells[i]) == _DESTINATION_STEMS), None)
+    if after is not None:
+        cells[after] = "получатель"
+    return cells
+
+
+def _only_sender_words(cell: str) -> bool:
+    """A header cell made of sender words only (``Откуда``, ``Система-источник``)."""
+    return bool(stems(cell)) and set(stems(cell)) <= _SENDER_STEMS
+
+
+def _receiver_words(cell: str) -> bool:
+    """A header cell that names the receiver already (``Получатель``, ``To``)."""
+    return map_columns("integrations", [cell]).columns.keys() == {"target"}
+
+
 def edge_table_columns(header: Sequence[str]) -> ColumnMap | None:
     """The columns of a table of edges outside the template (no section owns its rows): a
     header cell made of sender words only (``Откуда``, ``From``, ``Source``) is the sender,
@@ -881,13 +914,11 @@ def edge_table_columns(header: Sequence[str]) -> ColumnMap | None:
     >>> sorted(edge_table_columns(["Источник данных", "Получатель"]).columns)
     ['source', 'target']
     """
+    header = _destination_named(header)
     mapped = classify_table(header, None)
     if mapped is None or mapped.kind != "integrations" or "sender" in mapped.columns:
         return mapped if mapped is not None and mapped.kind == "integrations" else None
-    sender = next(
-        (i for i, cell in enumerate(header) if stems(cell) and set(stems(cell)) <= _SENDER_STEMS),
-        None,
-    )
+    sender = next((i for i, cell in enumerate(header) if _only_sender_words(cell)), None)
     if sender is None:
         return mapped
     rest = ["" if i == sender else cell for i, cell in enumerate(header)]
