@@ -40,3 +40,17 @@ def test_a_graph_under_an_identifiers_heading_draws_no_systems() -> None:
     """``Visitor --> Phone``, ``Phone --> Monday`` under ``User identification levels``: how
     identifiers hang together; what the document states is the chain alone."""
     assert _edges() == [("collectorAPI", "ingestServer", 19), ("ingestServer", "BigQuery", 19)]
+
+
+def test_an_outcome_cried_or_cut_from_a_quotation_is_no_end(write_map) -> None:
+    """``Keyword "free hearing test":`` and ``→ 20 calls … → PAUSE!`` under it tell what to do
+    with a keyword: no system at either end, while an edge beside them stays one."""
+    model = flowviz.load(
+        write_map(
+            '# Results\n\n```\nKeyword "free hearing test":\n'
+            "  → 20 calls, 0 appointments → PAUSE!\n"
+            'Keyword "hearing aid repair":\n  → 10 calls → INCREASE BUDGET!\n'
+            "CallRail → Google Ads\n```\n"
+        )
+    )
+    assert named_edges(model) == [("CallRail", "Google Ads", 8)]

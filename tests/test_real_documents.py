@@ -355,7 +355,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-upt-unified-profiles-components": (True, 0, 0, 0),
     "en-hull-outreach-connector": (False, 6, 0, 0),
     "en-gambit-sms-conversations": (False, 0, 0, 0),
-    "en-callrail-google-ads-call-tracking": (False, 0, 5, 0),
+    "en-callrail-google-ads-call-tracking": (False, 0, 0, 0),
     "en-callrail-customer-journey-funnel": (False, 1, 2, 0),
     "en-cds-gc-design-system-pipelines": (False, 13, 4, 0),
     "en-confluent-microservices-orders-dataflow": (False, 17, 0, 0),

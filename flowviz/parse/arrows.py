@@ -277,9 +277,12 @@ def key(name: str) -> str:
 
 
 def looks_like_name(text: str) -> bool:
-    """Short, with a capital, digit or dot in it, and not a URL, template or code."""
+    """Short, with a capital, digit or dot in it, and not a URL, template or code, a cry
+    (``INCREASE BUDGET!``) or a piece of a quotation (``Keyword "free hearing``)."""
     words = text.split()
     if not words or len(words) > MAX_END_WORDS or _NOT_NAME.search(text):
+        return False
+    if text.count('"') % 2 or text.rstrip().endswith("!"):
         return False
     return any(c.isupper() or c.isdigit() or c in "./" for c in text) and any(
         c.isalpha() for c in text
