@@ -751,3 +751,39 @@ def test_a_point_that_maps_values_states_no_transfer(write_map) -> None:
         )
     )
     assert named_edges(model) == [("WooCommerce", "ERPNext", 6)]
+
+
+def test_a_server_of_a_product_is_one_system_in_every_case_form(write_map) -> None:
+    """``на локальный сервер Exchange``, ``с локального сервера Exchange``: one server, named
+    in the nominative and apart from the product's cloud service (``Exchange Online``)."""
+    model = load(
+        write_map(
+            "# Как это работает\n\n"
+            "1. EOP направляет сообщение в Exchange Online.\n"
+            "2. EOP отправляет сообщение на локальный сервер Exchange в локальной организации.\n"
+            "3. Сообщение отправляется с локального сервера Exchange в EOP.\n"
+            "4. Локальный сервер Exchange передаёт сообщение на сервер почтовых ящиков Exchange.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("EOP", "Exchange Online", 3),
+        ("EOP", "Локальный сервер Exchange", 4),
+        ("Локальный сервер Exchange", "EOP", 5),
+        ("Локальный сервер Exchange", "Сервер почтовых ящиков Exchange", 6),
+    ]
+
+
+def test_records_made_in_one_product_from_another_are_an_edge(write_map) -> None:
+    """``Creates customers in ERPNext from WooCommerce customer data`` and ``Creates ERPNext
+    items from WooCommerce products``: made in the one out of the other's records; records
+    made from something that is no product (``Sales Orders from the cart``) are none."""
+    model = load(
+        write_map(
+            "# Shop Sync\n\n## Features\n\n"
+            "- **Creates customers** in ERPNext from WooCommerce customer data\n"
+            "- **Automatic Item Creation**: Creates ERPNext items from WooCommerce products\n"
+            "- Creates Sales Orders from the cart\n"
+            "- Does not create Odoo partners from Shopify customers\n"
+        )
+    )
+    assert named_edges(model) == [("WooCommerce", "ERPNext", 5), ("WooCommerce", "ERPNext", 6)]

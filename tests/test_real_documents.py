@@ -389,9 +389,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-notification-service-channel-handlers": (False, 4, 1, 0),
     "ru-dotnet-serverless-event-grid": (True, 0, 0, 0),
     "ru-dotnet-cloud-native-elastic-logging": (True, 0, 0, 0),
-    "en-erpnext-woocommerce-sync": (False, 3, 1, 7),
+    "en-erpnext-woocommerce-sync": (False, 7, 1, 7),
     "en-hotwax-shopify-oms-connector": (True, 0, 0, 0),
-    "ru-exchange-hybrid-transport-routing": (False, 6, 7, 27),
+    "ru-exchange-hybrid-transport-routing": (False, 12, 6, 30),
     "ru-exchange-mail-flow-ports": (False, 11, 0, 0),
 }
 

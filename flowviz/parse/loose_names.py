@@ -198,7 +198,8 @@ def names_finder(
             system_of(match.group(), ctx, extra, exact=True)  # ``EventService``
         for match in _RUSSIAN_COMPONENT.finditer(text):
             if match["product"].casefold() not in _GENERIC_TAILS:  # not ``службу API``
-                system_of(_capitalised(match.group().rstrip(".")), ctx, extra, exact=True)
+                named = _server_nominative(match.group().rstrip("."))
+                system_of(_capitalised(named), ctx, extra, exact=True)
         for match in _COMPONENT_NAME.finditer(text):
             qualifier = component_qualifier(match.group())
             if catalogue_kind(qualifier, extra) is None and not ctx.registry.lookup_name(qualifier):
@@ -287,8 +288,10 @@ _COMPONENT_NAME = re.compile(
 (``Notification Processor Lambda``; not ``Cloud Function``, a kind of service)."""
 _LAMBDA_FUNCTION = re.compile(r"(?i)(?<=lambda)\s+function$")
 _RUSSIAN_COMPONENT = re.compile(
-    r"(?<![\w-])(?:" + "|".join(RUSSIAN_COMPONENT_STEMS) + r")[а-яё]{0,4}"
+    r"(?<![\w-])(?:(?:" + "|".join(RUSSIAN_COMPONENT_STEMS) + r")[а-яё]{0,4}"
     r"(?:\s+(?!(?:в|во|на|из|с|со|к|ко|от|до|по|для|через|и|или)\s)[а-яё]+){1,3}?"
+    r"|(?:локальн[а-яё]{2,4}\s+)?сервер[а-яё]{0,3}"
+    r"(?:\s+(?!(?:в|во|на|из|с|со|к|ко|от|до|по|для|через|и|или)\s)[а-яё]+){0,3}?)"
     r"\s+(?P<product>[A-Z][\w.-]*(?:[ /][A-Z][\w.-]*)*)",
     re.IGNORECASE,
 )
@@ -296,6 +299,20 @@ _RUSSIAN_COMPONENT = re.compile(
 (``Служба подготовки Azure AD``, ``агент подготовки Azure AD Connect``, ``Модуль Azure AD
 Connect/AD Sync``); a preposition is not one of its words (``из служб в Azure Data Explorer``
 names Data Explorer alone)."""
+
+
+_SERVER_FORM = re.compile(r"(?i)^(?:(локальн)[а-яё]{2,4}\s+)?(сервер)[а-яё]{0,3}(?![\w-])")
+
+
+def _server_nominative(name: str) -> str:
+    """A server named in any case form as its name reads in the nominative (``локальном
+    сервере Exchange`` -> ``локальный сервер Exchange``), the name a drawing shows."""
+
+    def nominative(found: re.Match[str]) -> str:
+        local = f"{found[1]}ый " if found[1] else ""
+        return local + found[2]
+
+    return _SERVER_FORM.sub(nominative, name, count=1)
 
 
 _GENERIC_TAILS = frozenset({*COMPONENT_HEADS, *END_SUFFIXES, "rest", "rest api", "http"})

@@ -92,7 +92,7 @@ class WordedStatements:
         ``as_arrow_line``, and weaker: a process step on the same line reads it better.
         ``both_named`` (an item of a numbered list, whose unnamed subject is no document's
         tool but the step's actor): only a sentence naming both ends."""
-        pairs = []
+        pairs = self._made_from(text)
         for found in _MOVED_FROM_TO.finditer(text):
             if _NOT_DONE.search(text[max(0, found.start() - 30) : found.start()]):
                 continue  # ``will fail to sync from A to B``: what does not happen
@@ -106,6 +106,22 @@ class WordedStatements:
             return text
         a, b = pairs[0]
         return f"{a} -> {b}: {text.strip()}"
+
+    def _made_from(self, text: str) -> list[tuple[str, str]]:
+        """The pairs of ``Creates customers in ERPNext from WooCommerce customer data`` and
+        ``Creates ERPNext items from WooCommerce products``: records made in B out of A's, an
+        edge A -> B (the pair's ends checked as ``from A … to B``'s are)."""
+        pairs = []
+        for found in _MADE_FROM.finditer(text):
+            if _NOT_DONE.search(text[max(0, found.start() - 30) : found.start()]):
+                continue
+            made_in = found["b"] or found["product"]
+            if found["product"] and not self.products.fullmatch(found["product"]):
+                continue  # ``Creates Sales Orders from …``: records, no product
+            pair = self._moved_pair(found["a"], made_in)
+            if pair is not None:
+                pairs.append(pair)
+        return pairs
 
     def _whole_product(self, text: str, found: re.Match[str]) -> str:
         """The sender of ``from A … to B`` as the whole product name it opens with (``Dynamics
@@ -429,6 +445,16 @@ _MOVED_FROM_TO = re.compile(
 )
 """A verb that moves data, then ``from A … to B`` in one sentence (up to three words after
 ``A``: ``from a PostgreSQL database to``)."""
+
+
+_MADE_FROM = re.compile(
+    r"(?<![\w-])(?i:creates?|creating|builds?|adds?|generates?|imports?|updates?)\s+"
+    r"(?:(?:[\w*-]+\s+){1,3}?(?:in|into|within)\s+(?:the\s+)?(?P<b>[A-Z][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*){0,2})"
+    r"|(?P<product>[A-Z][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*){0,2})\s+(?:[a-z][\w-]*\s+){1,2}?)"
+    r"\s*from\s+(?:the\s+)?(?P<a>[A-Z][^.;!?]{0,40})"
+)
+"""A verb that makes records, the product they are made in (``in ERPNext``, or the product
+before the records: ``ERPNext items``), then ``from`` the product they come from."""
 
 
 _NOT_DONE = re.compile(
