@@ -601,3 +601,43 @@ def test_an_html_table_written_one_cell_per_line_gives_each_edge_its_sender_line
         ("Internet", "Edge Transport server", 14),
         ("Mailbox server", "Internet", 19),
     ]
+
+
+def test_a_port_table_reads_each_way_against_the_component_its_lead_sentence_names(
+    write_map,
+) -> None:
+    """``Протокол | Port | В/Из | Direction`` under ``порты … для работы шлюза ATA``: an
+    outbound row is an edge from the gateway, an inbound one to it, ``Оба`` one each way; a
+    network is where traffic goes, not a party, and an adjective makes another component."""
+    model = flowviz.load(
+        write_map(
+            "# Порты\n\nВ таблице перечислены порты, необходимые для работы шлюза ATA.\n\n"
+            "|Протокол|Port|В/Из|Direction|\n|---|---|---|---|\n"
+            "|LDAP|389|Контроллеры домена|Исходящее|\n"
+            "|Syslog|514|Сервер SIEM|Входящие|\n"
+            "|NetBIOS|137|Все устройства в сети|Оба|\n"
+            "|HTTP|80|Сеть организации|Входящий трафик|\n\n"
+            "## Упрощенный шлюз\n\nПорты для работы упрощенного шлюза ATA.\n\n"
+            "|Protocol|Port|To/From|Direction|\n|---|---|---|---|\n"
+            "|DNS|53|DNS servers|Outbound|\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Шлюза ATA", "Контроллеры домена", 7),
+        ("Сервер SIEM", "Шлюза ATA", 8),
+        ("Шлюза ATA", "Все устройства в сети", 9),
+        ("Все устройства в сети", "Шлюза ATA", 9),
+        ("Упрощенного шлюза ATA", "DNS servers", 18),
+    ]
+
+
+def test_a_port_table_without_a_named_component_states_no_edge(write_map) -> None:
+    """Ways with nobody to read them against: no edge, the row kept with its one end."""
+    model = flowviz.load(
+        write_map(
+            "# Ports\n\nOpen these ports.\n\n|Protocol|Port|To/From|Direction|\n"
+            "|---|---|---|---|\n|DNS|53|DNS servers|Outbound|\n"
+        )
+    )
+    assert named_edges(model) == []
+    assert [row.line for row in model.integrations] == [7]

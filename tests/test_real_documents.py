@@ -393,6 +393,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-hotwax-shopify-oms-connector": (True, 0, 0, 0),
     "ru-exchange-hybrid-transport-routing": (False, 12, 6, 30),
     "ru-exchange-mail-flow-ports": (False, 11, 0, 0),
+    "en-d365-outbound-goods-external-services": (False, 11, 0, 0),
+    "en-iom-finops-order-scenarios": (False, 0, 3, 0),
+    "ru-ata-architecture": (True, 0, 0, 0),
+    "ru-ata-prerequisites-ports": (False, 28, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -915,6 +919,14 @@ UNSEEN_75 = [
     "ru-exchange-hybrid-transport-routing",
     "ru-exchange-mail-flow-ports",
 ]
+UNSEEN_76 = [
+    "en-iom-finops-order-scenarios",
+    "en-d365-outbound-goods-external-services",
+]
+UNSEEN_77 = [
+    "ru-ata-architecture",
+    "ru-ata-prerequisites-ports",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -990,6 +1002,8 @@ LATER_ROUNDS = [
     *UNSEEN_73,
     *UNSEEN_74,
     *UNSEEN_75,
+    *UNSEEN_76,
+    *UNSEEN_77,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1052,7 +1066,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3382
+    assert counted == 3514
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

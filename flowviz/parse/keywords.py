@@ -1513,3 +1513,26 @@ MOVE_VERBS = (
 )  # fmt: skip
 """Verbs (and their nouns) that move data: one of them, then ``from A … to B`` in one sentence,
 states an edge from A to B (``stream changes from a PostgreSQL database into Apache Kafka``)."""
+
+
+PEER_HEADERS = (
+    "в/из", "из/в", "откуда/куда", "куда/откуда", "to/from", "from/to", "peer", "remote",
+    "remote host", "other party", "удаленный узел", "удалённый узел",
+)  # fmt: skip
+"""Header cells of a port table naming each row's other party, the row's way told apart."""
+
+TRAFFIC_OUT_WORDS = ("исходящ", "outbound", "outgoing", "egress", "out")
+TRAFFIC_IN_WORDS = ("входящ", "inbound", "incoming", "ingress", "in")
+TRAFFIC_BOTH_WORDS = (
+    "оба",
+    "обе",
+    "в обе стороны",
+    "двунаправлен",
+    "both",
+    "bidirectional",
+    "two-way",
+)
+"""How a port table's direction cell says a row's way, for the component the table is of."""
+
+NETWORK_WORDS = ("сеть", "сети", "network", "subnet", "подсеть", "vlan", "lan")
+"""Heads of a network, the place traffic crosses rather than a party to it."""

@@ -301,6 +301,7 @@ Connect/AD Sync``); a preposition is not one of its words (``из служб в 
 names Data Explorer alone)."""
 
 
+_PLURAL_SERVERS = re.compile(r"(?i)сервер(?:ы|ов|ам|ами|ах)")
 _SERVER_FORM = re.compile(r"(?i)^(?:(локальн)[а-яё]{2,4}\s+)?(сервер)[а-яё]{0,3}(?![\w-])")
 
 
@@ -309,8 +310,9 @@ def _server_nominative(name: str) -> str:
     сервере Exchange`` -> ``локальный сервер Exchange``), the name a drawing shows."""
 
     def nominative(found: re.Match[str]) -> str:
-        local = f"{found[1]}ый " if found[1] else ""
-        return local + found[2]
+        plural = _PLURAL_SERVERS.fullmatch(found[0].rsplit(maxsplit=1)[-1]) is not None
+        local = f"{found[1]}{'ые' if plural else 'ый'} " if found[1] else ""
+        return local + found[2] + ("ы" if plural else "")
 
     return _SERVER_FORM.sub(nominative, name, count=1)
 

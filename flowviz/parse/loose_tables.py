@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from flowviz.model import Integration
 from flowviz.parse.arrows import ARROW, is_component, looks_like_name
-from flowviz.parse.blocks import Block, Heading, Row, Table
+from flowviz.parse.blocks import Block, Heading, Paragraph, Row, Table
 from flowviz.parse.context import Context, TablePlace
 from flowviz.parse.integrations import read_integration_rows
 from flowviz.parse.keywords import (
@@ -21,6 +21,11 @@ from flowviz.parse.keywords import (
     MATRIX_FROM_WORDS,
     MATRIX_TO_WORDS,
     MAX_END_WORDS,
+    NETWORK_WORDS,
+    PEER_HEADERS,
+    TRAFFIC_BOTH_WORDS,
+    TRAFFIC_IN_WORDS,
+    TRAFFIC_OUT_WORDS,
     ColumnMap,
     alternation,
     edge_table_columns,
@@ -74,12 +79,14 @@ def edge_tables(
     products of the catalogue in them made systems first, so that a list of them splits)."""
     section = RawSection("integrations", None, "", 2, 1)
     out: list[Integration] = []
-    heading = ""
+    heading = lead = ""
     for block in blocks:
         heading = block.text if isinstance(block, Heading) else heading
+        lead = _lead(block, lead)
         mapped = edge_table(block) if isinstance(block, Table) else None
-        if mapped is not None:
-            table = _directions_as_arrows(block, mapped)
+        if mapped is not None and isinstance(block, Table):
+            table = _peer_directions(block, lead or heading, names, ctx)
+            table = _directions_as_arrows(table, mapped)
             place = TablePlace(section, _heading_sender(heading, mapped, ctx))
             for row in table.rows:
                 for cell in row.cells:
@@ -90,6 +97,104 @@ def edge_tables(
                 _listed_ends(row, mapped, ctx, ends)
             out += read_integration_rows(table, mapped, place, ctx)
     return out
+
+
+def _peer_directions(
+    table: Table, lead: str, names: Callable[[str], list[tuple[int, str]]], ctx: Context
+) -> Table:
+    """A port table of one component (``Протокол | Port | В/Из | Direction``, ``Protocol |
+    Port | To/From | Direction``): each row's way (``Исходящее``, ``Inbound``, ``Оба``)
+    written as the arrow between the component its lead sentence names and the row's other
+    party; a network (``Сеть организации``) is a place, not a party. Else the table as it is."""
+    header = [c.text.strip().casefold() for c in table.header]
+    peer = next((i for i, cell in enumerate(header) if cell in PEER_HEADERS), None)
+    way = next((i for i, cell in enumerate(header) if i != peer and _a_way_header(cell)), None)
+    if peer is None or way is None:
+        return table
+    owner = _lead_owner(lead, names, ctx)
+    if owner is None:
+        return table
+    rows = []
+    for row in table.rows:
+        cells = list(row.cells)
+        if max(peer, way) < len(cells):
+            arrow = _traffic_arrow(cells[way].text, owner, _parties(cells[peer].text))
+            cells[way] = cells[way]._replace(text=arrow or cells[way].text)
+        rows.append(row._replace(cells=tuple(cells)))
+    return table._replace(rows=tuple(rows))
+
+
+def _lead(block: Block, lead: str) -> str:
+    """The paragraph a table follows in its section (its lead sentence), else ``""``."""
+    if isinstance(block, Paragraph):
+        return block.text
+    return "" if isinstance(block, Heading) else lead
+
+
+def _a_way_header(cell: str) -> bool:
+    return cell in ("direction", "направление", "traffic direction", "направление трафика")
+
+
+def _lead_owner(
+    lead: str, names: Callable[[str], list[tuple[int, str]]], ctx: Context
+) -> str | None:
+    """The system a table's lead sentence names: the last part of a product it names in
+    Russian (``порты … для работы упрощенного шлюза ATA``), else the one system it names."""
+    found = list(_PRODUCT_COMPONENT.finditer(lead))
+    if found:
+        return ctx.registry.systems[_part_of_product(found[-1].group(), ctx)].name
+    named = {system for _, system in names(lead)}
+    return ctx.registry.systems[named.pop()].name if len(named) == 1 else None
+
+
+def _part_of_product(name: str, ctx: Context) -> str:
+    """The system of that very name, made when there is none: ``упрощенного шлюза ATA`` is
+    not the ``шлюз ATA`` its words name."""
+    return (
+        ctx.registry.lookup_name(name) or ctx.registry.add(name[:1].upper() + name[1:], "other").id
+    )
+
+
+_PRODUCT_COMPONENT = re.compile(
+    r"(?<![\w-])(?:[а-яё]+(?:ого|его|ый|ий|ой|ая|ое|ые|ых|их|ому|ему|ым|им)\s+)?"
+    r"[А-ЯЁа-яё]+\s+[A-Z][\w-]*(?![\w-])"
+)
+"""A part of a product named in Russian, head first (``упрощенного шлюза ATA``, ``Центра
+ATA``), maybe after an adjective."""
+
+
+def _parties(cell: str) -> str:
+    """The parties a row names, without the networks among them (a place, not a party)."""
+    parts = [p.strip() for p in _PARTIES.split(cell) if p.strip()]
+    return ", ".join(p for p in parts if not _a_network(p))
+
+
+_PARTIES = re.compile(r",\s*|\s+(?:и|and|or|или)\s+|\s*/\s*", re.IGNORECASE)
+_NETWORK = re.compile(alternation(NETWORK_WORDS), re.IGNORECASE)
+
+
+def _a_network(party: str) -> bool:
+    """A network named in words, its head one of the first two (``Сеть организации``,
+    ``Corporate network``, ``LAN``); not a product named after one (``Network Policy Server``)
+    nor what is in one (``Все устройства в сети``)."""
+    words = party.split()
+    head = any(_NETWORK.fullmatch(word) for word in words[:2])
+    return head and not any(word[:1].isupper() for word in words[1:])
+
+
+def _traffic_arrow(way: str, owner: str, parties: str) -> str | None:
+    """``owner → parties`` for outbound traffic, ``parties → owner`` for inbound, ``owner ↔
+    parties`` for both; None when the cell says no way or no party is left."""
+    text = way.strip().casefold()
+    if not parties:
+        return None
+    if re.match(alternation(TRAFFIC_BOTH_WORDS, stems_only=True), text):
+        return f"{owner} ↔ {parties}"
+    if re.match(alternation(TRAFFIC_OUT_WORDS, stems_only=True), text):
+        return f"{owner} → {parties}"
+    if re.match(alternation(TRAFFIC_IN_WORDS, stems_only=True), text):
+        return f"{parties} → {owner}"
+    return None
 
 
 def _directions_as_arrows(table: Table, mapped: ColumnMap) -> Table:
