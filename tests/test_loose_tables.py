@@ -641,3 +641,23 @@ def test_a_port_table_without_a_named_component_states_no_edge(write_map) -> Non
     )
     assert named_edges(model) == []
     assert [row.line for row in model.integrations] == [7]
+
+
+def test_a_source_and_a_target_column_make_a_table_of_edges_whatever_else_it_has(
+    write_map,
+) -> None:
+    """``# | Name | Source | Target | Information | Description`` reads as edges, not as a
+    schema of identifiers; ``EDI & Online Shop`` lists two senders."""
+    model = flowviz.load(
+        write_map(
+            "# Outbound goods\n\n| # | Name | Source | Target | Information | Description |\n"
+            "|--|--|--|--|--|--|\n"
+            "| 1 | Orders | EDI & Online Shop | Dynamics 365 | Sales orders | EDI places them |\n"
+            "| 2 | Items | Dynamics 365 | Cubing software | Products | feeds it |\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("EDI", "Dynamics 365", 5),
+        ("Online Shop", "Dynamics 365", 5),
+        ("Dynamics 365", "Cubing software", 6),
+    ]

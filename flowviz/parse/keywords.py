@@ -893,6 +893,12 @@ def _destination_named(header: Sequence[str]) -> list[str]:
     return cells
 
 
+def _both_ends_named(header: Sequence[str]) -> bool:
+    """Whether one header cell names the sender (``Source``, ``Откуда``) and another the
+    receiver (``Target``, ``Получатель``): a table of edges whatever else its columns are."""
+    return any(map(_only_sender_words, header)) and any(map(_receiver_words, header))
+
+
 def _only_sender_words(cell: str) -> bool:
     """A header cell made of sender words only (``Откуда``, ``Система-источник``)."""
     return bool(stems(cell)) and set(stems(cell)) <= _SENDER_STEMS
@@ -916,6 +922,8 @@ def edge_table_columns(header: Sequence[str]) -> ColumnMap | None:
     """
     header = _destination_named(header)
     mapped = classify_table(header, None)
+    if mapped is not None and mapped.kind != "integrations" and _both_ends_named(header):
+        mapped = map_columns("integrations", header)  # ``# | Name | Source | Target | …``
     if mapped is None or mapped.kind != "integrations" or "sender" in mapped.columns:
         return mapped if mapped is not None and mapped.kind == "integrations" else None
     sender = next((i for i, cell in enumerate(header) if _only_sender_words(cell)), None)

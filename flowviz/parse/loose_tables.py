@@ -368,6 +368,8 @@ def _components_first(table: Table, mapped: ColumnMap, ctx: Context) -> None:
 
 
 _SPACED_SLASH = re.compile(r"\s/\s")
+_SPACED_JOIN = re.compile(rf"{_SPACED_SLASH.pattern}|\s+&\s+")
+"""A spaced slash or ampersand between two names of a list (``EDI & Online Shop``)."""
 
 
 def _alternatives(text: str, ends: set[str]) -> bool:
@@ -419,7 +421,7 @@ def _listed_ends(row: Row, mapped: ColumnMap, ctx: Context, ends: set[str]) -> N
         if _alternatives(text, ends):
             system_of(text, ctx, {}, exact=True)
             continue
-        parts = [p.strip() for p in split_top(_SPACED_SLASH.sub(",", text))]
+        parts = [p.strip() for p in split_top(_SPACED_JOIN.sub(",", text))]
         if len(parts) == 1 and looks_like_name(text):
             _spelling_kept(text, ctx)
         if len(parts) < 2 or not all(looks_like_name(p) for p in parts):
