@@ -1244,6 +1244,9 @@ def test_a_row_from_an_instance_to_the_others_of_its_kind_is_no_edge(write_map) 
             ("Postgres", "Apache Pulsar"),
         ),
         ("Сервис выгружает заказы из Shopify в МойСклад каждый час.", ("Shopify", "МойСклад")),
+        ("The order is pulled from BigCommerce into Salesforce.", ("BigCommerce", "Salesforce")),
+        ("Data flows from HubSpot to BigQuery every night.", ("HubSpot", "BigQuery")),
+        ("Заявка поступает из Tilda в Битрикс24 через вебхук.", ("Tilda", "Битрикс24")),
         ("How to use Kafka with SSL enabled", None),
         (
             "The team loads data from HubSpot to Salesforce; it exports from Stripe to BigQuery",

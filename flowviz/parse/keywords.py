@@ -1514,10 +1514,14 @@ MOVE_VERBS = (
     "exporting", "import", "imports", "importing", "load", "loads", "loading", "push", "pushes",
     "pushing", "send", "sends", "sending", "forward", "forwards", "forwarding", "migrate",
     "migrates", "migrating", "extract", "extracts", "extracting", "move", "moves", "moving",
-    "capture", "captures", "capturing",
+    "capture", "captures", "capturing", "pull", "pulls", "pulling", "transfer", "transfers",
+    "transferring", "fetch", "fetches", "fetching", "ingest", "ingests", "ingesting", "publish",
+    "publishes", "publishing", "deliver", "delivers", "delivering", "flow", "flows", "flowing",
     "выгружает", "выгружают", "выгрузка", "передает", "передаёт", "передают", "передача",
     "копирует", "копирование", "переносит", "перенос", "загружает", "загрузка",
     "синхронизирует", "синхронизация", "отправляет", "реплицирует", "репликация",
+    "поступает", "попадает", "приходит", "импортирует", "экспортирует", "пересылает",
+    "публикует", "доставляет", "направляет", "транслирует",
 )  # fmt: skip
 """Verbs (and their nouns) that move data: one of them, then ``from A … to B`` in one sentence,
 states an edge from A to B (``stream changes from a PostgreSQL database into Apache Kafka``)."""
