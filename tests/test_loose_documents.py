@@ -1718,3 +1718,57 @@ def test_a_step_subject_ending_in_a_component_word_is_a_system_though_named_once
         ("Shopify", "Gateway module"),
         ("Transformation module", "Amplitude"),
     ]
+
+
+def test_a_heading_chaining_stages_with_greater_than_signs_is_a_chain_of_edges(write_map) -> None:
+    """``BigCommerce (new order) \\> Order Hub \\> Finance + Operations (accounting)``: each
+    ``>`` (escaped or not) between a heading's words is an arrow; a sender's note in brackets
+    is the first edge's label, and a product named with a ``+`` is one system."""
+    text = (
+        "# Scenarios\n\n"
+        "### BigCommerce (new order) \\> Order Hub \\> Flexe (fulfillment) \\> "
+        "Finance + Operations (accounting)\n\n"
+        "Text.\n\n"
+        "### Shopify > Order Hub\n"
+    )
+    model = load(write_map(text))
+    assert _edges(model) == [
+        ("BigCommerce", "Order Hub", 3),
+        ("Order Hub", "Flexe", 3),
+        ("Flexe", "Finance + Operations", 3),
+        ("Shopify", "Order Hub", 7),
+    ]
+    assert model.integrations[0].source_data == "new order"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Settings > Integrations > amoCRM",
+        "SQLite (dev) > PostgreSQL (production)",
+        "Graph (Neo4j) > Exporter",
+    ],
+)
+def test_a_heading_chain_of_a_ui_path_or_of_stages_is_no_edge(write_map, heading: str) -> None:
+    """A chained heading that is a UI path, a system's stages (``dev``, ``production``) or a
+    bracket naming another product is no route."""
+    model = load(write_map(f"# Notes\n\n## {heading}\n\n* Tilda → amoCRM\n"))
+    assert [(a, b) for a, b, _ in _edges(model)] == [("Tilda", "amoCRM")]
+
+
+def test_a_product_named_with_a_plus_is_one_receiver(write_map) -> None:
+    """``→ Finance + Operations`` is one system (the catalogue names it), while ``→ amoCRM +
+    Unisender`` lists two receivers."""
+    text = "# Flows\n\n* Shopify → Finance + Operations\n* Tilda → amoCRM + Unisender\n"
+    assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [
+        ("Shopify", "Finance + Operations"),
+        ("Tilda", "amoCRM"),
+        ("Tilda", "Unisender"),
+    ]
+
+
+def test_a_senders_note_in_brackets_labels_its_edge(write_map) -> None:
+    """``Tilda (форма) → amoCRM``: the note is what the first edge carries, not a name."""
+    model = load(write_map("# Поток\n\n* Tilda (форма) → amoCRM\n* Мойсклад → 1С\n"))
+    assert [(a, b) for a, b, _ in _edges(model)] == [("Tilda", "amoCRM"), ("Мойсклад", "1С")]
+    assert model.integrations[0].source_data == "форма"

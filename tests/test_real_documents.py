@@ -394,7 +394,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-exchange-hybrid-transport-routing": (False, 12, 6, 30),
     "ru-exchange-mail-flow-ports": (False, 11, 0, 0),
     "en-d365-outbound-goods-external-services": (False, 11, 0, 0),
-    "en-iom-finops-order-scenarios": (False, 3, 3, 0),
+    "en-iom-finops-order-scenarios": (False, 18, 3, 0),
     "ru-ata-architecture": (True, 0, 0, 0),
     "ru-ata-prerequisites-ports": (False, 28, 0, 0),
 }

@@ -31,18 +31,25 @@ from flowviz.parse.keywords import (
     RECEIVER_SEPARATORS,
     RECORD_WORDS,
     SETUP_VERBS,
+    STAGE_WORDS,
     STATE_PARTICIPLES,
     TRIGGER_VERBS,
     WRITE_VERBS,
     alternation,
 )
 from flowviz.parse.participants import is_verb
+from flowviz.parse.systems import catalogue_pattern
 
 WAYS = {token: way for way, tokens in ARROWS.items() for token in tokens}
 """Each arrow token -> its direction (``forward``, ``back``, ``both``)."""
 ARROW = re.compile("|".join(re.escape(t) for t in sorted(WAYS, key=len, reverse=True)))
 _NAVIGATION = re.compile(alternation(NAVIGATION_WORDS), re.IGNORECASE)
 _SEPARATORS = re.compile("|".join(re.escape(s) for s in RECEIVER_SEPARATORS))
+HEADING_CHAIN = re.compile(r"\s+\\?>\s+")
+"""A greater-than sign between words of a heading (escaped or not, ``BigCommerce (new order)
+\\> Intelligent Order Management``): a chain of stages, each an arrow."""
+
+
 _DECORATION = re.compile(
     r"^[\s|`'\"*_#>•·├└─+\\-]+|(?<![.\s])\.(?=[\s|`'\"*_│]*$)|[\s|`'\"*_│┃║─━═┐┘┤╮╯]+$"
 )
@@ -323,7 +330,12 @@ def end_and_label(segment: str, first: bool) -> tuple[str, str]:
         _, dash, tail = tail.rpartition(" — ")  # ``One-way sync — Humanitix → …``: a label
         sep = sep or dash
         end = clean_end(tail) if sep else _NUMBERED.sub("", text)
-        return ("", "") if end.endswith("?") else _namedend_and_label(end)
+        if end.endswith("?"):
+            return "", ""
+        noted = _NOTED.fullmatch(end)
+        if noted and looks_like_name(noted["name"]) and _a_role(noted["note"]):
+            return noted["name"], "(" + noted["note"]  # ``BigCommerce (new order) → IOM``
+        return _namedend_and_label(end)
     cut = _LABEL_CUT.search(text)
     if (cut is None or cut.group().strip() == "(") and text.endswith("?"):
         return "", ""
@@ -334,6 +346,17 @@ def end_and_label(segment: str, first: bool) -> tuple[str, str]:
         label = "(" + label.rstrip(")")
     end, more = _named_start(clean_end(text[: cut.start()]))
     return end, ", ".join(part for part in (more, label) if part)
+
+
+_NOTED = re.compile(r"(?P<name>[^()]+?)\s+\((?P<note>[^()]+)\)")
+"""A sender with a note in brackets (``Tilda (форма)``, ``BigCommerce (new order)``)."""
+
+
+def _a_role(note: str) -> bool:
+    """Whether a sender's note in brackets tells its role (``new order``, ``форма``): lower
+    case words, not another name (``Graph (Neo4j)``) nor a stage (``SQLite (dev)``)."""
+    words = note.split()
+    return note.islower() and not any(w.casefold() in STAGE_WORDS for w in words)
 
 
 def _namedend_and_label(text: str) -> tuple[str, str]:
@@ -376,6 +399,13 @@ _AFTER_NAME = frozenset(
 )
 """Words that end a receiver's name and start what is said of the edge (``Booking DB до
 финального cutover``)."""
+
+
+def _sender_note(found: Candidate, index: int) -> str:
+    """The note in brackets after a statement's first sender (``Tilda (форма)``), the label
+    of its first edge when the receiver has none."""
+    first = found.labels[0] if index == 1 else ""
+    return first if first.startswith("(") else ""
 
 
 def _label_and_method(label: str) -> tuple[str, str]:
@@ -426,12 +456,20 @@ def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
     labels: list[str] = []
     for index, part in enumerate(parts):
         end, label = end_and_label(part, index == 0)
-        receivers = [clean_end(r) for r in _SEPARATORS.split(end)] if index else [end]
+        receivers = _receivers(end) if index else [end]
         segments.append([r for r in receivers if r] or [end])
         labels.append(label)
     if _NAVIGATION.search(" ".join(parts[0:1] + [" ".join(s) for s in segments[1:]])):
         return None  # a UI path (``Admin -> Events``); not a label's words (``: Admin API``)
     return Candidate(line, segments, ways, labels, drawn)
+
+
+def _receivers(end: str) -> list[str]:
+    """The receivers an arrow's end lists (``B, C & D``); a product whose name holds a
+    separator (``Finance + Operations``) is one."""
+    if catalogue_pattern().fullmatch(end.strip()):
+        return [clean_end(end)]
+    return [clean_end(r) for r in _SEPARATORS.split(end)]
 
 
 _CONVERTED = re.compile(
@@ -554,7 +592,7 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
             label = (label + ", " if label else "") + (whole or ", ".join(segment))
             continue
         way = found.ways[index - 1] if index else "forward"
-        text, method = _label_and_method(found.labels[index])
+        text, method = _label_and_method(found.labels[index] or _sender_note(found, index))
         for sender in senders:
             for receiver in systems:
                 yield Hop(sender, receiver, found.line, label or text, way, method=method)

@@ -1527,6 +1527,15 @@ MOVE_VERBS = (
 states an edge from A to B (``stream changes from a PostgreSQL database into Apache Kafka``)."""
 
 
+STAGE_WORDS = frozenset({
+    "dev", "development", "test", "testing", "staging", "stage", "prod", "production", "local",
+    "sandbox", "qa", "uat", "demo", "preview", "разработка", "тест", "тестовый", "прод",
+    "продакшн", "продакшен", "боевой", "локально", "песочница",
+})  # fmt: skip
+"""Words for a stage a system runs in (``SQLite (dev) → PostgreSQL (production)``): a note of
+one, not a role in an exchange."""
+
+
 PEER_HEADERS = (
     "в/из", "из/в", "откуда/куда", "куда/откуда", "to/from", "from/to", "peer", "remote",
     "remote host", "other party", "удаленный узел", "удалённый узел",

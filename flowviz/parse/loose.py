@@ -16,6 +16,7 @@ from flowviz.model import Flow, Integration, Map, Project, Step
 from flowviz.parse.arrows import (
     ACTION_FIRST,
     ARROW,
+    HEADING_CHAIN,
     Candidate,
     Ends,
     Hop,
@@ -356,6 +357,8 @@ def _arrow_line(worded: WordedStatements, written: str, *, heading: bool) -> str
     text = worded.as_arrow_line(written)
     if not heading:
         return text
+    if not ARROW.search(text) and HEADING_CHAIN.search(text):
+        text = HEADING_CHAIN.sub(" -> ", text)  # ``BigCommerce (new order) > IOM > Flexe``
     return _TITLE_TAIL.sub("", text) if ARROW.search(text) else worded.titled_records(text)
 
 

@@ -396,6 +396,8 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "sap", "netsuite", "odoo", "quickbooks", "xero", "business central",
         "microsoft dynamics nav", "erpnext",
         "dynamics 365 finance", "dynamics 365 supply chain management", "acumatica",
+        "finance + operations", "dynamics 365 finance + operations", "finance and operations",
+        "dynamics 365 finance and operations",
         "sap successfactors", "successfactors", "sap ariba",
         "sap concur", "iiko", "r_keeper", "эвотор",
         "sap s/4hana", "s/4hana", "sap s4hana", "s4hana", "sap s/4hana cloud", "sap ecc",
