@@ -399,6 +399,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-ata-prerequisites-ports": (False, 28, 0, 0),
     "ru-fasttrack-data-migration": (True, 0, 0, 0),
     "ru-hybrid-footfall-detection": (False, 1, 0, 7),
+    "en-dataflow-templates-catalogue": (False, 53, 1, 0),
+    "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -929,6 +931,10 @@ UNSEEN_77 = [
     "ru-ata-architecture",
     "ru-ata-prerequisites-ports",
 ]
+UNSEEN_78 = [
+    "en-sms-sender-interaction-schemes",
+    "en-dataflow-templates-catalogue",
+]
 UNSEEN_79 = [
     "ru-fasttrack-data-migration",
     "ru-hybrid-footfall-detection",
@@ -1010,6 +1016,7 @@ LATER_ROUNDS = [
     *UNSEEN_75,
     *UNSEEN_76,
     *UNSEEN_77,
+    *UNSEEN_78,
     *UNSEEN_79,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
@@ -1073,7 +1080,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3563
+    assert counted == 3686
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
