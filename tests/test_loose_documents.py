@@ -1772,3 +1772,54 @@ def test_a_senders_note_in_brackets_labels_its_edge(write_map) -> None:
     model = load(write_map("# Поток\n\n* Tilda (форма) → amoCRM\n* Мойсклад → 1С\n"))
     assert [(a, b) for a, b, _ in _edges(model)] == [("Tilda", "amoCRM"), ("Мойсклад", "1С")]
     assert model.integrations[0].source_data == "форма"
+
+
+def test_a_subject_taking_data_from_senders_is_an_edge_from_each(write_map) -> None:
+    """``A receives … from B and C`` (``A получает … от B и C``) is B -> A and C -> A; with a
+    receiver named after the senders (``from B to D``) it is B -> D; a person receiving is no
+    system."""
+    text = (
+        "# Notes\n\n"
+        "Amplitude receives events from Shopify and Stripe.\n\n"
+        "The user receives an email from Mailchimp.\n\n"
+        "The IFlow receives delivery updates from Amazon S3 to SAP S/4HANA.\n\n"
+        "Amplitude получает события от всех сайтов Tilda и Битрикс24.\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("Shopify", "Amplitude", 3),
+        ("Stripe", "Amplitude", 3),
+        ("Amazon S3", "SAP S/4HANA", 7),
+        ("Tilda", "Amplitude", 9),
+        ("Битрикс24", "Amplitude", 9),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "center", "gateway"),
+    [
+        (
+            "# Architecture\n\n## Components\n\n"
+            "- **ATA Center**  \nATA Center receives data from all ATA Gateways.\n"
+            "- **ATA Gateway**  \nInstalled on a dedicated server.\n\n"
+            "The ATA Gateway sends the parsed traffic to the ATA Center.\n",
+            "ATA Center",
+            "ATA Gateway",
+        ),
+        (
+            "# Архитектура\n\n## Компоненты\n\n"
+            "- **Центр ATA**  \nЦентр ATA получает данные от всех развернутых шлюзов ATA.\n"
+            "- **Шлюз ATA**  \nУстанавливается на выделенном сервере.\n\n"
+            "Шлюз ATA отправляет проанализированный трафик в центр ATA.\n",
+            "Центр ATA",
+            "Шлюз ATA",
+        ),
+    ],
+)
+def test_sentences_between_listed_components_are_edges(
+    write_map, text: str, center: str, gateway: str
+) -> None:
+    """Components a components list declares are named in sentences as products of the
+    catalogue are, in any case form or plural, also on an item's later line."""
+    model = load(write_map(text))
+    assert _edges(model) == [(gateway, center, 6), (gateway, center, 10)]
+    assert sorted(s.name for s in model.systems) == sorted([center, gateway])

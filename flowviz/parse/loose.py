@@ -37,7 +37,7 @@ from flowviz.parse.blocks import (
     flatten,
 )
 from flowviz.parse.code_blocks import code_candidates, stacked
-from flowviz.parse.components import components, declare
+from flowviz.parse.components import Component, components, declare
 from flowviz.parse.context import Context, Report
 from flowviz.parse.described import described_components, described_transfers, system_like
 from flowviz.parse.drawings import connector_candidates
@@ -104,18 +104,20 @@ def read_loose(
         hint="to check it as a map, write it in the template (sections 1-10)",
     )
     extra = config.products
+    listed = components(blocks, source.text.splitlines())
+    named = _with_components(extra, listed)  # statements may name them as products
     tables = edge_tables(blocks, ctx, names_finder(ctx, extra))
     tables += [r for b in blocks if isinstance(b, Table) for r in matrix_rows(b, ctx)]
     tables += [r for b in blocks if isinstance(b, Table) for r in io_rows(b, ctx)]
     tables += labelled_rows(blocks, ctx, extra)
     subject = document_subject(_project(blocks).name)
-    statements = list(_candidates(blocks, code, source.text.splitlines(), extra, subject))
+    statements = list(_candidates(blocks, code, source.text.splitlines(), named, subject))
     numbered = [item for item in statements if item.numbered]
     statements = [item for item in statements if not item.numbered]
     ends = Ends(
-        lambda name: known_end(name, ctx, extra),
+        lambda name: known_end(name, ctx, named),
         subject=subject,
-        in_catalogue=lambda name: product_kind(name, extra) is not None,
+        in_catalogue=lambda name: product_kind(name, named) is not None,
     )
     drawn, flows = _diagrams(code, blocks, ctx, extra)
     for hop in drawn:
@@ -132,7 +134,6 @@ def read_loose(
     ]
     flows = [_flow(flow, n, ctx, extra) for n, flow in enumerate(flows, 1)]
     engine = engine_of(source.text, ctx, extra)
-    listed = components(blocks, source.text.splitlines())
     declare(listed, ctx.registry, _kind_of(extra), extra)
     described = _described(blocks, source.text.splitlines(), ctx, extra)
     processes, edges = process_flows(
@@ -185,6 +186,14 @@ def read_loose(
         flows=flows,
         diagnostics=sorted(ctx.report.diagnostics, key=lambda d: (d.line, d.column, d.code)),
     )
+
+
+def _with_components(extra: dict[str, list[str]], listed: list[Component]) -> dict[str, list[str]]:
+    """The ``flowviz.yaml`` products and the names of the document's components lists: a
+    sentence between two components (``ATA Gateway sends data to the ATA Center``) is an
+    edge statement as one between two products of the catalogue is."""
+    names = [name for component in listed for name in (component.name, *component.aliases)]
+    return {**extra, "other": [*extra.get("other", []), *names]} if names else extra
 
 
 def _see_ends(statements: list[Candidate], ends: Ends) -> None:
@@ -391,7 +400,7 @@ def _arrow_lines_after(item: Item, lines: list[str]) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     at = item.line
     for text in item.text.split("\n")[1:]:
-        if not ARROW.search(text):
+        if not text.strip():
             continue
         key = _plain(text)[:MATCH_CHARS]
         line = next(

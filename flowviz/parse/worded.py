@@ -28,6 +28,7 @@ from flowviz.parse.keywords import (
 from flowviz.parse.systems import (
     PLATFORM_BRANDS,
     VENDOR_WORDS,
+    catalogue_kind,
     catalogue_pattern,
     catalogue_spelling,
     opens_a_makers_product,
@@ -100,7 +101,11 @@ class WordedStatements:
             if pair is not None:
                 pairs.append((pair[0], ", ".join([pair[1], *self._listed_after(pair[1], found)])))
         if not pairs:
-            moved = self._subject_moved(text) or self._later_direction(text)
+            moved = (
+                self._subject_moved(text)
+                or self._subject_received(text)
+                or self._later_direction(text)
+            )
             return moved or (text if both_named else self._acted_on_one(text))
         if len(set(pairs)) != 1:
             return text
@@ -234,6 +239,57 @@ class WordedStatements:
         if origin is not None and origin.casefold() not in (sender.casefold(), receiver.casefold()):
             return f"{origin} -> {sender} -> {receiver}: {text.strip()}"
         return f"{sender} -> {receiver}: {text.strip()}"
+
+    def _subject_received(self, text: str) -> str | None:
+        """The first sentence of ``text`` whose subject takes data from senders (``The
+        Gateway receives events from Kafka``, ``Центр ATA получает данные от всех шлюзов ATA
+        и упрощенных шлюзов ATA``) as ``B -> A: sentence`` (``B, C -> A``), or from a sender to
+        a receiver it names (``IFlow receives updates from Amazon to SAP S4HANA``) as that
+        pair; None when none is."""
+        for sentence in _SENTENCES.split(text.strip()):
+            found = _SUBJECT_RECEIVED.match(sentence)
+            if found is None:
+                continue
+            senders, rest = self._senders(found["b"])
+            onward = _ONWARD.match(rest)
+            if onward is not None and senders:
+                receiver = self._named(_first_words(onward["to"]))
+            else:
+                receiver = self._named(_ARTICLE.sub("", found["a"].strip(" *_`[]")))
+            if receiver is None:
+                continue
+            senders = [s for s in senders if s.casefold() != receiver.casefold()]
+            if senders:
+                return f"{', '.join(senders)} -> {receiver}: {sentence.strip()}"
+        return None
+
+    def _senders(self, text: str) -> tuple[list[str], str]:
+        """The products a ``from`` side names, one after another joined by ``and`` / ``и`` /
+        a comma, each after at most two other words (``всех развернутых шлюзов ATA и
+        упрощенных шлюзов ATA``), else the name it opens with, else none; and the text after
+        them."""
+        names: list[str] = []
+        at = 0
+        for product in self.products.finditer(text):
+            gap = text[at : product.start()]
+            if not (_FIRST_GAP if not names else _JOINED_GAP).fullmatch(gap):
+                break
+            names.append(self._singular(catalogue_spelling(product.group(), self.extra)))
+            at = product.end()
+        if names:
+            return names, text[at:]
+        first = _first_words(text)
+        named = self._named(first) if first else None
+        if named is None:
+            return [], text
+        after = text.split(maxsplit=len(first.split()))
+        return [named], " " + after[-1] if len(after) > len(first.split()) else ""
+
+    def _singular(self, name: str) -> str:
+        """A product named in an English plural (``all ATA Gateways``) as the catalogue (or
+        the document's components list) names it; any other name as it is."""
+        plural = name.endswith("s") and catalogue_kind(name, self.extra) is None
+        return name[:-1] if plural and catalogue_kind(name[:-1], self.extra) else name
 
     def _taken_from(self, first: str) -> str | None:
         """The system the subject's first action takes data from (``receives the Zammad
@@ -581,6 +637,25 @@ thing it does (``GitHub Actions builds a new image and pushes it to``) or a clau
 when (``Once an order is placed, the Subscription sends a message to Pub/Sub``)."""
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+_SUBJECT_RECEIVED = re.compile(
+    r"^\W*(?:(?i:once|when|whenever|after|когда|после)\s[^,;:.]{1,80},\s*)?"
+    r"(?P<a>[^\s*_`][^.;:!?,]{0,38}?)\W*\s+"
+    r"(?i:receives|gets|reads|pulls|fetches|retrieves|consumes|collects|ingests|imports|"
+    r"получает|принимает|забирает|считывает|читает|загружает|собирает|импортирует)"
+    r"\s(?:[^.;:!?]{0,60}?\s)?(?i:from|от|из|с|со)\s+(?P<b>[^.;:!?]{1,80})"
+)
+"""A sentence whose subject takes data from a sender (``ATA Center receives data from the
+ATA Gateways``, ``Центр ATA получает данные от шлюзов ATA``)."""
+
+_GAP_WORD = r"(?:(?!(?i:to|into|в|во|and|или|и|or|&)\s)[\w-]+\s+)"
+_FIRST_GAP = re.compile(
+    r"\s*(?:(?i:the|an?|all|every|each|всех|каждого|каждой)\s+)?" + _GAP_WORD + "{0,2}?"
+)
+_ONWARD = re.compile(r"\s+(?:to|into|в|во)\s+(?:the\s+)?(?P<to>\S.*)", re.IGNORECASE)
+"""A receiver named after the senders of a ``from`` side (``from Amazon to SAP S4HANA``)."""
+_JOINED_GAP = re.compile(r"\s*(?:,|,?\s*(?i:and|or|и|или|&))\s*" + _GAP_WORD + "{0,2}?")
+"""What may stand before the first sender of a ``from`` side, and between two senders."""
 
 _TAKEN = re.compile(
     rf"(?i:receives|takes|gets|accepts|(?:{'|'.join(READING_STEMS)})\w*)\s+"
