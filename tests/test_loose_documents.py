@@ -1823,3 +1823,26 @@ def test_sentences_between_listed_components_are_edges(
     model = load(write_map(text))
     assert _edges(model) == [(gateway, center, 6), (gateway, center, 10)]
     assert sorted(s.name for s in model.systems) == sorted([center, gateway])
+
+
+@pytest.mark.parametrize(
+    ("item", "edge"),
+    [
+        ("[Kafka to BigQuery](https://example.com/kafka)", ("Kafka", "BigQuery")),
+        ("Cloud Spanner change streams to BigQuery", ("Cloud Spanner", "BigQuery")),
+        ("Cloud Bigtable to Avro Files on Cloud Storage", ("Cloud Bigtable", "Cloud Storage")),
+        ("MongoDB to BigQuery (CDC)", ("MongoDB", "BigQuery")),
+        ("Secrets Manager to manage TikTok credentials", None),
+        ("Pub/Sub to Pub/Sub", None),
+        ("Welcome to Salesforce", None),
+        ("Stripe and HubSpot to BigQuery", None),
+    ],
+)
+def test_a_line_that_is_only_two_products_joined_by_to_is_an_edge(
+    write_map, item: str, edge: tuple[str, str] | None
+) -> None:
+    """A list item or a link's text naming one product, ``to`` and another (a catalogue of
+    pipeline templates: ``Kafka to BigQuery``) is an edge from the first to the second; an
+    infinitive (``to manage``), a product to itself and a side naming two products are not."""
+    model = load(write_map(f"# Templates\n\n* {item}\n* Tilda → amoCRM\n"))
+    assert [(a, b) for a, b, _ in _edges(model)] == ([edge] if edge else []) + [("Tilda", "amoCRM")]

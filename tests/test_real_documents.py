@@ -399,7 +399,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-ata-prerequisites-ports": (False, 28, 0, 0),
     "ru-fasttrack-data-migration": (True, 0, 0, 0),
     "ru-hybrid-footfall-detection": (False, 1, 0, 7),
-    "en-dataflow-templates-catalogue": (False, 53, 1, 0),
+    "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }
 

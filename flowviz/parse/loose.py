@@ -365,7 +365,7 @@ def _arrow_line(worded: WordedStatements, written: str, *, heading: bool) -> str
     and where they go (``Zoho Leads to Hull Users``)."""
     text = worded.as_arrow_line(written)
     if not heading:
-        return text
+        return text if ARROW.search(text) else worded.named_pair(text)
     if not ARROW.search(text) and HEADING_CHAIN.search(text):
         text = HEADING_CHAIN.sub(" -> ", text)  # ``BigCommerce (new order) > IOM > Flexe``
     return _TITLE_TAIL.sub("", text) if ARROW.search(text) else worded.titled_records(text)

@@ -342,6 +342,30 @@ class WordedStatements:
         pair = (name, self.subject) if sent else (self.subject, name)
         return f"{pair[0]} -> {pair[1]}: {text.strip()}"
 
+    def named_pair(self, text: str) -> str:
+        """A short line (a list item, a link's text) that is only two products joined by
+        ``to`` (``Kafka to BigQuery``, ``[Cloud Spanner change streams to Pub/Sub](…)``,
+        ``Cloud Bigtable to Avro Files in Cloud Storage``) as ``A -> B: text``: each side
+        names one product of the catalogue, the sender's first; else as it is. A sentence
+        (a full stop, an article: ``DynamoDB streams the changes to BigQuery.``) and a bold
+        label saying what it is (``**Amazon SQS** queue to Slack``) are no such line."""
+        if _LABELLED.match(text) or text.rstrip().endswith("."):
+            return text
+        plain = _LINK.sub(r"\1", text).strip(" *_`")
+        found = _PAIR_TO.fullmatch(plain)
+        if found is None or len(plain.split()) > MAX_WORD_ARROW_WORDS:
+            return text
+        if _DETERMINER.search(found["a"]):
+            return text
+        a = self.products.match(found["a"])
+        b = list(self.products.finditer(found["b"]))
+        if a is None or len(b) != 1 or self.products.search(found["a"], a.end()):
+            return text
+        sender, receiver = (catalogue_spelling(m.group(), self.extra) for m in (a, b[0]))
+        if sender.casefold() == receiver.casefold():
+            return text
+        return f"{sender} -> {receiver}: {plain}"
+
     def _hyphened(self, text: str) -> str:
         """``text`` as ``A -> B: text`` when it names one ``A-to-B`` pair of two products of
         the catalogue (``real-time Stripe-to-PostgreSQL sync``); else as it is."""
@@ -354,6 +378,21 @@ class WordedStatements:
             return text
         (a, b), extra = pairs[0], self.extra
         return f"{catalogue_spelling(a, extra)} -> {catalogue_spelling(b, extra)}: {text.strip()}"
+
+
+_LINK = re.compile(r"\[([^\[\]]+)\]\([^()\s]*\)")
+"""A Markdown link, its text kept."""
+
+_LABELLED = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__)\s*\S")
+"""A bold label with more text after it."""
+_DETERMINER = re.compile(r"(?<!\w)(?i:the|an?|its|their|our|your|this|these)(?!\w)")
+
+_PAIR_TO = re.compile(
+    r"(?P<a>[A-Z0-9][\w./&-]*(?:\s+[\w./&-]+){0,3}?)\s+(?:to|To|TO|into)\s+"
+    r"(?P<b>[A-Z0-9][\w./&-]*(?:\s+[\w./&-]+){0,5}?)(?:\s+\([^()]*\))?"
+)
+"""Up to four words, ``to``, up to six more and maybe a bracket, each side opening with a
+capital: a pair's line, no sentence (``Secrets Manager to manage TikTok credentials``)."""
 
 
 _HYPHENED = re.compile(
