@@ -932,6 +932,20 @@ def test_a_russian_component_named_head_first_before_its_product_is_a_system(wri
     assert "Службу API" not in {s.name for s in model.systems}
 
 
+def test_a_russian_component_named_by_its_head_and_product_alone_is_a_system(write_map) -> None:
+    """``Функция Azure``, ``Агент Azure Monitor``: the head word and the product it belongs
+    to, nothing between, name a component of its own."""
+    text = (
+        "# Поток\n\n## Как это работает\n\n"
+        "1. Функция Azure отправляет данные в Azure Event Hubs.\n"
+        "2. Агент Azure Monitor передаёт журналы в ClickHouse.\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("Функция Azure", "Azure Event Hubs", 5),
+        ("Агент Azure Monitor", "ClickHouse", 6),
+    ]
+
+
 def test_a_nested_point_naming_where_data_goes_receives_from_the_steps_system(
     write_map,
 ) -> None:

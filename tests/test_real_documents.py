@@ -222,7 +222,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-gc-notify-api-architecture": (False, 10, 0, 18),
     "ru-k8s-control-plane-node-communication": (True, 0, 0, 0),
     "ru-stronghold-network-ports": (False, 26, 0, 0),
-    "ru-deckhouse-log-shipper": (False, 1, 0, 3),
+    "ru-deckhouse-log-shipper": (False, 2, 0, 3),
     "ru-yc-ydb-mkf-cdc": (True, 0, 0, 0),
     "en-debezium-examples-catalogue": (False, 8, 0, 0),
     "en-debezium-unwrap-smt-topologies": (False, 7, 0, 0),
@@ -398,7 +398,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-ata-architecture": (False, 2, 0, 0),
     "ru-ata-prerequisites-ports": (False, 28, 0, 0),
     "ru-fasttrack-data-migration": (True, 0, 0, 0),
-    "ru-hybrid-footfall-detection": (False, 1, 0, 7),
+    "ru-hybrid-footfall-detection": (False, 2, 0, 7),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }

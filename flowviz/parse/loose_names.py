@@ -197,7 +197,7 @@ def names_finder(
         for match in _CODE_COMPONENT.finditer(text):
             system_of(match.group(), ctx, extra, exact=True)  # ``EventService``
         for match in _RUSSIAN_COMPONENT.finditer(text):
-            if match["product"].casefold() not in _GENERIC_TAILS:  # not ``службу API``
+            if match["product"].casefold() not in _GENERIC_TAILS and not _translated(match):
                 named = _server_nominative(match.group().rstrip("."))
                 system_of(_capitalised(named), ctx, extra, exact=True)
         for match in _COMPONENT_NAME.finditer(text):
@@ -289,16 +289,34 @@ _COMPONENT_NAME = re.compile(
 _LAMBDA_FUNCTION = re.compile(r"(?i)(?<=lambda)\s+function$")
 _RUSSIAN_COMPONENT = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(RUSSIAN_COMPONENT_STEMS) + r")[а-яё]{0,4}"
-    r"(?:\s+(?!(?:в|во|на|из|с|со|к|ко|от|до|по|для|через|и|или)\s)[а-яё]+){1,3}?"
+    r"(?:\s+(?!(?:в|во|на|из|с|со|к|ко|от|до|по|для|через|и|или)\s)[а-яё]+){0,3}?"
     r"|(?:локальн[а-яё]{2,4}\s+)?сервер[а-яё]{0,3}"
     r"(?:\s+(?!(?:в|во|на|из|с|со|к|ко|от|до|по|для|через|и|или)\s)[а-яё]+){0,3}?)"
     r"\s+(?P<product>[A-Z][\w.-]*(?:[ /][A-Z][\w.-]*)*)",
     re.IGNORECASE,
 )
-"""A Russian component named head first, what it does, then the product it belongs to
+"""A Russian component named head first, what it does (if it says), then the product it belongs to
 (``Служба подготовки Azure AD``, ``агент подготовки Azure AD Connect``, ``Модуль Azure AD
 Connect/AD Sync``); a preposition is not one of its words (``из служб в Azure Data Explorer``
 names Data Explorer alone)."""
+
+
+_HEAD_IN_ENGLISH = {
+    "функци": "function", "служб": "service", "сервис": "service", "микросервис": "service",
+    "шлюз": "gateway", "агент": "agent", "модул": "module", "коннектор": "connector",
+    "соединител": "connector", "приложени": "app", "обработчик": "handler",
+}  # fmt: skip
+"""The English word of a product's name each Russian head word translates."""
+
+
+def _translated(found: re.Match[str]) -> bool:
+    """Whether a head word right before its product only translates the product's own word
+    (``функция Cloud Functions``, ``шлюз API Gateway``): the product, no component of it; not
+    ``службу API`` (a generic tail) nor ``Функция Azure``."""
+    head = found.group().split(maxsplit=1)[0].casefold()
+    english = next((w for s, w in _HEAD_IN_ENGLISH.items() if head.startswith(s)), None)
+    between = found.group()[: found.start("product") - found.start()].split()[1:]
+    return english is not None and not between and english in found["product"].casefold()
 
 
 _PLURAL_SERVERS = re.compile(r"(?i)сервер(?:ы|ов|ам|ами|ах)")
