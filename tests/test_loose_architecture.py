@@ -327,3 +327,20 @@ def test_a_heading_under_the_components_title_ends_its_list() -> None:
     blocks, _ = parse_document(text)
     found = components(blocks, text.splitlines())
     assert [(c.name, c.line) for c in found] == [("Inventory Service", 3), ("Adobe Commerce", 12)]
+
+
+def test_a_plan_of_work_under_an_overview_heading_is_no_flow(write_map) -> None:
+    """``## Обзор`` over ``1. Создадите приложение … 3. Свяжете инстансы GREEN-API с
+    GoHighLevel``: the list tells the reader what to do, no process and no edge; the same
+    list after a line calling it a scenario is a flow of its steps."""
+    plan = (
+        "1. Создадите своё приложение в GoHighLevel Marketplace\n"
+        "2. Настроите и развернёте сервис-адаптер\n"
+        "3. Свяжете инстансы GREEN-API с вашим суб-аккаунтом GoHighLevel\n"
+    )
+    told = "# Интеграция\n\n## Обзор\n\n" + plan + "\n## Каналы\n\n* GREEN-API → GoHighLevel\n"
+    model = load(write_map(told))
+    assert model.flows == []
+    assert [(a, b) for a, b, _ in _edges(model)] == [("GREEN-API", "GoHighLevel")]
+    scenario = "# Интеграция\n\n## Архитектура\n\nСценарий состоит из трёх шагов.\n\n" + plan
+    assert [len(f.steps) for f in load(write_map(scenario)).flows] == [3]

@@ -399,6 +399,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-ata-prerequisites-ports": (False, 28, 0, 0),
     "ru-fasttrack-data-migration": (True, 0, 0, 0),
     "ru-hybrid-footfall-detection": (False, 2, 0, 7),
+    "en-braze-currents-elt-pipeline": (True, 0, 0, 0),
+    "ru-greenapi-gohighlevel-adapter": (False, 3, 1, 0),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }
@@ -939,6 +941,10 @@ UNSEEN_79 = [
     "ru-fasttrack-data-migration",
     "ru-hybrid-footfall-detection",
 ]
+UNSEEN_80 = [
+    "en-braze-currents-elt-pipeline",
+    "ru-greenapi-gohighlevel-adapter",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1018,6 +1024,7 @@ LATER_ROUNDS = [
     *UNSEEN_77,
     *UNSEEN_78,
     *UNSEEN_79,
+    *UNSEEN_80,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1080,7 +1087,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3686
+    assert counted == 3702
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

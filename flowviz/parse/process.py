@@ -243,9 +243,7 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
         elif isinstance(block, ListBlock) and _after_not_done(blocks, index):
             continue  # ``What it never does:`` over its list: no steps
         elif isinstance(block, ListBlock) and current is not None and not current.steps:
-            if block.ordered or not current.numbered_only:
-                current.lead = _lead(blocks, index)
-                current.take(block.items)
+            current = _first_list(current, block, blocks, index)
         elif isinstance(block, ListBlock) and _another_process(
             current, block, _next(blocks, index), names
         ):
@@ -256,6 +254,28 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
         elif isinstance(block, Paragraph) and current is not None:
             current = _paragraph(current, block, lines)
     return drafts
+
+
+def _first_list(
+    current: _Draft, block: ListBlock, blocks: list[Block], index: int
+) -> _Draft | None:
+    """The draft after the first list under its heading (``block``, ``blocks[index]``): its
+    steps taken (a bulleted one only under a process heading); None after a plan of work."""
+    if _a_plan(current, block, blocks[index - 1]):
+        return None  # ``## Обзор`` over ``1. Создадите приложение``: no process
+    if block.ordered or not current.numbered_only:
+        current.lead = _lead(blocks, index)
+        current.take(block.items)
+    return current
+
+
+def _a_plan(current: _Draft, block: ListBlock, before: Block) -> bool:
+    """Whether a list right under an overview or architecture heading tells the reader what
+    to do (``1. Создадите приложение``, ``2. Настроите сервис-адаптер``): a plan of work, no
+    process, unless the line above it calls it one (``Сценарий состоит из пяти шагов.``)."""
+    if not current.numbered_only or not any(_IMPERATIVE.match(i.text) for i in block.items):
+        return False
+    return not (isinstance(before, Paragraph) and is_process_title(before.text))
 
 
 def _list_draft(title: str, block: ListBlock, lead: str) -> _Draft:
