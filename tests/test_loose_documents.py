@@ -1860,3 +1860,33 @@ def test_a_line_that_is_only_two_products_joined_by_to_is_an_edge(
     infinitive (``to manage``), a product to itself and a side naming two products are not."""
     model = load(write_map(f"# Templates\n\n* {item}\n* Tilda → amoCRM\n"))
     assert [(a, b) for a, b, _ in _edges(model)] == ([edge] if edge else []) + [("Tilda", "amoCRM")]
+
+
+def test_a_russian_compound_name_is_also_named_by_its_component_word(write_map) -> None:
+    """``Сервис-адаптер`` is "ваш адаптер" and "Адаптер" further on; a message made into a
+    system's format (``в формат Bitrix24``) goes to no receiver."""
+    text = (
+        "# Интеграция\n\n## Компоненты\n\n- **Сервис-адаптер** — приложение NestJS\n\n"
+        "## Как работает интеграция\n\n"
+        "1. GREEN-API получает сообщение и передает его в ваш адаптер.\n"
+        "2. Адаптер преобразует сообщение в формат Bitrix24.\n"
+        "3. Адаптер создает контакт в Bitrix24.\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("GREEN-API", "Сервис-адаптер", 9),
+        ("Сервис-адаптер", "Bitrix24", 11),
+    ]
+
+
+def test_a_step_receiving_then_forwarding_is_an_edge_to_where_it_forwards(write_map) -> None:
+    """``GREEN-API receives the message and forwards it to Bitrix24``: the second action moves
+    the subject's data on."""
+    text = (
+        "# Integration\n\n## How it works\n\n"
+        "1. GREEN-API receives the message and forwards it to Bitrix24.\n"
+        "2. Bitrix24 creates a deal and pushes it to HubSpot.\n"
+    )
+    assert _edges(load(write_map(text))) == [
+        ("GREEN-API", "Bitrix24", 5),
+        ("Bitrix24", "HubSpot", 6),
+    ]

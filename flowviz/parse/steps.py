@@ -21,6 +21,7 @@ from flowviz.parse.keywords import (
     KEPT_VERBS,
     MAPPING_VERBS,
     METHOD_MARKERS,
+    MOVE_VERBS,
     PARTICIPLES,
     PERSON_WORDS,
     PURPOSE_MARKERS,
@@ -91,7 +92,7 @@ system moves data to or from the step's engine."""
 
 _ACTIONS = re.compile(
     r",?\s+(?:and|then|и|а|затем|потом)\s+(?="
-    + alternation((*WRITE_VERBS, *READ_VERBS))
+    + alternation((*WRITE_VERBS, *READ_VERBS, *(v for v in MOVE_VERBS if v.isascii())))
     + r"|[а-яё]+(?:ет|ит|ют|ят|ется|ится)\b)",
     re.IGNORECASE,
 )
@@ -355,8 +356,17 @@ def first_clause(text: str, *, doings: bool = False) -> str:
     and what a person does before it (``When analysts access X,``) unless ``doings``."""
     number, title = leading_number(text)
     body = text if number is None else " " * (len(text) - len(title)) + title
-    clause = _BRACKETS.sub(_blank, _CLAUSES.split(body)[0])
+    clause = _FORMAT_OF.sub(_blank, _BRACKETS.sub(_blank, _CLAUSES.split(body)[0]))
     return _PERSON.sub(_blank, clause if doings else _after_persons_doing(clause))
+
+
+_FORMAT_OF = re.compile(
+    r"(?<!\w)(?:в|во)\s+формат[а-яё]*\s+[^\s,.;:]+"
+    r"|(?<!\w)(?:to|into|in)\s+(?:the\s+|an?\s+)?[^\s,.;:]+(?:\s+[^\s,.;:]+)?\s+format(?!\w)",
+    re.IGNORECASE,
+)
+"""A system's format a message is made into (``преобразует сообщение в формат Bitrix24``,
+``converts the order to the Shopify format``): no receiver."""
 
 
 def _after_persons_doing(clause: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from slugify import slugify
 
 from flowviz.model import System, SystemKind
-from flowviz.parse.keywords import READ_VERBS, WRITE_VERBS
+from flowviz.parse.keywords import COMPONENT_HEADS, READ_VERBS, WRITE_VERBS
 from flowviz.parse.text import (
     light_key,
     light_stem,
@@ -799,6 +799,8 @@ class Registry:
             self.alias(system_id, synonym, record=False)
         for short in initials(name):
             self.alias(system_id, short, record=False, derived=True)
+        for head in compound_head(name):
+            self.alias(system_id, head, record=False, derived=True)
         if draft.product and draft.line is not None:  # declared in section 1
             for form in short_forms(name):
                 self.alias(system_id, form, derived=True)
@@ -1262,6 +1264,24 @@ _LINKING_WORDS = frozenset({"for", "of", "and", "on", "the", "&", "для", "и"
 MIN_INITIALS_WORDS = 3
 """Words a name needs for its initials to name it alone: two words give two letters, which
 many names share (``GA`` is Google Ads or Google Analytics)."""
+
+
+def compound_head(name: str) -> list[str]:
+    """The component word a Russian compound name ends in, which the text may name it by
+    alone (``Сервис-адаптер`` -> ``адаптер``: "отправляет его в ваш адаптер"); none for
+    any other name.
+
+    >>> compound_head("Сервис-адаптер"), compound_head("Бот-помощник"), compound_head("GREEN-API")
+    (['адаптер'], [], [])
+    """
+    found = _COMPOUND.fullmatch(name.strip())
+    if found is None or found["head"].casefold() not in COMPONENT_HEADS:
+        return []
+    return [found["head"].casefold()]
+
+
+_COMPOUND = re.compile(r"[А-ЯЁа-яё]+-(?P<head>[А-ЯЁа-яё]+)")
+"""A Russian name of two words joined by a hyphen (``Сервис-адаптер``)."""
 
 
 def initials(name: str) -> list[str]:
