@@ -1890,3 +1890,15 @@ def test_a_step_receiving_then_forwarding_is_an_edge_to_where_it_forwards(write_
         ("GREEN-API", "Bitrix24", 5),
         ("Bitrix24", "HubSpot", 6),
     ]
+
+
+def test_a_nested_point_acting_twice_states_its_second_transfer(write_map) -> None:
+    """``1. Когда клиент пишет в WhatsApp:`` over ``- GREEN-API получает сообщение и
+    отправляет его в Bitrix24``: the point's second action is an edge from its subject."""
+    text = (
+        "# Интеграция\n\n## Как работает интеграция\n\n"
+        "1. Когда клиент отправляет сообщение на ваш номер WhatsApp:\n"
+        "    - GREEN-API получает сообщение и отправляет его в Bitrix24\n"
+        "    - Сообщение появляется в Контакт-центре Bitrix24\n"
+    )
+    assert ("GREEN-API", "Bitrix24", 6) in _edges(load(write_map(text)))

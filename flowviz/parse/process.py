@@ -32,6 +32,7 @@ from flowviz.parse.steps import (
     Names,
     StepContext,
     first_clause,
+    later_actions,
     new_pairs,
     point_edge,
     read_step,
@@ -182,6 +183,8 @@ def _point_edges(
     already joins is not joined again (``Slack Setup`` / ``Creates a channel`` / ``Posts a
     welcome message``: one transfer to Slack)."""
     found = [point_edge(point, at, step, names, engine, nested=nested) for point, at in points]
+    if nested:  # ``- GREEN-API получает сообщение и отправляет его в ваш адаптер``
+        found += [later for point in found for later in later_actions(point, names, engine)]
     return new_pairs([step, *edges], found) if nested else found
 
 

@@ -715,6 +715,14 @@ def read_step(text: str, line: int, number: int, context: StepContext) -> tuple[
     return step, [_at_statement(edge, text, names, context.lines) for edge in edges]
 
 
+def later_actions(step: Step, names: Names, engine: str | None) -> list[Step]:
+    """The transfers of the later actions and clauses of a step that opens with its acting
+    system (``GREEN-API получает сообщение и отправляет его в ваш адаптер``), on its line."""
+    if not _starts_with_system(first_clause(step.text), names):
+        return []
+    return [s for s in _follow_ups(step, names, engine) if s.source and s.target]
+
+
 def point_edge(
     text: str, line: int, step: Step, names: Names, engine: str | None, *, nested: bool = False
 ) -> Step:
