@@ -1902,3 +1902,19 @@ def test_a_nested_point_acting_twice_states_its_second_transfer(write_map) -> No
         "    - Сообщение появляется в Контакт-центре Bitrix24\n"
     )
     assert ("GREEN-API", "Bitrix24", 6) in _edges(load(write_map(text)))
+
+
+def test_a_nested_point_where_data_only_arrives_comes_from_the_last_handler(write_map) -> None:
+    """``- Сообщение появляется в интерфейсе Amplitude`` after ``- GREEN-API … отправляет
+    его в Bitrix24``: what arrives with no one acting comes from the last system that
+    handled it; a catalogue item naming a product after ``to`` (``Google Cloud to Neo4j``)
+    takes no sender from the item above."""
+    text = (
+        "# Интеграция\n\n## Как работает интеграция\n\n"
+        "1. Когда клиент отправляет сообщение на ваш номер WhatsApp:\n"
+        "    - GREEN-API получает сообщение и отправляет его в Bitrix24\n"
+        "    - Сообщение появляется в интерфейсе Amplitude\n"
+    )
+    edges = _edges(load(write_map(text)))
+    assert ("Bitrix24", "Amplitude", 7) in edges
+    assert ("WhatsApp", "Amplitude", 7) not in edges

@@ -377,7 +377,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-twilio-frontline-salesforce": (False, 0, 0, 0),
     "en-marketing-data-hub-overview": (False, 0, 2, 6),
     "en-social-pulse-architecture": (False, 17, 1, 4),
-    "ru-greenapi-bitrix24-connector": (False, 7, 0, 0),
+    "ru-greenapi-bitrix24-connector": (False, 8, 0, 0),
     "ru-greenapi-integration-platform": (False, 9, 0, 0),
     "en-saleor-shipstation-shipping-app": (False, 12, 0, 3),
     "en-saleor-authorize-net-payment-flow": (False, 0, 0, 4),
@@ -400,7 +400,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-fasttrack-data-migration": (True, 0, 0, 0),
     "ru-hybrid-footfall-detection": (False, 2, 0, 7),
     "en-braze-currents-elt-pipeline": (True, 0, 0, 0),
-    "ru-greenapi-gohighlevel-adapter": (False, 6, 1, 0),
+    "ru-greenapi-gohighlevel-adapter": (False, 6, 0, 0),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }

@@ -182,10 +182,18 @@ def _point_edges(
     item's own list) are stated on their own lines, and a pair the step or an earlier point
     already joins is not joined again (``Slack Setup`` / ``Creates a channel`` / ``Posts a
     welcome message``: one transfer to Slack)."""
-    found = [point_edge(point, at, step, names, engine, nested=nested) for point, at in points]
-    if nested:  # ``- GREEN-API получает сообщение и отправляет его в ваш адаптер``
-        found += [later for point in found for later in later_actions(point, names, engine)]
-    return new_pairs([step, *edges], found) if nested else found
+    if not nested:
+        return [point_edge(point, at, step, names, engine) for point, at in points]
+    found: list[Step] = []
+    for point, at in points:
+        edge = point_edge(point, at, step, names, engine, nested=True, before=_last(found))
+        found += [edge, *later_actions(edge, names, engine)]  # ``… и отправляет его в X``
+    return new_pairs([step, *edges], found)
+
+
+def _last(found: list[Step]) -> Step | None:
+    """The last transfer with both ends among the points read so far."""
+    return next((s for s in reversed(found) if s.source and s.target), None)
 
 
 def _is_architecture_title(text: str) -> bool:

@@ -724,8 +724,46 @@ def later_actions(step: Step, names: Names, engine: str | None) -> list[Step]:
 
 
 def point_edge(
-    text: str, line: int, step: Step, names: Names, engine: str | None, *, nested: bool = False
+    text: str,
+    line: int,
+    step: Step,
+    names: Names,
+    engine: str | None,
+    *,
+    nested: bool = False,
+    before: Step | None = None,
 ) -> Step:
     """The edge a point under a sub-heading step states (ends None when it states none); a
-    ``nested`` point (an item of a step's own list) is stated on its own line."""
+    ``nested`` point (an item of a step's own list) is stated on its own line, and one that
+    names only where data arrives (``- Сообщение появляется в Контакт-центре Bitrix24``) has
+    it come from the last system that handled it in the transfer ``before`` it."""
+    where = _arrives_at(text, names) if nested and before is not None else None
+    if where is not None and before is not None:
+        sender = before.source if before.target == where else before.target
+        return _step(text, line, step.number, names).model_copy(
+            update={"source": sender, "target": where}
+        )
     return _implied(_point(text, line, step, names, nested=nested), engine, names)
+
+
+def _arrives_at(text: str, names: Names) -> str | None:
+    """The one system a clause with no acting system names after ``в`` / ``to``
+    (``Сообщение появляется в интерфейсе GHL``, ``Контакты создаются в CRM Bitrix24``)."""
+    clause = first_clause(text)
+    named = names(clause)
+    if len({system for _, system in named}) != 1 or _starts_with_system(clause, names):
+        return None
+    marker = _MARKED.search(clause[: named[0][0]])
+    to = marker is not None and marker.group("marker").casefold() in _TO_WORDS
+    arriving = marker is not None and _ARRIVING.search(clause[: marker.start()]) is not None
+    return named[0][1] if to and arriving else None
+
+
+_ARRIVING = re.compile(
+    r"[а-яё]+(?:ется|ются|ится|ятся)(?![а-яё])"
+    r"|(?<!\w)(?:is|are|gets|get)\s+(?:\w+\s+)?\w+ed(?!\w)"
+    r"|(?<!\w)(?:appears?|arrives?|lands?|shows\s+up|show\s+up)(?!\w)",
+    re.IGNORECASE,
+)
+"""What data does as it arrives, no one acting (``появляется``, ``создаются``, ``is
+stored``, ``appears``)."""
