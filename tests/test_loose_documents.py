@@ -1918,3 +1918,21 @@ def test_a_nested_point_where_data_only_arrives_comes_from_the_last_handler(writ
     edges = _edges(load(write_map(text)))
     assert ("Bitrix24", "Amplitude", 7) in edges
     assert ("WhatsApp", "Amplitude", 7) not in edges
+
+
+def test_an_automations_nodes_named_by_their_app_say_which_way_data_goes(write_map) -> None:
+    """In an n8n workflow, ``**Acme Trigger**`` is Acme sending to the engine, ``**Acme**
+    (Task > Get Many)`` the engine reading from it and ``**Acme** (Message > Create)`` the
+    engine writing to it, an app the catalogue does not know made a system by its node;
+    ``**Schedule Trigger**`` and ``**Weekly Report Trigger**`` are the engine's own."""
+    text = (
+        "# Примеры workflow в n8n\n\n## Задачи\n\n**Как работает:**\n\n"
+        "1. **Schedule Trigger** — ежедневный запуск\n"
+        "2. **Acme Trigger** — событие `New Message`\n"
+        "3. **Acme** (Task > Get Many) — получение списка задач\n"
+        "4. **Acme** (Message > Create) — уведомление в чат\n"
+        "5. **Weekly Report Trigger** — запуск по понедельникам\n"
+    )
+    model = load(write_map(text))
+    assert _edges(model) == [("Acme", "n8n", 8), ("Acme", "n8n", 9), ("n8n", "Acme", 10)]
+    assert sorted(s.name for s in model.systems) == ["Acme", "n8n"]

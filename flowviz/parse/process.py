@@ -125,6 +125,8 @@ def process_flows(
     common = not any(titled)  # where headings name components, ``The function`` is one
     said = [raw for d in drafts for raw, _ in (*d.steps, *_all_points(d))]
     meet(participants((_one_line(raw) for raw in said), common=common))
+    if engine is not None:
+        meet(_node_apps(said))
     flows, transfers = [], []
     for number, (draft, system) in enumerate(
         (draft, system) for draft, system in zip(drafts, titled, strict=True) if draft.steps
@@ -168,6 +170,31 @@ def _dash_arrow(text: str, names: Names) -> str:
 def _as_written(step: Step, read: str, written: str) -> Step:
     """``step`` with the text as the document writes it, where it was read otherwise."""
     return step if step.text != read else step.model_copy(update={"text": written})
+
+
+_NODE = re.compile(
+    r"^[\W_]*(?P<app>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}?)[*_]*(?:\s+Trigger(?![\w-])"
+    r"|\s*\([^()>\n]{1,30}>[^()\n]{1,30}\))"
+)
+"""A step naming an automation's node by its app: ``**Pachca Trigger**``, ``**Pachca**
+(Message > Create)``."""
+
+GENERIC_NODE_WORDS = frozenset(
+    {"schedule", "manual", "cron", "webhook", "form", "chat", "error", "execute", "workflow",
+     "interval", "n8n", "local", "file", "email", "rss", "sse", "mcp", "when", "daily",
+     "weekly", "monthly", "hourly", "nightly", "timer", "start", "report", "test"}
+)  # fmt: skip
+"""Words of the engine's own trigger nodes, no app (``Schedule Trigger``, ``Manual Trigger``,
+``Weekly Report Trigger``)."""
+
+
+def _node_apps(said: list[str]) -> list[str]:
+    """The apps a workflow's steps name as its nodes (``**Pachca Trigger**`` -> ``Pachca``),
+    the engine's own triggers left out."""
+    found = (_NODE.match(_one_line(raw)) for raw in said)
+    apps = [m["app"] for m in found if m is not None]
+    own = [a for a in apps if GENERIC_NODE_WORDS & set(a.casefold().split())]
+    return list(dict.fromkeys(a for a in apps if a not in own))
 
 
 def _point_edges(

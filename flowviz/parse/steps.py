@@ -259,6 +259,8 @@ def _sends_to_engine(step: Step, names: Names) -> bool | None:
         module = _MODULE_ACTION.match(text, spots[0][0])
         if module is not None and module["verb"].casefold() in _VERBS:
             return _VERBS[module["verb"].casefold()] == "read"  # ``Google Sheets (Add a row)``
+        if _TRIGGER_NODE.match(text, spots[0][0]):
+            return True  # ``**Telegram Trigger** — событие New Message``: an n8n trigger node
         after = _WORD.findall(text[spots[0][0] :].split(":")[0])
         acting = any(_ACTION.fullmatch(w) and w[:1].islower() for w in after[1:3])
         return True if acting else None  # not a title's noun (``CRM Lead Update``)
@@ -266,9 +268,13 @@ def _sends_to_engine(step: Step, names: Names) -> bool | None:
     return _VERBS[verbs[0]] == "read" if verbs else None  # ``The function pulls the X data``
 
 
-_MODULE_ACTION = re.compile(r"[^()\n:–—]{1,40}?\((?P<verb>\w+)")
+_MODULE_ACTION = re.compile(r"[^()\n:–—]{1,40}?\((?:[^()>\n]{1,30}>\s*)?(?P<verb>\w+)")
 """A module of an automation named by its app and, in brackets, its action (``Google Sheets
-(Add a row)``, ``Slack (Send a message)``, ``HubSpot (Watch contacts)``)."""
+(Add a row)``, ``Slack (Send a message)``, ``HubSpot (Watch contacts)``), maybe after the
+resource it acts on (n8n's ``Pachca (Message > Create)``, ``Pachca (Task > Get Many)``)."""
+
+_TRIGGER_NODE = re.compile(r"[^()\n:–—*]{1,40}?\s+Trigger\b")
+"""An automation's trigger node named by its app (``Telegram Trigger``, ``Pachca Trigger``)."""
 
 
 _ARTICLES = frozenset(
