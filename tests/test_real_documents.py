@@ -401,7 +401,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-hybrid-footfall-detection": (False, 2, 0, 7),
     "en-braze-currents-elt-pipeline": (True, 0, 0, 0),
     "ru-greenapi-gohighlevel-adapter": (False, 6, 0, 0),
-    "en-laa-structurizr-landscape": (True, 0, 0, 0),
+    "en-laa-structurizr-landscape": (False, 46, 0, 0),
     "ru-pachca-n8n-workflows": (False, 22, 0, 31),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),

@@ -126,6 +126,14 @@ class CodeBlock(NamedTuple):
     """For such a diagram, the line its source opens on (its front matter's first line)."""
 
 
+_WORKSPACE = re.compile(r"\A(?:\s*(?://|#)[^\n]*\n)*\s*workspace\b[^\n{]*\{", re.IGNORECASE)
+
+
+def is_structurizr(info: str, text: str) -> bool:
+    """A Structurizr DSL block or file: by its info word or its ``workspace {`` opening."""
+    return info in {"structurizr", "structurizr-dsl", "c4"} or bool(_WORKSPACE.match(text))
+
+
 _HTML_DIAGRAM = re.compile(
     r"<(?P<tag>pre|div)\b[^>]*\b(?:lang|class)\s*=\s*[\"']?(?P<lang>mermaid|plantuml)\b[^>]*>"
     r"(?P<body>.*?)</(?P=tag)\s*>",

@@ -18,7 +18,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from yaml import YAMLError, safe_load
 
 from flowviz.parse.arrows import Hop
-from flowviz.parse.blocks import markdown_text
+from flowviz.parse.blocks import is_structurizr, markdown_text
 from flowviz.parse.keywords import COMPONENT_HEADS
 from flowviz.parse.systems import person_key
 from flowviz.parse.text import without_emoji
@@ -284,7 +284,12 @@ def is_plantuml(info: str, text: str) -> bool:
 
 
 def read_diagram(info: str, text: str, first_line: int) -> Diagram | None:
-    """The diagram of a code block: Mermaid (``mermaid``) or PlantUML, else None."""
+    """The diagram of a code block: Mermaid (``mermaid``), PlantUML or Structurizr DSL, else
+    None."""
+    from flowviz.parse.structurizr import read_structurizr  # noqa: PLC0415 (circular)
+
+    if is_structurizr(info, text):
+        return read_structurizr(text, first_line)
     if is_plantuml(info, text):
         diagram = Diagram("plantuml", "PlantUML")
         for line, statement in statements(text, first_line):

@@ -85,7 +85,9 @@ from flowviz.source import SourceText
 if TYPE_CHECKING:
     from flowviz.parse.diagrams import Diagram
 
-DIAGRAM_LANGUAGES = frozenset({"mermaid", "plantuml", "puml", "dot", "graphviz"})
+DIAGRAM_LANGUAGES = frozenset(
+    {"mermaid", "plantuml", "puml", "dot", "graphviz", "structurizr", "structurizr-dsl", "c4"}
+)
 """Code blocks in a diagram language: read by their own grammar, never as arrow lines."""
 
 

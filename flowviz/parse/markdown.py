@@ -10,7 +10,15 @@ from typing import Any
 from flowviz.config import Config
 from flowviz.errors import MapError
 from flowviz.model import MAP_KINDS, Map, Project, Section, SectionKind
-from flowviz.parse.blocks import CodeBlock, Heading, ListBlock, Paragraph, Table, parse_document
+from flowviz.parse.blocks import (
+    CodeBlock,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Table,
+    is_structurizr,
+    parse_document,
+)
 from flowviz.parse.context import Context, Report, TablePlace
 from flowviz.parse.flows import read_flows
 from flowviz.parse.identifiers import (
@@ -73,6 +81,8 @@ def read_markdown(source: SourceText, config: Config) -> Map:
     blocks, code = parse_document(source.text)
     if source.text.lstrip().startswith("@startuml"):  # a PlantUML file, not Markdown
         blocks, code = [], [CodeBlock("plantuml", source.text, 1)]
+    elif is_structurizr("", source.text):  # a Structurizr DSL workspace, not Markdown
+        blocks, code = [], [CodeBlock("structurizr", source.text, 1)]
     _, sections = split_sections(blocks, source.text.count("\n") + 1)
     if not _template_shaped(sections):
         from flowviz.parse.loose import read_loose  # noqa: PLC0415 (documents not in the template)
