@@ -1936,3 +1936,17 @@ def test_an_automations_nodes_named_by_their_app_say_which_way_data_goes(write_m
     model = load(write_map(text))
     assert _edges(model) == [("Acme", "n8n", 8), ("Acme", "n8n", 9), ("n8n", "Acme", 10)]
     assert sorted(s.name for s in model.systems) == ["Acme", "n8n"]
+
+
+def test_what_kind_of_thing_a_step_says_its_system_is_names_no_second_system(write_map) -> None:
+    """``1. Unisender Go — сервис управления email-рассылками, интеграция через API``: the
+    words after the dash say what Unisender Go is, no system it sends to."""
+    text = (
+        "# Система\n\n## Интеграции\n\nСистема использует следующие сервисы:\n\n"
+        "1. Unisender Go — сервис управления email-рассылками, интеграция через API\n"
+        "2. CloudPayments — сервис обработки платежей, взаимодействие через API\n"
+        "3. Tilda — отправляет заявки в amoCRM\n"
+    )
+    model = load(write_map(text))
+    assert [(a, b) for a, b, _ in _edges(model)] == [("Tilda", "amoCRM")]
+    assert not any(s.name.casefold().startswith("сервис") for s in model.systems)

@@ -178,7 +178,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-email-alert-digests": (False, 17, 0, 0),
     "en-hmpps-integration-api-container": (False, 5, 0, 0),
     "ru-yc-postbox-events": (True, 0, 0, 0),
-    "ru-mayak-system-design": (False, 6, 2, 0),
+    "ru-mayak-system-design": (False, 6, 0, 0),
     "ru-1c-mock-internal-architecture": (False, 32, 0, 0),
     "ru-1c-mock-system-architecture": (False, 26, 2, 0),
     "ru-ci-adobe-campaign-export": (False, 1, 0, 0),

@@ -362,9 +362,18 @@ def first_clause(text: str, *, doings: bool = False) -> str:
     and what a person does before it (``When analysts access X,``) unless ``doings``."""
     number, title = leading_number(text)
     body = text if number is None else " " * (len(text) - len(title)) + title
-    clause = _FORMAT_OF.sub(_blank, _BRACKETS.sub(_blank, _CLAUSES.split(body)[0]))
+    clause = _BRACKETS.sub(_blank, _CLAUSES.split(body)[0])
+    clause = _KIND_SAID.sub(_blank, _FORMAT_OF.sub(_blank, clause))
     return _PERSON.sub(_blank, clause if doings else _after_persons_doing(clause))
 
+
+_KIND_SAID = re.compile(
+    r"(?<=\S)\s+(?:—|–|-|\\-)\s+(?:сервис|служба|система|платформа|инструмент|модуль|"
+    r"библиотека)[а-яё]*(?:\s+[а-яё][а-яё-]*){0,4}",
+    re.IGNORECASE,
+)
+"""What kind of thing a name is, said after a dash (``Unisender Go — сервис управления
+email-рассылками``): no second system."""
 
 _FORMAT_OF = re.compile(
     r"(?<!\w)(?:в|во)\s+формат[а-яё]*\s+[^\s,.;:]+"
