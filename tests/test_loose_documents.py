@@ -1950,3 +1950,20 @@ def test_what_kind_of_thing_a_step_says_its_system_is_names_no_second_system(wri
     model = load(write_map(text))
     assert [(a, b) for a, b, _ in _edges(model)] == [("Tilda", "amoCRM")]
     assert not any(s.name.casefold().startswith("сервис") for s in model.systems)
+
+
+def test_a_person_at_either_end_of_an_arrow_line_is_no_end(write_map) -> None:
+    """``User → Tilda → amoCRM``: the person opens the path, the edge is Tilda → amoCRM;
+    ``User → HubSpot`` and ``HubSpot → Пользователь`` are no edges, however often the person
+    is an end; ``Client`` may be a program and stays."""
+    text = (
+        "# Flows\n\n* User → Tilda → amoCRM\n* User → HubSpot\n* HubSpot → Пользователь\n"
+        "* Пользователь → HubSpot\n* Client → API Gateway\n* API Gateway → Client\n"
+    )
+    model = load(write_map(text))
+    assert [(a, b) for a, b, _ in _edges(model)] == [
+        ("Tilda", "amoCRM"),
+        ("Client", "API Gateway"),
+        ("API Gateway", "Client"),
+    ]
+    assert "User" not in {s.name for s in model.systems}

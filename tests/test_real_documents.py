@@ -302,7 +302,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-moj-incentives-nomis-sync": (False, 34, 0, 0),
     "en-moj-prisoner-finance-sync": (False, 25, 0, 0),
     "en-gcp-medallion-data-flow": (False, 9, 0, 0),
-    "en-1cai-integration-architecture": (False, 28, 4, 0),
+    "en-1cai-integration-architecture": (False, 28, 2, 0),
     "en-snowplow-pipeline-architecture": (True, 0, 0, 0),
     "en-n8n-google-forms-hubspot-slack": (False, 2, 0, 3),
     "ru-zakaz-dashboard-data-flows": (False, 6, 2, 9),

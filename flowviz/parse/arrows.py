@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flowviz.parse.components import FILE_NAME
 from flowviz.parse.keywords import (
@@ -38,7 +38,7 @@ from flowviz.parse.keywords import (
     alternation,
 )
 from flowviz.parse.participants import is_verb
-from flowviz.parse.systems import catalogue_pattern
+from flowviz.parse.systems import catalogue_pattern, person_key
 
 WAYS = {token: way for way, tokens in ARROWS.items() for token in tokens}
 """Each arrow token -> its direction (``forward``, ``back``, ``both``)."""
@@ -569,8 +569,10 @@ _BOXED = re.compile(r"^[(\[{]([^\s()\[\]{}][^()\[\]{}]{0,40})[)\]}]$")
 
 def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
     """The edges of one statement: from the last system end to each system end after it; an
-    end that is not a system between two that are is a label."""
-    if _a_path(found, ends) or _an_address_record(found):
+    end that is not a system between two that are is a label; a person at either end of it
+    (``User → Everywhere UI → …``) is no end."""
+    found = _without_people(found)
+    if len(found.segments) < 2 or _a_path(found, ends) or _an_address_record(found):
         return
     senders: list[str] = []
     label = ""
@@ -599,6 +601,26 @@ def hops(found: Candidate, ends: Ends) -> Iterator[Hop]:
         if len(systems) > 1 and (index or len(written) > 1):
             return  # ``A → B, C → D``: which of them sends on is not said
         senders, label = systems, ""
+
+
+def _without_people(found: Candidate) -> Candidate:
+    """The statement without the segments at its ends that are one word for a person
+    (``User``, ``Пользователь``, ``Staff``; not ``Client``, a program as often); boxes of a
+    drawing stay as drawn."""
+    if found.boxed:
+        return found
+    segments, ways, labels = found.segments, found.ways, found.labels
+    while segments and _a_person_segment(segments[0]):
+        segments, ways, labels = segments[1:], ways[1:], labels[1:]
+    while segments and _a_person_segment(segments[-1]):
+        segments, ways, labels = segments[:-1], ways[:-1], labels[:-1]
+    if len(segments) == len(found.segments):
+        return found
+    return replace(found, segments=segments, ways=ways, labels=labels)
+
+
+def _a_person_segment(segment: list[str]) -> bool:
+    return len(segment) == 1 and len(segment[0].split()) == 1 and person_key(segment[0]) is not None
 
 
 def _an_action(name: str) -> bool:
