@@ -1967,3 +1967,10 @@ def test_a_person_at_either_end_of_an_arrow_line_is_no_end(write_map) -> None:
         ("API Gateway", "Client"),
     ]
     assert "User" not in {s.name for s in model.systems}
+
+
+def test_a_part_of_a_product_taking_data_in_is_that_product(write_map) -> None:
+    """``Make.com webhook receives the new message from Webflow``: the subject is the product
+    its lower-case words are a part of."""
+    text = "# Flow\n\n**Make.com webhook receives the new message from Webflow.**\n"
+    assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [("Webflow", "Make.com")]

@@ -255,13 +255,25 @@ class WordedStatements:
             if onward is not None and senders:
                 receiver = self._named(_first_words(onward["to"]))
             else:
-                receiver = self._named(_ARTICLE.sub("", found["a"].strip(" *_`[]")))
+                receiver = self._subject(_ARTICLE.sub("", found["a"].strip(" *_`[]")))
             if receiver is None:
                 continue
             senders = [s for s in senders if s.casefold() != receiver.casefold()]
             if senders:
                 return f"{', '.join(senders)} -> {receiver}: {sentence.strip()}"
         return None
+
+    def _subject(self, text: str) -> str | None:
+        """A sentence's subject as a system's name (``_named``), or the product it opens with
+        when lower-case words of a part of it follow (``Make.com webhook``, ``Tilda form``)."""
+        named = self._named(text)
+        if named is not None:
+            return named
+        product = self.products.match(text)
+        rest = text[product.end() :].split() if product else []
+        if product is None or not rest or not all(w.islower() for w in rest) or len(rest) > 2:
+            return None
+        return catalogue_spelling(product.group(), self.extra)
 
     def _senders(self, text: str) -> tuple[list[str], str]:
         """The products a ``from`` side names, one after another joined by ``and`` / ``и`` /
@@ -679,7 +691,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 _SUBJECT_RECEIVED = re.compile(
     r"^\W*(?:(?i:once|when|whenever|after|когда|после)\s[^,;:.]{1,80},\s*)?"
-    r"(?P<a>[^\s*_`][^.;:!?,]{0,38}?)\W*\s+"
+    r"(?P<a>[^\s*_`](?:[^.;:!?,]|\.(?=\w)){0,38}?)\W*\s+"
     r"(?i:receives|gets|reads|pulls|fetches|retrieves|consumes|collects|ingests|imports|"
     r"получает|принимает|забирает|считывает|читает|загружает|собирает|импортирует)"
     r"\s(?:[^.;:!?]{0,60}?\s)?(?i:from|от|из|с|со)\s+(?P<b>[^.;:!?]{1,80})"
