@@ -403,6 +403,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-greenapi-gohighlevel-adapter": (False, 6, 0, 0),
     "en-laa-structurizr-landscape": (False, 46, 0, 0),
     "ru-pachca-n8n-workflows": (False, 22, 0, 31),
+    "en-nhs-notify-digital-letters-sequence": (False, 14, 0, 0),
+    "ru-prostore-upload-processing": (True, 0, 0, 0),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }
@@ -951,6 +953,10 @@ UNSEEN_81 = [
     "en-laa-structurizr-landscape",
     "ru-pachca-n8n-workflows",
 ]
+UNSEEN_82 = [
+    "en-nhs-notify-digital-letters-sequence",
+    "ru-prostore-upload-processing",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1032,6 +1038,7 @@ LATER_ROUNDS = [
     *UNSEEN_79,
     *UNSEEN_80,
     *UNSEEN_81,
+    *UNSEEN_82,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1094,7 +1101,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3771
+    assert counted == 3794
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
