@@ -95,3 +95,23 @@ def test_a_statement_of_the_model_that_does_not_parse_is_reported_with_its_line(
     model = load(write_map(text))
     assert named_edges(model) == [("A", "B", 5)]
     assert [(d.code, d.line) for d in model.diagnostics if d.code == "FV112"] == [("FV112", 4)]
+
+
+def test_comments_deployment_and_dynamic_views_draw_no_integration(write_map) -> None:
+    """A ``/* … */`` comment may open the file; relationships between deployment nodes and the
+    steps of a dynamic view repeat or place the model, and draw no integration of their own."""
+    text = (
+        "/*\n * Big Bank\n */\n\nworkspace {\n    model {\n"
+        '        a = softwareSystem "A"\n'
+        '        b = softwareSystem "B"\n'
+        '        a -> b "Sends"\n'
+        '        deploymentEnvironment "Live" {\n'
+        '            p = deploymentNode "Primary" {\n            }\n'
+        '            p -> s "Replicates data to"\n'
+        "        }\n    }\n    views {\n"
+        '        dynamic a "Flow" {\n            b -> a "Answers"\n        }\n'
+        "    }\n}\n"
+    )
+    model = load(write_map(text, "workspace.dsl"))
+    assert named_edges(model) == [("A", "B", 9)]
+    assert not [d for d in model.diagnostics if d.code == "FV112"]

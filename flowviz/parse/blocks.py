@@ -126,7 +126,10 @@ class CodeBlock(NamedTuple):
     """For such a diagram, the line its source opens on (its front matter's first line)."""
 
 
-_WORKSPACE = re.compile(r"\A(?:\s*(?://|#)[^\n]*\n)*\s*workspace\b[^\n{]*\{", re.IGNORECASE)
+_WORKSPACE = re.compile(
+    r"\A(?:\s*(?://|#)[^\n]*\n|\s*/\*(?s:.*?)\*/)*\s*workspace\b[^\n{]*\{", re.IGNORECASE
+)
+"""A Structurizr workspace's opening, after comments (``//``, ``#``, ``/* … */``)."""
 
 
 def is_structurizr(info: str, text: str) -> bool:
