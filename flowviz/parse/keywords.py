@@ -1038,12 +1038,27 @@ LEAD_SUBJECT_HEADS = frozenset(
 """Last words of a lead-in's subject that make it a system with no other sign (``The sync
 service:``, ``Наш бот:``)."""
 
-RUSSIAN_COMPONENT_STEMS = (
-    "служб", "агент", "модул", "сервис", "микросервис", "шлюз", "коннектор", "соединител",
-    "обработчик", "функци", "приложени",
-)  # fmt: skip
+RUSSIAN_COMPONENT_STEMS = {
+    "служб": "service", "агент": "agent", "модул": "module", "сервис": "service",
+    "микросервис": "service", "шлюз": "gateway", "коннектор": "connector",
+    "соединител": "connector", "обработчик": "handler", "функци": "function",
+    "приложени": "app",
+}  # fmt: skip
 """Stems of Russian words that open a component's name, the product it belongs to after them
-(``Служба подготовки Azure AD``, ``функция приема в Azure Functions``)."""
+(``Служба подготовки Azure AD``, ``функция приема в Azure Functions``) -> the English word of a
+product's name each translates (``функция Cloud Functions`` is Cloud Functions itself)."""
+
+KIND_WORDS = ("сервис", "служба", "система", "платформа", "инструмент", "модуль", "библиотека")
+"""Words that say what kind of thing a name is, after a dash (``Unisender Go — сервис
+управления email-рассылками``): no second system."""
+
+GENERIC_NODE_WORDS = frozenset(
+    {"schedule", "manual", "cron", "webhook", "form", "chat", "error", "execute", "workflow",
+     "interval", "n8n", "local", "file", "email", "rss", "sse", "mcp", "when", "daily",
+     "weekly", "monthly", "hourly", "nightly", "timer", "start", "report", "test"}
+)  # fmt: skip
+"""Words of an automation engine's own trigger nodes, no app (``Schedule Trigger``, ``Manual
+Trigger``, ``Weekly Report Trigger``)."""
 
 PART_WORDS = (
     "plane", "layer", "engine", "platform", "suite", "hub", "studio", "console", "core",

@@ -301,20 +301,12 @@ Connect/AD Sync``); a preposition is not one of its words (``из служб в 
 names Data Explorer alone)."""
 
 
-_HEAD_IN_ENGLISH = {
-    "функци": "function", "служб": "service", "сервис": "service", "микросервис": "service",
-    "шлюз": "gateway", "агент": "agent", "модул": "module", "коннектор": "connector",
-    "соединител": "connector", "приложени": "app", "обработчик": "handler",
-}  # fmt: skip
-"""The English word of a product's name each Russian head word translates."""
-
-
 def _translated(found: re.Match[str]) -> bool:
     """Whether a head word right before its product only translates the product's own word
     (``функция Cloud Functions``, ``шлюз API Gateway``): the product, no component of it; not
     ``службу API`` (a generic tail) nor ``Функция Azure``."""
     head = found.group().split(maxsplit=1)[0].casefold()
-    english = next((w for s, w in _HEAD_IN_ENGLISH.items() if head.startswith(s)), None)
+    english = next((w for s, w in RUSSIAN_COMPONENT_STEMS.items() if head.startswith(s)), None)
     between = found.group()[: found.start("product") - found.start()].split()[1:]
     return english is not None and not between and english in found["product"].casefold()
 

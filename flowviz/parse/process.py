@@ -18,6 +18,7 @@ from flowviz.parse.keywords import (
     ARCHITECTURE_WORDS,
     ASIDE,
     CAPTION_WORDS,
+    GENERIC_NODE_WORDS,
     LEAD_IN_MAX_WORDS,
     LEAD_IN_WORDS,
     LEAD_SUBJECT_HEADS,
@@ -179,22 +180,15 @@ _NODE = re.compile(
 """A step naming an automation's node by its app: ``**Pachca Trigger**``, ``**Pachca**
 (Message > Create)``."""
 
-GENERIC_NODE_WORDS = frozenset(
-    {"schedule", "manual", "cron", "webhook", "form", "chat", "error", "execute", "workflow",
-     "interval", "n8n", "local", "file", "email", "rss", "sse", "mcp", "when", "daily",
-     "weekly", "monthly", "hourly", "nightly", "timer", "start", "report", "test"}
-)  # fmt: skip
-"""Words of the engine's own trigger nodes, no app (``Schedule Trigger``, ``Manual Trigger``,
-``Weekly Report Trigger``)."""
-
 
 def _node_apps(said: list[str]) -> list[str]:
     """The apps a workflow's steps name as its nodes (``**Pachca Trigger**`` -> ``Pachca``),
     the engine's own triggers left out."""
     found = (_NODE.match(_one_line(raw)) for raw in said)
-    apps = [m["app"] for m in found if m is not None]
-    own = [a for a in apps if GENERIC_NODE_WORDS & set(a.casefold().split())]
-    return list(dict.fromkeys(a for a in apps if a not in own))
+    apps = (m["app"] for m in found if m is not None)
+    return list(
+        dict.fromkeys(a for a in apps if not GENERIC_NODE_WORDS & set(a.casefold().split()))
+    )
 
 
 def _point_edges(

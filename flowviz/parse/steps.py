@@ -19,6 +19,7 @@ from flowviz.parse.keywords import (
     FOLLOW_WORDS,
     KEPT_SECRET_WORDS,
     KEPT_VERBS,
+    KIND_WORDS,
     MAPPING_VERBS,
     METHOD_MARKERS,
     MOVE_VERBS,
@@ -368,8 +369,7 @@ def first_clause(text: str, *, doings: bool = False) -> str:
 
 
 _KIND_SAID = re.compile(
-    r"(?<=\S)\s+(?:—|–|-|\\-)\s+(?:сервис|служба|система|платформа|инструмент|модуль|"
-    r"библиотека)[а-яё]*(?:\s+[а-яё][а-яё-]*){0,4}",
+    r"(?<=\S)\s+(?:—|–|-|\\-)\s+(?:" + "|".join(KIND_WORDS) + r")[а-яё]*(?:\s+[а-яё][а-яё-]*){0,4}",
     re.IGNORECASE,
 )
 """What kind of thing a name is, said after a dash (``Unisender Go — сервис управления
