@@ -344,3 +344,65 @@ def test_a_plan_of_work_under_an_overview_heading_is_no_flow(write_map) -> None:
     assert [(a, b) for a, b, _ in _edges(model)] == [("GREEN-API", "GoHighLevel")]
     scenario = "# Интеграция\n\n## Архитектура\n\nСценарий состоит из трёх шагов.\n\n" + plan
     assert [len(f.steps) for f in load(write_map(scenario)).flows] == [3]
+
+
+def test_a_step_that_only_lists_systems_states_no_transfer(write_map) -> None:
+    """``External integrations: WhatsApp (via UazAPI), Google Calendar, and a speech-to-text
+    API`` is an inventory of the page's systems, with no verb and no direction: no edge, though
+    the diagram below makes each of them a system; the same systems after a verb are edges."""
+    overview = (
+        "# Clinic\n\n## Overview\n\n1. n8n sends escalated conversations to HubSpot.\n"
+        "2. External integrations: WhatsApp (via a Cloud API provider, UazAPI), Google "
+        "Calendar, and a speech-to-text API for voice messages.\n\n## Diagram\n\n"
+        "- UazAPI → n8n\n- n8n → Speech-to-text API\n- n8n → Google Calendar API\n"
+    )
+    model = load(write_map(overview))
+    assert [(a, b, line) for a, b, line in _edges(model) if line < 10] == [("n8n", "HubSpot", 5)]
+    told = overview.replace("External integrations:", "n8n sends the messages to")
+    assert ("n8n", "WhatsApp", 6) in _edges(load(write_map(told)))
+
+
+def test_a_sender_naming_only_the_system_it_sends_through_sends_to_it(write_map) -> None:
+    """``The Notification Processor builds an email and sends it via Amazon SES``: with no
+    receiver named, the system after ``via`` is where the email goes; ``sends the lead via
+    Kafka to amoCRM`` names the receiver after the way, and Kafka is only the way; a system
+    read ``through`` another stays the one end it was."""
+    model = load(
+        write_map(
+            "# Cart\n\n## How it works\n\n"
+            "1. The Notification Processor builds an email and sends it via **Amazon SES**.\n"
+            "2. Tilda sends the lead via Kafka to amoCRM.\n"
+            "3. The Notification Processor reads the carts through Amazon DynamoDB.\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Notification Processor", "Amazon SES", 5),
+        ("Tilda", "amoCRM", 6),
+    ]
+
+
+def test_a_product_named_apart_with_and_without_its_maker_is_one_system(write_map) -> None:
+    """``Redshift`` and ``Amazon Redshift``, ``Kafka`` and ``Apache Kafka`` are one system each
+    (named first without the maker, the product keeps the name it is first given; named apart,
+    it takes the maker's); ``Azure Active Directory`` is not the ``Active Directory`` beside
+    it."""
+    model = load(
+        write_map(
+            "# Pipeline\n\n- Kafka → Redshift\n- Amazon Redshift → Looker\n"
+            "- Apache Kafka → ClickHouse\n- Active Directory → Azure Active Directory\n"
+        )
+    )
+    assert sorted(s.name for s in model.systems) == [
+        "Active Directory",
+        "Apache Kafka",
+        "Azure Active Directory",
+        "ClickHouse",
+        "Looker",
+        "Redshift",
+    ]
+    assert [(a, b) for a, b, _ in _edges(model)] == [
+        ("Apache Kafka", "Redshift"),
+        ("Redshift", "Looker"),
+        ("Apache Kafka", "ClickHouse"),
+        ("Active Directory", "Azure Active Directory"),
+    ]

@@ -292,7 +292,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-bitrix-framework-sms-sending": (False, 0, 0, 5),
     "ru-bitrix-sale-delivery-requests": (False, 0, 0, 7),
     "en-twilio-slack-call-demo": (False, 0, 0, 5),
-    "en-webflow-frappe-crm-leads": (False, 3, 5, 4),
+    "en-webflow-frappe-crm-leads": (False, 3, 4, 4),
     "en-webflow-make-lead-capture": (False, 4, 3, 6),
     "en-zapier-google-ads-offline-conversions": (True, 0, 0, 0),
     "ru-bitrix-sale-order-exchange": (False, 1, 0, 0),
@@ -405,6 +405,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-pachca-n8n-workflows": (False, 22, 0, 31),
     "en-nhs-notify-digital-letters-sequence": (False, 14, 0, 0),
     "ru-prostore-upload-processing": (True, 0, 0, 0),
+    "en-zapcare-clinic-architecture": (False, 32, 0, 0),
+    "ru-repricer-architecture": (False, 18, 0, 0),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }
@@ -957,6 +959,10 @@ UNSEEN_82 = [
     "en-nhs-notify-digital-letters-sequence",
     "ru-prostore-upload-processing",
 ]
+UNSEEN_83 = [
+    "en-zapcare-clinic-architecture",
+    "ru-repricer-architecture",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1039,6 +1045,7 @@ LATER_ROUNDS = [
     *UNSEEN_80,
     *UNSEEN_81,
     *UNSEEN_82,
+    *UNSEEN_83,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1101,7 +1108,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3794
+    assert counted == 3844
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -1195,6 +1195,11 @@ METHOD_MARKERS = (
 )  # fmt: skip
 """Words after which a process step names the tool it uses, not an end of the transfer."""
 
+CARRIER_MARKERS = ("via", "through", "через")
+"""Method words after which a step whose subject sends and names no receiver names the system
+its data goes to (``the Lambda sends it via Amazon SES``, ``публикует сообщение через
+RabbitMQ``)."""
+
 PURPOSE_MARKERS = (
     "to find", "to look up", "to identify", "to search for", "to check", "in order to",
     "чтобы найти", "чтобы проверить", "для поиска", "для проверки", "с целью",

@@ -23,10 +23,12 @@ from flowviz.parse.keywords import (
 )
 from flowviz.parse.systems import (
     MORE_PRODUCTS,
+    OTHER_WITHOUT_MAKER,
     PLATFORM_BRANDS,
     PLATFORM_WORDS,
     ROLE_NAMES,
     ROLE_WORDS,
+    VENDOR_WORDS,
     Mention,
     Registry,
     catalogue_kind,
@@ -100,6 +102,7 @@ def short_names_merged(
         and not any(other.parent == system.id for other in registry.systems.values())
         and frozenset((system.id, forms[stems(system.name)])) not in linked  # two apart
     }
+    merged.update(_makers_products(registry, set(merged)))
     for short, component in merged.items():
         registry.alias(component, registry.systems[short].name)
         del registry.systems[short]
@@ -114,6 +117,33 @@ def short_names_merged(
     rows = [moved(row) for row in integrations]
     flows = [f.model_copy(update={"steps": [moved(s) for s in f.steps]}) for f in flows]
     return rows, flows  # type: ignore[return-value]
+
+
+def _makers_products(registry: Registry, merging: set[str]) -> dict[str, str]:
+    """The systems a document names by a product without its maker (``Redshift``, ``Kafka``)
+    while another is that product with it (``Amazon Redshift``, ``Apache Kafka``) -> the one
+    with the maker: a maker never makes a second system."""
+    by_name = {system.name.casefold(): system for system in registry.systems.values()}
+    merged: dict[str, str] = {}
+    for system in by_name.values():
+        maker, _, rest = system.name.partition(" ")
+        short = by_name.get(rest.casefold())
+        if maker.casefold() not in VENDOR_WORDS or short is None or short.id in merging:
+            continue
+        parts = short.parent is not None or system.parent is not None
+        if short.id != system.id and not parts and _same_product(system.name, short.name):
+            merged[short.id] = system.id
+    return merged
+
+
+def _same_product(full: str, rest: str) -> bool:
+    """Whether ``rest`` names the product ``full`` names with its maker: a product of the
+    catalogue or a distinctive short form of it (not ``SHEETS`` of ``GOOGLE SHEETS``), unless
+    the name without the maker is another product (``Active Directory`` of ``Azure Active
+    Directory``)."""
+    if full.casefold() in OTHER_WITHOUT_MAKER:
+        return False
+    return catalogue_kind(rest) is not None or rest in short_forms(full)
 
 
 def boxes_apart(names: Iterable[str], ctx: Context, extra: dict[str, list[str]]) -> None:

@@ -15,6 +15,7 @@ from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
     ATTACHED_WORDS,
     BASIS_MARKERS,
+    CARRIER_MARKERS,
     ENGINE_PART_WORDS,
     FOLLOW_WORDS,
     KEPT_SECRET_WORDS,
@@ -340,10 +341,34 @@ def _named_ends(clause: str, names: Names) -> list[tuple[int, str]]:
     after = [(at + cut.end(), system) for at, system in names(clause[cut.end() :])]
     if before:
         api = after and _calls_an_api(clause, before[0], after[0])
-        return [*before, after[0]] if api else before  # ``… through the Stripe API``
+        onward = len(after) > 1 and _MARKED.search(clause[: after[1][0]][-40:]) is not None
+        if onward and _sent_through(clause, before[0], cut, after[0]):
+            return [*before, after[1]]  # ``Tilda sends the lead via Kafka to amoCRM``
+        carried = after and _sent_through(clause, before[0], cut, after[0])
+        return [*before, after[0]] if api or carried else before  # ``… through the Stripe API``
     if len(after) > 1 and _MARKED.search(clause[: after[1][0]][-40:]):
         return after[:2]  # ``через API Gateway в Booking Service``: the tool passes it on
     return after[:1]
+
+
+def _sent_through(
+    clause: str, subject: tuple[int, str], cut: re.Match[str], tool: tuple[int, str]
+) -> bool:
+    """Whether the clause's subject sends something and names no receiver but the system
+    after ``via`` / ``through`` / ``через`` (``the Lambda builds an email and sends it via
+    Amazon SES``): that system is where it goes."""
+    if cut.group().casefold() not in CARRIER_MARKERS or tool[1] == subject[1]:
+        return False
+    between = clause[subject[0] : cut.start()]
+    return _opens_with(clause, subject[0]) and _SENDING.search(between) is not None
+
+
+_SENDING = re.compile(
+    r"(?<!\w)(?:" + alternation((*WRITE_VERBS, *MOVE_VERBS, *TRIGGER_VERBS)) + r"|sent)(?!\w)",
+    re.IGNORECASE,
+)
+"""A verb by which a step's subject sends something on (``sends``, ``publishes``,
+``отправляет``)."""
 
 
 _API_OF = re.compile(r"[^\s,;.]+(?:\s+[^\s,;.]+){0,2}?\s+API\b|API\s+\S")
@@ -581,7 +606,7 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
     word, the one after ``из`` / ``from`` being the sender; a subject that is given data
     (``Slack gets an urgent alert``) is the receiver."""
     clause = first_clause(text)
-    listed = _only_names(clause)
+    listed = _only_names(clause) or _names_listed(clause, names)
     kept = _SECRET_KEPT.search(clause) or _MAPS.search(clause)
     named = _named_ends(clause, names) if not kept and not listed else []
     ids = _end_order(clause, named)
@@ -702,6 +727,24 @@ def _only_names(clause: str) -> bool:
     tail = clause[found.end() :] if found else clause
     items = [item.strip(" *_`.") for item in _ITEM_SEPARATOR.split(tail.strip())]
     return len(items) >= 2 and all(_NAME_ITEM.fullmatch(item) for item in items)
+
+
+def _names_listed(clause: str, names: Names) -> bool:
+    """Whether a step lists systems with no verb and no direction (``External integrations:
+    WhatsApp (via UazAPI), Google Calendar, and a speech-to-text API for voice messages``):
+    an inventory, no transfer."""
+    named = names(clause)
+    if len({system for _, system in named}) < 2 or _DRAWN_ARROW.search(clause):
+        return False
+    joined = _LISTING.search(clause[named[0][0] : named[1][0]]) is not None
+    return joined and not _ACTION.search(clause) and not _PLACE.search(clause)
+
+
+_LISTING = re.compile(r",|\s(?:and|or|и|или)\s", re.IGNORECASE)
+_PLACE = re.compile(
+    r"(?<![\w-])" + alternation((*SOURCE_MARKERS, *TARGET_MARKERS)) + r"(?![\w-])", re.IGNORECASE
+)
+_DRAWN_ARROW = re.compile(r"→|←|↔|⇒|->|<-|=>")
 
 
 _LABEL_END = re.compile(r"^[^:—–]{1,40}?(?:\s[-—–]\s|:\s)")

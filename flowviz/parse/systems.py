@@ -632,10 +632,15 @@ VENDOR_WORDS = frozenset(
         "mail.ru",
         "сбер",
         "sber",
+        "apache",
     }
 )
 """First words of a product name that name its maker: ``Yandex DataLens`` is also
 ``DataLens`` (when the rest is a distinctive name, not a common word such as ``Ads``)."""
+
+OTHER_WITHOUT_MAKER = frozenset({"azure active directory", "azure ad"})
+"""Products whose name without the maker names another product: ``Azure Active Directory`` is
+not the ``Active Directory`` a document names beside it."""
 
 PLATFORM_BRANDS = frozenset(
     {"aws", "amazon", "azure", "gcp", "heroku", "cloudflare", "vercel", "netlify", "supabase"}
@@ -1084,6 +1089,8 @@ class Registry:
             return edition
         mentions = self._scan(name, False)
         mentions = self.settle(mentions) if create else [m for m in mentions if not m.pending]
+        if name.strip().casefold() in OTHER_WITHOUT_MAKER:
+            mentions = []  # ``Azure Active Directory`` is not the ``Active Directory`` it holds
         if mentions and len({m.system for m in mentions}) == 1:
             covered = sum(m.end - m.start for m in mentions)
             if covered >= len(name.strip()) * 0.5 and not self._numbered_apart(
@@ -1375,7 +1382,8 @@ def _shorter(name: str) -> list[str]:
             if " ".join(lowered[i : i + size]) in PLATFORM_WORDS:
                 platform = ws[i + size :]  # a name: 'на Drupal', not 'на базе движка'
                 out += [" ".join(ws[:i])] + [" ".join(platform)] * _is_name(platform[0])
-    if len(ws) > 1 and lowered[0] in VENDOR_WORDS and _distinctive(ws[1:]):
+    other = name.casefold() in OTHER_WITHOUT_MAKER
+    if len(ws) > 1 and lowered[0] in VENDOR_WORDS and _distinctive(ws[1:]) and not other:
         out.append(" ".join(ws[1:]))
     out += _abbreviations(name)
     return [o for o in out if o and o != name]
