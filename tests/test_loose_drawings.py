@@ -486,6 +486,28 @@ def test_a_mermaid_label_is_named_by_its_first_line_when_the_others_describe_it(
     ]
 
 
+def test_an_escaped_line_break_in_a_mermaid_label_breaks_it_as_br_does(write_map) -> None:
+    """``\\n`` in a quoted label is a line break, as ``<br>`` is: ``1. Validate request\\n
+    (FluentValidation)`` is named by its first line; two nodes of one diagram whose names hold
+    the same letters spaced apart (``CommunicationServices``, ``Communication Services\\n(e.g.,
+    KlaviyoServices)``) stay two systems."""
+    model = load(
+        write_map(
+            "# Gateway\n\n```mermaid\nflowchart LR\n"
+            '    V["1. Validate request\\n(FluentValidation)"]\n'
+            '    Router["CommunicationServices"]\n'
+            '    Mail["Communication Services\\n(e.g., KlaviyoServices)"]\n'
+            '    Api["Email APIs\\n(Klaviyo, Mayur, etc.)"]\n'
+            "    V --> Router\n    Router --> Mail\n    Mail --> Api\n```\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("1. Validate request", "CommunicationServices", 9),
+        ("CommunicationServices", "Communication Services", 10),
+        ("Communication Services", "Email APIs", 11),
+    ]
+
+
 def test_a_note_pointing_at_a_trees_entry_is_no_edge(write_map) -> None:
     """``helper/      ← HTTP client`` in a package tree: the arrow after the gap points a note at
     the entry; neither the note nor the tree's folders and files are systems."""

@@ -661,3 +661,21 @@ def test_a_source_and_a_target_column_make_a_table_of_edges_whatever_else_it_has
         ("Online Shop", "Dynamics 365", 5),
         ("Dynamics 365", "Cubing software", 6),
     ]
+
+
+def test_a_direction_column_without_an_arrow_makes_no_system_of_the_data(write_map) -> None:
+    """``Flows | Crossing | Data crossing``: the ``Flows`` cells name flows (`` `U1` ``), no
+    ``A → B``; the row's data (``Session cookie, form submissions``) is no sender, and the row
+    is reported (FV105) rather than read as a system of that name."""
+    model = flowviz.load(
+        write_map(
+            "# Boundaries\n\n- Tilda → amoCRM\n\n"
+            "| Flows | Crossing | Data crossing |\n| --- | --- | --- |\n"
+            "| `U1`, `U2` | TB1 → TB2 | Session cookie, form submissions |\n"
+            "| `A6` | TB2 → TB3 | Location hierarchy, staff usernames |\n"
+        )
+    )
+    assert sorted(s.name for s in model.systems) == ["Tilda", "amoCRM"]
+    assert named_edges(model) == [("Tilda", "amoCRM", 3)]
+    reported = [(d.code, d.line) for d in model.diagnostics if d.code == "FV105"]
+    assert reported == [("FV105", 7), ("FV105", 8)]

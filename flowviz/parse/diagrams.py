@@ -519,13 +519,14 @@ def _text(raw: str) -> str:
     'Residential Locations UI'
     >>> _text('"1С-\\\\nБитрикс"'), _text('"Сервис\\\\n интеграции"')
     ('1С-Битрикс', 'Сервис интеграции')
+    >>> _text('["1. Validate request\\\\n(FluentValidation)"]')
+    '1. Validate request'
     """
     inner = raw.strip().strip("[](){}>/\\").strip().strip('"').strip()
     if len(inner) > 1 and inner[0] == inner[-1] == "`":  # a Markdown string: ``"`**A**`"``
         inner = markdown_text(inner[1:-1])
-    inner = _ENTITY_CODE.sub(_entity, inner)
+    inner = _ENTITY_CODE.sub(_entity, inner).replace("-\\n", "-")
     inner = _name_line(_LABEL_BREAK.split(inner))
-    inner = inner.replace("-\\n", "-").replace("\\n", " ")
     return without_emoji(" ".join(_LABEL_MARKUP.sub("", inner).split()))
 
 
@@ -559,7 +560,8 @@ _DETAIL = re.compile(r"<small|[(\[+]|(?:via|e\.g\.|i\.e\.|через|порт|po
 name."""
 
 
-_LABEL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_LABEL_BREAK = re.compile(r"<br\s*/?>|\\n", re.IGNORECASE)
+"""A line break in a label: ``<br>`` or an escaped ``\\n``."""
 _LABEL_MARKUP = re.compile(
     r"</?(?:small|big|b|strong|i|em|u|s|sub|sup|span|font|code|mark)(?:\s[^<>]*)?>", re.IGNORECASE
 )

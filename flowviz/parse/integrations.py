@@ -9,7 +9,13 @@ from flowviz.model import Details, Integration, Status
 from flowviz.parse.arrows import ARROW, WAYS
 from flowviz.parse.blocks import Row, Table
 from flowviz.parse.context import Context, Report, TablePlace
-from flowviz.parse.keywords import ColumnMap
+from flowviz.parse.keywords import (
+    TRAFFIC_BOTH_WORDS,
+    TRAFFIC_IN_WORDS,
+    TRAFFIC_OUT_WORDS,
+    ColumnMap,
+    alternation,
+)
 from flowviz.parse.sections import RawSection
 from flowviz.parse.systems import role_stems, synonyms
 from flowviz.parse.text import (
@@ -190,6 +196,8 @@ def _ends(
             (*ctx.system(a, row.line, column, label), _targets(b, row, cells, ctx, label), b)
             for a, b in hops
         ]
+    if _names_no_way(values):
+        return [(None, (), [(None, ())], "")]  # ``Flows: `U1` | Data crossing: Session …``
     source_text = values.get("source", "") if "source" in values else values.get("fields", "")
     receivers = _targets(values.get("target", ""), row, cells, ctx, label)
     if not values.get("sender"):
@@ -201,6 +209,24 @@ def _ends(
         (source, _with_tools(source, parts, source_text, ctx), receivers, target)
         for source, parts in senders
     ]
+
+
+def _names_no_way(values: dict[str, str]) -> bool:
+    """Whether a row's direction cell, the table's only way to its ends, holds no arrow and no
+    way of traffic (``Outbound``) but names something else (flows ``U1``, ``U2``): the row's
+    other cells (the data crossing) name no sender."""
+    if "pair" not in values or {"sender", "target"} & values.keys():
+        return False
+    way = values["pair"].strip()
+    return bool(way) and _TRAFFIC.fullmatch(way) is None
+
+
+_TRAFFIC = re.compile(
+    alternation((*TRAFFIC_OUT_WORDS, *TRAFFIC_IN_WORDS, *TRAFFIC_BOTH_WORDS), stems_only=True)
+    + r"\w*(?:\s+\w+)?",
+    re.IGNORECASE,
+)
+"""A direction cell of a port table: the way of the traffic (``Outbound``, ``Входящий``)."""
 
 
 def _with_tools(

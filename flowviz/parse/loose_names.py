@@ -34,6 +34,7 @@ from flowviz.parse.systems import (
     catalogue_kind,
     catalogue_pattern,
     catalogue_spelling,
+    compact,
     initials,
     opens_a_makers_product,
     role_stems,
@@ -149,16 +150,26 @@ def _same_product(full: str, rest: str) -> bool:
 def boxes_apart(names: Iterable[str], ctx: Context, extra: dict[str, list[str]]) -> None:
     """The boxes of one diagram, each a system of its own: a box whose name opens another's
     (``Shipstation`` beside ``Shipstation Shipping App``) would be taken for it, so both are
-    made systems now, each by its own name; one that only adds an access word (``Eventbrite
-    API`` beside ``Eventbrite``) stays the same end."""
+    made systems now, each by its own name, and so are two boxes named with the same letters
+    spaced apart (``CommunicationServices`` beside ``Communication Services``); one that only
+    adds an access word (``Eventbrite API`` beside ``Eventbrite``) stays the same end."""
     drawn = list(dict.fromkeys(name.strip() for name in names if name.strip()))
+    registry = ctx.registry
     for short in drawn:
         longer = [n for n in drawn if _opens_with_name(n, short) and key(n) != key(short)]
-        if not longer:
-            continue
-        for name in (short, *longer):
-            if ctx.registry.lookup_name(name) is None:
-                ctx.registry.add(name, product_kind(name, extra) or "other")  # type: ignore[arg-type]
+        spaced = [n for n in drawn if n != short and _spaced_apart(n, short)]
+        for name in (short, *longer) if longer else ():
+            if registry.lookup_name(name) is None:
+                registry.add(name, product_kind(name, extra) or "other")  # type: ignore[arg-type]
+        for name in (short, *spaced) if spaced else ():
+            if registry.lookup_written(name) is None:
+                registry.add(name, product_kind(name, extra) or "other")  # type: ignore[arg-type]
+
+
+def _spaced_apart(name: str, other: str) -> bool:
+    """Whether two boxes' names hold the same letters spaced or cased apart
+    (``CommunicationServices``, ``Communication Services``)."""
+    return compact(name) == compact(other) and name.split() != other.split()
 
 
 def _opens_with_name(name: str, short: str) -> bool:

@@ -1064,6 +1064,12 @@ class Registry:
         key = stems(name)
         return (self._index.get(key) or self._compact.get(compact(name))) if key else None
 
+    def lookup_written(self, name: str) -> str | None:
+        """The system of that very name as written, its words spaced as they are
+        (``Communication Services`` is not ``CommunicationServices``)."""
+        key = stems(name)
+        return self._index.get(key) if key else None
+
     def lookup(self, name: str, *, fuzzy: bool = True) -> str | None:
         """The system a short name means: exactly, by compact form, by the names it holds,
         by its category label, or (with ``fuzzy``) by a close spelling of a known name.
