@@ -508,6 +508,32 @@ def test_an_escaped_line_break_in_a_mermaid_label_breaks_it_as_br_does(write_map
     ]
 
 
+def test_a_mermaid_labels_notes_under_its_name_are_no_part_of_it(write_map) -> None:
+    """A label going on on the next lines of the diagram, styled apart (``GOV.UK`` over
+    ``<font …>The best place to find …</font>``), a first line closing with a bracket
+    (``Задание 1 (Прием)``) or a request under the name (``GET /applications/…``): the first
+    line names the node; lines all styled alike (``<font>GLEIF`` / ``<font>Services``) and a
+    name wrapped onto three lines are one name."""
+    model = load(
+        write_map(
+            "# Forms\n\n```mermaid\ngraph TD\n"
+            "    gov.uk[GOV.UK\n    <font color=#d2e2f1>The best place to find\n"
+            "    government services</font>]\n"
+            '    job["Задание 1 (Прием)<br/>AMQP Consumer<br/>Соединение 2 мин."]\n'
+            '    conf["Конфигурация<br/>GET /applications/{app}/runtime"]\n'
+            '    gl["<font color=white>GLEIF<br/><font color=white>Services"]\n'
+            '    portal["Merchant<br/>Registration<br/>Portal"]\n'
+            "    gov.uk --> job\n    job --> conf\n    conf --> gl\n    gl --> portal\n```\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("GOV.UK", "Задание 1 (Прием)", 12),
+        ("Задание 1 (Прием)", "Конфигурация", 13),
+        ("Конфигурация", "GLEIF Services", 14),
+        ("GLEIF Services", "Merchant Registration Portal", 15),
+    ]
+
+
 def test_a_note_pointing_at_a_trees_entry_is_no_edge(write_map) -> None:
     """``helper/      ← HTTP client`` in a package tree: the arrow after the gap points a note at
     the entry; neither the note nor the tree's folders and files are systems."""

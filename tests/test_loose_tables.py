@@ -136,13 +136,15 @@ def test_a_docfx_include_is_named_by_its_file_and_two_statements_in_a_cell_are_t
 
 
 def test_a_mermaid_label_may_run_over_two_lines_while_its_bracket_is_open() -> None:
+    """A label's next line continues its name (``Tunnel Host`` / ``abc.example.dev``) unless
+    it is a note, as under ``<br>`` (``Webhook Receiver`` / ``port 8080``)."""
     model = flowviz.load(LOOSE / "en-multiline-mermaid.md")
     names = {s.id: s.name for s in model.systems}
     assert names["tunnel-host-abc-example-dev"] == "Tunnel Host abc.example.dev"
     assert [row[:3] for row in _rows("en-multiline-mermaid.md")][:3] == [
         (5, "shop-backend", "tunnel-host-abc-example-dev"),
         (7, "tunnel-host-abc-example-dev", "payment-sandbox"),
-        (8, "payment-sandbox", "webhook-receiver-port-8080"),
+        (8, "payment-sandbox", "webhook-receiver"),
     ]
     assert "FV112" not in {d.code for d in model.diagnostics}
 
@@ -679,3 +681,18 @@ def test_a_direction_column_without_an_arrow_makes_no_system_of_the_data(write_m
     assert named_edges(model) == [("Tilda", "amoCRM", 3)]
     reported = [(d.code, d.line) for d in model.diagnostics if d.code == "FV105"]
     assert reported == [("FV105", 7), ("FV105", 8)]
+
+
+def test_a_sentence_in_a_receiver_cell_makes_no_system(write_map) -> None:
+    """``Куда записать идентификатор`` over ``Поля ORIGINATOR_ID — код внешней системы и
+    ORIGIN_ID — идентификатор объекта в ней. Поля доступны в фильтре``: a cell longer than any
+    system's name says where a value goes, no system; a short one still names a system."""
+    model = flowviz.load(
+        write_map(
+            "# Обмен\n\n| Объект | Куда |\n|---|---|\n"
+            "| Сделка | Поля ORIGINATOR_ID — код внешней системы и ORIGIN_ID — идентификатор "
+            "объекта в ней. Поля доступны в фильтре списочных методов |\n"
+            "| Лид | Битрикс24 |\n"
+        )
+    )
+    assert sorted(s.name for s in model.systems) == ["Битрикс24"]

@@ -21,6 +21,11 @@ class TablePlace(NamedTuple):
     done: int = 0
 
 
+MAX_NAME_WORDS = 10
+"""The most words a system's name takes in a table cell (``Служба синхронизации Microsoft
+Identity Manager``); a longer cell is a sentence."""
+
+
 @dataclass(slots=True)
 class Report:
     """Collects diagnostics for one file."""
@@ -75,11 +80,17 @@ class Context:
         resolved = self.registry.resolve(cell)
         if resolved.system is not None:
             return resolved.system, resolved.parts
-        if resolved.unknown is None:
+        if resolved.unknown is None or self._a_sentence(resolved.unknown):
             return None, ()
         if (person := person_key(resolved.unknown)) is not None:
             return self.registry.actor(person, resolved.unknown).id, ()  # a person, no system
         return self.unknown_system(resolved.unknown, line, column, section), ()
+
+    def _a_sentence(self, cell: str) -> bool:
+        """Whether a cell of a document not in the template's shape is a sentence about the
+        row (``Поля ORIGINATOR_ID — код внешней системы и ORIGIN_ID — …``), longer than any
+        system's name: no system."""
+        return not self.template and len(cell.split()) > MAX_NAME_WORDS and not known_kind(cell)
 
     def unknown_system(self, name: str, line: int, column: int, section: str | None) -> str:
         """A new system for a name no section 1 entry or alias explains. An unknown name is

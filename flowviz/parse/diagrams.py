@@ -522,7 +522,7 @@ def _text(raw: str) -> str:
     >>> _text('["1. Validate request\\\\n(FluentValidation)"]')
     '1. Validate request'
     """
-    inner = raw.strip().strip("[](){}>/\\").strip().strip('"').strip()
+    inner = raw.strip().lstrip("[](){}>/\\").rstrip("[](){}/\\").strip().strip('"').strip()
     if len(inner) > 1 and inner[0] == inner[-1] == "`":  # a Markdown string: ``"`**A**`"``
         inner = markdown_text(inner[1:-1])
     inner = _ENTITY_CODE.sub(_entity, inner).replace("-\\n", "-")
@@ -544,24 +544,38 @@ def _entity(code: re.Match[str]) -> str:
 def _name_line(lines: list[str]) -> str:
     """The lines of a label broken with ``<br>``: its first line alone when the rest says
     what the node holds or does (a ``<small>`` line, a bracket, ``via``, ``e.g.``, a list, a
-    call, a port), else all of them: a name wrapped onto several lines."""
-    if len(lines) == 1:
-        return lines[0]
+    call, a port, a request or a path) or when the first closes with a bracket (``Задание 1
+    (Прием)``), else all of them: a name wrapped onto several lines."""
+    lines = [line for line in lines if line.strip()]
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
     rest = " ".join(lines[1:]).strip()
     if lines[0].rstrip().endswith((",", "-", "/", "&")):
         return " ".join(lines)
-    if _DETAIL.match(rest) or any(mark in rest for mark in ",:()"):
+    restyled = _STYLED.match(rest) is not None and _STYLED.search(lines[0]) is None
+    closed = lines[0].rstrip().endswith(")")  # ``Задание 1 (Прием)``, ``Send(Service)``
+    if _DETAIL.match(rest) or restyled or closed or any(mark in rest for mark in ",:()"):
         return lines[0]
     return " ".join(lines)
 
 
-_DETAIL = re.compile(r"<small|[(\[+]|(?:via|e\.g\.|i\.e\.|через|порт|port)\b", re.IGNORECASE)
+_STYLED = re.compile(r"<(?:font|span)\b", re.IGNORECASE)
+"""Lines styled apart from a node's name (``GOV.UK`` / ``<font color=…>The best place to
+find …``) describe it; lines all styled alike (``<font>GLEIF`` / ``<font>Services``) are one
+name."""
+
+
+_DETAIL = re.compile(
+    r"<small|[(\[+/]|(?:via|e\.g\.|i\.e\.|через|порт|port)\b|(?:GET|POST|PUT|PATCH|DELETE)\s",
+    re.IGNORECASE,
+)
 """How a label's second line opens when it describes the node rather than continues its
 name."""
 
 
-_LABEL_BREAK = re.compile(r"<br\s*/?>|\\n", re.IGNORECASE)
-"""A line break in a label: ``<br>`` or an escaped ``\\n``."""
+_LABEL_BREAK = re.compile(r"<br\s*/?>|\\n|\n", re.IGNORECASE)
+"""A line break in a label: ``<br>``, an escaped ``\\n`` or the label going on on the next
+line of the diagram."""
 _LABEL_MARKUP = re.compile(
     r"</?(?:small|big|b|strong|i|em|u|s|sub|sup|span|font|code|mark)(?:\s[^<>]*)?>", re.IGNORECASE
 )
