@@ -407,6 +407,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-prostore-upload-processing": (True, 0, 0, 0),
     "en-zapcare-clinic-architecture": (False, 32, 0, 0),
     "ru-repricer-architecture": (False, 18, 0, 0),
+    "en-ct-adyen-payment-connector": (False, 9, 12, 12),
+    "ru-platform-payments-amocrm": (False, 1, 1, 10),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }
@@ -963,6 +965,10 @@ UNSEEN_83 = [
     "en-zapcare-clinic-architecture",
     "ru-repricer-architecture",
 ]
+UNSEEN_84 = [
+    "en-ct-adyen-payment-connector",
+    "ru-platform-payments-amocrm",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1046,6 +1052,7 @@ LATER_ROUNDS = [
     *UNSEEN_81,
     *UNSEEN_82,
     *UNSEEN_83,
+    *UNSEEN_84,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1108,7 +1115,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3844
+    assert counted == 3875
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
