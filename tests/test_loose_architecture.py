@@ -406,3 +406,26 @@ def test_a_product_named_apart_with_and_without_its_maker_is_one_system(write_ma
         ("Apache Kafka", "ClickHouse"),
         ("Active Directory", "Azure Active Directory"),
     ]
+
+
+def test_a_product_followed_by_what_kind_of_thing_it_is_is_the_product(write_map) -> None:
+    """``Adyen payment service provider`` (a drawing's box) and ``Adyen`` (a list's arrow) are
+    one system; a part named with capitals (``Stripe Payment Service``) stays a system apart."""
+    model = load(
+        write_map(
+            "# Payments\n\n```mermaid\nflowchart LR\n"
+            '    proc["Payment Processor"] --> psp("Adyen payment service provider")\n'
+            "```\n\n- Adyen → Payment Processor\n- Stripe Payment Service → Stripe\n"
+        )
+    )
+    assert sorted(s.name for s in model.systems) == [
+        "Adyen",
+        "Payment Processor",
+        "Stripe",
+        "Stripe Payment Service",
+    ]
+    assert _edges(model) == [
+        ("Payment Processor", "Adyen", 5),
+        ("Adyen", "Payment Processor", 8),
+        ("Stripe Payment Service", "Stripe", 9),
+    ]

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from flowviz import load
 from flowviz.cli import main
@@ -23,6 +24,7 @@ from flowviz.load import relocate
 from flowviz.model import Map
 from flowviz.parse.blocks import _MD
 from flowviz.parse.markdown import read_markdown
+from flowviz.parse.yfm_tables import yfm_table_plugin
 from flowviz.render.data import to_json, to_yaml
 from flowviz.source import SourceText, decode
 
@@ -523,7 +525,15 @@ def test_cli_export_of_arbitrary_text(text: str) -> None:
         assert main(["export", str(path)]) in (0, 2)
 
 
-_STOCK = MarkdownIt("commonmark", {"html": True}).enable("table").use(deflist_plugin)
+_STOCK = (
+    MarkdownIt("commonmark", {"html": True})
+    .enable("table")
+    .use(deflist_plugin)
+    .use(front_matter_plugin)
+    .use(yfm_table_plugin)
+)
+"""The reader's parser with markdown-it's own inline rules: its plugins alike (a ``---`` pair
+opening a text is front matter to both)."""
 
 
 @examples(50)

@@ -1013,6 +1013,15 @@ END_SUFFIXES = (
 """Last words of an end that name a part or access of a system, not another system: an end
 ``Eventbrite API`` and an end ``Eventbrite`` are one end when telling systems apart."""
 
+KIND_TAILS = (
+    "payment service provider", "payment provider", "payment gateway", "payment platform",
+    "email service provider", "email service", "email platform", "messaging platform",
+    "service provider", "provider", "crm system", "platform",
+    "платёжный сервис", "платежный сервис", "платёжная система", "платежная система",
+)  # fmt: skip
+"""What kind of thing a product is, written after its name in lower case (``Adyen payment
+service provider``): the product itself, no part of it."""
+
 COMPONENT_HEADS = (
     "service", "services", "gateway", "queue", "database", "db", "cache", "broker", "storage",
     "bus", "server", "worker", "scheduler", "backend", "frontend", "microservice", "cluster",

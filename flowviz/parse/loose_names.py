@@ -15,6 +15,7 @@ from flowviz.parse.context import Context
 from flowviz.parse.keywords import (
     COMPONENT_HEADS,
     END_SUFFIXES,
+    KIND_TAILS,
     NOT_PART_WORDS,
     PART_WORDS,
     PRODUCT_USER_WORDS,
@@ -506,7 +507,7 @@ def system_of(text: str, ctx: Context, extra: dict[str, list[str]], exact: bool 
     ``Сайт на WordPress`` is the document's ``Сайт`` when there is one)."""
     text = _PORT.sub("", text) or text  # ``Notification Service :8084``
     head = _name_of(text)
-    name = text if exact else _access_dropped(head, extra)
+    name = _kind_dropped(text, extra) if exact else _access_dropped(head, extra)
     registry = ctx.registry
     if _products_user(text, extra):
         return registry.lookup_name(text) or registry.add(text, "actor").id
@@ -552,12 +553,25 @@ def _maker_dropped(system: str, name: str, ctx: Context, extra: dict[str, list[s
 
 def _access_dropped(name: str, extra: dict[str, list[str]]) -> str:
     """A product named with the way into it (``Salesforce Org``, ``Jira instance``,
-    ``Eventbrite API``) is the product."""
+    ``Eventbrite API``) or with what kind of thing it is (``Adyen payment service provider``)
+    is the product."""
     words = name.split()
     if len(words) > 1 and words[-1].casefold() in END_SUFFIXES:
         rest = " ".join(words[:-1])
         if catalogue_kind(rest, extra) is not None:
             return rest
+    return _kind_dropped(name, extra)
+
+
+def _kind_dropped(name: str, extra: dict[str, list[str]]) -> str:
+    """A product followed by what kind of thing it is, in lower case (``Adyen payment service
+    provider``, ``Mailchimp email service``), is the product; a part written with capitals
+    (``Stripe Payment Service``) keeps its name."""
+    for tail in KIND_TAILS:
+        if name.endswith(" " + tail) and len(name) > len(tail) + 1:
+            rest = name[: -len(tail) - 1].strip()
+            if catalogue_kind(rest, extra) is not None:
+                return rest
     return name
 
 
