@@ -78,6 +78,28 @@ def test_a_vertical_chain_in_a_code_block_is_one_edge_per_hop(write_map) -> None
     assert model.integrations[1].source_data == "HTTPS"
 
 
+def test_a_request_and_a_list_of_doings_in_a_vertical_chain_are_no_boxes(write_map) -> None:
+    """``POST /webhook/payment`` between two boxes is the way from one to the other, and a
+    numbered list under a box (``1. Поиск контакта`` …, with a mapping ``"Русский" → enum_id``
+    among its points) is what that box does: the chain goes on from the box, on the list's
+    last line."""
+    model = load(
+        write_map(
+            "# Оплаты\n\n```\nПлатформа Tilda (оплата)\n    ↓\nPOST /webhook/payment + HMAC\n"
+            "    ↓\nFastAPI endpoint (проверка подписи)\n    ↓\nPaymentProcessor (логика)\n"
+            "    ↓\n1. Поиск контакта\n2. Обновление полей:\n"
+            '   - Предметы (маппинг: "Русский" → enum_id)\n   - Сумма оплаты\n'
+            "3. Создание примечания\n    ↓\namoCRM API (обновление данных)\n```\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Платформа Tilda", "FastAPI", 4),
+        ("FastAPI", "PaymentProcessor", 8),
+        ("PaymentProcessor", "amoCRM", 16),
+    ]
+    assert model.integrations[0].source_data == "POST /webhook/payment + HMAC"
+
+
 def test_a_mermaid_flowchart_gives_its_edges_and_labels(write_map) -> None:
     model = load(
         write_map(

@@ -408,7 +408,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-zapcare-clinic-architecture": (False, 32, 0, 0),
     "ru-repricer-architecture": (False, 18, 0, 0),
     "en-ct-adyen-payment-connector": (False, 9, 12, 12),
-    "ru-platform-payments-amocrm": (False, 1, 1, 10),
+    "ru-platform-payments-amocrm": (False, 3, 0, 10),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }

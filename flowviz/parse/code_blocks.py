@@ -89,6 +89,9 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
         elif connector:
             down = down or stripped[0] in _DOWNWARD
             label = label or clean_end(connector.group(1) or "")
+        elif box is not None and down and _listed(lines, offset):
+            box = (box[0], line)  # ``PaymentProcessor`` / ``↓`` / ``1. Поиск контакта`` …:
+            # what it does; the arrow down goes on from the list's last line
         elif ARROW.match(stripped) and box is not None:
             found = candidate(box[0] + " " + stripped, box[1], drawn=True)
             if found is not None:
@@ -103,11 +106,29 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
             if found is not None:
                 yield found
             box = None
+        elif box is not None and down and _REQUEST.match(stripped):
+            label = label or stripped  # ``↓`` / ``POST /webhook/payment`` / ``↓``: the way
         else:
             name = end_and_label(stripped, False)[0] if not _COLUMNS.search(stripped) else ""
             if box is not None and down and name:
                 yield Candidate(box[1], [[box[0]], [name]], ["forward"], ["", label], True)
             box, down, label = ((name, line) if name else None), False, ""
+
+
+_REQUEST = re.compile(r"(?:GET|POST|PUT|PATCH|DELETE)\s+/\S*")
+"""A request written between two boxes of a vertical chain (``POST /webhook/payment + HMAC
+подпись``): the way from the box above to the box below, no box."""
+
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S")
+
+
+def _listed(lines: list[str], offset: int) -> bool:
+    """Whether a line of a vertical chain is an item of a list of two or more (``1. Поиск
+    контакта`` / ``2. Создание контакта`` …): what the box above does, no box of the chain."""
+    if not _LIST_ITEM.match(lines[offset]):
+        return False
+    around = [lines[i] for i in (offset - 1, offset + 1) if 0 <= i < len(lines)]
+    return any(_LIST_ITEM.match(line) for line in around)
 
 
 def _last_column(text: str) -> str:
