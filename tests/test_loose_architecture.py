@@ -429,3 +429,26 @@ def test_a_product_followed_by_what_kind_of_thing_it_is_is_the_product(write_map
         ("Adyen", "Payment Processor", 8),
         ("Stripe Payment Service", "Stripe", 9),
     ]
+
+
+def test_a_record_drawn_as_a_node_is_no_system_in_a_sentence(write_map) -> None:
+    """A drawing's ``cart`` and ``payment`` nodes are systems there; in a sentence ``for cart
+    creation`` and ``the payment operations`` are records, not those nodes, so the sentence's
+    other system is its end (``Adyen processes the payment operations and returns the response
+    to the Processor``)."""
+    model = load(
+        write_map(
+            "# Payments\n\n```mermaid\nflowchart LR\n"
+            '    checkout["Checkout"] --> cart("cart")\n'
+            '    proc["Processor"] --> payment("payment")\n```\n\n## How it works\n\n'
+            "1. The Checkout sends requests to Adyen for cart creation.\n"
+            "2. Adyen processes the payment operations and returns the response to the "
+            "Processor.\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Checkout", "cart", 5),
+        ("Processor", "payment", 6),
+        ("Checkout", "Adyen", 11),
+        ("Adyen", "Processor", 12),
+    ]

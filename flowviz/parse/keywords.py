@@ -1137,6 +1137,7 @@ point of the chart, no system."""
 RECORD_WORDS = frozenset({
     "lead", "leads", "deal", "deals", "opportunity", "opportunities", "invoice", "invoices",
     "лид", "лиды", "сделка", "сделки",
+    "cart", "carts", "order", "orders", "payment", "payments",
 })  # fmt: skip
 """A box or an end named by a kind of record of a CRM alone (``Lead``, ``Deal (CRM)``,
 ``Сделка``): the record a system holds, no system (``convert Lead → Deal`` is its

@@ -9,7 +9,13 @@ import re
 from collections.abc import Callable, Iterable
 
 from flowviz.model import Flow, Integration, Step
-from flowviz.parse.arrows import component_head, component_qualifier, is_component, key
+from flowviz.parse.arrows import (
+    component_head,
+    component_qualifier,
+    is_component,
+    is_record,
+    key,
+)
 from flowviz.parse.arrows import name_of as _name_of
 from flowviz.parse.context import Context
 from flowviz.parse.keywords import (
@@ -254,9 +260,17 @@ def names_finder(
             if not m.pending
             and not m.weak
             and (stems(m.surface) not in role_stems() or m.system in _role_systems(ctx))
+            and not _a_record_said(m)
         ]
 
     return names
+
+
+def _a_record_said(mention: Mention) -> bool:
+    """Whether a system a drawing names by a kind of record in lower case (a ``cart``, an
+    ``order`` node) is only that word in a sentence (``for cart creation``, ``the payment
+    operations``): the record, not the node."""
+    return mention.surface.islower() and is_record(mention.surface)
 
 
 def _component_named(name: str, ctx: Context, extra: dict[str, list[str]]) -> None:
