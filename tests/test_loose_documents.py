@@ -1996,3 +1996,22 @@ def test_a_part_of_a_product_taking_data_in_is_that_product(write_map) -> None:
     its lower-case words are a part of."""
     text = "# Flow\n\n**Make.com webhook receives the new message from Webflow.**\n"
     assert [(a, b) for a, b, _ in _edges(load(write_map(text)))] == [("Webflow", "Make.com")]
+
+
+def test_a_title_of_products_joined_by_to_is_a_chain(write_map) -> None:
+    """``# Amazon EventBridge Scheduler to AWS Lambda to Amazon SES`` (a pattern's title) and a
+    list item of the same form are chains of edges; a title with another word than products
+    between (``Amazon S3 to manage the AWS Lambda logs``) is none."""
+    model = load(
+        write_map(
+            "# Amazon EventBridge Scheduler to AWS Lambda to Amazon SES\n\n"
+            "- Amazon API Gateway to AWS Lambda to Amazon DynamoDB\n\n"
+            "## Amazon S3 to manage the AWS Lambda logs\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Amazon EventBridge Scheduler", "AWS Lambda", 1),
+        ("AWS Lambda", "Amazon SES", 1),
+        ("Amazon API Gateway", "AWS Lambda", 3),
+        ("AWS Lambda", "Amazon DynamoDB", 3),
+    ]

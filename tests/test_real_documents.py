@@ -250,7 +250,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-ydb-transfer": (False, 0, 0, 0),
     "en-bigchaindb-site-forms": (False, 4, 0, 0),
     "en-b24-automation-rules-template": (False, 0, 0, 10),
-    "en-aws-abandoned-cart-ses": (False, 2, 0, 4),
+    "en-aws-abandoned-cart-ses": (False, 4, 0, 4),
     "ru-b24-tracking-lead-form": (True, 0, 0, 0),
     "ru-shm-remnawave-integration": (False, 4, 0, 0),
     "en-bigcommerce-hubspot-sync": (False, 5, 1, 0),

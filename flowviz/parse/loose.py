@@ -367,9 +367,11 @@ def _arrow_line(worded: WordedStatements, written: str, *, heading: bool) -> str
     and where they go (``Zoho Leads to Hull Users``)."""
     text = worded.as_arrow_line(written)
     if not heading:
-        return text if ARROW.search(text) else worded.named_pair(text)
+        return text if ARROW.search(text) else worded.named_pair(worded.product_chain(text))
     if not ARROW.search(text) and HEADING_CHAIN.search(text):
         text = HEADING_CHAIN.sub(" -> ", text)  # ``BigCommerce (new order) > IOM > Flexe``
+    if not ARROW.search(text):
+        text = worded.product_chain(text)  # ``Amazon EventBridge Scheduler to AWS Lambda to …``
     return _TITLE_TAIL.sub("", text) if ARROW.search(text) else worded.titled_records(text)
 
 

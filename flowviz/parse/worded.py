@@ -378,6 +378,20 @@ class WordedStatements:
             return text
         return f"{sender} -> {receiver}: {plain}"
 
+    def product_chain(self, text: str) -> str:
+        """A title that is only three products of the catalogue or more joined by ``to``
+        (``Amazon EventBridge Scheduler to AWS Lambda to Amazon SES``) as ``A -> B -> C:
+        text``; else as it is (a title naming only two, ``Twilio to Slack``, is no edge)."""
+        plain = without_emoji(_LINK.sub(r"\1", text)).strip(" *_`#")
+        sides = _CHAIN_TO.split(plain)
+        products = all(self.products.fullmatch(side.strip()) for side in sides)
+        if len(sides) < MIN_CHAIN_PRODUCTS or not products:
+            return text
+        names = [catalogue_spelling(side.strip(), self.extra) for side in sides]
+        if len({name.casefold() for name in names}) < 2:
+            return text
+        return f"{' -> '.join(names)}: {plain}"
+
     def _hyphened(self, text: str) -> str:
         """``text`` as ``A -> B: text`` when it names one ``A-to-B`` pair of two products of
         the catalogue (``real-time Stripe-to-PostgreSQL sync``); else as it is."""
@@ -398,6 +412,13 @@ _LINK = re.compile(r"\[([^\[\]]+)\]\([^()\s]*\)")
 _LABELLED = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__)\s*\S")
 """A bold label with more text after it."""
 _DETERMINER = re.compile(r"(?<!\w)(?i:the|an?|its|their|our|your|this|these)(?!\w)")
+
+MIN_CHAIN_PRODUCTS = 3
+"""The fewest products a title names to be read as a chain of them."""
+
+_CHAIN_TO = re.compile(r"\s+(?:to|To|TO|в|во|->|→)\s+")
+"""What joins the products of a title naming a chain (``A to B to C``)."""
+
 
 _PAIR_TO = re.compile(
     r"(?P<a>[A-Z0-9][\w./&-]*(?:\s+[\w./&-]+){0,3}?)\s+(?:to|To|TO|into)\s+"
