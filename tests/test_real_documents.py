@@ -409,6 +409,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-repricer-architecture": (False, 18, 0, 0),
     "en-ct-adyen-payment-connector": (False, 11, 6, 12),
     "ru-platform-payments-amocrm": (False, 3, 0, 10),
+    "en-medusa-klaviyo-plugin": (True, 0, 0, 0),
+    "ru-qiwi-payment-form": (False, 12, 0, 0),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }
@@ -969,6 +971,10 @@ UNSEEN_84 = [
     "en-ct-adyen-payment-connector",
     "ru-platform-payments-amocrm",
 ]
+UNSEEN_85 = [
+    "en-medusa-klaviyo-plugin",
+    "ru-qiwi-payment-form",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1053,6 +1059,7 @@ LATER_ROUNDS = [
     *UNSEEN_82,
     *UNSEEN_83,
     *UNSEEN_84,
+    *UNSEEN_85,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1115,7 +1122,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3875
+    assert counted == 3915
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
