@@ -411,6 +411,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-platform-payments-amocrm": (False, 3, 0, 10),
     "en-medusa-klaviyo-plugin": (True, 0, 0, 0),
     "ru-qiwi-payment-form": (False, 12, 0, 0),
+    "en-worldpay-raft-commercetools-connector": (False, 0, 0, 9),
+    "ru-stock-tracker-wb-sheets-sync": (False, 4, 3, 4),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }
@@ -975,6 +977,10 @@ UNSEEN_85 = [
     "en-medusa-klaviyo-plugin",
     "ru-qiwi-payment-form",
 ]
+UNSEEN_86 = [
+    "en-worldpay-raft-commercetools-connector",
+    "ru-stock-tracker-wb-sheets-sync",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1060,6 +1066,7 @@ LATER_ROUNDS = [
     *UNSEEN_83,
     *UNSEEN_84,
     *UNSEEN_85,
+    *UNSEEN_86,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1122,7 +1129,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3915
+    assert counted == 3963
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
