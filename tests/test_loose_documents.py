@@ -2015,3 +2015,22 @@ def test_a_title_of_products_joined_by_to_is_a_chain(write_map) -> None:
         ("Amazon API Gateway", "AWS Lambda", 3),
         ("AWS Lambda", "Amazon DynamoDB", 3),
     ]
+
+
+def test_a_russian_noun_of_doing_opens_an_action_not_a_system(write_map) -> None:
+    """``Валидация через WB API`` between two systems of a chain says what is done, through the
+    system it names; ``Получение данных`` and ``Обработка и сохранение в PostgreSQL`` are no
+    systems."""
+    model = load(
+        write_map(
+            "# Stock Tracker\n\n### Data Flow\n\n"
+            "1. **Регистрация**: Telegram Bot → PostgreSQL\n"
+            "2. **Добавление ключа**: Telegram Bot → Валидация через WB API → PostgreSQL\n"
+            "3. **Синхронизация**:\n   - WB API → Получение данных\n"
+            "   - SyncService → Обработка и сохранение в PostgreSQL\n"
+        )
+    )
+    names = {s.name for s in model.systems}
+    assert not {"Получение", "Обработка", "Валидация"} & names
+    assert ("Telegram", "WB API", 6) in _edges(model)
+    assert ("Telegram", "PostgreSQL", 6) not in _edges(model)

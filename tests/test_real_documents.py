@@ -412,7 +412,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-medusa-klaviyo-plugin": (True, 0, 0, 0),
     "ru-qiwi-payment-form": (False, 12, 0, 0),
     "en-worldpay-raft-commercetools-connector": (False, 0, 0, 9),
-    "ru-stock-tracker-wb-sheets-sync": (False, 4, 3, 4),
+    "ru-stock-tracker-wb-sheets-sync": (False, 5, 0, 4),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
 }

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from flowviz.parse.components import FILE_NAME
 from flowviz.parse.keywords import (
+    ACTION_NOUNS,
     ANY_WORDS,
     ARROWS,
     COMPONENT_HEADS,
@@ -678,12 +679,14 @@ _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|и|&)\s+|\s*/\s*|\s+[+·•]\s+
 MIN_PATH_SEGMENTS = 3
 ACTION_FIRST = re.compile(
     r"(?:"
-    + "|".join(sorted({*WRITE_VERBS, *READ_VERBS, *SETUP_VERBS}, key=len, reverse=True))
+    + "|".join(
+        sorted({*WRITE_VERBS, *READ_VERBS, *SETUP_VERBS, *ACTION_NOUNS}, key=len, reverse=True)
+    )
     + r")(?=\s|$)",
     re.IGNORECASE,
 )
-"""An end that starts with a verb, a word of its own (``Create Zoom``, ``Send email``; not
-``Open-Meteo``, ``Send.io``), is an action."""
+"""An end that starts with a verb or a Russian noun of doing, a word of its own (``Create
+Zoom``, ``Send email``, ``Получение данных``; not ``Open-Meteo``, ``Send.io``), is an action."""
 
 
 def _a_path(found: Candidate, ends: Ends) -> bool:

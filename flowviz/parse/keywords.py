@@ -1205,6 +1205,14 @@ METHOD_MARKERS = (
 )  # fmt: skip
 """Words after which a process step names the tool it uses, not an end of the transfer."""
 
+ACTION_NOUNS = (
+    "получение", "сохранение", "обновление", "создание", "удаление", "добавление",
+    "обработка", "отправка", "загрузка", "выгрузка", "проверка", "валидация", "запись",
+    "чтение", "формирование", "генерация", "преобразование", "заполнение",
+)  # fmt: skip
+"""Russian nouns of doing that open a box or an end saying what is done (``Получение
+данных``, ``Обработка и сохранение в PostgreSQL``), as a verb opens one in English."""
+
 CARRIER_MARKERS = ("via", "through", "через")
 """Method words after which a step whose subject sends and names no receiver names the system
 its data goes to (``the Lambda sends it via Amazon SES``, ``публикует сообщение через
