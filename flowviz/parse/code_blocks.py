@@ -90,8 +90,9 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
             down = down or stripped[0] in _DOWNWARD
             label = label or clean_end(connector.group(1) or "")
         elif box is not None and down and _listed(lines, offset):
-            box = (box[0], line)  # ``PaymentProcessor`` / ``↓`` / ``1. Поиск контакта`` …:
-            # what it does; the arrow down goes on from the list's last line
+            # ``PaymentProcessor`` / ``↓`` / ``1. Поиск контакта`` …: what the box does; the
+            # arrow down goes on from the list's last line
+            box = (box[0], line)
         elif ARROW.match(stripped) and box is not None:
             found = candidate(box[0] + " " + stripped, box[1], drawn=True)
             if found is not None:

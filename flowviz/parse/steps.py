@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from flowviz.model import Step
+from flowviz.parse.arrows import ARROW
 from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
     ATTACHED_WORDS,
@@ -734,7 +735,7 @@ def _names_listed(clause: str, names: Names) -> bool:
     WhatsApp (via UazAPI), Google Calendar, and a speech-to-text API for voice messages``):
     an inventory, no transfer."""
     named = names(clause)
-    if len({system for _, system in named}) < 2 or _DRAWN_ARROW.search(clause):
+    if len({system for _, system in named}) < 2 or ARROW.search(clause):
         return False
     joined = _LISTING.search(clause[named[0][0] : named[1][0]]) is not None
     return joined and not _ACTION.search(clause) and not _PLACE.search(clause)
@@ -744,7 +745,6 @@ _LISTING = re.compile(r",|\s(?:and|or|и|или)\s", re.IGNORECASE)
 _PLACE = re.compile(
     r"(?<![\w-])" + alternation((*SOURCE_MARKERS, *TARGET_MARKERS)) + r"(?![\w-])", re.IGNORECASE
 )
-_DRAWN_ARROW = re.compile(r"→|←|↔|⇒|->|<-|=>")
 
 
 _LABEL_END = re.compile(r"^[^:—–]{1,40}?(?:\s[-—–]\s|:\s)")

@@ -416,7 +416,7 @@ _DETERMINER = re.compile(r"(?<!\w)(?i:the|an?|its|their|our|your|this|these)(?!\
 MIN_CHAIN_PRODUCTS = 3
 """The fewest products a title names to be read as a chain of them."""
 
-_CHAIN_TO = re.compile(r"\s+(?:to|To|TO|в|во|->|→)\s+")
+_CHAIN_TO = re.compile(r"\s+(?:to|To|TO|в|во)\s+")
 """What joins the products of a title naming a chain (``A to B to C``)."""
 
 
