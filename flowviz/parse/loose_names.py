@@ -30,7 +30,6 @@ from flowviz.parse.keywords import (
 )
 from flowviz.parse.systems import (
     MORE_PRODUCTS,
-    OTHER_WITHOUT_MAKER,
     PLATFORM_BRANDS,
     PLATFORM_WORDS,
     ROLE_NAMES,
@@ -38,6 +37,7 @@ from flowviz.parse.systems import (
     VENDOR_WORDS,
     Mention,
     Registry,
+    another_without_maker,
     catalogue_kind,
     catalogue_pattern,
     catalogue_spelling,
@@ -149,7 +149,7 @@ def _same_product(full: str, rest: str) -> bool:
     catalogue or a distinctive short form of it (not ``SHEETS`` of ``GOOGLE SHEETS``), unless
     the name without the maker is another product (``Active Directory`` of ``Azure Active
     Directory``)."""
-    if full.casefold() in OTHER_WITHOUT_MAKER:
+    if another_without_maker(full):
         return False
     return catalogue_kind(rest) is not None or rest in short_forms(full)
 

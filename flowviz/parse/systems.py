@@ -642,6 +642,13 @@ OTHER_WITHOUT_MAKER = frozenset({"azure active directory", "azure ad"})
 """Products whose name without the maker names another product: ``Azure Active Directory`` is
 not the ``Active Directory`` a document names beside it."""
 
+
+def another_without_maker(name: str) -> bool:
+    """Whether ``name`` without its maker names another product (``Azure Active
+    Directory``)."""
+    return name.strip().casefold() in OTHER_WITHOUT_MAKER
+
+
 PLATFORM_BRANDS = frozenset(
     {"aws", "amazon", "azure", "gcp", "heroku", "cloudflare", "vercel", "netlify", "supabase"}
 )
@@ -1095,7 +1102,7 @@ class Registry:
             return edition
         mentions = self._scan(name, False)
         mentions = self.settle(mentions) if create else [m for m in mentions if not m.pending]
-        if name.strip().casefold() in OTHER_WITHOUT_MAKER:
+        if another_without_maker(name):
             mentions = []  # ``Azure Active Directory`` is not the ``Active Directory`` it holds
         if mentions and len({m.system for m in mentions}) == 1:
             covered = sum(m.end - m.start for m in mentions)
@@ -1388,7 +1395,7 @@ def _shorter(name: str) -> list[str]:
             if " ".join(lowered[i : i + size]) in PLATFORM_WORDS:
                 platform = ws[i + size :]  # a name: 'на Drupal', not 'на базе движка'
                 out += [" ".join(ws[:i])] + [" ".join(platform)] * _is_name(platform[0])
-    other = name.casefold() in OTHER_WITHOUT_MAKER
+    other = another_without_maker(name)
     if len(ws) > 1 and lowered[0] in VENDOR_WORDS and _distinctive(ws[1:]) and not other:
         out.append(" ".join(ws[1:]))
     out += _abbreviations(name)
