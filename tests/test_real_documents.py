@@ -415,6 +415,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-stock-tracker-wb-sheets-sync": (False, 5, 0, 4),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
+    "en-eventarc-bigquery-pipeline": (False, 1, 2, 4),
+    "ru-amocrm-events-monitor-sheets": (False, 0, 0, 12),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -981,6 +983,10 @@ UNSEEN_86 = [
     "en-worldpay-raft-commercetools-connector",
     "ru-stock-tracker-wb-sheets-sync",
 ]
+UNSEEN_87 = [
+    "en-eventarc-bigquery-pipeline",
+    "ru-amocrm-events-monitor-sheets",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1067,6 +1073,7 @@ LATER_ROUNDS = [
     *UNSEEN_84,
     *UNSEEN_85,
     *UNSEEN_86,
+    *UNSEEN_87,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1129,7 +1136,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3963
+    assert counted == 3991
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
