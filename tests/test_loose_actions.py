@@ -787,3 +787,59 @@ def test_records_made_in_one_product_from_another_are_an_edge(write_map) -> None
         )
     )
     assert named_edges(model) == [("WooCommerce", "ERPNext", 5), ("WooCommerce", "ERPNext", 6)]
+
+
+def test_a_numbered_list_under_a_chain_heading_is_the_flow_of_that_chain(write_map) -> None:
+    """``### Tilda > amoCRM > UniSender`` over ``1. …`` (and the same with ``→``): the list
+    walks the chain, each item a step; the sub-heading after it starts nothing of it."""
+    for arrow in ("\\>", "→"):
+        model = load(
+            write_map(
+                f"# Leads\n\n## Paths\n\n### Tilda {arrow} amoCRM {arrow} UniSender\n\n"
+                "1. A visitor fills in the form on Tilda.\n"
+                "1. The lead is passed from Tilda into amoCRM.\n"
+                "1. The deal is qualified in amoCRM.\n"
+                "1. The export job sends the contact to UniSender.\n\n"
+                "### Notes\n\n1. Every morning a report is built.\n"
+            )
+        )
+        (flow,) = model.flows
+        assert flow.title == f"Tilda {arrow.strip(chr(92))} amoCRM {arrow.strip(chr(92))} UniSender"
+        assert [s.line for s in flow.steps] == [7, 8, 9, 10]
+        names = {s.id: s.name for s in model.systems}
+        assert (names[flow.steps[1].source], names[flow.steps[1].target]) == ("Tilda", "amoCRM")
+
+
+def test_a_system_that_only_owns_the_object_moved_is_no_end(write_map) -> None:
+    """``Zapier sends the Tilda lead to Bitrix24``: the lead is Tilda's, Zapier sends it to
+    Bitrix24; an owner written after ``from`` stays the sender, and a mover that is no system
+    leaves the owner the sender."""
+    model = load(
+        write_map(
+            "# How it works\n\n"
+            "1. Zapier sends the Tilda lead to Bitrix24.\n"
+            "2. n8n pushes each Shopify order into NetSuite.\n"
+            "3. Zapier copies the rows from Airtable to HubSpot.\n"
+            "4. The nightly job sends the Shopify order to NetSuite.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Zapier", "Bitrix24", 3),
+        ("n8n", "NetSuite", 4),
+        ("Airtable", "HubSpot", 5),
+        ("Shopify", "NetSuite", 6),
+    ]
+
+
+def test_an_action_is_no_participant(write_map) -> None:
+    """``The provider action updates the order in Shopify``: an action of a workflow is a step,
+    not a system, however often it acts."""
+    model = load(
+        write_map(
+            "# Orders\n\n## How it works\n\n"
+            "1. The order is pulled from Shopify into Odoo.\n"
+            "2. The provider action updates the order status in Shopify.\n"
+            "3. The provider action sends the invoice to Shopify.\n"
+        )
+    )
+    assert {s.name for s in model.systems} == {"Shopify", "Odoo"}

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from flowviz.model import Flow, Step
-from flowviz.parse.arrows import ARROW
+from flowviz.parse.arrows import ARROW, HEADING_CHAIN
 from flowviz.parse.blocks import Block, Heading, Item, ListBlock, Paragraph, flatten
 from flowviz.parse.components import is_components_title
 from flowviz.parse.keywords import (
@@ -222,6 +222,16 @@ def _is_architecture_title(text: str) -> bool:
     return len(text.split()) <= 5 and bool(_ARCHITECTURE.search(_TAG.sub("", text)))
 
 
+def _is_chain_title(text: str) -> bool | None:
+    """Whether a heading over a process is a chain of stages (``BigCommerce > Intelligent
+    Order Management > Flexe``, ``Shopify → HubSpot``: the numbered list right under it walks
+    the chain) or a process or architecture title (whose sub-headings may be its steps);
+    None when it is neither."""
+    if is_process_title(text) or _is_architecture_title(text):
+        return False
+    return True if ARROW.search(text) or HEADING_CHAIN.search(text) else None
+
+
 def is_process_title(text: str) -> bool:
     """A heading (or a line ending in ':') that introduces a process."""
     return len(text.split()) <= 8 and bool(_PROCESS.search(text)) and not _SETUP.search(text)
@@ -249,11 +259,10 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
                     continue
                 current = _Draft(block.text, block.line, numbered_only=strict)
                 drafts.append(current)
-            elif block.level > 1 and (
-                is_process_title(block.text) or _is_architecture_title(block.text)
-            ):
+            elif block.level > 1 and (chain := _is_chain_title(block.text)) is not None:
                 strict = not is_process_title(block.text)
-                level, current = block.level, _Draft(block.text, block.line, numbered_only=strict)
+                current = _Draft(block.text, block.line, numbered_only=strict)
+                level = None if chain else block.level  # a chain: its own list, no sub-headings
                 drafts.append(current)
             else:
                 level, current, strict = None, None, False

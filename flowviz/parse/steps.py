@@ -539,6 +539,33 @@ def _end_order(clause: str, named: list[tuple[int, str]]) -> list[str]:
     return ids[:1]
 
 
+_OWNED_OBJECT = re.compile(
+    r"(?<!\w)(?:" + alternation((*WRITE_VERBS, *MOVE_VERBS, *TRIGGER_VERBS)) + r")"
+    r"\s+(?:the|a|an|its|their|each|every|this)\s+$",
+    re.IGNORECASE,
+)
+"""A verb that moves something and the article of its object, right before a system that is
+only the object's owner (``sends the HubSpot deal to Salesforce``)."""
+
+_TO_RECEIVER = re.compile(
+    r"^[^,;:]{1,40}?(?:\s+[a-z][\w-]*){1,3}\s+(?:to|into|onto)\s+(?:the\s+)?$"
+)
+"""What follows the owner up to the receiver: the object's lower-case words and ``to``."""
+
+
+def _without_owners(clause: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The systems a clause names as ends, less one that only owns the object moved
+    (``Zapier sends the HubSpot deal to Salesforce``: Zapier to Salesforce, the deal
+    HubSpot's)."""
+    for index, ((at, system), (after, _)) in enumerate(pairwise(named)):
+        if index == 0 or not _OWNED_OBJECT.search(clause[:at]):
+            continue
+        owned = _TO_RECEIVER.match(clause[at:after]) and not _NEXT_ACTION.search(clause[at:after])
+        if owned and system not in {s for _, s in named[:index]}:
+            return named[:index] + named[index + 1 :]
+    return named
+
+
 def _slashed_with(named: list[tuple[int, str]], clause: str) -> list[str]:
     """The systems written right after the first one with a bare slash between them
     (``CRM/Telegram``): alternatives at one end, not each other's sender and receiver."""
@@ -610,6 +637,7 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
     listed = _only_names(clause) or _names_listed(clause, names)
     kept = _SECRET_KEPT.search(clause) or _MAPS.search(clause)
     named = _named_ends(clause, names) if not kept and not listed else []
+    named = _without_owners(clause, named)
     ids = _end_order(clause, named)
     source = target = None
     if named and _RECEIVING.match(clause[named[0][0] :]) and _opens_with(clause, named[0][0]):
