@@ -143,3 +143,13 @@ def test_what_a_token_gives_access_to_is_no_end_of_the_step(write_map) -> None:
         )
     )
     assert named_edges(model) == [("Microsoft Graph", "Серверный код", 7)]
+
+
+def test_a_code_name_acting_once_is_a_participant() -> None:
+    """``ReportBuilder`` acts in one step only; a name joined of capitalised parts is a
+    component's name in code, a system all the same; a plain word acting once is not."""
+    steps = [
+        "1. ReportBuilder reads the orders from BigQuery and writes a PDF to Cloud Storage.",
+        "2. Mailer sends the PDF to SendGrid.",
+    ]
+    assert participants(steps) == ["ReportBuilder"]

@@ -415,7 +415,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-stock-tracker-wb-sheets-sync": (False, 5, 0, 4),
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
-    "en-eventarc-bigquery-pipeline": (False, 1, 2, 4),
+    "en-eventarc-bigquery-pipeline": (False, 3, 2, 4),
     "ru-amocrm-events-monitor-sheets": (False, 0, 0, 12),
 }
 

@@ -109,6 +109,11 @@ def _component_named(name: str) -> bool:
     return _headed(words) and not SERVICE_KIND_WORDS & set(words[:-1])
 
 
+_CODE_NAME = re.compile(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+")
+"""One word joined of capitalised parts (``ChartCreator``, ``OrderSyncService``): a
+component's name in code, a system though one step alone names it."""
+
+
 def participants(steps: Iterable[str], *, common: bool = False) -> list[str]:
     """The subjects of ``steps`` that at least two of them share (by their stems), in order;
     a subject written longer in one step (``Клиентский код надстройки`` / ``Клиентский код``)
@@ -127,7 +132,10 @@ def shared_subjects(said: list[tuple[str | None, str]]) -> list[str]:
         dict.fromkeys(
             first[key]
             for key, (name, step) in zip(keys, subjects, strict=True)
-            if counts[key] > 1 or _foreign_name(name, step) or _component_named(name)
+            if counts[key] > 1
+            or _foreign_name(name, step)
+            or _component_named(name)
+            or _CODE_NAME.fullmatch(name)
         )
     )
 
