@@ -449,12 +449,21 @@ def test_a_mermaid_subgraph_is_a_group_whose_nodes_are_its_tools(write_map) -> N
             "Tilda sends the lead to HubSpot with the owner's name and Slack posts it.",
             [("Tilda", "HubSpot", 7)],
         ),
+        (
+            "n8n, the Acme scheduler, Airflow and Slack are used to run the nightly jobs.",
+            [],
+        ),
+        (
+            "Tilda, the Acme form service and Typeform send their leads to HubSpot.",
+            [("Tilda", "HubSpot", 7), ("Typeform", "HubSpot", 7)],
+        ),
     ],
 )
 def test_systems_listed_together_are_each_an_end_of_the_step(write_map, step, expected) -> None:
     """A list of systems (commas, ``and``/``or``, ``и``/``или``, a spaced ``/``) at one end of a
     step gives an
-    edge for each; a system after a longer phrase is not one of the list."""
+    edge for each, a name that is no system among them (``the Acme scheduler``) breaking no
+    list; a system after a longer phrase is not one of the list."""
     model = load(write_map(f"# Leads\n\nA lead's path.\n\n## How it works\n\n1. {step}\n"))
     assert _edges(model) == expected
 

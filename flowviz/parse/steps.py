@@ -123,13 +123,14 @@ _WORD = re.compile(r"\w+")
 
 
 _LISTED = re.compile(
-    r"[^\s,]+(?:\s+[^\s,]+){0,3}"
+    r"[^\s,]+(?:\s+[^\s,]+){0,3}(?:\s*,\s*[^\s,]+(?:\s+[^\s,]+){0,3})*"
     r"(?:\s*,\s*(?:(?:and/or|and|or|и|или)\s+)?|\s+(?:and/or|and|or|и|или|&|/)\s+)"
     r"(?:(?:to|into|from|в|во|на|из)\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 """A name (up to four words) and what joins it to the next one of a list (``HubSpot, ``,
-``Google Ads and/or ``, ``ClickHouse и в ``, ``Fluent Bit / ``)."""
+``Google Ads and/or ``, ``ClickHouse и в ``, ``Fluent Bit / ``), maybe over items between them
+that are no systems (``AWS Step Functions, AWS CloudFormation, AWS Lambda``)."""
 
 
 _TO_WORDS = frozenset(TARGET_MARKERS)
