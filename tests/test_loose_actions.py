@@ -843,3 +843,28 @@ def test_an_action_is_no_participant(write_map) -> None:
         )
     )
     assert {s.name for s in model.systems} == {"Shopify", "Odoo"}
+
+
+def test_a_products_token_is_no_end_of_a_direction(write_map) -> None:
+    """``exchange the user's Slack token to the Okta access token``: tokens of the two products
+    change hands inside one service, neither product receives anything."""
+    model = load(
+        write_map(
+            "# Approvals\n\n- The bridge service will exchange the user's Slack token to the "
+            "Okta Access Token via token exchange.\n- Sync orders from Shopify to HubSpot.\n"
+        )
+    )
+    assert named_edges(model) == [("Shopify", "HubSpot", 4)]
+
+
+@pytest.mark.parametrize("lead_in", ["Примеры рабочих промптов:", "Prompts we used:"])
+def test_a_list_of_prompts_states_no_edge(write_map, lead_in: str) -> None:
+    """Prompts quoted to an AI assistant ask for an architecture; the document states it
+    elsewhere."""
+    model = load(
+        write_map(
+            "# Demo\n\n## Architecture\n\n- Tilda -> amoCRM\n\n"
+            f"## Notes\n\n{lead_in}\n\n- `Build a demo: Tilda -> amoCRM -> Telegram`\n"
+        )
+    )
+    assert named_edges(model) == [("Tilda", "amoCRM", 5)]

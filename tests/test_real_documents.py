@@ -417,6 +417,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
     "en-eventarc-bigquery-pipeline": (False, 3, 2, 4),
     "ru-amocrm-events-monitor-sheets": (False, 0, 0, 12),
+    "en-sap-s4hana-teams-po-approval": (True, 0, 0, 0),
+    "ru-retailcrm-supabase-analytics-demo": (False, 8, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -987,6 +989,10 @@ UNSEEN_87 = [
     "en-eventarc-bigquery-pipeline",
     "ru-amocrm-events-monitor-sheets",
 ]
+UNSEEN_88 = [
+    "en-sap-s4hana-teams-po-approval",
+    "ru-retailcrm-supabase-analytics-demo",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1074,6 +1080,7 @@ LATER_ROUNDS = [
     *UNSEEN_85,
     *UNSEEN_86,
     *UNSEEN_87,
+    *UNSEEN_88,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1136,7 +1143,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 3991
+    assert counted == 4012
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -1379,6 +1379,20 @@ def not_done(lead_in: str) -> bool:
 NOT_DONE_MAX_WORDS = 8
 _NEGATION = re.compile(alternation(NEGATION_WORDS), re.IGNORECASE)
 
+PROMPT_WORDS = ("prompt", "prompts", "промпт", "промпты", "промптов", "промпта", "промптами")
+"""Words of a short lead-in whose list quotes requests to an AI assistant (``Примеры рабочих
+промптов:``): what someone asked for, not what the systems do."""
+
+_PROMPTS = re.compile(alternation(PROMPT_WORDS), re.IGNORECASE)
+
+
+def quoted_prompts(lead_in: str) -> bool:
+    """Whether a heading or a short lead-in says that the list under it quotes prompts: its
+    items are no edges (an arrow chain in a prompt asks for an architecture, the document
+    states it elsewhere)."""
+    return len(lead_in.split()) <= NOT_DONE_MAX_WORDS and bool(_PROMPTS.search(lead_in))
+
+
 OWN_OUTPUT_ENDS = frozenset({
     "console", "console logging", "console log", "console logs", "console output", "terminal",
     "консоль", "вывод в консоль", "логирование в консоль",

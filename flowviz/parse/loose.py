@@ -49,6 +49,7 @@ from flowviz.parse.keywords import (
     alternation,
     mapping_label,
     not_done,
+    quoted_prompts,
 )
 from flowviz.parse.lifelines import lifeline_candidates
 from flowviz.parse.listed import listed_integrations
@@ -612,10 +613,11 @@ def _a_run_order(diagram: Diagram, extra: dict[str, list[str]]) -> bool:
 
 def _no_statements(lead_in: Block) -> bool:
     """Whether a lead-in says the list under it states no edge: what is not done (``What it
-    never does:``), or mappings (``**Event mappings**:`` over ``- Page views → GA4
-    `page_view```)."""
+    never does:``), prompts quoted (``Примеры рабочих промптов:``), or mappings (``**Event
+    mappings**:`` over ``- Page views → GA4 `page_view```)."""
     text = lead_in.text  # type: ignore[attr-defined]
-    return not_done(text) or (isinstance(lead_in, Paragraph) and mapping_label(text))
+    said = not_done(text) or quoted_prompts(text)
+    return said or (isinstance(lead_in, Paragraph) and mapping_label(text))
 
 
 def _of_identifiers(heading: str) -> bool:

@@ -15,6 +15,7 @@ from flowviz.parse.arrows import ARROW, is_code_component
 from flowviz.parse.keywords import (
     DOCUMENT_WORDS,
     FORMAT_WORDS,
+    KEPT_SECRET_WORDS,
     MOVE_VERBS,
     READ_VERBS,
     READING_STEMS,
@@ -529,6 +530,8 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
         )
         if not names_only:  # ``Tilda отправляет заявку в amoCRM через вебхук``: a sentence
             return text
+    if any(_names_a_credential(found[side], products) for side in ("a", "b")):
+        return text  # ``exchange the Teams token to the SAP BTP access token``: tokens
     title = _LABEL.sub("", found["title"], count=1)  # ``Apache Pulsar: Streaming X to …``
     sides = [
         _products_in(side, products, extra) or _named_side(name)
@@ -538,6 +541,19 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
     if len(senders) != 1 or not (len(receivers) == 1 or listed) or senders[0] in receivers:
         return text
     return f"{senders[0]} -> {', '.join(receivers)}: {text[: found.end('b')].strip()}"
+
+
+_CREDENTIAL = re.compile(
+    r"\s+(?:[\w-]+\s+)?" + alternation(KEPT_SECRET_WORDS) + r"(?!\w)", re.IGNORECASE
+)
+"""A word for a secret right after a product (``Microsoft Teams token``, ``SAP BTP Access
+Token``): the product's credential is meant, not the product."""
+
+
+def _names_a_credential(side: str, products: re.Pattern[str]) -> bool:
+    """Whether a side of a direction names a product's credential (``the user's Microsoft
+    Teams token``) rather than the product."""
+    return any(_CREDENTIAL.match(side, found.end()) for found in products.finditer(side))
 
 
 def _products_in(text: str, products: re.Pattern[str], extra: dict[str, list[str]]) -> list[str]:
