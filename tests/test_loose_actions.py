@@ -868,3 +868,19 @@ def test_a_list_of_prompts_states_no_edge(write_map, lead_in: str) -> None:
         )
     )
     assert named_edges(model) == [("Tilda", "amoCRM", 5)]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "sync HubSpot -> Mailchimp",
+        "nightly export Shopify → BigQuery",
+        "ручная и плановая синхронизация amoCRM → UniSender",
+    ],
+)
+def test_a_sender_after_words_naming_the_sync_is_the_name(write_map, item: str) -> None:
+    """``daily sync HubSpot -> Mailchimp``: the words before the name say what the edge is."""
+    model = load(write_map(f"# Demo\n\n## Features\n\n- {item}\n"))
+    assert len(named_edges(model)) == 1
+    ((sender, _, _),) = named_edges(model)
+    assert sender in ("HubSpot", "Shopify", "amoCRM")

@@ -34,6 +34,7 @@ from flowviz.parse.keywords import (
     SETUP_VERBS,
     STAGE_WORDS,
     STATE_PARTICIPLES,
+    SYNC_WORDS,
     TRIGGER_VERBS,
     WRITE_VERBS,
     alternation,
@@ -336,6 +337,9 @@ def end_and_label(segment: str, first: bool) -> tuple[str, str]:
         noted = _NOTED.fullmatch(end)
         if noted and looks_like_name(noted["name"]) and _a_role(noted["note"]):
             return noted["name"], "(" + noted["note"]  # ``BigCommerce (new order) → IOM``
+        synced = _SYNC_LEAD.fullmatch(end)
+        if synced and looks_like_name(synced["name"]):
+            return synced["name"], synced["label"]  # ``daily sync HubSpot → Mailchimp``
         return _namedend_and_label(end)
     cut = _LABEL_CUT.search(text)
     if (cut is None or cut.group().strip() == "(") and text.endswith("?"):
@@ -348,6 +352,15 @@ def end_and_label(segment: str, first: bool) -> tuple[str, str]:
     end, more = _named_start(clean_end(text[: cut.start()]))
     return end, ", ".join(part for part in (more, label) if part)
 
+
+_SYNC_LEAD = re.compile(
+    r"(?P<label>(?:[a-zа-яё][\w-]*\s+){0,4}?(?i:"
+    + alternation(SYNC_WORDS)
+    + r"))\s+(?P<name>(?:[A-ZА-ЯЁ0-9]|[a-z]+[A-Z])\S*(?:\s+[A-ZА-ЯЁ0-9]\S*){0,3})"
+)
+"""A sender written after lower-case words that name the edge, ending in a sync word (``sync
+HubSpot``, ``ручной и cron-driven sync RetailCRM``, ``плановая синхронизация amoCRM``): the
+name is the end, the words its label."""
 
 _NOTED = re.compile(r"(?P<name>[^()]+?)\s+\((?P<note>[^()]+)\)")
 """A sender with a note in brackets (``Tilda (форма)``, ``BigCommerce (new order)``)."""
