@@ -884,3 +884,37 @@ def test_a_sender_after_words_naming_the_sync_is_the_name(write_map, item: str) 
     assert len(named_edges(model)) == 1
     ((sender, _, _),) = named_edges(model)
     assert sender in ("HubSpot", "Shopify", "amoCRM")
+
+
+def test_a_component_named_by_four_capitalised_words_keeps_them_all(write_map) -> None:
+    """``the Acme Cloud Event Mesh Service``: a name of four words before its component word is
+    one system, and ``from`` before it makes it the sender."""
+    model = load(
+        write_map(
+            "# Orders\n\n## How it works\n\n"
+            "1. The Shopify webhook sends the order to the Acme Cloud Event Mesh Service.\n"
+            "2. The Billing service reads the order from the Acme Cloud Event Mesh Service.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Shopify", "Acme Cloud Event Mesh Service", 5),
+        ("Acme Cloud Event Mesh Service", "Billing service", 6),
+    ]
+
+
+def test_a_bold_line_over_a_list_of_what_systems_do_is_a_flow(write_map) -> None:
+    """``**After a customer pays**`` over bullets telling what the systems do: a flow whose
+    steps are the bullets; a bold line over a list of features is none."""
+    model = load(
+        write_map(
+            "# Payments\n\n**After a customer pays**\n\n"
+            "- Stripe sends the payment event to the Billing service.\n"
+            "- The Billing service writes the invoice to PostgreSQL.\n"
+            "- The Billing service posts a message to Slack.\n\n"
+            "**Features**\n\n- Fast checkout\n- Invoices in PDF\n"
+        )
+    )
+    (flow,) = model.flows
+    assert flow.title == "After a customer pays"
+    assert [s.line for s in flow.steps] == [5, 6, 7]
+    assert ("Stripe", "Billing service", 5) in named_edges(model)

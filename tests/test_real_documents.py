@@ -417,7 +417,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
     "en-eventarc-bigquery-pipeline": (False, 3, 2, 4),
     "ru-amocrm-events-monitor-sheets": (False, 0, 0, 12),
-    "en-sap-s4hana-teams-po-approval": (True, 0, 0, 0),
+    "en-sap-s4hana-teams-po-approval": (False, 1, 1, 4),
     "ru-retailcrm-supabase-analytics-demo": (False, 9, 0, 0),
 }
 

@@ -333,15 +333,16 @@ def _part_named(product: re.Match[str], text: str, extra: dict[str, list[str]]) 
 
 _COMPONENT_NAME = re.compile(
     r"(?<![\w.-])(?!(?:The|A|An|This|That|Our|Your|Each|Every|Its|Their|Any)\s)"
-    r"(?:[A-Z][\w-]*\s+){1,3}(?i:"
+    r"(?:[A-Z][\w-]*\s+){1,4}(?i:"
     + "|".join(sorted((h for h in COMPONENT_HEADS if h.isascii()), key=len, reverse=True))
     + r")(?![\w-])(?!\s+(?:for|of|для)\b)"
     r"|(?<![\w.-])(?!(?:The|A|An|This|That|Our|Your|Each|Every|Its|Their|Any)\s)"
     r"(?:[A-Z][\w-]*\s+){2,3}(?i:lambda(?:\s+function)?|function)(?![\w-])"
 )
-"""A component named in prose by its form: capitalised words and a component word
-(``Booking Service``, ``Payments DB``, ``Event queue``), or two or three and a function's word
-(``Notification Processor Lambda``; not ``Cloud Function``, a kind of service)."""
+"""A component named in prose by its form: up to four capitalised words and a component word
+(``Booking Service``, ``Payments DB``, ``SAP BTP Event Mesh Service``), or two or three and a
+function's word (``Notification Processor Lambda``; not ``Cloud Function``, a kind of
+service)."""
 _LAMBDA_FUNCTION = re.compile(r"(?i)(?<=lambda)\s+function$")
 _RUSSIAN_COMPONENT = re.compile(
     r"(?<![\w-])(?:(?:" + "|".join(RUSSIAN_COMPONENT_STEMS) + r")[а-яё]{0,4}"

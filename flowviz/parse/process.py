@@ -266,7 +266,9 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
                 drafts.append(current)
             else:
                 level, current, strict = None, None, False
-        elif isinstance(block, Paragraph) and (title := _title_line(block, _next(blocks, index))):
+        elif isinstance(block, Paragraph) and (
+            title := _title_line(block, _next(blocks, index), names)
+        ):
             current = _Draft(title, block.line)
             drafts.append(current)
         elif isinstance(block, Paragraph) and _starts_flow(block, _next(blocks, index), current):
@@ -397,7 +399,13 @@ def _states_transfers(block: ListBlock, names: Names) -> bool:
     """Whether a numbered list reads as a process wherever it stands: its items tell what
     systems do (``Заявка уходит в Битрикс24 …``, or who acts in them), not what a person
     should do (``Подключите amoCRM к Albato``, ``Connect HubSpot to Slack``)."""
-    if not block.ordered or any(_IMPERATIVE.match(i.text) for i in block.items):
+    return block.ordered and _items_state_transfers(block, names)
+
+
+def _items_state_transfers(block: ListBlock, names: Names) -> bool:
+    """Whether the items of a list, numbered or bulleted, tell what systems do (see
+    ``_states_transfers``)."""
+    if any(_IMPERATIVE.match(i.text) for i in block.items):
         return False
     clauses = [first_clause(_one_line(i.text), doings=True) for i in block.items]
     counts = [len({s for _, s in names(clause)}) for clause in clauses]
@@ -469,7 +477,7 @@ def _process_line(text: str) -> str:
     return tail if is_process_title(tail) else ""
 
 
-def _title_line(paragraph: Paragraph, after: Block | None) -> str:
+def _title_line(paragraph: Paragraph, after: Block | None, names: Names) -> str:
     """The title a paragraph gives the process list below it (``after``): a line ending in
     ':' (``Для этого:``), or a wholly bold line used as a heading over a list (``**Data
     flow**``, ``**How It Works**`` over paragraphs ``Typeform Trigger → Monitors …``); else
@@ -479,6 +487,8 @@ def _title_line(paragraph: Paragraph, after: Block | None) -> str:
     )
     if paragraph.strong and steps_follow and is_process_title(paragraph.text):
         return paragraph.text.strip()
+    if paragraph.strong and isinstance(after, ListBlock) and _items_state_transfers(after, names):
+        return paragraph.text.strip()  # ``**After the order is created**`` over what happens
     return _process_line(paragraph.text)
 
 
