@@ -529,9 +529,17 @@ def test_a_product_in_a_russian_case_form_is_the_product(write_map) -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["Шаги по созданию решения", "Setup steps", "Installation process"]
+    "heading",
+    [
+        "Шаги по созданию решения",
+        "Setup steps",
+        "Installation process",
+        "Базовый сценарий проверки",
+        "Test scenario",
+    ],
 )
 def test_a_list_of_setup_steps_is_not_a_process(write_map, heading) -> None:
+    """Setup work, or a test to run by hand, is a plan for the reader, not a process."""
     text = f"# Guide\n\n## {heading}\n\n1. Перенести данные из amoCRM в ClickHouse\n"
     model = load(write_map(text + "\n- amoCRM → ClickHouse\n"))
     assert model.flows == []

@@ -1172,9 +1172,12 @@ SETUP_WORDS = (
     "настройка", "установка", "создание решения", "развертывание", "развёртывание",
     "setup", "set up", "setting up", "installation", "install", "getting started",
     "configuration", "to configure", "deployment", "to deploy", "prerequisites",
+    "сценарий проверки", "сценарии проверки", "сценарий тестирования", "сценарии тестирования",
+    "test scenario", "test scenarios", "testing steps", "steps to test", "to test",
 )  # fmt: skip
-"""Words of a heading over setup work (``Шаги по созданию решения``, ``Setup steps``): its
-list is a plan of work, not a process, even with a process word in it."""
+"""Words of a heading over setup work or a test to run by hand (``Шаги по созданию решения``,
+``Setup steps``, ``Базовый сценарий проверки``): its list is a plan of work, not a process,
+even with a process word in it."""
 
 SETUP_VERBS = (
     "connect", "create", "add", "install", "open", "go", "click", "select", "set", "configure",
