@@ -918,3 +918,17 @@ def test_a_bold_line_over_a_list_of_what_systems_do_is_a_flow(write_map) -> None
     assert flow.title == "After a customer pays"
     assert [s.line for s in flow.steps] == [5, 6, 7]
     assert ("Stripe", "Billing service", 5) in named_edges(model)
+
+
+def test_an_edge_of_a_later_sentence_of_a_step_is_on_the_line_it_is_written(write_map) -> None:
+    """A step wrapped over lines whose second sentence states an edge: that edge is on the
+    line where its sentence opens (``Once done, …``), not on the step's first line."""
+    model = load(
+        write_map(
+            "# Pipeline\n\n## How it works\n\n"
+            "1. `DataImporter` receives the file from Amazon S3 and\n"
+            "   saves the rows in a BigQuery table. Once done,\n"
+            "   `DataImporter` sends a message to Slack.\n"
+        )
+    )
+    assert ("DataImporter", "Slack", 6) in named_edges(model)

@@ -147,8 +147,13 @@ Names = Callable[[str], list[tuple[int, str]]]
 
 
 def _at_statement(edge: Step, text: str, names: Names, lines: Sequence[str]) -> Step:
-    """The edge of a step written over several lines of the document (a bold title, then a
-    sentence) on the line where its first end is named."""
+    """The edge of a step written over several lines of the document on the line where the
+    sentence naming both its ends opens (``… in a BigQuery table. Once done, QueryRunner sends
+    a Pub/Sub message``), else where its first end is named (a bold title, then a sentence)."""
+    opening = _sentence_naming(edge, text, names)
+    if opening:
+        line = _line_of(text, opening, edge.line, lines)
+        return edge if line is None else edge.model_copy(update={"line": line})
     spots = [at for at, system in names(text) if system in (edge.source, edge.target)]
     first_line = lines[edge.line - 1] if 0 < edge.line <= len(lines) else ""
     word = re.match(r"[\w.+/-]+", text[spots[0] :]) if spots else None
@@ -166,6 +171,35 @@ def _at_statement(edge: Step, text: str, names: Names, lines: Sequence[str]) -> 
 
 MAX_STEP_LINES = 12
 """How far below a step's first line its statement may be looked for."""
+
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
+
+
+def _sentence_naming(edge: Step, text: str, names: Names) -> int:
+    """Where the first sentence of ``text`` that names both ends of ``edge`` opens; 0 when it is
+    the first sentence or none names both."""
+    starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        named = {system for _, system in names(text[start:end])}
+        if {edge.source, edge.target} <= named:
+            return start
+    return 0
+
+
+def _line_of(text: str, at: int, first: int, lines: Sequence[str]) -> int | None:
+    """The line of the document, at or below ``first``, on which the sentence of ``text``
+    opening at ``at`` is written, found by its first word; None when it is not found."""
+    word = re.match(r"[\w.+/-]+", text[at:])
+    taken = len(lines[first - 1].strip()) if 0 < first <= len(lines) else 0
+    if word is None or at < taken:
+        return None
+    for offset, source in enumerate(lines[first : first + MAX_STEP_LINES], 1):
+        if not source.strip():
+            break
+        taken += len(source.strip()) + 1
+        if word.group() in source and at <= taken:
+            return first + offset
+    return None
 
 
 def _point(text: str, line: int, step: Step, names: Names, *, nested: bool = False) -> Step:
