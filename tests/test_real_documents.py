@@ -419,6 +419,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-amocrm-events-monitor-sheets": (False, 0, 0, 12),
     "en-sap-s4hana-teams-po-approval": (False, 1, 1, 4),
     "ru-retailcrm-supabase-analytics-demo": (False, 9, 0, 0),
+    "en-family-hubs-hld": (False, 31, 0, 0),
+    "ru-configmgr-ports-connections": (False, 1, 2, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -993,6 +995,10 @@ UNSEEN_88 = [
     "en-sap-s4hana-teams-po-approval",
     "ru-retailcrm-supabase-analytics-demo",
 ]
+UNSEEN_89 = [
+    "en-family-hubs-hld",
+    "ru-configmgr-ports-connections",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1081,6 +1087,7 @@ LATER_ROUNDS = [
     *UNSEEN_86,
     *UNSEEN_87,
     *UNSEEN_88,
+    *UNSEEN_89,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1143,7 +1150,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4012
+    assert counted == 4068
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
