@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from flowviz.load import load
+from flowviz.parse.arrows import name_of
 from flowviz.parse.worded import WordedStatements, document_subject
 from tests.loose_support import named_edges
 
@@ -932,3 +933,39 @@ def test_an_edge_of_a_later_sentence_of_a_step_is_on_the_line_it_is_written(writ
         )
     )
     assert ("DataImporter", "Slack", 6) in named_edges(model)
+
+
+@pytest.mark.parametrize(
+    ("end", "name"),
+    [
+        ("Точка управления", "Точка управления"),
+        ("Сервер сайта", "Сервер сайта"),
+        ("Точка веб-службы каталога приложений", "Точка веб-службы каталога приложений"),
+        ("Сервер отправляет данные", "Сервер"),
+        ("Backend на Black Hole", "Backend"),
+        ("Шлюз для партнёров", "Шлюз"),
+    ],
+)
+def test_a_russian_name_keeps_the_genitive_of_its_noun(end: str, name: str) -> None:
+    """``Точка управления`` (a management point) is not ``Точка``; a verb, a preposition or a
+    participle still ends the name."""
+    assert name_of(end) == name
+
+
+def test_roles_named_by_a_noun_and_its_genitive_stay_apart(write_map) -> None:
+    """Headings ``Точка управления --> сервер сайта``: each role its own system, and a
+    receiver written in lower case is the one written as a name at another end."""
+    model = load(
+        write_map(
+            "# Порты\n\n### Точка управления --> Сервер сайта\n\nПорт 443.\n\n"
+            "### Точка распространения --> точка управления\n\nПорт 80.\n\n"
+            "### Сервер сайта <--> точка распространения\n\nПорт 445.\n"
+        )
+    )
+    assert {s.name for s in model.systems} == {
+        "Точка управления",
+        "Точка распространения",
+        "Сервер сайта",
+    }
+    assert ("Точка распространения", "Точка управления", 7) in named_edges(model)
+    assert not model.flows

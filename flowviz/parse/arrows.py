@@ -121,9 +121,15 @@ class Ends:
     subject: str | None = None
     """The tool the document's title names: a system whatever its form."""
 
-    def see(self, name: str, line: int) -> None:
-        """Record ``name`` as an end written on ``line``."""
+    named: set[str] = field(default_factory=set)
+    """The ends written as names in a statement (``Точка управления --> …``), by their key; a
+    drawing's boxes (``| Triage |``) are not among them."""
+
+    def see(self, name: str, line: int, *, written: bool = False) -> None:
+        """Record ``name`` as an end on ``line``, ``written`` in a statement, not drawn."""
         self.lines.setdefault(key(name), set()).add(line)
+        if written and looks_like_name(name):
+            self.named.add(key(name))
 
     def forget_paths(self, found: list[Candidate]) -> None:
         """Forget the ends written on paths (``_a_path``): two paths through the same screens
@@ -147,6 +153,12 @@ class Ends:
                 for item in items:
                     item.drawn = True
 
+    def _named_elsewhere(self, name: str, line: int) -> bool:
+        """Whether an end written in lower case (``--> точка управления`` after a heading's
+        arrow) is written as a name at an end of another line (``Точка управления --> …``)."""
+        found = key(name)
+        return found in self.named and bool(self.lines.get(found, set()) - {line})
+
     def system(self, name: str, line: int, drawn: bool) -> bool:
         """A product of the catalogue, or a name that is an end elsewhere (or in a drawing);
         never a lone word for a part of any system (``Service``, ``API``, ``DB``)."""
@@ -156,7 +168,7 @@ class Ends:
             return False
         if not looks_like_name(name):
             brand = _LOWER_CASE_BRAND.fullmatch(name) is not None and self.is_product(name)
-            return brand or is_code_component(name)
+            return brand or is_code_component(name) or self._named_elsewhere(name, line)
         if _a_dataset(name) and not self.in_catalogue(name.split(maxsplit=1)[0]):
             return False  # ``CDC dataset``: a part of the warehouse that holds it
         if self.is_product(name) or is_component(name):
@@ -300,16 +312,45 @@ def looks_like_name(text: str) -> bool:
 
 def name_of(text: str) -> str:
     """The name an end starts with: its words up to the first word in lower case (``Backend
-    на Black Hole`` -> ``Backend``); the whole text is kept as an alias."""
+    на Black Hole`` -> ``Backend``), a Russian noun's genitive kept (``Точка управления``,
+    ``Сервер сайта``); the whole text is kept as an alias."""
     words = text.split()
     kept = words[:1]
     for word in words[1:]:
         lower = word[:1].islower() and not any(c.isupper() or c.isdigit() for c in word)
         kept_word = word.casefold() in COMPONENT_WORDS or word.casefold() in DATASET_WORDS
-        if lower and not kept_word:  # ``Event queue`` keeps its queue, ``CDC dataset`` its dataset
-            break
+        if lower and not kept_word and not _russian_genitive(word, kept):
+            break  # ``Event queue`` keeps its queue, ``CDC dataset`` its dataset
         kept.append(word)
     return " ".join(kept)
+
+
+_GENITIVE = re.compile(
+    r"[а-яё][а-яё-]{2,}(?:ния|ции|сти|ства|ента|ера|ора|ика|ата|ета|ита|ола|ала|ана|ена|ина|она"
+    r"|ки|ги|ов|ев|ей|ий|ных|ого|его|ой|ы|а|я)"
+)
+"""A lower-case Russian word in the genitive after a noun (``управления``, ``сайта``,
+``домена``, ``распространения``, ``обновлений``)."""
+
+
+def _russian_genitive(word: str, kept: list[str]) -> bool:
+    """Whether a lower-case word goes on a Russian name as the genitive of the noun before it
+    (``Точка управления``); not a function word, a verb or a participle, and only within the
+    name's first words (``MAX_GENITIVES``)."""
+    if len(kept) > MAX_GENITIVES or not _CYRILLIC_NOUN.fullmatch(kept[-1]):
+        return False
+    return bool(_GENITIVE.fullmatch(word)) and not _RUSSIAN_DOING.search(word)
+
+
+MAX_GENITIVES = 4
+"""How many words a Russian name may have before another genitive (``Точка синхронизации
+каталога аналитики активов``)."""
+
+_CYRILLIC_NOUN = re.compile(r"[А-ЯЁа-яё][а-яё-]+")
+_RUSSIAN_DOING = re.compile(
+    r"(?:ет|ит|ут|ют|ат|ят|ется|ится|ал|ала|ало|али|ть|ться|щий|щая|щее|щие|вший|нный|нная"
+    r"|мый|мая|ся)$"
+)
 
 
 def clean_end(text: str) -> str:

@@ -205,7 +205,7 @@ def _see_ends(statements: list[Candidate], ends: Ends) -> None:
     for item in statements:
         for segment in item.segments if item.tree is None and not item.stacked else ():
             for end in segment:
-                ends.see(end, item.line)
+                ends.see(end, item.line, written=not item.drawn)
 
 
 def _not_steps(items: list[Candidate], processes: list[Flow]) -> list[Candidate]:

@@ -122,7 +122,7 @@ def process_flows(
     transfer of its step. ``meet`` makes systems of the steps' participants before the steps
     are read."""
     drafts = _drafts(blocks, names, lines)
-    titled = [component(_TAG.sub("", draft.title).strip()) for draft in drafts]
+    titled = [_component_titled(draft.title, component) for draft in drafts]
     common = not any(titled)  # where headings name components, ``The function`` is one
     said = [raw for d in drafts for raw, _ in (*d.steps, *_all_points(d))]
     meet(participants((_one_line(raw) for raw in said), common=common))
@@ -154,6 +154,14 @@ def process_flows(
 _NAME_ARROW_SENTENCE = re.compile(
     r"^(?P<head>[^.!?]{1,80}?)\s*(?:" + ARROW.pattern + r")\s*(?P<tail>[A-ZА-ЯЁ][a-zа-яё].*)$"
 )
+
+
+def _component_titled(title: str, component: Callable[[str], str | None]) -> str | None:
+    """The component a flow's title names, if any; a chain of stages (``Точка управления -->
+    SQL Server``) names its ends, no component."""
+    if ARROW.search(title) or HEADING_CHAIN.search(title):
+        return None
+    return component(_TAG.sub("", title).strip())
 
 
 def _dash_arrow(text: str, names: Names) -> str:
