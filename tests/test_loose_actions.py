@@ -969,3 +969,19 @@ def test_roles_named_by_a_noun_and_its_genitive_stay_apart(write_map) -> None:
     }
     assert ("Точка распространения", "Точка управления", 7) in named_edges(model)
     assert not model.flows
+
+
+@pytest.mark.parametrize(
+    ("heading", "edge"),
+    [
+        ("Точка миграции состояния --> SQL Server", ("Точка миграции состояния", "SQL Server", 3)),
+        ("Lead Capture Form → HubSpot", ("Lead Capture Form", "HubSpot", 3)),
+        ("Stripe -> Email Webhook", None),
+    ],
+)
+def test_a_heading_arrow_names_its_end_beside_a_product(write_map, heading, edge) -> None:
+    """A heading that is one arrow, a product at one end: the other end needs only read as a
+    name of a few words; one naming how data is pushed (``Email Webhook``) is none."""
+    model = load(write_map(f"# Ports\n\n### {heading}\n\nPort 443.\n\n- Tilda → amoCRM\n"))
+    expected = [edge] if edge else []
+    assert named_edges(model) == [*expected, ("Tilda", "amoCRM", 7)]

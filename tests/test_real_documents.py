@@ -292,7 +292,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-bitrix-framework-sms-sending": (False, 0, 0, 5),
     "ru-bitrix-sale-delivery-requests": (False, 0, 0, 7),
     "en-twilio-slack-call-demo": (False, 0, 0, 5),
-    "en-webflow-frappe-crm-leads": (False, 3, 4, 4),
+    "en-webflow-frappe-crm-leads": (False, 4, 4, 4),
     "en-webflow-make-lead-capture": (False, 4, 3, 6),
     "en-zapier-google-ads-offline-conversions": (True, 0, 0, 0),
     "ru-bitrix-sale-order-exchange": (False, 1, 0, 0),
@@ -305,7 +305,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-1cai-integration-architecture": (False, 28, 2, 0),
     "en-snowplow-pipeline-architecture": (True, 0, 0, 0),
     "en-n8n-google-forms-hubspot-slack": (False, 2, 0, 3),
-    "ru-zakaz-dashboard-data-flows": (False, 6, 2, 21),
+    "ru-zakaz-dashboard-data-flows": (False, 7, 2, 21),
     "ru-easy-flow-integrations": (False, 15, 2, 0),
     "en-cookieless-analytics-architecture": (False, 34, 1, 0),
     "en-docmagic-payment-flow": (False, 1, 2, 0),
@@ -420,7 +420,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-sap-s4hana-teams-po-approval": (False, 1, 1, 4),
     "ru-retailcrm-supabase-analytics-demo": (False, 9, 0, 0),
     "en-family-hubs-hld": (False, 31, 0, 0),
-    "ru-configmgr-ports-connections": (False, 10, 0, 0),
+    "ru-configmgr-ports-connections": (False, 13, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):

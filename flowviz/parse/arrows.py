@@ -104,6 +104,9 @@ class Candidate:
     numbered: bool = False
     """Told in an item of a numbered list: read only where no process reads the item as a
     step (a list of steps names its ends in its own way)."""
+    titled: bool = False
+    """A heading that is the arrow statement (``### Точка служб отчетов --> SQL Server``): an
+    end beside a product needs only read as a name."""
     tree: int | None = None
     """For a box and a branch under it (``├── a``), the line of the tree's root. Its ends make
     no other end a system (a tree names every node twice): the edge holds when both are
@@ -692,7 +695,10 @@ def _an_action(name: str) -> bool:
 def _beside_a_product(name: str, index: int, found: Candidate, ends: Ends) -> bool:
     """A one-word brand (``Vitally``, ``Polytomic``) at one end of a single arrow whose other
     end names only products of the catalogue (``Vitally -> Zendesk/HubSpot``)."""
-    if len(found.segments) != 2 or found.boxed or found.told or not _BRAND.fullmatch(name):
+    if len(found.segments) != 2 or found.boxed or found.told:
+        return False
+    titled = found.titled and _TITLED_NAME.fullmatch(name) and not _MECHANISM.search(name)
+    if not (_BRAND.fullmatch(name) or titled):
         return False
     word = name.casefold()
     if _generic(name) or is_record(name) or word in CONTROL_WORDS or _an_outcome(name):
@@ -706,6 +712,18 @@ def _beside_a_product(name: str, index: int, found: Candidate, ends: Ends) -> bo
 
 _ACTION_VERBS = frozenset((*READ_VERBS, *WRITE_VERBS, *TRIGGER_VERBS))
 
+
+_TITLED_NAME = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?:\s+[\w.-]+){0,4}")
+"""An end a heading's arrow names beside a product: up to five words, a capital first
+(``Точка служб отчетов``, ``Reporting Point``)."""
+
+_MECHANISM = re.compile(
+    r"\b(?:webhooks?|callbacks?|triggers?|events?|notifications?|вебхуки?|события?|"
+    r"уведомлени[ея])$",
+    re.IGNORECASE,
+)
+"""The last word of an end that names how data is pushed rather than who takes it
+(``Stripe->Email Webhook``): no system by its name alone."""
 
 _BRAND = re.compile(r"[A-Z][a-z]+[A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]+")
 """One word written as a brand: a capital and letters (``Vitally``, ``HubSpot``)."""

@@ -346,7 +346,8 @@ def _candidates(
             if found is not None:
                 found.told = told
                 found.numbered = told and line in numbered
-                found.drawn = titled  # ``Синхрон из ЮKassa в Мой Налог``: a title names its ends
+                # ``Синхрон из ЮKassa в Мой Налог``: a title names its ends
+                found.drawn, found.titled = titled, line in headings
                 stated.add(line)
                 yield found
     for title, line in titles:  # a linked article's title (``Прием данных из Kafka в X``)
