@@ -452,3 +452,16 @@ def test_a_record_drawn_as_a_node_is_no_system_in_a_sentence(write_map) -> None:
         ("Checkout", "Adyen", 11),
         ("Adyen", "Processor", 12),
     ]
+
+
+def test_an_operation_in_a_services_list_is_no_component() -> None:
+    """``**create#Fulfillment**`` (a Moqui service) and ``get_users()`` are operations of the
+    document's service, not systems; a named service beside them still is one."""
+    text = (
+        "# Connector\n\n### Core Services\n\n"
+        "1. **create#Fulfillment**: Creates a fulfillment in Shopify.\n"
+        "2. **get_users()**: Gets the users.\n"
+        "3. **Order Sync Service**: Sends orders to NetSuite.\n"
+    )
+    blocks, _ = parse_document(text)
+    assert [c.name for c in components(blocks, text.splitlines())] == ["Order Sync Service"]

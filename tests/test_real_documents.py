@@ -390,7 +390,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-dotnet-serverless-event-grid": (True, 0, 0, 0),
     "ru-dotnet-cloud-native-elastic-logging": (True, 0, 0, 0),
     "en-erpnext-woocommerce-sync": (False, 7, 2, 10),
-    "en-hotwax-shopify-oms-connector": (False, 1, 0, 0),
+    "en-hotwax-shopify-oms-connector": (True, 0, 0, 0),
     "ru-exchange-hybrid-transport-routing": (False, 12, 6, 30),
     "ru-exchange-mail-flow-ports": (False, 11, 0, 0),
     "en-d365-outbound-goods-external-services": (False, 11, 0, 0),

@@ -151,9 +151,16 @@ def _component(text: str, line: int, lines: list[str], plain: bool = True) -> Co
         return None
     if not stems(name) or stems(name) in NOT_SYSTEMS or stems(name) in role_stems():
         return None
+    if _OPERATION.fullmatch(name):
+        return None  # ``get#FulfillmentOrders``, ``get_users()``: an operation of a service
     sides = tuple(s.strip() for s in _SIDES.split(name)) if _SIDES.search(name) else ()
     aliases = tuple(a for a in (*sides, *extra) if a and a != name)
     return Component(name, aliases, line)
+
+
+_OPERATION = re.compile(r"[a-z][A-Za-z]*#[A-Za-z][\w.]*|[a-z_][\w.]*\([^()]*\)")
+"""A name written as an operation, not a component: a verb and ``#`` and what it acts on
+(``create#Fulfillment``, a Moqui service) or a call (``get_users()``, ``get_events(date)``)."""
 
 
 def plainly_labelled_component(line: int, lines: list[str]) -> tuple[Component, str] | None:
