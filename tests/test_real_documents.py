@@ -421,6 +421,10 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-retailcrm-supabase-analytics-demo": (False, 9, 0, 0),
     "en-family-hubs-hld": (False, 31, 0, 0),
     "ru-configmgr-ports-connections": (False, 13, 0, 0),
+    "en-adobe-channel-manager-walmart": (True, 0, 0, 0),
+    "en-flowlink-quickbooks-online": (True, 0, 0, 0),
+    "en-kentico-dynamics365-sales-sync": (False, 0, 0, 0),
+    "ru-n8n-automagic-workflows": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -999,6 +1003,14 @@ UNSEEN_89 = [
     "en-family-hubs-hld",
     "ru-configmgr-ports-connections",
 ]
+UNSEEN_90 = [
+    "en-kentico-dynamics365-sales-sync",
+    "ru-n8n-automagic-workflows",
+]
+UNSEEN_91 = [
+    "en-adobe-channel-manager-walmart",
+    "en-flowlink-quickbooks-online",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1088,6 +1100,8 @@ LATER_ROUNDS = [
     *UNSEEN_87,
     *UNSEEN_88,
     *UNSEEN_89,
+    *UNSEEN_90,
+    *UNSEEN_91,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1150,7 +1164,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4068
+    assert counted == 4123
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
