@@ -696,3 +696,30 @@ def test_a_sentence_in_a_receiver_cell_makes_no_system(write_map) -> None:
         )
     )
     assert sorted(s.name for s in model.systems) == ["Битрикс24"]
+
+
+def test_a_sentence_in_a_table_cell_is_read_when_no_cell_states_an_edge(write_map) -> None:
+    """A table of operations whose description cells say who sends what (``Walmart sends the
+    order to Channel Manager.``) and whose delay cells read ``Up to 30 minutes``: the
+    sentences are edges, an amount after ``to`` is none."""
+    model = flowviz.load(
+        write_map(
+            "# Operations\n\n| Operation | Description | Expected delay |\n| --- | --- | --- |\n"
+            "| Order sync | Shopify sends the order to the Acme OMS. | **Up to 30 minutes** |\n"
+            "| Price updates | When a price changes, the Acme OMS syncs it to Shopify. "
+            "| Up to 5 minutes |\n"
+        )
+    )
+    assert named_edges(model) == [("Shopify", "Acme OMS", 5), ("Acme OMS", "Shopify", 6)]
+
+
+def test_names_kept_from_translation_are_the_names(write_map) -> None:
+    """Adobe's ``[!DNL Channel Manager]`` markup wraps a name; the name is what it says."""
+    model = flowviz.load(
+        write_map(
+            "# [!DNL Channel Manager]\n\n- [!DNL Walmart Marketplace] sends the order to "
+            "[!DNL Channel Manager].\n- [!DNL Channel Manager] syncs the stock to "
+            "[!DNL Walmart Marketplace].\n"
+        )
+    )
+    assert {s.name for s in model.systems} == {"Walmart Marketplace", "Channel Manager"}

@@ -471,7 +471,7 @@ def inline_text(token: Token) -> str:
     if len(children) == 1 and children[0].type == "text":  # most cells: one run of text
         text = children[0].content
         if "\n" not in text:
-            return text.strip()
+            return _unwrapped(text).strip()
     parts: list[str] = []
     for child in children:
         kind = child.type
@@ -489,8 +489,18 @@ def inline_text(token: Token) -> str:
                 parts.append(child.content)
         elif kind == "image":
             parts.append(" ")  # its alt text describes a picture the reader does not read
-    text = "".join(parts)
+    text = _unwrapped("".join(parts))
     return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+_KEPT_AS_WRITTEN = re.compile(r"\[!(?:DNL|UICONTROL)\s+([^\[\]]*)\]")
+"""The markup a documentation site puts around names to keep them from translation
+(``[!DNL Channel Manager]``, Adobe's; ``[!UICONTROL Save]``): the name is what it says."""
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` with its do-not-translate markup taken off the names it wraps."""
+    return _KEPT_AS_WRITTEN.sub(r"\1", text) if "[!" in text else text
 
 
 def markdown_text(text: str) -> str:

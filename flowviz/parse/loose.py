@@ -437,13 +437,20 @@ def _plain(text: str) -> str:
 def _row_statements(row: Row, worded: WordedStatements) -> list[str]:
     """The cells of a table row to read for arrows: those that draw one; else the first that
     states an edge in words (``Сохранение логов ALB в YDB`` in the name and again in the
-    description is one edge), already written as its arrow line."""
+    description is one edge), already written as its arrow line; else the cells written as
+    sentences, for the sentence reader."""
     cells = [word_arrow(cell.text) for cell in row.cells]
     drawn = [cell for cell in cells if ARROW.search(cell)]
     if drawn:
         return drawn
     stated = (worded.as_arrow_line(cell) for cell in cells)
-    return next(([text] for text in stated if ARROW.search(text)), [])
+    said = next(([text] for text in stated if ARROW.search(text)), [])
+    return said or [cell for cell in cells if len(cell.split()) >= MIN_SENTENCE_WORDS]
+
+
+MIN_SENTENCE_WORDS = 6
+"""How many words a table cell needs to be read as a sentence (``Walmart sends the order to
+Channel Manager.``) when no cell of its row states an edge in a form of its own."""
 
 
 def _numbered(integrations: list[Integration]) -> list[Integration]:

@@ -448,7 +448,19 @@ def word_arrow(cell: str) -> str:
     found = _WORD_ARROW.fullmatch(cell.strip())
     if found is None or len(cell.split()) > MAX_WORD_ARROW_WORDS:
         return cell
+    if _AMOUNT.match(found.group(2)):
+        return cell  # ``Up to 10 minutes``: how much, not where to
     return f"{found.group(1).strip()} -> {found.group(2)}"
+
+
+_AMOUNT = re.compile(
+    r"\d[\d.,]*\s*(?:%|ms|s|sec|seconds?|min|minutes?|h|hours?|days?|weeks?|months?|years?|"
+    r"times|items|records|rows|MB|GB|KB|сек|секунд\w*|мин\w*|час\w*|дн\w*|недел\w*|"
+    r"месяц\w*|раз|записей|строк)?\b",
+    re.IGNORECASE,
+)
+"""A number and maybe its unit opening the words after ``to`` (``Up to 10 minutes``,
+``from 5 to 20``): an amount, no end."""
 
 
 MAX_WORD_ARROW_WORDS = 10
