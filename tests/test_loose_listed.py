@@ -3,6 +3,8 @@ sources or integrations names, between the product and the tool the title names.
 
 from __future__ import annotations
 
+import pytest
+
 from flowviz.load import load
 from tests.loose_support import named_edges
 
@@ -157,3 +159,29 @@ def test_a_list_of_functions_linked_to_their_files_says_what_each_exchanges(writ
         "- Tilda → amoCRM\n"
     )
     assert [(a, b) for a, b, _ in named_edges(load(write_map(guide)))] == [("Tilda", "amoCRM")]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "With this integration you can perform the following functions:",
+        "The Acme Bridge lets you:",
+    ],
+)
+def test_a_list_of_abilities_is_an_edge_per_item_between_the_doer_and_its_product(
+    write_map, lead_in: str
+) -> None:
+    """Items opening with a verb and naming one product: out of the doer, unless the product
+    is where the data is taken from; an item naming no product, or a list of what the reader
+    can do, states none."""
+    model = load(
+        write_map(
+            f"# Xero Sync\n\nThe sync for accounting.\n\n{lead_in}\n\n"
+            "* Send Invoices to Xero as Bills\n* Get Contacts from Xero as Customers\n"
+            "* Poll for payments in Xero\n* Keep an audit log\n\n"
+            "You can then take the next steps:\n\n* Delete orders from Xero to retry them\n"
+        )
+    )
+    (name,) = {s.name for s in model.systems} - {"Xero"}
+    assert name in ("Xero Sync", "This Integration", "Acme Bridge")
+    assert named_edges(model) == [(name, "Xero", 7), ("Xero", name, 8), ("Xero", name, 9)]

@@ -422,7 +422,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-family-hubs-hld": (False, 31, 0, 0),
     "ru-configmgr-ports-connections": (False, 13, 0, 0),
     "en-adobe-channel-manager-walmart": (False, 5, 0, 0),
-    "en-flowlink-quickbooks-online": (True, 0, 0, 0),
+    "en-flowlink-quickbooks-online": (False, 20, 0, 0),
     "en-kentico-dynamics365-sales-sync": (False, 0, 0, 0),
     "ru-n8n-automagic-workflows": (True, 0, 0, 0),
 }

@@ -3,7 +3,9 @@ it holds the tool's destinations, sources or integrations (``## Supported integr
 ``Some examples of connections that are available through Tightlock are:``, ``Источники
 данных:``) is one edge per item that opens with a product of the catalogue, between that
 product and the tool the document's title names: into the tool for sources, out of it
-otherwise."""
+otherwise. A list of what a tool can do under a lead-in naming the doer (``With this
+integration you can perform the following functions:``) is one edge per item that opens with
+a verb and names one product (``Send Orders to QuickBooks``, ``Get Items from QuickBooks``)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,14 @@ from collections.abc import Iterator
 
 from flowviz.parse.arrows import ARROW, Candidate, candidate
 from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
-from flowviz.parse.keywords import LISTED_OUT_WORDS, LISTED_SOURCE_WORDS, alternation
+from flowviz.parse.keywords import (
+    LISTED_OUT_WORDS,
+    LISTED_SOURCE_WORDS,
+    NOT_PARTICIPANT_WORDS,
+    READ_VERBS,
+    WRITE_VERBS,
+    alternation,
+)
 from flowviz.parse.systems import catalogue_spelling
 
 MAX_LEAD_WORDS = 12
@@ -89,3 +98,106 @@ def _items(
 
 _HEAD_MARKUP = re.compile(r"^[\s*_`\[]+")
 """Emphasis or a link's bracket before an item's first word (``**Google Ads**``)."""
+
+
+def capability_lists(
+    blocks: list[Block],
+    subject: str | None,
+    products: re.Pattern[str],
+    extra: dict[str, list[str]],
+) -> Iterator[Candidate]:
+    """The edges of a list of what a tool can do, under a lead-in that names the doer (``With
+    this integration you can perform the following functions:``, ``Модуль позволяет:``): each
+    item that opens with a verb and names one product is an edge between the doer and it,
+    out of the doer unless the product is where the data is taken from (``Get Items from
+    QuickBooks as Products``, ``Poll for stock levels in QuickBooks``)."""
+    for before, block in zip([None, *blocks], blocks, strict=False):
+        if not isinstance(block, ListBlock) or block.ordered or not isinstance(before, Paragraph):
+            continue  # a numbered list under a lead-in is a process, its steps read as such
+        doer = _doer(before.text, subject)
+        if doer is None:
+            continue
+        for item in block.items:
+            found = _capability(item.text.split("\n", 1)[0], doer, products, extra)
+            statement = candidate(found, item.line) if found else None
+            if statement is not None:
+                yield statement
+
+
+def _doer(lead_in: str, subject: str | None) -> str | None:
+    """Who does what the list under ``lead_in`` says: the name the lead-in gives (``With
+    Acme Sync you can:``), the document's tool for a pronoun or ``this tool``, or the words
+    themselves as a name (``This Integration``) where the document names no tool; None when
+    the lead-in names no doer of a list of abilities."""
+    last = re.split(r"(?<=[.!?])\s+", lead_in.strip())[-1]
+    found = _CAPABILITY_LEAD.match(last) if last.endswith(":") else None
+    if found is None:
+        return None
+    doer = next(g for g in found.groups() if g is not None).strip(" ,*_`")
+    doer = _ARTICLE.sub("", doer)  # ``The Acme Bridge lets you:``
+    if doer.casefold() in NOT_PARTICIPANT_WORDS:
+        return None  # ``You can assess the orders …:``: what the reader does
+    pointing = _POINTING.fullmatch(doer)
+    if pointing is None:
+        return doer if doer[:1].isupper() and len(doer.split()) <= MAX_DOER_WORDS else None
+    if subject is not None:
+        return subject
+    return None if pointing.group("what") is None else doer.title()  # ``This Integration``
+
+
+MAX_DOER_WORDS = 4
+
+_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?=[A-Z])")
+
+_CAPABILITY_LEAD = re.compile(
+    r"^(?:(?:with|using|through)\s+(?P<doer>[^,:]{1,40}?),?\s+you\s+can\b"
+    r"|(?P<doer2>[^,:]{1,40}?)\s+(?:can|allows\s+you\s+to|lets\s+you|enables\s+you\s+to)\b"
+    r"|с\s+помощью\s+(?P<doer3>[^,:]{1,40}?),?\s+(?:вы\s+)?можно\b"
+    r"|(?P<doer4>[^,:]{1,40}?)\s+(?:позволяет|умеет|может)\b)[^:]*:$",
+    re.IGNORECASE,
+)
+"""A lead-in naming who can do what its list says."""
+
+_POINTING = re.compile(
+    r"(?:it|this|этот|эта|это|он|она)(?:\s+(?P<what>integration|app|application|plugin|module|"
+    r"connector|extension|service|tool|интеграция|приложение|плагин|модуль|коннектор|сервис))?",
+    re.IGNORECASE,
+)
+"""A doer named by pointing at the document's tool (``this integration``, ``it``)."""
+
+
+def _capability(
+    text: str, doer: str, products: re.Pattern[str], extra: dict[str, list[str]]
+) -> str | None:
+    """One item of abilities as its arrow line: a verb first, one product named after a word
+    of place; None for any other item."""
+    words = text.split(maxsplit=1)
+    if len(words) < 2 or words[0].casefold().strip("*_") not in _ABILITY_VERBS:
+        return None
+    named = {catalogue_spelling(m.group(), extra) for m in products.finditer(text)}
+    named.discard(doer)
+    place = _PLACE.search(text)
+    if len(named) != 1 or place is None:
+        return None
+    product = named.pop()
+    taken = place.group("way").casefold() in ("from", "из", "от") or (
+        words[0].casefold() in _TAKING_VERBS
+    )
+    pair = (product, doer) if taken else (doer, product)
+    return f"{pair[0]} -> {pair[1]}: {text.strip()}"
+
+
+_PLACE = re.compile(r"\s(?P<way>to|into|in|from|в|во|из|от|на)\s+(?:the\s+)?\S", re.IGNORECASE)
+_ABILITY_VERBS = frozenset(
+    {
+        *READ_VERBS, *WRITE_VERBS, "sync", "synchronize", "export", "cancel", "delete",
+        "remove", "set", "poll", "transfer", "copy", "move", "load",
+        "отправлять", "получать", "выгружать", "загружать", "синхронизировать", "создавать",
+        "обновлять", "удалять", "передавать", "импортировать", "экспортировать",
+    }
+)  # fmt: skip
+_TAKING_VERBS = frozenset(
+    {*READ_VERBS, "poll", "получать", "загружать", "импортировать"}
+)  # fmt: skip
+"""Verbs by which the doer takes the data from the product it names (``Poll for stock levels
+in QuickBooks``)."""

@@ -52,7 +52,7 @@ from flowviz.parse.keywords import (
     quoted_prompts,
 )
 from flowviz.parse.lifelines import lifeline_candidates
-from flowviz.parse.listed import listed_integrations
+from flowviz.parse.listed import capability_lists, listed_integrations
 from flowviz.parse.loose_names import (
     boxes_apart,
     component_system,
@@ -356,7 +356,10 @@ def _candidates(
             found = candidate(text, line)
             if found is not None:
                 yield found
-    for found in listed_integrations(blocks, subject, worded.products, extra):
+    for found in (
+        *listed_integrations(blocks, subject, worded.products, extra),
+        *capability_lists(blocks, subject, worded.products, extra),
+    ):
         if found.line not in stated:
             yield found
     for block in code:
