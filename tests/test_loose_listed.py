@@ -185,3 +185,21 @@ def test_a_list_of_abilities_is_an_edge_per_item_between_the_doer_and_its_produc
     (name,) = {s.name for s in model.systems} - {"Xero"}
     assert name in ("Xero Sync", "This Integration", "Acme Bridge")
     assert named_edges(model) == [(name, "Xero", 7), ("Xero", name, 8), ("Xero", name, 9)]
+
+
+def test_a_features_heading_lists_what_the_documents_tool_does(write_map) -> None:
+    """``## Features`` over bare verbs (``Sync contacts from HubSpot``) in a document whose
+    title names its tool: the tool is the doer; under any other heading an order such as
+    ``Send orders to Mailchimp`` is the reader's to do (a sync line is an edge anywhere)."""
+    text = (
+        "# Acme\n\nA small connector.\n\n## {heading}\n\n- Sync contacts from HubSpot\n"
+        "- Send orders to Mailchimp as purchases\n- Keep a log\n\n- Tilda → amoCRM\n"
+    )
+    model = load(write_map(text.format(heading="Features")))
+    assert named_edges(model) == [
+        ("HubSpot", "Acme", 7),
+        ("Acme", "Mailchimp", 8),
+        ("Tilda", "amoCRM", 11),
+    ]
+    model = load(write_map(text.format(heading="Setup")))
+    assert ("Acme", "Mailchimp", 8) not in named_edges(model)

@@ -112,9 +112,14 @@ def capability_lists(
     out of the doer unless the product is where the data is taken from (``Get Items from
     QuickBooks as Products``, ``Poll for stock levels in QuickBooks``)."""
     for before, block in zip([None, *blocks], blocks, strict=False):
-        if not isinstance(block, ListBlock) or block.ordered or not isinstance(before, Paragraph):
+        if not isinstance(block, ListBlock) or block.ordered:
             continue  # a numbered list under a lead-in is a process, its steps read as such
-        doer = _doer(before.text, subject)
+        if isinstance(before, Heading):
+            doer = subject if _FEATURES.fullmatch(_heading_words(before.text)) else None
+        elif isinstance(before, Paragraph):
+            doer = _doer(before.text, subject)
+        else:
+            continue
         if doer is None:
             continue
         for item in block.items:
@@ -146,6 +151,19 @@ def _doer(lead_in: str, subject: str | None) -> str | None:
 
 
 MAX_DOER_WORDS = 4
+
+_FEATURES = re.compile(
+    r"(?:key\s+|main\s+)?(?:features|capabilities|what\s+it\s+does|функции|возможности"
+    r"|основные\s+возможности|что\s+умеет)",
+    re.IGNORECASE,
+)
+"""A heading over the list of what the document's tool does (``## Features``)."""
+
+
+def _heading_words(text: str) -> str:
+    """A heading's words without emoji, marks and a closing colon."""
+    return re.sub(r"^[^\w]+|[\s:]+$", "", text)
+
 
 _ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?=[A-Z])")
 
