@@ -425,6 +425,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-flowlink-quickbooks-online": (False, 20, 0, 0),
     "en-kentico-dynamics365-sales-sync": (False, 0, 0, 0),
     "ru-n8n-automagic-workflows": (True, 0, 0, 0),
+    "en-aws-opensearch-app-log-pipeline": (False, 9, 8, 36),
+    "ru-yc-data-transfer-tutorials": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1011,6 +1013,10 @@ UNSEEN_91 = [
     "en-adobe-channel-manager-walmart",
     "en-flowlink-quickbooks-online",
 ]
+UNSEEN_92 = [
+    "en-aws-opensearch-app-log-pipeline",
+    "ru-yc-data-transfer-tutorials",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1102,6 +1108,7 @@ LATER_ROUNDS = [
     *UNSEEN_89,
     *UNSEEN_90,
     *UNSEEN_91,
+    *UNSEEN_92,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1164,7 +1171,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4123
+    assert counted == 4208
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
