@@ -985,3 +985,20 @@ def test_a_heading_arrow_names_its_end_beside_a_product(write_map, heading, edge
     model = load(write_map(f"# Ports\n\n### {heading}\n\nPort 443.\n\n- Tilda → amoCRM\n"))
     expected = [edge] if edge else []
     assert named_edges(model) == [*expected, ("Tilda", "amoCRM", 7)]
+
+
+def test_a_thing_named_in_brackets_is_the_end_by_its_name(write_map) -> None:
+    """``the Lambda (Log Processor)``: the bracket names the end; an abbreviation in brackets
+    (``the Acme Container Registry (ACR)``) is no other name."""
+    model = load(
+        write_map(
+            "# Logs\n\n## How it works\n\n"
+            "1. The Log Buffer triggers the Lambda (Log Processor) to run.\n"
+            "1. The Log Buffer keeps the logs for a day.\n"
+            "2. The Log Processor writes the records to OpenSearch.\n"
+            "3. The Log Processor pushes the image to the Acme Container Registry (ACR).\n"
+        )
+    )
+    edges = named_edges(model)
+    assert ("Log Buffer", "Log Processor", 5) in edges
+    assert ("Log Processor", "Acme Container Registry", 8) in edges

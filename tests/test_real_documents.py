@@ -425,7 +425,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-flowlink-quickbooks-online": (False, 20, 0, 0),
     "en-kentico-dynamics365-sales-sync": (False, 0, 0, 0),
     "ru-n8n-automagic-workflows": (True, 0, 0, 0),
-    "en-aws-opensearch-app-log-pipeline": (False, 9, 8, 36),
+    "en-aws-opensearch-app-log-pipeline": (False, 11, 8, 36),
     "ru-yc-data-transfer-tutorials": (True, 0, 0, 0),
 }
 

@@ -424,9 +424,23 @@ def first_clause(text: str, *, doings: bool = False) -> str:
     and what a person does before it (``When analysts access X,``) unless ``doings``."""
     number, title = leading_number(text)
     body = text if number is None else " " * (len(text) - len(title)) + title
-    clause = _BRACKETS.sub(_blank, _CLAUSES.split(body)[0])
+    clause = _BRACKETS.sub(_blank, _NAMED_IN_BRACKETS.sub(_bracket_name, _CLAUSES.split(body)[0]))
     clause = _KIND_SAID.sub(_blank, _FORMAT_OF.sub(_blank, clause))
     return _PERSON.sub(_blank, clause if doings else _after_persons_doing(clause))
+
+
+_NAMED_IN_BRACKETS = re.compile(
+    r"(?P<kind>\b(?:the|an?)\s+[^()\s,.;:]+(?:\s+[^()\s,.;:]+){0,2}\s+)"
+    r"\((?P<name>[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*){0,3})\)"
+)
+"""A thing of some kind and the name it goes by in brackets (``the Lambda (Log Processor)``,
+``an Amazon S3 bucket (Backup Bucket)``): the name is the end; not an abbreviation of the
+words before it (``the GitHub Container Registry (GHCR)``)."""
+
+
+def _bracket_name(match: re.Match[str]) -> str:
+    """``the Lambda (Log Processor)`` as ``Log Processor``, the kind blanked (positions kept)."""
+    return " " * (len(match["kind"]) + 1) + match["name"] + " "
 
 
 _KIND_SAID = re.compile(
