@@ -723,3 +723,16 @@ def test_names_kept_from_translation_are_the_names(write_map) -> None:
         )
     )
     assert {s.name for s in model.systems} == {"Walmart Marketplace", "Channel Manager"}
+
+
+def test_a_ledger_with_source_and_destination_accounts_is_no_table_of_edges(write_map) -> None:
+    """``entryId | date | source | destination | amount``: money moving between account codes,
+    not systems; a table of the same ends without money is one of edges."""
+    ledger = (
+        "| entryId | date | source | destination | amount |\n| --- | --- | --- | --- | --- |\n"
+        "| 1 | 2024-06-18 | AAA/SPNDS | BBB | 1.5 |\n"
+    )
+    text = f"# Ledger\n\n{ledger}\n- Tilda → amoCRM\n"
+    assert named_edges(flowviz.load(write_map(text))) == [("Tilda", "amoCRM", 7)]
+    edges = "| Source | Destination | Data |\n| --- | --- | --- |\n| Tilda | amoCRM | leads |\n"
+    assert named_edges(flowviz.load(write_map(f"# Map\n\n{edges}"))) == [("Tilda", "amoCRM", 5)]

@@ -427,6 +427,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-n8n-automagic-workflows": (True, 0, 0, 0),
     "en-aws-opensearch-app-log-pipeline": (False, 11, 8, 36),
     "ru-yc-data-transfer-tutorials": (True, 0, 0, 0),
+    "en-moj-prisoner-finance-purchasing": (False, 51, 0, 0),
+    "ru-cloudpayments-bitrix-donations": (False, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1017,6 +1019,10 @@ UNSEEN_92 = [
     "en-aws-opensearch-app-log-pipeline",
     "ru-yc-data-transfer-tutorials",
 ]
+UNSEEN_93 = [
+    "en-moj-prisoner-finance-purchasing",
+    "ru-cloudpayments-bitrix-donations",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1109,6 +1115,7 @@ LATER_ROUNDS = [
     *UNSEEN_90,
     *UNSEEN_91,
     *UNSEEN_92,
+    *UNSEEN_93,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1171,7 +1178,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4208
+    assert counted == 4267
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

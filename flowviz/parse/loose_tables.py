@@ -43,7 +43,7 @@ def edge_table(table: Table) -> ColumnMap | None:
     another (``Connection Name | Purpose``, ``googleads_raw_dataflow | For Google Ads API ->
     Bigquery Raw Dataset``), makes no table of edges; its rows are read as arrow lines."""
     mapped = edge_table_columns([c.text for c in table.header])
-    if mapped is not None and _tasks_at_an_end(table, mapped):
+    if mapped is not None and (_tasks_at_an_end(table, mapped) or _a_ledger(table)):
         return None
     if mapped is None or "source" in mapped.columns or "pair" not in mapped.columns:
         return mapped
@@ -52,6 +52,20 @@ def edge_table(table: Table) -> ColumnMap | None:
     others = [c.text for row in table.rows for at, c in enumerate(row.cells) if at != column]
     paired = any(ARROW.search(p) or _WORDED_DIRECTION.fullmatch(p) for p in pairs)
     return mapped if paired or not any(ARROW.search(o) for o in others) else None
+
+
+def _a_ledger(table: Table) -> bool:
+    """Whether a table with a source and a destination column records money moving between
+    accounts (``entryId | date | source | destination | amount``): a ledger, its ends account
+    codes, no table of edges."""
+    return any(_MONEY.fullmatch(cell.text.strip(" *_`")) for cell in table.header)
+
+
+_MONEY = re.compile(
+    r"amount|sum|total|price|cost|balance|debit|credit|сумма|стоимость|цена|баланс|дебет|кредит",
+    re.IGNORECASE,
+)
+"""A column of money: the table is a ledger."""
 
 
 def _tasks_at_an_end(table: Table, mapped: ColumnMap) -> bool:
