@@ -1218,3 +1218,20 @@ def test_a_link_to_a_subgraph_by_its_id_ends_at_the_subgraph_named_by_its_title(
         ("processor (APIs)", "Composable Commerce"),
         ("connector", "Composable Commerce"),
     ]
+
+
+def test_a_caption_pointed_at_a_box_of_a_vertical_chain_keeps_the_chain(write_map) -> None:
+    """``↓`` / ``OrderStore (orders) ← Сохранение данных``: the caption says what happens at
+    the box, the chain goes on through it."""
+    model = load(
+        write_map(
+            "# Donations\n\n```\nPaymentForm\n    ↓\nOrderService\n    ↓\n"
+            "OrderStore (orders) ← Сохранение данных\n    ↓\n"
+            "CloudPayments Widget ← Прием платежа\n```\n"
+        )
+    )
+    assert [(a, b) for a, b, _ in named_edges(model)] == [
+        ("PaymentForm", "OrderService"),
+        ("OrderService", "OrderStore"),
+        ("OrderStore", "CloudPayments Widget"),
+    ]

@@ -24,6 +24,7 @@ from flowviz.parse.arrows import (
     is_clause,
     plain_arrows,
 )
+from flowviz.parse.systems import catalogue_pattern
 from flowviz.parse.walled import as_drawn, frames_opened
 
 _DOWN = re.compile(r"^(?:[|│]|v|V|↓|⬇️?|⇓|▼)(?:\s+(.*))?$")
@@ -65,6 +66,7 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     if branches:
         lines = [_ANNOTATION.sub("", line) for line in lines]
     lines = walled_boxes_named(frames_opened([as_drawn(line) for line in lines]))
+    lines = _captions_dropped(lines)
     rows = {index for index, line in enumerate(lines) if _ARROW_AT_WALL.search(line)}
     lines = [line.replace("|", " ") if index in rows else line for index, line in enumerate(lines)]
     owners = {index: _tree_owner(lines, index, first_line) for index in branches}
@@ -114,6 +116,27 @@ def code_candidates(text: str, first_line: int) -> Iterator[Candidate]:
             if box is not None and down and name:
                 yield Candidate(box[1], [[box[0]], [name]], ["forward"], ["", label], True)
             box, down, label = ((name, line) if name else None), False, ""
+
+
+_CAPTIONED = re.compile(r"^(?P<box>[^←<]+?)\s+(?:←|<-{1,2})\s+(?P<caption>[^←<>→]+)$")
+"""A box of a vertical chain with a caption pointed at it (``CloudPayments Widget ← Прием
+платежа``): the chain goes on through the box, the caption says what happens there."""
+
+
+def _captions_dropped(lines: list[str]) -> list[str]:
+    """The lines of a vertical chain with the captions pointed at its boxes left out (``↓`` /
+    ``IBlock (survey_want_help) ← Сохранение данных``): the chain goes on through the box. A
+    caption naming a product (``← Meta requirement``) or a box saying what is done (``Hash
+    PII``) is left as written."""
+    out = list(lines)
+    for index in range(1, len(lines)):
+        found = _CAPTIONED.match(lines[index].strip())
+        if found is None or not _DOWN.match(lines[index - 1].strip()):
+            continue
+        if catalogue_pattern().search(found["caption"]) or ACTION_FIRST.match(found["box"]):
+            continue
+        out[index] = lines[index][: lines[index].index(found["box"]) + len(found["box"])]
+    return out
 
 
 _REQUEST = re.compile(r"(?:GET|POST|PUT|PATCH|DELETE)\s+/\S*")
