@@ -429,6 +429,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-yc-data-transfer-tutorials": (True, 0, 0, 0),
     "en-moj-prisoner-finance-purchasing": (False, 51, 0, 0),
     "ru-cloudpayments-bitrix-donations": (False, 3, 0, 0),
+    "en-azure-saga-orchestration-workflows": (False, 7, 15, 29),
+    "en-ct-paypal-payment-connector": (False, 12, 3, 7),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1023,6 +1025,10 @@ UNSEEN_93 = [
     "en-moj-prisoner-finance-purchasing",
     "ru-cloudpayments-bitrix-donations",
 ]
+UNSEEN_94 = [
+    "en-azure-saga-orchestration-workflows",
+    "en-ct-paypal-payment-connector",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1116,6 +1122,7 @@ LATER_ROUNDS = [
     *UNSEEN_91,
     *UNSEEN_92,
     *UNSEEN_93,
+    *UNSEEN_94,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1178,7 +1185,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4267
+    assert counted == 4350
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
