@@ -431,6 +431,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-cloudpayments-bitrix-donations": (False, 3, 0, 0),
     "en-azure-saga-orchestration-workflows": (False, 7, 15, 29),
     "en-ct-paypal-payment-connector": (False, 12, 3, 7),
+    "en-shopify-loyalteez-rewards": (False, 0, 4, 0),
+    "en-twilio-sms-broadcast": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1029,6 +1031,10 @@ UNSEEN_94 = [
     "en-azure-saga-orchestration-workflows",
     "en-ct-paypal-payment-connector",
 ]
+UNSEEN_95 = [
+    "en-shopify-loyalteez-rewards",
+    "en-twilio-sms-broadcast",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1123,6 +1129,7 @@ LATER_ROUNDS = [
     *UNSEEN_92,
     *UNSEEN_93,
     *UNSEEN_94,
+    *UNSEEN_95,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1185,7 +1192,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4350
+    assert counted == 4352
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
