@@ -1015,3 +1015,16 @@ def test_what_a_step_consumes_comes_from_who_made_it(write_map) -> None:
         )
     )
     assert ("OrderValidator", "Billing", 6) in named_edges(model)
+
+
+def test_what_a_step_consumes_through_a_carrier_comes_from_the_carrier(write_map) -> None:
+    """``Transfer consumes the command … through Event Hubs``: Event Hubs hands it over; a
+    system named by a verb (``Transfer``) is no verb of its step."""
+    model = load(
+        write_map(
+            "# Saga\n\n## How it works\n\n"
+            "1. `Transfer` consumes the command sent by the orchestrator through Event Hubs.\n"
+            "2. `Transfer` writes the result to Cosmos DB.\n"
+        )
+    )
+    assert ("Event Hubs", "Transfer", 5) in named_edges(model)

@@ -366,7 +366,7 @@ def test_a_sender_naming_only_the_system_it_sends_through_sends_to_it(write_map)
     """``The Notification Processor builds an email and sends it via Amazon SES``: with no
     receiver named, the system after ``via`` is where the email goes; ``sends the lead via
     Kafka to amoCRM`` names the receiver after the way, and Kafka is only the way; a system
-    read ``through`` another stays the one end it was."""
+    read ``through`` another is no receiver of it but takes what it reads from it."""
     model = load(
         write_map(
             "# Cart\n\n## How it works\n\n"
@@ -378,6 +378,7 @@ def test_a_sender_naming_only_the_system_it_sends_through_sends_to_it(write_map)
     assert _edges(model) == [
         ("Notification Processor", "Amazon SES", 5),
         ("Tilda", "amoCRM", 6),
+        ("Amazon DynamoDB", "Notification Processor", 7),
     ]
 
 
