@@ -203,3 +203,14 @@ def test_a_features_heading_lists_what_the_documents_tool_does(write_map) -> Non
     ]
     model = load(write_map(text.format(heading="Setup")))
     assert ("Acme", "Mailchimp", 8) not in named_edges(model)
+
+
+def test_a_russian_list_of_abilities_names_the_documents_tool(write_map) -> None:
+    """``Модуль позволяет:`` over infinitives: the module the title names is the doer."""
+    model = load(
+        write_map(
+            "# Склад-Синк\n\nМодуль для магазина.\n\nМодуль позволяет:\n\n"
+            "- выгружать заказы в МойСклад\n- получать остатки из МойСклад\n"
+        )
+    )
+    assert named_edges(model) == [("Склад-Синк", "МойСклад", 7), ("МойСклад", "Склад-Синк", 8)]

@@ -147,7 +147,8 @@ def _doer(lead_in: str, subject: str | None) -> str | None:
         return doer if doer[:1].isupper() and len(doer.split()) <= MAX_DOER_WORDS else None
     if subject is not None:
         return subject
-    return None if pointing.group("what") is None else doer.title()  # ``This Integration``
+    named = pointing.group("what") or pointing.group("alone")
+    return doer.title() if named else None  # ``This Integration``, ``Модуль``
 
 
 MAX_DOER_WORDS = 4
@@ -176,12 +177,16 @@ _CAPABILITY_LEAD = re.compile(
 )
 """A lead-in naming who can do what its list says."""
 
+_TOOL_WORDS = (
+    r"integration|app|application|plugin|module|connector|extension|service|tool|интеграция|"
+    r"приложение|плагин|модуль|коннектор|сервис"
+)
 _POINTING = re.compile(
-    r"(?:it|this|этот|эта|это|он|она)(?:\s+(?P<what>integration|app|application|plugin|module|"
-    r"connector|extension|service|tool|интеграция|приложение|плагин|модуль|коннектор|сервис))?",
+    rf"(?:it|this|our|этот|эта|это|он|она|наш|наша|наше)(?:\s+(?P<what>{_TOOL_WORDS}))?"
+    rf"|(?P<alone>{_TOOL_WORDS})",
     re.IGNORECASE,
 )
-"""A doer named by pointing at the document's tool (``this integration``, ``it``)."""
+"""A doer named by pointing at the document's tool (``this integration``, ``it``, ``Модуль``)."""
 
 
 def _capability(
