@@ -1028,3 +1028,20 @@ def test_what_a_step_consumes_through_a_carrier_comes_from_the_carrier(write_map
         )
     )
     assert ("Event Hubs", "Transfer", 5) in named_edges(model)
+
+
+def test_a_component_a_step_calls_is_a_system_and_its_end(write_map) -> None:
+    """``calls the Command Producer Activity to produce a command to Event Hubs``: the called
+    component is the step's receiver, though it never acts; a kind of service called (``the
+    Cloud Function``) is no name of its own."""
+    model = load(
+        write_map(
+            "# Saga\n\n## How it works\n\n"
+            "1. `Saga Orchestrator` calls the `Command Producer Activity` to produce a command "
+            "to Event Hubs.\n"
+            "2. `Saga Orchestrator` writes the state to Cosmos DB.\n"
+            "3. Pub/Sub calls the Cloud Function with the message.\n"
+        )
+    )
+    assert ("Saga Orchestrator", "Command Producer Activity", 5) in named_edges(model)
+    assert "Cloud Function" not in {s.name for s in model.systems}

@@ -158,3 +158,28 @@ def _foreign_name(name: str, step: str) -> bool:
     if not (name.isascii() and name[:1].isupper()):
         return False
     return re.search(rf"(?<!\w){re.escape(name)}\W*\s+[а-яё]", step) is not None
+
+
+def called_components(steps: Iterable[str]) -> list[str]:
+    """The components the steps call by a name of capitalised words (``Saga Orchestrator calls
+    the Command Producer Activity to produce …``): each a system, though it never acts as a
+    step's subject."""
+    found = (m.group("name") for step in steps for m in _CALLED.finditer(step))
+    return list(dict.fromkeys(name for name in found if _a_component_name(name)))
+
+
+def _a_component_name(name: str) -> bool:
+    """Whether a called name is a component's, not a kind of service (``Cloud Function``)."""
+    words = name.split()
+    return words[0] not in _NOT_A_NAME and not all(
+        w.casefold() in SERVICE_KIND_WORDS for w in words
+    )
+
+
+_CALLED = re.compile(
+    r"\b(?:calls|invokes)\s+(?:the\s+|an?\s+)?"
+    r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,3})(?=\s+(?:to|with|that|which|and|for)\b|[,.;]|$)"
+)
+"""A component a step calls, named by two to four capitalised words."""
+
+_NOT_A_NAME = frozenset({"The", "A", "An", "This", "That", "It"})

@@ -28,7 +28,13 @@ from flowviz.parse.keywords import (
     alternation,
     not_done,
 )
-from flowviz.parse.participants import is_verb, participants, shared_subjects, subject_of
+from flowviz.parse.participants import (
+    called_components,
+    is_verb,
+    participants,
+    shared_subjects,
+    subject_of,
+)
 from flowviz.parse.steps import (
     Names,
     StepContext,
@@ -126,6 +132,7 @@ def process_flows(
     common = not any(titled)  # where headings name components, ``The function`` is one
     said = [raw for d in drafts for raw, _ in (*d.steps, *_all_points(d))]
     meet(participants((_one_line(raw) for raw in said), common=common))
+    meet(called_components(_one_line(raw) for raw in said))
     if engine is not None:
         meet(_node_apps(said))
     flows, transfers = [], []

@@ -601,9 +601,11 @@ _OWNED_OBJECT = re.compile(
 only the object's owner (``sends the HubSpot deal to Salesforce``)."""
 
 _TO_RECEIVER = re.compile(
-    r"^[^,;:]{1,40}?(?:\s+[a-z][\w-]*){1,3}\s+(?:to|into|onto)\s+(?:the\s+)?$"
+    r"^(?:(?!\bto\s)[^,;:]){1,40}?(?:\s+(?!to\b)[a-z][\w-]*){1,3}\s+(?:to|into|onto)\s+"
+    r"(?:the\s+)?$"
 )
-"""What follows the owner up to the receiver: the object's lower-case words and ``to``."""
+"""What follows the owner up to the receiver: the object's lower-case words and ``to``; not a
+purpose on the way (``calls the Command Producer Activity to produce a command to …``)."""
 
 
 def _without_owners(clause: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:
