@@ -1045,3 +1045,20 @@ def test_a_component_a_step_calls_is_a_system_and_its_end(write_map) -> None:
     )
     assert ("Saga Orchestrator", "Command Producer Activity", 5) in named_edges(model)
     assert "Cloud Function" not in {s.name for s in model.systems}
+
+
+def test_a_later_action_that_calls_a_component_sends_to_it(write_map) -> None:
+    """``… receives the reply and calls the Command Producer Activity to produce a command to
+    Event Hubs``: the later action turns to the component it calls, not to where that one
+    writes."""
+    model = load(
+        write_map(
+            "# Saga\n\n## How it works\n\n"
+            "1. `Saga Orchestrator` writes the state to Cosmos DB.\n"
+            "2. `Saga Orchestrator` receives the reply and calls the `Command Producer Activity` "
+            "to produce a command to Event Hubs.\n"
+        )
+    )
+    edges = named_edges(model)
+    assert ("Saga Orchestrator", "Command Producer Activity", 6) in edges
+    assert ("Saga Orchestrator", "Event Hubs", 6) not in edges

@@ -542,6 +542,9 @@ def _moved(step: Step, subject: str, clause: str, names: Names) -> list[Step]:
     """The transfer of a clause whose subject is ``subject``: the first system it names after
     ``в`` / ``to`` receives from it, after ``из`` / ``from`` sends to it."""
     named = _named_ends(clause, names)
+    called = [(at, s) for at, s in named[:1] if s != subject and _CALLED.search(clause[:at])]
+    if called:  # ``… and calls the Command Producer Activity to produce … to Event Hubs``
+        return [step.model_copy(update={"source": subject, "target": called[0][1]})]
     ends = [(at, s) for at, s in named if s != subject and _MARKED.search(clause[:at])]
     if not ends:
         return []
@@ -550,6 +553,12 @@ def _moved(step: Step, subject: str, clause: str, names: Names) -> list[Step]:
     sent = marker is not None and marker.group("marker").casefold() in SOURCE_MARKERS
     pair = (other, subject) if sent else (subject, other)
     return [step.model_copy(update={"source": pair[0], "target": pair[1]})]
+
+
+_CALLED = re.compile(
+    r"\b(?:calls|invokes|notifies|informs|triggers)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
+)
+"""A verb by which a clause's subject turns to the system right after it (``calls the``)."""
 
 
 def _coordinated(step: Step, names: Names) -> list[Step]:
