@@ -24,6 +24,7 @@ from flowviz.parse.components import (
 )
 from flowviz.parse.keywords import CHOICE_WORDS, alternation
 from flowviz.parse.systems import catalogue_pattern
+from flowviz.parse.text import SENTENCE_BREAK
 
 Names = Callable[[str], list[tuple[int, str]]]
 
@@ -100,7 +101,7 @@ def described_transfers(described: Described, system: str, names: Names) -> Iter
     systems it names right after ``by`` / ``from`` (senders) or ``to`` / ``into`` / ``in``
     (receivers); one per other system, the first mention deciding."""
     seen: set[str] = set()
-    for sentence in _SENTENCE.split(described.text):
+    for sentence in SENTENCE_BREAK.split(described.text):
         named = [(at, other) for at, other in names(sentence) if other != system]
         for at, other in named:
             if other not in seen and _WEBHOOK_AFTER.match(sentence, _end_of_name(sentence, at)):
@@ -123,7 +124,6 @@ def _transfer(sentence: str, source: str, target: str, described: Described) -> 
     )
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
 _MARKER = re.compile(
     r"(?:^|\s)(?P<word>by|from|to|into|in|от|из|в|во)\s+(?:the\s+|an?\s+|this\s+)?"
     rf"(?:{alternation(CHOICE_WORDS)}\s+)?$",

@@ -41,7 +41,7 @@ from flowviz.parse.keywords import (
 )
 from flowviz.parse.participants import subject_of
 from flowviz.parse.systems import ACTOR_WORDS
-from flowviz.parse.text import leading_number
+from flowviz.parse.text import SENTENCE_BREAK, leading_number
 
 _PERSON = re.compile(alternation(PERSON_WORDS, stems_only=True), re.IGNORECASE)
 
@@ -172,13 +172,11 @@ def _at_statement(edge: Step, text: str, names: Names, lines: Sequence[str]) -> 
 MAX_STEP_LINES = 12
 """How far below a step's first line its statement may be looked for."""
 
-_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
-
 
 def _sentence_naming(edge: Step, text: str, names: Names) -> int:
     """Where the first sentence of ``text`` that names both ends of ``edge`` opens; 0 when it is
     the first sentence or none names both."""
-    starts = [0, *(m.end() for m in _SENTENCE_START.finditer(text))]
+    starts = [0, *(m.end() for m in SENTENCE_BREAK.finditer(text))]
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         named = {system for _, system in names(text[start:end])}
         if {edge.source, edge.target} <= named:

@@ -52,6 +52,10 @@ class Word(NamedTuple):
     end: int
 
 
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
+"""The space between two sentences: after a full stop, a question or an exclamation mark, before
+a capital (``… in a BigQuery table. Once done, …``)."""
+
 URL = re.compile(r"https?://[^\s,;)\]}>\"'`]+")
 """An address in a text (it ends before a space or the punctuation that closes it)."""
 _EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")

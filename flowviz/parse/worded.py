@@ -34,7 +34,7 @@ from flowviz.parse.systems import (
     catalogue_spelling,
     opens_a_makers_product,
 )
-from flowviz.parse.text import stem, without_emoji
+from flowviz.parse.text import SENTENCE_BREAK, stem, without_emoji
 
 
 class WordedStatements:
@@ -217,7 +217,7 @@ class WordedStatements:
         """The first sentence of ``text`` that is ``A syncs … to B`` with a name acting first
         (``D365 F&O synchronizes changes in order flow to Adobe Commerce``) as ``A -> B:
         sentence``; None when none is."""
-        for sentence in _SENTENCES.split(text.strip()):
+        for sentence in SENTENCE_BREAK.split(text.strip()):
             moved = self._sentence_moved(sentence)
             if moved is not None:
                 return moved
@@ -247,7 +247,7 @@ class WordedStatements:
         и упрощенных шлюзов ATA``) as ``B -> A: sentence`` (``B, C -> A``), or from a sender to
         a receiver it names (``IFlow receives updates from Amazon to SAP S4HANA``) as that
         pair; None when none is."""
-        for sentence in _SENTENCES.split(text.strip()):
+        for sentence in SENTENCE_BREAK.split(text.strip()):
             found = _SUBJECT_RECEIVED.match(sentence)
             if found is None:
                 continue
@@ -317,7 +317,7 @@ class WordedStatements:
         most three words of what goes before it (``… for real-time updates. From Adobe
         Commerce to Hubspot.``, ``Shipment status from Hubspot to Adobe Commerce``), as
         ``A -> B: text``; None when there is none."""
-        for sentence in _SENTENCES.split(text.strip())[1:]:
+        for sentence in SENTENCE_BREAK.split(text.strip())[1:]:
             found = _LATER_DIRECTION.fullmatch(sentence.strip())
             if found is None:
                 continue
@@ -657,9 +657,6 @@ _LIST_ITEM = re.compile(
 )
 """What separates the receivers listed after a first one: a comma, ``and`` / ``и`` / ``&``,
 with the preposition said again or not (``to A and to B``)."""
-
-
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
 
 
 _LATER_DIRECTION = re.compile(
