@@ -320,6 +320,10 @@ def test_a_subject_given_data_is_the_receiver(write_map, step: str, edge: tuple[
             ("Amazon S3", "AWS Lambda"),
         ),
         (
+            "Contacts will be sent to Mailchimp as soon as they change in HubSpot.",
+            ("HubSpot", "Mailchimp"),
+        ),
+        (
             "Data is sent to Amazon S3 and stored in Amazon Redshift.",
             ("Amazon S3", "Amazon Redshift"),
         ),

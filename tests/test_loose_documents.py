@@ -1468,6 +1468,7 @@ def test_a_secret_kept_somewhere_moves_no_data(write_map, step: str) -> None:
     ("step", "edge"),
     [
         ("The Billing Service is triggered by Amazon SQS.", ("Amazon SQS", "Billing Service")),
+        ("The Billing Service will be triggered by Amazon SQS.", ("Amazon SQS", "Billing Service")),
         ("Amazon S3 is written by the Export Service.", ("Export Service", "Amazon S3")),
         ("Amazon S3 is queried by the Report Service.", ("Amazon S3", "Report Service")),
     ],

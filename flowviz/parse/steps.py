@@ -667,7 +667,7 @@ def _opens_with(clause: str, at: int) -> bool:
 
 
 _DONE_BY = re.compile(
-    r"\b(?:is|are|was|were|gets|get|being)\s+(?:\w+ly\s+)?(?P<verb>\w+?)(?:ed|d|en)\s+by\s+"
+    r"\b(?:is|are|was|were|be|been|gets|get|being)\s+(?:\w+ly\s+)?(?P<verb>\w+?)(?:ed|d|en)\s+by\s+"
     r"(?:the\s+|an?\s+)?\S*$",
     re.IGNORECASE,
 )
@@ -745,11 +745,12 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
 
 
 _PASSIVE_TO = re.compile(
-    r"\b(?:is|are|was|were|gets|get|being)\s+(?:\w+ly\s+)?\w+(?:ed|t|en)\s+(?:back\s+)?"
+    r"\b(?:is|are|was|were|be|been|gets|get|being)\s+(?:\w+ly\s+)?\w+(?:ed|t|en)\s+(?:back\s+)?"
     r"(?:to|into)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
-"""A passive verb of sending right before a system (``Event notifications are sent to``)."""
+"""A passive verb of sending right before a system (``Event notifications are sent to``,
+``Contacts will be sent to``)."""
 
 
 def _sent_to(clause: str, first: tuple[int, str], second: tuple[int, str]) -> bool:
