@@ -1066,3 +1066,17 @@ def test_a_later_action_that_calls_a_component_sends_to_it(write_map) -> None:
     edges = named_edges(model)
     assert ("Saga Orchestrator", "Command Producer Activity", 6) in edges
     assert ("Saga Orchestrator", "Event Hubs", 6) not in edges
+
+
+def test_a_subject_that_will_or_can_move_data_sends_it(write_map) -> None:
+    """``Zapier will send the lead to HubSpot``, ``HubSpot should forward the deal to Slack``:
+    a modal before the verb changes no direction; ``You can export invoices to Shopify`` is
+    the reader's doing, no edge."""
+    model = load(
+        write_map(
+            "# Leads\n\n- Zapier will send the lead to HubSpot.\n"
+            "- HubSpot should forward the deal to Slack.\n"
+            "- You can export posted invoices to Shopify.\n"
+        )
+    )
+    assert named_edges(model) == [("Zapier", "HubSpot", 3), ("HubSpot", "Slack", 4)]

@@ -17,6 +17,7 @@ from flowviz.parse.keywords import (
     FORMAT_WORDS,
     KEPT_SECRET_WORDS,
     MOVE_VERBS,
+    NOT_PARTICIPANT_WORDS,
     READ_VERBS,
     READING_STEMS,
     SYNC_WORDS,
@@ -229,6 +230,8 @@ class WordedStatements:
         if found is None:
             return None
         sender = self._named(_ARTICLE.sub("", found["a"].strip(" *_`[]")))
+        if found["modal"] and (sender or "").casefold() in NOT_PARTICIPANT_WORDS:
+            return None  # ``You can export posted sales invoices to Shopify``: the reader's doing
         product = self.products.match(found["b"])
         if product is not None and opens_a_makers_product(product, found["b"]):
             product = None  # ``to SAP Event Mesh``: the maker's product, named in full
@@ -722,14 +725,17 @@ _SUBJECT_MOVED = re.compile(
     r"(?P<a>[^\s*_`][^.;:!?,]{0,38}?)\W*\s+"
     # a first action (``builds a new image and``, ``: Takes Zammad webhook event … and``)
     r"(?P<first>(?:[a-z]+s|(?<=:\s)[A-Z][a-z]+s)\s[^.;:!?,]{1,40}?\s(?:and|then|и)\s+)?"
+    r"(?:(?P<modal>will|can|should|must|may|would|could)\s+(?:also\s+|then\s+)?)?"
     r"(?i:"
     + alternation([v for v in MOVE_VERBS if _acts(v)])
-    + r"|(?<=s\s)(?:"
+    + r"|(?:(?<=s\s)|(?<=will\s)|(?<=can\s)|(?<=should\s)|(?<=must\s)|(?<=may\s)|(?<=would\s)"
+    r"|(?<=could\s))(?:"
     + alternation([v for v in MOVE_VERBS if v.isascii() and not _acts(v) and v.isalpha()])
     + r"))[^.;:!?]{0,80}?\s(?:to|into|в|во)\s+(?:the\s+|an?\s+)?(?P<b>[^.;:!?]{1,60})"
 )
 """A sentence whose subject moves data to a receiver (``Adobe Commerce synchronizes new
-orders to D365 F&O``, ``Braze Currents stream data to Amazon S3``), maybe after a first
+orders to D365 F&O``, ``Braze Currents stream data to Amazon S3``, ``Zapier will send the lead
+to HubSpot``), maybe after a first
 thing it does (``GitHub Actions builds a new image and pushes it to``) or a clause of
 when (``Once an order is placed, the Subscription sends a message to Pub/Sub``)."""
 
