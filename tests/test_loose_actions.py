@@ -1077,6 +1077,13 @@ def test_a_subject_that_will_or_can_move_data_sends_it(write_map) -> None:
             "# Leads\n\n- Zapier will send the lead to HubSpot.\n"
             "- HubSpot should forward the deal to Slack.\n"
             "- You can export posted invoices to Shopify.\n"
+            "- Tilda будет передавать заявки в amoCRM.\n"
+            "- amoCRM может отправлять сделки в Telegram.\n"
         )
     )
-    assert named_edges(model) == [("Zapier", "HubSpot", 3), ("HubSpot", "Slack", 4)]
+    assert named_edges(model) == [
+        ("Zapier", "HubSpot", 3),
+        ("HubSpot", "Slack", 4),
+        ("Tilda", "amoCRM", 6),
+        ("amoCRM", "Telegram", 7),
+    ]

@@ -720,14 +720,22 @@ _ACTION = re.compile(r"^\W*(?:action|действие)\W*:\W*", re.IGNORECASE)
 """The labels of an automation recipe's two lines (``*Trigger*:``, ``Действие:``)."""
 
 
+_RUSSIAN_MOVE_STEMS = sorted({_russian_stem(v) for v in MOVE_VERBS if not v.isascii()})
+"""The stems of the Russian verbs that move data, for their infinitives after a modal
+(``будет передавать``, ``может отправлять``)."""
+
 _SUBJECT_MOVED = re.compile(
     r"^\W*(?:(?i:once|when|whenever|after|as\s+soon\s+as|когда|после)\s[^,;:.]{1,80},\s*)?"
     r"(?P<a>[^\s*_`][^.;:!?,]{0,38}?)\W*\s+"
     # a first action (``builds a new image and``, ``: Takes Zammad webhook event … and``)
     r"(?P<first>(?:[a-z]+s|(?<=:\s)[A-Z][a-z]+s)\s[^.;:!?,]{1,40}?\s(?:and|then|и)\s+)?"
-    r"(?:(?P<modal>will|can|should|must|may|would|could)\s+(?:also\s+|then\s+)?)?"
+    r"(?:(?P<modal>will|can|should|must|may|would|could|будет|будут|может|могут|должен|должна"
+    r"|должно|должны)\s+(?:also\s+|then\s+|также\s+)?)?"
     r"(?i:"
     + alternation([v for v in MOVE_VERBS if _acts(v)])
+    + r"|(?:(?<=ет\s)|(?<=ут\s)|(?<=на\s)|(?<=но\s)|(?<=ны\s)|(?<=ен\s))(?:"
+    + alternation(_RUSSIAN_MOVE_STEMS, stems_only=True)
+    + r")[а-яё]*ть"
     + r"|(?:(?<=s\s)|(?<=will\s)|(?<=can\s)|(?<=should\s)|(?<=must\s)|(?<=may\s)|(?<=would\s)"
     r"|(?<=could\s))(?:"
     + alternation([v for v in MOVE_VERBS if v.isascii() and not _acts(v) and v.isalpha()])
@@ -735,7 +743,7 @@ _SUBJECT_MOVED = re.compile(
 )
 """A sentence whose subject moves data to a receiver (``Adobe Commerce synchronizes new
 orders to D365 F&O``, ``Braze Currents stream data to Amazon S3``, ``Zapier will send the lead
-to HubSpot``), maybe after a first
+to HubSpot``, ``Tilda будет передавать заявки в amoCRM``), maybe after a first
 thing it does (``GitHub Actions builds a new image and pushes it to``) or a clause of
 when (``Once an order is placed, the Subscription sends a message to Pub/Sub``)."""
 
