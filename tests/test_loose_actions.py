@@ -1087,3 +1087,19 @@ def test_a_subject_that_will_or_can_move_data_sends_it(write_map) -> None:
         ("Tilda", "amoCRM", 6),
         ("amoCRM", "Telegram", 7),
     ]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Zapier is responsible for sending leads to HubSpot.",
+        "Zapier is used to send leads to HubSpot.",
+        "Zapier then forwards the leads to HubSpot.",
+        "Zapier automatically pushes the leads to HubSpot.",
+    ],
+)
+def test_a_subject_that_moves_data_after_other_words_sends_it(write_map, item: str) -> None:
+    """An adverb or a phrase of duty between a subject and its verb of moving changes no
+    direction."""
+    model = load(write_map(f"# Leads\n\n- {item}\n"))
+    assert named_edges(model) == [("Zapier", "HubSpot", 3)]

@@ -729,15 +729,17 @@ _SUBJECT_MOVED = re.compile(
     r"(?P<a>[^\s*_`][^.;:!?,]{0,38}?)\W*\s+"
     # a first action (``builds a new image and``, ``: Takes Zammad webhook event … and``)
     r"(?P<first>(?:[a-z]+s|(?<=:\s)[A-Z][a-z]+s)\s[^.;:!?,]{1,40}?\s(?:and|then|и)\s+)?"
+    r"(?:(?:also|then|[a-z]+ly)\s+)?"  # ``Segment then forwards``, ``… automatically sends``
     r"(?:(?P<modal>will|can|should|must|may|would|could|будет|будут|может|могут|должен|должна"
     r"|должно|должны)\s+(?:also\s+|then\s+|также\s+)?)?"
+    r"(?:(?:is|are)\s+(?:responsible\s+for|in\s+charge\s+of|used\s+to)\s+|handles\s+)?"
     r"(?i:"
     + alternation([v for v in MOVE_VERBS if _acts(v)])
     + r"|(?:(?<=ет\s)|(?<=ут\s)|(?<=на\s)|(?<=но\s)|(?<=ны\s)|(?<=ен\s))(?:"
     + alternation(_RUSSIAN_MOVE_STEMS, stems_only=True)
     + r")[а-яё]*ть"
     + r"|(?:(?<=s\s)|(?<=will\s)|(?<=can\s)|(?<=should\s)|(?<=must\s)|(?<=may\s)|(?<=would\s)"
-    r"|(?<=could\s))(?:"
+    r"|(?<=could\s)|(?<=for\s)|(?<=of\s)|(?<=used\sto\s))(?:"
     + alternation([v for v in MOVE_VERBS if v.isascii() and not _acts(v) and v.isalpha()])
     + r"))[^.;:!?]{0,80}?\s(?:to|into|в|во)\s+(?:the\s+|an?\s+)?(?P<b>[^.;:!?]{1,60})"
 )
