@@ -166,9 +166,7 @@ _NAME_ARROW_SENTENCE = re.compile(
 def _component_titled(title: str, component: Callable[[str], str | None]) -> str | None:
     """The component a flow's title names, if any; a chain of stages (``Точка управления -->
     SQL Server``) names its ends, no component."""
-    if ARROW.search(title) or HEADING_CHAIN.search(title):
-        return None
-    return component(_TAG.sub("", title).strip())
+    return None if _a_chain(title) else component(_TAG.sub("", title).strip())
 
 
 def _dash_arrow(text: str, names: Names) -> str:
@@ -237,14 +235,19 @@ def _is_architecture_title(text: str) -> bool:
     return len(text.split()) <= 5 and bool(_ARCHITECTURE.search(_TAG.sub("", text)))
 
 
-def _is_chain_title(text: str) -> bool | None:
-    """Whether a heading over a process is a chain of stages (``BigCommerce > Intelligent
-    Order Management > Flexe``, ``Shopify → HubSpot``: the numbered list right under it walks
-    the chain) or a process or architecture title (whose sub-headings may be its steps);
-    None when it is neither."""
+def _a_chain(text: str) -> bool:
+    """Whether a title is a chain of stages (``BigCommerce > Intelligent Order Management >
+    Flexe``, ``Shopify → HubSpot``)."""
+    return bool(ARROW.search(text) or HEADING_CHAIN.search(text))
+
+
+def _heading_over_steps(text: str) -> str | None:
+    """What a heading over a process is: ``"titled"`` for a process or architecture title
+    (whose sub-headings may be its steps), ``"chain"`` for a chain of stages (the numbered list
+    right under it walks the chain); None for any other heading."""
     if is_process_title(text) or _is_architecture_title(text):
-        return False
-    return True if ARROW.search(text) or HEADING_CHAIN.search(text) else None
+        return "titled"
+    return "chain" if _a_chain(text) else None
 
 
 def is_process_title(text: str) -> bool:
@@ -274,10 +277,10 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
                     continue
                 current = _Draft(block.text, block.line, numbered_only=strict)
                 drafts.append(current)
-            elif block.level > 1 and (chain := _is_chain_title(block.text)) is not None:
+            elif block.level > 1 and (kind := _heading_over_steps(block.text)) is not None:
                 strict = not is_process_title(block.text)
                 current = _Draft(block.text, block.line, numbered_only=strict)
-                level = None if chain else block.level  # a chain: its own list, no sub-headings
+                level = None if kind == "chain" else block.level  # a chain: its own list only
                 drafts.append(current)
             else:
                 level, current, strict = None, None, False

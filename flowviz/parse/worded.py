@@ -724,22 +724,34 @@ _RUSSIAN_MOVE_STEMS = sorted({_russian_stem(v) for v in MOVE_VERBS if not v.isas
 """The stems of the Russian verbs that move data, for their infinitives after a modal
 (``будет передавать``, ``может отправлять``)."""
 
+_MODALS = ("will", "can", "should", "must", "may", "would", "could")
+_RUSSIAN_MODALS = ("будет", "будут", "может", "могут", "должен", "должна", "должно", "должны")
+"""Words before a verb's bare form (an infinitive in Russian) that change no direction."""
+
+
+def _after(*words: str) -> str:
+    """A pattern that holds right after one of ``words`` and a space (lookbehinds, each of its
+    own width)."""
+    return "(?:" + "|".join(rf"(?<={w}\s)" for w in words) + ")"
+
+
 _SUBJECT_MOVED = re.compile(
     r"^\W*(?:(?i:once|when|whenever|after|as\s+soon\s+as|когда|после)\s[^,;:.]{1,80},\s*)?"
     r"(?P<a>[^\s*_`][^.;:!?,]{0,38}?)\W*\s+"
     # a first action (``builds a new image and``, ``: Takes Zammad webhook event … and``)
     r"(?P<first>(?:[a-z]+s|(?<=:\s)[A-Z][a-z]+s)\s[^.;:!?,]{1,40}?\s(?:and|then|и)\s+)?"
     r"(?:(?:also|then|[a-z]+ly)\s+)?"  # ``Segment then forwards``, ``… automatically sends``
-    r"(?:(?P<modal>will|can|should|must|may|would|could|будет|будут|может|могут|должен|должна"
-    r"|должно|должны)\s+(?:also\s+|then\s+|также\s+)?)?"
+    rf"(?:(?P<modal>{'|'.join((*_MODALS, *_RUSSIAN_MODALS))})\s+(?:also\s+|then\s+|также\s+)?)?"
     r"(?:(?:is|are)\s+(?:responsible\s+for|in\s+charge\s+of|used\s+to)\s+|handles\s+)?"
     r"(?i:"
     + alternation([v for v in MOVE_VERBS if _acts(v)])
-    + r"|(?:(?<=ет\s)|(?<=ут\s)|(?<=на\s)|(?<=но\s)|(?<=ны\s)|(?<=ен\s))(?:"
+    + "|"
+    + _after(*sorted({m[-2:] for m in _RUSSIAN_MODALS}))  # ``может отправлять``
+    + "(?:"
     + alternation(_RUSSIAN_MOVE_STEMS, stems_only=True)
-    + r")[а-яё]*ть"
-    + r"|(?:(?<=s\s)|(?<=will\s)|(?<=can\s)|(?<=should\s)|(?<=must\s)|(?<=may\s)|(?<=would\s)"
-    r"|(?<=could\s)|(?<=for\s)|(?<=of\s)|(?<=used\sto\s))(?:"
+    + r")[а-яё]*ть|"
+    + _after("s", *_MODALS, "for", "of", r"used\sto")  # ``Currents stream``, ``will send``
+    + "(?:"
     + alternation([v for v in MOVE_VERBS if v.isascii() and not _acts(v) and v.isalpha()])
     + r"))[^.;:!?]{0,80}?\s(?:to|into|в|во)\s+(?:the\s+|an?\s+)?(?P<b>[^.;:!?]{1,60})"
 )
