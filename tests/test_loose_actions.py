@@ -1103,3 +1103,64 @@ def test_a_subject_that_moves_data_after_other_words_sends_it(write_map, item: s
     direction."""
     model = load(write_map(f"# Leads\n\n- {item}\n"))
     assert named_edges(model) == [("Zapier", "HubSpot", 3)]
+
+
+ZAP = (
+    "# Sales automations\n\nWe use Zapier to link HubSpot, Zendesk and PostHog.\n\n"
+    "## New organisations\n\nA playbook posts the traits to a webhook that starts a Zap.\n\n"
+)
+
+
+def test_a_lead_in_telling_what_its_doer_does_next_opens_a_process(write_map) -> None:
+    """``The Zap then:`` over a numbered list: its items are steps of the document's engine;
+    the one system each names is read by its verb (``Tries to find`` reads, ``Captures`` and
+    ``Submits`` write)."""
+    model = load(
+        write_map(
+            ZAP + "The Zap then:\n\n"
+            "1. Tries to find a HubSpot contact matching the email\n"
+            "2. Captures a signup event in PostHog\n"
+            "3. Submits a new organisation to Zendesk\n"
+        )
+    )
+    assert [len(f.steps) for f in model.flows] == [3]
+    assert named_edges(model) == [
+        ("HubSpot", "Zapier", 11),
+        ("Zapier", "PostHog", 12),
+        ("Zapier", "Zendesk", 13),
+    ]
+
+
+def test_a_bulleted_list_after_then_is_no_process(write_map) -> None:
+    """Only a numbered list makes ``… then:`` a process; bullets after it are no steps."""
+    model = load(
+        write_map(ZAP + "The Zap then:\n\n- Tries to find a HubSpot contact\n\nHubSpot → Zendesk\n")
+    )
+    assert model.flows == []
+
+
+def test_the_fields_a_step_sets_are_no_transfers(write_map) -> None:
+    """``Creates a Zendesk Organization with the following properties:`` over its fields: one
+    edge, none from a field's value naming a product."""
+    model = load(
+        write_map(
+            ZAP + "The Zap then:\n\n"
+            "1. Creates a Zendesk Organization with the following properties:\n"
+            "   * `domain` - The domain name from the HubSpot Company\n"
+            "   * `name` - The PostHog organisation name\n"
+        )
+    )
+    assert named_edges(model) == [("Zapier", "Zendesk", 11)]
+
+
+def test_what_a_step_is_for_names_no_end(write_map) -> None:
+    """``… in HubSpot so that Zendesk can link to the company``: the system named after ``so
+    that`` is no receiver."""
+    model = load(
+        write_map(
+            ZAP + "The Zap then:\n\n"
+            "1. Tries to find a HubSpot contact matching the email\n"
+            "2. Creates a company in HubSpot so that Zendesk can link to it\n"
+        )
+    )
+    assert named_edges(model) == [("HubSpot", "Zapier", 11), ("Zapier", "HubSpot", 12)]

@@ -1359,6 +1359,8 @@ WRITE_VERBS = (
     "query", "queries", "call", "calls", "invoke", "invokes", "request", "requests", "use",
     "uses", "запрашивает", "вызывает", "использует",
     "sink", "sinks", "persist", "persists",
+    "captures", "submit", "submits", "insert", "inserts", "upsert", "upserts", "ingests",
+    "enqueue", "enqueues", "tracks",
 )  # fmt: skip
 """Verbs of a process step by which the workflow engine sends data to the one system the step
 names (``Creates Trello cards``, ``Adds new contacts to Agile CRM``)."""

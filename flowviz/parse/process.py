@@ -73,6 +73,15 @@ _IMPERATIVE = re.compile(
 """An item that tells the reader what to do (``Создайте``, ``Connect``): a setup step."""
 
 
+_FIELDS_LEAD = re.compile(
+    r"(?:propert(?:y|ies)|fields?|attributes?|parameters?|columns?|"
+    r"пол(?:я|ями)|свойств(?:а|ами)|параметр(?:ы|ами)|атрибут(?:ы|ами))\s*:\s*$"
+)
+"""The end of a step over the fields it sets (``Creates a Zendesk Organization with the
+following properties:``): its items are fields and values, no transfers; not a label written
+as a title (``**Displaying Input Fields:**``)."""
+
+
 @dataclass(slots=True)
 class _Draft:
     title: str
@@ -94,7 +103,7 @@ class _Draft:
         """List items as more steps; the items nested in each are that step's points."""
         for item in items:
             self.steps.append((item.text, item.line))
-            self.note(flatten(item.children))
+            self.note(flatten(item.children), aside=_FIELDS_LEAD.search(item.text) is not None)
 
     def note(self, items: Sequence[Item], *, aside: bool = False) -> None:
         """List items as points of the last step (``aside``: its notes only, no edges)."""
@@ -373,7 +382,7 @@ _LEAD_SUBJECT = re.compile(
     r"^(?:(?:the|our|this|наш|наша|наше|этот|эта|это)\s+)?"
     r"(?P<name>[\w.&/-]+(?:\s+[\w.&/-]+){0,3}?)\s*"
     r"(?:(?:is|—|–|-)\s+(?:an?\s+)?[^:]{0,60}?\s+(?:that|which|который|которая|которое)"
-    r"|will|can|does(?:\s+the\s+following)?|performs|handles|умеет|может"
+    r"|then|will|can|does(?:\s+the\s+following)?|performs|handles|умеет|может"
     r"|делает(?:\s+следующее)?|выполняет(?:\s+следующее)?)?\s*:$",
     re.IGNORECASE,
 )
@@ -486,13 +495,20 @@ def _has_heading_steps(draft: _Draft) -> bool:
     return bool(draft.steps) and not _has_list_steps(draft)
 
 
-def _process_line(text: str) -> str:
+def _process_line(text: str, *, doer_then: bool = False) -> str:
     """The title a line ending in ':' gives the process list below it (``Для этого:``), or
-    an empty string."""
+    an empty string; with ``doer_then`` (over a numbered list), also a line telling what its
+    doer does next (``The Zap then:``)."""
     if not text.rstrip().endswith(":"):
         return ""
     tail = text.rstrip(": ").split(".")[-1].strip()
-    return tail if is_process_title(tail) else ""
+    then = doer_then and _DOER_THEN.search(text.rstrip()) is not None
+    return tail if is_process_title(tail) or then else ""
+
+
+_DOER_THEN = re.compile(r"(?:\s(?:then|will)|,\s*this|\s(?:затем|далее))\s*:$", re.IGNORECASE)
+"""The end of a lead-in telling what its doer does next (``The Zap then:``, ``On startup the
+app will:``, ``… is triggered when a deal changes, this:``)."""
 
 
 def _title_line(paragraph: Paragraph, after: Block | None, names: Names) -> str:
@@ -507,7 +523,8 @@ def _title_line(paragraph: Paragraph, after: Block | None, names: Names) -> str:
         return paragraph.text.strip()
     if paragraph.strong and isinstance(after, ListBlock) and _items_state_transfers(after, names):
         return paragraph.text.strip()  # ``**After the order is created**`` over what happens
-    return _process_line(paragraph.text)
+    numbered = isinstance(after, ListBlock) and after.ordered
+    return _process_line(paragraph.text, doer_then=numbered)
 
 
 def _starts_flow(paragraph: Paragraph, after: Block | None, current: _Draft | None) -> bool:

@@ -74,9 +74,10 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 
 _CLAUSES = re.compile(
     r";\s+|\.\s+(?=[A-ZА-ЯЁ])|,\s+(?:\w+\s+)?(?=(?i:" + alternation(ATTACHED_WORDS) + r")\b)"
+    r"|,?\s+so\s+that\s+"
 )
-"""Where a step's first clause ends: a sentence, a ``;``, or what goes along (``, optionally
-including a CRM link``)."""
+"""Where a step's first clause ends: a sentence, a ``;``, what goes along (``, optionally
+including a CRM link``), or what it is for (``… in HubSpot so that Vitally can link …``)."""
 
 
 _LATER_CLAUSES = re.compile(
@@ -333,8 +334,12 @@ table``) moves nothing."""
 def _leading_words(text: str) -> list[str]:
     """The words a step's verb can be: the first of its title and the first after ``: ``
     (``Get X Data: Fetches ...``); a verb later in a sentence says nothing of the step."""
-    parts = text.casefold().split(": ", 1)
+    parts = (_TRYING.sub("", p) for p in text.casefold().split(": ", 1))
     return [words[0] for words in (_WORD.findall(p) for p in parts) if words]
+
+
+_TRYING = re.compile(r"^\W*(?:tries|attempts|try|attempt|пытается|пробует)\s+(?:to\s+)?")
+"""What a step opens with before its verb (``Tries to find a HubSpot contact``)."""
 
 
 def _blank(match: re.Match[str]) -> str:
