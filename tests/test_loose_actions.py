@@ -1164,3 +1164,22 @@ def test_what_a_step_is_for_names_no_end(write_map) -> None:
         )
     )
     assert named_edges(model) == [("HubSpot", "Zapier", 11), ("Zapier", "HubSpot", 12)]
+
+
+@pytest.mark.parametrize(
+    "heading", ["### `main_daily_report.py`", "### 2. Ежедневный отчёт (`main_daily_report.py`)"]
+)
+def test_a_heading_naming_a_script_gives_the_doer_of_its_steps(write_map, heading: str) -> None:
+    """A heading naming a script by its file (alone, or in brackets after what it does) over a
+    process: the script does its steps, and a Russian noun of doing before ``в X`` writes to
+    X (``Запись в Google Sheets``)."""
+    model = load(
+        write_map(
+            f"# Мониторинг amoCRM\n\n{heading}\n\nГлавный скрипт отчёта. Логика работы:\n\n"
+            "1. Получение событий из amoCRM\n2. Подсчёт событий\n3. Запись в Google Sheets\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("amoCRM", "main_daily_report.py", 7),
+        ("main_daily_report.py", "Google Sheets", 9),
+    ]

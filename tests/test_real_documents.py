@@ -416,7 +416,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-dataflow-templates-catalogue": (False, 61, 1, 0),
     "en-sms-sender-interaction-schemes": (False, 32, 0, 0),
     "en-eventarc-bigquery-pipeline": (False, 4, 1, 4),
-    "ru-amocrm-events-monitor-sheets": (False, 0, 0, 12),
+    "ru-amocrm-events-monitor-sheets": (False, 2, 0, 12),
     "en-sap-s4hana-teams-po-approval": (False, 1, 1, 4),
     "ru-retailcrm-supabase-analytics-demo": (False, 9, 0, 0),
     "en-family-hubs-hld": (False, 31, 0, 0),

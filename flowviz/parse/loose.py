@@ -191,6 +191,11 @@ def read_loose(
     )
 
 
+def _names(found: Candidate, subject: str | None) -> bool:
+    """Whether an arrow statement has the document's tool for one of its ends."""
+    return subject is not None and any(subject in segment for segment in found.segments)
+
+
 def _with_components(extra: dict[str, list[str]], listed: list[Component]) -> dict[str, list[str]]:
     """The ``flowviz.yaml`` products and the names of the document's components lists: a
     sentence between two components (``ATA Gateway sends data to the ATA Center``) is an
@@ -344,7 +349,9 @@ def _candidates(
         if ARROW.search(text):
             found = candidate(text, line)
             if found is not None:
-                found.told = told
+                # a numbered item's other end taken for the document's tool: a process step
+                # read on its line says more (its doer may be named: ``### `report.py` ``)
+                found.told = told or (line in numbered and _names(found, subject))
                 found.numbered = told and line in numbered
                 # ``Синхрон из ЮKassa в Мой Налог``: a title names its ends
                 found.drawn, found.titled = titled, line in headings

@@ -54,9 +54,21 @@ def component_system(title: str, ctx: Context, extra: dict[str, list[str]]) -> s
     """The system a heading names when it is a component's name (``Google Ads Reporting
     Service``), else None."""
     name = without_emoji(title).strip(" *_`#:")
+    script = _SCRIPT_TITLE.fullmatch(name)
+    if script is not None:
+        return system_of(script["file"], ctx, extra, exact=True)
     if not is_component(name) or len(name.split()) > MAX_COMPONENT_TITLE_WORDS:
         return None
     return system_of(name, ctx, extra, exact=True)
+
+
+_SCRIPT_TITLE = re.compile(
+    r"(?:\d+(?:\.\d+)*\.?\s+)?(?:[^()`]{0,60}\(`?)?"
+    r"(?P<file>[\w.-]+\.(?:py|js|mjs|ts|php|rb|go|gs|sh))`?\)?"
+)
+"""A heading naming a script by its file, alone or in brackets after what it does (``###
+`main_daily_report.py` ``, ``### 1. Почасовой замер пинга (`main_ping_probe.py`)``): the
+script is the component its steps are done by."""
 
 
 MAX_COMPONENT_TITLE_WORDS = 6

@@ -98,6 +98,9 @@ class _Draft:
     """The steps are paragraphs that open with a bold label."""
     lead: str = ""
     """The paragraph ending in ':' right above the list of steps (``The sync service:``)."""
+    heading: str = ""
+    """The heading over a process a lead-in line titles (``### `main_daily_report.py` `` over
+    ``Логика работы:``)."""
 
     def take(self, items: Sequence[Item]) -> None:
         """List items as more steps; the items nested in each are that step's points."""
@@ -137,7 +140,10 @@ def process_flows(
     transfer of its step. ``meet`` makes systems of the steps' participants before the steps
     are read."""
     drafts = _drafts(blocks, names, lines)
-    titled = [_component_titled(draft.title, component) for draft in drafts]
+    titled = [
+        _component_titled(draft.title, component) or _component_titled(draft.heading, component)
+        for draft in drafts
+    ]
     common = not any(titled)  # where headings name components, ``The function`` is one
     said = [raw for d in drafts for raw, _ in (*d.steps, *_all_points(d))]
     meet(participants((_one_line(raw) for raw in said), common=common))
@@ -296,7 +302,7 @@ def _drafts(blocks: list[Block], names: Names, lines: Sequence[str] = ()) -> lis
         elif isinstance(block, Paragraph) and (
             title := _title_line(block, _next(blocks, index), names)
         ):
-            current = _Draft(title, block.line)
+            current = _Draft(title, block.line, heading=heading)
             drafts.append(current)
         elif isinstance(block, Paragraph) and _starts_flow(block, _next(blocks, index), current):
             if current is not None and current.numbered_only and not current.steps:

@@ -14,6 +14,7 @@ from flowviz.model import Step
 from flowviz.parse.arrows import ARROW
 from flowviz.parse.flows import method_in
 from flowviz.parse.keywords import (
+    ACTION_NOUNS,
     ATTACHED_WORDS,
     BASIS_MARKERS,
     CARRIER_MARKERS,
@@ -322,7 +323,7 @@ _ARTICLES = frozenset(
 
 _ACTION = re.compile(
     r"\b(?:"
-    + alternation((*WRITE_VERBS, *READ_VERBS, *TRIGGER_VERBS))
+    + alternation((*WRITE_VERBS, *READ_VERBS, *TRIGGER_VERBS, *ACTION_NOUNS))
     + r"|[a-z]+(?:ed|en)|sent|put|got|brought|[а-яё]+(?:ет|ит|ют|ят|тся))\b",
     re.IGNORECASE,
 )
