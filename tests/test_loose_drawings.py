@@ -967,6 +967,16 @@ def test_a_node_of_dots_is_a_stand_in_not_a_system(write_map) -> None:
     assert [(a, b) for a, b, _ in _read(write_map, text)] == [("Ingestion", "Queue")]
 
 
+@pytest.mark.parametrize("label", ["...and more", "… and more", "etc.", "и другие", "и т.д."])
+def test_a_node_of_more_unnamed_is_a_stand_in_not_a_system(write_map, label: str) -> None:
+    """``B -->|Automatic| H[...and more]``: the channels the drawing does not name, no system."""
+    text = (
+        "# Hub\n\n```mermaid\ngraph TD\n  A[Agent] --> B[Hub]\n  B --> C[WhatsApp]\n"
+        f"  B -->|Automatic| H[{label}]\n```\n"
+    )
+    assert [(a, b) for a, b, _ in _read(write_map, text)] == [("Agent", "Hub"), ("Hub", "WhatsApp")]
+
+
 def test_a_decision_on_a_branch_and_a_wide_character_in_a_box_state_no_edge(write_map) -> None:
     """``├─ Not Signed In? ──→ Redirect``: a decision's branch, no transfer; ``[💳 Pay Now]``
     in a box is read with the emoji two columns wide, as an editor shows it, so the box's walls

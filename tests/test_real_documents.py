@@ -435,6 +435,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-twilio-sms-broadcast": (True, 0, 0, 0),
     "en-govstack-g2p-bulk-payment": (False, 27, 1, 26),
     "en-rideshare-serverless-architecture": (False, 3, 1, 0),
+    "en-automagik-omni-messaging-hub": (False, 8, 7, 0),
+    "en-d365cc-whatsapp-video-escalation": (False, 0, 6, 16),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1037,6 +1039,10 @@ UNSEEN_95 = [
     "en-shopify-loyalteez-rewards",
     "en-twilio-sms-broadcast",
 ]
+UNSEEN_96 = [
+    "en-automagik-omni-messaging-hub",
+    "en-d365cc-whatsapp-video-escalation",
+]
 UNSEEN_97 = [
     "en-govstack-g2p-bulk-payment",
     "en-rideshare-serverless-architecture",
@@ -1136,6 +1142,7 @@ LATER_ROUNDS = [
     *UNSEEN_93,
     *UNSEEN_94,
     *UNSEEN_95,
+    *UNSEEN_96,
     *UNSEEN_97,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
@@ -1199,7 +1206,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4399
+    assert counted == 4425
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -601,9 +601,12 @@ def _chain(diagram: Diagram, line: int, chain: Tree) -> None:
                 diagram.links.append(Hop(source, target, at, label, way))
 
 
-_PLACEHOLDER = re.compile(r"[.\s…·]+")
-"""A node's label of dots alone (``. . .``, ``…``): a stand-in for what the drawing leaves
-out, no system."""
+_PLACEHOLDER = re.compile(
+    r"[.\s…·]+|[.\s…·]*(?:(?:and|&)\s+more|etc\.?|others|и\s+(?:другие|др\.?|т\.\s?д\.?))[.\s…·]*",
+    re.IGNORECASE,
+)
+"""A node's label of dots alone (``. . .``, ``…``) or of more unnamed (``...and more``, ``и
+другие``): a stand-in for what the drawing leaves out, no system."""
 
 
 def _styles_a_link(diagram: Diagram, group: Tree) -> bool:
