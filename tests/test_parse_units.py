@@ -575,3 +575,19 @@ def test_a_nouns_form_in_emu_stems_as_the_noun() -> None:
     assert stems("вашу систему") == stems("Ваша система") == stems("вашей системы")
     assert stems("схему") == stems("схема")
     assert stems("новому") == stems("новый")
+
+
+def test_a_word_begins_a_longer_name_only_as_written() -> None:
+    """``LinkedIn`` names ``LinkedIn Insight Tag`` and ``Payments`` names ``Payment Gateway``;
+    ``Customer``, which stems as ``custom``, does not name ``Custom API``."""
+    registry = Registry()
+    tag = registry.add("LinkedIn Insight Tag", "analytics")
+    custom = registry.add("Custom API", "other")
+    gateway = registry.add("Payment Gateway", "other")
+
+    def named(text: str) -> list[str]:
+        return [m.system for m in registry.mentions(text, actors=False)]
+
+    assert named("LinkedIn tracks the visit") == [tag.id]
+    assert named("Payments checks the card") == [gateway.id]
+    assert custom.id not in named("Customer initiates a WhatsApp conversation")

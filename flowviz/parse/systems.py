@@ -1045,6 +1045,8 @@ class Registry:
         verb_like = word.isascii() and lower.endswith(("s", "ed", "ing"))
         if verb_like and not {lower, lower.removesuffix("s")} & firsts:
             return None  # ``Validates`` (a verb) does not name ``Validation Module``
+        if any(lower.startswith(f) and lower.removesuffix("s") != f for f in firsts - {lower}):
+            return None  # ``Customer`` (another word) does not name ``Custom API``
         return found
 
     def _existing(self, creates: tuple[str, str]) -> str:
