@@ -1183,3 +1183,18 @@ def test_a_heading_naming_a_script_gives_the_doer_of_its_steps(write_map, headin
         ("amoCRM", "main_daily_report.py", 7),
         ("main_daily_report.py", "Google Sheets", 9),
     ]
+
+
+def test_a_product_then_a_verb_in_a_title_is_no_part_of_it(write_map) -> None:
+    """``### 2. Power Pages Starts Live Chat``: what the product does, no system of its own
+    (``RudderStack Data Plane`` is one)."""
+    model = load(
+        write_map(
+            "# Escalation\n\n## End-to-End Flow\n\n### 1. Customer Entry via WhatsApp\n"
+            "- Message is ingested by Dynamics 365 Contact Center\n\n"
+            "### 2. Power Pages Starts Live Chat\n"
+            "- Power Pages sends the session to Dynamics 365 Contact Center\n"
+        )
+    )
+    assert "Power Pages Starts Live Chat" not in {s.name for s in model.systems}
+    assert ("Power Pages", "Dynamics 365 Contact Center", 9) in named_edges(model)

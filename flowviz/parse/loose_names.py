@@ -28,6 +28,7 @@ from flowviz.parse.keywords import (
     RUSSIAN_COMPONENT_STEMS,
     alternation,
 )
+from flowviz.parse.participants import is_verb
 from flowviz.parse.systems import (
     MORE_PRODUCTS,
     PLATFORM_BRANDS,
@@ -340,6 +341,8 @@ def _part_named(product: re.Match[str], text: str, extra: dict[str, list[str]]) 
     words = [word.casefold() for word in named.group().split()]
     if words[-1] in NOT_PART_WORDS or any(word.endswith(("tion", "ment")) for word in words):
         return None
+    if is_verb(words[0]):
+        return None  # ``Power Pages Starts Live Chat``: what the product does, no part
     return named.group() if catalogue_kind(named.group().strip(), extra) is None else None
 
 
