@@ -1245,3 +1245,37 @@ def test_a_caption_pointed_at_a_box_of_a_vertical_chain_keeps_the_chain(write_ma
         ("OrderService", "OrderStore"),
         ("OrderStore", "CloudPayments Widget"),
     ]
+
+
+HUB = """# Hub
+
+```
+┌─────────────────────────────────────────────────────────────┐
+│                         OMNI HUB                             │
+├─────────────────────────────────────────────────────────────┤
+│                                                               │
+│  ┌──────────────┐      ┌───────────────┐      ┌──────────┐ │
+│  │   WhatsApp   │─────▶│   Instance    │─────▶│   AI     │ │
+│  │   Webhook    │      │   Manager     │      │  Agent   │ │
+│  └──────────────┘      └───────────────┘      └──────────┘ │
+│                                                               │
+│                         ┌─────▼──────┐                       │
+│  ┌──────────────┐      │   Message   │      ┌──────────┐   │
+│  │   Slack      │─────▶│   Router    │─────▶│  Trace   │   │
+│  │   (Soon)     │      │  & Handler  │      │  Store   │   │
+│  └──────────────┘      └─────────────┘      └──────────┘   │
+└─────────────────────────────────────────────────────────────┘
+```
+"""
+
+
+def test_boxes_in_a_hand_drawn_frame_are_joined_by_the_arrows_between_them(write_map) -> None:
+    """A frame whose right wall drifts by a few columns (wide lines drawn by hand) still holds
+    the boxes; a box's name goes on with the component word under it (``Instance`` /
+    ``Manager``), and a box whose top corner stands a column off its wall is a box."""
+    assert _read(write_map, HUB) == [
+        ("WhatsApp", "Instance Manager", 9),
+        ("Instance Manager", "AI Agent", 9),
+        ("Slack", "Message Router", 15),
+        ("Message Router", "Trace Store", 15),
+    ]

@@ -435,7 +435,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-twilio-sms-broadcast": (True, 0, 0, 0),
     "en-govstack-g2p-bulk-payment": (False, 27, 1, 26),
     "en-rideshare-serverless-architecture": (False, 3, 1, 0),
-    "en-automagik-omni-messaging-hub": (False, 8, 7, 0),
+    "en-automagik-omni-messaging-hub": (False, 12, 7, 0),
     "en-d365cc-whatsapp-video-escalation": (False, 0, 3, 16),
 }
 

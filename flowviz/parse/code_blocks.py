@@ -24,6 +24,7 @@ from flowviz.parse.arrows import (
     is_clause,
     plain_arrows,
 )
+from flowviz.parse.keywords import COMPONENT_HEADS, LEAD_SUBJECT_HEADS
 from flowviz.parse.systems import catalogue_pattern
 from flowviz.parse.walled import as_drawn, frames_opened
 
@@ -212,17 +213,33 @@ def walled_boxes_named(lines: list[str]) -> list[str]:
 
 def _box_name(lines: list[str], index: int, start: int, end: int) -> str:
     """The first line of text of the box whose walls stand at ``start`` and ``end - 1`` on
-    ``lines[index]``, up to its top border; empty when no such box is drawn there."""
+    ``lines[index]``, up to its top border (its top corner may stand a column off, as a
+    hand-drawn box's does), and the component word under it that ends its name (``Instance``
+    / ``Manager``); empty when no such box is drawn there."""
     top = index
-    while top > 0 and start < len(lines[top - 1]) and lines[top - 1][start] in "│║":
+    while top > 0 and _cell(lines, top - 1, start) in "│║":
         top -= 1
-    if top == 0 or start >= len(lines[top - 1]) or lines[top - 1][start] not in "┌╔╭├":
+    if top == 0 or all(_cell(lines, top - 1, start + s) not in "┌╔╭├" for s in (0, -1, 1)):
         return ""
-    for row in lines[top : index + 1]:
-        text = row[start + 1 : end - 1].strip()
-        if text:
-            return text
-    return ""
+    row = next((r for r in range(top, index + 1) if _inside(lines, r, start, end)), None)
+    if row is None:
+        return ""
+    name, under = _inside(lines, row, start, end), _inside(lines, row + 1, start, end)
+    if _cell(lines, row + 1, start) in "│║" and under.casefold() in _NAME_ENDS:
+        return f"{name} {under}"
+    return name
+
+
+def _inside(lines: list[str], row: int, start: int, end: int) -> str:
+    return lines[row][start + 1 : end - 1].strip() if 0 <= row < len(lines) else ""
+
+
+def _cell(lines: list[str], row: int, col: int) -> str:
+    return lines[row][col] if 0 <= row < len(lines) and 0 <= col < len(lines[row]) else " "
+
+
+_NAME_ENDS = frozenset({*COMPONENT_HEADS, *LEAD_SUBJECT_HEADS, "manager", "webhook", "router"})
+"""A box's second line that ends the name begun on its first (``Trace`` / ``Store``)."""
 
 
 _WALLED = re.compile(r"[│║]([^│║►▶◄◀─━═]*)[│║]")

@@ -157,7 +157,7 @@ def _open(out: list[list[str]], frame: Wall) -> None:
     cells += [(frame.bottom, c) for c in range(frame.start, frame.end)]
     for row in range(frame.top, frame.bottom + 1):
         cells.append((row, frame.start))
-        wall = next((c for c in (right, right - 1, right + 1) if _at_row(out[row], c)), None)
+        wall = next((right + shift for shift in _LOOSE if _at_row(out[row], right + shift)), None)
         cells += [(row, wall)] if wall is not None else []
     for row, col in cells:
         if col < len(out[row]):
@@ -172,6 +172,11 @@ def _open(out: list[list[str]], frame: Wall) -> None:
 def _at_row(row: list[str], col: int) -> bool:
     """Whether a frame's right wall may stand at ``col`` of ``row``."""
     return 0 <= col < len(row) and row[col] in _FRAME_CHARS
+
+
+_LOOSE = (0, -1, 1, -2, 2, -3, 3)
+"""How far a hand-drawn frame's right wall may stand from where its corner says: wide lines
+drawn by hand drift by a few columns."""
 
 
 def _box_at(grid: list[str], top: int, start: int, loose: bool = False) -> Wall | None:
@@ -189,7 +194,7 @@ def _box_at(grid: list[str], top: int, start: int, loose: bool = False) -> Wall 
         return None
     if line[start] == "+" and "-" not in line[start:end]:
         return None
-    shifts = (0, -1, 1) if loose else (0,)
+    shifts = _LOOSE if loose else (0,)
     row = top + 1
     while row < len(grid) and _at(grid, row, start) in _LEFT_WALL:
         if all(_at(grid, row, end + shift) not in _RIGHT_WALL for shift in shifts):
