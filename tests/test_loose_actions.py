@@ -1198,3 +1198,17 @@ def test_a_product_then_a_verb_in_a_title_is_no_part_of_it(write_map) -> None:
     )
     assert "Power Pages Starts Live Chat" not in {s.name for s in model.systems}
     assert ("Power Pages", "Dynamics 365 Contact Center", 9) in named_edges(model)
+
+
+def test_what_a_person_does_with_two_systems_is_no_transfer_between_them(write_map) -> None:
+    """``The admin opens the Amazon Lex web client, and uses Amazon Cognito to authenticate``:
+    each system is the person's doing."""
+    model = load(
+        write_map(
+            "# Bot\n\nThe process flow is as follows:\n\n"
+            "1. The admin deploys the solution, opens the Amazon Lex web client, and uses "
+            "Amazon Cognito to authenticate.\n"
+            "2. Amazon Lex forwards requests to Amazon DynamoDB.\n"
+        )
+    )
+    assert named_edges(model) == [("Amazon Lex", "Amazon DynamoDB", 6)]

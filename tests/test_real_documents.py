@@ -437,6 +437,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-rideshare-serverless-architecture": (False, 3, 1, 0),
     "en-automagik-omni-messaging-hub": (False, 12, 7, 0),
     "en-d365cc-whatsapp-video-escalation": (False, 0, 3, 16),
+    "en-nuorder-flowlink-endpoint": (True, 0, 0, 0),
+    "en-qnabot-architecture": (False, 5, 1, 14),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1047,6 +1049,10 @@ UNSEEN_97 = [
     "en-govstack-g2p-bulk-payment",
     "en-rideshare-serverless-architecture",
 ]
+UNSEEN_98 = [
+    "en-nuorder-flowlink-endpoint",
+    "en-qnabot-architecture",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1144,6 +1150,7 @@ LATER_ROUNDS = [
     *UNSEEN_95,
     *UNSEEN_96,
     *UNSEEN_97,
+    *UNSEEN_98,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1206,7 +1213,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4425
+    assert counted == 4456
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

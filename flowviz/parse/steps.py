@@ -737,6 +737,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source, target = target, source  # ``Доставляется в WhatsApp через GREEN-API``
         if _PER.search(between):
             source = target = None  # ``несколько инстансов A на один портал B``: a ratio
+        elif _ANOTHER_DOING.search(between) and _person_opens(text):
+            source = target = None  # ``The admin opens A, and uses B to sign in``: a person's
     elif ids:
         source = ids[0]
     method = method_in(text)
@@ -748,6 +750,11 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
         method=method.group("method").strip() if method else None,
         line=line,
     )
+
+
+_ANOTHER_DOING = re.compile(r",\s+(?:and\s+|then\s+)?[a-z]+s\s")
+"""Another verb of a step's subject between two systems (``…, and uses``): each system is what
+the subject does something with, no end of a transfer between them."""
 
 
 _PASSIVE_TO = re.compile(
