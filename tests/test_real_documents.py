@@ -439,6 +439,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-d365cc-whatsapp-video-escalation": (False, 0, 3, 16),
     "en-nuorder-flowlink-endpoint": (True, 0, 0, 0),
     "en-qnabot-architecture": (False, 5, 1, 14),
+    "en-aws-devops-monitoring-dashboard": (False, 3, 3, 6),
+    "en-open-payments-flow": (False, 12, 4, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1053,6 +1055,10 @@ UNSEEN_98 = [
     "en-nuorder-flowlink-endpoint",
     "en-qnabot-architecture",
 ]
+UNSEEN_99 = [
+    "en-aws-devops-monitoring-dashboard",
+    "en-open-payments-flow",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1151,6 +1157,7 @@ LATER_ROUNDS = [
     *UNSEEN_96,
     *UNSEEN_97,
     *UNSEEN_98,
+    *UNSEEN_99,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1213,7 +1220,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4456
+    assert counted == 4511
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
