@@ -1279,3 +1279,31 @@ def test_boxes_in_a_hand_drawn_frame_are_joined_by_the_arrows_between_them(write
         ("Slack", "Message Router", 15),
         ("Message Router", "Trace Store", 15),
     ]
+
+
+MDX = """# Payments
+
+<MermaidWrapper diagramName="incoming-payment">
+
+<Mermaid
+  graph={`sequenceDiagram
+    participant C as Client
+    participant AS as Authorization server
+
+    C->>+AS: POST grant request
+    AS-->>-C: 200 OK, returns access token
+`}
+/>
+
+</MermaidWrapper>
+"""
+
+
+def test_mermaid_given_to_an_mdx_component_is_a_diagram(write_map) -> None:
+    """``<Mermaid graph={`sequenceDiagram …`} />``: the template literal is Mermaid code, read
+    as a diagram (participants by their labels, messages that activate their receivers), its
+    lines not read again as arrow lines."""
+    assert _read(write_map, MDX) == [
+        ("Client", "Authorization server", 10),
+        ("Authorization server", "Client", 11),
+    ]

@@ -440,7 +440,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-nuorder-flowlink-endpoint": (True, 0, 0, 0),
     "en-qnabot-architecture": (False, 5, 1, 14),
     "en-aws-devops-monitoring-dashboard": (False, 3, 3, 6),
-    "en-open-payments-flow": (False, 12, 4, 0),
+    "en-open-payments-flow": (False, 32, 12, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):

@@ -144,6 +144,11 @@ _HTML_DIAGRAM = re.compile(
 )
 _CODE_TAG = re.compile(r"</?code\b[^>]*>", re.IGNORECASE)
 
+_COMPONENT_DIAGRAM = re.compile(
+    r"<Mermaid\b[^>`]*?\b\w+\s*=\s*\{\s*`(?P<body>[^`]*)`\s*\}[^>]*>", re.IGNORECASE
+)
+"""An MDX component given Mermaid code as a template literal."""
+
 
 def html_diagrams(html: str, first_line: int) -> list[CodeBlock]:
     r"""Diagram code embedded in HTML (``<pre lang="mermaid">``, ``<pre class="mermaid">``,
@@ -221,9 +226,29 @@ def parse_document(text: str) -> tuple[list[Block], list[CodeBlock]]:
         return [], bare
     if "[!" in text:
         text = _INCLUDE.sub(r"\1", text)
+    embedded = component_diagrams(text)
+    if embedded:
+        text = _COMPONENT_DIAGRAM.sub(lambda found: "\n" * found.group().count("\n"), text)
     tokens = _MD.parse(text)
     walker = _Walker(tokens, text.split("\n"))
-    return walker.walk(), walker.code
+    blocks = walker.walk()
+    return blocks, sorted(walker.code + embedded, key=lambda block: block.line)
+
+
+def component_diagrams(text: str) -> list[CodeBlock]:
+    r"""Mermaid code given to an MDX component as a template literal (``<Mermaid graph={`…`}
+    />``, ``<Mermaid chart={`…`} />``, as Docusaurus and Starlight pages embed it), each a
+    code block, its lines those of the document.
+
+    >>> component_diagrams("Text\n\n<Mermaid\n  chart={`graph LR\nA --> B\n`}\n/>\n")
+    [CodeBlock(info='mermaid', text='graph LR\nA --> B\n', line=4, file_diagrams=0, opens=0)]
+    """
+    if "={`" not in text:
+        return []
+    return [
+        CodeBlock("mermaid", found.group("body"), 1 + text.count("\n", 0, found.start("body")))
+        for found in _COMPONENT_DIAGRAM.finditer(text)
+    ]
 
 
 def bare_diagrams(text: str) -> list[CodeBlock]:
