@@ -1307,3 +1307,17 @@ def test_mermaid_given_to_an_mdx_component_is_a_diagram(write_map) -> None:
         ("Client", "Authorization server", 10),
         ("Authorization server", "Client", 11),
     ]
+
+
+def test_a_box_title_broken_over_lines_names_its_participants_in_one_line(write_map) -> None:
+    """``box rgb(…) Sender's<br/>entity``: the break is a space in the names it gives the
+    participants of one label it tells apart."""
+    text = (
+        "# Payments\n\n```mermaid\nsequenceDiagram\n"
+        "  box rgb(225,245,254) Sender's<br/>entity\n  participant SAS as Auth server\n  end\n"
+        "  box rgb(232,245,233) Recipient's<br/>entity\n  participant RAS as Auth server\n  end\n"
+        "  SAS->>RAS: Requests a grant\n```\n"
+    )
+    assert _read(write_map, text) == [
+        ("Sender's entity Auth server", "Recipient's entity Auth server", 11)
+    ]

@@ -486,15 +486,19 @@ def _sequence_block(diagram: Diagram, children: list[Tree | Token]) -> None:
 
 def _box_title(text: str) -> str:
     """A box's title: what follows its colour, when its first word is one (``box Aqua Group
-    A``, ``box rgb(33,66,99) Payments``), else the whole text (``box NOMIS``)."""
+    A``, ``box rgb(33,66,99) Payments``), else the whole text (``box NOMIS``); its line breaks
+    and markup as a label's.
+
+    >>> _box_title("rgb(225,245,254) Sender's<br/>account servicing entity")
+    "Sender's account servicing entity"
+    """
     found = re.match(r"((?:rgba?|hsla?)\s*\(.*?\)|\w*)(.*)$", text)
-    if found is None or not found.group(1):
-        return text
-    color, title = found.group(1), found.group(2).strip()
-    named = color.casefold() in ("transparent", "currentcolor")
-    if named or "(" in color or _css_color(color):
-        return title
-    return text
+    if found is not None and found.group(1):
+        color, title = found.group(1), found.group(2).strip()
+        named = color.casefold() in ("transparent", "currentcolor")
+        if named or "(" in color or _css_color(color):
+            text = title
+    return " ".join(_LABEL_MARKUP.sub("", _LABEL_BREAK.sub(" ", text)).split())
 
 
 def _css_color(word: str) -> bool:
