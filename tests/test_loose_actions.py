@@ -1212,3 +1212,36 @@ def test_what_a_person_does_with_two_systems_is_no_transfer_between_them(write_m
         )
     )
     assert named_edges(model) == [("Amazon Lex", "Amazon DynamoDB", 6)]
+
+
+PIPELINE = "# Dashboard\n\nThe process is as follows:\n\n"
+
+
+def test_a_later_action_that_returns_results_to_a_system_sends_to_it(write_map) -> None:
+    """``Amazon Athena queries the S3 data and returns query results to Amazon QuickSight``."""
+    model = load(
+        write_map(
+            PIPELINE + "1. Amazon Athena queries the Amazon S3 bucket data and returns query "
+            "results to Amazon QuickSight.\n2. Amazon QuickSight builds dashboards.\n"
+        )
+    )
+    assert ("Amazon Athena", "Amazon QuickSight", 5) in named_edges(model)
+
+
+def test_a_later_sentence_naming_a_system_again_by_its_kind_is_its_doing(write_map) -> None:
+    """``… uses an AWS Lambda function … . The Lambda function … sends it to an Amazon Simple
+    Storage Service (Amazon S3) bucket``: the function sends; S3 is one system by either
+    name."""
+    model = load(
+        write_map(
+            PIPELINE + "1. Amazon Kinesis Data Firehose uses an AWS Lambda function for data "
+            "transformation. The Lambda function extracts the data and sends it to an Amazon "
+            "Simple Storage Service (Amazon S3) bucket.\n"
+            "2. Amazon Athena queries the Amazon S3 bucket data.\n"
+        )
+    )
+    assert named_edges(model) == [
+        ("Amazon Kinesis Data Firehose", "AWS Lambda", 5),
+        ("AWS Lambda", "Amazon Simple Storage Service", 5),
+        ("Amazon Simple Storage Service", "Amazon Athena", 6),
+    ]

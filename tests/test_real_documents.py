@@ -439,7 +439,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-d365cc-whatsapp-video-escalation": (False, 0, 3, 16),
     "en-nuorder-flowlink-endpoint": (True, 0, 0, 0),
     "en-qnabot-architecture": (False, 5, 1, 14),
-    "en-aws-devops-monitoring-dashboard": (False, 3, 3, 6),
+    "en-aws-devops-monitoring-dashboard": (False, 5, 3, 6),
     "en-open-payments-flow": (False, 32, 12, 0),
 }
 

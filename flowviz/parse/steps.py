@@ -95,14 +95,20 @@ _PERSON_SUBJECT = re.compile(rf"\s*(?:{_FOLLOW}[\s,]+)?(?:you|we|вы|мы)\b", 
 system moves data to or from the step's engine."""
 
 
+_ANSWER_VERBS = ("returns", "responds", "replies")
+"""Verbs of a later action by which a step's subject answers the system named after ``to``."""
+
 _ACTIONS = re.compile(
     r",?\s+(?:and|then|и|а|затем|потом)\s+(?="
-    + alternation((*WRITE_VERBS, *READ_VERBS, *(v for v in MOVE_VERBS if v.isascii())))
+    + alternation(
+        (*WRITE_VERBS, *READ_VERBS, *(v for v in MOVE_VERBS if v.isascii()), *_ANSWER_VERBS)
+    )
     + r"|[а-яё]+(?:ет|ит|ют|ят|ется|ится)\b)",
     re.IGNORECASE,
 )
 """Where a step's first clause goes on with another action of its subject (``… and adds it
-to the Mailchimp audience``, ``… и сохраняет их в ClickHouse``)."""
+to the Mailchimp audience``, ``… и сохраняет их в ClickHouse``, ``… and returns query results
+to Amazon QuickSight``)."""
 
 
 _PRONOUN_SUBJECT = re.compile(
@@ -533,7 +539,28 @@ def _follow_ups(step: Step, names: Names, engine: str | None = None) -> list[Ste
             elif own.source and not own.target and _PERSON_SUBJECT.match(clause):
                 own = _implied(own, engine, names)  # ``You can also bring in data from X``
                 out += [own, *_coordinated(own, names)] if own.target else []
+            elif (named_again := _named_again(clause, first)) is not None:
+                out += _moved(step, named_again, clause, names)  # ``The Lambda function …``
     return out
+
+
+def _named_again(clause: str, named: list[tuple[int, str]]) -> str | None:
+    """The system a later sentence's subject names again by a word of its name and its kind
+    (``… uses an AWS Lambda function … . The Lambda function sends it to Amazon S3``): the one
+    system of the step's first clause whose name holds that word."""
+    found = _AGAIN.match(clause)
+    if found is None:
+        return None
+    word = found["word"].casefold()
+    systems = {s for _, s in named if word in s.split("-")}
+    return systems.pop() if len(systems) == 1 else None
+
+
+_AGAIN = re.compile(
+    r"(?:The|This|That)\s+(?P<word>[A-Z][\w]+)\s+(?:function|service|bucket|database|queue|"
+    r"topic|stream|app|application|bot|server|instance|table)\s+[a-z]+s\b"
+)
+"""A later sentence opening with a system named again: ``The Lambda function extracts``."""
 
 
 def _starts_with_system(clause: str, names: Names) -> bool:

@@ -584,6 +584,12 @@ PRODUCT_SYNONYMS: list[list[str]] = [
     ["sap s/4hana", "s/4hana", "sap s4hana", "s4hana"],
     ["amazon sns", "sns", "amazon simple notification service"],
     ["amazon ses", "amazon simple email service"],
+    ["amazon s3", "aws s3", "s3", "amazon simple storage service"],
+    ["amazon ec2", "aws ec2", "ec2", "amazon elastic compute cloud"],
+    ["amazon ecs", "aws ecs", "amazon elastic container service"],
+    ["amazon eks", "aws eks", "amazon elastic kubernetes service"],
+    ["amazon rds", "aws rds", "amazon relational database service"],
+    ["amazon kinesis data firehose", "amazon data firehose", "kinesis data firehose"],
     ["yandex datalens", "datalens"],
 ]
 """Other names of the same product; a system named by one answers to all of them."""
