@@ -1245,3 +1245,16 @@ def test_a_later_sentence_naming_a_system_again_by_its_kind_is_its_doing(write_m
         ("AWS Lambda", "Amazon Simple Storage Service", 5),
         ("Amazon Simple Storage Service", "Amazon Athena", 6),
     ]
+
+
+def test_a_title_naming_one_product_and_its_tool_names_the_documents_tool(write_map) -> None:
+    """``# Chatwoot Integration`` over ``The Chatwoot integration allows you to:``: the tool is
+    the integration, and each ability it lists is an edge of its."""
+    model = load(
+        write_map(
+            "# Chatwoot Integration\n\nThe Chatwoot integration allows you to:\n"
+            "- Receive WhatsApp messages in your Chatwoot inbox\n"
+            "- Reply to WhatsApp messages directly from Chatwoot\n"
+        )
+    )
+    assert ("WhatsApp", "Chatwoot", 4) in named_edges(model)

@@ -361,7 +361,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-confluent-microservices-orders-dataflow": (False, 18, 0, 0),
     "en-bc-shopify-connector-overview": (True, 0, 0, 0),
     "en-bc-shopify-order-sync": (False, 0, 0, 4),
-    "en-gowa-chatwoot-whatsapp-bridge": (False, 7, 4, 5),
+    "en-gowa-chatwoot-whatsapp-bridge": (False, 8, 4, 5),
     "en-zenslackchat-slack-zendesk-support": (True, 0, 0, 0),
     "en-walkeros-flow-examples": (False, 8, 0, 0),
     "en-walkeros-user-stitching": (True, 0, 0, 0),

@@ -835,9 +835,18 @@ def document_subject(title: str | None) -> str | None:
     name = re.split(r"\s[-—–|:]\s|:\s", title, maxsplit=1)[0].strip(" *_`#")
     if not name or len(name.split()) > MAX_SUBJECT_WORDS or not name[:1].isalnum():
         return None
+    if _ONE_PRODUCTS_TOOL.fullmatch(name):
+        return name  # ``NuOrder Integration``: the integration of one product, a tool
     if _SUBJECT_NOT.search(name) or ARROW.search(name) or _ABOUT.search(name):
         return None
     return name
+
+
+_ONE_PRODUCTS_TOOL = re.compile(
+    r"[A-Z][\w.-]*\s+(?:Integration|Connector|Plugin|Extension|App|Bot|Adapter|Bridge)"
+)
+"""A title naming one product and the tool made for it (``NuOrder Integration``, ``Klaviyo
+Connector``): the tool is the document's subject."""
 
 
 MAX_SUBJECT_WORDS = 3
