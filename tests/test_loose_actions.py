@@ -1258,3 +1258,22 @@ def test_a_title_naming_one_product_and_its_tool_names_the_documents_tool(write_
         )
     )
     assert ("WhatsApp", "Chatwoot", 4) in named_edges(model)
+
+
+def test_a_step_that_reads_from_a_named_place_takes_from_it(write_map) -> None:
+    """``The function reads the filters from the config Sheet`` under a component's heading:
+    the Sheet (``Google Sheet``, named by the rest of its name) sends to the component, though
+    two words stand between ``from`` and it."""
+    model = load(
+        write_map(
+            "# Excluder\n\nGoogle Sheet -> BigQuery: filters\n\n## Architecture\n\n"
+            "### Google Ads Exclusion service\n\n"
+            "The Google Ads Excluder service applies the filters in the config Google Sheet to "
+            "the data.\nChannels are then uploaded to Google Ads.\n\n"
+            "1. Pub/Sub triggers the Cloud Function.\n"
+            "2. The function reads the filters from the config Sheet.\n"
+            "3. It applies the filters to BigQuery to identify channels.\n"
+            "4. These are then uploaded to Google Ads.\n"
+        )
+    )
+    assert ("Google Sheet", "Google Ads Exclusion service", 13) in named_edges(model)

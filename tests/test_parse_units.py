@@ -591,3 +591,21 @@ def test_a_word_begins_a_longer_name_only_as_written() -> None:
     assert named("LinkedIn tracks the visit") == [tag.id]
     assert named("Payments checks the card") == [gateway.id]
     assert custom.id not in named("Customer initiates a WhatsApp conversation")
+
+
+def test_a_makers_product_is_named_by_the_rest_of_its_name_where_it_stands_as_a_name() -> None:
+    """``Pinpoint`` names ``Amazon Pinpoint`` after a word in lower case or before a verb;
+    a sentence's first word given an order (``Connect the app``) and the first word of a
+    longer name (``the Bedrock Knowledge Base``) name no maker's product."""
+    registry = Registry()
+    pinpoint = registry.add("Amazon Pinpoint", "esp")
+    connect = registry.add("Amazon Connect", "other")
+    bedrock = registry.add("Amazon Bedrock", "other")
+
+    def named(text: str) -> list[str]:
+        return [m.system for m in registry.mentions(text, actors=False)]
+
+    assert named("Pinpoint streams event data") == [pinpoint.id]
+    assert named("The data is sent back to Pinpoint.") == [pinpoint.id]
+    assert connect.id not in named("Connect the app to your store")
+    assert bedrock.id not in named("It forwards the request to the Bedrock Knowledge Base")

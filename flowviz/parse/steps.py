@@ -297,8 +297,9 @@ def _sends_to_engine(step: Step, names: Names) -> bool | None:
         return True
     if spots and _METHOD.search(spots[0][1]) and not names(spots[0][1]):
         return False  # ``AI phone call via VAPI``: the engine uses the tool
-    if any(_MARKED.search(b) and _ACTION.search(b) for _, b in spots):
-        return False
+    marked = next((m for _, b in spots if (m := _MARKED.search(b)) and _ACTION.search(b)), None)
+    if marked is not None:  # ``reads the filters from the config Sheet``: the Sheet sends
+        return marked.group("marker").casefold() in SOURCE_MARKERS
     if spots and set(_WORD.findall(spots[0][1].casefold())) <= _ARTICLES:
         module = _MODULE_ACTION.match(text, spots[0][0])
         if module is not None and module["verb"].casefold() in _VERBS:

@@ -12,7 +12,13 @@ from typing import Any, NamedTuple
 from slugify import slugify
 
 from flowviz.model import System, SystemKind
-from flowviz.parse.keywords import COMPONENT_HEADS, READ_VERBS, WRITE_VERBS
+from flowviz.parse.keywords import (
+    COMPONENT_HEADS,
+    MOVE_VERBS,
+    PARTICIPANT_VERBS,
+    READ_VERBS,
+    WRITE_VERBS,
+)
 from flowviz.parse.text import (
     light_key,
     light_stem,
@@ -644,6 +650,12 @@ VENDOR_WORDS = frozenset(
 """First words of a product name that name its maker: ``Yandex DataLens`` is also
 ``DataLens`` (when the rest is a distinctive name, not a common word such as ``Ads``)."""
 
+_ACTING_VERBS = frozenset(v for v in (*PARTICIPANT_VERBS, *MOVE_VERBS) if v.endswith("s"))
+
+_NOT_A_PRODUCTS_REST = VENDOR_WORDS | {"lambda", "functions", "function", "cloud"}
+"""Words that are the rest of a maker's product but name a kind of service when written alone
+(``the Lambda``: any function of the document)."""
+
 OTHER_WITHOUT_MAKER = frozenset({"azure active directory", "azure ad"})
 """Products whose name without the maker names another product: ``Azure Active Directory`` is
 not the ``Active Directory`` a document names beside it."""
@@ -776,6 +788,9 @@ class Registry:
         self._index: dict[tuple[str, ...], str] = {}
         self._light: dict[tuple[str, ...], str] = {}
         self._heads: dict[str, set[str]] = {}
+        self._tails: dict[str, set[str]] = {}
+        """The stem of the second word of a maker's product (``Pinpoint`` of ``Amazon
+        Pinpoint``) -> the systems so named."""
         """First stem of a several-word name -> the systems with such names."""
         self._surfaces: dict[str, str] = {}
         self._shapes: dict[tuple[str, ...], list[str]] = {}
@@ -843,6 +858,9 @@ class Registry:
         self._claim("light", self._light, light_key(surface), system_id, derived)
         if len(key) > 1 and not derived:
             self._heads.setdefault(key[0], set()).add(self._index[key])
+        words_ = surface.split()
+        if len(words_) == 2 and words_[0].casefold() in VENDOR_WORDS and not derived:
+            self._tails.setdefault(key[1], set()).add(self._index[key])
         self._claim("compact", self._compact, compact(surface), system_id, derived)
         lowered = surface.lower()
         if lowered not in self._surfaces:
@@ -1021,12 +1039,40 @@ class Registry:
         prefix = self._name_prefix(ws, i, text)
         if prefix is not None:
             return prefix, 1, False
+        tail = self._makers_product(ws, i, text)
+        if tail is not None:
+            return tail, 1, False
         end = ws[i].end
         weak = _WEAK.get(ws[i].stem)
         if weak and word_before(ws, i) in PLACE_PREPOSITIONS and text[end : end + 1] != "-":
             role = self.playing(weak)
             return (role.id if role is not None else ("role", weak)), 1, True
         return None
+
+    def _makers_product(self, ws: list, i: int, text: str) -> str | None:
+        """``Pinpoint`` for ``Amazon Pinpoint``, ``Commerce`` for ``Adobe Commerce``: a
+        capitalised word that is the rest of exactly one maker's product of the document, where
+        it stands as a name (after a word in lower case, or before a verb: ``to Commerce``,
+        ``Pinpoint streams``), not as a sentence's first word given an order (``Connect the
+        app``)."""
+        word = text[ws[i].start : ws[i].end]
+        if len(word) < 4 or not word[0].isupper() or word.lower() in _NOT_A_PRODUCTS_REST:
+            return None
+        hits = self._tails.get(ws[i].stem, set())
+        if len(hits) != 1:
+            return None
+        found = next(iter(hits))
+        if light_stem(self.systems[found].name.split()[-1]) != light_stem(word):
+            return None  # the word as written (or its plural), not another of its stem
+        before = text[ws[i - 1].start : ws[i - 1].end] if i > 0 else ""
+        after = text[ws[i + 1].start : ws[i + 1].end] if i + 1 < len(ws) else ""
+        if text[ws[i].end : ws[i].end + 1] not in ("", " ", ".", ",", ";", ":", ")"):
+            return None
+        if after[:1].isupper():
+            return None  # ``the Bedrock Knowledge Base``: a longer name
+        mid_sentence = before[:1].islower() and not text[ws[i - 1].end : ws[i].start].strip()
+        acting = after.casefold() in _ACTING_VERBS
+        return found if mid_sentence or acting else None
 
     def _name_prefix(self, ws: list, i: int, text: str) -> str | None:
         """``LinkedIn`` for ``LinkedIn Insight Tag``: a capitalised word that begins exactly one
