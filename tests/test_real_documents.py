@@ -441,6 +441,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-qnabot-architecture": (False, 5, 1, 14),
     "en-aws-devops-monitoring-dashboard": (False, 5, 3, 6),
     "en-open-payments-flow": (False, 32, 12, 0),
+    "en-govuk-one-login-orchestration-identity": (False, 29, 0, 0),
+    "en-ory-hydra-login-flow": (False, 10, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1059,6 +1061,10 @@ UNSEEN_99 = [
     "en-aws-devops-monitoring-dashboard",
     "en-open-payments-flow",
 ]
+UNSEEN_100 = [
+    "en-govuk-one-login-orchestration-identity",
+    "en-ory-hydra-login-flow",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1158,6 +1164,7 @@ LATER_ROUNDS = [
     *UNSEEN_97,
     *UNSEEN_98,
     *UNSEEN_99,
+    *UNSEEN_100,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1220,7 +1227,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4511
+    assert counted == 4550
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
