@@ -1277,3 +1277,15 @@ def test_a_step_that_reads_from_a_named_place_takes_from_it(write_map) -> None:
         )
     )
     assert ("Google Sheet", "Google Ads Exclusion service", 13) in named_edges(model)
+
+
+@pytest.mark.parametrize(
+    "link", ["Редактировать на GitHub", "Открыть в Postman", "Смотреть на GitHub"]
+)
+def test_a_link_to_look_at_or_edit_the_page_states_no_edge(write_map, link: str) -> None:
+    """``###### [Редактировать на GitHub](…)`` under a tool's title: what a reader does with
+    the page, no edge from the tool."""
+    model = load(
+        write_map(f"# QIWI PAY\n\n###### [{link}](https://github.com/x/y)\n\nQIWI PAY -> Сайт\n")
+    )
+    assert named_edges(model) == [("QIWI PAY", "Сайт", 5)]

@@ -443,6 +443,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-open-payments-flow": (False, 32, 12, 0),
     "en-govuk-one-login-orchestration-identity": (False, 29, 0, 0),
     "en-ory-hydra-login-flow": (False, 10, 0, 0),
+    "ru-qiwi-p2p-invoice-scenario": (False, 6, 0, 4),
+    "ru-qiwipay-payment-scenarios": (False, 32, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1065,6 +1067,10 @@ UNSEEN_100 = [
     "en-govuk-one-login-orchestration-identity",
     "en-ory-hydra-login-flow",
 ]
+UNSEEN_101 = [
+    "ru-qiwi-p2p-invoice-scenario",
+    "ru-qiwipay-payment-scenarios",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1165,6 +1171,7 @@ LATER_ROUNDS = [
     *UNSEEN_98,
     *UNSEEN_99,
     *UNSEEN_100,
+    *UNSEEN_101,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1227,7 +1234,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4550
+    assert counted == 4627
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

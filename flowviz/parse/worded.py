@@ -704,9 +704,13 @@ def _acts(verb: str) -> bool:
 
 
 _ACTING_VERB = alternation([v for v in (*WRITE_VERBS, *READ_VERBS, *MOVE_VERBS) if _acts(v)])
+_LOOKING = r"(?:Редактир|Смотр|Посмотр|Просмотр|Откр|Перей|Перех|Чит|Измен)"
+"""Russian verbs of looking at or editing a page (``Редактировать на GitHub``, ``Открыть в
+Postman``): what a reader does with the page, nothing its subject moves."""
+
 _ACTED = re.compile(
     r"^\W*(?:(?:[A-Z][a-z]+s|[А-ЯЁ][а-яё]+(?:ет|ит|ёт))\s+(?:and|и)\s+)?"
-    rf"(?:(?i:{_ACTING_VERB})|[А-ЯЁ][а-яё]+(?:ать|ять|ить|овать|евать|ывать|ивать))"
+    rf"(?:(?i:{_ACTING_VERB})|(?!{_LOOKING})[А-ЯЁ][а-яё]+(?:ать|ять|ить|овать|евать|ывать|ивать))"
     r"[^.:;!?]{0,60}?\s(?P<way>to|into|in|on|via|through|from|в|во|на|из|от|через)\s+"
     r"(?:the\s+|an?\s+|your\s+)?",
 )
