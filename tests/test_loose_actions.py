@@ -1248,8 +1248,9 @@ def test_a_later_sentence_naming_a_system_again_by_its_kind_is_its_doing(write_m
 
 
 def test_a_title_naming_one_product_and_its_tool_names_the_documents_tool(write_map) -> None:
-    """``# Chatwoot Integration`` over ``The Chatwoot integration allows you to:``: the tool is
-    the integration, and each ability it lists is an edge of its."""
+    """``# Chatwoot Integration`` over ``The Chatwoot integration allows you to:``: the title
+    names the document's tool, so the lead-in naming it has a doer, and the abilities it lists
+    are edges (before, a title with a tool word named no tool)."""
     model = load(
         write_map(
             "# Chatwoot Integration\n\nThe Chatwoot integration allows you to:\n"

@@ -577,6 +577,11 @@ def test_a_nouns_form_in_emu_stems_as_the_noun() -> None:
     assert stems("новому") == stems("новый")
 
 
+def _named(registry: Registry, text: str) -> list[str]:
+    """The systems ``text`` names, as a sentence of a document names them."""
+    return [m.system for m in registry.mentions(text, actors=False)]
+
+
 def test_a_word_begins_a_longer_name_only_as_written() -> None:
     """``LinkedIn`` names ``LinkedIn Insight Tag`` and ``Payments`` names ``Payment Gateway``;
     ``Customer``, which stems as ``custom``, does not name ``Custom API``."""
@@ -585,12 +590,9 @@ def test_a_word_begins_a_longer_name_only_as_written() -> None:
     custom = registry.add("Custom API", "other")
     gateway = registry.add("Payment Gateway", "other")
 
-    def named(text: str) -> list[str]:
-        return [m.system for m in registry.mentions(text, actors=False)]
-
-    assert named("LinkedIn tracks the visit") == [tag.id]
-    assert named("Payments checks the card") == [gateway.id]
-    assert custom.id not in named("Customer initiates a WhatsApp conversation")
+    assert _named(registry, "LinkedIn tracks the visit") == [tag.id]
+    assert _named(registry, "Payments checks the card") == [gateway.id]
+    assert custom.id not in _named(registry, "Customer initiates a WhatsApp conversation")
 
 
 def test_a_makers_product_is_named_by_the_rest_of_its_name_where_it_stands_as_a_name() -> None:
@@ -602,10 +604,9 @@ def test_a_makers_product_is_named_by_the_rest_of_its_name_where_it_stands_as_a_
     connect = registry.add("Amazon Connect", "other")
     bedrock = registry.add("Amazon Bedrock", "other")
 
-    def named(text: str) -> list[str]:
-        return [m.system for m in registry.mentions(text, actors=False)]
-
-    assert named("Pinpoint streams event data") == [pinpoint.id]
-    assert named("The data is sent back to Pinpoint.") == [pinpoint.id]
-    assert connect.id not in named("Connect the app to your store")
-    assert bedrock.id not in named("It forwards the request to the Bedrock Knowledge Base")
+    assert _named(registry, "Pinpoint streams event data") == [pinpoint.id]
+    assert _named(registry, "The data is sent back to Pinpoint.") == [pinpoint.id]
+    assert connect.id not in _named(registry, "Connect the app to your store")
+    assert bedrock.id not in _named(
+        registry, "It forwards the request to the Bedrock Knowledge Base"
+    )
