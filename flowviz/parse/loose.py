@@ -191,7 +191,7 @@ def read_loose(
     )
 
 
-def _names(found: Candidate, subject: str | None) -> bool:
+def _has_the_tool_for_an_end(found: Candidate, subject: str | None) -> bool:
     """Whether an arrow statement has the document's tool for one of its ends."""
     return subject is not None and any(subject in segment for segment in found.segments)
 
@@ -351,7 +351,7 @@ def _candidates(
             if found is not None:
                 # a numbered item's other end taken for the document's tool: a process step
                 # read on its line says more (its doer may be named: ``### `report.py` ``)
-                found.told = told or (line in numbered and _names(found, subject))
+                found.told = told or (line in numbered and _has_the_tool_for_an_end(found, subject))
                 found.numbered = told and line in numbered
                 # ``Синхрон из ЮKassa в Мой Налог``: a title names its ends
                 found.drawn, found.titled = titled, line in headings
