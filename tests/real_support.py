@@ -51,14 +51,23 @@ _BRACKET = re.compile(r"\s*\([^()]*\)$")
 
 
 def _norm(text: str) -> str:
-    """A spelling as the rendered text shows it: case, ``ё`` and code backticks aside."""
+    """A spelling as the rendered text shows it: case, ``ё``, code backticks and a label's
+    line break (``Authorization server<br/>recipient's ASE``) aside."""
+    text = _LINE_BREAK.sub(" ", text)
     return " ".join(text.casefold().replace("ё", "е").replace("`", "").split())
 
 
-def _counted_name(system: System, spellings: dict[str, str]) -> str:
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _counted_name(
+    system: System, spellings: dict[str, str], shared: dict[str, list[str]] | None = None
+) -> str:
     """The counted system a reported one stands for: an exact spelling first, then one of the
     same words in another order, else the longest counted spelling its name contains; else its
-    own name (an invented system)."""
+    own name (an invented system). A spelling contained in the name that the count gives
+    several systems (``shared``) stands for the one whose name is likest the reported one's."""
+    shared = shared or {}
     forms = [_norm(f) for f in (system.name, *system.aliases)]
     for form in forms:
         if form in spellings:
@@ -69,8 +78,17 @@ def _counted_name(system: System, spellings: dict[str, str]) -> str:
             return counted  # the same words in another order (``SHM API``, ``API SHM``)
     inside = [s for s in spellings if any(s in form for form in forms) and len(s) > 2]
     if inside:
-        return spellings[max(inside, key=len)]
+        spelling = max(inside, key=len)
+        return _likest(forms, shared.get(spelling, [spellings[spelling]]))
     return system.name
+
+
+def _likest(forms: list[str], counted: list[str]) -> str:
+    """Of the counted systems a spelling stands for (an alias the count gives two of them,
+    ``Auth server`` of the sender's and of the recipient's), the one whose name shares the most
+    words with the reported system's names."""
+    words = {w for form in forms for w in form.split()}
+    return max(counted, key=lambda name: len(words & set(_norm(name).split())))
 
 
 def _end(system: str, parts: list[str]) -> str:
@@ -159,7 +177,11 @@ def measure(name: str) -> Measure:
     for form, counted in unbracketed.items():  # ... unless it tells two counted ones apart
         if len(counted) == 1:
             spellings.setdefault(form, counted.pop())
-    names = {s.id: _counted_name(s, spellings) for s in model.systems}
+    shared: dict[str, list[str]] = {}
+    for s in count["systems"]:
+        for form in {_norm(f) for f in [s["name"], *s.get("aliases", [])]}:
+            shared.setdefault(form, []).append(s["name"])
+    names = {s.id: _counted_name(s, spellings, shared) for s in model.systems}
     result.steps_found = len(step_lines & {s.line for f in model.flows for s in f.steps})
     # two reported ends the count takes for one system (topics of one broker) make one edge
     reported = list(dict.fromkeys((names[a], names[b], n) for a, b, n in reported_edges(model)))

@@ -440,7 +440,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-nuorder-flowlink-endpoint": (True, 0, 0, 0),
     "en-qnabot-architecture": (False, 5, 1, 14),
     "en-aws-devops-monitoring-dashboard": (False, 5, 3, 6),
-    "en-open-payments-flow": (False, 32, 12, 0),
+    "en-open-payments-flow": (False, 44, 0, 0),
     "en-govuk-one-login-orchestration-identity": (False, 29, 0, 0),
     "en-ory-hydra-login-flow": (False, 10, 0, 0),
     "ru-qiwi-p2p-invoice-scenario": (False, 6, 0, 4),
