@@ -1290,3 +1290,43 @@ def test_a_link_to_look_at_or_edit_the_page_states_no_edge(write_map, link: str)
         write_map(f"# QIWI PAY\n\n###### [{link}](https://github.com/x/y)\n\nQIWI PAY -> Сайт\n")
     )
     assert named_edges(model) == [("QIWI PAY", "Сайт", 5)]
+
+
+@pytest.mark.parametrize(
+    ("step", "edges"),
+    [
+        (  # two systems a person is authenticated by, one or the other
+            "Users are authenticated by either Amazon Cognito (in AWS Regions) or by an OpenID "
+            "connect provider such as Auth0.",
+            [],
+        ),
+        (  # the sender a thing of no name, the queue only what the step goes by
+            "The Amazon EC2 instance gets the object from the source bucket based on the "
+            "Amazon SQS message.",
+            [],
+        ),
+        (  # where a task runs is no receiver
+            "When the JobWorker node finds a large file, a Multipart Upload task running in "
+            "Amazon EC2 is started.",
+            [],
+        ),
+        (  # a nested workflow is a part of its starter's run
+            "The Step Functions Orchestrator initiates a nested Step Functions Get Inventory "
+            "workflow.",
+            [],
+        ),
+        (  # a person's second doing that moves data still does
+            "User uploads data to Amazon S3 or exports data from AWS Clean Rooms to Amazon S3.",
+            [("AWS Clean Rooms", "Amazon S3", 5)],
+        ),
+    ],
+)
+def test_steps_that_name_two_systems_but_move_nothing_between_them(
+    write_map, step: str, edges: list[tuple[str, str, int]]
+) -> None:
+    """A step names two systems as alternatives a person uses, as a basis after an unnamed
+    sender, as where something runs or as a nested part of its doer: no edge between them."""
+    model = load(
+        write_map(f"# Pipeline\n\n## How it works\n\n1. {step}\n2. Amazon SQS sends it.\n")
+    )
+    assert named_edges(model) == edges

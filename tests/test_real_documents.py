@@ -445,6 +445,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-ory-hydra-login-flow": (False, 10, 0, 0),
     "ru-qiwi-p2p-invoice-scenario": (False, 6, 0, 4),
     "ru-qiwipay-payment-scenarios": (False, 32, 0, 0),
+    "en-data-transfer-hub-architecture": (False, 5, 7, 16),
+    "en-glacier-vault-to-s3-transfer": (False, 9, 3, 19),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1071,6 +1073,10 @@ UNSEEN_101 = [
     "ru-qiwi-p2p-invoice-scenario",
     "ru-qiwipay-payment-scenarios",
 ]
+UNSEEN_103 = [
+    "en-data-transfer-hub-architecture",
+    "en-glacier-vault-to-s3-transfer",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1172,6 +1178,7 @@ LATER_ROUNDS = [
     *UNSEEN_99,
     *UNSEEN_100,
     *UNSEEN_101,
+    *UNSEEN_103,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1234,7 +1241,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4627
+    assert counted == 4670
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

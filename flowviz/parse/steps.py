@@ -374,6 +374,21 @@ def _to_between(clause: str, sender: tuple[int, str], receiver: tuple[int, str])
     return bool(_TO_WORDS & set(clause[sender[0] : receiver[0]].casefold().split()))
 
 
+def _not_hosts(clause: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``named`` without the systems a clause names as where something runs (``a task running
+    in Amazon EC2``) or as a nested part of its doer's run (``initiates a nested Step Functions
+    workflow``): no end of a transfer. Content hosted in a store (``assets hosted in the Amazon
+    S3 bucket``) is served from it: the store stays an end."""
+    return [(at, s) for at, s in named if not _HOSTED.search(clause[max(0, at - 40) : at])]
+
+
+_HOSTED = re.compile(
+    r"\b(?:running|runs|run)\s+(?:in|on|within)\s+(?:the\s+|an?\s+)?$"
+    r"|\b(?:an?|the)\s+(?:nested|child)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _named_ends(clause: str, names: Names) -> list[tuple[int, str]]:
     """The systems a clause names as ends: those before a method word (``using``, ``через``);
     when it names none there, the one the method word names is the step's one system
@@ -381,8 +396,8 @@ def _named_ends(clause: str, names: Names) -> list[tuple[int, str]]:
     ``в`` / ``to`` (``отправляет заказ через API Gateway в Booking Service``)."""
     cut = _METHOD.search(clause)
     if cut is None:
-        return names(clause)
-    before = names(clause[: cut.start()])
+        return _not_hosts(clause, names(clause))
+    before = _not_hosts(clause, names(clause[: cut.start()]))
     if len(before) > 1:
         return before
     after = [(at + cut.end(), system) for at, system in names(clause[cut.end() :])]
@@ -738,11 +753,21 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
     source = target = None
     if named and _RECEIVING.match(clause[named[0][0] :]) and _opens_with(clause, named[0][0]):
         target = named[0][1]
-        source = next((s for at, s in named[1:] if _SOURCE.search(clause[:at])), None)
+        source = next(
+            (
+                s
+                for at, s in named[1:]
+                if _SOURCE.search(clause[:at])
+                and not _UNNAMED_SOURCE.search(clause[named[0][0] : at])
+            ),
+            None,
+        )
     elif len(ids) >= 2:
         first, second = named[0], next(m for m in named if m[1] == ids[1])
         source, target = ids[0], ids[1]
-        if _SOURCE.search(clause[: second[0]]) and not _SOURCE.search(clause[: first[0]]):
+        if _UNNAMED_SOURCE.search(clause[first[0] : second[0]]):
+            source = target = None  # ``gets the object from the bucket based on the SQS message``
+        elif _SOURCE.search(clause[: second[0]]) and not _SOURCE.search(clause[: first[0]]):
             source, target = _from_to(clause, named, second) or (target, source)
         elif _SOURCE.search(clause[: first[0]]) and not _to_between(clause, first, second):
             target = None  # ``pulls from the Sheet the Google Ads IDs``: one end, the Sheet
@@ -765,8 +790,10 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source, target = target, source  # ``Доставляется в WhatsApp через GREEN-API``
         if _PER.search(between):
             source = target = None  # ``несколько инстансов A на один портал B``: a ratio
-        elif _ANOTHER_DOING.search(between) and _person_opens(text):
-            source = target = None  # ``The admin opens A, and uses B to sign in``: a person's
+        elif _person_opens(text) and (_ANOTHER_DOING.search(between) or _OR.search(between)):
+            source = target = (
+                None  # ``The admin opens A, and uses B``, ``by A or by B``: a person's
+            )
     elif ids:
         source = ids[0]
     method = method_in(text)
@@ -783,6 +810,21 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
 _ANOTHER_DOING = re.compile(r",\s+(?:and\s+|then\s+)?[a-z]+s\s")
 """Another verb of a step's subject between two systems (``…, and uses``): each system is what
 the subject does something with, no end of a transfer between them."""
+
+
+_OR = re.compile(r"\b(?:or|или)\s+(?!(?:[a-z]+s|[а-яё]+(?:ет|ит|ют|ят))\b)", re.IGNORECASE)
+"""Two systems a person's step names as alternatives (``Users are authenticated by either
+Amazon Cognito or by an OpenID connect provider``), not a second doing (``… or exports data
+from AWS Clean Rooms to Amazon S3``)."""
+
+_UNNAMED_SOURCE = re.compile(
+    r"\bfrom\s+(?:the\s+|an?\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:"
+    + alternation(BASIS_MARKERS)
+    + r")\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+"""A sender named as a thing of no name, then what the step goes by (``gets the object from
+the source bucket based on the Amazon SQS message``): the basis is no sender."""
 
 
 _PASSIVE_TO = re.compile(
