@@ -447,6 +447,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-qiwipay-payment-scenarios": (False, 32, 0, 0),
     "en-data-transfer-hub-architecture": (False, 5, 7, 16),
     "en-glacier-vault-to-s3-transfer": (False, 9, 3, 19),
+    "en-call-center-ai-architecture": (False, 40, 0, 3),
+    "en-pachca-github-bot": (False, 0, 0, 5),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1073,6 +1075,10 @@ UNSEEN_101 = [
     "ru-qiwi-p2p-invoice-scenario",
     "ru-qiwipay-payment-scenarios",
 ]
+UNSEEN_102 = [
+    "en-call-center-ai-architecture",
+    "en-pachca-github-bot",
+]
 UNSEEN_103 = [
     "en-data-transfer-hub-architecture",
     "en-glacier-vault-to-s3-transfer",
@@ -1178,6 +1184,7 @@ LATER_ROUNDS = [
     *UNSEEN_99,
     *UNSEEN_100,
     *UNSEEN_101,
+    *UNSEEN_102,
     *UNSEEN_103,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
@@ -1241,7 +1248,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4670
+    assert counted == 4731
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
