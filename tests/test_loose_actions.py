@@ -1330,3 +1330,31 @@ def test_steps_that_name_two_systems_but_move_nothing_between_them(
         write_map(f"# Pipeline\n\n## How it works\n\n1. {step}\n2. Amazon SQS sends it.\n")
     )
     assert named_edges(model) == edges
+
+
+def test_a_host_and_its_platform_are_no_ends_of_a_step(write_map) -> None:
+    """``A container hosted on Amazon ECS on AWS Fargate polls Neptune Streams``: ECS and
+    Fargate are where the container runs, no edge between them."""
+    model = load(
+        write_map(
+            "# Simulator\n\n## How it works\n\n"
+            "1. A Node JS container hosted on Amazon ECS on AWS Fargate polls Amazon Neptune.\n"
+            "2. Amazon Neptune sends the changes to Amazon SQS.\n"
+        )
+    )
+    assert ("Amazon ECS", "AWS Fargate", 5) not in named_edges(model)
+    assert ("Amazon Neptune", "Amazon SQS", 6) in named_edges(model)
+
+
+def test_the_kind_word_several_sections_use_for_their_own_is_no_system(write_map) -> None:
+    """``The module …`` in the steps of three ``… module`` sections: each section's own module,
+    no one system ``Module`` that a step invokes."""
+    sections = "".join(
+        f"## {name} module\n\nThis module performs the following workflow:\n\n"
+        f"1. The module reads the {name} data from Amazon SQS.\n"
+        "2. The module writes the result to Amazon Neptune.\n\n"
+        for name in ("Calculation", "Realization", "Generation")
+    )
+    text = "# Simulator\n\n" + sections + "The Plan Lambda function invokes the module.\n"
+    model = load(write_map(text))
+    assert "Module" not in {s.name for s in model.systems}

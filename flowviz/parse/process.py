@@ -146,7 +146,8 @@ def process_flows(
     ]
     common = not any(titled)  # where headings name components, ``The function`` is one
     said = [raw for d in drafts for raw, _ in (*d.steps, *_all_points(d))]
-    meet(participants((_one_line(raw) for raw in said), common=common))
+    found = participants((_one_line(raw) for raw in said), common=common)
+    meet([name for name in found if not _one_of_several(name, blocks)])
     meet(called_components(_one_line(raw) for raw in said))
     if engine is not None:
         meet(_node_apps(said))
@@ -176,6 +177,19 @@ def process_flows(
 _NAME_ARROW_SENTENCE = re.compile(
     r"^(?P<head>[^.!?]{1,80}?)\s*(?:" + ARROW.pattern + r")\s*(?P<tail>[A-ZА-ЯЁ][a-zа-яё].*)$"
 )
+
+
+def _one_of_several(name: str, blocks: list[Block]) -> bool:
+    """Whether a participant is a kind's word alone (``The module``) that several headings end
+    with (``## Data change event generation module``, ``## Actual inventory realization
+    module``): each section's own, no one system."""
+    if " " in name:
+        return False
+    word = name.casefold()
+    ends = [
+        b for b in blocks if isinstance(b, Heading) and b.text.casefold().split()[-1:] == [word]
+    ]
+    return len(ends) >= 2
 
 
 def _component_titled(title: str, component: Callable[[str], str | None]) -> str | None:

@@ -379,14 +379,32 @@ def _not_hosts(clause: str, named: list[tuple[int, str]]) -> list[tuple[int, str
     in Amazon EC2``) or as a nested part of its doer's run (``initiates a nested Step Functions
     workflow``): no end of a transfer. Content hosted in a store (``assets hosted in the Amazon
     S3 bucket``) is served from it: the store stays an end."""
-    return [(at, s) for at, s in named if not _HOSTED.search(clause[max(0, at - 40) : at])]
+    kept, host_end = [], -1
+    for at, system in named:
+        before = clause[max(0, at - 40) : at]
+        if _HOSTED.search(before) or (host_end >= 0 and _ON_A_HOST.fullmatch(clause[host_end:at])):
+            host_end = _name_end(clause, at)  # ``hosted on Amazon ECS on AWS Fargate``
+            continue
+        kept.append((at, system))
+    return kept
+
+
+def _name_end(clause: str, at: int) -> int:
+    """Where the name starting at ``at`` ends: before the first word in lower case."""
+    found = re.compile(r"(?:[\w/&.-]+|\([^()]*\))(?:\s+(?:[A-Z0-9][\w/&.-]*|\([^()]*\)))*").match(
+        clause, at
+    )
+    return found.end() if found else at
 
 
 _HOSTED = re.compile(
     r"\b(?:running|runs|run)\s+(?:in|on|within)\s+(?:the\s+|an?\s+)?$"
+    r"|\bhosted\s+on\s+(?:the\s+|an?\s+)?$"
     r"|\b(?:an?|the)\s+(?:nested|child)\s+$",
     re.IGNORECASE,
 )
+_ON_A_HOST = re.compile(r"\s+on\s+(?:the\s+|an?\s+)?")
+"""``… on AWS Fargate`` right after a host: the host's own platform, a host too."""
 
 
 def _named_ends(clause: str, names: Names) -> list[tuple[int, str]]:
