@@ -451,6 +451,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-pachca-github-bot": (False, 0, 0, 5),
     "en-supply-chain-plan-execution": (True, 0, 0, 0),
     "en-supply-chain-simulator-architecture": (False, 0, 2, 16),
+    "en-a2h-openclaw-approval": (False, 1, 0, 5),
+    "en-a2h-twilio-sms-channel": (False, 5, 2, 5),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1085,6 +1087,10 @@ UNSEEN_103 = [
     "en-data-transfer-hub-architecture",
     "en-glacier-vault-to-s3-transfer",
 ]
+UNSEEN_104 = [
+    "en-a2h-openclaw-approval",
+    "en-a2h-twilio-sms-channel",
+]
 UNSEEN_105 = [
     "en-supply-chain-plan-execution",
     "en-supply-chain-simulator-architecture",
@@ -1192,6 +1198,7 @@ LATER_ROUNDS = [
     *UNSEEN_101,
     *UNSEEN_102,
     *UNSEEN_103,
+    *UNSEEN_104,
     *UNSEEN_105,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
@@ -1255,7 +1262,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4746
+    assert counted == 4761
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
