@@ -1321,3 +1321,32 @@ def test_a_box_title_broken_over_lines_names_its_participants_in_one_line(write_
     assert _read(write_map, text) == [
         ("Sender's entity Auth server", "Recipient's entity Auth server", 11)
     ]
+
+
+GATEWAY = """# SMS channel
+
+```
+┌─────────────┐     ┌─────────────────┐     ┌─────────────┐
+│   Agent     │────▶│   A2H Gateway   │────▶│   Twilio    │
+└─────────────┘     │                 │     └─────────────┘
+                    │  ┌───────────┐  │
+                    │  │SmsChannel │  │
+                    │  └───────────┘  │
+                    │        │        │
+                    │        ▼        │
+                    │  ┌───────────┐  │
+                    │  │ Provider  │  │
+                    │  └───────────┘  │
+                    └─────────────────┘
+```
+"""
+
+
+def test_a_box_holding_boxes_that_arrows_reach_from_beside_is_a_box(write_map) -> None:
+    """The A2H Gateway drawn around its parts, with arrows reaching its side walls: a box the
+    drawing joins to the agent and to Twilio, its parts joined inside it."""
+    assert _read(write_map, GATEWAY) == [
+        ("Agent", "A2H Gateway", 5),
+        ("A2H Gateway", "Twilio", 5),
+        ("SmsChannel", "Provider", 8),
+    ]

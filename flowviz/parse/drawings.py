@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from flowviz.parse.arrows import Candidate
-from flowviz.parse.walled import as_drawn, bridged, frames_opened, titled_frames, walled_boxes
+from flowviz.parse.walled import (
+    as_drawn,
+    bridged,
+    frames_opened,
+    titled_frames,
+    walled_boxes,
+    without_holders,
+)
 
 _BOX = re.compile(r"[(\[{]([^\s()\[\]{}][^()\[\]{}]{0,40})[)\]}]")
 _VERTICAL = frozenset("|║│┃")
@@ -64,7 +71,7 @@ def connector_candidates(text: str, first_line: int) -> Iterator[Candidate]:
     lines = [as_drawn(line) for line in text.split("\n")]
     drawn = frames_opened(lines)
     grid, walls = walled_boxes(drawn)
-    walls += titled_frames(lines)
+    walls = without_holders(walls) + titled_frames(lines)
     boxes = [Box(w.name, w.row, w.start, w.end, w.top, w.bottom) for w in walls]
     walled = len(walls) >= 2
     boxes += _text_boxes(grid, walled) if _drawn_with_heads(grid) else _boxes(grid)

@@ -39,15 +39,20 @@ class Wall:
 def walled_boxes(grid: list[str]) -> tuple[list[str], list[Wall]]:
     """The grid with every walled box blanked out, and the boxes (banners left out)."""
     out = [list(line) for line in grid]
+    walls = [
+        wall
+        for top, line in enumerate(grid)
+        for start, char in enumerate(line)
+        if char in _TOP_LEFT and (wall := _box_at(grid, top, start)) is not None
+    ]
     boxes = []
-    for top, line in enumerate(grid):
-        for start, char in enumerate(line):
-            if char in _TOP_LEFT:
-                wall = _box_at(grid, top, start)
-                if wall is not None:
-                    _blank(out, wall)
-                    if not _banner(wall, grid):
-                        boxes.append(wall)
+    for wall in walls:
+        if any(_inside(other, wall) for other in walls):
+            _open(out, wall)  # a box holding boxes (a frame a stroke reaches): its parts stay
+        else:
+            _blank(out, wall)
+        if not _banner(wall, grid):
+            boxes.append(wall)
     return ["".join(row) for row in out], [box for box in boxes if box.name]
 
 
@@ -84,13 +89,37 @@ def frames_opened(grid: list[str]) -> list[str]:
     so that the arrows inside it join the boxes it holds. A stroke that crosses a frame's
     wall (``┼``) goes on through it."""
     walls = _all_boxes(grid)
-    frames = [w for w in walls if any(_inside(other, w) for other in walls)]
+    frames = [
+        w
+        for w in walls
+        if any(_inside(other, w) for other in walls) and not _reached_from_beside(grid, w)
+    ]
     if not frames:
         return grid
     out = [list(line) for line in grid]
     for frame in frames:
         _open(out, frame)
     return ["".join(row) for row in out]
+
+
+def without_holders(walls: list[Wall]) -> list[Wall]:
+    """The boxes that hold no other box: the ends a stroke between boxes may have (a box
+    holding boxes is reached only beside them, by a level arrow line)."""
+    return [wall for wall in walls if not any(_inside(other, wall) for other in walls)]
+
+
+def _reached_from_beside(grid: list[str], frame: Wall) -> bool:
+    """Whether a level stroke outside a frame ends at its side wall (``│ Agent │────▶│ A2H
+    Gateway │`` over the gateway's parts): the frame is a box the drawing joins to others, not
+    a group to open."""
+    for row in range(frame.top + 1, frame.bottom):
+        left, right = _at(grid, row, frame.start - 1), _at(grid, row, frame.end)
+        if left in _LEVEL_STROKE or right in _LEVEL_STROKE:
+            return True
+    return False
+
+
+_LEVEL_STROKE = frozenset("─━═▶►◀◄")
 
 
 def titled_frames(grid: list[str]) -> list[Wall]:
