@@ -391,10 +391,12 @@ def _not_hosts(clause: str, named: list[tuple[int, str]]) -> list[tuple[int, str
 
 def _name_end(clause: str, at: int) -> int:
     """Where the name starting at ``at`` ends: before the first word in lower case."""
-    found = re.compile(r"(?:[\w/&.-]+|\([^()]*\))(?:\s+(?:[A-Z0-9][\w/&.-]*|\([^()]*\)))*").match(
-        clause, at
-    )
+    found = _NAME_RUN.match(clause, at)
     return found.end() if found else at
+
+
+_NAME_RUN = re.compile(r"(?:[\w/&.-]+|\([^()]*\))(?:\s+(?:[A-Z0-9][\w/&.-]*|\([^()]*\)))*")
+"""A name's words: its first, then those in capitals or brackets (``Amazon ECS``)."""
 
 
 _HOSTED = re.compile(
@@ -809,9 +811,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
         if _PER.search(between):
             source = target = None  # ``несколько инстансов A на один портал B``: a ratio
         elif _person_opens(text) and (_ANOTHER_DOING.search(between) or _OR.search(between)):
-            source = target = (
-                None  # ``The admin opens A, and uses B``, ``by A or by B``: a person's
-            )
+            # ``The admin opens A, and uses B``, ``by A or by B``: what a person does
+            source = target = None
     elif ids:
         source = ids[0]
     method = method_in(text)

@@ -47,7 +47,7 @@ def walled_boxes(grid: list[str]) -> tuple[list[str], list[Wall]]:
     ]
     boxes = []
     for wall in walls:
-        if any(_inside(other, wall) for other in walls):
+        if _holds_a_box(wall, walls):
             _open(out, wall)  # a box holding boxes (a frame a stroke reaches): its parts stay
         else:
             _blank(out, wall)
@@ -89,11 +89,7 @@ def frames_opened(grid: list[str]) -> list[str]:
     so that the arrows inside it join the boxes it holds. A stroke that crosses a frame's
     wall (``┼``) goes on through it."""
     walls = _all_boxes(grid)
-    frames = [
-        w
-        for w in walls
-        if any(_inside(other, w) for other in walls) and not _reached_from_beside(grid, w)
-    ]
+    frames = [w for w in walls if _holds_a_box(w, walls) and not _reached_from_beside(grid, w)]
     if not frames:
         return grid
     out = [list(line) for line in grid]
@@ -105,7 +101,7 @@ def frames_opened(grid: list[str]) -> list[str]:
 def without_holders(walls: list[Wall]) -> list[Wall]:
     """The boxes that hold no other box: the ends a stroke between boxes may have (a box
     holding boxes is reached only beside them, by a level arrow line)."""
-    return [wall for wall in walls if not any(_inside(other, wall) for other in walls)]
+    return [wall for wall in walls if not _holds_a_box(wall, walls)]
 
 
 def _reached_from_beside(grid: list[str], frame: Wall) -> bool:
@@ -130,7 +126,7 @@ def titled_frames(grid: list[str]) -> list[Wall]:
     walls = _all_boxes(grid)
     out = []
     for frame in walls:
-        if not any(_inside(other, frame) for other in walls):
+        if not _holds_a_box(frame, walls):
             continue
         title = _title(grid, frame)
         top = grid[frame.top][frame.start + 1 : frame.end - 1]
@@ -160,6 +156,11 @@ def _all_boxes(grid: list[str]) -> list[Wall]:
         for start, char in enumerate(line)
         if char in _TOP_LEFT and (wall := _box_at(grid, top, start, loose=True)) is not None
     ]
+
+
+def _holds_a_box(wall: Wall, walls: list[Wall]) -> bool:
+    """Whether another of ``walls`` is drawn inside ``wall``."""
+    return any(_inside(other, wall) for other in walls)
 
 
 def _inside(box: Wall, frame: Wall) -> bool:
