@@ -1350,3 +1350,23 @@ def test_a_box_holding_boxes_that_arrows_reach_from_beside_is_a_box(write_map) -
         ("A2H Gateway", "Twilio", 5),
         ("SmsChannel", "Provider", 8),
     ]
+
+
+def test_a_frame_titled_with_a_console_path_is_what_the_arrow_points_at(write_map) -> None:
+    """``Twilio Console > Virtual Phone`` over the message it shows: the arrow drawn down onto
+    the frame points at it, not at the message (``Your approval code: 847291``)."""
+    text = (
+        "# SMS\n\n```\n"
+        "┌─────────────┐\n"
+        "│   Twilio    │\n"
+        "└──────┬──────┘\n"
+        "       ▼\n"
+        "┌─────────────────────────────────────┐\n"
+        "│  Twilio Console > Virtual Phone     │\n"
+        "│  ┌─────────────────────────────┐    │\n"
+        "│  │ Your approval code: 847291  │    │\n"
+        "│  └─────────────────────────────┘    │\n"
+        "└─────────────────────────────────────┘\n"
+        "```\n"
+    )
+    assert _read(write_map, text) == [("Twilio", "Twilio Console > Virtual Phone", 5)]

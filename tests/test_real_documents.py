@@ -452,7 +452,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-supply-chain-plan-execution": (True, 0, 0, 0),
     "en-supply-chain-simulator-architecture": (False, 0, 2, 16),
     "en-a2h-openclaw-approval": (False, 1, 0, 5),
-    "en-a2h-twilio-sms-channel": (False, 7, 1, 5),
+    "en-a2h-twilio-sms-channel": (False, 8, 0, 5),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):

@@ -144,7 +144,7 @@ def _title(grid: list[str], frame: Wall) -> str:
     return ""
 
 
-_TITLE = re.compile(r"[\w][\w .&:/()-]*")
+_TITLE = re.compile(r"[\w][\w .&:/()>-]*")
 _CROSSINGS = frozenset("┼┬╋╦+")
 """What a stroke crossing or leaving a frame's top wall is drawn with."""
 
