@@ -1358,3 +1358,16 @@ def test_the_kind_word_several_sections_use_for_their_own_is_no_system(write_map
     text = "# Simulator\n\n" + sections + "The Plan Lambda function invokes the module.\n"
     model = load(write_map(text))
     assert "Module" not in {s.name for s in model.systems}
+
+
+def test_what_a_step_serves_from_where_it_is_hosted_comes_from_there(write_map) -> None:
+    """``Amazon CloudFront delivers the web UI which is hosted in an Amazon S3 bucket``: S3
+    keeps what CloudFront serves, so S3 sends to CloudFront."""
+    model = load(
+        write_map(
+            "# Dashboard\n\nThe process flow is as follows:\n\n"
+            "1. Amazon CloudFront delivers the web UI which is hosted in an Amazon S3 bucket.\n"
+            "2. Amazon Cognito authenticates users for Amazon API Gateway.\n"
+        )
+    )
+    assert ("Amazon S3", "Amazon CloudFront", 5) in named_edges(model)

@@ -347,7 +347,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-rafiki-webhook-events": (False, 33, 0, 0),
     "en-headstart-product-orchestration": (False, 0, 1, 9),
     "en-revops-intelligence-reverse-etl": (False, 9, 3, 0),
-    "en-clickstream-aws-architecture": (False, 15, 7, 39),
+    "en-clickstream-aws-architecture": (False, 16, 6, 39),
     "en-opentrack-segment-alternative": (False, 9, 2, 0),
     "en-siteboss-owl-shopify-3pl": (False, 5, 2, 0),
     "ru-stalinon-bot-mini-app": (False, 7, 1, 4),
@@ -445,7 +445,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-ory-hydra-login-flow": (False, 10, 0, 0),
     "ru-qiwi-p2p-invoice-scenario": (False, 6, 0, 4),
     "ru-qiwipay-payment-scenarios": (False, 32, 0, 0),
-    "en-data-transfer-hub-architecture": (False, 5, 7, 16),
+    "en-data-transfer-hub-architecture": (False, 5, 6, 16),
     "en-glacier-vault-to-s3-transfer": (False, 9, 3, 19),
     "en-call-center-ai-architecture": (False, 40, 0, 3),
     "en-pachca-github-bot": (False, 0, 0, 5),
@@ -453,6 +453,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-supply-chain-simulator-architecture": (False, 0, 2, 16),
     "en-a2h-openclaw-approval": (False, 1, 0, 5),
     "en-a2h-twilio-sms-channel": (False, 8, 0, 5),
+    "en-acs-ai-customer-service": (True, 0, 0, 0),
+    "en-gaab-use-case-architecture": (False, 5, 8, 33),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1095,6 +1097,10 @@ UNSEEN_105 = [
     "en-supply-chain-plan-execution",
     "en-supply-chain-simulator-architecture",
 ]
+UNSEEN_106 = [
+    "en-acs-ai-customer-service",
+    "en-gaab-use-case-architecture",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1200,6 +1206,7 @@ LATER_ROUNDS = [
     *UNSEEN_103,
     *UNSEEN_104,
     *UNSEEN_105,
+    *UNSEEN_106,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1262,7 +1269,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4761
+    assert counted == 4801
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

@@ -806,6 +806,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             _READS_IN.search(between) or _READ_THROUGH.search(between)
         ):
             source, target = target, source  # ``A consumes the events in B``: B holds them
+        elif (source, target) == (ids[0], ids[1]) and _STORED_IN.search(between):
+            source, target = target, source  # ``delivers the web UI, hosted in an S3 bucket``
         elif (source, target) == (ids[0], ids[1]) and _carried_to(clause, first, between):
             source, target = target, source  # ``Доставляется в WhatsApp через GREEN-API``
         if _PER.search(between):
@@ -830,6 +832,12 @@ _ANOTHER_DOING = re.compile(r",\s+(?:and\s+|then\s+)?[a-z]+s\s")
 """Another verb of a step's subject between two systems (``…, and uses``): each system is what
 the subject does something with, no end of a transfer between them."""
 
+
+_STORED_IN = re.compile(
+    r"\bhosted\s+(?:as\s+[\w\s-]{1,40}?\s+)?in\s+(?:an?\s+|the\s+)?$", re.IGNORECASE
+)
+"""What a step's subject serves, kept in the system named next (``CloudFront delivers the web
+UI which is hosted in an Amazon S3 bucket``): the store sends to the subject."""
 
 _OR = re.compile(r"\b(?:or|или)\s+(?!(?:[a-z]+s|[а-яё]+(?:ет|ит|ют|ят))\b)", re.IGNORECASE)
 """Two systems a person's step names as alternatives (``Users are authenticated by either
