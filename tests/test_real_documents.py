@@ -455,6 +455,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-a2h-twilio-sms-channel": (False, 8, 0, 5),
     "en-acs-ai-customer-service": (True, 0, 0, 0),
     "en-gaab-use-case-architecture": (False, 5, 8, 33),
+    "en-glacier-refreezer-architecture": (False, 0, 2, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1101,6 +1102,9 @@ UNSEEN_106 = [
     "en-acs-ai-customer-service",
     "en-gaab-use-case-architecture",
 ]
+UNSEEN_107 = [
+    "en-glacier-refreezer-architecture",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1207,6 +1211,7 @@ LATER_ROUNDS = [
     *UNSEEN_104,
     *UNSEEN_105,
     *UNSEEN_106,
+    *UNSEEN_107,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1269,7 +1274,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4801
+    assert counted == 4811
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
