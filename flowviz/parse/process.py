@@ -7,6 +7,7 @@ a flow whose items are its steps; how each step reads is ``flowviz.parse.steps``
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -147,7 +148,8 @@ def process_flows(
     common = not any(titled)  # where headings name components, ``The function`` is one
     said = [raw for d in drafts for raw, _ in (*d.steps, *_all_points(d))]
     found = participants((_one_line(raw) for raw in said), common=common)
-    meet([name for name in found if not _one_of_several(name, blocks)])
+    several = _shared_heading_ends(blocks)
+    meet([name for name in found if name.casefold() not in several])
     meet(called_components(_one_line(raw) for raw in said))
     if engine is not None:
         meet(_node_apps(said))
@@ -179,17 +181,14 @@ _NAME_ARROW_SENTENCE = re.compile(
 )
 
 
-def _one_of_several(name: str, blocks: list[Block]) -> bool:
-    """Whether a participant is a kind's word alone (``The module``) that several headings end
-    with (``## Data change event generation module``, ``## Actual inventory realization
-    module``): each section's own, no one system."""
-    if " " in name:
-        return False
-    word = name.casefold()
-    ends = [
-        b for b in blocks if isinstance(b, Heading) and b.text.casefold().split()[-1:] == [word]
-    ]
-    return len(ends) >= 2
+def _shared_heading_ends(blocks: list[Block]) -> set[str]:
+    """The last words two or more headings end with (``module`` of ``## Calculation module``
+    and ``## Actual inventory realization module``): a participant that is that word alone
+    (``The module``) is each section's own, no one system."""
+    ends = Counter(
+        words[-1] for b in blocks if isinstance(b, Heading) and (words := b.text.casefold().split())
+    )
+    return {word for word, count in ends.items() if count >= 2}
 
 
 def _component_titled(title: str, component: Callable[[str], str | None]) -> str | None:
