@@ -456,6 +456,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-acs-ai-customer-service": (True, 0, 0, 0),
     "en-gaab-use-case-architecture": (False, 5, 8, 33),
     "en-glacier-refreezer-architecture": (False, 0, 2, 0),
+    "en-umbraco-forms-integrations": (True, 0, 0, 0),
+    "ru-alice-bitrix24-leads": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1105,6 +1107,10 @@ UNSEEN_106 = [
 UNSEEN_107 = [
     "en-glacier-refreezer-architecture",
 ]
+UNSEEN_108 = [
+    "en-umbraco-forms-integrations",
+    "ru-alice-bitrix24-leads",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1212,6 +1218,7 @@ LATER_ROUNDS = [
     *UNSEEN_105,
     *UNSEEN_106,
     *UNSEEN_107,
+    *UNSEEN_108,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1274,7 +1281,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4811
+    assert counted == 4815
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
