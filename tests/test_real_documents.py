@@ -458,6 +458,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-glacier-refreezer-architecture": (False, 0, 2, 0),
     "en-umbraco-forms-integrations": (True, 0, 0, 0),
     "ru-alice-bitrix24-leads": (True, 0, 0, 0),
+    "ru-sql-oracle-publishing": (True, 0, 0, 0),
+    "ru-sql-transactional-replication": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1111,6 +1113,10 @@ UNSEEN_108 = [
     "en-umbraco-forms-integrations",
     "ru-alice-bitrix24-leads",
 ]
+UNSEEN_109 = [
+    "ru-sql-oracle-publishing",
+    "ru-sql-transactional-replication",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1219,6 +1225,7 @@ LATER_ROUNDS = [
     *UNSEEN_106,
     *UNSEEN_107,
     *UNSEEN_108,
+    *UNSEEN_109,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1281,7 +1288,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4815
+    assert counted == 4825
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
