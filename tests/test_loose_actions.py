@@ -1371,3 +1371,21 @@ def test_what_a_step_serves_from_where_it_is_hosted_comes_from_there(write_map) 
         )
     )
     assert ("Amazon S3", "Amazon CloudFront", 5) in named_edges(model)
+
+
+def test_a_name_spelled_out_before_its_abbreviation_is_the_system_of_either(write_map) -> None:
+    """``the Claims Mediator (CM)`` where a diagram names the systems by abbreviations: the
+    bracket is another name of the end, not an aside to drop; what goes along (``, containing
+    the … (HA) number``) names no receiver."""
+    model = load(
+        write_map(
+            "# Claims\n\n```mermaid\nsequenceDiagram\n  HP->>CM: claim\n  CM->>IL: claim\n"
+            "  IL->>HA: decision\n```\n\n## Steps\n\n"
+            "1. The Hospital Portal (HP) submits a claim to the Claims Mediator (CM), containing "
+            "the Health Authority (HA) number.\n"
+            "2. CM forwards the claim to the Insurer Ledger (IL).\n"
+            "3. IL sends the decision to HA.\n"
+        )
+    )
+    steps = [(s.source, s.target, s.line) for f in model.flows for s in f.steps if s.line > 10]
+    assert steps == [("hp", "cm", 12), ("cm", "il", 13), ("il", "ha", 14)]

@@ -433,7 +433,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-ct-paypal-payment-connector": (False, 12, 3, 7),
     "en-shopify-loyalteez-rewards": (False, 0, 4, 0),
     "en-twilio-sms-broadcast": (True, 0, 0, 0),
-    "en-govstack-g2p-bulk-payment": (False, 27, 1, 26),
+    "en-govstack-g2p-bulk-payment": (False, 30, 1, 26),
     "en-rideshare-serverless-architecture": (False, 3, 1, 0),
     "en-automagik-omni-messaging-hub": (False, 12, 7, 0),
     "en-d365cc-whatsapp-video-escalation": (False, 0, 3, 16),

@@ -1299,8 +1299,9 @@ TITLED_AFTER_WORDS = (
 """What a title that names its two products first ends with (``Twilio to Slack Bridge``)."""
 
 ATTACHED_WORDS = (
-    "including", "includes", "with a link", "together with", "along with",
-    "включая", "в том числе", "вместе с", "со ссылкой",
+    "including", "includes", "with a link", "together with", "along with", "containing",
+    "включая", "в том числе", "вместе с", "со ссылкой", "содержащий", "содержащее",
+    "содержащую", "содержащие",
 )  # fmt: skip
 """Words that open a step's last clause about what goes along with the data (``Posts a Slack
 message, optionally including a CRM link``): a system named there is no end of the step."""

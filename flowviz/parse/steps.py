@@ -474,7 +474,8 @@ def first_clause(text: str, *, doings: bool = False) -> str:
     and what a person does before it (``When analysts access X,``) unless ``doings``."""
     number, title = leading_number(text)
     body = text if number is None else " " * (len(text) - len(title)) + title
-    clause = _BRACKETS.sub(_blank, _NAMED_IN_BRACKETS.sub(_bracket_name, _CLAUSES.split(body)[0]))
+    clause = _SPELLED_OUT.sub(_abbreviation, _CLAUSES.split(body)[0])
+    clause = _BRACKETS.sub(_blank, _NAMED_IN_BRACKETS.sub(_bracket_name, clause))
     clause = _KIND_SAID.sub(_blank, _FORMAT_OF.sub(_blank, clause))
     return _PERSON.sub(_blank, clause if doings else _after_persons_doing(clause))
 
@@ -491,6 +492,28 @@ words before it (``the GitHub Container Registry (GHCR)``)."""
 def _bracket_name(match: re.Match[str]) -> str:
     """``the Lambda (Log Processor)`` as ``Log Processor``, the kind blanked (positions kept)."""
     return " " * (len(match["kind"]) + 1) + match["name"] + " "
+
+
+_SPELLED_OUT = re.compile(
+    r"(?P<words>\b(?:[a-z][\w-]*\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and)){1,5})"
+    r"(?P<gap>\s+\()(?P<short>[A-Z][A-Za-z]{1,8})\)"
+)
+"""Capitalised words and the abbreviation after them in brackets (``the Information Mediator
+(IM)``, ``the requesting Building Block (RBB)``)."""
+
+
+def _abbreviation(match: re.Match[str]) -> str:
+    """``Payments Building Block (PBB)`` with its brackets blanked (positions kept), when the
+    capitals of the abbreviation are the initials of the last words, linking words aside: the
+    document may name the system by either (``PBB forwards …``); any other bracket as it was,
+    to be blanked."""
+    capitals = [c for c in match["short"] if c.isupper()]
+    words = [w for w in match["words"].split() if w not in ("of", "for", "and")]
+    if len(words) < len(capitals) or any(
+        w[0].upper() != c for w, c in zip(words[-len(capitals) :], capitals, strict=True)
+    ):
+        return match.group()
+    return match["words"] + " " * len(match["gap"]) + match["short"] + " "
 
 
 _KIND_SAID = re.compile(
