@@ -1389,3 +1389,26 @@ def test_a_name_spelled_out_before_its_abbreviation_is_the_system_of_either(writ
     )
     steps = [(s.source, s.target, s.line) for f in model.flows for s in f.steps if s.line > 10]
     assert steps == [("hp", "cm", 12), ("cm", "il", 13), ("il", "ha", 14)]
+
+
+@pytest.mark.parametrize(
+    ("step", "edge"),
+    [
+        ("Amazon DynamoDB is used to hold the jobs configured for Amazon Personalize.", None),
+        ("Redis holds the rate limits set up for the Stripe webhooks.", None),
+        ("AWS Lambda sends the weekly report for Slack.", ("AWS Lambda", "Slack")),
+        (
+            "Перенесите данные из Object Storage в Managed Service for ClickHouse.",
+            ("Object Storage", "ClickHouse"),
+        ),
+    ],
+)
+def test_a_system_a_step_works_for_is_no_receiver(write_map, step: str, edge) -> None:
+    """``… configured for Amazon Personalize``: what the work is for, nothing sent to it,
+    unless a verb of sending says so; a name's own ``for`` is no such word."""
+    model = load(
+        write_map(
+            f"# Jobs\n\n## How it works\n\n1. {step}\n2. Amazon S3 sends files to AWS Lambda.\n"
+        )
+    )
+    assert [(a, b) for a, b, line in named_edges(model) if line == 5] == ([edge] if edge else [])

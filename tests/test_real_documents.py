@@ -460,6 +460,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-alice-bitrix24-leads": (True, 0, 0, 0),
     "ru-sql-oracle-publishing": (True, 0, 0, 0),
     "ru-sql-transactional-replication": (True, 0, 0, 0),
+    "en-logicapps-monitoring-orders-architecture": (False, 23, 0, 0),
+    "en-personalize-mlops-architecture": (False, 0, 1, 10),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1117,6 +1119,9 @@ UNSEEN_109 = [
     "ru-sql-oracle-publishing",
     "ru-sql-transactional-replication",
 ]
+UNSEEN_110 = [
+    "en-personalize-mlops-architecture",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1226,6 +1231,7 @@ LATER_ROUNDS = [
     *UNSEEN_107,
     *UNSEEN_108,
     *UNSEEN_109,
+    *UNSEEN_110,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1288,7 +1294,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4825
+    assert counted == 4858
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

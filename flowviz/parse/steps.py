@@ -835,6 +835,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source, target = target, source  # ``Доставляется в WhatsApp через GREEN-API``
         if _PER.search(between):
             source = target = None  # ``несколько инстансов A на один портал B``: a ratio
+        elif _FOR_A_SYSTEM.search(between) and not _SENDING.search(between):
+            source = target = None  # ``A tracks the events configured for B``: what it is for
         elif _person_opens(text) and (_ANOTHER_DOING.search(between) or _OR.search(between)):
             # ``The admin opens A, and uses B``, ``by A or by B``: what a person does
             source = target = None
@@ -909,6 +911,12 @@ def _carried_to(clause: str, first: tuple[int, str], between: str) -> bool:
     to = marker is not None and marker.group("marker").casefold() in _TO_WORDS
     return to and _CARRIED_BY.search(between) is not None
 
+
+_FOR_A_SYSTEM = re.compile(r"\s[a-zа-яё][\w-]*\s+(?:for|для)\s+(?:the\s+|an?\s+)?$")
+"""``for`` after a word in lower case right before a step's second system (``DynamoDB is used
+to track the scheduled events configured for Amazon Personalize``): what the work is for,
+where nothing is sent unless a verb between says so (``sends the report for Slack``); not a
+name's own ``for`` (``в Managed Service for ClickHouse``)."""
 
 _PER = re.compile(
     r"\s(?:на\s+(?:один|одну|одно|каждый|каждую|каждое)|per|for\s+each)\s+(?:\S+\s+){0,2}$",
