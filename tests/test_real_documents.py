@@ -1122,6 +1122,9 @@ UNSEEN_109 = [
 UNSEEN_110 = [
     "en-personalize-mlops-architecture",
 ]
+UNSEEN_111 = [
+    "en-logicapps-monitoring-orders-architecture",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1232,6 +1235,7 @@ LATER_ROUNDS = [
     *UNSEEN_108,
     *UNSEEN_109,
     *UNSEEN_110,
+    *UNSEEN_111,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
