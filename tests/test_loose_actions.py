@@ -1412,3 +1412,24 @@ def test_a_system_a_step_works_for_is_no_receiver(write_map, step: str, edge) ->
         )
     )
     assert [(a, b) for a, b, line in named_edges(model) if line == 5] == ([edge] if edge else [])
+
+
+def test_a_steps_actions_after_commas_each_move_its_subjects_data(write_map) -> None:
+    """``X consumes …, persists … on PostgreSQL and raises … to Y``: each action after a comma
+    or ``and`` is the subject's own, a store it keeps something on the receiver; a participle
+    after a comma (``, importing the files from Amazon S3 …``) tells what the action does."""
+    model = load(
+        write_map(
+            "# Billing\n\n## How it works\n\n"
+            "1. `Billing Worker` consumes the invoice event from Apache Kafka, persists the "
+            "invoice on PostgreSQL and raises a completion event to `Ledger Service`.\n"
+            "2. `Ledger Service` sends COPY commands to Amazon Redshift, importing the files "
+            "from Amazon S3 into Redshift tables.\n"
+        )
+    )
+    assert sorted((a, b) for a, b, _ in named_edges(model)) == [
+        ("Apache Kafka", "Billing Worker"),
+        ("Billing Worker", "Ledger Service"),
+        ("Billing Worker", "PostgreSQL"),
+        ("Ledger Service", "Amazon Redshift"),
+    ]

@@ -95,20 +95,24 @@ _PERSON_SUBJECT = re.compile(rf"\s*(?:{_FOLLOW}[\s,]+)?(?:you|we|вы|мы)\b", 
 system moves data to or from the step's engine."""
 
 
-_ANSWER_VERBS = ("returns", "responds", "replies")
-"""Verbs of a later action by which a step's subject answers the system named after ``to``."""
+_ANSWER_VERBS = ("returns", "responds", "replies", "raises")
+"""Verbs of a later action by which a step's subject answers or signals the system named after
+``to`` (``… and raises an external event to Saga Orchestrator``)."""
 
+_ACTION_VERBS = (*WRITE_VERBS, *READ_VERBS, *(v for v in MOVE_VERBS if v.isascii()), *_ANSWER_VERBS)
 _ACTIONS = re.compile(
     r",?\s+(?:and|then|и|а|затем|потом)\s+(?="
-    + alternation(
-        (*WRITE_VERBS, *READ_VERBS, *(v for v in MOVE_VERBS if v.isascii()), *_ANSWER_VERBS)
-    )
-    + r"|[а-яё]+(?:ет|ит|ют|ят|ется|ится)\b)",
+    + alternation(_ACTION_VERBS)
+    + r"|[а-яё]+(?:ет|ит|ют|ят|ется|ится)\b)"
+    + r"|,\s+(?="
+    + alternation(tuple(v for v in _ACTION_VERBS if v.endswith("s")))
+    + r"\s)",
     re.IGNORECASE,
 )
 """Where a step's first clause goes on with another action of its subject (``… and adds it
 to the Mailchimp audience``, ``… и сохраняет их в ClickHouse``, ``… and returns query results
-to Amazon QuickSight``)."""
+to Amazon QuickSight``, ``…, persists the event data on Cosmos DB``); not a participle after a
+comma (``…, importing the files from the bucket``: what the action does, not another)."""
 
 
 _PRONOUN_SUBJECT = re.compile(
@@ -635,7 +639,11 @@ def _moved(step: Step, subject: str, clause: str, names: Names) -> list[Step]:
     called = [(at, s) for at, s in named[:1] if s != subject and _CALLED.search(clause[:at])]
     if called:  # ``… and calls the Command Producer Activity to produce … to Event Hubs``
         return [step.model_copy(update={"source": subject, "target": called[0][1]})]
-    ends = [(at, s) for at, s in named if s != subject and _MARKED.search(clause[:at])]
+    ends = [
+        (at, s)
+        for at, s in named
+        if s != subject and (_MARKED.search(clause[:at]) or _STORED_ON.match(clause[:at]))
+    ]
     if not ends:
         return []
     at, other = ends[0]
@@ -644,6 +652,13 @@ def _moved(step: Step, subject: str, clause: str, names: Names) -> list[Step]:
     pair = (other, subject) if sent else (subject, other)
     return [step.model_copy(update={"source": pair[0], "target": pair[1]})]
 
+
+_STORED_ON = re.compile(
+    r"\W*(?:persists|stores|saves|writes|records|caches)\s[^,;]*?\s(?:on|in)\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+"""A later action of keeping something, right before the store it is kept on or in
+(``…, persists the event data on Cosmos DB``): the subject writes to that store."""
 
 _CALLED = re.compile(
     r"\b(?:calls|invokes|notifies|informs|triggers)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
