@@ -462,6 +462,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-sql-transactional-replication": (True, 0, 0, 0),
     "en-logicapps-monitoring-orders-architecture": (False, 23, 0, 0),
     "en-personalize-mlops-architecture": (False, 0, 1, 10),
+    "en-megalista-supported-integrations": (True, 0, 0, 0),
+    "ru-yc-dataproc-clickhouse-exchange": (False, 0, 2, 0),
+    "ru-yc-ydb-cdc-kafka": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1125,6 +1128,9 @@ UNSEEN_110 = [
 UNSEEN_111 = [
     "en-logicapps-monitoring-orders-architecture",
 ]
+UNSEEN_112 = [
+    "en-megalista-supported-integrations",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1236,6 +1242,7 @@ LATER_ROUNDS = [
     *UNSEEN_109,
     *UNSEEN_110,
     *UNSEEN_111,
+    *UNSEEN_112,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1298,7 +1305,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4858
+    assert counted == 4873
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
