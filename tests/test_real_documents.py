@@ -1131,6 +1131,10 @@ UNSEEN_111 = [
 UNSEEN_112 = [
     "en-megalista-supported-integrations",
 ]
+UNSEEN_113 = [
+    "ru-yc-dataproc-clickhouse-exchange",
+    "ru-yc-ydb-cdc-kafka",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1243,6 +1247,7 @@ LATER_ROUNDS = [
     *UNSEEN_110,
     *UNSEEN_111,
     *UNSEEN_112,
+    *UNSEEN_113,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
