@@ -2052,3 +2052,30 @@ def test_a_russian_noun_of_doing_opens_an_action_not_a_system(write_map) -> None
     assert not {"Получение", "Обработка", "Валидация"} & names
     assert ("Telegram", "WB API", 6) in _edges(model)
     assert ("Telegram", "PostgreSQL", 6) not in _edges(model)
+
+
+def test_titles_naming_a_direction_with_v_or_a_sites_variables_are_edges(write_map) -> None:
+    """``Kafka в ClickHouse`` is ``Kafka to ClickHouse`` in Russian; a documentation site's
+    variable for a product's name (``{{ KF }}``) is a name as written, an end once another
+    title names it too; ``с помощью X`` names the tool, never a second receiver."""
+    model = load(
+        write_map(
+            "# Руководства\n\n"
+            "* [{{ KF }} в {{ CH }}](a.md)\n"
+            "* [{{ KF }} в {{ PG }}](b.md)\n"
+            "* [{{ PG }} в {{ CH }}](c.md)\n"
+            "* [Kafka в ClickHouse](d.md)\n\n"
+            "## Синхронизация данных из {{ metrika }} в витрину {{ CH }} с помощью {{ dt }}\n"
+        )
+    )
+    assert _edges(model) == [
+        ("{{ KF }}", "{{ CH }}", 3),
+        ("{{ KF }}", "{{ PG }}", 4),
+        ("{{ PG }}", "{{ CH }}", 5),
+        ("Kafka", "ClickHouse", 6),
+    ]
+
+
+def test_an_expression_between_braces_is_no_name(write_map) -> None:
+    model = load(write_map("# Flow\n\n- {{ $json.email }} → HubSpot\n- Tilda → amoCRM\n"))
+    assert _edges(model) == [("Tilda", "amoCRM", 4)]

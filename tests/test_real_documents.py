@@ -426,7 +426,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-kentico-dynamics365-sales-sync": (False, 0, 0, 0),
     "ru-n8n-automagic-workflows": (True, 0, 0, 0),
     "en-aws-opensearch-app-log-pipeline": (False, 11, 8, 36),
-    "ru-yc-data-transfer-tutorials": (True, 0, 0, 0),
+    "ru-yc-data-transfer-tutorials": (False, 25, 0, 0),
     "en-moj-prisoner-finance-purchasing": (False, 51, 0, 0),
     "ru-cloudpayments-bitrix-donations": (False, 3, 0, 0),
     "en-azure-saga-orchestration-workflows": (False, 45, 1, 29),

@@ -63,6 +63,10 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
 CALL = re.compile(r"(?<=\w)\.[a-z_]\w*\([^()]*\)")
 """A method called on a component (``VisitService.pick(...)``): the component is the end."""
 _NOT_NAME = re.compile(r"://|\{\{|\}\}|[()\[\]=<>$]")
+VARIABLE = re.compile(r"\{\{\s*[A-Za-z][\w-]*\s*\}\}")
+"""A documentation site's variable for a product's name (``{{ KF }}``, ``{{ mkf-full-name }}``
+in Yandex Cloud's Diplodoc pages): a name as written; an expression (``{{ $json.email }}``) is
+none."""
 
 
 @dataclass(slots=True)
@@ -302,7 +306,9 @@ def key(name: str) -> str:
 
 def looks_like_name(text: str) -> bool:
     """Short, with a capital, digit or dot in it, and not a URL, template or code, a cry
-    (``INCREASE BUDGET!``) or a piece of a quotation (``Keyword "free hearing``)."""
+    (``INCREASE BUDGET!``) or a piece of a quotation (``Keyword "free hearing``); a site's
+    variable for a name (``{{ KF }}``) reads as a name."""
+    text = VARIABLE.sub("Name", text)
     words = text.split()
     if not words or len(words) > MAX_END_WORDS or _NOT_NAME.search(text):
         return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from flowviz.parse.arrows import ARROW, is_code_component
+from flowviz.parse.arrows import ARROW, VARIABLE, is_code_component
 from flowviz.parse.keywords import (
     DOCUMENT_WORDS,
     FORMAT_WORDS,
@@ -373,8 +373,8 @@ class WordedStatements:
             return text
         if _DETERMINER.search(found["a"]):
             return text
-        a = self.products.match(found["a"])
-        b = list(self.products.finditer(found["b"]))
+        a = self.products.match(found["a"]) or VARIABLE.fullmatch(found["a"])
+        b = list(self.products.finditer(found["b"])) or list(VARIABLE.finditer(found["b"]))
         if a is None or len(b) != 1 or self.products.search(found["a"], a.end()):
             return text
         sender, receiver = (catalogue_spelling(m.group(), self.extra) for m in (a, b[0]))
@@ -425,11 +425,13 @@ _CHAIN_TO = re.compile(r"\s+(?:to|To|TO|в|во)\s+")
 
 
 _PAIR_TO = re.compile(
-    r"(?P<a>[A-Z0-9][\w./&-]*(?:\s+[\w./&-]+){0,3}?)\s+(?:to|To|TO|into)\s+"
-    r"(?P<b>[A-Z0-9][\w./&-]*(?:\s+[\w./&-]+){0,5}?)(?:\s+\([^()]*\))?"
+    r"(?P<a>[A-Z0-9][\w./&-]*(?:\s+[\w./&-]+){0,3}?|\{\{\s*[\w-]+\s*\}\})"
+    r"\s+(?:to|To|TO|into|в|во)\s+"
+    r"(?P<b>[A-Z0-9][\w./&-]*(?:\s+[\w./&-]+){0,5}?|\{\{\s*[\w-]+\s*\}\})(?:\s+\([^()]*\))?"
 )
-"""Up to four words, ``to``, up to six more and maybe a bracket, each side opening with a
-capital: a pair's line, no sentence (``Secrets Manager to manage TikTok credentials``)."""
+"""Up to four words, ``to`` (``в``), up to six more and maybe a bracket, each side opening with
+a capital or a site's variable for a name: a pair's line, no sentence (``Secrets Manager to
+manage TikTok credentials``)."""
 
 
 _HYPHENED = re.compile(
@@ -498,7 +500,8 @@ data (Outreach to Hull)``): an edge statement about those words."""
 _SYNC_FROM_TO = re.compile(
     r"^(?P<what>(?:" + alternation(SYNC_WORDS, stems_only=True) + r")\s+[^()\[\]]{1,80}?)\s+"
     r"(?:(?:непосредственно|напрямую|directly)\s+)?(?:(?:из|from)\s+(?P<a>[^(),;]{1,40}?)\s+"
-    r"(?:с|to|into|with)\s+(?:[^(),;]{1,60}?\s+(?:в|во|in)\s+)?|в\s+(?P<a_in>[^(),;]{1,40}?)\s+"
+    r"(?:с(?!\s+помощью)|to|into|with)\s+(?:[^(),;]{1,60}?\s+(?:в|во|in)\s+)?"
+    r"|в\s+(?P<a_in>[^(),;]{1,40}?)\s+"
     r"с\s+[^(),;]{1,60}?\s+(?:в|во)\s+)(?P<b>[^(),;]{1,40}?)"
     r"(?P<rest>[.;:]?)\s*$",
     re.IGNORECASE,
@@ -581,11 +584,16 @@ def _named_side(side: str) -> list[str]:
     """A side of a title that names no product of the catalogue as its one end when it reads
     as a name (``из ЮKassa в Мой Налог``); else none."""
     name = _TRAILING_NOTE.sub("", side).strip(' *_`"«»')
+    if VARIABLE.search(name) and not VARIABLE.fullmatch(name):
+        return []  # ``витрину {{ CH }}``: a site's variable is a name only as the whole side
     return [name] if looks_like_a_name(name) else []
 
 
-_TRAILING_NOTE = re.compile(r"\s+(?:для|for)\s.*$|\s*\([^()]*\)\s*$", re.IGNORECASE)
-"""What a title says after its end: who it is for, a note in brackets."""
+_TRAILING_NOTE = re.compile(
+    r"\s+(?:для|for|с\s+помощью|при\s+помощи|using|via)\s.*$|\s*\([^()]*\)\s*$", re.IGNORECASE
+)
+"""What a title says after its end: who it is for, the tool it is done with, a note in
+brackets."""
 
 
 _LABEL = re.compile(r"^[^:—]{1,40}[:—]\s*")
