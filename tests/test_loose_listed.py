@@ -214,3 +214,37 @@ def test_a_russian_list_of_abilities_names_the_documents_tool(write_map) -> None
         )
     )
     assert named_edges(model) == [("Склад-Синк", "МойСклад", 7), ("МойСклад", "Склад-Синк", 8)]
+
+
+def test_a_list_of_abilities_of_a_products_integration_has_that_product_for_its_doer(
+    write_map,
+) -> None:
+    """``The Chatwoot integration allows you to:`` over ``Receive WhatsApp messages in your
+    Chatwoot inbox``: Chatwoot named in the item is the doer, WhatsApp the one product."""
+    model = load(
+        write_map(
+            "# Support inbox\n\nThe Chatwoot integration allows you to:\n"
+            "- Receive WhatsApp messages in your Chatwoot inbox\n"
+            "- Send replies to Telegram from the Chatwoot dashboard\n"
+        )
+    )
+    assert [(a, b) for a, b, _ in named_edges(model)] == [
+        ("WhatsApp", "Chatwoot"),
+        ("Chatwoot", "Telegram"),
+    ]
+
+
+def test_table_formats_and_stores_of_a_lakehouse_are_products(write_map) -> None:
+    """Apache Iceberg, HBase and Authorize.net are products of the catalogue: a title joining
+    two of them by ``to`` is an edge."""
+    model = load(
+        write_map(
+            "# Templates\n\n- [Kafka to Iceberg](a.md)\n- [Cloud Bigtable to HBase](b.md)\n"
+            "- [Authorize.net to Stripe](c.md)\n"
+        )
+    )
+    assert [(a, b) for a, b, _ in named_edges(model)] == [
+        ("Kafka", "Iceberg"),
+        ("Cloud Bigtable", "HBase"),
+        ("Authorize.net", "Stripe"),
+    ]

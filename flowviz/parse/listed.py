@@ -198,7 +198,8 @@ def _capability(
     if len(words) < 2 or words[0].casefold().strip("*_") not in _ABILITY_VERBS:
         return None
     named = {catalogue_spelling(m.group(), extra) for m in products.finditer(text)}
-    named.discard(doer)
+    named = {n for n in named if n.casefold() not in doer.casefold().split()}  # ``Chatwoot
+    # integration`` does what the list says: Chatwoot is the doer, not a second product
     place = _PLACE.search(text)
     if len(named) != 1 or place is None:
         return None

@@ -380,6 +380,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "apache beam", "yandex datalens",
         "lightdash", "sisense", "mode analytics", "sigma computing", "cube.dev", "motherduck",
         "duckdb", "starrocks", "apache druid", "apache pinot", "firebolt", "dremio",
+        "apache iceberg", "iceberg", "apache hudi", "delta lake",
     ],
     "database": [
         "postgres", "postgresql", "mysql", "sqlite", "mongodb", "redis", "object storage", "s3",
@@ -396,6 +397,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "azure table storage", "bigtable", "cloud bigtable", "memorystore", "sap hana",
         "oracle database", "microsoft sql server", "sql server", "infinispan", "milvus",
         "pinecone", "weaviate", "qdrant", "yandex object storage", "amazon s3 glacier",
+        "apache hbase", "hbase", "spanner", "couchbase", "couchdb", "clickhouse cloud",
     ],
     "erp": [
         "1с:предприятие", "1с", "1c", "1с:унф", "1с:управление торговлей", "1с:erp", "мойсклад",
@@ -426,12 +428,13 @@ MORE_PRODUCTS: dict[str, list[str]] = {
     "payments": [
         "stripe", "paypal", "юkassa", "yookassa", "cloudpayments", "тинькофф касса", "chargebee",
         "recurly", "paddle", "zuora", "adyen", "braintree", "robokassa", "prodamus",
-        "razorpay", "checkout.com", "mollie", "square", "klarna",
+        "razorpay", "checkout.com", "mollie", "square", "klarna", "authorize.net",
+        "payu", "cybersource", "2checkout", "bepaid", "paykeeper",
     ],
     "support": [
         "zendesk", "intercom", "freshdesk", "usedesk", "jivo", "jivosite", "help scout",
         "crisp", "livechat", "tawk.to", "gorgias", "omnidesk", "servicenow",
-        "jira service management",
+        "jira service management", "chatwoot", "helpcrunch",
     ],
     "automation": [
         "n8n", "zapier", "make.com", "keboola", "dataflow", "airflow", "albato", "apix-drive",
@@ -469,6 +472,7 @@ MORE_PRODUCTS: dict[str, list[str]] = {
         "azure machine learning", "azure ai search", "azure cognitive search", "azure bot service",
         "vertex ai", "dialogflow", "document ai", "sap ai core", "yandex speechkit", "speechkit",
         "yandex translate", "yandex vision", "copilot studio", "power virtual agents",
+        "hugging face", "ollama", "openrouter",
     ],
     "cloud": [
         "pub/sub", "cloud functions", "data transfer", "ngrok", "kafka", "apache kafka",
