@@ -465,6 +465,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-megalista-supported-integrations": (True, 0, 0, 0),
     "ru-yc-dataproc-clickhouse-exchange": (False, 0, 2, 0),
     "ru-yc-ydb-cdc-kafka": (True, 0, 0, 0),
+    "ru-azure-construction-iot": (False, 1, 2, 7),
+    "ru-yc-cns-browser-push": (True, 0, 0, 0),
+    "ru-yc-cns-mobile-push": (False, 2, 0, 9),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1135,6 +1138,10 @@ UNSEEN_113 = [
     "ru-yc-dataproc-clickhouse-exchange",
     "ru-yc-ydb-cdc-kafka",
 ]
+UNSEEN_114 = [
+    "ru-yc-cns-browser-push",
+    "ru-yc-cns-mobile-push",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1248,6 +1255,7 @@ LATER_ROUNDS = [
     *UNSEEN_111,
     *UNSEEN_112,
     *UNSEEN_113,
+    *UNSEEN_114,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1310,7 +1318,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4873
+    assert counted == 4901
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
