@@ -1142,6 +1142,9 @@ UNSEEN_114 = [
     "ru-yc-cns-browser-push",
     "ru-yc-cns-mobile-push",
 ]
+UNSEEN_115 = [
+    "ru-azure-construction-iot",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1256,6 +1259,7 @@ LATER_ROUNDS = [
     *UNSEEN_112,
     *UNSEEN_113,
     *UNSEEN_114,
+    *UNSEEN_115,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
