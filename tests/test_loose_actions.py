@@ -1433,3 +1433,18 @@ def test_a_steps_actions_after_commas_each_move_its_subjects_data(write_map) -> 
         ("Billing Worker", "PostgreSQL"),
         ("Ledger Service", "Amazon Redshift"),
     ]
+
+
+def test_a_sites_variable_in_a_step_is_the_system_it_names(write_map) -> None:
+    """``Приложение передает токен в {{ cns-short-name }}``: the variable names the service
+    (the diagram shows it as written); a channel created in it for a platform and an app is
+    set-up, ``Push-`` of ``Push-уведомлений`` no verb of sending."""
+    model = load(
+        write_map(
+            "# Push\n\n## Порядок работы\n\n"
+            "1. В сервисе {{ cns-short-name }} создается канал Push-уведомлений под платформу "
+            "и ваше приложение.\n"
+            "2. Ваше приложение передает токен в {{ cns-short-name }}.\n"
+        )
+    )
+    assert named_edges(model) == [("Ваше приложение", "{{ cns-short-name }}", 6)]

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from flowviz.model import Flow, Integration, Step
 from flowviz.parse.arrows import (
+    VARIABLE,
     component_head,
     component_qualifier,
     is_component,
@@ -252,6 +253,8 @@ def names_finder(
                 system_of(spelling, ctx, extra, exact=True)  # ``метрики`` is a common word
         for match in _YOUR_SYSTEM.finditer(text):
             system_of(_your_system(match.group()), ctx, extra, exact=True)
+        for match in VARIABLE.finditer(text):
+            system_of(match.group(), ctx, extra, exact=True)  # ``{{ cns-short-name }}``
         for match in _POSSESSED_COMPONENT.finditer(text):
             owned = system_of(f"{match['owner']} {match['head'].title()}", ctx, extra, True)
             ctx.registry.alias(owned, match.group())  # as written: ``Acme's worker``

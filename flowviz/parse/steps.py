@@ -454,11 +454,13 @@ def _sent_through(
 
 
 _SENDING = re.compile(
-    r"(?<!\w)(?:" + alternation((*WRITE_VERBS, *MOVE_VERBS, *TRIGGER_VERBS)) + r"|sent)(?!\w)",
+    r"(?<![\w-])(?:"
+    + alternation((*WRITE_VERBS, *MOVE_VERBS, *TRIGGER_VERBS))
+    + r"|sent)(?![\w-])",
     re.IGNORECASE,
 )
 """A verb by which a step's subject sends something on (``sends``, ``publishes``,
-``отправляет``)."""
+``отправляет``); not a part of a compound noun (``Push-уведомлений``)."""
 
 
 _API_OF = re.compile(r"[^\s,;.]+(?:\s+[^\s,;.]+){0,2}?\s+API\b|API\s+\S")
@@ -852,6 +854,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source = target = None  # ``несколько инстансов A на один портал B``: a ratio
         elif _FOR_A_SYSTEM.search(between) and not _SENDING.search(between):
             source = target = None  # ``A tracks the events configured for B``: what it is for
+        elif _SET_UP.search(between) and not _SENDING.search(between):
+            source = target = None  # ``В сервисе A создается канал под … приложение``: set-up
         elif _person_opens(text) and (_ANOTHER_DOING.search(between) or _OR.search(between)):
             # ``The admin opens A, and uses B``, ``by A or by B``: what a person does
             source = target = None
@@ -932,6 +936,14 @@ _FOR_A_SYSTEM = re.compile(r"\s[a-zа-яё][\w-]*\s+(?:for|для)\s+(?:the\s+|a
 to track the scheduled events configured for Amazon Personalize``): what the work is for,
 where nothing is sent unless a verb between says so (``sends the report for Slack``); not a
 name's own ``for`` (``в Managed Service for ClickHouse``)."""
+
+_SET_UP = re.compile(
+    r"(?<!\w)(?:созда[её]тся|создаются|настраивается|настраиваются)(?!\w)",
+    re.IGNORECASE,
+)
+"""Something made or configured between a step's two systems (``В сервисе A создается канал
+под платформу B и ваше приложение``): set-up naming both, nothing sent unless a verb of sending
+says so."""
 
 _PER = re.compile(
     r"\s(?:на\s+(?:один|одну|одно|каждый|каждую|каждое)|per|for\s+each)\s+(?:\S+\s+){0,2}$",
