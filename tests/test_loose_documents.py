@@ -2079,3 +2079,22 @@ def test_titles_naming_a_direction_with_v_or_a_sites_variables_are_edges(write_m
 def test_an_expression_between_braces_is_no_name(write_map) -> None:
     model = load(write_map("# Flow\n\n- {{ $json.email }} → HubSpot\n- Tilda → amoCRM\n"))
     assert _edges(model) == [("Tilda", "amoCRM", 4)]
+
+
+def test_a_reference_of_connections_one_heading_each_names_its_ends(write_map) -> None:
+    """Headings that are arrows, three or more (a reference of ports per connection): each
+    heading's two ends are names as written, the second in lower case as a heading writes it;
+    a way of pushing (``Email Webhook``) is still no end."""
+    model = load(
+        write_map(
+            "# Порты\n\n### Сервер приёма --> контроллер домена\n\nLDAP, порт 389.\n\n"
+            "### Сервер приёма --> SQL Server\n\nTCP 1433.\n\n"
+            "### Точка сбора --> сервер приёма\n\nHTTPS.\n\n"
+            "### Stripe->Email Webhook\n\nПисьмо покупателю.\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Сервер приёма", "Контроллер домена", 3),
+        ("Сервер приёма", "SQL Server", 7),
+        ("Точка сбора", "Сервер приёма", 11),
+    ]

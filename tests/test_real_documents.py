@@ -420,7 +420,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-sap-s4hana-teams-po-approval": (False, 1, 1, 4),
     "ru-retailcrm-supabase-analytics-demo": (False, 9, 0, 0),
     "en-family-hubs-hld": (False, 31, 0, 0),
-    "ru-configmgr-ports-connections": (False, 13, 0, 0),
+    "ru-configmgr-ports-connections": (False, 23, 0, 0),
     "en-adobe-channel-manager-walmart": (False, 5, 0, 0),
     "en-flowlink-quickbooks-online": (False, 20, 0, 0),
     "en-kentico-dynamics365-sales-sync": (False, 0, 0, 0),

@@ -703,7 +703,7 @@ def _beside_a_product(name: str, index: int, found: Candidate, ends: Ends) -> bo
     end names only products of the catalogue (``Vitally -> Zendesk/HubSpot``)."""
     if len(found.segments) != 2 or found.boxed or found.told:
         return False
-    titled = found.titled and _TITLED_NAME.fullmatch(name) and not _MECHANISM.search(name)
+    titled = found.titled and _TITLED_NAME.fullmatch(name) and not MECHANISM.search(name)
     if not (_BRAND.fullmatch(name) or titled):
         return False
     word = name.casefold()
@@ -723,7 +723,7 @@ _TITLED_NAME = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?:\s+[\w.-]+){0,4}")
 """An end a heading's arrow names beside a product: up to five words, a capital first
 (``Точка служб отчетов``, ``Reporting Point``)."""
 
-_MECHANISM = re.compile(
+MECHANISM = re.compile(
     r"\b(?:webhooks?|callbacks?|triggers?|events?|notifications?|вебхуки?|события?|"
     r"уведомлени[ея])$",
     re.IGNORECASE,

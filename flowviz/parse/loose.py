@@ -17,6 +17,7 @@ from flowviz.parse.arrows import (
     ACTION_FIRST,
     ARROW,
     HEADING_CHAIN,
+    MECHANISM,
     Candidate,
     Ends,
     Hop,
@@ -341,6 +342,7 @@ def _candidates(
             texts += worded.trigger_and_action(said, block.line)
         lead_in = block if isinstance(block, (Heading, Paragraph)) else lead_in
     stated: set[int] = set()
+    series = _heading_series(texts, headings)
     for written, line in texts:
         text = _arrow_line(worded, written, heading=line in headings)
         titled = line in headings and bool(ARROW.search(text)) and not ARROW.search(written)
@@ -356,7 +358,7 @@ def _candidates(
                 # ``Синхрон из ЮKassa в Мой Налог``: a title names its ends
                 found.drawn, found.titled = titled, line in headings
                 stated.add(line)
-                yield found
+                yield _named_ends(found) if line in series else found
     for title, line in titles:  # a linked article's title (``Прием данных из Kafka в X``)
         text = worded.as_arrow_line(title)
         if line not in stated and not ARROW.search(title) and ARROW.search(text):
@@ -369,9 +371,42 @@ def _candidates(
     ):
         if found.line not in stated:
             yield found
+    yield from _plain_code_candidates(code)
+
+
+def _plain_code_candidates(code: list[CodeBlock]) -> Iterator[Candidate]:
+    """The statements of the code blocks that are no diagram code (Mermaid, PlantUML)."""
     for block in code:
         if block.info not in DIAGRAM_LANGUAGES and not block.text.lstrip().startswith("@start"):
             yield from _drawn_candidates(block)
+
+
+def _heading_series(texts: list[tuple[str, int]], headings: set[int]) -> set[int]:
+    """The lines of the headings that are arrows between two ends, when a document has
+    ``MIN_HEADING_SERIES`` of them or more (a reference of connections, one section each:
+    ``### Сервер сайта --> контроллер домена``); none otherwise."""
+    lines = {
+        line
+        for text, line in texts
+        if line in headings and len(ARROW.findall(text)) == 1 and not ARROW.match(text.strip())
+    }
+    return lines if len(lines) >= MIN_HEADING_SERIES else set()
+
+
+MIN_HEADING_SERIES = 3
+"""The fewest headings that are arrows for a document to be a reference of connections."""
+
+
+def _named_ends(found: Candidate) -> Candidate:
+    """A heading's arrow of a series as a statement whose two ends are names as the
+    heading writes them, the first letter of each capitalised (a heading writes a name after
+    its first word in lower case: ``--> точка распространения``); as it is when it has more
+    ends or one is a way of pushing (``Stripe->Email Webhook``: how the mail is sent)."""
+    ends = [end for segment in found.segments for end in segment]
+    if len(found.segments) != 2 or any(MECHANISM.search(end) for end in ends):
+        return found
+    segments = [[end[:1].upper() + end[1:] for end in segment] for segment in found.segments]
+    return replace(found, segments=segments, drawn=True)
 
 
 def _arrow_line(worded: WordedStatements, written: str, *, heading: bool) -> str:
