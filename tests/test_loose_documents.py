@@ -2098,3 +2098,19 @@ def test_a_reference_of_connections_one_heading_each_names_its_ends(write_map) -
         ("Сервер приёма", "SQL Server", 7),
         ("Точка сбора", "Сервер приёма", 11),
     ]
+
+
+def test_a_sender_of_several_capitalised_words_is_named_whole(write_map) -> None:
+    """``sends an order from Intelligent Order Management to Finance + Operations``: the
+    sender is the whole name, not its first word."""
+    model = load(
+        write_map(
+            "# Orders\n\n- The provider action sends an order from Intelligent Order Management "
+            "to Finance + Operations when the order is ready.\n"
+            "- Intelligent Order Management → BigCommerce\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Intelligent Order Management", "Finance + Operations", 3),
+        ("Intelligent Order Management", "BigCommerce", 4),
+    ]

@@ -133,10 +133,13 @@ class WordedStatements:
     def _whole_product(self, text: str, found: re.Match[str]) -> str:
         """The sender of ``from A … to B`` as the whole product name it opens with (``Dynamics
         365`` of ``from Dynamics 365 to``, which the few words allowed before ``to`` would
-        otherwise cut to ``Dynamics``)."""
+        otherwise cut to ``Dynamics``), or the whole name of capitalised words (``from
+        Intelligent Order Management to``)."""
         product = self.products.match(text, found.start("a"))
         if product is None or not found.end("a") < product.end() < found.start("b"):
-            return found["a"]
+            name = _LEADING_NAME.match(text, found.start("a"))  # ``Intelligent Order Management``
+            cut = name is not None and found.end("a") < name.end() < found.start("b")
+            return name.group() if cut and name is not None else found["a"]
         named_for = _NAMED_FOR.match(text, product.end(), found.start("b"))
         return text[product.start() : named_for.end()] if named_for else product.group()
 
