@@ -248,3 +248,23 @@ def test_table_formats_and_stores_of_a_lakehouse_are_products(write_map) -> None
         ("Cloud Bigtable", "HBase"),
         ("Authorize.net", "Stripe"),
     ]
+
+
+def test_a_russian_list_of_functions_names_its_doer_and_the_products_listed_in_an_item(
+    write_map,
+) -> None:
+    """``**Центр сбора** выполняет следующие функции:`` over nouns of doing (``получение
+    данных от агентов сбора и шлюзов сбора``): each product of the item's list is an end."""
+    model = load(
+        write_map(
+            "# Архитектура\n\n## Компоненты\n\n- **Агент сбора** — служба на сервере.\n"
+            "- **Шлюз сбора** — служба в сети.\n- **Центр сбора** — сервер анализа.\n\n"
+            "**Центр сбора** выполняет следующие функции:\n\n"
+            "- получение данных от агентов сбора и шлюзов сбора;\n"
+            "- выявление подозрительных действий;\n"
+        )
+    )
+    assert [(a, b) for a, b, _ in named_edges(model)] == [
+        ("Агент сбора", "Центр сбора"),
+        ("Шлюз сбора", "Центр сбора"),
+    ]

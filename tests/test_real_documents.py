@@ -395,7 +395,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-exchange-mail-flow-ports": (False, 11, 0, 0),
     "en-d365-outbound-goods-external-services": (False, 11, 0, 0),
     "en-iom-finops-order-scenarios": (False, 19, 3, 64),
-    "ru-ata-architecture": (False, 2, 0, 0),
+    "ru-ata-architecture": (False, 4, 0, 0),
     "ru-ata-prerequisites-ports": (False, 28, 0, 0),
     "ru-fasttrack-data-migration": (True, 0, 0, 0),
     "ru-hybrid-footfall-detection": (False, 2, 0, 7),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from flowviz.parse.arrows import ARROW, Candidate, candidate
 from flowviz.parse.blocks import Block, Heading, ListBlock, Paragraph
@@ -172,7 +173,8 @@ _CAPABILITY_LEAD = re.compile(
     r"^(?:(?:with|using|through)\s+(?P<doer>[^,:]{1,40}?),?\s+you\s+can\b"
     r"|(?P<doer2>[^,:]{1,40}?)\s+(?:can|allows\s+you\s+to|lets\s+you|enables\s+you\s+to)\b"
     r"|с\s+помощью\s+(?P<doer3>[^,:]{1,40}?),?\s+(?:вы\s+)?можно\b"
-    r"|(?P<doer4>[^,:]{1,40}?)\s+(?:позволяет|умеет|может)\b)[^:]*:$",
+    r"|(?P<doer4>[^,:]{1,40}?)\s+(?:позволяет|умеет|может|выполняет\s+следующие\s+функции"
+    r"|performs\s+the\s+following\s+functions)\b)[^:]*:$",
     re.IGNORECASE,
 )
 """A lead-in naming who can do what its list says."""
@@ -197,18 +199,30 @@ def _capability(
     words = text.split(maxsplit=1)
     if len(words) < 2 or words[0].casefold().strip("*_") not in _ABILITY_VERBS:
         return None
-    named = {catalogue_spelling(m.group(), extra) for m in products.finditer(text)}
-    named = {n for n in named if n.casefold() not in doer.casefold().split()}  # ``Chatwoot
-    # integration`` does what the list says: Chatwoot is the doer, not a second product
+    found = [m for m in products.finditer(text) if not _names_the_doer(m.group(), doer, extra)]
+    named = list(dict.fromkeys(catalogue_spelling(m.group(), extra) for m in found))
     place = _PLACE.search(text)
-    if len(named) != 1 or place is None:
-        return None
-    product = named.pop()
+    listed = all(_ONE_LIST.fullmatch(text[a.end() : b.start()]) for a, b in pairwise(found))
+    if not named or not listed or place is None:
+        return None  # ``Send X to A, then read B``: which is the doer's end is not said
+    product = ", ".join(named)  # ``получение данных от шлюзов ATA и упрощенных шлюзов ATA``
     taken = place.group("way").casefold() in ("from", "из", "от") or (
         words[0].casefold() in _TAKING_VERBS
     )
     pair = (product, doer) if taken else (doer, product)
     return f"{pair[0]} -> {pair[1]}: {text.strip()}"
+
+
+def _names_the_doer(name: str, doer: str, extra: dict[str, list[str]]) -> bool:
+    """Whether a product an item names is the doer itself or the product its name is made of
+    (``Chatwoot`` of ``Chatwoot integration``)."""
+    spelled = catalogue_spelling(name, extra).casefold()
+    return spelled == doer.casefold() or spelled in doer.casefold().split()
+
+
+_ONE_LIST = re.compile(r"\s*(?:,|/|&|\band\b|\bи\b|\bor\b|\bили\b)\s*", re.IGNORECASE)
+"""What stands between the products of one list in an item (``от шлюзов ATA и упрощенных
+шлюзов ATA``): nothing else, or they are not one end."""
 
 
 _PLACE = re.compile(r"\s(?P<way>to|into|in|from|в|во|из|от|на)\s+(?:the\s+)?\S", re.IGNORECASE)
@@ -218,10 +232,13 @@ _ABILITY_VERBS = frozenset(
         "remove", "set", "poll", "transfer", "copy", "move", "load",
         "отправлять", "получать", "выгружать", "загружать", "синхронизировать", "создавать",
         "обновлять", "удалять", "передавать", "импортировать", "экспортировать",
+        "получение", "отправка", "передача", "выгрузка", "загрузка", "синхронизация", "сбор",
+        "импорт", "экспорт", "запись", "чтение",
     }
 )  # fmt: skip
 _TAKING_VERBS = frozenset(
-    {*READ_VERBS, "poll", "получать", "загружать", "импортировать"}
+    {*READ_VERBS, "poll", "получать", "загружать", "импортировать", "получение", "загрузка",
+     "сбор", "импорт", "чтение"}
 )  # fmt: skip
 """Verbs by which the doer takes the data from the product it names (``Poll for stock levels
 in QuickBooks``)."""
