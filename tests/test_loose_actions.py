@@ -1448,3 +1448,25 @@ def test_a_sites_variable_in_a_step_is_the_system_it_names(write_map) -> None:
         )
     )
     assert named_edges(model) == [("Ваше приложение", "{{ cns-short-name }}", 6)]
+
+
+def test_what_a_step_calls_a_system_to_do_is_that_systems_transfer(write_map) -> None:
+    """``calls the Ledger Writer to write the entry to PostgreSQL``: the called system does
+    the writing; a system's own API called to update it is no second end."""
+    model = load(
+        write_map(
+            "# Ledger\n\n## How it works\n\n"
+            "1. `Billing Scheduler` triggers the `Export Worker` to copy the files from "
+            "Amazon S3 into the archive.\n"
+            "2. Apache Airflow receives the event and calls the `Ledger Writer` to write the "
+            "entry to PostgreSQL.\n"
+            "3. AWS Lambda invokes Salesforce API to update the contacts to Salesforce.\n"
+        )
+    )
+    assert sorted((a, b) for a, b, _ in named_edges(model)) == [
+        ("AWS Lambda", "Salesforce API"),
+        ("Airflow", "Ledger Writer"),
+        ("Amazon S3", "Export Worker"),
+        ("Billing Scheduler", "Export Worker"),
+        ("Ledger Writer", "PostgreSQL"),
+    ]

@@ -429,7 +429,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-yc-data-transfer-tutorials": (False, 25, 0, 0),
     "en-moj-prisoner-finance-purchasing": (False, 51, 0, 0),
     "ru-cloudpayments-bitrix-donations": (False, 3, 0, 0),
-    "en-azure-saga-orchestration-workflows": (False, 45, 1, 29),
+    "en-azure-saga-orchestration-workflows": (False, 54, 1, 29),
     "en-ct-paypal-payment-connector": (False, 12, 3, 7),
     "en-shopify-loyalteez-rewards": (False, 0, 4, 0),
     "en-twilio-sms-broadcast": (True, 0, 0, 0),

@@ -587,9 +587,9 @@ def _follow_ups(step: Step, names: Names, engine: str | None = None) -> list[Ste
     head, *later = _LATER_CLAUSES.split(step.text)
     out = []
     if subject is not None:
-        out += [
-            t for action in _ACTIONS.split(head)[1:] for t in _moved(step, subject, action, names)
-        ]
+        first_action, *actions = _ACTIONS.split(head)
+        out += _called_to_do(step, first_action, names)
+        out += [t for action in actions for t in _moved(step, subject, action, names)]
     for clause in later:
         if _PRONOUN_SUBJECT.match(clause):
             out += _moved(step, subject, clause, names) if subject is not None else []
@@ -607,6 +607,25 @@ def _follow_ups(step: Step, names: Names, engine: str | None = None) -> list[Ste
             elif (named_again := _named_again(clause, first)) is not None:
                 out += _moved(step, named_again, clause, names)  # ``The Lambda function …``
     return out
+
+
+def _called_to_do(step: Step, action: str, names: Names) -> list[Step]:
+    """The transfer of what a step's subject calls its second system to do (``The Log Buffer
+    triggers the Lambda to copy objects … to the staging bucket``): that system's own."""
+    named = _named_ends(action, names)
+    for at, system in named[1:2]:
+        if _CALLED.search(action[:at]):
+            rest = action[_name_end(action, at) :]
+            purpose = _PURPOSE.match(rest)
+            done = _moved(step, system, rest[purpose.end() :], names) if purpose else []
+            return [t for t in done if not _one_system(t.source or "", t.target or "")]
+    return []
+
+
+def _one_system(a: str, b: str) -> bool:
+    """Whether two ids name one system and its part (``salesforce-api`` of ``salesforce``:
+    ``invokes Salesforce API to update … to Salesforce``)."""
+    return a.startswith(b + "-") or b.startswith(a + "-")
 
 
 def _named_again(clause: str, named: list[tuple[int, str]]) -> str | None:
@@ -640,7 +659,11 @@ def _moved(step: Step, subject: str, clause: str, names: Names) -> list[Step]:
     named = _named_ends(clause, names)
     called = [(at, s) for at, s in named[:1] if s != subject and _CALLED.search(clause[:at])]
     if called:  # ``… and calls the Command Producer Activity to produce … to Event Hubs``
-        return [step.model_copy(update={"source": subject, "target": called[0][1]})]
+        at, system = called[0]
+        rest = clause[_name_end(clause, at) :]
+        purpose = _PURPOSE.match(rest)  # what the called system does: its own transfer
+        done = _moved(step, system, rest[purpose.end() :], names) if purpose else []
+        return [step.model_copy(update={"source": subject, "target": system}), *done]
     ends = [
         (at, s)
         for at, s in named
@@ -661,6 +684,10 @@ _STORED_ON = re.compile(
 )
 """A later action of keeping something, right before the store it is kept on or in
 (``…, persists the event data on Cosmos DB``): the subject writes to that store."""
+
+_PURPOSE = re.compile(r"[`*_\s]*to\s+(?=[a-z]+\s)")
+"""``to`` and a verb right after a system a step calls (``calls the Command Producer Activity to
+produce …``): what that system is called to do."""
 
 _CALLED = re.compile(
     r"\b(?:calls|invokes|notifies|informs|triggers)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
