@@ -1399,7 +1399,7 @@ def test_a_name_spelled_out_before_its_abbreviation_is_the_system_of_either(writ
         ("AWS Lambda sends the weekly report for Slack.", ("AWS Lambda", "Slack")),
         (
             "Перенесите данные из Object Storage в Managed Service for ClickHouse.",
-            ("Object Storage", "ClickHouse"),
+            ("Object Storage", "Managed Service for ClickHouse"),
         ),
     ],
 )

@@ -1334,7 +1334,7 @@ def test_a_sentence_moving_data_from_one_product_to_another_is_an_edge(
         ),
         (
             "Stream changes from Amazon RDS for PostgreSQL to Amazon Kinesis.",
-            [("Amazon RDS", "Amazon Kinesis")],
+            [("Amazon RDS for PostgreSQL", "Amazon Kinesis")],
         ),
         (
             "Stream changes from PostgreSQL to Kafka and then to the dashboards.",
@@ -2113,4 +2113,22 @@ def test_a_sender_of_several_capitalised_words_is_named_whole(write_map) -> None
     assert _edges(model) == [
         ("Intelligent Order Management", "Finance + Operations", 3),
         ("Intelligent Order Management", "BigCommerce", 4),
+    ]
+
+
+def test_a_product_named_with_who_runs_it_keeps_its_written_name(write_map) -> None:
+    """``из Managed Service for ClickHouse® в Managed Kubernetes``: each end is the name the
+    document writes (its mark aside), still a product of the catalogue for its last words after
+    who runs it; a name ending in a product after any other words is no such name."""
+    model = load(
+        write_map(
+            "# Обмен\n\n"
+            "* Загружать данные из Managed Service for ClickHouse® в Managed Kubernetes.\n"
+            "* Поток обратной записи — из Windows Server Active Directory в Workday.\n"
+            "1. Выберите **Human Resources (Human Resources Dataverse в Finance)**.\n"
+        )
+    )
+    assert _edges(model) == [
+        ("Managed Service for ClickHouse", "Managed Kubernetes", 3),
+        ("Windows Server Active Directory", "Workday", 4),
     ]

@@ -322,12 +322,17 @@ def looks_like_name(text: str) -> bool:
 def name_of(text: str) -> str:
     """The name an end starts with: its words up to the first word in lower case (``Backend
     на Black Hole`` -> ``Backend``), a Russian noun's genitive kept (``Точка управления``,
-    ``Сервер сайта``); the whole text is kept as an alias."""
+    ``Сервер сайта``) and ``for`` / ``of`` before a capitalised word (``Managed Service for
+    ClickHouse``); the whole text is kept as an alias."""
     words = text.split()
     kept = words[:1]
-    for word in words[1:]:
+    for at, word in enumerate(words[1:], 1):
         lower = word[:1].islower() and not any(c.isupper() or c.isdigit() for c in word)
         kept_word = word.casefold() in COMPONENT_WORDS or word.casefold() in DATASET_WORDS
+        linked = (
+            word in ("for", "of") and words[at + 1 : at + 2] != [] and words[at + 1][:1].isupper()
+        )
+        kept_word = kept_word or linked  # ``Managed Service for ClickHouse``
         if lower and not kept_word and not _russian_genitive(word, kept):
             break  # ``Event queue`` keeps its queue, ``CDC dataset`` its dataset
         kept.append(word)

@@ -31,6 +31,7 @@ from flowviz.parse.keywords import (
 )
 from flowviz.parse.participants import is_verb
 from flowviz.parse.systems import (
+    HOSTING_WORDS,
     MORE_PRODUCTS,
     PLATFORM_BRANDS,
     PLATFORM_WORDS,
@@ -208,11 +209,16 @@ def known_end(name: str, ctx: Context, extra: dict[str, list[str]]) -> bool:
 
 
 def product_kind(name: str, extra: dict[str, list[str]]) -> str | None:
-    """The catalogue kind of ``name`` or of its first words (``Telegram Bot``)."""
+    """The catalogue kind of ``name``, of its first words (``Telegram Bot``) or of its last
+    words after who runs it (``Managed Service for ClickHouse``)."""
     words = re.split(r"\s+", name.strip())
     for size in range(min(len(words), 3), 0, -1):
         kind = catalogue_kind(" ".join(words[:size]), extra)
         if kind is not None:
+            return kind
+    for size in range(min(len(words) - 1, 3), 0, -1):  # ``Managed Service for ClickHouse``
+        kind = catalogue_kind(" ".join(words[-size:]), extra)
+        if kind is not None and all(w.casefold() in HOSTING_WORDS for w in words[:-size]):
             return kind
     if len(words) > 1 and words[0].casefold() in PLATFORM_BRANDS:
         return "other"  # ``AWS SQS``, ``Azure Key Vault``: a service of a cloud platform

@@ -671,6 +671,12 @@ def another_without_maker(name: str) -> bool:
     return name.strip().casefold() in OTHER_WITHOUT_MAKER
 
 
+HOSTING_WORDS = frozenset(
+    {*VENDOR_WORDS, "managed", "service", "for", "cloud", "windows", "server", "apache"}
+)
+"""Words before a product that name who runs it (``Yandex Managed Service for ClickHouse``,
+``Managed Kubernetes``, ``Windows Server Active Directory``): the product still."""
+
 PLATFORM_BRANDS = frozenset(
     {"aws", "amazon", "azure", "gcp", "heroku", "cloudflare", "vercel", "netlify", "supabase"}
 )

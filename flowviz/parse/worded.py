@@ -28,6 +28,7 @@ from flowviz.parse.keywords import (
     alternation,
 )
 from flowviz.parse.systems import (
+    HOSTING_WORDS,
     PLATFORM_BRANDS,
     VENDOR_WORDS,
     catalogue_kind,
@@ -555,7 +556,7 @@ def _direction_in_words(text: str, products: re.Pattern[str], extra: dict[str, l
         return text  # ``exchange the Teams token to the SAP BTP access token``: tokens
     title = _LABEL.sub("", found["title"], count=1)  # ``Apache Pulsar: Streaming X to …``
     sides = [
-        _products_in(side, products, extra) or _named_side(name)
+        _written_product(name, products) or _products_in(side, products, extra) or _named_side(name)
         for side, name in ((title + found["a"], found["a"]), (found["b"], found["b"]))
     ]
     (senders, receivers), listed = sides, _LISTED.search(found["b"]) is not None
@@ -581,6 +582,25 @@ def _products_in(text: str, products: re.Pattern[str], extra: dict[str, list[str
     """The products of the catalogue ``text`` names, each once, as the catalogue spells them."""
     found = (catalogue_spelling(m.group(), extra) for m in products.finditer(text))
     return list(dict.fromkeys(found))
+
+
+def _written_product(side: str, products: re.Pattern[str]) -> list[str]:
+    """A side of a direction that names one product of the catalogue after who runs it
+    (``Managed Service for ClickHouse®``, ``Managed Kubernetes``) as the document writes it,
+    its mark and a bracket after it aside; none for any other side (a list, a sentence, the
+    product alone, a product with its records ``Dynamics 365 Contacts``)."""
+    name = _WRITTEN_NOTE.sub("", side).strip(' *_`"«»')
+    found = list(products.finditer(name))
+    if len(found) != 1 or found[0].end() != len(name) or len(name.split()) > MAX_WRITTEN_WORDS:
+        return []
+    before = name[: found[0].start()].split()  # ``Logs API Яндекс.Метрики``: not who runs it
+    if not before or not all(w.casefold() in HOSTING_WORDS for w in before):
+        return []
+    return [name]
+
+
+_WRITTEN_NOTE = re.compile(r"[®™]|\s*\([^()]*\)\s*$")
+MAX_WRITTEN_WORDS = 5
 
 
 def _named_side(side: str) -> list[str]:
