@@ -1414,6 +1414,32 @@ def test_a_system_a_step_works_for_is_no_receiver(write_map, step: str, edge) ->
     assert [(a, b) for a, b, line in named_edges(model) if line == 5] == ([edge] if edge else [])
 
 
+@pytest.mark.parametrize(
+    ("step", "edge"),
+    [
+        (
+            "AWS Lambda сохраняет данные в Apache Cassandra, запущенном на Azure Virtual Machines.",
+            ("AWS Lambda", "Cassandra"),
+        ),
+        (
+            "AWS Lambda writes the sessions to Redis, which is hosted on Amazon EC2.",
+            ("AWS Lambda", "Redis"),
+        ),
+        ("Kafka Connect is deployed on Kubernetes.", None),
+        ("Kafka Connect sends the rows to BigQuery.", ("Kafka Connect", "BigQuery")),
+    ],
+)
+def test_a_system_another_runs_on_is_its_host_not_a_receiver(write_map, step: str, edge) -> None:
+    """``в Apache Cassandra, запущенном на Azure Virtual Machines``, ``hosted on Amazon EC2``:
+    where the system named before runs, no end of what the step sends."""
+    model = load(
+        write_map(
+            f"# Jobs\n\n## How it works\n\n1. {step}\n2. Amazon S3 sends files to AWS Lambda.\n"
+        )
+    )
+    assert [(a, b) for a, b, line in named_edges(model) if line == 5] == ([edge] if edge else [])
+
+
 def test_a_steps_actions_after_commas_each_move_its_subjects_data(write_map) -> None:
     """``X consumes …, persists … on PostgreSQL and raises … to Y``: each action after a comma
     or ``and`` is the subject's own, a store it keeps something on the receiver; a participle

@@ -465,7 +465,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-megalista-supported-integrations": (True, 0, 0, 0),
     "ru-yc-dataproc-clickhouse-exchange": (False, 0, 2, 0),
     "ru-yc-ydb-cdc-kafka": (True, 0, 0, 0),
-    "ru-azure-construction-iot": (False, 1, 2, 7),
+    "ru-azure-construction-iot": (False, 1, 1, 7),
     "ru-yc-cns-browser-push": (True, 0, 0, 0),
     "ru-yc-cns-mobile-push": (False, 4, 0, 9),
     "ru-yc-glossary-webhook": (False, 0, 0, 4),

@@ -764,6 +764,28 @@ def _without_owners(clause: str, named: list[tuple[int, str]]) -> list[tuple[int
     return named
 
 
+def _without_hosts(clause: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The systems a clause names as ends, less each one named only as where the system
+    before it runs (``сохраняют их в кластере Apache Cassandra, запущенном на виртуальных
+    машинах Azure``, ``stores it in Redis, hosted on Azure VMs``): a host, no end."""
+    return [
+        (at, system)
+        for index, (at, system) in enumerate(named)
+        if index == 0 or not _HOSTED_ON.search(clause[named[index - 1][0] : at])
+    ]
+
+
+_HOSTED_ON = re.compile(
+    r"(?:,\s*(?:which\s+|that\s+)?(?:is\s+|are\s+)?|\b)"
+    r"(?:(?:running|runs|run|deployed)\s+(?:on|in)|hosted\s+on"
+    r"|(?:запущенн|размещенн|размещённ|развернут|работающ)[а-яё]*\s+(?:на|в|во))"
+    r"\s+(?:the\s+|an?\s+)?(?:[a-zа-яё][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""Where the system named before runs, right before the next system (``, запущенном на
+виртуальных машинах``, ``hosted on``): that system is its host."""
+
+
 def _slashed_with(named: list[tuple[int, str]], clause: str) -> list[str]:
     """The systems written right after the first one with a bare slash between them
     (``CRM/Telegram``): alternatives at one end, not each other's sender and receiver."""
@@ -835,7 +857,7 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
     listed = _only_names(clause) or _names_listed(clause, names)
     kept = _SECRET_KEPT.search(clause) or _MAPS.search(clause)
     named = _named_ends(clause, names) if not kept and not listed else []
-    named = _without_owners(clause, named)
+    named = _without_hosts(clause, _without_owners(clause, named))
     ids = _end_order(clause, named)
     source = target = None
     if named and _RECEIVING.match(clause[named[0][0] :]) and _opens_with(clause, named[0][0]):
