@@ -470,6 +470,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-yc-cns-mobile-push": (False, 4, 0, 9),
     "ru-yc-glossary-webhook": (False, 0, 0, 4),
     "ru-ydb-federated-query-architecture": (True, 0, 0, 0),
+    "en-hot-topics-ml-architecture": (False, 3, 0, 5),
+    "ru-azure-image-classification": (False, 1, 0, 5),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1153,6 +1155,12 @@ UNSEEN_116 = [
 UNSEEN_117 = [
     "ru-ydb-federated-query-architecture",
 ]
+UNSEEN_118 = [
+    "en-hot-topics-ml-architecture",
+]
+UNSEEN_119 = [
+    "ru-azure-image-classification",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1270,6 +1278,8 @@ LATER_ROUNDS = [
     *UNSEEN_115,
     *UNSEEN_116,
     *UNSEEN_117,
+    *UNSEEN_118,
+    *UNSEEN_119,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1332,7 +1342,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4911
+    assert counted == 4929
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
