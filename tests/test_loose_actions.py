@@ -1440,6 +1440,36 @@ def test_a_system_another_runs_on_is_its_host_not_a_receiver(write_map, step: st
     assert [(a, b) for a, b, line in named_edges(model) if line == 5] == ([edge] if edge else [])
 
 
+@pytest.mark.parametrize(
+    ("step", "edges"),
+    [
+        (
+            "После возвращения данных из Amazon Rekognition AWS Lambda создаёт запись в "
+            "Amazon DynamoDB.",
+            [("Amazon Rekognition", "AWS Lambda"), ("AWS Lambda", "Amazon DynamoDB")],
+        ),
+        (
+            "After the scores return from Amazon Rekognition, AWS Lambda writes them to "
+            "Amazon DynamoDB.",
+            [("Amazon Rekognition", "AWS Lambda"), ("AWS Lambda", "Amazon DynamoDB")],
+        ),
+        (
+            "После получения ответа от ЮKassa amoCRM отправляет письмо в Unisender.",
+            [("ЮKassa", "amoCRM"), ("amoCRM", "Unisender")],
+        ),
+    ],
+)
+def test_a_step_opening_with_what_came_back_from_a_system_has_it_sent_to_the_subject(
+    write_map, step: str, edges: list[tuple[str, str]]
+) -> None:
+    """``После возвращения данных из A B создаёт запись в C``: what came back from A reached B,
+    the step's subject, written right after A with or without a comma; then B sends to C. Two
+    capitalised products side by side are two systems, no component named by both."""
+    model = load(write_map(f"# Поток\n\n## Как это работает\n\n1. {step}\n"))
+    assert [(a, b) for a, b, _ in named_edges(model)] == edges
+    assert sorted(s.name for s in model.systems) == sorted({end for edge in edges for end in edge})
+
+
 def test_a_steps_actions_after_commas_each_move_its_subjects_data(write_map) -> None:
     """``X consumes …, persists … on PostgreSQL and raises … to Y``: each action after a comma
     or ``and`` is the subject's own, a store it keeps something on the receiver; a participle

@@ -272,6 +272,8 @@ def names_finder(
                 system_of(_capitalised(named), ctx, extra, exact=True)
         for match in _COMPONENT_NAME.finditer(text):
             qualifier = component_qualifier(match.group())
+            if _two_products(match.group(), catalogue):
+                continue  # ``из Amazon Rekognition AWS Lambda создаёт``: two names side by side
             if catalogue_kind(qualifier, extra) is None and not ctx.registry.lookup_name(qualifier):
                 _component_named(match.group(), ctx, extra)  # not ``Discord server``
         found = ctx.registry.mentions(text, actors=False)
@@ -286,6 +288,13 @@ def names_finder(
         ]
 
     return names
+
+
+def _two_products(name: str, catalogue: re.Pattern[str]) -> bool:
+    """Whether a component's name is two products of the catalogue side by side, the second
+    ending it (``Amazon Rekognition AWS Lambda``): two systems, no component."""
+    products = list(catalogue.finditer(name))
+    return len(products) > 1 and products[-1].end() == len(name) and products[0].start() == 0
 
 
 def _a_record_said(mention: Mention) -> bool:

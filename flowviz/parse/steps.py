@@ -404,8 +404,10 @@ _NAME_RUN = re.compile(r"(?:[\w/&.-]+|\([^()]*\))(?:\s+(?:[A-Z0-9][\w/&.-]*|\([^
 
 
 _HOSTED = re.compile(
-    r"\b(?:running|runs|run)\s+(?:in|on|within)\s+(?:the\s+|an?\s+)?$"
+    r"\b(?:running|runs|run|deployed)\s+(?:in|on|within)\s+(?:the\s+|an?\s+)?$"
     r"|\bhosted\s+on\s+(?:the\s+|an?\s+)?$"
+    r"|(?<![\w-])(?:запущенн|размещенн|размещённ|развернут|развёрнут|работающ)[а-яё]*\s+(?:на|в|во)"
+    r"\s+(?:[а-яё][\w-]*\s+){0,2}$"
     r"|\b(?:an?|the)\s+(?:nested|child)\s+$",
     re.IGNORECASE,
 )
@@ -764,28 +766,6 @@ def _without_owners(clause: str, named: list[tuple[int, str]]) -> list[tuple[int
     return named
 
 
-def _without_hosts(clause: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The systems a clause names as ends, less each one named only as where the system
-    before it runs (``сохраняют их в кластере Apache Cassandra, запущенном на виртуальных
-    машинах Azure``, ``stores it in Redis, hosted on Azure VMs``): a host, no end."""
-    return [
-        (at, system)
-        for index, (at, system) in enumerate(named)
-        if index == 0 or not _HOSTED_ON.search(clause[named[index - 1][0] : at])
-    ]
-
-
-_HOSTED_ON = re.compile(
-    r"(?:,\s*(?:which\s+|that\s+)?(?:is\s+|are\s+)?|\b)"
-    r"(?:(?:running|runs|run|deployed)\s+(?:on|in)|hosted\s+on"
-    r"|(?:запущенн|размещенн|размещённ|развернут|работающ)[а-яё]*\s+(?:на|в|во))"
-    r"\s+(?:the\s+|an?\s+)?(?:[a-zа-яё][\w-]*\s+){0,2}$",
-    re.IGNORECASE,
-)
-"""Where the system named before runs, right before the next system (``, запущенном на
-виртуальных машинах``, ``hosted on``): that system is its host."""
-
-
 def _slashed_with(named: list[tuple[int, str]], clause: str) -> list[str]:
     """The systems written right after the first one with a bare slash between them
     (``CRM/Telegram``): alternatives at one end, not each other's sender and receiver."""
@@ -857,7 +837,7 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
     listed = _only_names(clause) or _names_listed(clause, names)
     kept = _SECRET_KEPT.search(clause) or _MAPS.search(clause)
     named = _named_ends(clause, names) if not kept and not listed else []
-    named = _without_hosts(clause, _without_owners(clause, named))
+    named = _without_owners(clause, named)
     ids = _end_order(clause, named)
     source = target = None
     if named and _RECEIVING.match(clause[named[0][0] :]) and _opens_with(clause, named[0][0]):
@@ -1085,12 +1065,56 @@ class StepContext(NamedTuple):
 
 
 def read_step(text: str, line: int, number: int, context: StepContext) -> tuple[Step, list[Step]]:
-    """A step with its ends, and the edges it states (itself first), each on its own line."""
+    """A step with its ends, and the edges it states (itself first), each on its own line; a
+    step opening with what came back from a system (``После возвращения данных из A B
+    создаёт …``) states first that A sent it to B, then what B does."""
     names = context.names
-    step = _implied(_step(text, line, number, names), context.engine, names)
+    returned = _returned_from(text, names)
+    body = text if returned is None else " " * returned[1] + text[returned[1] :]
+    step = _implied(_step(body, line, number, names), context.engine, names)
     more = _coordinated(step, names) + _follow_ups(step, names, context.engine)
     edges = [step, *new_pairs([step], more)]
+    if returned is not None and step.source is not None:
+        back = step.model_copy(update={"text": text, "source": returned[0], "target": step.source})
+        step = step.model_copy(update={"text": text})
+        edges = [back, *new_pairs([back], [step.model_copy(update={"text": text}), *edges[1:]])]
     return step, [_at_statement(edge, text, names, context.lines) for edge in edges]
+
+
+def _returned_from(text: str, names: Names) -> tuple[str, int] | None:
+    """The system a step's opening clause says something came back or came from (``After the
+    scores return from Amazon Rekognition, AWS Lambda …``, ``После получения ответа от ЮKassa
+    сервер …``) and where the clause's subject, named right after it, starts; None for any
+    other step."""
+    opening = _AFTER.match(text)
+    if opening is None:
+        return None
+    named = names(text)
+    if len(named) < 2 or named[0][0] < opening.end():
+        return None
+    (at, sender), (subject_at, subject) = named[0], named[1]
+    marker = _MARKED.search(text[opening.end() : at])
+    if marker is None or marker.group("marker").casefold() not in SOURCE_MARKERS:
+        return None
+    name = text[at:subject_at]  # the sender's name, a comma perhaps, nothing more
+    if sender == subject or len(name.split()) > MAX_SENDER_WORDS or _NOT_A_NAME.search(name):
+        return None
+    return sender, subject_at
+
+
+_AFTER = re.compile(
+    r"^[^\w]*(?:\d{1,3}[.)]\s*)?(?:после|after|once|когда|как\s+только)\s", re.IGNORECASE
+)
+"""A step opening with what happened before its subject acts (``После …``, ``After …``)."""
+
+MAX_SENDER_WORDS = 5
+_NOT_A_NAME = re.compile(
+    r"[.;:]|,.*\S.*,|(?<![\w-])(?:в|во|на|к|из|от|и|to|into|in|from|and|is|are|was|were)(?![\w-])",
+    re.IGNORECASE,
+)
+"""What the words between an opening clause's sender and the step's subject may not hold: a
+preposition, a verb of being, a second list item or a sentence's end (``from Amazon S3 is
+loaded into Redshift``: Redshift is no subject)."""
 
 
 def later_actions(step: Step, names: Names, engine: str | None) -> list[Step]:
