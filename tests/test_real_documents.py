@@ -472,6 +472,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-ydb-federated-query-architecture": (True, 0, 0, 0),
     "en-hot-topics-ml-architecture": (False, 3, 0, 5),
     "ru-azure-image-classification": (False, 3, 0, 5),
+    "en-customer360-synapse-ci-accelerator": (False, 1, 0, 0),
+    "ru-ydb-mysql-import": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1161,6 +1163,12 @@ UNSEEN_118 = [
 UNSEEN_119 = [
     "ru-azure-image-classification",
 ]
+UNSEEN_120 = [
+    "en-customer360-synapse-ci-accelerator",
+]
+UNSEEN_121 = [
+    "ru-ydb-mysql-import",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1280,6 +1288,8 @@ LATER_ROUNDS = [
     *UNSEEN_117,
     *UNSEEN_118,
     *UNSEEN_119,
+    *UNSEEN_120,
+    *UNSEEN_121,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1342,7 +1352,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4929
+    assert counted == 4940
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
