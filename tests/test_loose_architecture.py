@@ -112,6 +112,8 @@ PAGE = (
         "Данные передаются в сценарии следующим образом:",
         "The data flows through the solution as follows:",
         "Это сценарий загрузки. Данные проходят через компоненты так, как описано ниже:",
+        "Импорт выполняется в следующем порядке:",
+        "The import runs in the following order:",
     ],
 )
 def test_a_lead_in_sentence_makes_the_numbered_list_after_it_a_flow(write_map, lead) -> None:

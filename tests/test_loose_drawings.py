@@ -1370,3 +1370,20 @@ def test_a_frame_titled_with_a_console_path_is_what_the_arrow_points_at(write_ma
         "```\n"
     )
     assert _read(write_map, text) == [("Twilio", "Twilio Console > Virtual Phone", 5)]
+
+
+def test_a_product_before_a_colon_sends_what_follows_it(write_map) -> None:
+    """``MySQL: SELECT порция N → BulkUpsert(порция N) → YDB``: a product of the catalogue
+    before the first colon and none after it is the sender, the rest what it sends, a query's
+    capitals no step of a UI; a label before a name (``Лиды: Tilda``) stays a label, and a UI
+    path after a product (``HubSpot: Settings → Integrations``) stays no edge."""
+    text = (
+        "# Импорт\n\n```text\nMySQL: SELECT порция N   →  BulkUpsert(порция N)   →  YDB\n```\n\n"
+        "* Shopify: orders → HubSpot\n* Лиды: Tilda → amoCRM\n"
+        "* HubSpot: Settings → Integrations → Slack\n"
+    )
+    assert _read(write_map, text) == [
+        ("MySQL", "YDB", 4),
+        ("Shopify", "HubSpot", 7),
+        ("Tilda", "amoCRM", 8),
+    ]

@@ -404,7 +404,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-laa-structurizr-landscape": (False, 46, 0, 0),
     "ru-pachca-n8n-workflows": (False, 22, 0, 31),
     "en-nhs-notify-digital-letters-sequence": (False, 14, 0, 0),
-    "ru-prostore-upload-processing": (True, 0, 0, 0),
+    "ru-prostore-upload-processing": (False, 0, 0, 7),
     "en-zapcare-clinic-architecture": (False, 32, 0, 0),
     "ru-repricer-architecture": (False, 18, 0, 0),
     "en-ct-adyen-payment-connector": (False, 11, 6, 12),
@@ -473,7 +473,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-hot-topics-ml-architecture": (False, 3, 0, 5),
     "ru-azure-image-classification": (False, 3, 0, 5),
     "en-customer360-synapse-ci-accelerator": (False, 1, 0, 0),
-    "ru-ydb-mysql-import": (True, 0, 0, 0),
+    "ru-ydb-mysql-import": (False, 3, 0, 4),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):

@@ -383,6 +383,9 @@ def end_and_label(segment: str, first: bool) -> tuple[str, str]:
     external?``, a decision tree's node) is no end: it gives ``""``."""
     text = CALL.sub("", clean_end(segment))
     if first:
+        if _payload_sent(segment):
+            head, _, tail = text.rpartition(": ")
+            return clean_end(head), tail  # ``MySQL: SELECT порция N → …``: what it sends
         _, sep, tail = text.rpartition(": ")
         _, dash, tail = tail.rpartition(" — ")  # ``One-way sync — Humanitix → …``: a label
         sep = sep or dash
@@ -406,6 +409,21 @@ def end_and_label(segment: str, first: bool) -> tuple[str, str]:
         label = "(" + label.rstrip(")")
     end, more = _named_start(clean_end(text[: cut.start()]))
     return end, ", ".join(part for part in (more, label) if part)
+
+
+_CODE_WORD = re.compile(r"\b[A-Z]{3,}\b")
+"""A word in capitals in what a product sends (``SELECT порция N``): a query's, no UI's."""
+
+
+def _payload_sent(segment: str) -> bool:
+    """Whether a first segment ``A: what`` names a product of the catalogue before its colon
+    and none after it (``MySQL: SELECT порция N``, ``Shopify: orders``): the product sends,
+    the rest is what it sends; a label before a name (``Лиды: Tilda``) is no such segment."""
+    head, sep, tail = CALL.sub("", clean_end(segment)).rpartition(": ")
+    products = catalogue_pattern()
+    return (
+        bool(sep) and products.fullmatch(clean_end(head)) is not None and not products.search(tail)
+    )
 
 
 _SYNC_LEAD = re.compile(
@@ -528,7 +546,8 @@ def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
         receivers = _receivers(end) if index else [end]
         segments.append([r for r in receivers if r] or [end])
         labels.append(label)
-    if _NAVIGATION.search(" ".join(parts[0:1] + [" ".join(s) for s in segments[1:]])):
+    lead = _CODE_WORD.sub("", parts[0]) if _payload_sent(parts[0]) else parts[0]
+    if _NAVIGATION.search(" ".join([lead] + [" ".join(s) for s in segments[1:]])):
         return None  # a UI path (``Admin -> Events``); not a label's words (``: Admin API``)
     return Candidate(line, segments, ways, labels, drawn)
 

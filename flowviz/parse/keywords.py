@@ -1438,10 +1438,11 @@ LEAD_IN_WORDS = (
     "listed below", "steps below", "перечислены ниже", "ниже перечислены", "шаги ниже",
     "ниже приведен", "приведен ниже", "ниже описан", "ниже показан", "показан ниже",
     "below is", "below are", "outlined below", "shown below", "described below",
+    "в следующем порядке", "в таком порядке", "in the following order", "in this order",
 )  # fmt: skip
 """Words of a short paragraph that introduces the numbered list right after it as the steps of
 a flow ("Поток данных проходит через решение следующим образом.", "The data flows through the
-solution as follows:")."""
+solution as follows:", "Импорт выполняется в следующем порядке:")."""
 
 LEAD_IN_MAX_WORDS = 40
 """A lead-in paragraph longer than this is prose that happens to end before a list."""
