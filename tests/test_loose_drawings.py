@@ -1387,3 +1387,22 @@ def test_a_product_before_a_colon_sends_what_follows_it(write_map) -> None:
         ("Shopify", "HubSpot", 7),
         ("Tilda", "amoCRM", 8),
     ]
+
+
+def test_a_statement_in_a_bracket_before_a_colon_is_an_edge_labelled_by_the_words_before(
+    write_map,
+) -> None:
+    """``Обратная синхронизация (CRM --> WC):``: a few words, then the whole statement in a
+    bracket and a colon, is that statement, the words its label; a bracket with no colon after
+    it is an aside (stages ``New → Working``)."""
+    text = (
+        "## Статусы\n\nОбратная синхронизация (CRM --> WC):\n\n* в WC ставится pending\n\n"
+        "Прямая синхронизация (WC --> CRM):\n\n* статус не меняется\n\n"
+        "* Qualify the lead (New → Working → Qualified)\n"
+    )
+    model = load(write_map(text))
+    assert named_edges(model) == [("CRM", "WC", 3), ("WC", "CRM", 7)]
+    assert [i.source_data for i in model.integrations] == [
+        "Обратная синхронизация",
+        "Прямая синхронизация",
+    ]

@@ -474,6 +474,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-azure-image-classification": (False, 3, 0, 5),
     "en-customer360-synapse-ci-accelerator": (False, 1, 0, 0),
     "ru-ydb-mysql-import": (False, 3, 0, 4),
+    "en-dtc-skill-pack-skills-connect": (False, 4, 0, 0),
+    "ru-retailcrm-woo-order-statuses": (False, 2, 0, 0),
+    "ru-retailcrm-woo-stock": (True, 0, 0, 0),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1169,6 +1172,13 @@ UNSEEN_120 = [
 UNSEEN_121 = [
     "ru-ydb-mysql-import",
 ]
+UNSEEN_122 = [
+    "en-dtc-skill-pack-skills-connect",
+]
+UNSEEN_123 = [
+    "ru-retailcrm-woo-order-statuses",
+    "ru-retailcrm-woo-stock",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1290,6 +1300,8 @@ LATER_ROUNDS = [
     *UNSEEN_119,
     *UNSEEN_120,
     *UNSEEN_121,
+    *UNSEEN_122,
+    *UNSEEN_123,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1352,7 +1364,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4940
+    assert counted == 4946
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

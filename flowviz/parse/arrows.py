@@ -535,6 +535,7 @@ def data_and_method(label: str, method: str = "") -> tuple[str, str]:
 def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
     """The arrow statement on one line of text, or None (no arrow, or a navigation path)."""
     text = _LABELLED_DASHES.sub(lambda m: f" -> {m['target']}: {m['label']}", text)
+    text = _bracketed_statement(text)
     parts = ARROW.split(text)
     if len(parts) < 2 or _CONVERTED.search(parts[0]):
         return None
@@ -550,6 +551,26 @@ def candidate(text: str, line: int, drawn: bool = False) -> Candidate | None:
     if _NAVIGATION.search(" ".join([lead] + [" ".join(s) for s in segments[1:]])):
         return None  # a UI path (``Admin -> Events``); not a label's words (``: Admin API``)
     return Candidate(line, segments, ways, labels, drawn)
+
+
+def _bracketed_statement(text: str) -> str:
+    """A line whose only arrows are in a bracket after words that name the edge (``Обратная
+    синхронизация (CRM --> WC):``) as the statement in the bracket, the words its label."""
+    found = _IN_BRACKET.fullmatch(text.strip())
+    if found is None or ARROW.search(found["label"]) or not ARROW.search(found["inner"]):
+        return text
+    if len(found["label"].split()) > MAX_BRACKET_LABEL_WORDS:
+        return text  # ``… workflow (Integration → Staging → Production)``: an aside
+    label = clean_end(found["label"])
+    return f"{found['inner']}: {label}" if label else found["inner"]
+
+
+_IN_BRACKET = re.compile(r"(?P<label>[^()]*\w[^()]*?)\s*\((?P<inner>[^()]+)\)\s*:")
+"""A few words, then a bracket holding the whole statement and a colon before what it says
+(``Прямая синхронизация (WC --> CRM):``); a bracket with no colon after it is an aside (``Qualify
+the lead (New → Working → Qualified)``)."""
+
+MAX_BRACKET_LABEL_WORDS = 4
 
 
 def _receivers(end: str) -> list[str]:
