@@ -1470,6 +1470,23 @@ def test_a_step_opening_with_what_came_back_from_a_system_has_it_sent_to_the_sub
     assert sorted(s.name for s in model.systems) == sorted({end for edge in edges for end in edge})
 
 
+@pytest.mark.parametrize(
+    ("step", "edge"),
+    [
+        ("AWS Lambda subscribes to the Amazon SNS topic.", ("Amazon SNS", "AWS Lambda")),
+        ("The Order Service listens to Apache Kafka.", ("Apache Kafka", "Order Service")),
+        ("AWS Lambda is subscribed to Amazon SNS.", ("Amazon SNS", "AWS Lambda")),
+        ("AWS Lambda подписывается на Apache Kafka.", ("Apache Kafka", "AWS Lambda")),
+        ("AWS Lambda sends the events to Amazon SNS.", ("AWS Lambda", "Amazon SNS")),
+    ],
+)
+def test_a_subscriber_receives_from_what_it_subscribes_to(write_map, step: str, edge) -> None:
+    """``A subscribes to the B topic``, ``listens to B``, ``подписывается на B``: B publishes
+    what A receives; a verb of sending keeps its way."""
+    model = load(write_map(f"# Jobs\n\n## How it works\n\n1. {step}\n"))
+    assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
+
+
 def test_a_steps_actions_after_commas_each_move_its_subjects_data(write_map) -> None:
     """``X consumes …, persists … on PostgreSQL and raises … to Y``: each action after a comma
     or ``and`` is the subject's own, a store it keeps something on the receiver; a participle
