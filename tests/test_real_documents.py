@@ -477,6 +477,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-dtc-skill-pack-skills-connect": (False, 4, 0, 0),
     "ru-retailcrm-woo-order-statuses": (False, 2, 0, 0),
     "ru-retailcrm-woo-stock": (True, 0, 0, 0),
+    "en-twilio-synthetic-call-architecture": (False, 19, 0, 0),
+    "ru-azure-devops-aks-cicd": (False, 4, 2, 8),
+    "ru-yc-audit-trails-functions-response": (False, 0, 2, 5),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1179,6 +1182,13 @@ UNSEEN_123 = [
     "ru-retailcrm-woo-order-statuses",
     "ru-retailcrm-woo-stock",
 ]
+UNSEEN_124 = [
+    "en-twilio-synthetic-call-architecture",
+]
+UNSEEN_125 = [
+    "ru-azure-devops-aks-cicd",
+    "ru-yc-audit-trails-functions-response",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1302,6 +1312,8 @@ LATER_ROUNDS = [
     *UNSEEN_121,
     *UNSEEN_122,
     *UNSEEN_123,
+    *UNSEEN_124,
+    *UNSEEN_125,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1364,7 +1376,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4946
+    assert counted == 4985
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
