@@ -1471,6 +1471,10 @@ def test_a_secret_kept_somewhere_moves_no_data(write_map, step: str) -> None:
         ("The Billing Service will be triggered by Amazon SQS.", ("Amazon SQS", "Billing Service")),
         ("Amazon S3 is written by the Export Service.", ("Export Service", "Amazon S3")),
         ("Amazon S3 is queried by the Report Service.", ("Amazon S3", "Report Service")),
+        (
+            "Amazon API Gateway is backed by a custom Lambda Authorizer function.",
+            ("Lambda Authorizer function", "Amazon API Gateway"),
+        ),
     ],
 )
 def test_a_passive_step_with_by_names_its_sender(write_map, step: str, edge: tuple) -> None:

@@ -73,6 +73,23 @@ def test_a_list_describing_components_tells_who_sends_to_whom(write_map) -> None
     ]
 
 
+def test_what_a_description_keeps_in_a_system_or_takes_from_its_maker_is_no_transfer(
+    write_map,
+) -> None:
+    """``frontend components from Adyen embedded``, ``to be used in connector``: what a
+    component is built of or where it is used, no way data goes; a write ``in`` still is."""
+    model = load(
+        write_map(
+            "# Connector\n\n## Architecture\n\n"
+            "- **Amazon API Gateway:** A wrapper in which frontend components from Adyen are "
+            "embedded.\n"
+            "- **AWS Lambda Handler:** The SDK is to be used in Amazon SQS. It logs the status in "
+            "Amazon DynamoDB.\n"
+        )
+    )
+    assert named_edges(model) == [("AWS Lambda Handler", "Amazon DynamoDB", 6)]
+
+
 def test_bold_labels_that_name_no_system_describe_nothing(write_map) -> None:
     model = load(
         write_map(

@@ -107,7 +107,11 @@ def described_transfers(described: Described, system: str, names: Names) -> Iter
             if other not in seen and _WEBHOOK_AFTER.match(sentence, _end_of_name(sentence, at)):
                 seen.add(other)  # ``handles the Stripe webhook event``: Stripe calls it
                 yield _transfer(sentence, other, system, described)
-        marked = [(m, at, o) for at, o in named if (m := _MARKER.search(sentence[:at]))]
+        marked = [
+            (m, at, o)
+            for at, o in named
+            if (m := _MARKER.search(sentence[:at])) and not _NO_WAY.search(sentence[:at])
+        ]
         for marker, at, other in marked[:1]:  # ``updated by X based on events from SNS``
             if other in seen or _DATA_AFTER.match(sentence, _end_of_name(sentence, at)):
                 continue  # ``maps IDs to WhatsApp message IDs``: the product's data
@@ -130,6 +134,15 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 """The word right before a system that says its way (``triggered by SQS``, ``in DynamoDB``)."""
+_NO_WAY = re.compile(
+    r"\b(?:(?:used|embedded|included|implemented|built|written|defined|available|contained"
+    r"|hosted|deployed|running)\s+in|(?:components|component|libraries|library|widgets|assets"
+    r"|sdks?|scripts|modules|elements)\s+from)\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+"""What a description says is kept, built or run in a system or made by it (``to be used in
+connector``, ``frontend components from Adyen embedded``): where it lives or comes from, no way
+data goes."""
 _WEBHOOK_AFTER = re.compile(r"\s+(?:webhooks?|вебхук\w*)\b", re.IGNORECASE)
 """What follows a product whose webhook the component handles (``the Twilio webhook``)."""
 _SENDER_WORDS = frozenset({"by", "from", "от", "из"})

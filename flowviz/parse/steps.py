@@ -806,11 +806,11 @@ def _opens_with(clause: str, at: int) -> bool:
 
 _DONE_BY = re.compile(
     r"\b(?:is|are|was|were|be|been|gets|get|being)\s+(?:\w+ly\s+)?(?P<verb>\w+?)(?:ed|d|en)\s+by\s+"
-    r"(?:the\s+|an?\s+)?\S*$",
+    r"(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+)?\S*$",
     re.IGNORECASE,
 )
-"""A passive verb and ``by`` right before the second system (``A is triggered by the
-CosmosDB``, ``… are written by B``)."""
+"""A passive verb and ``by`` right before the second system, a word of kind perhaps between
+(``A is triggered by the CosmosDB``, ``… are written by B``, ``is backed by a custom B``)."""
 
 
 def _done_by(between: str) -> bool:
