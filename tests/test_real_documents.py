@@ -480,6 +480,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-twilio-synthetic-call-architecture": (False, 19, 0, 0),
     "ru-azure-devops-aks-cicd": (False, 4, 2, 8),
     "ru-yc-audit-trails-functions-response": (False, 0, 2, 5),
+    "en-braze-android-push-workflow": (False, 15, 0, 0),
+    "ru-azure-conversational-bot": (False, 0, 0, 7),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1189,6 +1191,12 @@ UNSEEN_125 = [
     "ru-azure-devops-aks-cicd",
     "ru-yc-audit-trails-functions-response",
 ]
+UNSEEN_126 = [
+    "en-braze-android-push-workflow",
+]
+UNSEEN_127 = [
+    "ru-azure-conversational-bot",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1314,6 +1322,8 @@ LATER_ROUNDS = [
     *UNSEEN_123,
     *UNSEEN_124,
     *UNSEEN_125,
+    *UNSEEN_126,
+    *UNSEEN_127,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1376,7 +1386,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 4985
+    assert counted == 5014
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
