@@ -504,6 +504,7 @@ def test_a_later_clause_whose_subject_is_a_pronoun_moves_data_of_the_first_syste
     [
         "The event is reported to Google Analytics and/or Google Ads.",
         "The purchase event triggers the Analytics tag and the Google Ads tag.",
+        "Amazon MSK or self-built Kafka is used as a buffer.",
     ],
 )
 def test_systems_that_are_all_one_list_are_not_each_others_ends(write_map, step) -> None:

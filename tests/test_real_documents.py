@@ -347,7 +347,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-rafiki-webhook-events": (False, 33, 0, 0),
     "en-headstart-product-orchestration": (False, 0, 1, 9),
     "en-revops-intelligence-reverse-etl": (False, 9, 3, 0),
-    "en-clickstream-aws-architecture": (False, 16, 6, 39),
+    "en-clickstream-aws-architecture": (False, 16, 5, 39),
     "en-opentrack-segment-alternative": (False, 9, 2, 0),
     "en-siteboss-owl-shopify-3pl": (False, 5, 2, 0),
     "ru-stalinon-bot-mini-app": (False, 7, 1, 4),

@@ -137,7 +137,7 @@ _WORD = re.compile(r"\w+")
 _LISTED = re.compile(
     r"[^\s,]+(?:\s+[^\s,]+){0,3}(?:\s*,\s*[^\s,]+(?:\s+[^\s,]+){0,3})*"
     r"(?:\s*,\s*(?:(?:and/or|and|or|и|или)\s+)?|\s+(?:and/or|and|or|и|или|&|/)\s+)"
-    r"(?:(?:to|into|from|в|во|на|из)\s+)?(?:the\s+)?",
+    r"(?:(?:to|into|from|в|во|на|из)\s+)?(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?",
     re.IGNORECASE,
 )
 """A name (up to four words) and what joins it to the next one of a list (``HubSpot, ``,
