@@ -482,6 +482,9 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-yc-audit-trails-functions-response": (False, 0, 2, 5),
     "en-braze-android-push-workflow": (False, 15, 0, 0),
     "ru-azure-conversational-bot": (False, 0, 0, 7),
+    "en-braze-live-activities-sequence": (False, 12, 0, 0),
+    "ru-azure-enterprise-bi-sqldw": (False, 0, 0, 5),
+    "ru-azure-wordpress-site": (False, 1, 1, 12),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1197,6 +1200,13 @@ UNSEEN_126 = [
 UNSEEN_127 = [
     "ru-azure-conversational-bot",
 ]
+UNSEEN_128 = [
+    "en-braze-live-activities-sequence",
+]
+UNSEEN_129 = [
+    "ru-azure-enterprise-bi-sqldw",
+    "ru-azure-wordpress-site",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1324,6 +1334,8 @@ LATER_ROUNDS = [
     *UNSEEN_125,
     *UNSEEN_126,
     *UNSEEN_127,
+    *UNSEEN_128,
+    *UNSEEN_129,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1386,7 +1398,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 5014
+    assert counted == 5036
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
