@@ -1487,6 +1487,21 @@ def test_a_subscriber_receives_from_what_it_subscribes_to(write_map, step: str, 
     assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
 
 
+@pytest.mark.parametrize(
+    ("step", "edge"),
+    [
+        ("AWS Lambda will look up the data in Firestore.", ("Firestore", "AWS Lambda")),
+        ("Braze can access the content stored in Amazon DynamoDB.", ("Amazon DynamoDB", "Braze")),
+        ("AWS Lambda writes the content to Amazon DynamoDB.", ("AWS Lambda", "Amazon DynamoDB")),
+    ],
+)
+def test_a_system_looked_up_or_accessed_sends_its_data(write_map, step: str, edge) -> None:
+    """``looks up the data in Firestore``, ``can access the content stored in DynamoDB``: the
+    data comes from the system asked, as from one queried."""
+    model = load(write_map(f"# Jobs\n\n## How it works\n\n1. {step}\n"))
+    assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
+
+
 def test_a_steps_actions_after_commas_each_move_its_subjects_data(write_map) -> None:
     """``X consumes …, persists … on PostgreSQL and raises … to Y``: each action after a comma
     or ``and`` is the subject's own, a store it keeps something on the receiver; a participle

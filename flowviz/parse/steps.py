@@ -1014,11 +1014,13 @@ _SUBSCRIBED = re.compile(
 listens to B``, ``A подписывается на B``): B publishes what A receives."""
 
 _QUERIES = re.compile(
-    r"\b(?:quer(?:y|ies)|look-?ups?(?:\s+calls?)?\s+(?:to|in|on))\b[^.;:]{0,60}$",
+    r"\b(?:quer(?:y|ies)|look-?ups?(?:\s+calls?)?\s+(?:to|in|on)|look(?:s|ing)?\s+up"
+    r"|access(?:es|ing)?)\b[^.;:]{0,60}$",
     re.IGNORECASE,
 )
 """A verb of asking before the second system (``The Lambda queries the DynamoDB index``,
-``perform lookup calls to the backend systems — S/4HANA``): the data comes from the system
+``perform lookup calls to the backend systems — S/4HANA``, ``will look up the data in
+Firestore``, ``can access the content stored in DynamoDB``): the data comes from the system
 asked."""
 
 
