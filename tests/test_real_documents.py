@@ -485,6 +485,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-braze-live-activities-sequence": (False, 12, 0, 0),
     "ru-azure-enterprise-bi-sqldw": (False, 0, 0, 5),
     "ru-azure-wordpress-site": (False, 1, 1, 12),
+    "en-bc-field-service-integration": (True, 0, 0, 0),
+    "ru-azure-apim-legacy-api": (False, 0, 0, 5),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1207,6 +1209,12 @@ UNSEEN_129 = [
     "ru-azure-enterprise-bi-sqldw",
     "ru-azure-wordpress-site",
 ]
+UNSEEN_130 = [
+    "en-bc-field-service-integration",
+]
+UNSEEN_131 = [
+    "ru-azure-apim-legacy-api",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1336,6 +1344,8 @@ LATER_ROUNDS = [
     *UNSEEN_127,
     *UNSEEN_128,
     *UNSEEN_129,
+    *UNSEEN_130,
+    *UNSEEN_131,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1398,7 +1408,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 5036
+    assert counted == 5046
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
