@@ -336,6 +336,10 @@ def test_a_subject_given_data_is_the_receiver(write_map, step: str, edge: tuple[
             "The Order Service calls the Billing API to store the balance.",
             ("Order Service", "Billing API"),
         ),
+        (
+            "AWS Step Functions invokes AWS Lambda to retrieve the list of images from the source.",
+            ("AWS Step Functions", "AWS Lambda"),
+        ),
     ],
 )
 def test_a_sender_named_after_what_it_holds_or_a_passive_receiver(
@@ -343,7 +347,7 @@ def test_a_sender_named_after_what_it_holds_or_a_passive_receiver(
 ) -> None:
     """``from the event data in X``: X is the sender as after a bare ``from``; ``are sent to
     A as … B``: A receives, B sends, unless B follows as a second action (``and stored in``);
-    ``calls B to retrieve …``: the data comes from B."""
+    ``calls B to retrieve …``: the data comes from B, unless it is retrieved ``from`` elsewhere."""
     model = load(write_map(f"# Events\n\n## How it works\n\n1. {step}\n"))
     assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
 

@@ -445,7 +445,7 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "en-ory-hydra-login-flow": (False, 10, 0, 0),
     "ru-qiwi-p2p-invoice-scenario": (False, 6, 0, 4),
     "ru-qiwipay-payment-scenarios": (False, 32, 0, 0),
-    "en-data-transfer-hub-architecture": (False, 5, 6, 16),
+    "en-data-transfer-hub-architecture": (False, 6, 5, 16),
     "en-glacier-vault-to-s3-transfer": (False, 9, 3, 19),
     "en-call-center-ai-architecture": (False, 40, 0, 3),
     "en-pachca-github-bot": (False, 0, 0, 5),

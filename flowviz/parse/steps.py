@@ -1026,12 +1026,14 @@ asked."""
 
 _TO_FETCH = re.compile(
     r"[^,;.]{0,40}?\bto\s+(?:\w+\s+(?:and|&)\s+)?"
-    r"(?:retrieve|fetch|get|obtain|read|pull|load|query|download|look\s+up)\b",
+    r"(?:retrieve|fetch|get|obtain|read|pull|load|query|download|look\s+up)\b"
+    r"(?![^,;.]{0,60}\bfrom\b)",
     re.IGNORECASE,
 )
 """The purpose a step gives after its second system, when it is to take data from it (``calls
 the Processor's API to retrieve the balance``, ``communicates with X to authenticate and
-fetch``): the data comes from that system."""
+fetch``): the data comes from that system, unless the purpose names where it is taken from
+(``invokes AWS Lambda to retrieve the list of images from the source``)."""
 
 
 def _only_names(clause: str) -> bool:
