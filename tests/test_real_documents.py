@@ -487,6 +487,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-azure-wordpress-site": (False, 1, 1, 12),
     "en-bc-field-service-integration": (True, 0, 0, 0),
     "ru-azure-apim-legacy-api": (False, 0, 0, 5),
+    "en-phoebe-vertex-ai-bidding": (False, 3, 3, 4),
+    "ru-yc-identity-hub-oidc-app": (False, 3, 2, 7),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1215,6 +1217,12 @@ UNSEEN_130 = [
 UNSEEN_131 = [
     "ru-azure-apim-legacy-api",
 ]
+UNSEEN_132 = [
+    "en-phoebe-vertex-ai-bidding",
+]
+UNSEEN_133 = [
+    "ru-yc-identity-hub-oidc-app",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1346,6 +1354,8 @@ LATER_ROUNDS = [
     *UNSEEN_129,
     *UNSEEN_130,
     *UNSEEN_131,
+    *UNSEEN_132,
+    *UNSEEN_133,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1408,7 +1418,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 5046
+    assert counted == 5056
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
