@@ -1506,6 +1506,21 @@ def test_a_system_looked_up_or_accessed_sends_its_data(write_map, step: str, edg
     assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
 
 
+@pytest.mark.parametrize(
+    ("step", "edge"),
+    [
+        ("AWS Lambda запрашивает в amoCRM список сделок.", ("amoCRM", "AWS Lambda")),
+        ("AWS Lambda получает в ЮKassa статус платежа.", ("ЮKassa", "AWS Lambda")),
+        ("AWS Lambda отправляет получателю в amoCRM письмо.", ("AWS Lambda", "amoCRM")),
+    ],
+)
+def test_a_russian_request_at_a_system_has_it_answer(write_map, step: str, edge) -> None:
+    """``A запрашивает в B токен``, ``A получает в B ключ``: B answers and A receives; a noun
+    of the same stem (``получателю в B``) asks nothing."""
+    model = load(write_map(f"# Поток\n\n## Как это работает\n\n1. {step}\n"))
+    assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
+
+
 def test_a_steps_actions_after_commas_each_move_its_subjects_data(write_map) -> None:
     """``X consumes …, persists … on PostgreSQL and raises … to Y``: each action after a comma
     or ``and`` is the subject's own, a store it keeps something on the receiver; a participle
