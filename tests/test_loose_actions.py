@@ -1512,11 +1512,15 @@ def test_a_system_looked_up_or_accessed_sends_its_data(write_map, step: str, edg
         ("AWS Lambda запрашивает в amoCRM список сделок.", ("amoCRM", "AWS Lambda")),
         ("AWS Lambda получает в ЮKassa статус платежа.", ("ЮKassa", "AWS Lambda")),
         ("AWS Lambda отправляет получателю в amoCRM письмо.", ("AWS Lambda", "amoCRM")),
+        (
+            "AWS Lambda [получает](https://{{ host }}/keys) в ЮKassa публичный ключ.",
+            ("ЮKassa", "AWS Lambda"),
+        ),
     ],
 )
 def test_a_russian_request_at_a_system_has_it_answer(write_map, step: str, edge) -> None:
-    """``A запрашивает в B токен``, ``A получает в B ключ``: B answers and A receives; a noun
-    of the same stem (``получателю в B``) asks nothing."""
+    """``A запрашивает в B токен``, ``A получает в B ключ``: B answers and A receives, a verb
+    written as a link's words too; a noun of the same stem (``получателю в B``) asks nothing."""
     model = load(write_map(f"# Поток\n\n## Как это работает\n\n1. {step}\n"))
     assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
 

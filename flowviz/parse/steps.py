@@ -482,10 +482,20 @@ def first_clause(text: str, *, doings: bool = False) -> str:
     and what a person does before it (``When analysts access X,``) unless ``doings``."""
     number, title = leading_number(text)
     body = text if number is None else " " * (len(text) - len(title)) + title
+    body = _LINK.sub(_link_text, body)
     clause = _SPELLED_OUT.sub(_abbreviation, _CLAUSES.split(body)[0])
     clause = _BRACKETS.sub(_blank, _NAMED_IN_BRACKETS.sub(_bracket_name, clause))
     clause = _KIND_SAID.sub(_blank, _FORMAT_OF.sub(_blank, clause))
     return _PERSON.sub(_blank, clause if doings else _after_persons_doing(clause))
+
+
+_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?:[^()\s]|\{\{[^{}]*\}\}|\([^()\s]*\))*\)")
+"""A Markdown link (``[получает](https://…)``): its words are the sentence's, its address none."""
+
+
+def _link_text(found: re.Match[str]) -> str:
+    """A link's words where the link stands, its marks and address blanked (positions kept)."""
+    return f" {found['text']}".ljust(len(found.group()))
 
 
 _NAMED_IN_BRACKETS = re.compile(
