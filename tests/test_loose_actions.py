@@ -1525,6 +1525,33 @@ def test_a_russian_request_at_a_system_has_it_answer(write_map, step: str, edge)
     assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
 
 
+@pytest.mark.parametrize(
+    ("step", "edges"),
+    [
+        (
+            "As the customer checks out, Braze will capture the Shopify user data via Shopify "
+            "webhooks.",
+            [("Shopify", "Braze")],
+        ),
+        (
+            "Braze will merge all of the user data captured from both Segment and Shopify "
+            "webhooks into a single user profile in Braze.",
+            [],
+        ),
+        ("Braze will also assign the Shopify customer ID as the user alias.", []),
+        ("Braze sends the Shopify customer ID to Shopify.", [("Braze", "Shopify")]),
+    ],
+)
+def test_webhooks_captured_data_and_identifiers_name_their_systems_rightly(
+    write_map, step: str, edges: list[tuple[str, str]]
+) -> None:
+    """``via Shopify webhooks``: Shopify calls the subject; ``data captured from A and B``:
+    where the data came from earlier, no end; ``the Shopify customer ID``: Shopify's
+    identifier, no end unless Shopify is named again as one."""
+    model = load(write_map(f"# Flow\n\n## How it works\n\n1. {step}\n"))
+    assert [(a, b) for a, b, _ in named_edges(model)] == edges
+
+
 def test_a_steps_actions_after_commas_each_move_its_subjects_data(write_map) -> None:
     """``X consumes …, persists … on PostgreSQL and raises … to Y``: each action after a comma
     or ``and`` is the subject's own, a store it keeps something on the receiver; a participle

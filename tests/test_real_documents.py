@@ -489,6 +489,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-azure-apim-legacy-api": (False, 0, 0, 5),
     "en-phoebe-vertex-ai-bidding": (False, 3, 3, 4),
     "ru-yc-identity-hub-oidc-app": (False, 3, 1, 7),
+    "en-braze-shopify-data-processing": (False, 1, 0, 3),
+    "ru-azure-bank-decentralized-trust": (False, 0, 0, 5),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1223,6 +1225,12 @@ UNSEEN_132 = [
 UNSEEN_133 = [
     "ru-yc-identity-hub-oidc-app",
 ]
+UNSEEN_134 = [
+    "en-braze-shopify-data-processing",
+]
+UNSEEN_135 = [
+    "ru-azure-bank-decentralized-trust",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1356,6 +1364,8 @@ LATER_ROUNDS = [
     *UNSEEN_131,
     *UNSEEN_132,
     *UNSEEN_133,
+    *UNSEEN_134,
+    *UNSEEN_135,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1418,7 +1428,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 5056
+    assert counted == 5073
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:
