@@ -1552,6 +1552,26 @@ def test_webhooks_captured_data_and_identifiers_name_their_systems_rightly(
     assert [(a, b) for a, b, _ in named_edges(model)] == edges
 
 
+@pytest.mark.parametrize(
+    "step",
+    [
+        "A web console powered by AWS Amplify deploys into an Amazon S3 bucket.",
+        "An Amazon Cognito user pool manages user access to the console, the load tester API "
+        "and AWS Lambda.",
+        "Amazon API Gateway validates the user's Amazon Cognito authentication token.",
+    ],
+)
+def test_deploying_controlling_access_and_checking_a_token_send_nothing(write_map, step) -> None:
+    """``deploys into an S3 bucket``, ``manages user access to …``, ``validates the user's
+    Cognito token``: set-up, access control and a system's own token, no transfer."""
+    model = load(
+        write_map(
+            f"# Flow\n\n## How it works\n\n1. {step}\n2. Amazon S3 sends files to AWS Lambda.\n"
+        )
+    )
+    assert [(a, b, line) for a, b, line in named_edges(model)] == [("Amazon S3", "AWS Lambda", 6)]
+
+
 def test_a_steps_actions_after_commas_each_move_its_subjects_data(write_map) -> None:
     """``X consumes …, persists … on PostgreSQL and raises … to Y``: each action after a comma
     or ``and`` is the subject's own, a store it keeps something on the receiver; a participle

@@ -491,6 +491,8 @@ STATE: dict[str, tuple[bool, int, int, int]] = {
     "ru-yc-identity-hub-oidc-app": (False, 3, 1, 7),
     "en-braze-shopify-data-processing": (False, 1, 0, 3),
     "ru-azure-bank-decentralized-trust": (False, 0, 0, 5),
+    "en-aws-distributed-load-testing": (False, 1, 7, 17),
+    "ru-azure-realtime-scoring-python": (False, 0, 0, 13),
 }
 
 # Counted and committed before the reader first ran on them (tests/fixtures/real/README.md):
@@ -1231,6 +1233,12 @@ UNSEEN_134 = [
 UNSEEN_135 = [
     "ru-azure-bank-decentralized-trust",
 ]
+UNSEEN_136 = [
+    "en-aws-distributed-load-testing",
+]
+UNSEEN_137 = [
+    "ru-azure-realtime-scoring-python",
+]
 LATER_ROUNDS = [
     *UNSEEN,
     *UNSEEN_3,
@@ -1366,6 +1374,8 @@ LATER_ROUNDS = [
     *UNSEEN_133,
     *UNSEEN_134,
     *UNSEEN_135,
+    *UNSEEN_136,
+    *UNSEEN_137,
 ]
 TUNED = [name for name in DOCS if name not in HELD_OUT + LATER_ROUNDS]
 
@@ -1428,7 +1438,7 @@ def test_the_corpus_finds_what_its_state_promises() -> None:
     found = sum(r.found for r in results)
     counted = sum(r.counted for r in results)
     assert found >= sum(state[1] for state in STATE.values())
-    assert counted == 5073
+    assert counted == 5096
 
 
 def test_a_document_not_in_the_template_is_read_with_one_info_finding(write_map) -> None:

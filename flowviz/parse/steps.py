@@ -430,9 +430,9 @@ _CAPTURED_FROM = re.compile(
     re.IGNORECASE,
 )
 """Data named by where it was taken from before (``the user data captured from``)."""
-_ITS_ID = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:ID|IDs|id|ids|identifiers?)\b")
+_ITS_ID = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:ID|IDs|id|ids|identifiers?|tokens?)\b")
 """An identifier a system gives after its name (``the Shopify customer ID``): its data."""
-_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE = re.compile(r"\b(?:the|its|their|[a-z]+'s)\s+$", re.IGNORECASE)
 _PHRASE_END = re.compile(r"\s(?:into|to|in|onto|with)\s|[,.;:]", re.IGNORECASE)
 
 
@@ -938,8 +938,8 @@ def _step(text: str, line: int, number: int, names: Names) -> Step:
             source = target = None  # ``несколько инстансов A на один портал B``: a ratio
         elif _FOR_A_SYSTEM.search(between) and not _SENDING.search(between):
             source = target = None  # ``A tracks the events configured for B``: what it is for
-        elif _SET_UP.search(between) and not _SENDING.search(between):
-            source = target = None  # ``В сервисе A создается канал под … приложение``: set-up
+        elif (_SET_UP.search(between) and not _SENDING.search(between)) or _GRANTS.search(between):
+            source = target = None  # ``В сервисе A создается канал под …``, ``manages access to``
         elif _person_opens(text) and (_ANOTHER_DOING.search(between) or _OR.search(between)):
             # ``The admin opens A, and uses B``, ``by A or by B``: what a person does
             source = target = None
@@ -1022,11 +1022,20 @@ where nothing is sent unless a verb between says so (``sends the report for Slac
 name's own ``for`` (``в Managed Service for ClickHouse``)."""
 
 _SET_UP = re.compile(
-    r"(?<!\w)(?:созда[её]тся|создаются|настраивается|настраиваются)(?!\w)",
+    r"(?<!\w)(?:созда[её]тся|создаются|настраивается|настраиваются"
+    r"|deploys\s+(?:in)?to|is\s+deployed\s+(?:in)?to|powered\s+by)(?!\w)",
     re.IGNORECASE,
 )
-"""Something made or configured between a step's two systems (``В сервисе A создается канал
-под платформу B и ваше приложение``): set-up naming both, nothing sent unless a verb of sending
+_GRANTS = re.compile(
+    r"\b(?:manages?|controls?|grants?|ensures?|authorized)\s+(?:\w+\s+)?access\s+to\b",
+    re.IGNORECASE,
+)
+"""Access a system controls right before the second system (``manages user access to the
+console …, and the MCP Server``, ``to ensure authorized access to``): who may reach it, nothing
+sent, whatever verbs follow in the list."""
+"""Something made, configured or deployed between a step's two systems (``В сервисе A создается
+канал под платформу B и ваше приложение``, ``A web console powered by AWS Amplify deploys into an
+S3 bucket``): set-up naming both, nothing sent unless a verb of sending
 says so."""
 
 _PER = re.compile(
@@ -1094,7 +1103,7 @@ _ASKS_AT = re.compile(
 
 _QUERIES = re.compile(
     r"\b(?:quer(?:y|ies)|look-?ups?(?:\s+calls?)?\s+(?:to|in|on)|look(?:s|ing)?\s+up"
-    r"|access(?:es|ing)?)\b[^.;:]{0,60}$",
+    r"|(?:(?:can|could|will|to)\s+access|accesses|accessing)(?!\s+to\b))\b[^.;:]{0,60}$",
     re.IGNORECASE,
 )
 """A verb of asking before the second system (``The Lambda queries the DynamoDB index``,
