@@ -7,9 +7,17 @@ from __future__ import annotations
 import pytest
 
 from flowviz.load import load
+from flowviz.model import Map
 from flowviz.parse.arrows import name_of
 from flowviz.parse.worded import WordedStatements, document_subject
 from tests.loose_support import named_edges
+
+
+def _process(write_map, *steps: str, russian: bool = False) -> Map:
+    """A document whose one process list holds ``steps``, the first on line 5, read."""
+    heading = "# Поток\n\n## Как это работает" if russian else "# Jobs\n\n## How it works"
+    items = "".join(f"{n}. {step}\n" for n, step in enumerate(steps, 1))
+    return load(write_map(f"{heading}\n\n{items}"))
 
 
 def test_arrows_joining_actions_state_no_edge(write_map) -> None:
@@ -1410,11 +1418,7 @@ def test_a_name_spelled_out_before_its_abbreviation_is_the_system_of_either(writ
 def test_a_system_a_step_works_for_is_no_receiver(write_map, step: str, edge) -> None:
     """``… configured for Amazon Personalize``: what the work is for, nothing sent to it,
     unless a verb of sending says so; a name's own ``for`` is no such word."""
-    model = load(
-        write_map(
-            f"# Jobs\n\n## How it works\n\n1. {step}\n2. Amazon S3 sends files to AWS Lambda.\n"
-        )
-    )
+    model = _process(write_map, step, "Amazon S3 sends files to AWS Lambda.")
     assert [(a, b) for a, b, line in named_edges(model) if line == 5] == ([edge] if edge else [])
 
 
@@ -1436,11 +1440,7 @@ def test_a_system_a_step_works_for_is_no_receiver(write_map, step: str, edge) ->
 def test_a_system_another_runs_on_is_its_host_not_a_receiver(write_map, step: str, edge) -> None:
     """``в Apache Cassandra, запущенном на Azure Virtual Machines``, ``hosted on Amazon EC2``:
     where the system named before runs, no end of what the step sends."""
-    model = load(
-        write_map(
-            f"# Jobs\n\n## How it works\n\n1. {step}\n2. Amazon S3 sends files to AWS Lambda.\n"
-        )
-    )
+    model = _process(write_map, step, "Amazon S3 sends files to AWS Lambda.")
     assert [(a, b) for a, b, line in named_edges(model) if line == 5] == ([edge] if edge else [])
 
 
@@ -1469,7 +1469,7 @@ def test_a_step_opening_with_what_came_back_from_a_system_has_it_sent_to_the_sub
     """``После возвращения данных из A B создаёт запись в C``: what came back from A reached B,
     the step's subject, written right after A with or without a comma; then B sends to C. Two
     capitalised products side by side are two systems, no component named by both."""
-    model = load(write_map(f"# Поток\n\n## Как это работает\n\n1. {step}\n"))
+    model = _process(write_map, step, russian=True)
     assert [(a, b) for a, b, _ in named_edges(model)] == edges
     assert sorted(s.name for s in model.systems) == sorted({end for edge in edges for end in edge})
 
@@ -1487,7 +1487,7 @@ def test_a_step_opening_with_what_came_back_from_a_system_has_it_sent_to_the_sub
 def test_a_subscriber_receives_from_what_it_subscribes_to(write_map, step: str, edge) -> None:
     """``A subscribes to the B topic``, ``listens to B``, ``подписывается на B``: B publishes
     what A receives; a verb of sending keeps its way."""
-    model = load(write_map(f"# Jobs\n\n## How it works\n\n1. {step}\n"))
+    model = _process(write_map, step)
     assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
 
 
@@ -1502,7 +1502,7 @@ def test_a_subscriber_receives_from_what_it_subscribes_to(write_map, step: str, 
 def test_a_system_looked_up_or_accessed_sends_its_data(write_map, step: str, edge) -> None:
     """``looks up the data in Firestore``, ``can access the content stored in DynamoDB``: the
     data comes from the system asked, as from one queried."""
-    model = load(write_map(f"# Jobs\n\n## How it works\n\n1. {step}\n"))
+    model = _process(write_map, step)
     assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
 
 
@@ -1521,7 +1521,7 @@ def test_a_system_looked_up_or_accessed_sends_its_data(write_map, step: str, edg
 def test_a_russian_request_at_a_system_has_it_answer(write_map, step: str, edge) -> None:
     """``A запрашивает в B токен``, ``A получает в B ключ``: B answers and A receives, a verb
     written as a link's words too; a noun of the same stem (``получателю в B``) asks nothing."""
-    model = load(write_map(f"# Поток\n\n## Как это работает\n\n1. {step}\n"))
+    model = _process(write_map, step, russian=True)
     assert [(a, b) for a, b, _ in named_edges(model)] == [edge]
 
 
@@ -1548,7 +1548,7 @@ def test_webhooks_captured_data_and_identifiers_name_their_systems_rightly(
     """``via Shopify webhooks``: Shopify calls the subject; ``data captured from A and B``:
     where the data came from earlier, no end; ``the Shopify customer ID``: Shopify's
     identifier, no end unless Shopify is named again as one."""
-    model = load(write_map(f"# Flow\n\n## How it works\n\n1. {step}\n"))
+    model = _process(write_map, step)
     assert [(a, b) for a, b, _ in named_edges(model)] == edges
 
 
@@ -1564,11 +1564,7 @@ def test_webhooks_captured_data_and_identifiers_name_their_systems_rightly(
 def test_deploying_controlling_access_and_checking_a_token_send_nothing(write_map, step) -> None:
     """``deploys into an S3 bucket``, ``manages user access to …``, ``validates the user's
     Cognito token``: set-up, access control and a system's own token, no transfer."""
-    model = load(
-        write_map(
-            f"# Flow\n\n## How it works\n\n1. {step}\n2. Amazon S3 sends files to AWS Lambda.\n"
-        )
-    )
+    model = _process(write_map, step, "Amazon S3 sends files to AWS Lambda.")
     assert [(a, b, line) for a, b, line in named_edges(model)] == [("Amazon S3", "AWS Lambda", 6)]
 
 

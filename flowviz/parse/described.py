@@ -24,7 +24,7 @@ from flowviz.parse.components import (
 )
 from flowviz.parse.keywords import CHOICE_WORDS, alternation
 from flowviz.parse.systems import catalogue_pattern
-from flowviz.parse.text import SENTENCE_BREAK
+from flowviz.parse.text import SENTENCE_BREAK, WEBHOOK_AFTER
 
 Names = Callable[[str], list[tuple[int, str]]]
 
@@ -104,7 +104,7 @@ def described_transfers(described: Described, system: str, names: Names) -> Iter
     for sentence in SENTENCE_BREAK.split(described.text):
         named = [(at, other) for at, other in names(sentence) if other != system]
         for at, other in named:
-            if other not in seen and _WEBHOOK_AFTER.match(sentence, _end_of_name(sentence, at)):
+            if other not in seen and WEBHOOK_AFTER.match(sentence, _end_of_name(sentence, at)):
                 seen.add(other)  # ``handles the Stripe webhook event``: Stripe calls it
                 yield _transfer(sentence, other, system, described)
         marked = [
@@ -143,8 +143,6 @@ _NO_WAY = re.compile(
 """What a description says is kept, built or run in a system or made by it (``to be used in
 connector``, ``frontend components from Adyen embedded``): where it lives or comes from, no way
 data goes."""
-_WEBHOOK_AFTER = re.compile(r"\s+(?:webhooks?|вебхук\w*)\b", re.IGNORECASE)
-"""What follows a product whose webhook the component handles (``the Twilio webhook``)."""
 _SENDER_WORDS = frozenset({"by", "from", "от", "из"})
 _DATA_AFTER = re.compile(
     r"\s+(?:message|messages|ids?|data|events?|records?|fields?|objects?|данны\w*|сообщени\w*)\b",

@@ -31,7 +31,6 @@ from flowviz.parse.keywords import (
 )
 from flowviz.parse.participants import is_verb
 from flowviz.parse.systems import (
-    HOSTING_WORDS,
     MORE_PRODUCTS,
     PLATFORM_BRANDS,
     PLATFORM_WORDS,
@@ -46,6 +45,7 @@ from flowviz.parse.systems import (
     catalogue_spelling,
     compact,
     initials,
+    names_who_runs_it,
     opens_a_makers_product,
     role_stems,
     short_forms,
@@ -218,7 +218,7 @@ def product_kind(name: str, extra: dict[str, list[str]]) -> str | None:
             return kind
     for size in range(min(len(words) - 1, 3), 0, -1):  # ``Managed Service for ClickHouse``
         kind = catalogue_kind(" ".join(words[-size:]), extra)
-        if kind is not None and all(w.casefold() in HOSTING_WORDS for w in words[:-size]):
+        if kind is not None and names_who_runs_it(words[:-size]):
             return kind
     if len(words) > 1 and words[0].casefold() in PLATFORM_BRANDS:
         return "other"  # ``AWS SQS``, ``Azure Key Vault``: a service of a cloud platform

@@ -42,7 +42,7 @@ from flowviz.parse.keywords import (
 )
 from flowviz.parse.participants import subject_of
 from flowviz.parse.systems import ACTOR_WORDS
-from flowviz.parse.text import SENTENCE_BREAK, leading_number
+from flowviz.parse.text import MARKDOWN_LINK, SENTENCE_BREAK, WEBHOOK_AFTER, leading_number
 
 _PERSON = re.compile(alternation(PERSON_WORDS, stems_only=True), re.IGNORECASE)
 
@@ -525,19 +525,16 @@ def first_clause(text: str, *, doings: bool = False) -> str:
     and what a person does before it (``When analysts access X,``) unless ``doings``."""
     number, title = leading_number(text)
     body = text if number is None else " " * (len(text) - len(title)) + title
-    body = _LINK.sub(_link_text, body)
+    body = MARKDOWN_LINK.sub(_link_text, body)
     clause = _SPELLED_OUT.sub(_abbreviation, _CLAUSES.split(body)[0])
     clause = _BRACKETS.sub(_blank, _NAMED_IN_BRACKETS.sub(_bracket_name, clause))
     clause = _KIND_SAID.sub(_blank, _FORMAT_OF.sub(_blank, clause))
     return _PERSON.sub(_blank, clause if doings else _after_persons_doing(clause))
 
 
-_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?:[^()\s]|\{\{[^{}]*\}\}|\([^()\s]*\))*\)")
-"""A Markdown link (``[получает](https://…)``): its words are the sentence's, its address none."""
-
-
 def _link_text(found: re.Match[str]) -> str:
-    """A link's words where the link stands, its marks and address blanked (positions kept)."""
+    """A link's words where the link stands (``[получает](https://…)``), its marks and address
+    blanked, positions kept: the words are the sentence's."""
     return f" {found['text']}".ljust(len(found.group()))
 
 
@@ -1026,6 +1023,10 @@ _SET_UP = re.compile(
     r"|deploys\s+(?:in)?to|is\s+deployed\s+(?:in)?to|powered\s+by)(?!\w)",
     re.IGNORECASE,
 )
+"""Something made, configured or deployed between a step's two systems (``В сервисе A создается
+канал под платформу B и ваше приложение``, ``A web console powered by AWS Amplify deploys into an
+S3 bucket``): set-up naming both, nothing sent unless a verb of sending says so."""
+
 _GRANTS = re.compile(
     r"\b(?:manages?|controls?|grants?|ensures?|authorized)\s+(?:\w+\s+)?access\s+to\b",
     re.IGNORECASE,
@@ -1033,10 +1034,6 @@ _GRANTS = re.compile(
 """Access a system controls right before the second system (``manages user access to the
 console …, and the MCP Server``, ``to ensure authorized access to``): who may reach it, nothing
 sent, whatever verbs follow in the list."""
-"""Something made, configured or deployed between a step's two systems (``В сервисе A создается
-канал под платформу B и ваше приложение``, ``A web console powered by AWS Amplify deploys into an
-S3 bucket``): set-up naming both, nothing sent unless a verb of sending
-says so."""
 
 _PER = re.compile(
     r"\s(?:на\s+(?:один|одну|одно|каждый|каждую|каждое)|per|for\s+each)\s+(?:\S+\s+){0,2}$",
@@ -1070,10 +1067,9 @@ that system."""
 def _webhooks_of(clause: str, named: list[tuple[int, str]], system: str) -> bool:
     """Whether a clause names ``system``'s webhooks (``captures the data via Shopify
     webhooks``): the webhooks are its calls to the other end."""
-    return any(s == system and _WEBHOOKS.match(clause, _name_end(clause, at)) for at, s in named)
-
-
-_WEBHOOKS = re.compile(r"\s+(?:webhooks?|вебхук\w*)\b", re.IGNORECASE)
+    return any(
+        s == system and WEBHOOK_AFTER.match(clause, _name_end(clause, at)) for at, s in named
+    )
 
 
 def _second_answers(between: str) -> bool:
@@ -1180,7 +1176,7 @@ def read_step(text: str, line: int, number: int, context: StepContext) -> tuple[
     if returned is not None and step.source is not None:
         back = step.model_copy(update={"text": text, "source": returned[0], "target": step.source})
         step = step.model_copy(update={"text": text})
-        edges = [back, *new_pairs([back], [step.model_copy(update={"text": text}), *edges[1:]])]
+        edges = [back, *new_pairs([back], [step, *edges[1:]])]
     return step, [_at_statement(edge, text, names, context.lines) for edge in edges]
 
 

@@ -677,6 +677,12 @@ HOSTING_WORDS = frozenset(
 """Words before a product that name who runs it (``Yandex Managed Service for ClickHouse``,
 ``Managed Kubernetes``, ``Windows Server Active Directory``): the product still."""
 
+
+def names_who_runs_it(words: list[str]) -> bool:
+    """Whether the words before a product all name who runs it (``Managed Service for``)."""
+    return all(word.casefold() in HOSTING_WORDS for word in words)
+
+
 PLATFORM_BRANDS = frozenset(
     {"aws", "amazon", "azure", "gcp", "heroku", "cloudflare", "vercel", "netlify", "supabase"}
 )

@@ -56,6 +56,14 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])")
 """The space between two sentences: after a full stop, a question or an exclamation mark, before
 a capital (``… in a BigQuery table. Once done, …``)."""
 
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?:[^()\s]|\{\{[^{}]*\}\}|\([^()\s]*\))*\)")
+"""A Markdown link, its words in ``text``; its address may hold a site's variable (``{{ host
+}}``) or a bracket."""
+
+WEBHOOK_AFTER = re.compile(r"\s+(?:webhooks?|вебхук\w*)\b", re.IGNORECASE)
+"""Webhooks named right after a system (``via Shopify webhooks``, ``the Twilio webhook``): the
+system's calls to the other end."""
+
 URL = re.compile(r"https?://[^\s,;)\]}>\"'`]+")
 """An address in a text (it ends before a space or the punctuation that closes it)."""
 _EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")

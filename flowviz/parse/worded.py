@@ -28,15 +28,15 @@ from flowviz.parse.keywords import (
     alternation,
 )
 from flowviz.parse.systems import (
-    HOSTING_WORDS,
     PLATFORM_BRANDS,
     VENDOR_WORDS,
     catalogue_kind,
     catalogue_pattern,
     catalogue_spelling,
+    names_who_runs_it,
     opens_a_makers_product,
 )
-from flowviz.parse.text import SENTENCE_BREAK, stem, without_emoji
+from flowviz.parse.text import MARKDOWN_LINK, SENTENCE_BREAK, stem, without_emoji
 
 
 class WordedStatements:
@@ -371,7 +371,7 @@ class WordedStatements:
         label saying what it is (``**Amazon SQS** queue to Slack``) are no such line."""
         if _LABELLED.match(text) or text.rstrip().endswith("."):
             return text
-        plain = _LINK.sub(r"\1", text).strip(" *_`")
+        plain = MARKDOWN_LINK.sub(r"\g<text>", text).strip(" *_`")
         found = _PAIR_TO.fullmatch(plain)
         if found is None or len(plain.split()) > MAX_WORD_ARROW_WORDS:
             return text
@@ -390,7 +390,7 @@ class WordedStatements:
         """A title that is only three products of the catalogue or more joined by ``to``
         (``Amazon EventBridge Scheduler to AWS Lambda to Amazon SES``) as ``A -> B -> C:
         text``; else as it is (a title naming only two, ``Twilio to Slack``, is no edge)."""
-        plain = without_emoji(_LINK.sub(r"\1", text)).strip(" *_`#")
+        plain = without_emoji(MARKDOWN_LINK.sub(r"\g<text>", text)).strip(" *_`#")
         sides = _CHAIN_TO.split(plain)
         products = all(self.products.fullmatch(side.strip()) for side in sides)
         if len(sides) < MIN_CHAIN_PRODUCTS or not products:
@@ -413,9 +413,6 @@ class WordedStatements:
         (a, b), extra = pairs[0], self.extra
         return f"{catalogue_spelling(a, extra)} -> {catalogue_spelling(b, extra)}: {text.strip()}"
 
-
-_LINK = re.compile(r"\[([^\[\]]+)\]\([^()\s]*\)")
-"""A Markdown link, its text kept."""
 
 _LABELLED = re.compile(r"\s*(?:\*\*[^*]+\*\*|__[^_]+__)\s*\S")
 """A bold label with more text after it."""
@@ -594,7 +591,7 @@ def _written_product(side: str, products: re.Pattern[str]) -> list[str]:
     if len(found) != 1 or found[0].end() != len(name) or len(name.split()) > MAX_WRITTEN_WORDS:
         return []
     before = name[: found[0].start()].split()  # ``Logs API Яндекс.Метрики``: not who runs it
-    if not before or not all(w.casefold() in HOSTING_WORDS for w in before):
+    if not before or not names_who_runs_it(before):
         return []
     return [name]
 
